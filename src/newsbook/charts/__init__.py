@@ -1,0 +1,63 @@
+"""Charts for the book: ``show(key)`` in chapters, ``explore(key)`` live.
+
+Importing this package registers every chart in :mod:`newsbook.charts.figures`
+when that package exists. The module is also a tiny Sphinx extension
+(``extra_extensions: [newsbook.charts]``): Jupyter Book auto-adds every
+``_static/*.js`` to ``html_js_files``, which would load the 1.2 MB plotly bundle
+render-blocking on every page; :func:`setup` removes it again (the inline chart
+loader fetches it asynchronously, only on pages with charts) and de-duplicates
+the CSS/JS lists.
+"""
+from __future__ import annotations
+
+from .datasets import DatasetError, data_dir, load
+from .registry import REGISTRY, ChartSpec, chart
+
+try:  # the figure modules are written separately; charts work without them
+    from . import figures  # noqa: F401
+except ImportError:
+    pass
+
+from .render import show  # noqa: E402
+
+
+def explore(key: str):
+    """ipywidgets explorer for the live notebook (imports ipywidgets lazily)."""
+    from .live import explore as _explore
+    return _explore(key)
+
+
+__all__ = ["show", "explore", "load", "REGISTRY", "ChartSpec", "chart",
+           "DatasetError", "data_dir", "setup"]
+
+_BUNDLE_NAME = "plotly-basic.min.js"
+
+
+def _name(entry) -> str:
+    return entry[0] if isinstance(entry, (tuple, list)) else str(entry)
+
+
+def _clean_assets(app, config) -> None:
+    js, seen = [], set()
+    for entry in list(config.html_js_files or []):
+        name = _name(entry)
+        if name.endswith(_BUNDLE_NAME) or name in seen:
+            continue
+        seen.add(name)
+        js.append(entry)
+    config.html_js_files = js
+    css, seen = [], set()
+    for entry in list(config.html_css_files or []):
+        name = _name(entry)
+        if name in seen:
+            continue
+        seen.add(name)
+        css.append(entry)
+    config.html_css_files = css
+
+
+def setup(app):
+    """Sphinx entry point (see module docstring)."""
+    app.connect("config-inited", _clean_assets, priority=900)
+    return {"parallel_read_safe": True, "parallel_write_safe": True,
+            "version": "1"}

@@ -1,0 +1,76 @@
+"""Locate and load the book's curated datasets (``data/<name>.csv``).
+
+Nothing here touches the network: datasets are files committed to the repo.
+"""
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pandas as pd
+
+NAME_RE = re.compile(r"^[a-z0-9_]+$")
+ENV_VAR = "NEWSBOOK_DATA"
+
+
+class DatasetError(LookupError):
+    """A dataset name is invalid or its CSV file is missing/unreadable."""
+
+
+def _package_data_dir() -> Path:
+    # src/newsbook/charts/datasets.py -> parents[3] is the repo root
+    return Path(__file__).resolve().parents[3] / "data"
+
+
+def data_dir() -> Path:
+    """Return the book's ``data/`` folder.
+
+    Order: ``$NEWSBOOK_DATA``; the nearest directory at or above the cwd
+    holding both ``_config.yml`` and ``data/`` (so notebooks executed from
+    ``chapters/`` find it); the repo the package was installed from.
+    """
+    env = os.environ.get(ENV_VAR)
+    if env:
+        return Path(env).expanduser().resolve()
+    try:
+        here = Path.cwd().resolve()
+    except OSError:  # cwd deleted
+        here = None
+    if here is not None:
+        for d in (here, *here.parents):
+            if (d / "_config.yml").is_file() and (d / "data").is_dir():
+                return d / "data"
+    return _package_data_dir()
+
+
+def dataset_path(name: str) -> Path:
+    """Path of ``data/<name>.csv`` after validating ``name``."""
+    if not isinstance(name, str) or not NAME_RE.match(name):
+        raise DatasetError(f"invalid dataset name {name!r} (want ^[a-z0-9_]+$)")
+    return data_dir() / f"{name}.csv"
+
+
+def load(name: str) -> pd.DataFrame:
+    """Read ``data/<name>.csv`` into a DataFrame.
+
+    :raises DatasetError: bad name, missing or unparsable file (message names the path).
+    """
+    path = dataset_path(name)
+    if not path.is_file():
+        raise DatasetError(
+            f"dataset {name!r} not found: expected {path} "
+            f"(data dir from ${ENV_VAR}, a parent folder with _config.yml + data/, "
+            f"or the package's repo)")
+    try:
+        return pd.read_csv(path, encoding="utf-8")
+    except Exception as exc:  # noqa: BLE001 - re-raise with the path
+        raise DatasetError(f"cannot read dataset {name!r} at {path}: {exc}") from exc
+
+
+def read_text(name: str) -> str:
+    """Raw text of ``data/<name>.csv`` (for the lossless CSV download link)."""
+    path = dataset_path(name)
+    if not path.is_file():
+        raise DatasetError(f"dataset {name!r} not found: expected {path}")
+    return path.read_text(encoding="utf-8")

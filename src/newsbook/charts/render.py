@@ -1,0 +1,292 @@
+"""Render a registry chart for the static book *and* the live notebook.
+
+``show(key)`` returns a :class:`ChartView` whose mimebundle carries
+
+* ``text/html`` - what myst-nb puts in the static book (it is in myst-nb's
+  render priority; the plotly mime type is not, and plotly >= 6 output with
+  only that mime type is silently dropped). The HTML never inlines plotly.js
+  and never names a CDN: a tiny inline loader fetches the one shared
+  ``_static/plotly-basic.min.js`` asynchronously, once per page, and draws
+  queued charts when it arrives;
+* ``application/vnd.plotly.v1+json`` - drawn natively by JupyterLab.
+
+The HTML is deterministic (ids derive from the key, JSON keys are sorted) and
+every piece of feed-derived text is escaped.
+"""
+from __future__ import annotations
+
+import html
+import json
+import math
+import re
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote as _pct
+
+import pandas as pd
+import plotly.io as pio
+
+from . import style
+from .datasets import DatasetError, data_dir, load, read_text
+from .registry import REGISTRY, ChartSpec
+
+PLOTLY_MIME = "application/vnd.plotly.v1+json"
+BUNDLE = "_static/plotly-basic.min.js"
+#: trace types the basic bundle can draw
+BUNDLE_TRACE_TYPES = frozenset({"scatter", "bar", "pie"})
+PROVENANCE_COLUMNS = ("quote", "line", "derived", "note",
+                      "source_url", "publisher", "accessed")
+
+_SAFE_URL = re.compile(r"^https?://[^\s\"'<>`]+$", re.I)
+_ANCHOR_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_.:-]*$")
+_STEM_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+
+# One loader, identical in every chart; the first chart on a page defines the
+# shared state, later ones only enqueue. Kept on one line and ASCII-only.
+_LOADER = (
+    "(function(){var s=document.currentScript,f=s&&s.closest('figure.nb-chart');"
+    "if(!f)return;var w=window,h=document.documentElement,N=w.__newsbookCharts;"
+    "if(!N){N=w.__newsbookCharts={q:[],done:[],loading:false,fc:%(fc)s};"
+    "N.color=function(){return N.fc[h.dataset.theme==='dark'?'dark':'light']};"
+    "N.draw=function(f){var d=f.querySelector('.nb-chart-plot'),"
+    "j=f.querySelector('script.nb-chart-json');if(!d||!j||d.dataset.drawn)return;"
+    "d.dataset.drawn='1';var g=JSON.parse(j.textContent),l=g.layout||{};"
+    "l.font=Object.assign({},l.font,{color:N.color()});d.textContent='';"
+    "w.Plotly.newPlot(d,g.data||[],l,{responsive:true,displaylogo:false})"
+    ".then(function(){N.done.push(d)})};"
+    "N.flush=function(){while(N.q.length)N.draw(N.q.shift())};"
+    "N.fail=function(){N.q.forEach(function(f){var d=f.querySelector('.nb-chart-plot');"
+    "if(d)d.textContent='The interactive chart could not load; the data table below has the figures.'})};"
+    "new MutationObserver(function(){var c=N.color();N.done.forEach(function(d){"
+    "w.Plotly.relayout(d,{'font.color':c})})}).observe(h,{attributes:true,"
+    "attributeFilter:['data-theme']})}"
+    "N.q.push(f);if(w.Plotly){N.flush();return}if(N.loading)return;N.loading=true;"
+    "var t=document.createElement('script');t.async=true;"
+    "t.src=(h.dataset.content_root||'./')+'" + BUNDLE + "';"
+    "t.onload=N.flush;t.onerror=N.fail;document.head.appendChild(t)})();"
+)
+LOADER_JS = _LOADER % {"fc": json.dumps(style.FONT_COLOR, sort_keys=True)}
+
+
+def _esc(value: Any) -> str:
+    return html.escape("" if value is None else str(value), quote=True)
+
+
+def _cell(value: Any) -> str:
+    """Display text for one table cell (NaN -> empty, 2020.0 -> 2020)."""
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        if math.isnan(value):
+            return ""
+        if value.is_integer() and abs(value) < 1e15:
+            return str(int(value))
+    try:
+        if pd.isna(value):
+            return ""
+    except (TypeError, ValueError):
+        pass
+    return str(value)
+
+
+def script_json(obj: Any) -> str:
+    """JSON safe inside ``<script type="application/json">`` (no ``</script>``)."""
+    text = json.dumps(obj, sort_keys=True, separators=(",", ":"),
+                      ensure_ascii=False, allow_nan=False)
+    return (text.replace("&", "\\u0026").replace("<", "\\u003c")
+            .replace(">", "\\u003e").replace("\u2028", "\\u2028")
+            .replace("\u2029", "\\u2029"))
+
+
+def figure_dict(fig) -> dict:
+    """Plain JSON-able dict of a plotly figure (numpy/pandas values encoded)."""
+    return json.loads(pio.to_json(fig, validate=False, pretty=False))
+
+
+def trace_types(fig) -> set[str]:
+    return {(t.get("type") or "scatter") for t in figure_dict(fig).get("data", [])}
+
+
+def build_figure(spec: ChartSpec, df: pd.DataFrame | None = None):
+    """Run ``spec.build`` on ``df`` (default: the dataset) with the book template."""
+    if df is None:
+        df = load(spec.dataset)
+    fig = spec.build(df)
+    return style.apply(fig)
+
+
+# ---------------------------------------------------------------- sources
+
+def quote_anchors() -> dict[str, dict]:
+    """``data/generated/quote_anchors.json`` or ``{}`` when absent/broken."""
+    path = data_dir() / "generated" / "quote_anchors.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _quote_href(entry: Any, chapter: str) -> str | None:
+    if not isinstance(entry, dict):
+        return None
+    stem, anchor = entry.get("chapter"), entry.get("anchor")
+    if not isinstance(anchor, str) or not _ANCHOR_RE.match(anchor):
+        return None
+    if not stem or stem == chapter:
+        return "#" + anchor
+    if not isinstance(stem, str) or not _STEM_RE.match(stem):
+        return None
+    prefix = "../chapters/" if chapter else "chapters/"
+    return f"{prefix}{stem}.html#{anchor}"
+
+
+def _column(df: pd.DataFrame, name: str) -> list[str]:
+    if name not in df.columns:
+        return [""] * len(df)
+    return [_cell(v).strip() for v in df[name].tolist()]
+
+
+def source_html(spec: ChartSpec, df: pd.DataFrame) -> str:
+    """The "Source:" line: links to quoted paragraphs and external publishers."""
+    parts: list[str] = []
+    quotes = [q for q in dict.fromkeys(_column(df, "quote")) if q]
+    if quotes:
+        anchors = quote_anchors()
+        hrefs = [h for h in dict.fromkeys(_quote_href(anchors.get(q), spec.chapter)
+                                          for q in quotes) if h]
+        if not hrefs:
+            parts.append("quoted from this article")
+        else:
+            links = ", ".join(
+                f'<a class="nb-chart-quote-link" href="{_esc(h)}">¶{i}</a>'
+                for i, h in enumerate(hrefs, 1))
+            label = "paragraph" if len(hrefs) == 1 else "paragraphs"
+            parts.append(f"quoted from this article ({label} {links})")
+    ext = []
+    for pub, url, acc in zip(_column(df, "publisher"), _column(df, "source_url"),
+                             _column(df, "accessed")):
+        if pub or url:
+            ext.append((pub, url, acc))
+    for pub, url, acc in dict.fromkeys(ext):
+        name = _esc(pub or url)
+        if url and _SAFE_URL.match(url):
+            item = (f'<a class="nb-chart-ext-link" href="{_esc(url)}" '
+                    f'rel="noopener noreferrer">{name}</a>')
+        else:
+            item = name + (f" ({_esc(url)})" if url and pub else "")
+        if acc:
+            item += f" (accessed {_esc(acc)})"
+        parts.append(item)
+    if not parts:
+        parts.append("compiled for this book")
+    return '<p class="nb-chart-source">Source: ' + "; ".join(parts) + "</p>"
+
+
+# ---------------------------------------------------------------- table/CSV
+
+def table_html(df: pd.DataFrame) -> str:
+    head = "".join(f'<th scope="col">{_esc(c)}</th>' for c in df.columns)
+    rows = []
+    for rec in df.itertuples(index=False, name=None):
+        rows.append("<tr>" + "".join(f"<td>{_esc(_cell(v))}</td>" for v in rec) + "</tr>")
+    n = len(df)
+    return ('<details class="nb-chart-data"><summary>Data table '
+            f'({n} row{"s" if n != 1 else ""})</summary>'
+            '<div class="nb-chart-table-wrap"><table class="nb-chart-table">'
+            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody>"
+            "</table></div></details>")
+
+
+def csv_link(dataset: str, df: pd.DataFrame) -> str:
+    try:
+        text = read_text(dataset)  # lossless: the committed file itself
+    except DatasetError:
+        text = df.to_csv(index=False, lineterminator="\n")
+    href = "data:text/csv;charset=utf-8," + _pct(text, safe="")
+    return (f'<p class="nb-chart-download"><a download="{_esc(dataset)}.csv" '
+            f'href="{href}">Download the data (CSV)</a></p>')
+
+
+# ---------------------------------------------------------------- view
+
+class ChartView:
+    """Display object returned by :func:`show`."""
+
+    def __init__(self, spec: ChartSpec, fig, df: pd.DataFrame):
+        self.spec, self.figure, self.df = spec, fig, df
+
+    def plotly_json(self) -> dict:
+        return figure_dict(self.figure)
+
+    def html(self) -> str:
+        spec, key = self.spec, self.spec.key
+        fig = self.plotly_json()
+        layout = fig.setdefault("layout", {})
+        title = layout.get("title")
+        title_text = title.get("text") if isinstance(title, dict) else None
+        if title_text is not None and str(title_text).strip() == spec.title.strip():
+            # the figcaption already carries it; don't print it twice
+            layout["title"] = {k: v for k, v in title.items() if k != "text"}
+            margin = layout.setdefault("margin", {})
+            margin.setdefault("t", 24)
+        height = layout.get("height")
+        min_h = int(height) if isinstance(height, (int, float)) else 450
+        sum_id = f"nbsum-{key}"
+        return "".join([
+            f'<figure class="nb-chart" id="chart-{key}" data-chart-key="{key}">',
+            f'<figcaption class="nb-chart-title">{_esc(spec.title)}</figcaption>',
+            f'<p class="nb-chart-summary" id="{sum_id}">{_esc(spec.summary)}</p>',
+            f'<div class="nb-chart-plot" id="nbplot-{key}" role="img" '
+            f'aria-label="{_esc(spec.title)}" aria-describedby="{sum_id}" '
+            f'style="min-height:{min_h}px">',
+            '<noscript>The interactive chart needs JavaScript; '
+            'the data table below has the figures.</noscript></div>',
+            f'<script type="application/json" class="nb-chart-json" id="nbjson-{key}">',
+            script_json(fig), "</script>",
+            f"<script>{LOADER_JS}</script>",
+            source_html(spec, self.df),
+            table_html(self.df),
+            csv_link(spec.dataset, self.df),
+            "</figure>",
+        ])
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        bundle = {
+            "text/html": self.html(),
+            PLOTLY_MIME: self.plotly_json(),
+            "text/plain": f"<chart {self.spec.key}: {self.spec.title}>",
+        }
+        if include:
+            bundle = {k: v for k, v in bundle.items() if k in include}
+        if exclude:
+            bundle = {k: v for k, v in bundle.items() if k not in exclude}
+        return bundle
+
+    def _repr_html_(self) -> str:
+        return self.html()
+
+    def __repr__(self) -> str:
+        return f"<chart {self.spec.key}: {self.spec.title}>"
+
+
+def get_spec(key: str) -> ChartSpec:
+    if key not in REGISTRY:
+        raise KeyError(f"unknown chart key {key!r}; known: {sorted(REGISTRY)}")
+    return REGISTRY[key]
+
+
+def show(key: str) -> ChartView:
+    """Chart ``key`` from the registry, styled with the "newsbook" template."""
+    spec = get_spec(key)
+    df = load(spec.dataset)
+    fig = build_figure(spec, df)
+    return ChartView(spec, fig, df)
+
+
+def chart_html(key: str) -> str:
+    return show(key).html()
+
+
+def bundle_path() -> Path:
+    return Path(__file__).resolve().parents[3] / BUNDLE
