@@ -1,0 +1,129 @@
+"""Reader for FreshRSS's "Normal view" page saved as plain text.
+
+The only module that knows this format. A line classifier feeds a small
+state machine; it never raises on content and reports problems as
+diagnostics with line numbers (feedparser's "bozo" model).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from ..diagnostics import Code, Diagnostic
+from ..model import Article, Feed, Footnote
+from . import structure
+from .units import Unit, classify_units, find_footnotes, find_markers, split_units
+
+MONTHS = ("January February March April May June July August September "
+          "October November December").split()
+DATE_SHAPE = re.compile(r"^(\d{1,2}) (\w+) (\d{4}) at (\d{1,2}):(\d{2})$")
+CHROME = (
+    re.compile(r"^Normal view$"),
+    re.compile(r"^There are new articles available, click to refresh the page\.$"),
+    re.compile(r"^(?:Today|Yesterday|Before yesterday|\d{1,2} \w+ \d{4})"
+               r"(?: — \d{1,2} \w+ \d{4})?Main stream$"),
+    re.compile(r"^❌$"),
+)
+
+
+@dataclass
+class ReadResult:
+    """What a read produced: the feed and everything worth telling the user."""
+
+    feed: Feed
+    diagnostics: list[Diagnostic]
+
+
+def normalise(text: str) -> str:
+    """Drop a BOM and unify line endings, so CRLF copies read exactly like LF ones."""
+    return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def is_chrome(line: str) -> bool:
+    """FreshRSS's own page furniture, never article content."""
+    return any(p.match(line.strip()) for p in CHROME)
+
+
+def parse_date(line: str) -> datetime | None:
+    """``15 December 2025 at 07:32`` -> naive datetime; None when out of range."""
+    m = DATE_SHAPE.match(line.strip())
+    if not m or m.group(2) not in MONTHS:
+        return None
+    day, _, year, hour, minute = m.groups()
+    try:
+        return datetime(int(year), MONTHS.index(m.group(2)) + 1, int(day), int(hour), int(minute))
+    except ValueError:
+        return None
+
+
+def find_starts(lines: list[str]) -> list[int]:
+    """0-based indexes of title lines: a title, a blank line, then a date-shaped line."""
+    starts = []
+    for i in range(2, len(lines)):
+        if (DATE_SHAPE.match(lines[i].strip()) and not lines[i - 1].strip()
+                and lines[i - 2].strip() and not is_chrome(lines[i - 2])
+                and (i + 1 >= len(lines) or not lines[i + 1].strip())):
+            starts.append(i - 2)
+    return starts
+
+
+def read(text: str, *, source: str = "<string>", hints: dict[str, str] | None = None) -> ReadResult:
+    """Read a FreshRSS text copy into a :class:`Feed`.
+
+    :param hints: curated ``{exact line text: kind}`` overrides for lines whose
+        shape is ambiguous (kind is ``heading``, ``caption`` or ``paragraph``).
+    """
+    diags: list[Diagnostic] = []
+    lines = normalise(text).split("\n")
+    starts = find_starts(lines)
+    if not starts:
+        first = next((i for i, s in enumerate(lines) if s.strip() and not is_chrome(s)), None)
+        where = 1 if first is None else first + 1
+        diags.append(Diagnostic(Code.EMPTY, "no article found (expected a title, a blank line, "
+                                "then a date like '15 December 2025 at 07:32')", source, where, "error"))
+        return ReadResult(Feed(()), diags)
+    articles = []
+    bounds = starts + [len(lines)]
+    for k, start in enumerate(starts):
+        end = bounds[k + 1]
+        art = _read_article(lines, start, end, source, hints or {}, diags)
+        if art is not None:
+            articles.append(art)
+    return ReadResult(Feed(tuple(articles)), diags)
+
+
+def _read_article(lines: list[str], start: int, end: int, source: str,
+                  hints: dict[str, str], diags: list[Diagnostic]) -> Article | None:
+    title = lines[start].strip()
+    date_line = lines[start + 2]
+    published = parse_date(date_line)
+    if published is None:
+        diags.append(Diagnostic(Code.BAD_DATE, f"bad date {date_line.strip()!r} for article "
+                                f"{title!r} (expected e.g. '15 December 2025 at 07:32')",
+                                source, start + 3, "error"))
+        return None
+    body = [(i + 1, s) for i, s in enumerate(lines[start + 3:end], start + 3) if not is_chrome(s)]
+    units = split_units(body)
+    if not units:
+        diags.append(Diagnostic(Code.TRUNCATED, f"article {title!r} has no text; the copy may be "
+                                "cut off", source, start + 1, "warning"))
+    units, notes = find_footnotes(units)
+    marks = find_markers(units, len(notes))
+    found = {n for per_line in marks.values() for _, n in per_line}
+    footnotes = []
+    for number, paras in notes:
+        if number not in found:
+            diags.append(Diagnostic(Code.UNMATCHED_FOOTNOTE, f"footnote {number} of {title!r} has no "
+                                    "marker in the text; shown as a plain note", source, paras[0].line))
+        footnotes.append(Footnote(number, tuple(paras), paras[0].line - 2 if paras else 0))
+    classified = classify_units(units, hints)
+    blocks = structure.build(classified, marks)
+    byline = structure.find_byline(classified)
+    last = units[-1].line if units else start + 3
+    return Article(title=title, published=published, blocks=tuple(blocks),
+                   footnotes=tuple(footnotes), line=start + 1, byline=byline,
+                   source=source, end_line=max(last, end))
+
+
+__all__ = ["read", "ReadResult", "normalise", "parse_date", "Unit"]

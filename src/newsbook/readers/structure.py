@@ -1,0 +1,169 @@
+"""From classified units to nested blocks: lists, turns, asides and digest pieces.
+
+Still part of the FreshRSS reader: the conventions here (two blank lines as a
+divider, "X reports:" bylines, "This edition is brought to you by") are the
+newsletter-as-copied's, not MyST's.
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import (Aside, Block, Caption, Heading, ListBlock, ListItem, Note, Paragraph,
+                     Piece, Turn)
+from .units import REPORTS, Unit
+
+BIO = re.compile(r"^(?:[A-Z][\w.’'\-]*(?: [A-Z][\w.’'\-]*){0,3}|Dr\.) (?:is|was) "
+                 r"(?:a|an|the|from|pursuing|currently)\b.{0,80}?\b(?:fellow|writer|researcher|"
+                 r"student|graduate|scholar|[Ll]ecturer|professor|editor|journalist|analyst|"
+                 r"reporter|founder|master’s|PhD|scientist|engineer|author|works|contributor)")
+ANON = re.compile(r"^Anon(?:ymous)? contributor\b|^Dr\. is [A-Z]")
+SPONSOR = re.compile(r"^This (?:edition|episode|issue|post) is brought to you by\b|"
+                     r"^(?:Today's|Today’s) sponsor\b")
+JOB = re.compile(r"\b(?:is [Hh]iring|[Hh]iring\b|We[’']re looking for\b|We are looking for\b|"
+                 r"Join our team\b)")
+
+Marks = dict[int, list[tuple[int, int]]]
+
+
+def is_byline(text: str) -> bool:
+    """Author lines: "Lily Ottinger reports:", bios, or a bio whose linked name was lost."""
+    t = text.strip()
+    return bool(REPORTS.match(t) or BIO.match(t) or ANON.match(t)
+                or (t[:1].islower() and len(t) < 200))
+
+
+def find_byline(units: list[Unit]) -> str:
+    """The article's author or byline line, if one of its first units is one."""
+    for u in [u for u in units if u.kind != "cta"][:8]:
+        if u.kind in ("para", "caption") and (REPORTS.match(u.text) or BIO.match(u.text)
+                                              or ANON.match(u.text)):
+            return u.text.strip()
+    return ""
+
+
+def _marks_for(u: Unit, marks: Marks, cut: int = 0) -> tuple[tuple[int, int], ...]:
+    """Markers found on the unit's line, shifted by ``cut`` leading characters removed."""
+    return tuple((off - cut, n) for off, n in marks.get(u.line, ()) if off >= cut)
+
+
+def _caption(u: Unit, marks: Marks) -> Caption:
+    lines = tuple(s.strip() for s in u.lines)
+    found, base = [], 0
+    for k, s in enumerate(lines):
+        found += [(base + off, n) for off, n in marks.get(u.line + k, ())]
+        base += len(s) + 1
+    return Caption(lines, u.line, tuple(found))
+
+
+def _simple(u: Unit, marks: Marks, level: int) -> Block:
+    text = u.text.strip()
+    if u.kind == "heading":
+        return Heading(text, u.line, level)
+    if u.kind == "numbered_heading":
+        return Heading(f"{u.extra['label']} {u.extra['text'].strip()}", u.line, level)
+    if u.kind == "caption":
+        return _caption(u, marks)
+    if u.kind == "note":
+        return Note(text, u.line)
+    return Paragraph(text, u.line, _marks_for(u, marks))
+
+
+def _item(u: Unit, marks: Marks) -> ListItem:
+    stripped = u.lines[0].strip()
+    body = u.extra["text"].strip()
+    return ListItem(body, u.line, _marks_for(u, marks, len(stripped) - len(body)),
+                    u.extra["label"])
+
+
+def _blocks(units: list[Unit], marks: Marks, level: int, *, nest: bool = True) -> list[Block]:
+    """Sequential blocks: lists grouped, turns and asides gathering what follows them."""
+    out: list[Block] = []
+    i = 0
+    while i < len(units):
+        u = units[i]
+        if u.kind == "item":
+            j = i
+            while j < len(units) and units[j].kind == "item" and \
+                    units[j].extra["label"][0].isdigit() == u.extra["label"][0].isdigit():
+                j += 1
+            items = tuple(_item(v, marks) for v in units[i:j])
+            out.append(ListBlock(u.extra["label"][0].isdigit(), items, u.line))
+            i = j
+            continue
+        if nest and u.kind == "para" and (SPONSOR.search(u.text) or (JOB.search(u.text) and not out)):
+            j = i + 1
+            while j < len(units) and not units[j].divider and units[j].kind not in ("heading", "speaker"):
+                j += 1
+            kind = "sponsor" if SPONSOR.search(u.text) else "job"
+            out.append(Aside(kind, tuple(_flat(units[i:j], marks, level)), u.line))
+            i = j
+            continue
+        if nest and u.kind == "speaker":
+            j = i + 1
+            while j < len(units) and not units[j].divider and \
+                    units[j].kind not in ("heading", "numbered_heading", "speaker"):
+                j += 1
+            name, said = u.extra["name"], u.extra["text"].strip()
+            first = Paragraph(said, u.line, _marks_for(u, marks, len(u.text.strip()) - len(said)))
+            out.append(Turn(name, tuple([first] + _blocks(units[i + 1:j], marks, level)), u.line))
+            i = j
+            continue
+        out.append(_simple(u, marks, level))
+        i += 1
+    return out
+
+
+def _flat(units: list[Unit], marks: Marks, level: int) -> list[Block]:
+    """Blocks of an aside: lists grouped, nothing else nested."""
+    return _blocks(units, marks, level, nest=False)
+
+
+def _piece_starts(units: list[Unit]) -> list[tuple[int, int]]:
+    """``[(title index or -1, first unit index)]`` of digest pieces."""
+    starts = []
+    for i, u in enumerate(units):
+        if u.kind == "heading" and u.divider and i > 0:
+            starts.append((i, i))
+        elif u.kind in ("para", "caption") and REPORTS.match(u.text.strip()):
+            prev = units[i - 1] if i > 0 else None
+            if prev is not None and prev.kind in ("heading", "para", "caption") and \
+                    len(prev.text) <= 80 and prev.text.strip()[-1] not in ".!" and \
+                    not any(s == i - 1 for s, _ in starts):
+                starts.append((i - 1, i - 1))
+            elif not any(s == i - 1 for s, _ in starts):
+                starts.append((-1, i))
+    return starts
+
+
+def _piece(units: list[Unit], marks: Marks, titled: bool) -> Piece:
+    title = units[0].text.strip() if titled else ""
+    rest = units[1:] if titled else units
+    byline = ""
+    for k, v in enumerate(rest[:3]):
+        if v.kind in ("para", "caption") and is_byline(v.text):
+            byline = v.text.strip()
+            rest = rest[:k] + rest[k + 1:]
+            break
+    blocks = _blocks(rest, marks, 3)
+    if JOB.search(title) and blocks:
+        blocks = [Aside("job", tuple(blocks), rest[0].line)]
+    return Piece(title, byline, tuple(blocks), units[0].line)
+
+
+def build(units: list[Unit], marks: Marks) -> list[Block]:
+    """Turn classified units into the article's block tree."""
+    units = [u for u in units if u.kind != "cta"]
+    starts = _piece_starts(units)
+    if len(starts) < 2:
+        return _blocks(units, marks, 2)
+    out: list[Block] = []
+    first = starts[0][1]
+    intro = units[:first]
+    if intro and intro[0].kind == "heading":
+        out.append(_piece(intro, marks, True))
+    elif intro:
+        out.extend(_blocks(intro, marks, 2))
+    bounds = [s for _, s in starts] + [len(units)]
+    for k, (title_at, begin) in enumerate(starts):
+        out.append(_piece(units[begin:bounds[k + 1]], marks, title_at >= 0))
+    return out

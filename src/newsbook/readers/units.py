@@ -1,0 +1,226 @@
+"""Line-level shapes of the FreshRSS text copy: units, footnotes, markers, kinds.
+
+A *unit* is a run of consecutive non-blank lines (paragraphs are separated by
+blank lines in the copy; two blank lines mark a divider). Classification is a
+table of shape tests, checked in order, plus curated hints for the few lines
+whose shape alone is ambiguous.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Paragraph
+
+LIST_ITEM = re.compile(r"^[ \t]+(•|\d{1,3}\.)[ \t]+(\S.*)$")
+SPEAKER = re.compile(r"^([A-Z][\w.’'\-]+(?: [A-Z][\w.’'\-]+){0,3}): (\S.*)$")
+NOTE = re.compile(r"^\[[^\[\]]+\]$")
+CTA = re.compile(r"^(?:Subscribe now|Share|Leave a comment|Share ChinaTalk|Give a gift subscription"
+                 r"|\S.{0,60} is a reader-supported publication\. .*)$")
+SOURCE_TAIL = re.compile(r"(?:\(Source\)|\bSource\.?|\bSource \| Archive|\bSource: [^.]{1,60}"
+                         r"|\(Source: [^)]*\)|; source)$")
+ALT_TEXT = "AI-generated content may be incorrect."
+NOT_SPEAKERS = {"Source", "Disclaimer", "Note", "Update", "Correction", "Q", "A"}
+SMALL = set("a an and as at but by for from in into of on or the to vs via with x".split())
+TERMINAL = ".,;!"
+CLOSERS = "\"'”’»」》)"
+REPORTS = re.compile(r"^[A-Z][\w.’'\-]*(?: [A-Z][\w.’'\-]*){0,3} reports:$")
+
+
+def _last(text: str) -> str:
+    """Last character that is not a closing quote or bracket ("… House Arrest’" ends in t)."""
+    t = text.rstrip(CLOSERS)
+    return t[-1] if t else ""
+
+
+@dataclass
+class Unit:
+    """A run of consecutive non-blank source lines."""
+
+    line: int
+    lines: list[str]
+    blanks_before: int = 0
+    kind: str = "para"
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        return " ".join(s.strip() for s in self.lines)
+
+    @property
+    def divider(self) -> bool:
+        return self.blanks_before >= 2
+
+
+def split_units(body: list[tuple[int, str]]) -> list[Unit]:
+    """Group numbered lines into units, remembering how many blank lines preceded each."""
+    units: list[Unit] = []
+    blanks = 0
+    current: Unit | None = None
+    for number, text in body:
+        if not text.strip():
+            blanks += 1
+            current = None
+            continue
+        if current is None or LIST_ITEM.match(text):
+            current = Unit(number, [text], blanks)
+            units.append(current)
+        else:
+            current.lines.append(text)
+        blanks = 0
+    out: list[Unit] = []
+    for u in units:  # only short caption galleries stay grouped; long runs split per line
+        if len(u.lines) > 1 and (any(len(s) > 300 for s in u.lines)
+                                 or any(not s.strip() or s[0].isspace() for s in u.lines)):
+            out.extend(Unit(u.line + i, [s], u.blanks_before if i == 0 else 0)
+                       for i, s in enumerate(u.lines))
+        else:
+            out.append(u)
+    return out
+
+
+def find_footnotes(units: list[Unit]) -> tuple[list[Unit], list[tuple[int, list[Paragraph]]]]:
+    """Split off the trailing footnote bodies: a bare ``1`` line, text, a bare ``2``, ...
+
+    Returns the remaining units and ``[(number, paragraphs)]``.
+    """
+    for i, u in enumerate(units):
+        if u.text.strip() != "1" or len(u.lines) != 1:
+            continue
+        expect, ok = 1, True
+        for v in units[i:]:
+            t = v.text.strip()
+            if t.isdigit() and len(v.lines) == 1:
+                if int(t) != expect:
+                    ok = False
+                    break
+                expect += 1
+        if not ok:
+            continue
+        notes: list[tuple[int, list[Paragraph]]] = []
+        for v in units[i:]:
+            t = v.text.strip()
+            if t.isdigit() and len(v.lines) == 1 and int(t) == len(notes) + 1:
+                notes.append((int(t), []))
+            else:
+                notes[-1][1].extend(Paragraph(s.strip(), v.line + k) for k, s in enumerate(v.lines))
+        return units[:i], notes
+    return units, []
+
+
+def _marker_ok(text: str, pos: int, digits: str) -> bool:
+    """A footnote marker is glued to a word of 3+ Latin letters or to closing punctuation."""
+    end = pos + len(digits)
+    if end < len(text) and (text[end].isalnum() or text[end] in "-–/%"):
+        return False
+    before = text[max(0, pos - 3):pos]
+    if pos > 0 and text[pos - 1] in ".,;:!?)”’\"…*":
+        return True
+    if len(before) == 3 and all(c.isascii() and c.isalpha() for c in before):
+        word = re.findall(r"[A-Za-z]+$", text[:pos])[0]
+        return not word.isupper()
+    return False
+
+
+def find_markers(units: list[Unit], count: int) -> dict[int, list[tuple[int, int]]]:
+    """Find markers 1..count in reading order: ``{unit line: [(offset in line text, n)]}``.
+
+    Offsets index the stripped text of the unit's own line (``Unit.lines[k]``), keyed by
+    that line's number, so plain numbers such as ``G7``, ``R1`` or ``[1]`` stay text.
+    """
+    found: dict[int, list[tuple[int, int]]] = {}
+    n = 1
+    flat = [(u.line + k, s.strip()) for u in units for k, s in enumerate(u.lines)]
+    idx, start = 0, 0
+    while n <= count and idx < len(flat):
+        number, text = flat[idx]
+        digits = str(n)
+        hit = None
+        for m in re.finditer(rf"(?<!\d){digits}(?!\d)", text[start:]):
+            if _marker_ok(text, start + m.start(), digits):
+                hit = start + m.start()
+                break
+        if hit is None:
+            idx, start = idx + 1, 0
+            continue
+        found.setdefault(number, []).append((hit, n))
+        n, start = n + 1, hit + len(digits)
+    return found
+
+
+def title_case(text: str) -> bool:
+    """Most significant words capitalised, as in section titles."""
+    words = [w.strip("“”‘’\"'()[],:;?!…—–-") for w in text.split()]
+    words = [w for w in words if w and w[0].isascii() and w[0].isalpha()]
+    significant = [w for w in words if w.lower() not in SMALL]
+    if not significant:
+        return False
+    caps = sum(1 for w in significant if w[0].isupper())
+    return caps / len(significant) > 0.5
+
+
+def heading_like(text: str) -> bool:
+    """Short, unpunctuated, title-cased -- or a short question."""
+    t = text.strip()
+    if not t or len(t) > 90 or _last(t) in TERMINAL or SOURCE_TAIL.search(t) or REPORTS.match(t):
+        return False
+    if t.endswith("?"):
+        return len(t) <= 55
+    if t.endswith(":"):
+        return len(t) <= 30 and title_case(t)
+    return title_case(t)
+
+
+def caption_like(unit: Unit) -> bool:
+    """Captions of lost images: a Source tail, alt text, a gallery, or a bare phrase."""
+    t = unit.text.strip()
+    if len(unit.lines) > 1:
+        return True
+    if SOURCE_TAIL.search(t) or t == ALT_TEXT:
+        return True
+    return len(t) <= 100 and _last(t) not in ".?!:;,…" and not title_case(t)
+
+
+def classify_units(units: list[Unit], hints: dict[str, str]) -> list[Unit]:
+    """Give each unit a kind: cta, item, heading, caption, note, speaker or para."""
+    counts: dict[str, int] = {}
+    for u in units:
+        m = SPEAKER.match(u.lines[0])
+        if m and len(u.lines) == 1:
+            counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+    out: list[Unit] = []
+    for i, u in enumerate(units):
+        t = u.text.strip()
+        m_item = LIST_ITEM.match(u.lines[0]) if len(u.lines) == 1 else None
+        m_speaker = SPEAKER.match(u.lines[0]) if len(u.lines) == 1 else None
+        hint = hints.get(t)
+        if CTA.match(t):
+            u.kind = "cta"
+        elif hint:
+            u.kind = hint
+        elif m_item:
+            u.kind, u.extra = "item", {"label": m_item.group(1), "text": m_item.group(2)}
+        elif (m_speaker and counts.get(m_speaker.group(1), 0) >= 2
+              and m_speaker.group(1) not in NOT_SPEAKERS and len(m_speaker.group(1)) > 2):
+            u.kind, u.extra = "speaker", {"name": m_speaker.group(1), "text": m_speaker.group(2)}
+        elif NOTE.match(t):
+            u.kind = "note"
+        elif t == ALT_TEXT or (len(u.lines) > 1 and u.lines[0].strip() == ALT_TEXT):
+            u.kind = "caption"
+            prev = out[-1] if out else None
+            if prev is not None and prev.kind in ("caption", "para", "heading") and len(prev.text) <= 80 \
+                    and prev.text.strip()[-1] not in ".?!:" and prev.line < u.line:
+                u.lines = prev.lines + u.lines  # the image's alt text belongs with it
+                u.line = prev.line
+                out.pop()
+        elif heading_like(t) and len(u.lines) == 1:
+            u.kind = "heading"
+        elif caption_like(u):
+            u.kind = "caption"
+        out.append(u)
+    for i, u in enumerate(out):  # a lone "1. Title" between paragraphs is a section title
+        if u.kind == "item" and u.extra["label"][0].isdigit() and heading_like(u.extra["text"]):
+            lone = all(j < 0 or j >= len(out) or out[j].kind != "item" for j in (i - 1, i + 1))
+            if lone:
+                u.kind = "numbered_heading"
+    return out
