@@ -1,0 +1,181 @@
+"""Orchestration: feeds -> model -> pages, toc, config and root page, all in memory.
+
+Nothing here touches the disk except reading curated files; :mod:`cli` writes.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .diagnostics import Code, Diagnostic
+from .model import Article, Caption, ListBlock, Paragraph, walk
+from .writers import book_files
+from .writers.escape import clean, label, slugify
+from .writers.myst_page import PageContext, Placement, reading_minutes, render_article
+
+DEFAULT_SETTINGS = {
+    "title": "ChinaTalk 2025: an interactive reader",
+    "author": "ChinaTalk",
+    "intro": "Thirteen ChinaTalk posts from May to December 2025, as saved from the FreshRSS "
+             "reader, rebuilt as a book: every sentence kept, footnotes linked both ways, and "
+             "charts whose every number traces to a quote.",
+}
+
+
+@dataclass
+class Curation:
+    """Hand-made files the converter reads but never writes."""
+
+    hints: dict[str, str] = field(default_factory=dict)
+    themes: list[tuple[str, list[str]]] = field(default_factory=list)
+    placements: dict[str, list[Placement]] = field(default_factory=dict)
+    lost: dict[str, dict[str, str]] = field(default_factory=dict)
+    settings: dict = field(default_factory=lambda: dict(DEFAULT_SETTINGS))
+
+
+def _yaml(path: Path):
+    return yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else None
+
+
+def load_curation(root: Path) -> Curation:
+    """Read ``data/curation/*.yml``, ``data/placements.yml`` and ``data/lost_figures.yml``."""
+    cur = Curation()
+    hints = _yaml(root / "data/curation/hints.yml") or {}
+    cur.hints = {clean(h["text"]): h["kind"] for h in hints.get("hints", [])}
+    themes = _yaml(root / "data/curation/themes.yml") or {}
+    cur.themes = [(t["name"], list(t.get("chapters", []))) for t in themes.get("themes", [])]
+    cur.settings.update((_yaml(root / "data/curation/book.yml") or {}))
+    for p in _yaml(root / "data/placements.yml") or []:
+        cur.placements.setdefault(p["chapter"], []).append(
+            Placement(p["chart"], p.get("after", ""), bool(p.get("replaces_caption")),
+                      bool(p.get("live"))))
+    for lf in _yaml(root / "data/lost_figures.yml") or []:
+        cur.lost.setdefault(lf["chapter"], {})[lf["caption"]] = lf["note"]
+    return cur
+
+
+def article_text(article: Article) -> str:
+    """All text of an article, for comparing two copies of it."""
+    parts = [article.title, article.date_text]
+    for b in walk(article.blocks):
+        parts.append(getattr(b, "text", "") if not isinstance(b, ListBlock)
+                     else " ".join(i.text for i in b.items))
+    parts += [p.text for f in article.footnotes for p in f.paragraphs]
+    return "\n".join(parts)
+
+
+def assign_stems(articles: list[Article]) -> list[str]:
+    """Stable, unique file stems ``<yyyy-mm-dd>-<slug>``; clashes get a content hash."""
+    stems, seen = [], set()
+    for a in articles:
+        stem = f"{a.published:%Y-%m-%d}-{slugify(a.title)}"
+        if stem in seen:
+            stem += "-" + hashlib.sha1(a.title.encode()).hexdigest()[:6]
+        if stem in seen:
+            stem += "-" + hashlib.sha1(article_text(a).encode()).hexdigest()[:6]
+        n = 2
+        while stem in seen:
+            stem, n = f"{stem}-{n}", n + 1
+        seen.add(stem)
+        stems.append(stem)
+    return stems
+
+
+def anchors(article: Article, stem: str) -> list[tuple[str, str]]:
+    """(html id, plain text) of every addressable block, in reading order."""
+    out = []
+    for b in walk(article.blocks):
+        if isinstance(b, (Paragraph, Caption, ListBlock)):
+            text = " ".join(i.text for i in b.items) if isinstance(b, ListBlock) else b.text
+            out.append((label(stem, "l", str(b.line - article.line)), clean(text)))
+    return out
+
+
+def dataset_hashes(root: Path, keys: list[str]) -> dict[str, str]:
+    """sha256 prefixes of the CSVs behind the given chart keys."""
+    try:
+        from .charts.registry import REGISTRY
+    except ImportError:  # pragma: no cover - charts package always ships
+        return {}
+    out = {}
+    for key in keys:
+        spec = REGISTRY.get(key)
+        path = root / "data" / f"{spec.dataset}.csv" if spec else None
+        if path is not None and path.exists():
+            out[path.name] = hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+    return out
+
+
+def chart_registry():
+    """The chart registry with all figure modules loaded (empty if none are installed)."""
+    from .charts.registry import REGISTRY
+    try:
+        from .charts import figures  # noqa: F401  (registers charts)
+    except ImportError:
+        pass
+    return REGISTRY
+
+
+def quote_index(root: Path, pages: list[tuple[Article, str]], diags: list[Diagnostic]) -> dict:
+    """Map each dataset quote to the chapter paragraph that holds it."""
+    import csv
+    blocks = [(stem, anchor, text) for a, stem in pages for anchor, text in anchors(a, stem)]
+    index: dict[str, dict[str, str]] = {}
+    for path in sorted((root / "data").glob("*.csv")):
+        with path.open(encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                quote = clean(row.get("quote") or "")
+                if not quote or row.get("source_url") or quote in index:
+                    continue
+                hit = next(((s, a) for s, a, t in blocks if quote in t), None)
+                if hit:
+                    index[quote] = {"chapter": hit[0], "anchor": hit[1]}
+    return dict(sorted(index.items()))
+
+
+def render_book(articles: list[Article], root: Path, cur: Curation,
+                diags: list[Diagnostic], *, progress: bool = False) -> dict[str, str]:
+    """Every generated file as ``{relative path: text}``; a progress bar when asked."""
+    registry = chart_registry()
+    stems = assign_stems(articles)
+    theme_of = {}
+    for name, members in cur.themes:
+        for stem in members:
+            theme_of.setdefault(stem, []).append(name)
+    files: dict[str, str] = {}
+    chapters = []
+    pairs = list(zip(articles, stems))
+    if progress:
+        from rich.progress import track
+        pairs = track(pairs, description="Writing chapters", transient=True)
+    for article, stem in pairs:
+        placements = []
+        for p in cur.placements.get(stem, []):
+            if p.chart in registry:
+                placements.append(p)
+            else:
+                diags.append(Diagnostic(Code.QUOTE_NOT_FOUND, f"placement names unknown chart "
+                                        f"{p.chart!r}; skipped", "data/placements.yml", 1))
+        ctx = PageContext(stem=stem, placements=placements, lost_notes=cur.lost.get(stem, {}),
+                          themes=theme_of.get(stem, []),
+                          chart_titles={p.chart: registry[p.chart].title for p in placements},
+                          data_hashes=dataset_hashes(root, [p.chart for p in placements]))
+        files[f"chapters/{stem}.md"] = render_article(article, ctx)
+        for p in placements:
+            if p.chart not in ctx.used:
+                diags.append(Diagnostic(Code.QUOTE_NOT_FOUND, f"chart {p.chart!r}: no block of "
+                                        f"{stem} contains {p.after[:60]!r}; chart not placed",
+                                        "data/placements.yml", 1))
+        chapters.append(book_files.Chapter(stem, article, tuple(theme_of.get(stem, [])),
+                                           reading_minutes(article)))
+    order = [name for name, _ in cur.themes]
+    files["_toc.yml"] = book_files.dump(book_files.build_toc(chapters, order))
+    files["_config.yml"] = book_files.dump(book_files.build_config(cur.settings))
+    files["intro.md"] = book_files.render_intro(chapters, cur.settings)
+    index = quote_index(root, list(zip(articles, stems)), diags)
+    files["data/generated/quote_anchors.json"] = json.dumps(index, ensure_ascii=False, indent=1) + "\n"
+    return files

@@ -1,0 +1,138 @@
+"""Command line: ``python scripts/convert.py [FEED ...] [--book DIR] [--check]``.
+
+Exit codes: 0 done, 1 ``--check`` found differences, 2 bad input (messages as
+``FILE:LINE: error: ...``; nothing written). Bad input never shows a traceback.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from . import book
+from .diagnostics import Code, Diagnostic, InputError
+from .merge import merge_feeds
+from .readers import read
+
+LARGE = 2_000_000  # bytes of input above which a progress bar is worth showing
+
+
+def decode(path: Path, data: bytes) -> str:
+    """Strict UTF-8 (BOM allowed); binary or Latin-1 input is refused with a line number."""
+    src = str(path)
+    if b"\x00" in data:
+        line = data[:data.index(b"\x00")].count(b"\n") + 1
+        raise InputError([Diagnostic(Code.BINARY, "binary data (NUL byte), not a FreshRSS text "
+                                     "copy", src, line, "error")])
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[:exc.start].count(b"\n") + 1
+        what = ("the file ends in the middle of a character (cut-off copy?)"
+                if exc.end >= len(data) else "not UTF-8 text (Latin-1? re-save the copy as UTF-8)")
+        raise InputError([Diagnostic(Code.NOT_UTF8, f"byte {data[exc.start]:#04x} at offset "
+                                     f"{exc.start}: {what}", src, line, "error")]) from None
+
+
+def read_feeds(paths: list[Path], diags: list[Diagnostic], hints: dict[str, str]):
+    """Read and merge every feed; errors are collected, then raised together."""
+    results = []
+    errors: list[Diagnostic] = []
+    for path in paths:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            errors.append(Diagnostic(Code.IO, f"cannot read: {exc.strerror}", str(path), 1, "error"))
+            continue
+        try:
+            text = decode(path, data)
+        except InputError as exc:
+            errors.extend(exc.diagnostics)
+            continue
+        res = read(text, source=str(path), hints=hints)
+        errors.extend(d for d in res.diagnostics if d.severity == "error")
+        diags.extend(d for d in res.diagnostics if d.severity != "error")
+        results.append((str(path), res.feed))
+    if errors:
+        raise InputError(errors)
+    return merge_feeds(results, diags)
+
+
+def write_atomically(root: Path, files: dict[str, str]) -> list[str]:
+    """Stage every file in a temp dir first; only then move each into place (os.replace).
+
+    A failure while rendering or staging leaves the book exactly as it was.
+    """
+    changed = [rel for rel, text in sorted(files.items())
+               if not (root / rel).exists() or (root / rel).read_text(encoding="utf-8") != text]
+    if not changed:
+        return []
+    stage = Path(tempfile.mkdtemp(prefix=".newsbook-", dir=root))
+    try:
+        for rel in changed:
+            dest = stage / rel
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            with open(dest, "w", encoding="utf-8", newline="\n") as fh:
+                fh.write(files[rel])
+        for rel in changed:
+            (root / rel).parent.mkdir(parents=True, exist_ok=True)
+            os.replace(stage / rel, root / rel)
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+    return changed
+
+
+def check(root: Path, files: dict[str, str]) -> list[str]:
+    """Generated files that differ from (or are missing on) disk."""
+    return [rel for rel, text in sorted(files.items())
+            if not (root / rel).exists() or (root / rel).read_text(encoding="utf-8") != text]
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    ap = argparse.ArgumentParser(prog="convert.py", description=__doc__.splitlines()[0])
+    ap.add_argument("feeds", nargs="*", type=Path,
+                    help="FreshRSS text copies (default: data/raw/*.txt); later ones win")
+    ap.add_argument("--book", type=Path, default=Path("."), help="book directory (default: .)")
+    ap.add_argument("--check", action="store_true",
+                    help="write nothing; exit 1 and list files that a conversion would change")
+    ap.add_argument("-q", "--quiet", action="store_true", help="no summary, no progress bar")
+    return ap.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    root = args.book
+    feeds = args.feeds or sorted((root / "data" / "raw").glob("*.txt"))
+    if not feeds:
+        print(f"{root / 'data/raw'}:1: error: no FreshRSS copy given and none in data/raw/",
+              file=sys.stderr)
+        return 2
+    diags: list[Diagnostic] = []
+    try:
+        cur = book.load_curation(root)
+        size = sum(p.stat().st_size for p in feeds if p.exists())
+        articles = read_feeds(feeds, diags, cur.hints)
+        files = book.render_book(articles, root, cur, diags,
+                                 progress=size > LARGE and not args.quiet)
+    except InputError as exc:
+        for d in exc.diagnostics:
+            print(d.format(), file=sys.stderr)
+        return 2
+    for d in diags:
+        print(d.format(), file=sys.stderr)
+    if args.check:
+        stale = check(root, files)
+        for rel in stale:
+            print(f"would change: {rel}")
+        return 1 if stale else 0
+    changed = write_atomically(root, files)
+    if not args.quiet:
+        print(f"{len(articles)} articles -> {len(files)} files ({len(changed)} changed) in {root}")
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,113 @@
+"""Writer for the book-level files: ``_toc.yml``, ``_config.yml`` and the root page.
+
+Builders return plain data; dumping is separate (sphinx-external-toc's split of
+``create_toc_dict`` and the YAML writer), so tests can inspect the structures.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import yaml
+
+from ..model import Article, Paragraph, Piece, Turn, walk
+from .escape import escape_text, yaml_safe
+
+MORE = "More"
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """A generated chapter page and where it sits in the book."""
+
+    stem: str
+    article: Article
+    themes: tuple[str, ...]
+    reading_minutes: int
+
+
+def dump(data: dict) -> str:
+    """Deterministic YAML: insertion order kept, Unicode kept, no line folding."""
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000)
+
+
+def build_toc(chapters: list[Chapter], theme_order: list[str]) -> dict:
+    """jb-book toc: root page, then one part per theme (curated order), then "More"."""
+    parts = []
+    for theme in theme_order + [MORE]:
+        files = [{"file": f"chapters/{c.stem}"} for c in chapters
+                 if (c.themes[:1] or (MORE,))[0] == theme]
+        if files:
+            parts.append({"caption": yaml_safe(theme), "chapters": files})
+    return {"format": "jb-book", "root": "intro", "parts": parts}
+
+
+def build_config(settings: dict) -> dict:
+    """``_config.yml``: safe parsing (no dollarmath, no raw HTML, no smartquotes),
+    cached execution, local plotly.js, launch and download buttons."""
+    repo = settings.get("repository_url", "")
+    config = {
+        "title": yaml_safe(settings.get("title", "ChinaTalk 2025")),
+        "author": yaml_safe(settings.get("author", "ChinaTalk")),
+        "copyright": "2025",
+        "only_build_toc_files": True,
+        "exclude_patterns": ["_build", ".venv", ".*", "**/.*", "data", "tests", "scripts",
+                             "src", "README.md", "**/README.md", "**.ipynb_checkpoints"],
+        "execute": {"execute_notebooks": "cache", "timeout": 120, "allow_errors": False,
+                    "exclude_patterns": []},
+        "html": {"use_repository_button": bool(repo), "use_issues_button": False,
+                 "use_edit_page_button": False, "home_page_in_navbar": True,
+                 "extra_footer": ""},
+        "launch_buttons": {"notebook_interface": "jupyterlab",
+                           "binderhub_url": "https://mybinder.org" if repo else "",
+                           "colab_url": "https://colab.research.google.com" if repo else "",
+                           "jupyterhub_url": settings.get("jupyterhub_url", "") if repo else "",
+                           "thebe": False},
+        "repository": {"url": repo, "branch": settings.get("branch", "main"), "path_to_book": ""},
+        "sphinx": {"config": {
+            "smartquotes": False,
+            # the one extension we keep cannot see feed text: ':' is always escaped
+            "myst_enable_extensions": ["colon_fence"],
+            "myst_disable_syntax": ["html_block", "html_inline"],
+            "myst_footnote_transition": False,
+            "html_static_path": ["_static"],
+            "html_css_files": ["newsbook.css"],
+            "html_js_files": [],
+            "nb_execution_show_tb": True,
+            "language": "en",
+        }},
+    }
+    return config
+
+
+def first_sentence(article: Article) -> str:
+    """The first sentence of the article's first real paragraph (bylines skipped)."""
+    for block in walk(article.blocks):
+        if isinstance(block, (Turn, Piece)):
+            continue
+        if isinstance(block, Paragraph) and len(block.text) > 80 and block.text != article.byline:
+            text = block.text
+            for end in (". ", "? ", "! "):
+                cut = text.find(end)
+                if 40 <= cut:
+                    return text[:cut + 1]
+            return text
+    return ""
+
+
+def render_intro(chapters: list[Chapter], settings: dict) -> str:
+    """The root page: what the book is, then every article with date, author, first sentence."""
+    title = escape_text(settings.get("title", "ChinaTalk 2025"))
+    lines = [f"# {title}", "",
+             escape_text(settings.get("intro", "")), "",
+             "## The articles", ""]
+    for c in chapters:
+        a = c.article
+        lines += [f"### [{escape_text(a.title)}](chapters/{c.stem}.md)", "",
+                  f"*{escape_text(a.date_text)}* · {c.reading_minutes} min read"
+                  + (f" · {escape_text(', '.join(c.themes))}" if c.themes else ""), ""]
+        if a.byline:
+            lines += [f"**By** {escape_text(a.byline)}", ""]
+        sentence = first_sentence(a)
+        if sentence:
+            lines += [escape_text(sentence), ""]
+    return "\n".join(lines).rstrip("\n") + "\n"

@@ -1,0 +1,57 @@
+"""The only place that knows how feed text could turn into MyST syntax.
+
+Feed text is data. Backslash-escaping every ASCII punctuation character
+(CommonMark allows it on all of them) neutralises, among others: code fences
+and ``{code-cell}`` lines (jupytext would split cells there), ``+++`` cell
+breaks, ``%`` comments, ``(label)=`` targets, ``{role}`` and ``{{ subst }}``,
+``$math$``, ``:::`` fences, ``---`` front matter and rules, raw HTML, links,
+emphasis, lists, headings, tables, footnote definitions and block quotes.
+Leading whitespace is dropped so an indent can never become a code block,
+and trailing whitespace so it can never become a hard break.
+"""
+from __future__ import annotations
+
+import re
+import string
+import unicodedata
+
+PUNCT = frozenset(string.punctuation)
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def clean(text: str) -> str:
+    """Plain text as it will be shown: control characters out, tabs as spaces, one line."""
+    text = _CONTROL.sub("", text.replace("\t", " "))
+    return " ".join(part.strip() for part in text.splitlines()).strip()
+
+
+def escape_chars(text: str) -> str:
+    """Escape every ASCII punctuation character of a fragment (no trimming; one line)."""
+    text = _CONTROL.sub("", text.replace("\t", " ").replace("\n", " "))
+    return "".join("\\" + c if c in PUNCT else c for c in text)
+
+
+def escape_text(text: str) -> str:
+    """Escape feed text for a MyST inline context; the page shows exactly ``clean(text)``."""
+    return escape_chars(clean(text))
+
+
+def yaml_safe(text: str) -> str:
+    """Text for YAML front matter and ``_toc.yml``: plain, one line, no control characters."""
+    return clean(text)
+
+
+def slugify(text: str, *, limit: int = 60) -> str:
+    """``Can Huawei Take On Nvidia's CUDA?`` -> ``can-huawei-take-on-nvidias-cuda``."""
+    text = text.replace("’", "").replace("'", "")
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    slug = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    if len(slug) > limit:
+        slug = slug[:limit].rsplit("-", 1)[0] if "-" in slug[:limit] else slug[:limit]
+    return slug or "untitled"
+
+
+def label(*parts: str) -> str:
+    """A Sphinx-safe target name built from our own slugs and numbers."""
+    out = "-".join(re.sub(r"[^a-z0-9]+", "-", p.lower()).strip("-") for p in parts)
+    return out or "x"

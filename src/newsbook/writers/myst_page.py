@@ -1,0 +1,237 @@
+"""Writer: one article -> one MyST Markdown notebook page (jupytext header + kernelspec).
+
+Feed text reaches the page only through :mod:`escape`; code cells come only
+from :mod:`cells` templates whose arguments are registry keys.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Callable
+
+import yaml
+
+from ..model import (Article, Aside, Block, Caption, Footnote, Heading, ListBlock, Note,
+                     Paragraph, Piece, Turn, walk)
+from . import cells
+from .escape import clean, escape_chars, escape_text, label, yaml_safe
+
+ASIDE_TITLES = {"sponsor": "Sponsor", "job": "Job ad"}
+LOST = "The image is not in the feed; only its caption survives."
+
+
+@dataclass(frozen=True)
+class Placement:
+    """A chart cell to insert after the block whose text contains ``after``."""
+
+    chart: str
+    after: str
+    replaces_caption: bool = False
+    live: bool = False
+
+
+@dataclass
+class PageContext:
+    """Everything about one page that is not the article itself."""
+
+    stem: str
+    placements: list[Placement] = field(default_factory=list)
+    lost_notes: dict[str, str] = field(default_factory=dict)  # caption substring -> note
+    themes: list[str] = field(default_factory=list)
+    chart_titles: dict[str, str] = field(default_factory=dict)
+    data_hashes: dict[str, str] = field(default_factory=dict)
+    used: set[str] = field(default_factory=set)
+
+
+def reading_minutes(article: Article) -> int:
+    """Reading time at 230 words a minute; CJK characters count as a word each."""
+    words = 0
+    for block in walk(article.blocks):
+        text = _plain(block)
+        words += len(text.split()) + sum(1 for c in text if "\u4e00" <= c <= "\u9fff")
+    for note in article.footnotes:
+        words += sum(len(p.text.split()) for p in note.paragraphs)
+    return max(1, math.ceil(words / 230))
+
+
+def _plain(block: Block) -> str:
+    if isinstance(block, ListBlock):
+        return " ".join(i.text for i in block.items)
+    if isinstance(block, (Turn, Aside)):
+        return ""
+    if isinstance(block, Piece):
+        return f"{block.title} {block.byline}"
+    return getattr(block, "text", "")
+
+
+def front_matter(article: Article, ctx: PageContext) -> str:
+    """YAML front matter: jupytext + kernelspec, then fixed keys with plain-text values."""
+    meta = {
+        "jupytext": {"formats": "md:myst",
+                     "text_representation": {"extension": ".md", "format_name": "myst"}},
+        "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
+        "title": yaml_safe(article.title),
+        "date": article.published.strftime("%Y-%m-%dT%H:%M"),
+        "author": yaml_safe(article.byline) or "ChinaTalk",
+        "reading_time": f"{reading_minutes(article)} min",
+        "themes": list(ctx.themes),
+    }
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000) + "---\n"
+
+
+def inline(text: str, marks: tuple[tuple[int, int], ...], stem: str) -> str:
+    """Escape text, turning footnote marker digits at ``marks`` into ``[^label]`` references."""
+    out, pos = [], 0
+    for offset, number in sorted(marks):
+        out.append(escape_chars(text[pos:offset]))
+        out.append(f"[^{number}]")
+        pos = offset + len(str(number))
+    out.append(escape_chars(text[pos:]))
+    return "".join(out).strip()
+
+
+def target(stem: str, article: Article, block: Block) -> str:
+    """A MyST target so charts and indexes can link to this very paragraph."""
+    return f"({label(stem, 'l', str(block.line - article.line))})=\n"
+
+
+class PageWriter:
+    """Renders one article; dispatches on block type (unknown type = our bug)."""
+
+    def __init__(self, article: Article, ctx: PageContext):
+        self.a, self.ctx, self.stem = article, ctx, ctx.stem
+        self.fn_labels = {n.number for n in article.footnotes}
+        self.render: dict[type, Callable[[Block, int], list[str]]] = {
+            Heading: self.heading, Paragraph: self.paragraph, ListBlock: self.listblock,
+            Caption: self.caption, Note: self.note, Turn: self.turn, Aside: self.aside,
+            Piece: self.piece,
+        }
+
+    def page(self) -> str:
+        parts = [front_matter(self.a, self.ctx), f"# {escape_text(self.a.title)}\n",
+                 self.header(), cells.setup_cell(self.ctx.data_hashes)]
+        for block in self.a.blocks:
+            parts.extend(self.block(block, 0))
+        parts.extend(self.footnotes())
+        return "\n".join(p.rstrip("\n") + "\n" for p in parts if p)
+
+    def header(self) -> str:
+        bits = [f"**Published** {escape_text(self.a.date_text)}",
+                f"**Reading time** {reading_minutes(self.a)} min"]
+        if self.ctx.themes:
+            bits.append("**Themes** " + ", ".join(escape_text(t) for t in self.ctx.themes))
+        lines = ["```{container} chapter-meta", " · ".join(bits)]
+        if self.a.byline:
+            lines += ["", f"**By** {escape_text(self.a.byline)}"]
+        charts = [p.chart for p in self.ctx.placements]
+        if charts:
+            lines += ["", "**Charts in this chapter:** " + "; ".join(
+                f"[{escape_text(self.ctx.chart_titles.get(c, c))}](#chart-{c.replace('_', '-')})"
+                for c in charts)]
+        return "\n".join(lines + ["```"]) + "\n"
+
+    def block(self, block: Block, depth: int) -> list[str]:
+        fn = self.render.get(type(block))
+        if fn is None:
+            raise TypeError(f"writer has no rule for {type(block).__name__}")
+        out = fn(block, depth)
+        return out + self.charts_after(block)
+
+    def charts_after(self, block: Block) -> list[str]:
+        text = clean(_plain(block) if not isinstance(block, Caption) else " ".join(block.lines))
+        out = []
+        for p in self.ctx.placements:
+            if p.chart not in self.ctx.used and p.after and clean(p.after) in text:
+                self.ctx.used.add(p.chart)
+                out.append(cells.chart_cell(p.chart))
+                if p.live:
+                    out.append(cells.widget_cell(p.chart))
+        return out
+
+    def heading(self, h: Heading, depth: int) -> list[str]:
+        return [f"{'#' * h.level} {escape_text(h.text)}\n"]
+
+    def paragraph(self, p: Paragraph, depth: int) -> list[str]:
+        return [target(self.stem, self.a, p) + inline(p.text, p.marks, self.stem) + "\n"]
+
+    def listblock(self, lb: ListBlock, depth: int) -> list[str]:
+        lines = []
+        for item in lb.items:
+            bullet = f"{item.number.rstrip('.')}." if lb.ordered else "-"
+            lines.append(f"{bullet} {inline(item.text, item.marks, self.stem)}")
+        return [target(self.stem, self.a, lb) + "\n".join(lines) + "\n"]
+
+    def caption(self, c: Caption, depth: int) -> list[str]:
+        note = next((n for sub, n in self.ctx.lost_notes.items() if clean(sub) in clean(c.text)), "")
+        replaced = any(p.replaces_caption and clean(p.after) in clean(c.text)
+                       for p in self.ctx.placements)
+        body, base = [], 0
+        for line in c.lines:
+            marks = tuple((o - base, n) for o, n in c.marks if base <= o < base + len(line))
+            body.append(inline(line, marks, self.stem))
+            base += len(line) + 1
+        status = LOST
+        if replaced:
+            status = "The image is not in the feed; the chart below redraws it from the sources it names."
+        elif note:
+            status = note
+        return [target(self.stem, self.a, c) + "```{container} lost-figure\n"
+                + "\n\n".join(body) + f"\n\n*{escape_text(status)}*\n```\n"]
+
+    def note(self, n: Note, depth: int) -> list[str]:
+        return [target(self.stem, self.a, n)
+                + f"```{{container}} editor-note\n{escape_text(n.text)}\n```\n"]
+
+    def turn(self, t: Turn, depth: int) -> list[str]:
+        inner: list[str] = []
+        first, rest = t.blocks[0], t.blocks[1:]
+        assert isinstance(first, Paragraph)
+        inner.append(target(self.stem, self.a, first) + f"**{escape_text(t.speaker)}:** "
+                     + inline(first.text, first.marks, self.stem) + "\n")
+        for b in rest:
+            inner.extend(self.block(b, depth + 1))
+        return ["````{container} turn\n" + "\n".join(x.rstrip("\n") + "\n" for x in inner) + "````\n"]
+
+    def aside(self, a: Aside, depth: int) -> list[str]:
+        inner: list[str] = []
+        for b in a.blocks:
+            inner.extend(self.block(b, depth + 1))
+        title = ASIDE_TITLES[a.kind]
+        return [f"````{{admonition}} {title}\n:class: dropdown aside-{a.kind}\n\n"
+                + "\n".join(x.rstrip("\n") + "\n" for x in inner) + "````\n"]
+
+    def piece(self, p: Piece, depth: int) -> list[str]:
+        out = []
+        if p.title:
+            out.append(f"## {escape_text(p.title)}\n")
+        if p.byline:
+            out.append("```{container} byline\n" + escape_text(p.byline) + "\n```\n")
+        for b in p.blocks:
+            out.extend(self.block(b, depth))
+        return out
+
+    def footnotes(self) -> list[str]:
+        out = []
+        linked = {n for b in walk(self.a.blocks) for n in _marks_of(b)}
+        for note in self.a.footnotes:
+            paras = [inline(p.text, (), self.stem) for p in note.paragraphs] or [escape_text("(empty)")]
+            if note.number in linked:
+                body = paras[0] + "".join("\n\n    " + p for p in paras[1:])
+                out.append(f"[^{note.number}]: {body}\n")
+            else:
+                out.append(f"**Note {note.number}** " + "\n\n".join(paras) + "\n")
+        return out
+
+
+def _marks_of(block: Block) -> list[int]:
+    if isinstance(block, ListBlock):
+        return [n for i in block.items for _, n in i.marks]
+    return [n for _, n in getattr(block, "marks", ())]
+
+
+def render_article(article: Article, ctx: PageContext) -> str:
+    """The whole page as text; deterministic for the same article and context."""
+    return PageWriter(article, ctx).page()
+
+
+__all__ = ["render_article", "PageContext", "Placement", "reading_minutes", "Footnote"]
