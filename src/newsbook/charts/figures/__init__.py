@@ -1,0 +1,9 @@
+"""Figure modules: importing this package registers every chart in ``REGISTRY``."""
+from . import (  # noqa: F401
+    purges,
+    space,
+    apps,
+    society,
+    japan,
+    xi,
+)
