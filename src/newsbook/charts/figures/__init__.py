@@ -6,4 +6,9 @@ from . import (  # noqa: F401
     society,
     japan,
     xi,
+    hangzhou,
+    roundup,
+    export_controls,
+    ar,
+    cuda,
 )
