@@ -56,8 +56,37 @@ def _clean_assets(app, config) -> None:
     config.html_css_files = css
 
 
+def _asset_key(asset) -> tuple:
+    filename = getattr(asset, "filename", asset)
+    attrs = getattr(asset, "attributes", {}) or {}
+    return (str(filename or ""), str(attrs.get("body", "")))
+
+
+def _dedupe_page_assets(app, pagename, templatename, context, doctree) -> None:
+    """Drop repeated <script>/<link> entries and any static plotly bundle tag.
+
+    Jupyter Book 1.0.4 + Sphinx 7.4 emit sphinx-thebe's and togglebutton's
+    inline scripts twice on every page ("Identifier 'THEBE_JS_URL' has
+    already been declared" in the console).
+    """
+    for name in ("script_files", "css_files"):
+        files = context.get(name)
+        if not files:
+            continue
+        seen, kept = set(), []
+        for asset in files:
+            key = _asset_key(asset)
+            if key in seen or (name == "script_files"
+                               and key[0].split("?")[0].endswith(_BUNDLE_NAME)):
+                continue
+            seen.add(key)
+            kept.append(asset)
+        files[:] = kept
+
+
 def setup(app):
     """Sphinx entry point (see module docstring)."""
     app.connect("config-inited", _clean_assets, priority=900)
+    app.connect("html-page-context", _dedupe_page_assets, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True,
             "version": "1"}

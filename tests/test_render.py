@@ -1,0 +1,274 @@
+"""Static-HTML chart rendering, dataset loading and the vendored bundle."""
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+import sys
+from pathlib import Path
+from urllib.parse import unquote
+
+import pytest
+
+import newsbook.charts as charts
+from newsbook.charts import REGISTRY, load, show
+from newsbook.charts.datasets import DatasetError, data_dir
+from newsbook.charts import render
+
+from browser import HOSTILE_QUOTE, REPO, write_fixture_book
+
+BUNDLE = REPO / "_static" / "plotly-basic.min.js"
+
+
+@pytest.fixture
+def book(tmp_path, monkeypatch):
+    """Fake book root with fixture data; cwd = its root; fixture charts registered."""
+    root = write_fixture_book(tmp_path / "book")
+    monkeypatch.delenv("NEWSBOOK_DATA", raising=False)
+    monkeypatch.chdir(root)
+    spec = importlib.util.spec_from_file_location(
+        "minicharts_fixture", root / "chapters" / "minicharts.py")
+    mod = importlib.util.module_from_spec(spec)
+    saved = dict(REGISTRY)
+    spec.loader.exec_module(mod)
+    yield root
+    REGISTRY.clear()
+    REGISTRY.update(saved)
+
+
+# ------------------------------------------------------------ HTML output
+
+def test_html_is_offline_and_small(book):
+    html = show("fx_bar").html()
+    low = html.lower()
+    assert "cdn" not in low and "https://cdn" not in low
+    assert "require.js" not in low and "requirejs" not in low
+    assert len(html.encode()) < 200_000
+    assert "Plotly.newPlot" in html          # the loader draws...
+    assert "function(root, factory)" not in html  # ...but plotly.js isn't inlined
+    assert html.count("_static/plotly-basic.min.js") == 1
+    assert "content_root" in html and "async=true" in html
+
+
+def test_html_structure(book):
+    html = show("fx_bar").html()
+    assert html.startswith('<figure class="nb-chart" id="chart-fx_bar"')
+    assert html.endswith("</figure>")
+    assert '<figcaption class="nb-chart-title">Fixture exports by lane</figcaption>' in html
+    assert 'role="img"' in html and 'aria-label="Fixture exports by lane"' in html
+    assert "Grouped bars of exports per lane and year" in html
+    # data table: every row and every column (provenance included)
+    table = re.search(r"<details class=\"nb-chart-data\">.*?</details>", html, re.S)
+    assert table and "Data table (5 rows)" in table.group(0)
+    assert table.group(0).count("<tr>") == 6
+    for col in ("year", "lane", "value", "quote", "line", "derived", "note",
+                "source_url", "publisher", "accessed"):
+        assert f'<th scope="col">{col}</th>' in table.group(0)
+    # CSV link decodes to the committed file, byte for byte
+    m = re.search(r'<a download="fx_trade.csv" href="data:text/csv;charset=utf-8,([^"]*)"', html)
+    assert m, "CSV download link missing"
+    assert unquote(m.group(1)) == (book / "data" / "fx_trade.csv").read_text()
+    # source line: same-chapter quote anchor + escaped external publisher link
+    src = re.search(r'<p class="nb-chart-source">(.*?)</p>', html).group(1)
+    assert 'href="#q-fx-1"' in src and "quoted from this article" in src
+    assert 'href="https://example.org/stats?a=1&amp;b=2"' in src
+    assert "Example Statistics &lt;Bureau&gt;" in src
+    assert 'href="javascript:' not in html
+    assert "(accessed 2025-01-05)" in src
+
+
+def test_cross_chapter_quote_link_and_fallback(book):
+    pie = show("fx_pie").html()
+    assert 'href="../chapters/2025-01-02-other.html#q-fx-2"' in pie
+    (book / "data" / "generated" / "quote_anchors.json").unlink()
+    pie = show("fx_pie").html()
+    assert "quoted from this article" in pie and "q-fx-2" not in pie
+    assert "中国" in pie and "份额" in pie
+
+
+def test_hostile_quote_is_escaped(book):
+    html = show("fx_bar").html()
+    assert HOSTILE_QUOTE in load("fx_trade")["quote"].tolist()
+    assert "<script>alert" not in html
+    assert "<img src=x" not in html and "<img" not in html
+    assert "<b>note</b>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    # exactly the two script elements we emit: JSON + loader
+    assert html.count("<script") == 2
+    assert html.count("</script>") == 2
+    # the JSON block can't be closed early and still parses to the figure
+    blob = re.search(r'<script type="application/json"[^>]*>(.*?)</script>', html, re.S).group(1)
+    assert "<" not in blob and ">" not in blob and "&" not in blob
+    fig = json.loads(blob)
+    assert fig["data"][0]["type"] == "bar"
+
+
+def test_hostile_figure_text_is_escaped_in_json(book):
+    spec = REGISTRY["fx_bar"]
+    import plotly.graph_objects as go
+    from newsbook.charts.registry import ChartSpec
+    REGISTRY["fx_evil"] = ChartSpec(
+        "fx_evil", "fx_trade", spec.chapter, "<script>alert(9)</script>",
+        "</p><script>alert(8)</script>",
+        lambda df: go.Figure(go.Bar(x=df["quote"].tolist(), y=df["value"].tolist())))
+    html = show("fx_evil").html()
+    assert "<script>alert" not in html
+    assert html.count("<script") == 2 and html.count("</script>") == 2
+
+
+def test_deterministic(book):
+    a, b = show("fx_bar").html(), show("fx_bar").html()
+    assert a == b
+    assert show("fx_line")._repr_mimebundle_() == show("fx_line")._repr_mimebundle_()
+
+
+def test_mimebundle_has_both_types(book):
+    bundle = show("fx_bar")._repr_mimebundle_()
+    assert set(bundle) >= {"text/html", "application/vnd.plotly.v1+json"}
+    plotly_json = bundle["application/vnd.plotly.v1+json"]
+    assert plotly_json["data"][0]["type"] == "bar"
+    # template applied, with the colour-blind-safe colourway
+    tpl = plotly_json["layout"]["template"]["layout"]
+    assert tpl["colorway"][0] == "#0072B2"
+    assert "Noto Sans CJK SC" in tpl["font"]["family"]
+    # json-serialisable as Jupyter needs
+    json.dumps(bundle)
+
+
+def test_title_not_duplicated_in_static_html(book):
+    view = show("fx_bar")
+    blob = re.search(r'<script type="application/json"[^>]*>(.*?)</script>',
+                     view.html(), re.S).group(1)
+    assert "text" not in json.loads(blob)["layout"].get("title", {})
+    assert view.plotly_json()["layout"]["title"]["text"] == "Fixture exports by lane"
+
+
+def test_unknown_key():
+    with pytest.raises(KeyError, match="unknown chart key"):
+        show("no_such_chart_xyz")
+
+
+# ------------------------------------------------------------ datasets
+
+def test_load_from_root_and_chapters(book, monkeypatch):
+    df = load("fx_trade")
+    assert list(df["year"])[:2] == [2021, 2022]
+    monkeypatch.chdir(book / "chapters")
+    assert data_dir() == (book / "data").resolve()
+    assert len(load("fx_share")) == 3
+
+
+def test_data_dir_in_repo(monkeypatch):
+    monkeypatch.delenv("NEWSBOOK_DATA", raising=False)
+    monkeypatch.chdir(REPO)
+    assert data_dir() == REPO / "data"
+    (REPO / "chapters").mkdir(exist_ok=True)
+    monkeypatch.chdir(REPO / "chapters")
+    assert data_dir() == REPO / "data"
+
+
+def test_data_dir_env_and_fallback(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # no _config.yml anywhere above /tmp
+    monkeypatch.delenv("NEWSBOOK_DATA", raising=False)
+    assert data_dir() == REPO / "data"
+    monkeypatch.setenv("NEWSBOOK_DATA", str(tmp_path))
+    assert data_dir() == tmp_path.resolve()
+
+
+def test_missing_dataset_raises(book):
+    with pytest.raises(DatasetError) as err:
+        load("does_not_exist")
+    assert str(book / "data" / "does_not_exist.csv") in str(err.value)
+    for bad in ("../etc/passwd", "Bad", "a-b", "", "x.csv"):
+        with pytest.raises(DatasetError):
+            load(bad)
+
+
+def test_package_exports():
+    for name in ("show", "explore", "load", "REGISTRY"):
+        assert hasattr(charts, name)
+
+
+# ------------------------------------------------------------ bundle
+
+def test_bundle_version_and_license():
+    head = BUNDLE.read_text(encoding="utf-8")[:300]
+    assert "plotly.js (basic - minified) v4.1.1" in head
+    assert (REPO / "_static" / "PLOTLY_LICENSE.txt").read_text().startswith("MIT License")
+    from plotly.offline import get_plotlyjs_version
+    assert get_plotlyjs_version() == "4.1.1", "plotly.py schema != vendored bundle"
+
+
+def test_registry_traces_fit_basic_bundle():
+    real = {k: s for k, s in REGISTRY.items() if not k.startswith("fx_")}
+    if not real:
+        pytest.skip("REGISTRY is empty (no newsbook.charts.figures yet)")
+    bad = {}
+    for key, spec in sorted(real.items()):
+        try:
+            types = render.trace_types(render.build_figure(spec))
+        except DatasetError as exc:
+            bad[key] = f"dataset missing: {exc}"
+            continue
+        if not types <= render.BUNDLE_TRACE_TYPES:
+            bad[key] = sorted(types - render.BUNDLE_TRACE_TYPES)
+    assert not bad, f"charts the basic bundle can't draw / load: {bad}"
+
+
+def test_registry_charts_render_offline():
+    real = {k: s for k, s in REGISTRY.items() if not k.startswith("fx_")}
+    if not real:
+        pytest.skip("REGISTRY is empty (no newsbook.charts.figures yet)")
+    for key in sorted(real):
+        html = show(key).html()
+        assert "cdn" not in html.lower(), key
+        assert html.count("_static/plotly-basic.min.js") == 1, key
+
+
+# ------------------------------------------------------------ live explorer
+
+def test_explore_widgets(book):
+    import ipywidgets as w
+    from newsbook.charts import explore
+    ui = explore("fx_bar")
+    assert isinstance(ui, w.VBox)
+    controls, out = ui.children
+    dd, slider = controls.children
+    assert isinstance(dd, w.Dropdown) and dd.options == ("All", "A", "B")
+    assert isinstance(slider, w.IntRangeSlider) and slider.value == (2021, 2023)
+    assert isinstance(out, w.Output) and len(out.outputs) == 0 or True
+    dd.value = "B"          # observe callbacks run in-process, no front end needed
+    slider.value = (2022, 2023)
+    # fallback: no hints -> dropdown over first string column
+    ui2 = explore("fx_pie")
+    assert isinstance(ui2, w.VBox)
+    assert ui2.children[0].children[0].description == "label"
+    # nothing to filter -> a Label
+    from newsbook.charts.registry import ChartSpec
+    REGISTRY["fx_nothing"] = ChartSpec("fx_nothing", "fx_trade", "", "t", "s",
+                                       REGISTRY["fx_bar"].build, widget={"filter": "nope"})
+    assert isinstance(explore("fx_nothing"), w.Label)
+
+
+def test_explore_does_not_hang_nbclient(book):
+    import time
+    import nbformat
+    from nbclient import NotebookClient
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_code_cell("import minicharts\nfrom newsbook.charts import show, explore"),
+        nbformat.v4.new_code_cell('explore("fx_bar")'),
+        nbformat.v4.new_code_cell('explore("fx_line")'),
+        nbformat.v4.new_code_cell('show("fx_pie")'),
+    ]
+    t0 = time.perf_counter()
+    NotebookClient(nb, timeout=25, kernel_name="python3",
+                   resources={"metadata": {"path": str(book / "chapters")}}).execute()
+    elapsed = time.perf_counter() - t0
+    assert elapsed < 20, f"explore() notebook took {elapsed:.1f}s"
+    outs = nb.cells[1].outputs
+    assert any("application/vnd.jupyter.widget-view+json" in o.get("data", {})
+               for o in outs), outs
+    assert not any(o.output_type == "error" for c in nb.cells for o in c.outputs)
+    html = nb.cells[3].outputs[0]["data"]["text/html"]
+    assert html.startswith('<figure class="nb-chart"')
