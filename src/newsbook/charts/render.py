@@ -227,8 +227,9 @@ class ChartView:
         layout = fig.setdefault("layout", {})
         title = layout.get("title")
         title_text = title.get("text") if isinstance(title, dict) else None
-        if title_text is not None and str(title_text).strip() == spec.title.strip():
-            # the figcaption already carries it; don't print it twice
+        if title_text is not None:
+            # the <figcaption> carries spec.title (the accessible, themed
+            # title); printing the plot's own title too would say it twice
             layout["title"] = {k: v for k, v in title.items() if k != "text"}
             margin = layout.setdefault("margin", {})
             margin.setdefault("t", 24)
