@@ -118,7 +118,13 @@ def _marker_ok(text: str, pos: int, digits: str) -> bool:
         return True
     if len(before) == 3 and all(c.isascii() and c.isalpha() for c in before):
         word = re.findall(r"[A-Za-z]+$", text[:pos])[0]
-        return not word.isupper()
+        if word.isupper():  # G7, R1, X1, PRC2: names, not markers
+            return False
+        # A camelCase identifier mid-sentence (PrivateUse1 mechanism) is a name; at the end
+        # of a sentence or line (bypassing CoCom1) it carries a marker.
+        camel = re.search(r"[a-z][A-Z]", word) is not None
+        at_end = end >= len(text) or text[end] in ".,;:!?)”’\""
+        return at_end or not camel
     return False
 
 
@@ -167,7 +173,7 @@ def heading_like(text: str) -> bool:
     if t.endswith("?"):
         return len(t) <= 55
     if t.endswith(":"):
-        return len(t) <= 30 and title_case(t)
+        return len(t) <= 30 and len(t.split()) >= 2 and title_case(t)
     return title_case(t)
 
 

@@ -63,7 +63,8 @@ def build_config(settings: dict) -> dict:
                            "jupyterhub_url": settings.get("jupyterhub_url", "") if repo else "",
                            "thebe": False},
         "repository": {"url": repo, "branch": settings.get("branch", "main"), "path_to_book": ""},
-        "sphinx": {"config": {
+        # newsbook.charts keeps the 1.2 MB plotly bundle off pages without charts
+        "sphinx": {"extra_extensions": ["newsbook.charts"], "config": {
             "smartquotes": False,
             # the one extension we keep cannot see feed text: ':' is always escaped
             "myst_enable_extensions": ["colon_fence"],
@@ -72,6 +73,9 @@ def build_config(settings: dict) -> dict:
             "html_static_path": ["_static"],
             "html_css_files": ["newsbook.css"],
             "html_js_files": [],
+            # widget state would make myst-nb load require.js from a CDN; widgets are live-only
+            "nb_ipywidgets_js": {},
+            "html_context": {"default_mode": "auto"},
             "nb_execution_show_tb": True,
             "language": "en",
         }},

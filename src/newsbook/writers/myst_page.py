@@ -101,6 +101,7 @@ class PageWriter:
     def __init__(self, article: Article, ctx: PageContext):
         self.a, self.ctx, self.stem = article, ctx, ctx.stem
         self.fn_labels = {n.number for n in article.footnotes}
+        self.pending: list[str] = []
         self.render: dict[type, Callable[[Block, int], list[str]]] = {
             Heading: self.heading, Paragraph: self.paragraph, ListBlock: self.listblock,
             Caption: self.caption, Note: self.note, Turn: self.turn, Aside: self.aside,
@@ -135,7 +136,15 @@ class PageWriter:
         if fn is None:
             raise TypeError(f"writer has no rule for {type(block).__name__}")
         out = fn(block, depth)
-        return out + self.charts_after(block)
+        charts = self.charts_after(block)
+        if depth == 0:
+            return out + charts + self.flush()
+        self.pending += charts  # a code cell cannot live inside a directive: emit after it
+        return out
+
+    def flush(self) -> list[str]:
+        out, self.pending = self.pending, []
+        return out
 
     def charts_after(self, block: Block) -> list[str]:
         text = clean(_plain(block) if not isinstance(block, Caption) else " ".join(block.lines))
@@ -143,6 +152,7 @@ class PageWriter:
         for p in self.ctx.placements:
             if p.chart not in self.ctx.used and p.after and clean(p.after) in text:
                 self.ctx.used.add(p.chart)
+                out.append(f"(chart-{p.chart.replace('_', '-')})=\n")
                 out.append(cells.chart_cell(p.chart))
                 if p.live:
                     out.append(cells.widget_cell(p.chart))
@@ -188,6 +198,7 @@ class PageWriter:
         assert isinstance(first, Paragraph)
         inner.append(target(self.stem, self.a, first) + f"**{escape_text(t.speaker)}:** "
                      + inline(first.text, first.marks, self.stem) + "\n")
+        self.pending += self.charts_after(first)
         for b in rest:
             inner.extend(self.block(b, depth + 1))
         return ["````{container} turn\n" + "\n".join(x.rstrip("\n") + "\n" for x in inner) + "````\n"]
