@@ -14,8 +14,9 @@ import yaml
 from .diagnostics import Code, Diagnostic
 from .model import Article, Caption, ListBlock, Paragraph, walk
 from .writers import book_files
-from .writers.escape import clean, label, slugify
-from .writers.myst_page import PageContext, Placement, reading_minutes, render_article
+from .writers.escape import clean, slugify
+from .writers.myst_page import (PageContext, Placement, anchor_id, reading_minutes,
+                                render_article)
 
 DEFAULT_SETTINGS = {
     "title": "ChinaTalk 2025: an interactive reader",
@@ -91,7 +92,7 @@ def anchors(article: Article, stem: str) -> list[tuple[str, str]]:
     for b in walk(article.blocks):
         if isinstance(b, (Paragraph, Caption, ListBlock)):
             text = " ".join(i.text for i in b.items) if isinstance(b, ListBlock) else b.text
-            out.append((label(stem, "l", str(b.line - article.line)), clean(text)))
+            out.append((anchor_id(stem, article, b), clean(text)))
     return out
 
 
@@ -148,6 +149,9 @@ def render_book(articles: list[Article], root: Path, cur: Curation,
             theme_of.setdefault(stem, []).append(name)
     files: dict[str, str] = {}
     chapters = []
+    index = quote_index(root, list(zip(articles, stems)), diags)
+    index_text = json.dumps(index, ensure_ascii=False, indent=1) + "\n"
+    index_hash = hashlib.sha256(index_text.encode()).hexdigest()[:12]
     pairs = list(zip(articles, stems))
     if progress:
         from rich.progress import track
@@ -164,6 +168,8 @@ def render_book(articles: list[Article], root: Path, cur: Curation,
                           themes=theme_of.get(stem, []),
                           chart_titles={p.chart: registry[p.chart].title for p in placements},
                           data_hashes=dataset_hashes(root, [p.chart for p in placements]))
+        if placements:  # source links come from the quote index: re-run when it changes
+            ctx.data_hashes["quote_anchors.json"] = index_hash
         files[f"chapters/{stem}.md"] = render_article(article, ctx)
         for p in placements:
             if p.chart not in ctx.used:
@@ -176,6 +182,5 @@ def render_book(articles: list[Article], root: Path, cur: Curation,
     files["_toc.yml"] = book_files.dump(book_files.build_toc(chapters, order))
     files["_config.yml"] = book_files.dump(book_files.build_config(cur.settings))
     files["intro.md"] = book_files.render_intro(chapters, cur.settings)
-    index = quote_index(root, list(zip(articles, stems)), diags)
-    files["data/generated/quote_anchors.json"] = json.dumps(index, ensure_ascii=False, indent=1) + "\n"
+    files["data/generated/quote_anchors.json"] = index_text
     return files

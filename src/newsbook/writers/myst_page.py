@@ -90,9 +90,15 @@ def inline(text: str, marks: tuple[tuple[int, int], ...], stem: str) -> str:
     return "".join(out).strip()
 
 
+def anchor_id(stem: str, article: Article, block: Block) -> str:
+    """Stable id of a block: chapter stem + line offset in its article. It starts with a
+    letter because docutils drops leading digits from ids."""
+    return label("p", stem, str(block.line - article.line))
+
+
 def target(stem: str, article: Article, block: Block) -> str:
     """A MyST target so charts and indexes can link to this very paragraph."""
-    return f"({label(stem, 'l', str(block.line - article.line))})=\n"
+    return f"({anchor_id(stem, article, block)})=\n"
 
 
 class PageWriter:
