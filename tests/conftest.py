@@ -51,3 +51,27 @@ def chromium() -> str | None:
     if path is None and os.environ.get("NEWSBOOK_REQUIRE_BROWSER"):
         pytest.fail("NEWSBOOK_REQUIRE_BROWSER is set but chromium is not installed")
     return path
+
+
+def _newest(paths) -> float:
+    return max((p.stat().st_mtime for p in paths), default=0.0)
+
+
+@pytest.fixture(scope="session")
+def built_book() -> Path:
+    """The repo's book built with ``jupyter-book build . -W -n --keep-going`` (once per
+    session; rebuilt when chapters or config are newer than the HTML)."""
+    import subprocess
+    import sys
+    html = ROOT / "_build" / "html"
+    sources = list((ROOT / "chapters").glob("*.md")) + [ROOT / "_config.yml", ROOT / "_toc.yml",
+                                                        ROOT / "intro.md"]
+    stamp = html / "index.html"
+    if not stamp.exists() or stamp.stat().st_mtime < _newest(sources) or not getattr(
+            built_book, "_done", False):
+        jb = Path(sys.executable).parent / "jupyter-book"
+        res = subprocess.run([str(jb), "build", str(ROOT), "-W", "-n", "--keep-going"],
+                             capture_output=True, text=True, timeout=1200)
+        assert res.returncode == 0, res.stdout[-4000:] + res.stderr[-4000:]
+        built_book._done = True
+    return html

@@ -1,0 +1,76 @@
+"""Generated book files: valid toc and config, current, deterministic."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+import jupytext
+import yaml
+
+from conftest import FEED, ROOT
+from newsbook import cli
+
+
+def test_toc_parses_and_lists_every_chapter_once():
+    from sphinx_external_toc.parsing import parse_toc_yaml
+    site = parse_toc_yaml(ROOT / "_toc.yml")
+    docs = [d for d in site if d.startswith("chapters/")]
+    on_disk = sorted(f"chapters/{p.stem}" for p in (ROOT / "chapters").glob("*.md"))
+    assert sorted(docs) == on_disk and len(docs) == len(set(docs)) == 13
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    assert toc["root"] == "intro" and [p["caption"] for p in toc["parts"]][:3] == [
+        "Politics and power", "Technology and AI", "Geopolitics, law and trade"]
+
+
+def test_config_is_safe():
+    from jupyter_book.config import validate_yaml
+    config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+    validate_yaml(config, raise_on_errors=True)
+    sphinx = config["sphinx"]["config"]
+    assert sphinx["smartquotes"] is False
+    assert sphinx["myst_disable_syntax"] == ["html_block", "html_inline"]
+    assert "dollarmath" not in sphinx["myst_enable_extensions"]
+    assert config["execute"]["execute_notebooks"] == "cache"
+
+
+def test_chapters_open_as_notebooks():
+    for page in sorted((ROOT / "chapters").glob("*.md")):
+        nb = jupytext.read(page)
+        assert nb.metadata["kernelspec"]["name"] == "python3", page.name
+        first = nb.cells[1] if nb.cells[0].cell_type == "markdown" else nb.cells[0]
+        assert first.cell_type == "code" and "remove-cell" in first.metadata["tags"], page.name
+        for cell in nb.cells:
+            if cell.cell_type == "code" and cell is not first:
+                assert cell.source.splitlines()[-1].startswith(("show(\"", "explore(\"")), page.name
+
+
+def test_generated_files_are_current(capsys):
+    assert cli.main(["--check", "--book", str(ROOT), "-q"]) == 0, capsys.readouterr().out
+
+
+def test_conversion_is_deterministic(tmp_path):
+    """Two conversions into fresh directories give byte-identical files."""
+    outs = []
+    for name in ("a", "b"):
+        book = tmp_path / name
+        (book / "data" / "raw").mkdir(parents=True)
+        shutil.copy(FEED, book / "data" / "raw" / FEED.name)
+        shutil.copytree(ROOT / "data" / "curation", book / "data" / "curation")
+        assert cli.main(["--book", str(book), "-q"]) == 0
+        outs.append({p.relative_to(book): p.read_bytes() for p in sorted(book.rglob("*"))
+                     if p.is_file() and "raw" not in p.parts})
+    assert outs[0] == outs[1] and len(outs[0]) >= 16
+    # and converting again changes nothing
+    book = tmp_path / "a"
+    assert cli.main(["--book", str(book), "--check", "-q"]) == 0
+
+
+def test_script_entry_point_and_bad_input(tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"caf\xe9\n")
+    res = subprocess.run([sys.executable, str(ROOT / "scripts" / "convert.py"), str(bad),
+                          "--book", str(tmp_path)], capture_output=True, text=True)
+    assert res.returncode == 2
+    assert f"{bad}:1: error:" in res.stderr and "Traceback" not in res.stderr
+    assert not (tmp_path / "chapters").exists()
