@@ -183,4 +183,12 @@ def render_book(articles: list[Article], root: Path, cur: Curation,
     files["_config.yml"] = book_files.dump(book_files.build_config(cur.settings))
     files["intro.md"] = book_files.render_intro(chapters, cur.settings)
     files["data/generated/quote_anchors.json"] = index_text
+    files.update(static_assets())
     return files
+
+
+def static_assets() -> dict[str, str]:
+    """The book's own ``_static`` files (plotly.js, CSS), so any --book DIR builds offline."""
+    src = Path(__file__).resolve().parents[2] / "_static"
+    return {f"_static/{p.name}": p.read_text(encoding="utf-8")
+            for p in sorted(src.glob("*")) if p.is_file()}
