@@ -13,7 +13,8 @@ import yaml
 
 from .diagnostics import Code, Diagnostic
 from .model import Article, Caption, ListBlock, Paragraph, walk
-from .writers import book_files
+from .reference import events_csv, load_reference, people_in, term_places
+from .writers import book_files, reference_pages
 from .writers.escape import clean, slugify
 from .writers.myst_page import (PageContext, Placement, anchor_id, reading_minutes,
                                 render_article)
@@ -143,6 +144,8 @@ def render_book(articles: list[Article], root: Path, cur: Curation,
     """Every generated file as ``{relative path: text}``; a progress bar when asked."""
     registry = chart_registry()
     stems = assign_stems(articles)
+    ref = load_reference(root)
+    glossary_terms = [t.hanzi for t in ref.terms]
     theme_of = {}
     for name, members in cur.themes:
         for stem in members:
@@ -167,7 +170,9 @@ def render_book(articles: list[Article], root: Path, cur: Curation,
         ctx = PageContext(stem=stem, placements=placements, lost_notes=cur.lost.get(stem, {}),
                           themes=theme_of.get(stem, []),
                           chart_titles={p.chart: registry[p.chart].title for p in placements},
-                          data_hashes=dataset_hashes(root, [p.chart for p in placements]))
+                          data_hashes=dataset_hashes(root, [p.chart for p in placements]),
+                          terms=glossary_terms,
+                          index_names=people_in(article, stem, ref.people))
         if placements:  # source links come from the quote index: re-run when it changes
             ctx.data_hashes["quote_anchors.json"] = index_hash
         files[f"chapters/{stem}.md"] = render_article(article, ctx)
@@ -179,12 +184,42 @@ def render_book(articles: list[Article], root: Path, cur: Curation,
         chapters.append(book_files.Chapter(stem, article, tuple(theme_of.get(stem, [])),
                                            reading_minutes(article)))
     order = [name for name, _ in cur.themes]
-    files["_toc.yml"] = book_files.dump(book_files.build_toc(chapters, order))
+    titles = {stem: a.title for a, stem in zip(articles, stems)}
+    files["data/generated/book_events.csv"] = events_csv(ref.events, list(zip(articles, stems)))
+    files["data/generated/book_articles.csv"] = articles_csv(chapters)
+    files["glossary.md"] = reference_pages.render_glossary(
+        ref.terms, term_places(ref.terms, list(zip(articles, stems))), titles)
+    files["timeline.md"] = reference_pages.render_timeline(
+        files["data/generated/book_events.csv"], titles,
+        {"book_events.csv": _digest(files["data/generated/book_events.csv"])})
+    files["_toc.yml"] = book_files.dump(book_files.build_toc(chapters, order,
+                                                             ["timeline", "glossary"]))
     files["_config.yml"] = book_files.dump(book_files.build_config(cur.settings))
-    files["intro.md"] = book_files.render_intro(chapters, cur.settings)
+    files["intro.md"] = book_files.render_intro(
+        chapters, cur.settings, {"book_articles.csv": _digest(files["data/generated/book_articles.csv"])})
     files["data/generated/quote_anchors.json"] = index_text
     files.update(static_assets())
     return files
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()[:12]
+
+
+def articles_csv(chapters) -> str:
+    """The book-at-a-glance dataset: one row per chapter; the date quotes the feed."""
+    import csv
+    import io
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(["stem", "title", "published", "theme", "reading_minutes", "url", "quote",
+                "line", "derived"])
+    for c in chapters:
+        w.writerow([c.stem, c.article.title, c.article.published.strftime("%Y-%m-%d %H:%M"),
+                    (c.themes or ("More",))[0], c.reading_minutes, f"chapters/{c.stem}.html",
+                    c.article.date_text, c.article.line + 2,
+                    "reading_minutes = words / 230, rounded up"])
+    return buf.getvalue()
 
 
 def static_assets() -> dict[str, str]:

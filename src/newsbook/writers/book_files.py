@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import yaml
 
 from ..model import Article, Paragraph, Piece, Turn, walk
+from . import cells
 from .escape import escape_text, yaml_safe
 
 MORE = "More"
@@ -30,14 +31,17 @@ def dump(data: dict) -> str:
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000)
 
 
-def build_toc(chapters: list[Chapter], theme_order: list[str]) -> dict:
-    """jb-book toc: root page, then one part per theme (curated order), then "More"."""
+def build_toc(chapters: list[Chapter], theme_order: list[str], extra: list[str] = ()) -> dict:
+    """jb-book toc: root page, one part per theme (curated order), "More", then the
+    book-wide reference pages."""
     parts = []
     for theme in theme_order + [MORE]:
         files = [{"file": f"chapters/{c.stem}"} for c in chapters
                  if (c.themes[:1] or (MORE,))[0] == theme]
         if files:
             parts.append({"caption": yaml_safe(theme), "chapters": files})
+    if extra:
+        parts.append({"caption": "Across the book", "chapters": [{"file": f} for f in extra]})
     return {"format": "jb-book", "root": "intro", "parts": parts}
 
 
@@ -98,12 +102,17 @@ def first_sentence(article: Article) -> str:
     return ""
 
 
-def render_intro(chapters: list[Chapter], settings: dict) -> str:
-    """The root page: what the book is, then every article with date, author, first sentence."""
-    title = escape_text(settings.get("title", "ChinaTalk 2025"))
-    lines = [f"# {title}", "",
-             escape_text(settings.get("intro", "")), "",
-             "## The articles", ""]
+def render_intro(chapters: list[Chapter], settings: dict, data_hashes: dict[str, str]) -> str:
+    """The root page: what the book is, the book-at-a-glance chart, then every article
+    with date, author and first sentence."""
+    from .reference_pages import notebook_header
+    lines = [notebook_header(settings.get("title", "ChinaTalk 2025"), data_hashes).rstrip("\n"),
+             "", escape_text(settings.get("intro", "")), "",
+             "Across the book: the [timeline of everything](timeline.md), the "
+             "[glossary of Chinese terms](glossary.md) and the {ref}`index of people and "
+             "organisations <genindex>`.", "",
+             "## The book at a glance", "", "(chart-book-at-a-glance)=",
+             cells.chart_cell("book_at_a_glance"), "## The articles", ""]
     for c in chapters:
         a = c.article
         lines += [f"### [{escape_text(a.title)}](chapters/{c.stem}.md)", "",

@@ -6,6 +6,7 @@ from :mod:`cells` templates whose arguments are registry keys.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -41,6 +42,8 @@ class PageContext:
     chart_titles: dict[str, str] = field(default_factory=dict)
     data_hashes: dict[str, str] = field(default_factory=dict)
     used: set[str] = field(default_factory=set)
+    terms: list[str] = field(default_factory=list)        # glossary headwords to link once
+    index_names: list[str] = field(default_factory=list)  # people/organisations named here
 
 
 def reading_minutes(article: Article) -> int:
@@ -79,15 +82,24 @@ def front_matter(article: Article, ctx: PageContext) -> str:
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000) + "---\n"
 
 
-def inline(text: str, marks: tuple[tuple[int, int], ...], stem: str) -> str:
-    """Escape text, turning footnote marker digits at ``marks`` into ``[^label]`` references."""
+def inline(text: str, marks: tuple[tuple[int, int], ...], stem: str = "",
+           terms: tuple[tuple[int, str], ...] = ()) -> str:
+    """Escape text; footnote marker digits at ``marks`` become ``[^n]`` references and the
+    glossary headwords at ``terms`` (offset, headword) become ``{term}`` links."""
+    spans = sorted([(o, len(str(n)), f"[^{n}]") for o, n in marks]
+                   + [(o, len(t), "{term}`" + t + "`") for o, t in terms])
     out, pos = [], 0
-    for offset, number in sorted(marks):
+    for offset, length, markup in spans:
+        if offset < pos:
+            continue
         out.append(escape_chars(text[pos:offset]))
-        out.append(f"[^{number}]")
-        pos = offset + len(str(number))
+        out.append(markup)
+        pos = offset + length
     out.append(escape_chars(text[pos:]))
     return "".join(out).strip()
+
+
+TERM_OK = re.compile(r"^[^`<>\\\s]+$")
 
 
 def anchor_id(stem: str, article: Article, block: Block) -> str:
@@ -108,15 +120,30 @@ class PageWriter:
         self.a, self.ctx, self.stem = article, ctx, ctx.stem
         self.fn_labels = {n.number for n in article.footnotes}
         self.pending: list[str] = []
+        self.unlinked = sorted((t for t in ctx.terms if TERM_OK.match(t)), key=len, reverse=True)
         self.render: dict[type, Callable[[Block, int], list[str]]] = {
             Heading: self.heading, Paragraph: self.paragraph, ListBlock: self.listblock,
             Caption: self.caption, Note: self.note, Turn: self.turn, Aside: self.aside,
             Piece: self.piece,
         }
 
+    def text(self, text: str, marks: tuple[tuple[int, int], ...] = ()) -> str:
+        """Inline feed text, linking each glossary headword's first occurrence on the page."""
+        found: list[tuple[int, str]] = []
+        taken: list[tuple[int, int]] = []
+        for term in list(self.unlinked):
+            at = text.find(term)
+            while at >= 0 and any(a < at + len(term) and at < b for a, b in taken):
+                at = text.find(term, at + 1)
+            if at >= 0:
+                found.append((at, term))
+                taken.append((at, at + len(term)))
+                self.unlinked.remove(term)
+        return inline(text, marks, self.stem, tuple(found))
+
     def page(self) -> str:
         parts = [front_matter(self.a, self.ctx), f"# {escape_text(self.a.title)}\n",
-                 self.header(), cells.setup_cell(self.ctx.data_hashes)]
+                 self.header(), self.index_entries(), cells.setup_cell(self.ctx.data_hashes)]
         for block in self.a.blocks:
             parts.extend(self.block(block, 0))
         parts.extend(self.footnotes())
@@ -136,6 +163,14 @@ class PageWriter:
                 f"[{escape_text(self.ctx.chart_titles.get(c, c))}](#chart-{c.replace('_', '-')})"
                 for c in charts)]
         return "\n".join(lines + ["```"]) + "\n"
+
+    def index_entries(self) -> str:
+        """Sphinx index entries for the curated people and organisations named here."""
+        names = [re.sub(r"[;!:\n`]", " ", n).strip() for n in self.ctx.index_names]
+        names = [n for n in names if n]
+        if not names:
+            return ""
+        return "\n".join(f"```{{index}} single: {n}\n```" for n in names) + "\n"
 
     def block(self, block: Block, depth: int) -> list[str]:
         fn = self.render.get(type(block))
@@ -168,13 +203,13 @@ class PageWriter:
         return [f"{'#' * h.level} {escape_text(h.text)}\n"]
 
     def paragraph(self, p: Paragraph, depth: int) -> list[str]:
-        return [target(self.stem, self.a, p) + inline(p.text, p.marks, self.stem) + "\n"]
+        return [target(self.stem, self.a, p) + self.text(p.text, p.marks) + "\n"]
 
     def listblock(self, lb: ListBlock, depth: int) -> list[str]:
         lines = []
         for item in lb.items:
             bullet = f"{item.number.rstrip('.')}." if lb.ordered else "-"
-            lines.append(f"{bullet} {inline(item.text, item.marks, self.stem)}")
+            lines.append(f"{bullet} {self.text(item.text, item.marks)}")
         return [target(self.stem, self.a, lb) + "\n".join(lines) + "\n"]
 
     def caption(self, c: Caption, depth: int) -> list[str]:
@@ -184,7 +219,7 @@ class PageWriter:
         body, base = [], 0
         for line in c.lines:
             marks = tuple((o - base, n) for o, n in c.marks if base <= o < base + len(line))
-            body.append(inline(line, marks, self.stem))
+            body.append(self.text(line, marks))
             base += len(line) + 1
         status = LOST
         if replaced:
@@ -203,7 +238,7 @@ class PageWriter:
         first, rest = t.blocks[0], t.blocks[1:]
         assert isinstance(first, Paragraph)
         inner.append(target(self.stem, self.a, first) + f"**{escape_text(t.speaker)}:** "
-                     + inline(first.text, first.marks, self.stem) + "\n")
+                     + self.text(first.text, first.marks) + "\n")
         self.pending += self.charts_after(first)
         for b in rest:
             inner.extend(self.block(b, depth + 1))
@@ -231,7 +266,7 @@ class PageWriter:
         out = []
         linked = {n for b in walk(self.a.blocks) for n in _marks_of(b)}
         for note in self.a.footnotes:
-            paras = [inline(p.text, (), self.stem) for p in note.paragraphs] or [escape_text("(empty)")]
+            paras = [self.text(p.text) for p in note.paragraphs] or [escape_text("(empty)")]
             if note.number in linked:
                 body = paras[0] + "".join("\n\n    " + p for p in paras[1:])
                 out.append(f"[^{note.number}]: {body}\n")

@@ -11,4 +11,5 @@ from . import (  # noqa: F401
     export_controls,
     ar,
     cuda,
+    book_pages,
 )

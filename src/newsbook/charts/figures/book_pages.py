@@ -1,0 +1,110 @@
+"""Book-wide charts: the timeline of everything and the book at a glance.
+
+Their datasets (``data/generated/book_*.csv``) are written by the converter from
+the articles and ``data/curation/events.yml``; every event row keeps its quote.
+"""
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from ..registry import chart
+
+PALETTE = {"Politics and power": "#0072B2", "Technology and AI": "#D55E00",
+           "Geopolitics, law and trade": "#009E73", "More": "#CC79A7"}
+
+
+def _wrap(text: str, width: int = 60) -> str:
+    words, lines, cur = str(text).split(), [], ""
+    for w in words:
+        if cur and len(cur) + len(w) + 1 > width:
+            lines.append(cur)
+            cur = w
+        else:
+            cur = f"{cur} {w}".strip()
+    return "<br>".join(lines + ([cur] if cur else []))
+
+
+def _when(row) -> str:
+    """Plot position of an ISO date with year or month precision (first day)."""
+    d = str(row["date"])
+    return d + ("-01-01" if len(d) == 4 else "-01" if len(d) == 7 else "")
+
+
+@chart("book_timeline", dataset="book_events", chapter="",
+       title="Every dated event in the book, by theme",
+       summary="A timeline of every dated event the thirteen articles state, from 1916 to "
+               "2028, one row per theme; the list below the chart has every event as text.",
+       controls=True, widget={"filter": "theme"})
+def book_timeline(df: pd.DataFrame) -> go.Figure:
+    df = df.copy()
+    df["x"] = df.apply(_when, axis=1)
+    fig = go.Figure()
+    themes = [t for t in PALETTE if t in set(df["theme"])]
+    for theme in themes:
+        rows = df[df["theme"] == theme]
+        fig.add_scatter(
+            x=rows["x"].tolist(), y=[theme] * len(rows), mode="markers", name=theme,
+            marker=dict(size=10, color=PALETTE[theme], opacity=0.8,
+                        symbol=["circle-open" if d else "circle" for d in rows["derived"].fillna("")]),
+            customdata=[[lab, tit, _wrap(q), d] for lab, tit, q, d in
+                        zip(rows["label"], rows["title"], rows["quote"], rows["date"])],
+            hovertemplate="<b>%{customdata[3]}</b> %{customdata[0]}<br><i>%{customdata[1]}</i>"
+                          "<br>“%{customdata[2]}”<extra></extra>")
+    titles = sorted(set(df["title"]))
+    buttons = [dict(label="All articles", method="update",
+                    args=[{"visible": [True] * len(themes)}])]
+    for theme in themes:
+        buttons.append(dict(label=theme, method="update",
+                            args=[{"visible": [t == theme for t in themes]}]))
+    per_article = []
+    for title in titles:
+        xs, ys, cds = [], [], []
+        for theme in themes:
+            rows = df[(df["theme"] == theme) & (df["title"] == title)]
+            xs.append(rows["x"].tolist())
+            ys.append([theme] * len(rows))
+            cds.append([[lab, tit, _wrap(q), d] for lab, tit, q, d in
+                        zip(rows["label"], rows["title"], rows["quote"], rows["date"])])
+        per_article.append(dict(label=title[:40], method="restyle",
+                                args=[{"x": xs, "y": ys, "customdata": cds}]))
+    all_args = {"x": [df[df["theme"] == t]["x"].tolist() for t in themes],
+                "y": [[t] * int((df["theme"] == t).sum()) for t in themes],
+                "customdata": [[[lab, tit, _wrap(q), d] for lab, tit, q, d in
+                                zip(r["label"], r["title"], r["quote"], r["date"])]
+                               for r in (df[df["theme"] == t] for t in themes)]}
+    per_article.insert(0, dict(label="Every article", method="restyle", args=[all_args]))
+    fig.update_layout(
+        title="Every dated event in the book, by theme",
+        xaxis=dict(title="Date (events with only a year or month sit at its start)", type="date"),
+        yaxis=dict(title="Theme", automargin=True), height=460, showlegend=False,
+        margin=dict(t=110),
+        updatemenus=[dict(type="dropdown", x=0, xanchor="left", y=1.28, yanchor="top",
+                          buttons=buttons, showactive=True),
+                     dict(type="dropdown", x=0.42, xanchor="left", y=1.28, yanchor="top",
+                          buttons=per_article, showactive=True)])
+    return fig
+
+
+@chart("book_at_a_glance", dataset="book_articles", chapter="",
+       title="The book at a glance: articles by date and theme",
+       summary="Each of the articles as a dot on its publication date, one row per theme; "
+               "dot size is reading time. The list of articles below links to each chapter.",
+       controls=False, widget={"filter": "theme"})
+def book_at_a_glance(df: pd.DataFrame) -> go.Figure:
+    fig = go.Figure()
+    for theme in [t for t in PALETTE if t in set(df["theme"])]:
+        rows = df[df["theme"] == theme]
+        fig.add_scatter(
+            x=rows["published"].tolist(), y=[theme] * len(rows), mode="markers+text",
+            name=theme, text=[str(m) + " min" for m in rows["reading_minutes"]],
+            textposition="top center",
+            marker=dict(size=[8 + 1.5 * m for m in rows["reading_minutes"]],
+                        color=PALETTE[theme], opacity=0.8),
+            customdata=[[t, u, q] for t, u, q in zip(rows["title"], rows["url"], rows["quote"])],
+            hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[2]}<br>"
+                          "%{text} read<extra></extra>")
+    fig.update_layout(title="The book at a glance: articles by date and theme",
+                      xaxis=dict(title="Publication date (2025)", type="date"),
+                      yaxis=dict(title="Theme", automargin=True), height=380, showlegend=False)
+    return fig

@@ -1,0 +1,80 @@
+"""Writer for the book-wide pages: glossary, timeline of everything, people index.
+
+Like :mod:`myst_page`, feed text (titles, glosses, labels) goes only through
+:mod:`escape`; code cells come only from :mod:`cells`.
+"""
+from __future__ import annotations
+
+import csv
+import io
+
+import yaml
+
+from . import cells
+from .escape import escape_text
+from .myst_page import TERM_OK
+
+NOTEBOOK_META = {
+    "jupytext": {"formats": "md:myst",
+                 "text_representation": {"extension": ".md", "format_name": "myst"}},
+    "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
+}
+
+
+def notebook_header(title: str, data_hashes: dict[str, str]) -> str:
+    """Front matter and the hidden setup cell shared by chart-bearing book pages."""
+    meta = dict(NOTEBOOK_META, title=title)
+    return ("---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
+            + "---\n\n" + f"# {escape_text(title)}\n\n" + cells.setup_cell(data_hashes) + "\n")
+
+
+def render_glossary(terms, places: dict[str, list[tuple[str, str]]],
+                    titles: dict[str, str]) -> str:
+    """Every Chinese term with pinyin, the article's own gloss, and every place it occurs."""
+    lines = ["# Glossary of Chinese terms", "",
+             escape_text("Every term written in Chinese characters in the articles, with "
+                         "pinyin and the English gloss the article itself gives nearby. "
+                         "Glosses marked editorial were written for this book because the "
+                         "text gives none. Each term's first mention in a chapter links here."),
+             "", "```{glossary}"]
+    for t in terms:
+        if not TERM_OK.match(t.hanzi):
+            continue
+        lines += ["", t.hanzi]
+        gloss = escape_text(t.gloss) + (" *\\(editorial gloss\\)*" if t.editorial else "")
+        lines.append(f"  *{escape_text(t.pinyin)}* — {gloss}")
+        links, seen = [], set()
+        for n, (stem, anchor) in enumerate(places.get(t.hanzi, []), 1):
+            label = titles.get(stem, stem)
+            key = (stem, anchor)
+            if key in seen:
+                continue
+            seen.add(key)
+            links.append(f"[{escape_text(label)}](#{anchor})")
+        if links:
+            lines.append("")
+            lines.append("  Appears in: " + "; ".join(links))
+    lines.append("```")
+    return "\n".join(lines) + "\n"
+
+
+def render_timeline(events_text: str, titles: dict[str, str], data_hashes: dict[str, str]) -> str:
+    """One interactive chart of every dated event, then the same events as a linked list."""
+    out = [notebook_header("Timeline of everything", data_hashes),
+           escape_text("Every dated event the articles state, on one axis. Use the menu to "
+                       "filter by theme or article; hover for the quote. Below the chart, every "
+                       "event links to the paragraph it comes from."),
+           "", "(chart-book-timeline)=", cells.chart_cell("book_timeline"), "## All events", ""]
+    rows = list(csv.DictReader(io.StringIO(events_text)))
+    year = None
+    for r in rows:
+        y = r["date"][:4]
+        if y != year:
+            out += ["", f"### {escape_text(y)}", ""]
+            year = y
+        when = r["date"] + (f" to {r['end']}" if r["end"] else "")
+        where = f"[{escape_text(titles.get(r['chapter'], r['chapter']))}](#{r['anchor']})" \
+            if r["anchor"] else escape_text(titles.get(r["chapter"], r["chapter"]))
+        derived = " *\\(date derived\\)*" if r["derived"] else ""
+        out.append(f"- **{escape_text(when)}** {escape_text(r['label'])}{derived} — {where}")
+    return "\n".join(out) + "\n"
