@@ -19,6 +19,7 @@ import html
 import json
 import math
 import re
+import textwrap
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote as _pct
@@ -41,33 +42,85 @@ _SAFE_URL = re.compile(r"^https?://[^\s\"'<>`]+$", re.I)
 _ANCHOR_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_.:-]*$")
 _STEM_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
+#: below this plot width (px) charts switch to the compact phone layout
+NARROW_PX = 600
+NOTE_META = "nb_notes"
+
 # One loader, identical in every chart; the first chart on a page defines the
-# shared state, later ones only enqueue. Kept on one line and ASCII-only.
-_LOADER = (
-    "(function(){var s=document.currentScript,f=s&&s.closest('figure.nb-chart');"
-    "if(!f)return;var w=window,h=document.documentElement,N=w.__newsbookCharts;"
-    "if(!N){N=w.__newsbookCharts={q:[],done:[],loading:false,fc:%(fc)s};"
-    "N.color=function(){var t=h.dataset.theme;if(t!=='dark'&&t!=='light')t=w.matchMedia&&"
-    "w.matchMedia('(prefers-color-scheme: dark)').matches?'dark':'light';return N.fc[t]};"
-    "N.draw=function(f){var d=f.querySelector('.nb-chart-plot'),"
-    "j=f.querySelector('script.nb-chart-json');if(!d||!j||d.dataset.drawn)return;"
-    "d.dataset.drawn='1';var g=JSON.parse(j.textContent),l=g.layout||{};"
-    "l.font=Object.assign({},l.font,{color:N.color()});d.textContent='';"
-    "w.Plotly.newPlot(d,g.data||[],l,{responsive:true,displaylogo:false})"
-    ".then(function(){N.done.push(d);var c=N.color();"
-    "if(d._fullLayout&&d._fullLayout.font.color!==c)w.Plotly.relayout(d,{'font.color':c})})};"
-    "N.flush=function(){while(N.q.length)N.draw(N.q.shift())};"
-    "N.fail=function(){N.q.forEach(function(f){var d=f.querySelector('.nb-chart-plot');"
-    "if(d)d.textContent='The interactive chart could not load; the data table below has the figures.'})};"
-    "new MutationObserver(function(){var c=N.color();N.done.forEach(function(d){"
-    "w.Plotly.relayout(d,{'font.color':c})})}).observe(h,{attributes:true,"
-    "attributeFilter:['data-theme']})}"
-    "N.q.push(f);if(w.Plotly){N.flush();return}if(N.loading)return;N.loading=true;"
-    "var t=document.createElement('script');t.async=true;"
-    "t.src=(h.dataset.content_root||'./')+'" + BUNDLE + "';"
-    "t.onload=N.flush;t.onerror=N.fail;document.head.appendChild(t)})();"
-)
-LOADER_JS = _LOADER % {"fc": json.dumps(style.FONT_COLOR, sort_keys=True)}
+# shared state, later ones only enqueue. ASCII-only; joined to one line.
+#
+# * theme: the text colour follows <html data-theme> (pydata-sphinx-theme;
+#   "auto" falls back to prefers-color-scheme) and is re-applied when the
+#   attribute changes;
+# * width: below NARROW_PX the plot gets smaller fonts, fewer ticks, slimmer
+#   margins and a horizontal legend at the bottom; crossing back restores
+#   the figure's own values (captured before the first draw).
+_LOADER_LINES = r"""
+(function(){var s=document.currentScript,f=s&&s.closest('figure.nb-chart');
+if(!f)return;var w=window,h=document.documentElement,N=w.__newsbookCharts;
+if(!N){N=w.__newsbookCharts={q:[],done:[],loading:false,fc:%(fc)s,narrow:%(narrow)d};
+N.theme=function(){var t=h.dataset.theme;if(t!=='dark'&&t!=='light')t=w.matchMedia&&
+w.matchMedia('(prefers-color-scheme: dark)').matches?'dark':'light';return t};
+N.color=function(){return N.fc[N.theme()]};
+N.get=function(o,p){p=p.split('.');for(var i=0;i<p.length;i++){if(o==null)return null;o=o[p[i]]}
+return o===undefined?null:o};
+N.keys=['font.size','margin.l','margin.r','margin.b','legend.orientation','legend.x',
+'legend.xanchor','legend.y','legend.yanchor','legend.yref','xaxis.nticks','xaxis.tickmode',
+'yaxis.nticks','yaxis.tickmode','xaxis.tickvals','xaxis.ticktext','yaxis.tickvals',
+'yaxis.ticktext','xaxis.title.text','yaxis.title.text','xaxis.tickangle'];
+N.set=function(o,p,v){p=p.split(/[.\[\]]+/).filter(Boolean);for(var i=0;i<p.length-1;i++){
+if(o[p[i]]==null)o[p[i]]=/^\d+$/.test(p[i+1])?[]:{};o=o[p[i]]}
+if(v===null)delete o[p[i]];else o[p[i]]=v};
+N.wrap=function(t,n){if(typeof t!=='string'||t.length<=n||t.indexOf('<br')>=0)return t;
+var o=[],c='';t.split(' ').forEach(function(x){if(c&&(c+' '+x).length>n){o.push(c);c=x}
+else c=c?c+' '+x:x});if(c)o.push(c);return o.join('<br>')};
+N.patch=function(d){var o=d.__nbOrig,p={},k,n=d.clientWidth<N.narrow,fl=d._fullLayout||{};
+d.__nbNarrow=n;for(k=0;k<N.keys.length;k++)p[N.keys[k]]=o[N.keys[k]];
+o.menus.forEach(function(m,i){p['updatemenus['+i+'].type']=m[0];
+p['updatemenus['+i+'].direction']=m[1]});if(!n)return p;
+p['font.size']=11;p['margin.l']=Math.min(o['margin.l']==null?56:o['margin.l'],8);
+p['margin.r']=Math.min(o['margin.r']==null?16:o['margin.r'],44);
+p['margin.b']=Math.min(o['margin.b']==null?48:o['margin.b'],40);
+if(fl.showlegend){p['legend.orientation']='h';p['legend.x']=0;p['legend.xanchor']='left';
+p['legend.yref']='container';p['legend.y']=0;p['legend.yanchor']='bottom'}
+o.menus.forEach(function(m,i){if(m[0]!=='dropdown'){p['updatemenus['+i+'].type']='dropdown';
+p['updatemenus['+i+'].direction']='down'}});
+var cw=Math.max(16,Math.floor((fl._size?fl._size.w:d.clientWidth)/7));
+['xaxis','yaxis'].forEach(function(a){var ax=fl[a];if(!ax||ax.visible===false)return;
+if(ax.title&&ax.title.text)p[a+'.title.text']=N.wrap(ax.title.text,a==='xaxis'?cw:30);
+if(ax.type==='category'){var c=(ax._categories||[]).slice();if(!c.length||o[a+'.tickvals'])return;
+p[a+'.tickmode']='array';p[a+'.tickvals']=c;
+var tall=a==='xaxis'&&c.length*64>d.clientWidth;if(tall)p['xaxis.tickangle']=-90;
+p[a+'.ticktext']=c.map(function(x){return N.wrap(String(x),a==='yaxis'?20:(tall?22:12))})}
+else{p[a+'.tickmode']='auto';p[a+'.nticks']=5}});return p};
+N.fit=function(d){if((d.clientWidth<N.narrow)===d.__nbNarrow)return;var p=N.patch(d),
+l=JSON.parse(JSON.stringify(d.layout));for(var k in p)N.set(l,k,p[k]);
+w.Plotly.newPlot(d,d.data,l,{responsive:true,displaylogo:false})};
+N.draw=function(f){var d=f.querySelector('.nb-chart-plot'),
+j=f.querySelector('script.nb-chart-json');if(!d||!j||d.dataset.drawn)return;
+d.dataset.drawn='1';var g=JSON.parse(j.textContent),l=g.layout||{},o={};
+N.keys.forEach(function(k){o[k]=N.get(l,k)});o.menus=(l.updatemenus||[]).map(function(m){
+return [m.type||null,m.direction||null]});d.__nbOrig=o;d.__nbNarrow=false;
+l.font=Object.assign({},l.font,{color:N.color()});d.textContent='';
+w.Plotly.newPlot(d,g.data||[],l,{responsive:true,displaylogo:false})
+.then(function(){N.done.push(d);var c=N.color();
+if(d._fullLayout&&d._fullLayout.font.color!==c)w.Plotly.relayout(d,{'font.color':c});N.fit(d)})};
+N.flush=function(){while(N.q.length)N.draw(N.q.shift())};
+N.fail=function(){N.q.forEach(function(f){var d=f.querySelector('.nb-chart-plot');
+if(d)d.textContent='The interactive chart could not load; the data table below has the figures.'})};
+new MutationObserver(function(){var c=N.color();N.done.forEach(function(d){
+w.Plotly.relayout(d,{'font.color':c})})}).observe(h,{attributes:true,
+attributeFilter:['data-theme']});
+var rt;w.addEventListener('resize',function(){clearTimeout(rt);rt=setTimeout(function(){
+N.done.forEach(N.fit)},120)})}
+N.q.push(f);if(w.Plotly){N.flush();return}if(N.loading)return;N.loading=true;
+var t=document.createElement('script');t.async=true;
+t.src=(h.dataset.content_root||'./')+'%(bundle)s';
+t.onload=N.flush;t.onerror=N.fail;document.head.appendChild(t)})();
+"""
+LOADER_JS = "".join(line.strip() for line in _LOADER_LINES.strip().splitlines()) % {
+    "fc": json.dumps(style.FONT_COLOR, sort_keys=True), "narrow": NARROW_PX,
+    "bundle": BUNDLE}
 
 
 def _esc(value: Any) -> str:
@@ -150,24 +203,40 @@ def _column(df: pd.DataFrame, name: str) -> list[str]:
 
 
 def source_html(spec: ChartSpec, df: pd.DataFrame) -> str:
-    """The "Source:" line: links to quoted paragraphs and external publishers."""
+    """The "Source:" line: links to quoted paragraphs and external publishers.
+
+    A row whose ``quote`` comes from the feed (it has a ``line``) links to its
+    paragraph through ``data/generated/quote_anchors.json``; feed quotes the
+    index does not map are footnote text (footnotes carry no stable anchor)
+    and are named as such. Quotes from external sources (no ``line``) are
+    credited to their publisher instead.
+    """
     parts: list[str] = []
-    quotes = [q for q in dict.fromkeys(_column(df, "quote")) if q]
-    if quotes:
+    lines = _column(df, "line")
+    urls = _column(df, "source_url")
+    feed_quotes = [q for q, ln, url in zip(_column(df, "quote"), lines, urls)
+                   if q and (ln or not url)]
+    feed_quotes = list(dict.fromkeys(feed_quotes))
+    if feed_quotes:
         anchors = quote_anchors()
         hrefs = [h for h in dict.fromkeys(_quote_href(anchors.get(q), spec.chapter)
-                                          for q in quotes) if h]
-        if not hrefs:
+                                          for q in feed_quotes) if h]
+        unmapped = [q for q in feed_quotes if q not in anchors]
+        if not anchors:
             parts.append("quoted from this article")
         else:
-            links = ", ".join(
-                f'<a class="nb-chart-quote-link" href="{_esc(h)}">¶{i}</a>'
-                for i, h in enumerate(hrefs, 1))
-            label = "paragraph" if len(hrefs) == 1 else "paragraphs"
-            parts.append(f"quoted from this article ({label} {links})")
+            if hrefs:
+                links = ", ".join(
+                    f'<a class="nb-chart-quote-link" href="{_esc(h)}">¶{i}</a>'
+                    for i, h in enumerate(hrefs, 1))
+                label = "paragraph" if len(hrefs) == 1 else "paragraphs"
+                parts.append(f"quoted from this article ({label} {links})")
+            if unmapped:
+                n = len(unmapped)
+                parts.append("quoted from a footnote of this article" if n == 1
+                             else f"{n} quotes from footnotes of this article")
     ext = []
-    for pub, url, acc in zip(_column(df, "publisher"), _column(df, "source_url"),
-                             _column(df, "accessed")):
+    for pub, url, acc in zip(_column(df, "publisher"), urls, _column(df, "accessed")):
         if pub or url:
             ext.append((pub, url, acc))
     for pub, url, acc in dict.fromkeys(ext):
@@ -212,18 +281,76 @@ def csv_link(dataset: str, df: pd.DataFrame) -> str:
 
 # ---------------------------------------------------------------- view
 
+_TAG = re.compile(r"<[^>]*>")
+_BR = re.compile(r"<br\s*/?>", re.I)
+
+
+def note_html(text: str) -> str:
+    """A figure note (plotly text markup) as escaped plain HTML text."""
+    plain = _TAG.sub("", _BR.sub(" ", str(text)))
+    return _esc(" ".join(html.unescape(plain).split()))
+
+
+def split_notes(fig: dict) -> list[str]:
+    """Remove and return the notes stored by ``figures._helpers.note``."""
+    layout = fig.setdefault("layout", {})
+    meta = layout.get("meta")
+    if not isinstance(meta, dict):
+        return []
+    notes = meta.pop(NOTE_META, None) or []
+    if not meta:
+        layout.pop("meta")
+    return [str(n) for n in notes if str(n).strip()]
+
+
+def _wrap_note(text: str, width: int = 100) -> list[str]:
+    out: list[str] = []
+    for part in _BR.split(str(text)):
+        out += textwrap.wrap(part, width) or [""]
+    return out
+
+
+def add_note_annotations(fig: dict, notes: list[str]) -> dict:
+    """Live (JupyterLab) figure: notes as annotations in an enlarged bottom margin."""
+    if not notes:
+        return fig
+    layout = fig.setdefault("layout", {})
+    margin = layout.setdefault("margin", {})
+    bottom = margin.get("b", 48)
+    lines = [ln for n in notes for ln in _wrap_note(n)]
+    margin["b"] = bottom + 16 * len(lines) + 8
+    if isinstance(layout.get("height"), (int, float)):
+        layout["height"] = layout["height"] + 16 * len(lines) + 8
+    anns = list(layout.get("annotations") or [])
+    anns.append(dict(text="<br>".join(lines), xref="paper", yref="paper", x=0, y=0,
+                     xanchor="left", yanchor="top", yshift=-bottom, align="left",
+                     showarrow=False, font=dict(size=12), name="nb-note"))
+    layout["annotations"] = anns
+    return fig
+
+
 class ChartView:
     """Display object returned by :func:`show`."""
 
     def __init__(self, spec: ChartSpec, fig, df: pd.DataFrame):
         self.spec, self.figure, self.df = spec, fig, df
 
+    def _split(self) -> tuple[dict, list[str]]:
+        fig = figure_dict(self.figure)
+        return fig, split_notes(fig)
+
+    @property
+    def notes(self) -> list[str]:
+        return self._split()[1]
+
     def plotly_json(self) -> dict:
-        return figure_dict(self.figure)
+        """The figure for JupyterLab: notes drawn as annotations under the plot."""
+        fig, notes = self._split()
+        return add_note_annotations(fig, notes)
 
     def html(self) -> str:
         spec, key = self.spec, self.spec.key
-        fig = self.plotly_json()
+        fig, notes = self._split()
         layout = fig.setdefault("layout", {})
         title = layout.get("title")
         title_text = title.get("text") if isinstance(title, dict) else None
@@ -236,6 +363,7 @@ class ChartView:
         height = layout.get("height")
         min_h = int(height) if isinstance(height, (int, float)) else 450
         sum_id = f"nbsum-{key}"
+        note_ps = "".join(f'<p class="nb-chart-note">{note_html(n)}</p>' for n in notes)
         return "".join([
             f'<figure class="nb-chart" id="chart-{key}" data-chart-key="{key}">',
             f'<figcaption class="nb-chart-title">{_esc(spec.title)}</figcaption>',
@@ -248,6 +376,7 @@ class ChartView:
             f'<script type="application/json" class="nb-chart-json" id="nbjson-{key}">',
             script_json(fig), "</script>",
             f"<script>{LOADER_JS}</script>",
+            note_ps,
             source_html(spec, self.df),
             table_html(self.df),
             csv_link(spec.dataset, self.df),

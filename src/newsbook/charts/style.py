@@ -46,7 +46,10 @@ TEMPLATE = go.layout.Template(
         plot_bgcolor="rgba(0,0,0,0)",
         xaxis=_axis,
         yaxis=_axis,
-        legend=dict(bgcolor="rgba(0,0,0,0)"),
+        # horizontal legend pinned to the bottom edge of the figure (container
+        # coordinates): below the x-axis title at any width, never over it
+        legend=dict(bgcolor="rgba(0,0,0,0)", orientation="h", x=0, xanchor="left",
+                    yref="container", y=0, yanchor="bottom"),
         hoverlabel=dict(font=dict(family=FONT_FAMILY)),
         margin=dict(l=56, r=16, t=48, b=48),
         title=dict(x=0, xanchor="left"),

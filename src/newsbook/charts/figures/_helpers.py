@@ -12,7 +12,8 @@ import plotly.graph_objects as go
 OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0E442",
              "#0072B2", "#D55E00", "#CC79A7", "#000000"]
 #: readable order for lanes/categories (yellow last: weak contrast on white)
-PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442"]
+#: (Okabe-Ito black swapped for grey: black vanishes on the dark theme)
+PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#999999", "#F0E442"]
 HOVER = "<b>%{customdata[0]}</b><br>%{customdata[1]}<extra></extra>"
 
 
@@ -89,10 +90,17 @@ def year_end(value) -> float | None:
     return y + (m - 1) / 12 + d / 365
 
 
-def note(fig: go.Figure, message: str, y: float = -0.18) -> None:
-    """Plain note under the plot area (paper coordinates)."""
-    fig.add_annotation(text=message, xref="paper", yref="paper", x=0, y=y, showarrow=False,
-                       xanchor="left", yanchor="top", align="left", font=dict(size=12))
+def note(fig: go.Figure, message: str, y: float | None = None) -> None:
+    """A note under the chart (plotly markup; ``<br>`` and tags become plain text).
+
+    Notes are stored in ``layout.meta["nb_notes"]``; the book renders them as
+    HTML paragraphs under the plot (they wrap on any screen and never collide
+    with legends), the live figure as an annotation in its bottom margin
+    (:mod:`newsbook.charts.render`). ``y`` is accepted for compatibility.
+    """
+    meta = fig.layout.meta if isinstance(fig.layout.meta, dict) else {}
+    notes = list(meta.get("nb_notes", [])) + [message]
+    fig.update_layout(meta={**meta, "nb_notes": notes})
 
 
 def lane_buttons(fig: go.Figure, lanes: list[str], trace_lanes: list[str], label: str = "Show") -> None:
@@ -156,15 +164,16 @@ def timeline(df: pd.DataFrame, title: str, *, lanes: list[str] | None = None,
                             symbol=["circle-open" if soft else "circle" for *_, soft in points]),
                 customdata=customdata(sub, "event"), hovertemplate=HOVER))
             trace_lanes.append(lane)
-    fig.update_layout(title=title, barmode="overlay", height=170 + 70 * len(order),
-                      xaxis=dict(title=xtitle), legend=dict(orientation="h", y=-0.25),
-                      yaxis=dict(autorange="reversed", title=""), margin=dict(b=140))
+    # each lane is labelled on the y axis, so a colour legend would repeat it
+    fig.update_layout(title=title, barmode="overlay", height=150 + 62 * len(order),
+                      xaxis=dict(title=xtitle), showlegend=False,
+                      yaxis=dict(autorange="reversed", title=""))
     if controls:
         lane_buttons(fig, order, trace_lanes, label="Lanes ")
     msgs = ["Hatched bars / open circles: date derived from the text or planned (see hover)."]
     if undated:
         msgs.append("Undated in the text: " + "; ".join(html.escape(text(r["event"])) for r in undated) + ".")
-    note(fig, "<br>".join(wrap(m, 110) for m in msgs), y=-0.42)
+    note(fig, " ".join(msgs))
     return fig
 
 

@@ -45,7 +45,7 @@ def homework_app_features(df: pd.DataFrame) -> go.Figure:
                       xaxis=dict(title="What was tested", categoryorder="array", categoryarray=features,
                                  tickangle=-30),
                       yaxis=dict(title="", categoryorder="array", categoryarray=apps[::-1]),
-                      height=480, legend=dict(orientation="h", y=1.08), margin=dict(b=190))
+                      height=480)
     note(fig, "Blank cell = the article does not report that test for that app.", y=-0.62)
     return fig
 
@@ -70,7 +70,7 @@ def claude_prices(df: pd.DataFrame) -> go.Figure:
     fig.update_layout(title="What a month of Claude Pro costs in China", showlegend=False,
                       yaxis=dict(categoryorder="array", categoryarray=offerings[::-1]),
                       xaxis=dict(title=titles[currencies[0]] if currencies else ""), height=380,
-                      margin=dict(r=90, b=120))
+                      margin=dict(r=90))
     if len(currencies) > 1:
         fig.update_layout(updatemenus=[dict(type="buttons", direction="right", x=0, y=1.12,
                                             xanchor="left", yanchor="bottom", buttons=[

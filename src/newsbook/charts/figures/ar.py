@@ -37,7 +37,7 @@ def ar_glasses_prices(df: pd.DataFrame) -> go.Figure:
         if len(band) == 2:
             lo, hi = float(band["price"].iloc[0]), float(band["price"].iloc[1])
             fig.add_trace(go.Bar(orientation="h", y=[band_label], x=[hi - lo], base=[lo], name=cur + " band",
-                                 visible=(i == 0), marker=dict(color="#F0E442", line=dict(color="#000000", width=1)),
+                                 visible=(i == 0), marker=dict(color="#F0E442", line=dict(color="#8c8c8c", width=1)),
                                  text=[f"{SYMBOL[cur]}{fmt(lo)}–{fmt(hi)}"], textposition="inside",
                                  customdata=customdata(band.head(1).assign(label=band_label), "label"),
                                  hovertemplate=HOVER))
@@ -48,7 +48,7 @@ def ar_glasses_prices(df: pd.DataFrame) -> go.Figure:
     first = currencies[0] if currencies else "USD"
     fig.update_layout(title="What AR glasses cost: the Five Little Dragons' pictured models vs Meta",
                       showlegend=False, height=520, shapes=shapes.get(first, []),
-                      xaxis=dict(title=axis[first]), yaxis=dict(autorange="reversed"), margin=dict(r=90, b=150))
+                      xaxis=dict(title=axis[first]), yaxis=dict(autorange="reversed"), margin=dict(r=90))
     if len(currencies) > 1:
         fig.update_layout(updatemenus=[dict(type="buttons", direction="right", x=0, y=1.06, xanchor="left",
                                             yanchor="bottom", buttons=[
@@ -76,7 +76,7 @@ def ar_market_share_global_2023(df: pd.DataFrame) -> go.Figure:
                            customdata=customdata(df, "vendor"), hovertemplate=HOVER))
     fig.update_layout(title="GLOBAL AR market share by vendor, 2023 (IDC)", showlegend=False, height=420,
                       yaxis=dict(title="Share of global AR market (%)"), xaxis=dict(title="Vendor"),
-                      margin=dict(b=130))
+                      )
     note(fig, "Global shares, not China: the article's chart of China's AR market by vendor was lost and its "
               "numbers could not be recovered. 'Other vendors' = 100 − 78 (derived). Source: IDC via abvr360, "
               "accessed 2026-11-29.", y=-0.22)
@@ -106,7 +106,7 @@ def ar_vr_china_shipments_2023(df: pd.DataFrame) -> go.Figure:
                              customdata=customdata(rows.assign(label=labels), "label"), hovertemplate=HOVER))
         shown.append(axis)
     fig.update_layout(title="CHINA AR vs VR headset shipments, 2023 (IDC)", showlegend=False, height=440,
-                      yaxis=dict(title=shown[0] if shown else ""), margin=dict(b=130))
+                      yaxis=dict(title=shown[0] if shown else ""), xaxis=dict(title="Device type"))
     if len(shown) > 1:
         fig.update_layout(updatemenus=[dict(type="buttons", direction="right", x=0, y=1.08, xanchor="left",
                                             yanchor="bottom", buttons=[

@@ -46,7 +46,7 @@ def cocom_reexport(df: pd.DataFrame) -> go.Figure:
     fig.update_layout(title="17 CoCom members, one re-export regime", height=330,
                       xaxis=dict(visible=False, range=[-0.7, 5.7]),
                       yaxis=dict(visible=False, autorange="reversed", range=[-0.7, 2.7]),
-                      legend=dict(orientation="h", y=-0.08), margin=dict(b=90))
+                      )
     total = get.get("All CoCom member states")
     if total is not None:
         note(fig, f"{fmt(total['members'])} member states; each square is one member (names not given in the text).",

@@ -30,8 +30,7 @@ def vc_fundraising(df: pd.DataFrame) -> go.Figure:
             hovertemplate=HOVER))
     fig.update_layout(title="China's VC fundraising collapsed, 2022 → 2024", height=380,
                       xaxis=dict(title="VC fundraising for Chinese companies (USD billion)", type="log"),
-                      yaxis=dict(title=""), legend=dict(title="Year", orientation="h", y=-0.3),
-                      margin=dict(b=120),
+                      yaxis=dict(title=""), legend=dict(title="Year"),
                       updatemenus=[dict(type="buttons", direction="right", x=0, y=1.1, xanchor="left",
                                         yanchor="bottom", buttons=[
                                             dict(label="Log scale", method="relayout", args=[{"xaxis.type": "log"}]),
@@ -66,7 +65,7 @@ def pku_tsinghua_admissions(df: pd.DataFrame) -> go.Figure:
                              customdata=customdata(rows, "region"), hovertemplate=HOVER))
     fig.update_layout(title="Odds of a place at Peking or Tsinghua University, 2024", barmode="group",
                       yaxis=dict(title="Admission rate (% of examinees)"), height=440,
-                      legend=dict(orientation="h", y=-0.15), margin=dict(b=150))
+                      )
     ratios = {text(r["measure"]): fmt(r["value"]) for _, r in df.iterrows() if "ratio" in text(r["measure"])}
     if ratios:
         note(fig, f"Contradiction: the article says Beijing's rate is {ratios.get('ratio (stated)', '?')} times "

@@ -34,10 +34,10 @@ def japan_upper_house_2025(df: pd.DataFrame) -> go.Figure:
         shown.append(key)
     total = int(df["seats"].sum())
     fig.update_layout(title="Japan's House of Councillors election, 20 July 2025: seats won by party",
-                      barmode="stack", height=560, legend=dict(orientation="h", y=-0.15),
+                      barmode="stack", height=560,
                       xaxis=dict(title=f"Seats won (shown: {total} seats)"),
                       yaxis=dict(categoryorder="array", categoryarray=parties[::-1]),
-                      margin=dict(b=150))
+                      )
     if len(shown) > 1:
         labels = {"district": "District only", "proportional": "Proportional only",
                   "total (split not given)": "Split not given"}
@@ -67,7 +67,7 @@ def ldp_leaders_entry(df: pd.DataFrame) -> go.Figure:
     fig.update_layout(title="Japan's recent prime ministers entered politics in the 1980s and '90s",
                       xaxis=dict(title="Year entered politics / first elected", range=[1980, 2002],
                                  dtick=5),
-                      yaxis=dict(autorange="reversed"), height=360, showlegend=False, margin=dict(b=110))
+                      yaxis=dict(autorange="reversed"), height=360, showlegend=False)
     if age_txt:
         note(fig, "Ages cited: " + age_txt + " (Kobayashi was the 'young' face of generational change).",
              y=-0.3)

@@ -35,8 +35,7 @@ def chongqing_funnel(df: pd.DataFrame) -> go.Figure:
     fig.update_layout(title="Chongqing's 'Smashing Black' campaign: from arrests to executions",
                       xaxis=dict(title="Count (people, or cases for convictions); bars centred",
                                  showticklabels=False, range=[-0.1 * top, 1.25 * top]),
-                      yaxis=dict(autorange="reversed"), height=420, showlegend=False,
-                      margin=dict(b=150))
+                      yaxis=dict(autorange="reversed"), height=420, showlegend=False)
     ctx = df[df["kind"] == "context"]
     bits = [f"{fmt(r['count'])} {text(r['unit'])}" for _, r in ctx.iterrows()]
     msg = ("Context (same paragraph): " + ", ".join(bits) + ". " if bits else "")
