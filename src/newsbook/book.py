@@ -176,6 +176,7 @@ def render_book(articles: list[Article], root: Path, cur: Curation,
         if placements:  # source links come from the quote index: re-run when it changes
             ctx.data_hashes["quote_anchors.json"] = index_hash
         files[f"chapters/{stem}.md"] = render_article(article, ctx)
+        files[f"chapters/{stem}.ipynb"] = as_ipynb(files[f"chapters/{stem}.md"])
         for p in placements:
             if p.chart not in ctx.used:
                 diags.append(Diagnostic(Code.QUOTE_NOT_FOUND, f"chart {p.chart!r}: no block of "
@@ -200,6 +201,17 @@ def render_book(articles: list[Article], root: Path, cur: Curation,
     files["data/generated/quote_anchors.json"] = index_text
     files.update(static_assets())
     return files
+
+
+def as_ipynb(page: str) -> str:
+    """The same chapter as .ipynb, for Binder/Colab/JupyterHub launch buttons (which open
+    an .ipynb beside the .md). Cell ids are numbered so the file is deterministic."""
+    import jupytext
+    nb = jupytext.reads(page, "md:myst")
+    for i, cell in enumerate(nb.cells):
+        cell["id"] = f"cell-{i}"
+    nb.metadata.pop("jupytext", None)  # a plain notebook: no pairing surprises in Lab
+    return jupytext.writes(nb, "ipynb")
 
 
 def _digest(text: str) -> str:

@@ -5,6 +5,8 @@ the articles and ``data/curation/events.yml``; every event row keeps its quote.
 """
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -52,10 +54,10 @@ def book_timeline(df: pd.DataFrame) -> go.Figure:
             hovertemplate="<b>%{customdata[3]}</b> %{customdata[0]}<br><i>%{customdata[1]}</i>"
                           "<br>“%{customdata[2]}”<extra></extra>")
     titles = sorted(set(df["title"]))
-    buttons = [dict(label="All articles", method="update",
+    buttons = [dict(label="All themes", method="update",
                     args=[{"visible": [True] * len(themes)}])]
     for theme in themes:
-        buttons.append(dict(label=theme, method="update",
+        buttons.append(dict(label=theme, method="update",  # one theme at a time
                             args=[{"visible": [t == theme for t in themes]}]))
     per_article = []
     for title in titles:
@@ -89,18 +91,17 @@ def book_timeline(df: pd.DataFrame) -> go.Figure:
 @chart("book_at_a_glance", dataset="book_articles", chapter="",
        title="The book at a glance: articles by date and theme",
        summary="Each of the articles as a dot on its publication date, one row per theme; "
-               "dot size is reading time. The list of articles below links to each chapter.",
+               "dot area grows with reading time (hover for minutes). The list of articles below links to each chapter.",
        controls=False, widget={"filter": "theme"})
 def book_at_a_glance(df: pd.DataFrame) -> go.Figure:
     fig = go.Figure()
     for theme in [t for t in PALETTE if t in set(df["theme"])]:
         rows = df[df["theme"] == theme]
         fig.add_scatter(
-            x=rows["published"].tolist(), y=[theme] * len(rows), mode="markers+text",
+            x=rows["published"].tolist(), y=[theme] * len(rows), mode="markers",
             name=theme, text=[str(m) + " min" for m in rows["reading_minutes"]],
-            textposition="top center",
-            marker=dict(size=[8 + 1.5 * m for m in rows["reading_minutes"]],
-                        color=PALETTE[theme], opacity=0.8),
+            marker=dict(size=[6 + 4 * math.sqrt(m) for m in rows["reading_minutes"]],
+                        color=PALETTE[theme], opacity=0.75, line=dict(width=1, color="white")),
             customdata=[[t, u, q] for t, u, q in zip(rows["title"], rows["url"], rows["quote"])],
             hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[2]}<br>"
                           "%{text} read<extra></extra>")
