@@ -6,6 +6,7 @@ Exit codes: 0 done, 1 ``--check`` found differences, 2 bad input (messages as
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import shutil
 import sys
@@ -20,13 +21,28 @@ from .readers import read
 LARGE = 2_000_000  # bytes of input above which a progress bar is worth showing
 
 
+CONTROL = frozenset(range(0x00, 0x09)) | frozenset(range(0x0e, 0x20)) | {0x7f}
+
+
+def _binary_at(data: bytes) -> int | None:
+    """Offset of the first control byte if the data looks binary (NUL, or >2% control
+    bytes in the first 64 KiB, which no text copy has), else None."""
+    if b"\x00" in data:
+        return data.index(b"\x00")
+    head = data[:65536]
+    bad = [i for i, b in enumerate(head) if b in CONTROL]
+    return bad[0] if bad and len(bad) > max(2, len(head) // 50) else None
+
+
 def decode(path: Path, data: bytes) -> str:
     """Strict UTF-8 (BOM allowed); binary or Latin-1 input is refused with a line number."""
     src = str(path)
-    if b"\x00" in data:
-        line = data[:data.index(b"\x00")].count(b"\n") + 1
-        raise InputError([Diagnostic(Code.BINARY, "binary data (NUL byte), not a FreshRSS text "
-                                     "copy", src, line, "error")])
+    at = _binary_at(data)
+    if at is not None:
+        line = data[:at].count(b"\n") + 1
+        raise InputError([Diagnostic(Code.BINARY, f"binary data (control byte {data[at]:#04x} "
+                                     f"at offset {at}), not a FreshRSS text copy", src, line,
+                                     "error")])
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -64,22 +80,47 @@ def read_feeds(paths: list[Path], diags: list[Diagnostic], hints: dict[str, str]
 def write_atomically(root: Path, files: dict[str, str]) -> list[str]:
     """Stage every file in a temp dir first; only then move each into place (os.replace).
 
-    A failure while rendering or staging leaves the book exactly as it was.
+    A failure while rendering or staging leaves the book exactly as it was; a failure
+    while moving files into place (disk full, permissions) puts back the files already
+    replaced and removes the ones already created, then re-raises.
     """
-    changed = [rel for rel, text in sorted(files.items())
-               if not (root / rel).exists() or (root / rel).read_text(encoding="utf-8") != text]
+    changed = check(root, files)
     if not changed:
         return []
+    root.mkdir(parents=True, exist_ok=True)
     stage = Path(tempfile.mkdtemp(prefix=".newsbook-", dir=root))
+    done: list[tuple[str, Path | None]] = []  # (rel, backup of the old file or None)
+    made_dirs: list[Path] = []
     try:
         for rel in changed:
-            dest = stage / rel
+            dest = stage / "new" / rel
             dest.parent.mkdir(parents=True, exist_ok=True)
             with open(dest, "w", encoding="utf-8", newline="\n") as fh:
                 fh.write(files[rel])
-        for rel in changed:
-            (root / rel).parent.mkdir(parents=True, exist_ok=True)
-            os.replace(stage / rel, root / rel)
+        try:
+            for rel in changed:
+                target = root / rel
+                for parent in reversed(target.relative_to(root).parents[:-1]):
+                    if not (root / parent).exists():
+                        (root / parent).mkdir()
+                        made_dirs.append(root / parent)
+                backup = None
+                if target.exists():
+                    backup = stage / "old" / rel
+                    backup.parent.mkdir(parents=True, exist_ok=True)
+                    shutil.copy2(target, backup)
+                os.replace(stage / "new" / rel, target)
+                done.append((rel, backup))
+        except BaseException:
+            for rel, backup in reversed(done):
+                if backup is None:
+                    (root / rel).unlink(missing_ok=True)
+                else:
+                    os.replace(backup, root / rel)
+            for d in reversed(made_dirs):
+                with contextlib.suppress(OSError):
+                    d.rmdir()
+            raise
     finally:
         shutil.rmtree(stage, ignore_errors=True)
     return changed

@@ -13,7 +13,7 @@ from datetime import datetime
 from ..diagnostics import Code, Diagnostic
 from ..model import Article, Feed, Footnote
 from . import structure
-from .units import Unit, classify_units, find_footnotes, find_markers, split_units
+from .units import LIST_ITEM, Unit, classify_units, find_footnotes, find_markers, split_units
 
 MONTHS = ("January February March April May June July August September "
           "October November December").split()
@@ -90,7 +90,32 @@ def read(text: str, *, source: str = "<string>", hints: dict[str, str] | None = 
         art = _read_article(lines, start, end, source, hints or {}, diags)
         if art is not None:
             articles.append(art)
+    cut = cut_off_line(lines)
+    if cut is not None and articles and articles[-1].line <= cut:
+        diags.append(Diagnostic(Code.TRUNCATED, f"the copy ends mid-sentence; article "
+                                f"{articles[-1].title!r} may be cut off (recopy the page)",
+                                source, cut, "warning"))
     return ReadResult(Feed(tuple(articles)), diags)
+
+
+#: how a complete last line can end: sentence punctuation, closing quotes and brackets
+FINAL = set(".?!…:;)]}\"'”’»」》】）。！？") | {"❌"}
+
+
+def cut_off_line(lines: list[str]) -> int | None:
+    """1-based number of the last line when the copy stops mid-sentence, else None.
+
+    A complete FreshRSS copy ends with a newline or with its own chrome (the ❌ line);
+    a copy whose last line has no newline and stops inside running text was cut off.
+    Short lines and list items (which legitimately lack a full stop) are not judged.
+    """
+    if not lines or not lines[-1].strip():  # ends with a newline (or blank lines)
+        return None
+    last = lines[-1].rstrip()
+    if len(last.strip()) < 40 or LIST_ITEM.match(last) or is_chrome(last) \
+            or last[-1] in FINAL or DATE_SHAPE.match(last.strip()):
+        return None
+    return len(lines)
 
 
 def _read_article(lines: list[str], start: int, end: int, source: str,
