@@ -7,11 +7,13 @@ execution) never fires - so executing a notebook can't block on it.
 """
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 
 from .datasets import load
 from .registry import ChartSpec
-from .render import PROVENANCE_COLUMNS, build_figure, get_spec
+from .render import PLOTLY_MIME, PROVENANCE_COLUMNS, build_figure, get_spec
 
 ALL = "All"
 
@@ -92,7 +94,10 @@ def explore(key: str):
                 print("No rows match these settings.")
                 return
             try:
-                display(build_figure(spec, rows.reset_index(drop=True)))
+                # the plotly mime type alone: JupyterLab draws it natively, and plotly's
+                # default "notebook" renderer would inline 4.8 MB of plotly.js per redraw
+                fig = build_figure(spec, rows.reset_index(drop=True))
+                display({PLOTLY_MIME: json.loads(fig.to_json())}, raw=True)
             except Exception as exc:  # noqa: BLE001 - show, don't crash the UI
                 print(f"Can't draw this selection: {exc}")
 

@@ -1,0 +1,165 @@
+"""Issue: a book to navigate and notebooks to run (book-wide pages, search, launch, cache)."""
+from __future__ import annotations
+
+import csv
+import json
+import re
+import shutil
+from pathlib import Path
+
+import jupytext
+import pytest
+import yaml
+
+from conftest import ROOT
+from newsbook.search import fold
+
+CHAPTERS = sorted((ROOT / "chapters").glob("*.md"))
+
+
+def search_index(html: Path) -> dict:
+    text = (html / "searchindex.js").read_text(encoding="utf-8")
+    return json.loads(text[text.index("(") + 1:text.rindex(")")])
+
+
+@pytest.mark.slow
+def test_search_finds_names_diacritics_and_chinese(built_book):
+    index = search_index(built_book)
+    docs = index["docnames"]
+    def pages(word):
+        hit = index["terms"].get(word)
+        return {docs[i] for i in ([hit] if isinstance(hit, int) else hit or [])}
+    assert "chapters/2025-07-24-where-japan-goes-next" in pages("sanseitō")
+    assert pages("sanseito") == pages("sanseitō")           # typed without the macron
+    assert "chapters/2025-12-15-ccp-purges-as-camp" in pages("heywood")
+    assert "chapters/2025-12-15-ccp-purges-as-camp" in pages("打黑唱红")
+    assert "chapters/2025-05-28-chinas-hundred-lens-war" in pages("百镜大战")
+    assert pages("yuichiro") and pages("resume")
+
+
+def test_fold():
+    assert fold("Sanseitō") == "sanseito" and fold("韬光养晦") == "韬光养晦"
+
+
+def test_glossary_page_has_terms_pinyin_and_links():
+    text = (ROOT / "glossary.md").read_text(encoding="utf-8")
+    body = text.split("```{glossary}", 1)[1]
+    entries = re.findall(r"^\n(\S+)\n  \*([^*]+)\* — ", body, flags=re.M)
+    assert len(entries) >= 60
+    assert all(pinyin.strip() for _, pinyin in entries)
+    assert body.count("Appears in: [") >= 60
+    # chapter text links each term's first occurrence (and only the first) to the glossary
+    purges = (ROOT / "chapters/2025-12-15-ccp-purges-as-camp.md").read_text(encoding="utf-8")
+    assert purges.count("{term}`打黑唱红`") == 1
+
+
+def test_people_index_entries():
+    purges = (ROOT / "chapters/2025-12-15-ccp-purges-as-camp.md").read_text(encoding="utf-8")
+    assert "```{index} single: Bo Xilai\n```" in purges
+    assert "```{index} single: Wang Lijun\n```" in purges
+    lens = (ROOT / "chapters/2025-05-28-chinas-hundred-lens-war.md").read_text(encoding="utf-8")
+    assert "single: XREAL" in lens
+
+
+@pytest.mark.slow
+def test_built_index_lists_every_chapter_for_a_person(built_book):
+    html = (built_book / "genindex.html").read_text(encoding="utf-8")
+    entry = html[html.index(">Xi Jinping<"):][:4000]
+    chapters = set(re.findall(r'href="(chapters/[^"#]+)\.html#', entry.split("</ul>")[0]))
+    people = yaml.safe_load((ROOT / "data/curation/people.yml").read_text(encoding="utf-8"))
+    assert any(e["name"] == "Xi Jinping" for e in people["entries"])
+    assert len(chapters) >= 4
+
+
+def test_timeline_events_link_to_paragraphs():
+    rows = list(csv.DictReader((ROOT / "data/generated/book_events.csv").open(encoding="utf-8")))
+    assert len(rows) >= 120
+    linked = [r for r in rows if r["anchor"]]
+    assert len(linked) / len(rows) > 0.9
+    page = (ROOT / "timeline.md").read_text(encoding="utf-8")
+    assert 'show("book_timeline")' in page
+    for r in linked[:20]:
+        assert f"(#{r['anchor']})" in page
+        chapter = (ROOT / "chapters" / f"{r['chapter']}.md").read_text(encoding="utf-8")
+        assert f"({r['anchor']})=" in chapter
+
+
+def test_root_page_has_book_at_a_glance():
+    intro = (ROOT / "intro.md").read_text(encoding="utf-8")
+    assert 'show("book_at_a_glance")' in intro
+    rows = list(csv.DictReader((ROOT / "data/generated/book_articles.csv").open(encoding="utf-8")))
+    assert len(rows) == 13 and all(r["url"].startswith("chapters/") for r in rows)
+
+
+def test_chapter_header_lists_charts_and_meta():
+    for page in CHAPTERS:
+        text = page.read_text(encoding="utf-8")
+        meta = text.split("```{container} chapter-meta", 1)[1].split("```", 1)[0]
+        assert "**Published**" in meta and "**Reading time**" in meta and "**Themes**" in meta
+        assert "**Charts in this chapter:**" in meta, page.name
+
+
+@pytest.mark.slow
+def test_launch_and_download_buttons(built_book):
+    settings = yaml.safe_load((ROOT / "data/curation/book.yml").read_text(encoding="utf-8"))
+    repo = settings["repository_url"].rstrip("/")
+    org_repo = repo.split("github.com/")[1]
+    for page in CHAPTERS:
+        html = (built_book / "chapters" / f"{page.stem}.html").read_text(encoding="utf-8")
+        nb = f"chapters/{page.stem}.ipynb"
+        assert (ROOT / nb).exists()
+        assert f"https://mybinder.org/v2/gh/{org_repo}/main?urlpath=lab/tree/{nb}" in html
+        assert f"https://colab.research.google.com/github/{org_repo}/blob/main/{nb}" in html
+        assert "/hub/user-redirect/git-pull?" in html
+        assert f'href="../_sources/chapters/{page.stem}.ipynb"' in html
+        assert f'href="../_sources/chapters/{page.stem}.md"' in html
+
+
+def test_ipynb_twins_match_the_markdown():
+    for page in CHAPTERS:
+        md = jupytext.read(page)
+        nb = jupytext.read(page.with_suffix(".ipynb"))
+        assert [c.source for c in md.cells] == [c.source for c in nb.cells], page.name
+
+
+def test_editing_a_dataset_changes_only_chapters_using_it(tmp_path):
+    """jupyter-cache keys on code; the dataset hash in each setup cell makes the
+    dependency real. Edit one CSV: exactly the chapters charting it get new code."""
+    from newsbook import cli
+    book = tmp_path / "book"
+    shutil.copytree(ROOT / "data", book / "data", ignore=shutil.ignore_patterns("generated"))
+    assert cli.main(["--book", str(book), "-q"]) == 0
+    before = {p.name: _code(p) for p in (book / "chapters").glob("*.md")}
+    placements = yaml.safe_load((book / "data/placements.yml").read_text(encoding="utf-8"))
+    from newsbook.charts import REGISTRY
+    users = {p["chapter"] for p in placements if REGISTRY[p["chart"]].dataset == "claude_prices"}
+    with (book / "data/claude_prices.csv").open("a", encoding="utf-8") as fh:
+        fh.write("")  # no-op first: nothing may change
+    assert cli.main(["--book", str(book), "--check", "-q"]) == 0
+    text = (book / "data/claude_prices.csv").read_text(encoding="utf-8")
+    (book / "data/claude_prices.csv").write_text(text.replace("\n", "\r\n", 1), encoding="utf-8")
+    assert cli.main(["--book", str(book), "-q"]) == 0
+    after = {p.name: _code(p) for p in (book / "chapters").glob("*.md")}
+    changed = {n[:-3] for n in before if before[n] != after[n]}
+    assert changed == users and users
+
+
+def _code(path: Path) -> list[str]:
+    return [c.source for c in jupytext.read(path).cells if c.cell_type == "code"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("cwd", ["chapters", "."])
+def test_every_chapter_runs_under_nbclient(cwd):
+    """Run All from a fresh kernel works with the working directory at chapters/ or root."""
+    import nbclient
+    pages = CHAPTERS if cwd == "chapters" else CHAPTERS[:3] + [ROOT / "intro.md",
+                                                               ROOT / "timeline.md"]
+    for page in pages:
+        nb = jupytext.read(page)
+        client = nbclient.NotebookClient(nb, timeout=120, kernel_name="python3",
+                                         resources={"metadata": {"path": str(ROOT / cwd)}})
+        client.execute()
+        errors = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])
+                  if o.get("output_type") == "error"]
+        assert not errors, page.name
