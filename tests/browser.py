@@ -261,6 +261,7 @@ class PageReport:
     blocked: list = field(default_factory=list)
     control_checks: list = field(default_factory=list)  # (chart id, changed?)
     load_ms: float = 0.0
+    extra: list = field(default_factory=list)  # failures found by ``inspect``
 
     @property
     def failures(self) -> list[str]:
@@ -277,7 +278,7 @@ class PageReport:
         out += [f"non-local request: {u}" for u in self.blocked]
         out += [f"{cid}: clicking a plotly button changed nothing"
                 for cid, changed in self.control_checks if not changed]
-        return out
+        return out + list(self.extra)
 
 
 _STATE_JS = """(d) => JSON.stringify({
@@ -317,10 +318,16 @@ def _click_first_inactive(page, plot) -> bool:
 
 
 def check_page(browser, url: str, *, allow_host: str = "127.0.0.1",
-               click_controls: bool = True, timeout_ms: int = 30000) -> PageReport:
+               click_controls: bool = True, timeout_ms: int = 30000,
+               width: int = 1200, theme: str | None = None,
+               inspect=None) -> PageReport:
+    """Load ``url`` and check its charts; ``inspect(page, rep)`` runs last."""
     rep = PageReport(url)
-    ctx = browser.new_context(viewport={"width": 1200, "height": 900},
+    ctx = browser.new_context(viewport={"width": width, "height": 900},
                               service_workers="block")
+    if theme:
+        ctx.add_init_script(f"try{{localStorage.setItem('theme','{theme}');"
+                            f"localStorage.setItem('mode','{theme}')}}catch(e){{}}")
     page = ctx.new_page()
 
     def route(r):
@@ -332,8 +339,15 @@ def check_page(browser, url: str, *, allow_host: str = "127.0.0.1",
             r.abort()
 
     page.route("**/*", route)
-    page.on("console", lambda m: rep.console_errors.append(m.text)
-            if m.type == "error" else None)
+    def on_console(m):
+        if m.type != "error":
+            return
+        where = (m.location or {}).get("url", "") if hasattr(m, "location") else ""
+        if "favicon" in where or ("favicon" in m.text and "404" in m.text):
+            return  # the book ships no favicon; the browser asks anyway
+        rep.console_errors.append(f"{m.text} ({where})" if where else m.text)
+
+    page.on("console", on_console)
     page.on("pageerror", lambda e: rep.page_errors.append(str(e)))
 
     def on_dialog(d):
@@ -371,6 +385,8 @@ def check_page(browser, url: str, *, allow_host: str = "127.0.0.1",
                         changed = True
                         break
                 rep.control_checks.append((cid, changed))
+        if inspect is not None:
+            inspect(page, rep)
     finally:
         ctx.close()
     return rep
@@ -378,3 +394,121 @@ def check_page(browser, url: str, *, allow_host: str = "127.0.0.1",
 
 def pages(html_dir: Path) -> list[Path]:
     return sorted((Path(html_dir) / "chapters").glob("*.html"))
+
+
+# --------------------------------------------------------------- readability / layout
+
+#: WCAG contrast of every chart's texts against what is really behind them
+#: (alpha-composited ancestor backgrounds); returns per-chart measurements.
+CONTRAST_JS = r"""() => {
+  const rgba = s => { const m = /rgba?\(([^)]+)\)/.exec(s || ''); if (!m) return null;
+    const p = m[1].split(/[\s,\/]+/).filter(Boolean).map(Number);
+    return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1]; };
+  const blend = (t, b) => [0, 1, 2].map(i => t[i] * t[3] + b[i] * (1 - t[3])).concat([1]);
+  const lum = c => { const a = c.slice(0, 3).map(v => { v /= 255;
+    return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+    return 0.2126 * a[0] + 0.7152 * a[1] + 0.0722 * a[2]; };
+  const bg = el => { const stack = [];
+    for (let e = el; e; e = e.parentElement) {
+      const c = rgba(getComputedStyle(e).backgroundColor);
+      if (c && c[3] > 0) { stack.push(c); if (c[3] >= 1) break; } }
+    let out = [255, 255, 255, 1];
+    for (let i = stack.length - 1; i >= 0; i--) out = blend(stack[i], out);
+    return out; };
+  const ratio = (fg, b) => { if (fg[3] < 1) fg = blend(fg, b);
+    const l1 = lum(fg), l2 = lum(b);
+    return Math.round((Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05) * 100) / 100; };
+  const css = el => el ? ratio(rgba(getComputedStyle(el).color), bg(el)) : null;
+  const svgText = el => { if (!el) return null;
+    const f = rgba(getComputedStyle(el).fill); return f ? ratio(f, bg(el)) : null; };
+  const theme = document.documentElement.dataset.theme;
+  return [...document.querySelectorAll('figure.nb-chart')].map(f => {
+    const plot = f.querySelector('.js-plotly-plot');
+    const btn = f.querySelector('.updatemenu-item-text, .updatemenu-header-text');
+    let menu = null;
+    if (btn) { const rect = btn.parentNode.querySelector('rect');
+      const face = rect && rgba(getComputedStyle(rect).fill);
+      const ink = rgba(getComputedStyle(btn).fill);
+      if (face && ink) menu = ratio(ink, face[3] > 0 ? blend(face, bg(rect)) : bg(rect)); }
+    return {id: f.id, theme: theme,
+      caption: css(f.querySelector('figcaption')),
+      note: css(f.querySelector('.nb-chart-note')),
+      source: css(f.querySelector('.nb-chart-source')),
+      table: css(f.querySelector('.nb-chart-table td')),
+      summary: css(f.querySelector('details.nb-chart-data > summary')),
+      tick: svgText(plot && plot.querySelector('g.xtick text, g.ytick text')),
+      legend: svgText(plot && plot.querySelector('g.legend text.legendtext')),
+      annotation: svgText(plot && plot.querySelector('g.annotation text')),
+      menu: menu,
+      font: plot && plot._fullLayout ? plot._fullLayout.font.color : null};
+  });
+}"""
+
+#: minimum contrast per measured text (WCAG AA: 4.5 body text, 3 large/graphics)
+CONTRAST_MIN = {"caption": 4.5, "note": 4.5, "source": 4.5, "table": 4.5,
+                "summary": 4.5, "menu": 4.5, "tick": 3.0, "legend": 3.0,
+                "annotation": 3.0}
+
+
+def contrast_failures(rows) -> list[str]:
+    out = []
+    for row in rows:
+        for key, low in CONTRAST_MIN.items():
+            got = row.get(key)
+            if got is not None and got < low:
+                out.append(f"{row['id']} [{row['theme']}]: {key} contrast {got} < {low}")
+        if row.get("tick") is None:
+            out.append(f"{row['id']} [{row['theme']}]: no axis tick label measured"
+                       if row.get("id") not in NO_AXES else "")
+    return [o for o in out if o]
+
+
+#: charts drawn without axes (donuts, the waffle)
+NO_AXES = {"chart-dangerous_school_buildings", "chart-kyrgyz_work_permits",
+           "chart-cocom_reexport"}
+
+#: chart texts that must not run past the plot box or into each other
+LAYOUT_JS = r"""() => {
+  const hit = (a, b) => a.left < b.right - 1 && b.left < a.right - 1 &&
+                        a.top < b.bottom - 1 && b.top < a.bottom - 1;
+  const R = e => e.getBoundingClientRect();
+  const vis = r => r.width > 0 && r.height > 0;
+  const out = [];
+  const vw = document.documentElement.clientWidth;
+  document.querySelectorAll('figure.nb-chart').forEach(f => {
+    const id = f.id, plot = f.querySelector('.js-plotly-plot');
+    const fr = R(f);
+    if (f.scrollWidth > f.clientWidth + 1) out.push(`${id}: figure overflows horizontally (${f.scrollWidth} > ${f.clientWidth})`);
+    if (fr.right > vw + 1) out.push(`${id}: figure ends at ${Math.round(fr.right)} px, past the ${vw} px viewport`);
+    if (!plot) return;
+    const box = R(plot);
+    const q = s => [...plot.querySelectorAll(s)].filter(e => vis(R(e)));
+    const named = [['legend', q('g.legend')], ['annotation', q('g.annotation')],
+      ['menu', q('g.updatemenu-container')], ['x title', q('.xtitle')],
+      ['y title', q('.ytitle')], ['x tick', q('g.xtick text')], ['y tick', q('g.ytick text')]];
+    named.forEach(([name, els]) => els.forEach(e => { const r = R(e);
+      if (r.right > box.right + 2 || r.left < box.left - 2)
+        out.push(`${id}: ${name} "${(e.textContent || '').slice(0, 40)}" runs past the plot edge`); }));
+    const get = n => named.find(x => x[0] === n)[1];
+    const pairs = [['legend', 'x title'], ['legend', 'x tick'], ['legend', 'annotation'],
+      ['annotation', 'x title'], ['menu', 'legend'], ['menu', 'annotation']];
+    pairs.forEach(([a, b]) => get(a).forEach(ea => get(b).forEach(eb => {
+      if (ea !== eb && hit(R(ea), R(eb))) out.push(`${id}: ${a} overlaps ${b} "${(eb.textContent || '').slice(0, 30)}"`); })));
+    ['x tick', 'y tick'].forEach(n => { const els = get(n);
+      for (let i = 0; i < els.length; i++) for (let j = i + 1; j < els.length; j++)
+        if (hit(R(els[i]), R(els[j]))) { out.push(`${id}: ${n} labels overlap: "${els[i].textContent.slice(0, 25)}" / "${els[j].textContent.slice(0, 25)}"`); return; } });
+  });
+  return out;
+}"""
+
+
+def set_theme(page, theme: str) -> None:
+    from newsbook.charts.style import FONT_COLOR
+    """Switch like the theme button does (``<html data-theme>``) and wait for the charts."""
+    page.evaluate(f"() => document.documentElement.dataset.theme = '{theme}'")
+    page.wait_for_function(
+        "(c) => [...document.querySelectorAll('figure.nb-chart .js-plotly-plot')]"
+        ".every(d => d._fullLayout && d._fullLayout.font.color === c)",
+        arg=FONT_COLOR[theme], timeout=5000)
+    page.wait_for_timeout(50)
+

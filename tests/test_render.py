@@ -272,3 +272,91 @@ def test_explore_does_not_hang_nbclient(book):
     assert not any(o.output_type == "error" for c in nb.cells for o in c.outputs)
     html = nb.cells[3].outputs[0]["data"]["text/html"]
     assert html.startswith('<figure class="nb-chart"')
+
+
+# ------------------------------------------------------------ every real chart
+
+def _real_keys():
+    # the 33 chapter charts (book-wide pages have their own tests)
+    return sorted(k for k, s in REGISTRY.items() if not k.startswith("fx_") and s.chapter)
+
+
+def _axis_title(layout, name):
+    ax = layout.get(name) or {}
+    if ax.get("visible") is False:
+        return None
+    t = ax.get("title") or {}
+    return (t.get("text") if isinstance(t, dict) else t) or ""
+
+
+@pytest.mark.parametrize("key", _real_keys())
+def test_every_chart_is_complete(key):
+    """Title, value axis with a unit, quote hovers, source, table, CSV, summary."""
+    spec = REGISTRY[key]
+    view = show(key)
+    fig = view.plotly_json()
+    layout, data = fig["layout"], fig["data"]
+    assert spec.title and spec.summary and len(spec.summary) > 30
+    html = view.html()
+    assert f'<figcaption class="nb-chart-title">' in html
+    assert f'aria-describedby="nbsum-{key}"' in html and f'id="nbsum-{key}"' in html
+    assert '<p class="nb-chart-source">Source: ' in html
+    assert '<details class="nb-chart-data"><summary>Data table' in html
+    assert f'download="{spec.dataset}.csv"' in html
+    types = {t.get("type", "scatter") for t in data}
+    if types != {"pie"} and _axis_title(layout, "xaxis") is not None:
+        # the value axis names its unit: (%), (USD billion), "Year", "Percent", ...
+        horizontal = any(t.get("orientation") == "h" for t in data)
+        scatter_cat = types <= {"scatter"} and layout.get("yaxis", {}).get("type") == "category"
+        value_axis = "xaxis" if (horizontal or "Year" in (_axis_title(layout, "xaxis") or "")
+                                 or scatter_cat) else "yaxis"
+        titles = {a: _axis_title(layout, a) for a in ("xaxis", "yaxis")}
+        assert titles[value_axis] or titles["xaxis"], f"{key}: no axis title {titles}"
+        value = titles[value_axis] or titles["xaxis"]
+        assert re.search(r"\(|Year|Percent|%|Days|Students|Count|Seats|users|Price|"
+                         r"[Uu]niversities|tested|People", value), f"{key}: no unit in {value!r}"
+    # hover: every hoverable trace carries the verbatim quote
+    for t in data:
+        if t.get("hoverinfo") == "skip":
+            continue
+        blob = json.dumps(t.get("customdata") or t.get("hovertext") or "", ensure_ascii=False)
+        assert "“" in blob or "accessed" in blob, f"{key}: trace {t.get('name')} hover lacks a quote"
+
+
+def test_notes_render_as_html_and_live_annotations():
+    view = show("export_controls_timeline")
+    assert view.notes and "Hatched bars" in view.notes[0]
+    html = view.html()
+    assert '<p class="nb-chart-note">Hatched bars' in html
+    blob = re.search(r'<script type="application/json"[^>]*>(.*?)</script>', html, re.S).group(1)
+    assert "nb_notes" not in blob and "Hatched bars" not in blob  # not drawn inside the plot
+    live = view.plotly_json()["layout"]["annotations"]
+    assert any(a.get("name") == "nb-note" and "Hatched bars" in a["text"] for a in live)
+
+
+def test_contradictions_are_noted():
+    """Charts drawing two values for one fact say so in their note."""
+    for key, needle in [("pku_tsinghua_admissions", "Contradiction"),
+                        ("hangzhou_timeline", "Contradiction"),
+                        ("ar_vr_china_shipments_2023", "both 262,000 and 261,000"),
+                        ("xi_absences", "appears twice")]:
+        assert any(needle in n for n in show(key).notes), key
+
+
+def test_source_line_footnotes_and_external_quotes():
+    # feed quotes the paragraph index does not map come from footnotes
+    src = re.search(r'<p class="nb-chart-source">(.*?)</p>',
+                    show("kyrgyz_china_timeline").html()).group(1)
+    assert "quoted from this article (paragraphs" in src
+    assert "quoted from a footnote of this article" in src
+    # quotes from external publishers are not "from this article"
+    src = re.search(r'<p class="nb-chart-source">(.*?)</p>',
+                    show("ar_market_share_global_2023").html()).group(1)
+    assert "this article" not in src and "abvr360" in src
+
+
+def test_loader_themes_and_phone_layout():
+    js = render.LOADER_JS
+    assert "data-theme" in js and "prefers-color-scheme" in js
+    assert f"narrow:{render.NARROW_PX}" in js and "addEventListener('resize'" in js
+    assert js.isascii() and "\n" not in js

@@ -1,6 +1,8 @@
 """Charts for "Cheating Apps" and "How to Use Banned US Models in China"."""
 from __future__ import annotations
 
+import textwrap
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -43,7 +45,8 @@ def homework_app_features(df: pd.DataFrame) -> go.Figure:
     apps = list(dict.fromkeys(df["app"]))
     fig.update_layout(title="Same company, different product: what the author's tests found",
                       xaxis=dict(title="What was tested", categoryorder="array", categoryarray=features,
-                                 tickangle=-30),
+                                 tickmode="array", tickvals=features, tickangle=0,
+                                 ticktext=["<br>".join(textwrap.wrap(text(f), 14)) for f in features]),
                       yaxis=dict(title="", categoryorder="array", categoryarray=apps[::-1]),
                       height=480)
     note(fig, "Blank cell = the article does not report that test for that app.", y=-0.62)

@@ -82,9 +82,8 @@ def pku_tsinghua_admissions(df: pd.DataFrame) -> go.Figure:
 def hangzhou_timeline(df: pd.DataFrame) -> go.Figure:
     fig = timeline(df, "Hangzhou's road to DeepSeek", controls=False)
     if df["note"].astype(str).str.contains("Contradiction").any():
-        fig.add_annotation(text="Alibaba's founding: the article says 2000, 1998 and 'the late 1990s'; all are shown.",
-                           xref="paper", yref="paper", x=0, y=1.02, xanchor="left", yanchor="bottom",
-                           showarrow=False, font=dict(size=12))
+        note(fig, "Contradiction: for Alibaba's founding the article says 2000, 1998 and "
+                  "'the late 1990s'; all three are shown.")
     return fig
 
 

@@ -44,8 +44,8 @@ def japan_upper_house_2025(df: pd.DataFrame) -> go.Figure:
         buttons = [dict(label="All seats", method="update", args=[{"visible": [True] * len(shown)}])]
         buttons += [dict(label=labels[k], method="update", args=[{"visible": [s == k for s in shown]}])
                     for k in shown]
-        fig.update_layout(updatemenus=[dict(type="buttons", direction="right", buttons=buttons,
-                                            x=0, y=1.06, xanchor="left", yanchor="bottom")])
+        fig.update_layout(updatemenus=[dict(type="dropdown", direction="down", buttons=buttons,
+                                            x=0, y=1.04, xanchor="left", yanchor="bottom")])
     note(fig, "External data (the article's results image was lost): Overview Press, The Japan Times and a "
               "CCTV report, accessed 2026-11-29. Minor parties and independents have no district/PR split "
               "in these sources.", y=-0.3)
