@@ -99,13 +99,16 @@ def _blocks(units: list[Unit], marks: Marks, level: int, *, nest: bool = True) -
             i = j
             continue
         if nest and u.kind == "speaker":
-            j = i + 1
+            j = i + 1  # a turn runs to the next speaker, heading, divider or sponsor block
             while j < len(units) and not units[j].divider and \
-                    units[j].kind not in ("heading", "numbered_heading", "speaker"):
+                    units[j].kind not in ("heading", "numbered_heading", "speaker") and \
+                    not (units[j].kind == "para" and SPONSOR.search(units[j].text)):
                 j += 1
             name, said = u.extra["name"], u.extra["text"].strip()
             first = Paragraph(said, u.line, _marks_for(u, marks, len(u.text.strip()) - len(said)))
-            out.append(Turn(name, tuple([first] + _blocks(units[i + 1:j], marks, level)), u.line))
+            # nothing nests inside a turn (no asides: a turn is one container)
+            out.append(Turn(name, tuple([first] + _blocks(units[i + 1:j], marks, level,
+                                                          nest=False)), u.line))
             i = j
             continue
         out.append(_simple(u, marks, level))
