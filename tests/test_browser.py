@@ -64,10 +64,17 @@ def book_html(browser_ok) -> Path:
 
 
 @pytest.fixture(scope="session")
-def book_site(book_html):
+def browser(browser_ok):
+    """One Chromium for the session (Playwright's sync API allows one at a time)."""
+    with launch_chromium() as b:
+        yield b
+
+
+@pytest.fixture(scope="session")
+def book_site(book_html, browser):
     rels = [p.relative_to(book_html).as_posix() for p in pages(book_html)]
     assert rels, "no chapter pages in _build/html/chapters"
-    with serve(book_html) as base, launch_chromium() as browser:
+    with serve(book_html) as base:
         yield base, browser, rels
 
 
@@ -164,7 +171,7 @@ def test_book_phone_width(book_site, theme):
 
 
 @pytest.mark.slow
-def test_minibook_charts_draw(tmp_path, record_property, browser_ok):
+def test_minibook_charts_draw(tmp_path, record_property, browser):
     html_dir, build_secs = build_minibook(tmp_path / "minibook")
     record_property("minibook_build_seconds", round(build_secs, 1))
     print(f"\nminibook build: {build_secs:.1f}s")
@@ -181,7 +188,7 @@ def test_minibook_charts_draw(tmp_path, record_property, browser_ok):
 
     rels = [p.relative_to(html_dir).as_posix() for p in pages(html_dir)]
     assert len(rels) == 2
-    with serve(html_dir) as base, launch_chromium() as browser:
+    with serve(html_dir) as base:
         reports = [check_page(browser, base + rel) for rel in rels]
         # a page without charts must not fetch the bundle at all
         intro = browser.new_page()
@@ -213,7 +220,7 @@ def test_minibook_charts_draw(tmp_path, record_property, browser_ok):
         ["chart-fx_bar", "chart-fx_line"]
 
 
-def test_registry_charts_draw_standalone(tmp_path, browser_ok):
+def test_registry_charts_draw_standalone(tmp_path, browser):
     """Every real registry chart draws in Chromium (plain page, no book build)."""
     from newsbook.charts import REGISTRY, show
     keys = sorted(k for k in REGISTRY if not k.startswith("fx_"))
@@ -228,7 +235,7 @@ def test_registry_charts_draw_standalone(tmp_path, browser_ok):
         '<head><meta charset="utf-8"><title>all charts</title>'
         '<link rel="stylesheet" href="../_static/newsbook.css"></head>'
         f"<body><main>{body}</main></body></html>", encoding="utf-8")
-    with serve(site) as base, launch_chromium() as browser:
+    with serve(site) as base:
         rep = check_page(browser, base + "chapters/all.html", timeout_ms=60000)
     print(f"\n{rep.charts} registry charts on one page: drawn {rep.drawn}, "
           f"{rep.load_ms:.0f} ms, controls {rep.control_checks}")

@@ -67,7 +67,7 @@ return o===undefined?null:o};
 N.keys=['font.size','margin.l','margin.r','margin.b','legend.orientation','legend.x',
 'legend.xanchor','legend.y','legend.yanchor','legend.yref','xaxis.nticks','xaxis.tickmode',
 'yaxis.nticks','yaxis.tickmode','xaxis.tickvals','xaxis.ticktext','yaxis.tickvals',
-'yaxis.ticktext','xaxis.title.text','yaxis.title.text','xaxis.tickangle','height'];
+'yaxis.ticktext','xaxis.title.text','yaxis.title.text','xaxis.tickangle','height','xaxis.tickfont.size','yaxis.tickfont.size'];
 N.set=function(o,p,v){p=p.split(/[.\[\]]+/).filter(Boolean);for(var i=0;i<p.length-1;i++){
 if(o[p[i]]==null)o[p[i]]=/^\d+$/.test(p[i+1])?[]:{};o=o[p[i]]}
 if(v===null)delete o[p[i]];else o[p[i]]=v};
@@ -91,9 +91,10 @@ if(ax.title&&ax.title.text)p[a+'.title.text']=N.wrap(ax.title.text,a==='xaxis'?c
 if(ax.type==='category'){var c=(ax._categories||[]).slice(),tv=o[a+'.tickvals'],tt=o[a+'.ticktext'];
 if(!c.length)return;var lab=c.map(function(x){var i=tv?tv.indexOf(x):-1;
 return String(i>=0&&tt?tt[i]:x).replace(/<br\s*\/?>/g,' ')});
-var tall=a==='xaxis'&&c.length*64>d.clientWidth;if(tall)p['xaxis.tickangle']=-90;
+var tall=a==='xaxis'&&c.length*64>d.clientWidth;if(tall){p['xaxis.tickangle']=-90;p['xaxis.tickfont.size']=10}
+else if(o[a+'.tickfont.size'])p[a+'.tickfont.size']=11;
 p[a+'.tickmode']='array';p[a+'.tickvals']=c;
-p[a+'.ticktext']=lab.map(function(x){return N.wrap(x,a==='yaxis'?20:(tall?22:12))});
+p[a+'.ticktext']=lab.map(function(x){return N.wrap(x,a==='yaxis'?20:(tall?30:12))});
 if(a==='yaxis'&&p['yaxis.ticktext'].some(function(x){return x.indexOf('<br>')>=0}))
 p.height=Math.max(o.height||450,c.length*40+220)}
 else{p[a+'.tickmode']='auto';p[a+'.nticks']=5}});return p};

@@ -45,8 +45,8 @@ def homework_app_features(df: pd.DataFrame) -> go.Figure:
     apps = list(dict.fromkeys(df["app"]))
     fig.update_layout(title="Same company, different product: what the author's tests found",
                       xaxis=dict(title="What was tested", categoryorder="array", categoryarray=features,
-                                 tickmode="array", tickvals=features, tickangle=0,
-                                 ticktext=["<br>".join(textwrap.wrap(text(f), 14)) for f in features]),
+                                 tickmode="array", tickvals=features, tickangle=0, tickfont=dict(size=12),
+                                 ticktext=["<br>".join(textwrap.wrap(text(f), 10)) for f in features]),
                       yaxis=dict(title="", categoryorder="array", categoryarray=apps[::-1]),
                       height=480)
     note(fig, "Blank cell = the article does not report that test for that app.", y=-0.62)
