@@ -220,12 +220,19 @@ def test_hostile_book_pages(hostile_book: Path):
 
 def test_hostile_book_files(hostile_book: Path):
     toc = yaml.safe_load((hostile_book / "_toc.yml").read_text(encoding="utf-8"))
-    files = [c["file"] for part in toc["parts"] for c in part["chapters"]]
-    assert [p["caption"] for p in toc["parts"]] == ["More"]
+    files = [c["file"] for part in toc["parts"] for c in part["chapters"]
+             if c["file"].startswith("chapters/")]
+    parts = [p for p in toc["parts"] if any(c["file"].startswith("chapters/")
+                                            for c in p["chapters"])]
+    assert [p["caption"] for p in parts] == ["More"]  # unthemed articles
     assert sorted(files) == sorted(f"chapters/{p.stem}"
                                    for p in (hostile_book / "chapters").glob("*.md"))
     assert len(set(files)) == len(HOSTILE)
     intro = (hostile_book / "intro.md").read_text(encoding="utf-8")
+    if intro.startswith("---\n"):  # a notebook page too: check its cells, parse its markdown
+        nb = jupytext.reads(intro, "md:myst")
+        check_cells(nb, "intro.md")
+        intro = markdown_of(nb)
     # The only links are our own chapter files; the docutils parser cannot resolve them
     # (no Sphinx), so they are checked here and swapped for placeholder URLs.
     link = re.compile(r"\]\((chapters/[a-z0-9-]+)\.md\)")
@@ -235,7 +242,9 @@ def test_hostile_book_files(hostile_book: Path):
     assert len(refs) == len(HOSTILE)
     assert all(r.startswith("https://book.invalid/chapters/") for r in refs), refs
     assert not [n for n in doc.findall() if isinstance(n, FORBIDDEN)]
-    assert not [n for n in doc.findall(nodes.system_message) if n["level"] >= 2]
+    msgs = [n.astext()[:300] for n in doc.findall(nodes.system_message) if n["level"] >= 2
+            and not re.search(r'Unknown interpreted text role "(ref|doc)"', n.astext())]
+    assert not msgs, msgs  # (Sphinx-only roles of the template are unknown to docutils)
     shown = doc.astext()
     assert not [h for h in HOSTILE if clean(h) not in shown]
     config = yaml.safe_load((hostile_book / "_config.yml").read_text(encoding="utf-8"))
@@ -269,7 +278,7 @@ class Elements(HTMLParser):
         self.elements, self.scripts, self.depth, self._in_script = [], [], 0, False
 
     def handle_starttag(self, tag, attrs):
-        if tag == "section":
+        if tag == "section":  # docutils sections: the page's own content
             self.depth += 1
         self.elements.append((tag, dict(attrs), self.depth > 0))
         self._in_script = tag == "script"
@@ -297,9 +306,15 @@ def html_problems(text: str) -> list[str]:
             if name.lower() in ("href", "src", "action", "formaction", "data") and \
                     value.strip().lower().startswith("javascript:"):
                 out.append(f"<{tag} {name}={value!r}>")
-        if in_article and tag in ("script", "iframe", "img", "style", "object", "embed"):
+        if in_article and tag in ("iframe", "img", "style", "object", "embed", "svg", "math"):
             out.append(f"<{tag}> inside the page content")
-    out += [f"script text: {s[:80]!r}" for s in p.scripts if "alert(" in s or "os.system(" in s]
+        # the chart JSON and loader scripts are ours; nothing else may load script
+        if in_article and tag == "script" and attrs.get("src") and \
+                "_static/" not in (attrs.get("src") or ""):
+            out.append(f"<script src={attrs.get('src')!r}> inside the page content")
+    # chart JSON may carry feed text (titles), but only with <, > and & escaped
+    out += [f"script text: {s[:80]!r}" for s in p.scripts
+            if re.search(r"<[A-Za-z/!]", s) and ("alert(" in s or "os.system(" in s)]
     return out
 
 
