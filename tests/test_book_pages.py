@@ -144,6 +144,19 @@ def test_editing_a_dataset_changes_only_chapters_using_it(tmp_path):
     assert changed == users and users
 
 
+try:
+    from jupyter_client import KernelManager
+
+    class IPCKernelManager(KernelManager):
+        """IPC transport: no TCP port races with kernels other processes start."""
+
+        def __init__(self, **kwargs):
+            kwargs.setdefault("transport", "ipc")
+            super().__init__(**kwargs)
+except ImportError:  # pragma: no cover
+    IPCKernelManager = None
+
+
 def _code(path: Path) -> list[str]:
     return [c.source for c in jupytext.read(path).cells if c.cell_type == "code"]
 
@@ -157,9 +170,30 @@ def test_every_chapter_runs_under_nbclient(cwd):
                                                                ROOT / "timeline.md"]
     for page in pages:
         nb = jupytext.read(page)
-        client = nbclient.NotebookClient(nb, timeout=120, kernel_name="python3",
+        # IPC transport: no TCP port races with other kernels started at the same time
+        client = nbclient.NotebookClient(nb, kernel_name="python3", timeout=120,
+                                         kernel_manager_class=IPCKernelManager,
                                          resources={"metadata": {"path": str(ROOT / cwd)}})
         client.execute()
         errors = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])
                   if o.get("output_type") == "error"]
         assert not errors, page.name
+
+
+def test_book_wide_charts_build_from_quoted_rows():
+    """Book-wide datasets keep provenance: each event quote is on its feed line."""
+    import pandas as pd
+    from conftest import FEED
+    from newsbook.charts import REGISTRY, load
+    from newsbook.writers.escape import clean
+    feed = FEED.read_text(encoding="utf-8").split("\n")
+    events = load("book_events")
+    for row in events.itertuples():
+        assert clean(row.quote) in clean(feed[int(row.line) - 1]), row
+    articles = load("book_articles")
+    for row in articles.itertuples():
+        assert feed[int(row.line) - 1].strip() == row.quote
+    for key in ("book_timeline", "book_at_a_glance"):
+        spec = REGISTRY[key]
+        fig = spec.build(load(spec.dataset))
+        assert len(fig.data) >= 3 and isinstance(events, pd.DataFrame)

@@ -69,7 +69,7 @@ def build_config(settings: dict) -> dict:
                            "thebe": False},
         "repository": {"url": repo, "branch": settings.get("branch", "main"), "path_to_book": ""},
         # newsbook.charts keeps the 1.2 MB plotly bundle off pages without charts
-        "sphinx": {"extra_extensions": ["newsbook.charts", "newsbook.search"], "config": {
+        "sphinx": {"extra_extensions": ["newsbook.charts", "newsbook.search", "newsbook.safety"], "config": {
             "smartquotes": False,
             # the one extension we keep cannot see feed text: ':' is always escaped
             "myst_enable_extensions": ["colon_fence"],
