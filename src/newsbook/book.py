@@ -155,6 +155,7 @@ def render_book(articles: list[Article], root: Path, cur: Curation,
     index = quote_index(root, list(zip(articles, stems)), diags)
     index_text = json.dumps(index, ensure_ascii=False, indent=1) + "\n"
     index_hash = hashlib.sha256(index_text.encode()).hexdigest()[:12]
+    code_hash = chart_code_hash()
     pairs = list(zip(articles, stems))
     if progress:
         from rich.progress import track
@@ -175,6 +176,7 @@ def render_book(articles: list[Article], root: Path, cur: Curation,
                           index_names=people_in(article, stem, ref.people))
         if placements:  # source links come from the quote index: re-run when it changes
             ctx.data_hashes["quote_anchors.json"] = index_hash
+            ctx.data_hashes["chart_code.py"] = code_hash  # and when chart code changes
         files[f"chapters/{stem}.md"] = render_article(article, ctx)
         files[f"chapters/{stem}.ipynb"] = as_ipynb(files[f"chapters/{stem}.md"])
         for p in placements:
@@ -192,12 +194,14 @@ def render_book(articles: list[Article], root: Path, cur: Curation,
         ref.terms, term_places(ref.terms, list(zip(articles, stems))), titles)
     files["timeline.md"] = reference_pages.render_timeline(
         files["data/generated/book_events.csv"], titles,
-        {"book_events.csv": _digest(files["data/generated/book_events.csv"])})
+        {"book_events.csv": _digest(files["data/generated/book_events.csv"]),
+         "chart_code.py": code_hash})
     files["_toc.yml"] = book_files.dump(book_files.build_toc(chapters, order,
                                                              ["timeline", "glossary"]))
     files["_config.yml"] = book_files.dump(book_files.build_config(cur.settings))
     files["intro.md"] = book_files.render_intro(
-        chapters, cur.settings, {"book_articles.csv": _digest(files["data/generated/book_articles.csv"])})
+        chapters, cur.settings, {"book_articles.csv": _digest(files["data/generated/book_articles.csv"]),
+                                 "chart_code.py": code_hash})
     files["data/generated/quote_anchors.json"] = index_text
     files.update(static_assets())
     return files
@@ -212,6 +216,16 @@ def as_ipynb(page: str) -> str:
         cell["id"] = f"cell-{i}"
     nb.metadata.pop("jupytext", None)  # a plain notebook: no pairing surprises in Lab
     return jupytext.writes(nb, "ipynb")
+
+
+def chart_code_hash() -> str:
+    """Digest of the chart package's source, so cached chapter outputs refresh after a
+    change to how charts are drawn (jupyter-cache only sees the cells' code)."""
+    charts = Path(__file__).resolve().parent / "charts"
+    h = hashlib.sha256()
+    for path in sorted(charts.rglob("*.py")):
+        h.update(path.relative_to(charts).as_posix().encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()[:12]
 
 
 def _digest(text: str) -> str:

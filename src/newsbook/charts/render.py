@@ -108,7 +108,9 @@ N.keys.forEach(function(k){o[k]=N.get(l,k)});o.menus=(l.updatemenus||[]).map(fun
 return [m.type||null,m.direction||null]});d.__nbOrig=o;d.__nbNarrow=false;
 l.font=Object.assign({},l.font,{color:N.color()});d.textContent='';
 w.Plotly.newPlot(d,g.data||[],l,{responsive:true,displaylogo:false})
-.then(function(){N.done.push(d);var c=N.color();
+.then(function(){N.done.push(d);d.on('plotly_click',function(e){var p=e&&e.points&&e.points[0],
+c=p&&p.customdata,u=c&&c[c.length-1];if(typeof u==='string'&&/^chapters\/[a-z0-9-]+\.html(#[a-z0-9-]+)?$/.test(u))
+w.location.href=(h.dataset.content_root||'./')+u});var c=N.color();
 if(d._fullLayout&&d._fullLayout.font.color!==c)w.Plotly.relayout(d,{'font.color':c});N.fit(d)})};
 N.flush=function(){while(N.q.length)N.draw(N.q.shift())};
 N.fail=function(){N.q.forEach(function(f){var d=f.querySelector('.nb-chart-plot');
@@ -217,6 +219,11 @@ def source_html(spec: ChartSpec, df: pd.DataFrame) -> str:
     credited to their publisher instead.
     """
     parts: list[str] = []
+    if not spec.chapter and "chapter" in df.columns:  # a book-wide chart
+        n = len(set(_column(df, "chapter")))
+        return ('<p class="nb-chart-source">Source: quoted from '
+                f'{n} article{"s" if n != 1 else ""} of this book; click a point, or use the '
+                "links in the data table, to open the paragraph it comes from</p>")
     lines = _column(df, "line")
     urls = _column(df, "source_url")
     feed_quotes = [q for q, ln, url in zip(_column(df, "quote"), lines, urls)
@@ -261,11 +268,34 @@ def source_html(spec: ChartSpec, df: pd.DataFrame) -> str:
 
 # ---------------------------------------------------------------- table/CSV
 
+_CHAPTER_URL = re.compile(r"^chapters/[a-z0-9-]+\.html$")
+_ANCHOR_ID = re.compile(r"^[a-z][a-z0-9-]*$")
+_STEM = re.compile(r"^[a-z0-9-]+$")
+
+
+def _row_link(col: str, value: Any, row: dict) -> str | None:
+    """Book-wide datasets link rows to chapters: ``url`` cells, and ``anchor`` cells
+    with their row's ``chapter`` (both validated, never free text)."""
+    v = _cell(value).strip()
+    if col == "url" and _CHAPTER_URL.match(v):
+        return v
+    chapter = _cell(row.get("chapter", "")).strip()
+    if col == "anchor" and _ANCHOR_ID.match(v) and _STEM.match(chapter):
+        return f"chapters/{chapter}.html#{v}"
+    return None
+
+
 def table_html(df: pd.DataFrame) -> str:
     head = "".join(f'<th scope="col">{_esc(c)}</th>' for c in df.columns)
     rows = []
+    cols = list(df.columns)
     for rec in df.itertuples(index=False, name=None):
-        rows.append("<tr>" + "".join(f"<td>{_esc(_cell(v))}</td>" for v in rec) + "</tr>")
+        cells = []
+        for col, v in zip(cols, rec):
+            href = _row_link(col, v, dict(zip(cols, rec)))
+            text = _esc(_cell(v))
+            cells.append(f'<td><a href="{_esc(href)}">{text}</a></td>' if href else f"<td>{text}</td>")
+        rows.append("<tr>" + "".join(cells) + "</tr>")
     n = len(df)
     return ('<details class="nb-chart-data"><summary>Data table '
             f'({n} row{"s" if n != 1 else ""})</summary>'

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 KEY = re.compile(r"^[a-z0-9_]+$")
-NAME = re.compile(r"^[a-z0-9_]+\.(?:csv|json)$")
+NAME = re.compile(r"^[a-z0-9_]+\.(?:csv|json|py)$")
 HEX = re.compile(r"^[0-9a-f]{12}$")
 
 

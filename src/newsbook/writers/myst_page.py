@@ -242,15 +242,18 @@ class PageWriter:
         self.pending += self.charts_after(first)
         for b in rest:
             inner.extend(self.block(b, depth + 1))
-        return ["````{container} turn\n" + "\n".join(x.rstrip("\n") + "\n" for x in inner) + "````\n"]
+        fence = "`" * (3 + _height(t))
+        return [f"{fence}{{container}} turn\n" + "\n".join(x.rstrip("\n") + "\n" for x in inner)
+                + f"{fence}\n"]
 
     def aside(self, a: Aside, depth: int) -> list[str]:
         inner: list[str] = []
         for b in a.blocks:
             inner.extend(self.block(b, depth + 1))
         title = ASIDE_TITLES[a.kind]
-        return [f"````{{admonition}} {title}\n:class: dropdown aside-{a.kind}\n\n"
-                + "\n".join(x.rstrip("\n") + "\n" for x in inner) + "````\n"]
+        fence = "`" * (3 + _height(a))
+        return [f"{fence}{{admonition}} {title}\n:class: dropdown aside-{a.kind}\n\n"
+                + "\n".join(x.rstrip("\n") + "\n" for x in inner) + f"{fence}\n"]
 
     def piece(self, p: Piece, depth: int) -> list[str]:
         out = []
@@ -273,6 +276,13 @@ class PageWriter:
             else:
                 out.append(f"**Note {note.number}** " + "\n\n".join(paras) + "\n")
         return out
+
+
+def _height(block: Block) -> int:
+    """How many fenced containers a block nests (a fence must outgrow those inside it)."""
+    if isinstance(block, (Turn, Aside)):
+        return 1 + max((_height(b) for b in block.blocks), default=0)
+    return 0
 
 
 def _marks_of(block: Block) -> list[int]:

@@ -27,6 +27,14 @@ def _wrap(text: str, width: int = 60) -> str:
     return "<br>".join(lines + ([cur] if cur else []))
 
 
+def _custom(rows: pd.DataFrame) -> list[list[str]]:
+    """Hover fields, with the paragraph's URL last (a click on the point opens it)."""
+    return [[lab, tit, _wrap(q), d, f"chapters/{c}.html#{a}" if isinstance(a, str) and a
+             else f"chapters/{c}.html"]
+            for lab, tit, q, d, c, a in zip(rows["label"], rows["title"], rows["quote"],
+                                            rows["date"], rows["chapter"], rows["anchor"])]
+
+
 def _when(row) -> str:
     """Plot position of an ISO date with year or month precision (first day)."""
     d = str(row["date"])
@@ -42,49 +50,38 @@ def book_timeline(df: pd.DataFrame) -> go.Figure:
     df = df.copy()
     df["x"] = df.apply(_when, axis=1)
     fig = go.Figure()
-    themes = [t for t in PALETTE if t in set(df["theme"])]
-    for theme in themes:
-        rows = df[df["theme"] == theme]
+    # one trace per article (coloured by its theme), so the menus only toggle visibility
+    articles = list(dict.fromkeys(df.sort_values("x")["title"]))
+    theme_of = {}
+    for title in articles:
+        rows = df[df["title"] == title]
+        theme = rows["theme"].iloc[0]
+        theme_of[title] = theme
         fig.add_scatter(
-            x=rows["x"].tolist(), y=[theme] * len(rows), mode="markers", name=theme,
-            marker=dict(size=10, color=PALETTE[theme], opacity=0.8,
+            x=rows["x"].tolist(), y=rows["theme"].tolist(), mode="markers", name=title,
+            marker=dict(size=10, color=PALETTE.get(theme, "#999999"), opacity=0.8,
                         symbol=["circle-open" if d else "circle" for d in rows["derived"].fillna("")]),
-            customdata=[[lab, tit, _wrap(q), d] for lab, tit, q, d in
-                        zip(rows["label"], rows["title"], rows["quote"], rows["date"])],
+            customdata=_custom(rows),
             hovertemplate="<b>%{customdata[3]}</b> %{customdata[0]}<br><i>%{customdata[1]}</i>"
                           "<br>“%{customdata[2]}”<extra></extra>")
-    titles = sorted(set(df["title"]))
-    buttons = [dict(label="All themes", method="update",
-                    args=[{"visible": [True] * len(themes)}])]
-    for theme in themes:
-        buttons.append(dict(label=theme, method="update",  # one theme at a time
-                            args=[{"visible": [t == theme for t in themes]}]))
-    per_article = []
-    for title in titles:
-        xs, ys, cds = [], [], []
-        for theme in themes:
-            rows = df[(df["theme"] == theme) & (df["title"] == title)]
-            xs.append(rows["x"].tolist())
-            ys.append([theme] * len(rows))
-            cds.append([[lab, tit, _wrap(q), d] for lab, tit, q, d in
-                        zip(rows["label"], rows["title"], rows["quote"], rows["date"])])
-        per_article.append(dict(label=title[:40], method="restyle",
-                                args=[{"x": xs, "y": ys, "customdata": cds}]))
-    all_args = {"x": [df[df["theme"] == t]["x"].tolist() for t in themes],
-                "y": [[t] * int((df["theme"] == t).sum()) for t in themes],
-                "customdata": [[[lab, tit, _wrap(q), d] for lab, tit, q, d in
-                                zip(r["label"], r["title"], r["quote"], r["date"])]
-                               for r in (df[df["theme"] == t] for t in themes)]}
-    per_article.insert(0, dict(label="Every article", method="restyle", args=[all_args]))
+    n = len(articles)
+    themes = [t for t in PALETTE if t in set(theme_of.values())]
+    by_theme = [dict(label="All themes", method="update", args=[{"visible": [True] * n}])]
+    by_theme += [dict(label=t, method="update",
+                      args=[{"visible": [theme_of[a] == t for a in articles]}]) for t in themes]
+    by_article = [dict(label="Every article", method="update", args=[{"visible": [True] * n}])]
+    by_article += [dict(label=a if len(a) <= 40 else a[:39] + "…", method="update",
+                        args=[{"visible": [b == a for b in articles]}]) for a in articles]
     fig.update_layout(
         title="Every dated event in the book, by theme",
         xaxis=dict(title="Date (events with only a year or month sit at its start)", type="date"),
-        yaxis=dict(title="Theme", automargin=True), height=460, showlegend=False,
-        margin=dict(t=110),
+        yaxis=dict(title="Theme", automargin=True, categoryorder="array",
+                   categoryarray=list(reversed(themes))),
+        height=460, showlegend=False, margin=dict(t=110),
         updatemenus=[dict(type="dropdown", x=0, xanchor="left", y=1.28, yanchor="top",
-                          buttons=buttons, showactive=True),
-                     dict(type="dropdown", x=0.42, xanchor="left", y=1.28, yanchor="top",
-                          buttons=per_article, showactive=True)])
+                          buttons=by_theme, showactive=True),
+                     dict(type="dropdown", x=0.36, xanchor="left", y=1.28, yanchor="top",
+                          buttons=by_article, showactive=True)])
     return fig
 
 
@@ -102,9 +99,9 @@ def book_at_a_glance(df: pd.DataFrame) -> go.Figure:
             name=theme, text=[str(m) + " min" for m in rows["reading_minutes"]],
             marker=dict(size=[6 + 4 * math.sqrt(m) for m in rows["reading_minutes"]],
                         color=PALETTE[theme], opacity=0.75, line=dict(width=1, color="white")),
-            customdata=[[t, u, q] for t, u, q in zip(rows["title"], rows["url"], rows["quote"])],
-            hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[2]}<br>"
-                          "%{text} read<extra></extra>")
+            customdata=[[t, q, u] for t, u, q in zip(rows["title"], rows["url"], rows["quote"])],
+            hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]}<br>"
+                          "%{text} read (click to open)<extra></extra>")
     fig.update_layout(title="The book at a glance: articles by date and theme",
                       xaxis=dict(title="Publication date (2025)", type="date"),
                       yaxis=dict(title="Theme", automargin=True), height=380, showlegend=False)
