@@ -144,19 +144,6 @@ def test_editing_a_dataset_changes_only_chapters_using_it(tmp_path):
     assert changed == users and users
 
 
-try:
-    from jupyter_client import KernelManager
-
-    class IPCKernelManager(KernelManager):
-        """IPC transport: no TCP port races with kernels other processes start."""
-
-        def __init__(self, **kwargs):
-            kwargs.setdefault("transport", "ipc")
-            super().__init__(**kwargs)
-except ImportError:  # pragma: no cover
-    IPCKernelManager = None
-
-
 def _code(path: Path) -> list[str]:
     return [c.source for c in jupytext.read(path).cells if c.cell_type == "code"]
 
@@ -170,9 +157,7 @@ def test_every_chapter_runs_under_nbclient(cwd):
                                                                ROOT / "timeline.md"]
     for page in pages:
         nb = jupytext.read(page)
-        # IPC transport: no TCP port races with other kernels started at the same time
         client = nbclient.NotebookClient(nb, kernel_name="python3", timeout=120,
-                                         kernel_manager_class=IPCKernelManager,
                                          resources={"metadata": {"path": str(ROOT / cwd)}})
         client.execute()
         errors = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])
