@@ -75,3 +75,20 @@ def built_book() -> Path:
         assert res.returncode == 0, res.stdout[-4000:] + res.stderr[-4000:]
         built_book._done = True
     return html
+
+
+@pytest.fixture(scope="session")
+def browser_ok():
+    if chromium() is None:
+        pytest.skip("chromium not installed (apt-get install chromium); "
+                    "set NEWSBOOK_REQUIRE_BROWSER=1 to make this a failure")
+    return True
+
+
+@pytest.fixture(scope="session")
+def browser(browser_ok):
+    """One Chromium for the whole session: Playwright's sync API allows one at a time,
+    so every browser test (charts, hostile text) shares it."""
+    from browser import chromium as launch_chromium
+    with launch_chromium() as b:
+        yield b

@@ -18,21 +18,12 @@ import pytest
 
 from browser import (CONTRAST_JS, LAYOUT_JS, REPO, build_minibook, check_page,
                      contrast_failures, pages, serve, set_theme)
-from browser import chromium as launch_chromium
-from conftest import chromium as chromium_path
 
 pytestmark = [pytest.mark.browser]
 
 BOOK_HTML = REPO / "_build" / "html"
 CHART_CODE = REPO / "src" / "newsbook" / "charts"
 PHONE = 390
-
-
-@pytest.fixture(scope="session")
-def browser_ok():
-    if chromium_path() is None:
-        pytest.skip("chromium not installed")
-    return True
 
 
 def _newest(paths) -> float:
@@ -61,13 +52,6 @@ def book_html(browser_ok) -> Path:
     print(f"\nbook build: {time.perf_counter() - t0:.1f}s")
     assert proc.returncode == 0, proc.stdout[-4000:] + proc.stderr[-4000:]
     return BOOK_HTML
-
-
-@pytest.fixture(scope="session")
-def browser(browser_ok):
-    """One Chromium for the session (Playwright's sync API allows one at a time)."""
-    with launch_chromium() as b:
-        yield b
 
 
 @pytest.fixture(scope="session")

@@ -368,17 +368,13 @@ def test_theme_print_title_is_escaped(hostile_html: Path):
 
 @pytest.mark.slow
 @pytest.mark.browser
-def test_hostile_book_in_chromium(hostile_html: Path):
-    from conftest import chromium as find_chromium
-    exe = find_chromium()
-    if exe is None:
-        pytest.skip("chromium is not installed (apt-get install chromium); "
-                    "set NEWSBOOK_REQUIRE_BROWSER=1 to make this a failure")
+def test_hostile_book_in_chromium(hostile_html: Path, browser):
     import browser as b
     pages = sorted((hostile_html / "chapters").glob("*.html"))
     by_title = {clean(h): i for i, h in enumerate(HOSTILE)}
     problems, theme_dialogs = [], []
-    with b.serve(hostile_html) as base, b.chromium() as br:
+    br = browser
+    with b.serve(hostile_html) as base:
         ctx = br.new_context(service_workers="block")
         page = ctx.new_page()
         log: list[str] = []
