@@ -228,3 +228,17 @@ def test_registry_charts_draw_standalone(tmp_path, browser):
     want = {f"chart-{k}" for k in keys if REGISTRY[k].controls}
     checked = {cid for cid, _ in rep.control_checks}
     assert want <= checked, f"controls=True but no updatemenu clicked: {want - checked}"
+
+
+def test_book_at_a_glance_point_opens_its_chapter(book_html, browser):
+    """Clicking a point on the root page's chart navigates to that chapter (no kernel)."""
+    with serve(book_html) as base:
+        ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+        page = ctx.new_page()
+        page.goto(f"{base}/intro.html")
+        page.wait_for_selector("#chart-book_at_a_glance svg.main-svg", timeout=20_000)
+        point = page.locator("#chart-book_at_a_glance .scatterlayer .point").first
+        with page.expect_navigation(timeout=10_000):
+            point.click(force=True)
+        assert "/chapters/" in page.url and page.url.endswith(".html")
+        ctx.close()

@@ -101,3 +101,20 @@ def test_no_raw_feed_markup_in_pages(built_book):
         assert "cdn." not in html.lower(), page.name
         assert "require.js" not in html, page.name
     assert (ROOT / "_build" / "html" / "_static" / "plotly-basic.min.js").exists()
+
+
+def test_previous_and_next_follow_the_toc(built_book):
+    import yaml
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    order = ["intro"] + [c["file"] for part in toc["parts"] for c in part["chapters"]]
+    for i, doc in enumerate(order):
+        html = " ".join((built_book / f"{doc}.html").read_text(encoding="utf-8").split())
+        here = (built_book / doc).parent
+        for cls, j in (("left-prev", i - 1), ("right-next", i + 1)):
+            m = re.search(rf'<a class="{cls}" href="([^"]+)"', html)
+            if 0 <= j < len(order):
+                assert m, f"{doc}: no {cls} link"
+                target = (here / m.group(1)).resolve().relative_to(built_book.resolve())
+                assert target.with_suffix("").as_posix() == order[j], (doc, cls)
+            else:
+                assert not m, f"{doc}: unexpected {cls}"
