@@ -4,8 +4,6 @@ from __future__ import annotations
 import importlib.util
 import json
 import re
-import sys
-from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
@@ -298,7 +296,7 @@ def test_every_chart_is_complete(key):
     layout, data = fig["layout"], fig["data"]
     assert spec.title and spec.summary and len(spec.summary) > 30
     html = view.html()
-    assert f'<figcaption class="nb-chart-title">' in html
+    assert '<figcaption class="nb-chart-title">' in html
     assert f'aria-describedby="nbsum-{key}"' in html and f'id="nbsum-{key}"' in html
     assert '<p class="nb-chart-source">Source: ' in html
     assert '<details class="nb-chart-data"><summary>Data table' in html

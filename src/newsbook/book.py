@@ -12,11 +12,11 @@ from pathlib import Path
 import yaml
 
 from .diagnostics import Code, Diagnostic
-from .model import Article, Caption, ListBlock, Paragraph, walk
-from .reference import events_csv, load_reference, people_in, term_places
+from .model import Article, ListBlock, walk
+from .reference import block_texts, events_csv, load_reference, people_in, term_places
 from .writers import book_files, reference_pages
 from .writers.escape import clean, slugify
-from .writers.myst_page import (PageContext, Placement, anchor_id, reading_minutes,
+from .writers.myst_page import (PageContext, Placement, reading_minutes,
                                 render_article)
 
 DEFAULT_SETTINGS = {
@@ -87,16 +87,6 @@ def assign_stems(articles: list[Article]) -> list[str]:
     return stems
 
 
-def anchors(article: Article, stem: str) -> list[tuple[str, str]]:
-    """(html id, plain text) of every addressable block, in reading order."""
-    out = []
-    for b in walk(article.blocks):
-        if isinstance(b, (Paragraph, Caption, ListBlock)):
-            text = " ".join(i.text for i in b.items) if isinstance(b, ListBlock) else b.text
-            out.append((anchor_id(stem, article, b), clean(text)))
-    return out
-
-
 def dataset_hashes(root: Path, keys: list[str]) -> dict[str, str]:
     """sha256 prefixes of the CSVs behind the given chart keys."""
     try:
@@ -125,7 +115,7 @@ def chart_registry():
 def quote_index(root: Path, pages: list[tuple[Article, str]], diags: list[Diagnostic]) -> dict:
     """Map each dataset quote to the chapter paragraph that holds it."""
     import csv
-    blocks = [(stem, anchor, text) for a, stem in pages for anchor, text in anchors(a, stem)]
+    blocks = [(stem, anchor, text) for a, stem in pages for anchor, text in block_texts(a, stem)]
     index: dict[str, dict[str, str]] = {}
     for path in sorted((root / "data").glob("*.csv")):
         with path.open(encoding="utf-8", newline="") as fh:
