@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from ..diagnostics import Code, Diagnostic
-from ..model import Article, Feed, Footnote
+from ..model import Article, Feed, Footnote, Piece
 from . import structure
 from .units import LIST_ITEM, Unit, classify_units, find_footnotes, find_markers, split_units
 
@@ -144,7 +144,8 @@ def _read_article(lines: list[str], start: int, end: int, source: str,
         footnotes.append(Footnote(number, tuple(paras), paras[0].line - 2 if paras else 0))
     classified = classify_units(units, hints)
     blocks = structure.build(classified, marks)
-    byline = structure.find_byline(classified)
+    # a digest's bylines belong to its pieces, not to the post as a whole
+    byline = "" if any(isinstance(b, Piece) for b in blocks) else structure.find_byline(classified)
     last = units[-1].line if units else start + 3
     return Article(title=title, published=published, blocks=tuple(blocks),
                    footnotes=tuple(footnotes), line=start + 1, byline=byline,
