@@ -182,3 +182,15 @@ def test_book_wide_charts_build_from_quoted_rows():
         spec = REGISTRY[key]
         fig = spec.build(load(spec.dataset))
         assert len(fig.data) >= 3 and isinstance(events, pd.DataFrame)
+
+
+def test_lab_opens_markdown_chapters_as_notebooks():
+    """`make lab` installs jupytext's default-viewer override into the venv's JupyterLab."""
+    import sys
+    override = Path(sys.prefix) / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
+    if not (Path(sys.prefix) / ".installed").exists():
+        pytest.skip("not running from the Makefile's venv")
+    viewers = json.loads(override.read_text())["@jupyterlab/docmanager-extension:plugin"]
+    assert viewers["defaultViewers"]["markdown"] == "Jupytext Notebook"
+    assert json.loads((ROOT / "binder" / "overrides.json").read_text()) == json.loads(
+        override.read_text())
