@@ -10,6 +10,24 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 FEED = ROOT / "data" / "raw" / "chinatalk-freshrss-2025.txt"
 
+#: the bundled copy's 13 chapters (newest first) and their title lines in the feed
+STEMS = [
+    "2025-12-15-ccp-purges-as-camp",
+    "2025-10-12-race-for-space-law-inside-the-sino-american-cosmic-rivalry",
+    "2025-09-08-cheating-apps-chinas-latest-tech-export",
+    "2025-08-25-notes-on-kyrgyzstan",
+    "2025-08-01-ai-education-understanding-the-hype",
+    "2025-07-24-where-japan-goes-next",
+    "2025-07-14-xi-rumors",
+    "2025-07-09-how-hangzhou-spawned-deepseek-and-unitree",
+    "2025-06-20-hovercraft-invasion-labubu-tea",
+    "2025-06-05-how-to-use-banned-us-models-in-china",
+    "2025-05-30-the-cold-war-history-of-export-controls",
+    "2025-05-28-chinas-hundred-lens-war",
+    "2025-05-06-can-huawei-take-on-nvidias-cuda",
+]
+TITLE_LINES = [6, 104, 207, 335, 412, 484, 892, 1018, 1104, 1253, 1380, 1477, 1645]
+
 
 def pytest_addoption(parser):
     parser.addoption("--regen", action="store_true",
@@ -36,6 +54,22 @@ def read_cases(path: Path) -> list[tuple[str, str, str]]:
         cases.append((title, "\n".join(lines[i + 2:j]), "\n".join(lines[j + 1:k])))
         i = k + 1
     return cases
+
+
+def check_golden(path: Path, render, regen: bool) -> None:
+    """Compare each case's fresh output with its golden; rewrite goldens only on --regen."""
+    cases = read_cases(path)
+    assert cases, f"{path} has no cases"
+    fresh, failures = [], []
+    for title, given, expected in cases:
+        got = render(given)
+        fresh.append((title, given, got))
+        if got != expected:
+            failures.append(f"--- {title}\nexpected:\n{expected}\ngot:\n{got}")
+    if regen:
+        write_cases(path, fresh)
+        return
+    assert not failures, "\n".join(failures)
 
 
 def write_cases(path: Path, cases: list[tuple[str, str, str]]) -> None:

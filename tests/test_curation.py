@@ -10,34 +10,16 @@ import datetime as dt
 import re
 import unicodedata
 from collections import Counter
-from pathlib import Path
 
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parents[1]
-FEED = ROOT / "data" / "raw" / "chinatalk-freshrss-2025.txt"
+from conftest import FEED, ROOT, STEMS, TITLE_LINES  # noqa: F401
 CUR = ROOT / "data" / "curation"
 
 LINES = FEED.read_text(encoding="utf-8").split("\n")
 TEXT = "\n".join(LINES)
 
-STEMS = [
-    "2025-12-15-ccp-purges-as-camp",
-    "2025-10-12-race-for-space-law-inside-the-sino-american-cosmic-rivalry",
-    "2025-09-08-cheating-apps-chinas-latest-tech-export",
-    "2025-08-25-notes-on-kyrgyzstan",
-    "2025-08-01-ai-education-understanding-the-hype",
-    "2025-07-24-where-japan-goes-next",
-    "2025-07-14-xi-rumors",
-    "2025-07-09-how-hangzhou-spawned-deepseek-and-unitree",
-    "2025-06-20-hovercraft-invasion-labubu-tea",
-    "2025-06-05-how-to-use-banned-us-models-in-china",
-    "2025-05-30-the-cold-war-history-of-export-controls",
-    "2025-05-28-chinas-hundred-lens-war",
-    "2025-05-06-can-huawei-take-on-nvidias-cuda",
-]
-TITLE_LINES = [6, 104, 207, 335, 412, 484, 892, 1018, 1104, 1253, 1380, 1477, 1645]
 THEMES = {
     "Politics and power": {STEMS[0], STEMS[5], STEMS[6]},
     "Technology and AI": {STEMS[2], STEMS[4], STEMS[7], STEMS[9], STEMS[11], STEMS[12]},

@@ -8,32 +8,15 @@ from __future__ import annotations
 import json
 import math
 import re
-from pathlib import Path
 
 import pandas as pd
 import plotly.graph_objects as go
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parents[1]
+from conftest import ROOT, STEMS, TITLE_LINES  # noqa: F401
 DATA = ROOT / "data"
 FEED_LINES = (DATA / "raw" / "chinatalk-freshrss-2025.txt").read_text(encoding="utf-8").split("\n")
-TITLE_LINES = [6, 104, 207, 335, 412, 484, 892, 1018, 1104, 1253, 1380, 1477, 1645]
-STEMS = [
-    "2025-12-15-ccp-purges-as-camp",
-    "2025-10-12-race-for-space-law-inside-the-sino-american-cosmic-rivalry",
-    "2025-09-08-cheating-apps-chinas-latest-tech-export",
-    "2025-08-25-notes-on-kyrgyzstan",
-    "2025-08-01-ai-education-understanding-the-hype",
-    "2025-07-24-where-japan-goes-next",
-    "2025-07-14-xi-rumors",
-    "2025-07-09-how-hangzhou-spawned-deepseek-and-unitree",
-    "2025-06-20-hovercraft-invasion-labubu-tea",
-    "2025-06-05-how-to-use-banned-us-models-in-china",
-    "2025-05-30-the-cold-war-history-of-export-controls",
-    "2025-05-28-chinas-hundred-lens-war",
-    "2025-05-06-can-huawei-take-on-nvidias-cuda",
-]
 ACCESSED = "2026-11-29"
 BASIC_TRACES = {"scatter", "bar", "pie"}
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FEED, read_cases, write_cases
+from conftest import FEED, check_golden
 from model_dump import dump_feed
 from newsbook.book import load_curation
 from newsbook.readers import read
@@ -15,19 +15,10 @@ FIXTURES = sorted((Path(__file__).parent / "fixtures" / "reader").glob("*.txt"))
 
 @pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.stem)
 def test_reader_fixtures(path: Path, regen: bool):
-    cases = read_cases(path)
-    assert cases, f"{path} has no cases"
-    fresh, failures = [], []
-    for title, given, expected in cases:
+    def render(given: str) -> str:
         res = read(given, source="case.txt")
-        got = dump_feed(res.feed, res.diagnostics)
-        fresh.append((title, given, got))
-        if got != expected:
-            failures.append(f"--- {title}\nexpected:\n{expected}\ngot:\n{got}")
-    if regen:
-        write_cases(path, fresh)
-        return
-    assert not failures, "\n".join(failures)
+        return dump_feed(res.feed, res.diagnostics)
+    check_golden(path, render, regen)
 
 
 def test_bundled_feed_shape():

@@ -6,7 +6,7 @@ from pathlib import Path
 import jupytext
 import pytest
 
-from conftest import read_cases, write_cases
+from conftest import check_golden
 from newsbook.readers import read
 from newsbook.writers.myst_page import PageContext, Placement, render_article
 
@@ -25,18 +25,7 @@ def render(feed_text: str) -> str:
 
 @pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.stem)
 def test_writer_fixtures(path: Path, regen: bool):
-    cases = read_cases(path)
-    assert cases
-    fresh, failures = [], []
-    for title, given, expected in cases:
-        got = render(given).rstrip("\n")
-        fresh.append((title, given, got))
-        if got != expected:
-            failures.append(f"--- {title}\nexpected:\n{expected}\ngot:\n{got}")
-    if regen:
-        write_cases(path, fresh)
-        return
-    assert not failures, "\n".join(failures)
+    check_golden(path, lambda given: render(given).rstrip("\n"), regen)
 
 
 def test_page_is_a_notebook_with_planned_cells():
