@@ -12,7 +12,7 @@ from pathlib import Path
 import yaml
 
 from .diagnostics import Code, Diagnostic
-from .model import Article, ListBlock, walk
+from .model import Article, article_text
 from .reference import block_texts, events_csv, load_reference, people_in, term_places
 from .writers import book_files, reference_pages
 from .writers.escape import clean, slugify
@@ -60,16 +60,6 @@ def load_curation(root: Path) -> Curation:
     return cur
 
 
-def article_text(article: Article) -> str:
-    """All text of an article, for comparing two copies of it."""
-    parts = [article.title, article.date_text]
-    for b in walk(article.blocks):
-        parts.append(getattr(b, "text", "") if not isinstance(b, ListBlock)
-                     else " ".join(i.text for i in b.items))
-    parts += [p.text for f in article.footnotes for p in f.paragraphs]
-    return "\n".join(parts)
-
-
 def assign_stems(articles: list[Article]) -> list[str]:
     """Stable, unique file stems ``<yyyy-mm-dd>-<slug>``; clashes get a content hash."""
     stems, seen = [], set()
@@ -87,32 +77,24 @@ def assign_stems(articles: list[Article]) -> list[str]:
     return stems
 
 
-def dataset_hashes(root: Path, keys: list[str]) -> dict[str, str]:
+def dataset_hashes(root: Path, registry: dict, keys: list[str]) -> dict[str, str]:
     """sha256 prefixes of the CSVs behind the given chart keys."""
-    try:
-        from .charts.registry import REGISTRY
-    except ImportError:  # pragma: no cover - charts package always ships
-        return {}
     out = {}
     for key in keys:
-        spec = REGISTRY.get(key)
-        path = root / "data" / f"{spec.dataset}.csv" if spec else None
-        if path is not None and path.exists():
+        path = root / "data" / f"{registry[key].dataset}.csv"
+        if path.exists():
             out[path.name] = hashlib.sha256(path.read_bytes()).hexdigest()[:12]
     return out
 
 
 def chart_registry():
-    """The chart registry with all figure modules loaded (empty if none are installed)."""
+    """The chart registry with all figure modules loaded."""
+    from .charts import figures  # noqa: F401  (importing registers every chart)
     from .charts.registry import REGISTRY
-    try:
-        from .charts import figures  # noqa: F401  (registers charts)
-    except ImportError:
-        pass
     return REGISTRY
 
 
-def quote_index(root: Path, pages: list[tuple[Article, str]], diags: list[Diagnostic]) -> dict:
+def quote_index(root: Path, pages: list[tuple[Article, str]]) -> dict:
     """Map each dataset quote to the chapter paragraph that holds it."""
     import csv
     blocks = [(stem, anchor, text) for a, stem in pages for anchor, text in block_texts(a, stem)]
@@ -142,7 +124,7 @@ def render_book(articles: list[Article], root: Path, cur: Curation,
             theme_of.setdefault(stem, []).append(name)
     files: dict[str, str] = {}
     chapters = []
-    index = quote_index(root, list(zip(articles, stems)), diags)
+    index = quote_index(root, list(zip(articles, stems)))
     index_text = json.dumps(index, ensure_ascii=False, indent=1) + "\n"
     index_hash = hashlib.sha256(index_text.encode()).hexdigest()[:12]
     code_hash = chart_code_hash()
@@ -156,12 +138,12 @@ def render_book(articles: list[Article], root: Path, cur: Curation,
             if p.chart in registry:
                 placements.append(p)
             else:
-                diags.append(Diagnostic(Code.QUOTE_NOT_FOUND, f"placement names unknown chart "
+                diags.append(Diagnostic(Code.BAD_PLACEMENT, f"placement names unknown chart "
                                         f"{p.chart!r}; skipped", "data/placements.yml", 1))
         ctx = PageContext(stem=stem, placements=placements, lost_notes=cur.lost.get(stem, {}),
                           themes=theme_of.get(stem, []),
                           chart_titles={p.chart: registry[p.chart].title for p in placements},
-                          data_hashes=dataset_hashes(root, [p.chart for p in placements]),
+                          data_hashes=dataset_hashes(root, registry, [p.chart for p in placements]),
                           terms=glossary_terms,
                           index_names=people_in(article, stem, ref.people))
         if placements:  # source links come from the quote index: re-run when it changes
@@ -171,7 +153,7 @@ def render_book(articles: list[Article], root: Path, cur: Curation,
         files[f"chapters/{stem}.ipynb"] = as_ipynb(files[f"chapters/{stem}.md"])
         for p in placements:
             if p.chart not in ctx.used:
-                diags.append(Diagnostic(Code.QUOTE_NOT_FOUND, f"chart {p.chart!r}: no block of "
+                diags.append(Diagnostic(Code.BAD_PLACEMENT, f"chart {p.chart!r}: no block of "
                                         f"{stem} contains {p.after[:60]!r}; chart not placed",
                                         "data/placements.yml", 1))
         chapters.append(book_files.Chapter(stem, article, tuple(theme_of.get(stem, [])),

@@ -20,7 +20,7 @@ class Code(Enum):
     DUPLICATE = "duplicate"              # same article twice
     CORRECTION = "correction"            # same title+date, different text
     UNMATCHED_FOOTNOTE = "unmatched_footnote"
-    QUOTE_NOT_FOUND = "quote_not_found"  # a dataset quote absent from the feed
+    BAD_PLACEMENT = "bad_placement"      # data/placements.yml names an unknown chart or text
     IO = "io"
 
 

@@ -6,47 +6,40 @@ that names both places.
 """
 from __future__ import annotations
 
-from .book import article_text
 from .diagnostics import Code, Diagnostic
-from .model import Article, Feed
+from .model import Article, Feed, article_text
 
 
 def merge_feeds(feeds: list[tuple[str, Feed]], diags: list[Diagnostic]) -> list[Article]:
     """Newest first. Across copies the copy given later wins; inside one copy a
     different text under the same title and date is a correction and both are kept."""
-    chosen: dict[tuple, Article] = {}
-    order: list[tuple] = []
-    for copy_index, (source, feed) in enumerate(feeds):
+    kept: dict[tuple, list[Article]] = {}  # (title, published) -> versions kept, in order
+    for source, feed in feeds:
         for art in feed.articles:
-            key = (art.title, art.published)
-            k = key
-            n = 1
-            while k in chosen:
-                old = chosen[k]
-                same = article_text(old) == article_text(art)
-                where = f"{old.source}:{old.line} and {art.source}:{art.line}"
-                if same:
-                    if old.source == art.source:
-                        diags.append(Diagnostic(Code.DUPLICATE, f"article {art.title!r} appears "
-                                                f"twice ({where}); kept once", source, art.line))
-                    k = None
-                    break
-                if old.source != art.source:
-                    diags.append(Diagnostic(Code.CORRECTION, f"article {art.title!r} differs "
-                                            f"between copies ({where}); using {source}", source,
-                                            art.line))
-                    chosen[k] = art
-                    k = None
-                    break
-                n += 1
-                k = key + (n,)
-                if k not in chosen:
+            versions = kept.setdefault((art.title, art.published), [])
+            same = next((i for i, old in enumerate(versions)
+                         if article_text(old) == article_text(art)), None)
+            other = next((i for i, old in enumerate(versions) if old.source != source), None)
+            if same is not None:
+                old = versions[same]
+                if old.source == art.source:
+                    diags.append(Diagnostic(Code.DUPLICATE, f"article {art.title!r} appears twice "
+                                            f"({_where(old, art)}); kept once", source, art.line))
+            elif other is not None:
+                old = versions[other]
+                diags.append(Diagnostic(Code.CORRECTION, f"article {art.title!r} differs between "
+                                        f"copies ({_where(old, art)}); using {source}", source,
+                                        art.line))
+                versions[other] = art
+            else:
+                if versions:
                     diags.append(Diagnostic(Code.CORRECTION, f"article {art.title!r} appears twice "
-                                            f"with different text ({where}); both kept as "
-                                            "separate pages", source, art.line))
-            if k is not None:
-                chosen[k] = art
-                order.append(k)
-        del copy_index
-    arts = [chosen[k] for k in order]
+                                            f"with different text ({_where(versions[-1], art)}); "
+                                            "both kept as separate pages", source, art.line))
+                versions.append(art)
+    arts = [a for versions in kept.values() for a in versions]
     return sorted(arts, key=lambda a: (a.published, a.title), reverse=True)
+
+
+def _where(old: Article, new: Article) -> str:
+    return f"{old.source}:{old.line} and {new.source}:{new.line}"

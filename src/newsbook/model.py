@@ -142,6 +142,16 @@ class Feed:
     articles: tuple[Article, ...] = field(default_factory=tuple)
 
 
+def article_text(article: Article) -> str:
+    """All text of an article in reading order, for telling two copies of it apart."""
+    parts = [article.title, article.date_text]
+    for b in walk(article.blocks):
+        parts.append(" ".join(i.text for i in b.items) if isinstance(b, ListBlock)
+                     else getattr(b, "text", ""))
+    parts += [p.text for f in article.footnotes for p in f.paragraphs]
+    return "\n".join(parts)
+
+
 def walk(blocks: tuple[Block, ...]):
     """Yield every block, depth first, including those nested in turns, asides and pieces."""
     for block in blocks:

@@ -82,7 +82,7 @@ def front_matter(article: Article, ctx: PageContext) -> str:
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000) + "---\n"
 
 
-def inline(text: str, marks: tuple[tuple[int, int], ...], stem: str = "",
+def inline(text: str, marks: tuple[tuple[int, int], ...],
            terms: tuple[tuple[int, str], ...] = ()) -> str:
     """Escape text; footnote marker digits at ``marks`` become ``[^n]`` references and the
     glossary headwords at ``terms`` (offset, headword) become ``{term}`` links."""
@@ -118,7 +118,6 @@ class PageWriter:
 
     def __init__(self, article: Article, ctx: PageContext):
         self.a, self.ctx, self.stem = article, ctx, ctx.stem
-        self.fn_labels = {n.number for n in article.footnotes}
         self.pending: list[str] = []
         self.unlinked = sorted((t for t in ctx.terms if TERM_OK.match(t)), key=len, reverse=True)
         self.render: dict[type, Callable[[Block, int], list[str]]] = {
@@ -139,7 +138,7 @@ class PageWriter:
                 found.append((at, term))
                 taken.append((at, at + len(term)))
                 self.unlinked.remove(term)
-        return inline(text, marks, self.stem, tuple(found))
+        return inline(text, marks, tuple(found))
 
     def page(self) -> str:
         parts = [front_matter(self.a, self.ctx), f"# {escape_text(self.a.title)}\n",

@@ -44,7 +44,7 @@ def render_glossary(terms, places: dict[str, list[tuple[str, str]]],
         gloss = escape_text(t.gloss) + (" *\\(editorial gloss\\)*" if t.editorial else "")
         lines.append(f"  *{escape_text(t.pinyin)}* — {gloss}")
         links, seen = [], set()
-        for n, (stem, anchor) in enumerate(places.get(t.hanzi, []), 1):
+        for stem, anchor in places.get(t.hanzi, []):
             label = titles.get(stem, stem)
             key = (stem, anchor)
             if key in seen:
