@@ -152,6 +152,19 @@ def article_text(article: Article) -> str:
     return "\n".join(parts)
 
 
+def label(*parts: str) -> str:
+    """A Sphinx-safe target name built from slugs and numbers (lowercase, hyphens)."""
+    out = "-".join(re.sub(r"[^a-z0-9]+", "-", p.lower()).strip("-") for p in parts)
+    return out or "x"
+
+
+def anchor_id(stem: str, article: Article, block) -> str:
+    """Stable id of a block: chapter stem + line offset in its article. It starts with a
+    letter because docutils drops leading digits from ids. Writers turn it into a target;
+    extraction and indexes link to it."""
+    return label("p", stem, str(block.line - article.line))
+
+
 def walk(blocks: tuple[Block, ...]):
     """Yield every block, depth first, including those nested in turns, asides and pieces."""
     for block in blocks:

@@ -14,9 +14,8 @@ from pathlib import Path
 
 import yaml
 
-from .model import Article, Caption, ListBlock, Paragraph, walk
+from .model import Article, anchor_id, Caption, ListBlock, Paragraph, walk
 from .writers.escape import clean
-from .writers.myst_page import anchor_id
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from typing import Callable
 
 import yaml
 
+from ..model import anchor_id  # noqa: F401  (re-exported)
 from ..model import (Article, Aside, Block, Caption, Footnote, Heading, ListBlock, Note,
                      Paragraph, Piece, Turn, walk)
 from . import cells
@@ -100,12 +101,6 @@ def inline(text: str, marks: tuple[tuple[int, int], ...],
 
 
 TERM_OK = re.compile(r"^[^`<>\\\s]+$")
-
-
-def anchor_id(stem: str, article: Article, block: Block) -> str:
-    """Stable id of a block: chapter stem + line offset in its article. It starts with a
-    letter because docutils drops leading digits from ids."""
-    return label("p", stem, str(block.line - article.line))
 
 
 def target(stem: str, article: Article, block: Block) -> str:
