@@ -1,0 +1,255 @@
+"""Date phrases in running text -> ISO spans with a precision.
+
+Spans are inclusive ISO strings (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``). Approximate
+phrases map to fixed spans, documented here so charts can draw them as spans:
+
+* ``early/mid/late YYYY`` -> Jan-Apr / May-Aug / Sep-Dec, precision ``season``;
+* seasons (northern hemisphere, meteorological): spring Mar-May, summer Jun-Aug,
+  autumn/fall Sep-Nov, winter YYYY-12..(YYYY+1)-02, precision ``season``;
+* ``early/mid/late 1990s`` -> 1990-1993 / 1994-1996 / 1997-1999, precision ``decade``;
+* ``FY2028`` / ``fiscal 2028`` -> the year 2028 (fiscal years differ by country; the
+  precision ``fiscal_year`` says so);
+* ``last/this/next week`` -> Monday..Sunday of that week, precision ``relative``.
+Relative phrases resolve only against a known publication date, and not after "the"/"past".
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+MONTHS = {m: i + 1 for i, m in enumerate(
+    "january february march april may june july august september october november december".split())}
+MONTHS.update({"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+               "sept": 9, "oct": 10, "nov": 11, "dec": 12})
+_MON = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+        r"December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)")
+_Y = r"(?:19|20)\d{2}"
+_L = r"(?<![\w$€£¥₩.,:/#+\-−–])"          # nothing number-like glued on the left
+_R = r"(?![\w%]|[.,:]\d|[-–]\d)"          # ... nor on the right
+_D = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_DAY_MON_YEAR = rf"{_D}\s(?:of\s)?{_MON},?\s{_Y}"
+_MON_DAY_YEAR = rf"{_MON}\s{_D},?\s{_Y}"
+_MON_YEAR = rf"{_MON},?\s(?:of\s)?{_Y}"
+_POINT = rf"(?:{_DAY_MON_YEAR}|{_MON_DAY_YEAR}|{_MON_YEAR}|{_Y})"
+
+# (name, pattern); earlier patterns win over later ones that overlap them
+PATTERNS = [(name, re.compile(p, re.I if name in ("season", "part", "relative", "ordq") else 0))
+            for name, p in [
+    ("fromto", rf"\b(?:[Ff]rom|[Bb]etween)\s(?P<a>{_POINT}|{_MON})\s(?:to|and|until|through)\s"
+               rf"(?P<b>{_POINT}){_R}"),
+    ("monmon", rf"\b(?P<a>{_MON})[–-](?P<b>{_MON}\s{_Y}){_R}"),
+    ("yy", rf"{_L}(?P<a>{_Y})(?:\s?[–-]\s?|\sto\s)(?P<b>{_Y}|\d{{2}}){_R}"),
+    ("iso", rf"{_L}(?P<a>{_Y}-[01]\d-[0-3]\d){_R}"),
+    ("dmy", rf"\b{_DAY_MON_YEAR}{_R}"),
+    ("mdy", rf"\b{_MON_DAY_YEAR}{_R}"),
+    ("my", rf"\b{_MON_YEAR}{_R}"),
+    ("q", rf"\bQ(?P<q>[1-4])\s?(?:of\s)?(?P<y>{_Y}){_R}"),
+    ("ordq", rf"\b(?P<o>first|second|third|fourth)\squarter\s(?:of\s)?(?P<y>{_Y}){_R}"),
+    ("h", rf"\b(?:H(?P<h>[12])\s?(?:of\s)?|(?P<o>[Ff]irst|[Ss]econd)\shalf\sof\s)(?P<y>{_Y}){_R}"),
+    ("season", rf"\b(?P<s>spring|summer|autumn|fall|winter)\s(?:of\s)?(?P<y>{_Y}){_R}"),
+    ("fy", rf"\b(?:FY\s?(?P<y>{_Y}|\d{{2}})|[Ff]iscal\s(?:[Yy]ear\s)?(?P<y2>{_Y})){_R}"),
+    ("partdec", rf"\b(?:the\s)?(?P<p>[Ee]arly|[Mm]id|[Ll]ate)[- ]?(?P<y>(?:19|20)\d0)s\b"),
+    ("decade", rf"(?:\b[Tt]he\s)?{_L}(?P<y>(?:19|20)\d0)s\b"),
+    ("part", rf"\b(?P<p>early|mid|late)[- ](?P<y>{_Y}){_R}"),
+    ("relative", r"\b(?P<r>yesterday|(?:last|this|next)\s(?:year|month|week))\b"),
+    ("year", rf"{_L}(?P<y>{_Y}){_R}"),
+    ("bareq", r"\bQ(?P<q>[1-4])\b(?!\s?(?:of\s)?\d)"),
+]]
+
+#: a bare year right after one of these is a count, a name or a quantity, not a year
+NOT_YEAR_AFTER = frozenset("""no no. number # model version v room route page pages p. pp.
+windows office flight article section chapter item rule part unit step level about around
+roughly nearly almost over than approximately some top rank ranked code top-""".split())
+YEAR_AFTER = frozenset("""in since by until till before after from to of during through
+throughout circa c. early late mid and or the a an year fiscal between on at for around""".split())
+_PREV_WORD = re.compile(r"([^\s]+)\s*$")
+_NEXT_WORD = re.compile(r"^\s*([A-Za-z%]+)")
+
+
+@dataclass(frozen=True)
+class RawDate:
+    start_off: int
+    end_off: int
+    when: str
+    start: str
+    end: str
+    precision: str
+
+
+def _mon(name: str) -> int:
+    return MONTHS[name.lower().rstrip(".")]
+
+
+def _point(s: str) -> tuple[str, str, str] | None:
+    """A point phrase -> (start, end, precision) or None if it is no real date."""
+    s = " ".join(s.replace(",", " ").split())
+    parts = [p for p in s.split() if p.lower() != "of"]
+    try:
+        if len(parts) == 1 and parts[0].isdigit():
+            return parts[0], parts[0], "year"
+        if len(parts) == 2:
+            m, y = _mon(parts[0]), int(parts[1])
+            return f"{y}-{m:02d}", f"{y}-{m:02d}", "month"
+        if len(parts) == 3:
+            if parts[0][0].isdigit():
+                d, m = int(re.match(r"\d+", parts[0]).group()), _mon(parts[1])
+            else:
+                m, d = _mon(parts[0]), int(re.match(r"\d+", parts[1]).group())
+            y = int(parts[2])
+            day = date(y, m, d).isoformat()
+            return day, day, "day"
+    except (ValueError, KeyError, AttributeError):
+        return None
+    return None
+
+
+def _month_end(y: int, m: int) -> str:
+    return f"{y}-{m:02d}"
+
+
+def _resolve(name: str, m: re.Match, published: datetime | None):
+    g = m.groupdict()
+    if name == "fromto":
+        b = _point(g["b"])
+        a = _point(g["a"]) or (_point(f"{g['a']} {b[0][:4]}") if b else None)
+        if not a or not b or a[1] >= b[0]:
+            return None
+        return a[0], b[1], "range"
+    if name == "monmon":
+        b = _point(g["b"])
+        a = _point(f"{g['a']} {b[0][:4]}") if b else None
+        return (a[0], b[1], "range") if a and b and a[0] < b[0] else None
+    if name == "yy":
+        a, b = g["a"], g["b"]
+        if len(b) == 2:
+            b = a[:2] + b
+        return (a, b, "range") if a < b else None
+    if name == "iso":
+        try:
+            d = date.fromisoformat(g["a"]).isoformat()
+        except ValueError:
+            return None
+        return d, d, "day"
+    if name in ("dmy", "mdy", "my"):
+        return _point(m.group())
+    if name in ("q", "ordq", "bareq"):
+        q = int(g["q"]) if g.get("q") else ["first", "second", "third", "fourth"].index(g["o"].lower()) + 1
+        y = int(g["y"])
+        return f"{y}-{3 * q - 2:02d}", f"{y}-{3 * q:02d}", "quarter"
+    if name == "h":
+        h = int(g["h"]) if g["h"] else (1 if g["o"].lower() == "first" else 2)
+        y = int(g["y"])
+        return (f"{y}-01", f"{y}-06", "half") if h == 1 else (f"{y}-07", f"{y}-12", "half")
+    if name == "season":
+        y, s = int(g["y"]), g["s"].lower()
+        if s == "winter":
+            return f"{y}-12", f"{y + 1}-02", "season"
+        a = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9}[s]
+        return f"{y}-{a:02d}", f"{y}-{a + 2:02d}", "season"
+    if name == "fy":
+        y = g["y"] or g["y2"]
+        y = "20" + y if len(y) == 2 else y
+        return y, y, "fiscal_year"
+    if name == "partdec":
+        y, p = int(g["y"]), g["p"].lower()
+        a, b = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}[p]
+        return str(y + a), str(y + b), "decade"
+    if name == "decade":
+        return g["y"], str(int(g["y"]) + 9), "decade"
+    if name == "part":
+        y, p = int(g["y"]), g["p"].lower()
+        a, b = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}[p]
+        return f"{y}-{a:02d}", f"{y}-{b:02d}", "season"
+    if name == "relative":
+        return _relative(g["r"].lower(), published)
+    if name == "year":
+        return g["y"], g["y"], "year"
+    return None
+
+
+def _relative(r: str, published: datetime | None):
+    if published is None:
+        return None
+    today = published.date()
+    if r == "yesterday":
+        d = (today - timedelta(days=1)).isoformat()
+        return d, d, "day"
+    which, unit = r.split()
+    step = {"last": -1, "this": 0, "next": 1}[which]
+    if unit == "year":
+        y = str(today.year + step)
+        return y, y, "year"
+    if unit == "month":
+        k = today.year * 12 + today.month - 1 + step
+        s = f"{k // 12}-{k % 12 + 1:02d}"
+        return s, s, "month"
+    monday = today - timedelta(days=today.weekday()) + timedelta(weeks=step)
+    return monday.isoformat(), (monday + timedelta(days=6)).isoformat(), "relative"
+
+
+def _year_ok(text: str, m: re.Match) -> bool:
+    """A bare year needs a plausible context: not a count, name or quantity."""
+    pw = _PREV_WORD.search(text, 0, m.start())
+    prev = pw.group(1) if pw else ""
+    low = prev.lower().strip("(“\"‘'[")
+    if low in NOT_YEAR_AFTER or prev[-1:] in "$€£¥₩#":
+        return False
+    if prev and prev[0].isupper() and low not in YEAR_AFTER and not re.search(r"['’]s$", prev) \
+            and not prev.endswith((",", ".", ":", ";", ")")):
+        # "Modernization 2035", "Windows 2000", "Los Angeles 2028": part of a name
+        nonstart = pw.start() > 0 and not re.search(r"[.!?:;]\s*$|^\s*$", text[:pw.start()])
+        if nonstart:
+            return False
+    nw = _NEXT_WORD.match(text[m.end():])
+    if nw:
+        from .quantities import is_unit_word   # late import: quantities imports us
+        if is_unit_word(nw.group(1)) and low not in YEAR_AFTER:
+            return False
+    return True
+
+
+def _relative_ok(text: str, m: re.Match) -> bool:
+    pw = _PREV_WORD.search(text, 0, m.start())
+    prev = (pw.group(1) if pw else "").lower()
+    return prev not in ("the", "past", "every", "each", "a", "per", "that")
+
+
+def find_dates(text: str, published: datetime | None = None) -> list[RawDate]:
+    """Every date phrase of ``text`` in source order, overlapping phrases resolved by
+    pattern priority (ranges before days before months before years)."""
+    taken: list[tuple[int, int]] = []
+    found: list[RawDate] = []
+    years = None
+    for name, pat in PATTERNS:
+        for m in pat.finditer(text):
+            s, e = m.span()
+            if any(s < b and a < e for a, b in taken):
+                continue
+            if name == "year" and not _year_ok(text, m):
+                continue
+            if name == "relative" and not _relative_ok(text, m):
+                continue
+            if name == "bareq":
+                if years is None:
+                    years = [(y.start(), y.group()) for y in PATTERNS[-2][1].finditer(text)]
+                res = _bare_quarter(text, m, years)
+            else:
+                res = _resolve(name, m, published)
+            if res is None:
+                continue
+            taken.append((s, e))
+            found.append(RawDate(s, e, m.group(), *res))
+    found.sort(key=lambda d: d.start_off)
+    return found
+
+
+def _bare_quarter(text: str, m: re.Match, years: list[tuple[int, str]]):
+    """``Q3`` alone takes the year only when its sentence names exactly one year."""
+    from .spans import sentence_at, sentences
+    s, e = sentence_at(sentences(text), m.start(), m.end())
+    ys = {y for off, y in years if s <= off < e}
+    if len(ys) != 1:
+        return None
+    q, y = int(m.group("q")), int(ys.pop())
+    return f"{y}-{3 * q - 2:02d}", f"{y}-{3 * q:02d}", "quarter"

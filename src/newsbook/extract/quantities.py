@@ -1,0 +1,248 @@
+"""Quantities: a number with its unit, currency or percent, exactly as stated.
+
+Values are never rounded or multiplied out: ``88.42 billion USD`` is value 88.42, scale
+"billion", unit "USD". Not quantities: years and other dates, footnote markers (masked by
+the caller), numbers glued to letters or hyphens (model names R1, G7, H100, 910C, GPT-4),
+ordinals (12th), clock times (07:32, 3 pm), bare numbers without a unit.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+SCALE_WORDS = {"thousand": "thousand", "million": "million", "billion": "billion",
+               "trillion": "trillion", "bn": "billion", "mn": "million", "mln": "million",
+               "k": "thousand", "m": "million", "b": "billion", "万": "万", "亿": "亿"}
+_SW = r"(?:thousand|million|billion|trillion)"
+_SA = r"(?:bn|mn|mln|[kmbKMB])"          # abbreviations: only right after a currency
+CUR_PREFIX = {"US$": "USD", "HK$": "HKD", "NT$": "TWD", "S$": "SGD", "A$": "AUD", "C$": "CAD",
+              "$": "USD", "¥": "RMB", "€": "EUR", "£": "GBP", "₩": "KRW", "RMB": "RMB",
+              "USD": "USD", "CNY": "RMB", "EUR": "EUR", "GBP": "GBP", "JPY": "JPY",
+              "KRW": "KRW", "INR": "INR"}
+_CP = "|".join(re.escape(k) for k in sorted(CUR_PREFIX, key=len, reverse=True))
+
+UNIT_WORDS = {
+    # currencies (words and codes after the number)
+    "US dollars": "USD", "U.S. dollars": "USD", "dollars": "USD", "USD": "USD", "yuan": "RMB",
+    "RMB": "RMB", "renminbi": "RMB", "CNY": "RMB", "yen": "JPY", "JPY": "JPY", "euros": "EUR",
+    "EUR": "EUR", "GBP": "GBP", "pounds sterling": "GBP", "KRW": "KRW", "rupees": "INR",
+    "INR": "INR", "won": "KRW", "rubles": "RUB", "roubles": "RUB", "HKD": "HKD", "TWD": "TWD",
+    "NT dollars": "TWD", "元": "RMB", "美元": "USD", "日元": "JPY", "韩元": "KRW",
+    # percent
+    "%": "%", "percent": "%", "per cent": "%", "percentage points": "percentage points",
+    # physical units
+    "GW": "GW", "MW": "MW", "kW": "kW", "GWh": "GWh", "TWh": "TWh", "MWh": "MWh", "kWh": "kWh",
+    "km": "km", "kilometers": "km", "kilometres": "km", "meters": "m", "metres": "m",
+    "kg": "kg", "kilograms": "kg", "tonnes": "tonnes", "tons": "tons", "lb": "lb", "lbs": "lb",
+    "nm": "nm", "GHz": "GHz", "MHz": "MHz", "Hz": "Hz", "nits": "nits", "TB": "TB", "GB": "GB",
+    "MB": "MB", "mm": "mm", "cm": "cm", "miles": "miles", "inch": "inch", "inches": "inch",
+    "feet": "feet", "square meters": "square meters", "TFLOPS": "TFLOPS", "mAh": "mAh",
+    "ms": "ms", "seconds": "seconds", "minutes": "minutes", "hours": "hours", "days": "days",
+    "weeks": "weeks", "months": "months", "years": "years",
+}
+#: bare counts accepted only before one of these nouns (plural as written)
+COUNT_NOUNS = frozenset("""people persons troops soldiers users students permits seats cases
+companies firms universities schools teachers workers employees jobs officials arrests
+protesters passengers guests patents views votes visitors members subscribers downloads
+teams products chips GPUs vehicles cars buses tanks aircraft ships satellites launches
+missiles deaths executions applications accounts papers articles books projects cities
+countries provinces villages households families children candidates lawmakers delegates
+posts messages tokens parameters engineers researchers scientists startups unicorns
+investors customers consumers listeners readers lawsuits fines prisoners refugees migrants
+immigrants police residents tourists voters respondents reviews upvotes likes followers
+stores factories plants fabs mines wafers units devices phones inmates graduates hospitals
+beds doctors nurses patients victims""".split())
+_NOT_MID = frozenset("""the a an of in and or to for with by on at as is was were are be been
+from that this these those than per its their his her our your which who whom when where
+while but not no into onto over under about more less most some any each every""".split())
+_TIME = frozenset("seconds minutes hours days weeks months years ms".split())
+
+_UNIT_ALT = "|".join(re.escape(u) for u in sorted(UNIT_WORDS, key=len, reverse=True))
+_NOUN_ALT = "|".join(sorted(COUNT_NOUNS, key=len, reverse=True))
+_NL = r"(?<![\w.,:/#$€£¥₩])(?<![A-Za-z0-9][-−–])"      # number start: nothing glued on
+_SIGN = r"(?:(?<![\w.,:/#\-−–])(?P<sign>[−-]))?"
+_NR = r"(?![\d]|[.,]\d|:\d)"
+_SEP = r"(?P<sep>\s?[-–]\s?|\sto\s)"
+
+CUR_RE = re.compile(
+    rf"{_SIGN}(?P<cur>{_CP})\s?{_NL.replace('$€£¥₩', '')}(?P<n1>{NUM}){_NR}"
+    rf"(?:\s?(?P<s1>{_SW})\b|(?P<a1>{_SA})\b|(?P<c1>[万亿]))?"
+    rf"(?:{_SEP}(?:{_CP})?\s?(?P<n2>{NUM}){_NR}(?:\s?(?P<s2>{_SW})\b|(?P<a2>{_SA})\b|(?P<c2>[万亿]))?)?")
+POST_RE = re.compile(
+    rf"{_SIGN}{_NL}(?P<n1>{NUM}){_NR}(?:\s?(?P<s1>{_SW})\b|(?P<c1>[万亿]))?"
+    rf"(?:{_SEP}(?P<n2>{NUM}){_NR}(?:\s?(?P<s2>{_SW})\b|(?P<c2>[万亿]))?)?"
+    rf"(?P<gap>\s?|-)(?:(?P<unit>{_UNIT_ALT})|(?:(?P<mid>[a-z][a-z-]+)\s)?(?P<noun>{_NOUN_ALT}))"
+    r"(?![\w])")
+#: ``5.38 billion`` with no unit: takes the unit of the quantity before it in the sentence
+BARE_RE = re.compile(rf"{_SIGN}{_NL}(?P<n1>{NUM}){_NR}\s(?P<s1>{_SW})\b(?!\s?[-–])")
+QUAL_RE = re.compile(r"(?<![\w])(?P<q>more than|less than|fewer than|up to|at least|at most|"
+                     r"as many as|as much as|as high as|as low as|as little as|just over|"
+                     r"just under|well over|an estimated|about|around|approximately|roughly|"
+                     r"nearly|almost|over|under|above|below|some|circa|~|≈)\s?$", re.I)
+_NUM_ONLY = re.compile(rf"[−-]?(?:{NUM})")
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+_YEAR_BEFORE = re.compile(r"(?:\b(?:in|since|by|until|during|from|of|before|after|the)\s)$", re.I)
+
+
+@dataclass(frozen=True)
+class RawQuantity:
+    start_off: int
+    end_off: int
+    text: str
+    value: float
+    high: float | None
+    scale: str
+    unit: str
+    qualifier: str
+
+
+def is_unit_word(word: str) -> bool:
+    w = word.strip()
+    return w in UNIT_WORDS or w in COUNT_NOUNS or w.lower() in _SW or w in ("%",)
+
+
+def number(s: str) -> float:
+    """``"1,234.5"`` -> 1234.5; a unicode minus counts as a sign."""
+    return float(s.replace(",", "").replace("−", "-"))
+
+
+def parse_quantity_text(text: str) -> tuple[float, float | None]:
+    """The value (and upper end of a range) stated in a quantity's ``text``."""
+    nums = [n.group() for n in _NUM_ONLY.finditer(text)]
+    nums = [n for n in nums if re.search(r"\d", n)]
+    first = number(nums[0])
+    if len(nums) > 1:
+        return first, number(nums[1].lstrip("-−"))
+    return first, None
+
+
+def _scale(m: re.Match, i: int) -> str:
+    g = m.groupdict()
+    w = g.get(f"s{i}") or g.get(f"a{i}") or g.get(f"c{i}") or ""
+    return SCALE_WORDS[w.lower()] if w else ""
+
+
+def _build(text: str, m: re.Match, unit: str) -> RawQuantity | None:
+    g = m.groupdict()
+    v = number(g["n1"])
+    if g.get("sign"):
+        v = -v
+    s1, high = _scale(m, 1), None
+    if g.get("n2"):
+        high = number(g["n2"])
+        s2 = _scale(m, 2)
+        if s1 and s2 and s1 != s2:
+            return None
+        s1 = s1 or s2
+        if high <= v:
+            return None
+        before = text[max(0, m.start() - 12):m.start()].lower()
+        if g.get("cur") and re.search(r"\bfrom\s?$", before):
+            return None                       # "from $1 to $2" is a change, not a range
+    q = QUAL_RE.search(text, max(0, m.start() - 14), m.start())
+    start = q.start() if q else m.start()
+    qual = q.group("q").lower() if q else ""
+    return RawQuantity(start, m.end(), text[start:m.end()], v, high, s1, unit, qual)
+
+
+def _currency(text: str, code: str, start: int) -> str:
+    if code == "RMB" and text.startswith("¥", start):
+        window = text[max(0, start - 200):start + 200].lower()
+        if "yen" in window or "japan" in window:
+            return "JPY"
+    return code
+
+
+def find_quantities(text: str, dates: list[tuple[int, int]]) -> list[RawQuantity]:
+    """All quantities of ``text`` in source order; ``dates`` are spans to keep out of."""
+    cands: list[RawQuantity] = []
+    for pat in (CUR_RE, POST_RE):
+        pos = 0
+        while True:
+            m = pat.search(text, pos)
+            if not m:
+                break
+            r = _candidate(text, m, pat)
+            if r is None and m.group("n2"):       # a bad range: try the first number alone
+                m2 = _first_only(text, m, pat)
+                r = _candidate(text, m2, pat) if m2 else None
+                m = m2 or m
+            if r is not None:
+                cands.append(r)
+            pos = max(m.end(), m.start() + 1)
+    out: list[RawQuantity] = []
+    for r in sorted(cands, key=lambda r: (r.start_off, -(r.end_off - r.start_off))):
+        if any(r.start_off < e and s < r.end_off for s, e in dates):
+            continue
+        if out and r.start_off < out[-1].end_off:
+            continue
+        out.append(r)
+    return _bare_scaled(text, out, dates)
+
+
+def _first_only(text: str, m: re.Match, pat: re.Pattern):
+    cut = text[:m.start("sep")]
+    for mm in pat.finditer(cut, m.start()):
+        if mm.start() == m.start():
+            return mm
+    return None
+
+
+def _candidate(text: str, m: re.Match, pat: re.Pattern) -> RawQuantity | None:
+    g = m.groupdict()
+    if pat is CUR_RE:
+        cur = g["cur"]
+        if cur.isalpha() and _YEAR.fullmatch(g["n1"]) and not _scale(m, 1):
+            return None                       # "USD 2022" is a year, not an amount
+        if cur in ("S$", "A$", "C$") and m.start("cur") > 0 and text[m.start("cur") - 1].isalpha():
+            return None
+        return _build(text, m, _currency(text, CUR_PREFIX[cur], m.start("cur")))
+    unit = g.get("unit")
+    noun = g.get("noun")
+    if unit:
+        if g["gap"] == "-" and unit in _TIME:
+            return None                       # "15-year-old"
+        if unit == "won" and not _scale(m, 1):
+            return None                       # "won" is a verb unless a scale word precedes
+        norm = UNIT_WORDS[unit]
+    else:
+        if g.get("mid") and g["mid"] in _NOT_MID:
+            return None
+        if g["gap"] == "-":
+            return None
+        norm = "people" if noun in ("people", "persons") else noun
+    if _YEAR.fullmatch(g["n1"]) and not g.get("n2") and not _scale(m, 1):
+        if (noun or unit in _TIME or unit is None) and _YEAR_BEFORE.search(text, 0, m.start()):
+            return None                       # "in 2024 users ..." is a year
+    return _build(text, m, norm)
+
+
+def _bare_scaled(text: str, found: list[RawQuantity], dates) -> list[RawQuantity]:
+    """``to 5.38 billion in 2024``: a scaled number with no unit borrows the unit of the
+    closest quantity before it in the same sentence, when nothing but dates and words lie
+    between them (no other number, no sentence or clause end)."""
+    from .spans import sentence_at, sentences
+    spans = None
+    extra = []
+    for m in BARE_RE.finditer(text):
+        if any(m.start() < q.end_off and q.start_off < m.end() for q in found) or \
+                any(m.start() < e and s < m.end() for s, e in dates):
+            continue
+        spans = spans or sentences(text)
+        s, _ = sentence_at(spans, m.start(), m.end())
+        prev = [q for q in sorted(found + extra, key=lambda q: q.start_off) if s <= q.start_off and q.end_off <= m.start()
+                and q.scale and q.unit not in ("%",) and q.unit.isupper()]
+        if not prev:
+            continue
+        p = prev[-1]
+        gap = text[p.end_off:m.start()]
+        for a, b in dates:
+            if p.end_off <= a and b <= m.start():
+                gap = gap.replace(text[a:b], " ")
+        if re.search(r"\d|[;:!?]", gap) or len(gap) > 80:
+            continue
+        r = _build(text, m, p.unit)
+        if r is not None:
+            extra.append(r)
+    return sorted(found + extra, key=lambda r: r.start_off)

@@ -1,0 +1,87 @@
+"""Series: three or more quantities of one unit and scale, each tied to a distinct period.
+
+A quantity is tied to a period when a point date (day, month, quarter, half, season,
+fiscal year or year) stands right after it ("5.38 billion in 2024", "9% (2023)") or
+before it in the same sentence with only words between ("In 2023, output was 30 GW";
+"2022: $5bn"). Ranges, decades and relative dates never tie. A group (one paragraph, one
+list, one caption or one run of short lines) yields a series per (unit, scale) whose
+quantities have distinct periods; if one period carries two different values the whole
+candidate is dropped as ambiguous.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .dates import RawDate
+from .facts import Quantity, Series, SeriesPoint
+from .spans import sentence_at
+
+POINT_PRECISIONS = frozenset(("day", "month", "year", "quarter", "half", "season", "fiscal_year"))
+_AFTER_GAP = re.compile(r"^\s?\(?\s?(?:(?:in|by|for|during|as of|at the end of|through|"
+                        r"at end-|in the year)\s)?$", re.I)
+_BEFORE_GAP = re.compile(r"^[^\d;.!?]{0,60}$")
+
+
+@dataclass
+class Located:
+    """A quantity fact with its segment's text and dates (for tying to periods)."""
+
+    fact: Quantity
+    text: str
+    start_off: int
+    end_off: int
+    dates: list[RawDate]
+    sentences: list[tuple[int, int]]
+    others: list[tuple[int, int]]      # spans of the other quantities in the segment
+
+
+def period_of(q: Located) -> RawDate | None:
+    after = [d for d in q.dates if d.start_off >= q.end_off]
+    if after and after[0].precision in POINT_PRECISIONS and \
+            _AFTER_GAP.match(q.text[q.end_off:after[0].start_off]):
+        return after[0]
+    s, e = sentence_at(q.sentences, q.start_off, q.end_off)
+    before = [d for d in q.dates if s <= d.start_off and d.end_off <= q.start_off]
+    if not before or before[-1].precision not in POINT_PRECISIONS:
+        return None
+    d = before[-1]
+    if any(d.end_off <= a and b <= q.start_off for a, b in q.others):
+        return None
+    if _BEFORE_GAP.match(q.text[d.end_off:q.start_off]):
+        # the date must not be tied to the quantity right before it ("X in 2022, Y")
+        prior = [a for a, b in q.others if b <= d.start_off and a >= s]
+        if prior and _AFTER_GAP.match(q.text[max(b for a, b in q.others if b <= d.start_off):
+                                             d.start_off]):
+            return None
+        return d
+    return None
+
+
+def find_series(group: list[Located], stem: str, start_no: int = 0) -> list[Series]:
+    buckets: dict[tuple[str, str], list[tuple[RawDate, Quantity]]] = {}
+    for q in group:
+        if q.fact.high is not None:
+            continue
+        d = period_of(q)
+        if d is None:
+            continue
+        buckets.setdefault((q.fact.unit, q.fact.scale), []).append((d, q.fact))
+    out = []
+    for (unit, scale), pairs in buckets.items():
+        by_period: dict[str, tuple[RawDate, Quantity]] = {}
+        ambiguous = False
+        for d, f in pairs:
+            key = d.start + "/" + d.end
+            if key in by_period and by_period[key][1].value != f.value:
+                ambiguous = True
+            by_period.setdefault(key, (d, f))
+        if ambiguous or len(by_period) < 3 or len({d.precision for d, _ in by_period.values()}) != 1:
+            continue
+        pts = sorted(by_period.values(), key=lambda p: p[0].start)
+        first = min((f for _, f in pts), key=lambda f: f.line)
+        measure = f"{unit} {scale}".strip()
+        out.append(Series(stem, first.anchor, first.line, measure, unit, scale,
+                          tuple(SeriesPoint(d.when, d.start, f) for d, f in pts)))
+    out.sort(key=lambda s: s.line)
+    return out

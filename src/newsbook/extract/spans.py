@@ -1,0 +1,81 @@
+"""Text helpers shared by the extractors: sentences, verbatim quotes, chart labels."""
+from __future__ import annotations
+
+import re
+
+#: longest quote kept around a phrase (a verbatim window of the sentence)
+QUOTE_MAX = 240
+LABEL_MAX = 80
+
+ABBREV = frozenset("""mr mrs ms dr prof st no vs e.g i.e etc jr sr inc co ltd corp gen sen rep
+gov lt col capt sgt fig approx est dept univ ave mt ft vol pp p u.s u.k u.n e.u a.m p.m""".split())
+
+_END = re.compile(r"[.!?。！？]+[\"'”’)\]]*(?=\s+[\"'“‘(\[A-Z0-9\u3000-\u9fff]|\s*$)")
+_WORD_BEFORE = re.compile(r"(\S+)$")
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans ``[start, end)`` of ``text`` (newlines always end a sentence)."""
+    spans: list[tuple[int, int]] = []
+    base = 0
+    for line in text.split("\n"):
+        start = 0
+        for m in _END.finditer(line):
+            if line[m.start()] == "." and m.end() - m.start() == 1:
+                w = _WORD_BEFORE.search(line, 0, m.start())
+                word = w.group(1).lower().lstrip("(“\"'‘") if w else ""
+                if word in ABBREV or (len(word) == 1 and word.isalpha()) or re.fullmatch(
+                        r"(?:[a-z]\.)+[a-z]", word):
+                    continue
+            spans.append((base + start, base + m.end()))
+            start = m.end()
+        if start < len(line):
+            spans.append((base + start, base + len(line)))
+        base += len(line) + 1
+    out = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def sentence_at(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
+    """The sentence holding ``[start, end)``; several joined if the phrase crosses a border."""
+    first = next((s for s in spans if s[1] > start), None)
+    last = next((s for s in reversed(spans) if s[0] < end), None)
+    if first is None or last is None:
+        return start, end
+    return min(first[0], start), max(last[1], end)
+
+
+def quote_for(text: str, spans: list[tuple[int, int]], start: int, end: int) -> str:
+    """The sentence around ``[start, end)``, cut to <= QUOTE_MAX chars at word borders
+    around the phrase; always a verbatim substring of ``text``."""
+    s, e = sentence_at(spans, start, end)
+    if e - s > QUOTE_MAX:
+        room = max(QUOTE_MAX - (end - start), 0)
+        left = max(s, start - room // 2)
+        right = min(e, end + (room - (start - left)))
+        left = max(s, start - (room - (right - end)))
+        if left > s:
+            sp = text.find(" ", left, start)
+            left = sp + 1 if sp != -1 else start
+        if right < e:
+            sp = text.rfind(" ", end, right)
+            right = sp if sp != -1 else end
+        s, e = left, right
+    return text[s:e].strip()
+
+
+def label_of(quote: str) -> str:
+    """A chart label: the quote, cut at a word border to <= LABEL_MAX chars with '…'."""
+    q = " ".join(quote.split())
+    if len(q) <= LABEL_MAX:
+        return q
+    cut = q.rfind(" ", 0, LABEL_MAX)
+    cut = cut if cut > LABEL_MAX // 2 else LABEL_MAX - 1
+    return q[:cut].rstrip(" ,;:—–-") + "…"

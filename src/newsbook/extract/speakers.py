@@ -1,0 +1,40 @@
+"""Speaker shares of interviews: words and turns per (section, speaker)."""
+from __future__ import annotations
+
+from ..model import Article, Caption, Heading, ListBlock, Note, Paragraph, Turn, anchor_id, walk
+from .facts import SpeakerShare
+
+
+def _words(block) -> int:
+    if isinstance(block, ListBlock):
+        return sum(len(i.text.split()) for i in block.items)
+    if isinstance(block, (Paragraph, Caption, Note, Heading)):
+        return len(block.text.split())
+    return 0
+
+
+def speaker_shares(article: Article, stem: str) -> tuple[SpeakerShare, ...]:
+    """One row per (section, speaker) in order of first turn. ``section`` is the latest
+    top-level heading before the turn ("" before any); words are whitespace tokens of every
+    block inside the turn."""
+    rows: dict[tuple[str, str], list] = {}
+    section = ""
+
+    def visit(blocks, top: bool) -> None:
+        nonlocal section
+        for b in blocks:
+            if isinstance(b, Heading) and top:
+                section = b.text
+            elif isinstance(b, Turn):
+                words = sum(_words(x) for x in walk(b.blocks))
+                key = (section, b.speaker)
+                if key not in rows:
+                    rows[key] = [0, 0, b.line, anchor_id(stem, article, b)]
+                rows[key][0] += words
+                rows[key][1] += 1
+            elif hasattr(b, "blocks") and type(b).__name__ == "Piece":
+                visit(b.blocks, False)
+
+    visit(article.blocks, True)
+    return tuple(SpeakerShare(stem, sec, spk, w, t, line, anchor)
+                 for (sec, spk), (w, t, line, anchor) in rows.items())

@@ -1,0 +1,214 @@
+"""Han-script terms (and kana / hangul runs) with a nearby gloss, tagged by language.
+
+Gloss rules, first that applies:
+1. ``百镜大战 (Hundred Lens War)``: a short Latin-script phrase in brackets right after;
+2. ``Hundred Lens War (百镜大战)``: the term alone in brackets after a quoted phrase or a
+   run of capitalised words;
+3. ``Hangzhou 杭州``: the words right before are the term's own pinyin (tone marks ignored);
+4. ``“lie flat” 躺平``: a quoted phrase right before;
+5. ``jiban 地盤``: a Japanese romanisation right before, in a Japanese context;
+6. ``Jin county 金县``: up to three capitalised words right before, starting at a clean
+   border (not after a number or another capitalised word).
+Otherwise the gloss is "". Only Chinese terms get pinyin.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from pypinyin import Style, lazy_pinyin
+
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005\u3007"
+KANA = "\u3040-\u309f\u30a0-\u30ff\u31f0-\u31ff\uff66-\uff9f"
+HANGUL = "\uac00-\ud7af\u1100-\u11ff\u3130-\u318f"
+RUN_RE = re.compile(rf"(?:[A-Z]{{1,4}}(?=[{HAN}]))?[{HAN}{KANA}]+(?:[A-Za-z0-9]+[{HAN}{KANA}]+)*\d*"
+                    rf"|[{HANGUL}]+(?: [{HANGUL}]+)*")
+KANA_RE = re.compile(f"[{KANA}]")
+HANGUL_RE = re.compile(f"[{HANGUL}]")
+CJK_RE = re.compile(f"[{HAN}{KANA}{HANGUL}]")
+_OPEN, _CLOSE = "([（［", ")]）］"
+_Q = "\"“”‘’'"
+_AFTER_RE = re.compile(rf"^\s?[{re.escape(_OPEN)}]\s*[{_Q}]?(?P<g>[^{re.escape(_OPEN + _CLOSE)}"
+                       rf"{_Q}{HAN}{KANA}{HANGUL};]{{1,80}}?)[{_Q}]?\s*[{re.escape(_CLOSE)}]")
+_QUOTED_BEFORE = re.compile(r"(?:“(?P<a>[^“”]{1,80})”|‘(?P<b>[^‘’]{1,80})’|\"(?P<c>[^\"]{1,80})\")"
+                            r"\s?$")
+_OPEN_QUOTE_BEFORE = re.compile(r"[“‘\"](?P<g>[^“”‘’\"]{1,80}?)\s?$")
+_TOKEN = re.compile(r"^[A-Z][\w&.’'\-]*$")
+CONNECT = frozenset("of the and & for de du la von van".split())
+PLACE = frozenset("county province city district village town township prefecture".split())
+_HEPBURN = re.compile(r"^(?:(?:sh|ch|ts|[kgsztdnhbpmrfjwy]y?)?[aiueoāīūēō]|n(?![aiueoy])|"
+                      r"[kstpc](?=[kstpc]))+$")
+NOT_ROMAJI = frozenset("""make made take same home time some name nine none more here were come came
+gone done side wide ride hide tone zone bone note mine fine line sake safe wake base case game
+kite bike hike joke poke rope hope wire fire hire tire sure pure cure role hole pole mole sole
+before entire became become behave""".split())
+_BAD_GLOSS = re.compile(r"^(?:source|see|e\.g|i\.e|archive|via|cf|note|and|or)\b|^[\d\W]+$", re.I)
+
+
+@dataclass(frozen=True)
+class RawTerm:
+    start_off: int
+    end_off: int
+    term: str
+    gloss: str
+    gloss_start: int
+    gloss_end: int
+    lang: str
+    pinyin: str
+
+
+def _plain(s: str) -> str:
+    s = unicodedata.normalize("NFD", s.lower())
+    return "".join(c for c in s if "a" <= c <= "z")
+
+
+def _toneless(term: str) -> str:
+    return "".join(lazy_pinyin(term, style=Style.NORMAL))
+
+
+def _words_before(text: str, end: int, n: int = 6) -> list[tuple[int, int, str]]:
+    """Up to ``n`` space-separated tokens ending at ``end`` (exclusive), nearest last."""
+    out = []
+    pos = end
+    while len(out) < n:
+        if pos == 0 or text[pos - 1] != " ":
+            break
+        m = re.search(r"(\S+)$", text[:pos - 1])
+        if not m:
+            break
+        out.insert(0, (m.start(), m.end(), m.group(1)))
+        pos = m.start()
+    return out
+
+
+def _cap_run(text: str, end: int, limit: int, need_border: bool) -> tuple[int, str] | None:
+    """The run of capitalised words (connectors inside, place words last) ending at ``end``."""
+    toks = _words_before(text, end, limit + 3)
+    run: list[tuple[int, int, str]] = []
+    for i in range(len(toks) - 1, -1, -1):
+        s, e, w = toks[i]
+        if _TOKEN.match(w) or (run and w in CONNECT) or (not run and w in PLACE):
+            run.insert(0, toks[i])
+        else:
+            break
+    while run and (run[0][2] in CONNECT or run[0][2] in PLACE):
+        run.pop(0)
+    if run and run[0][2] in ("The", "A", "An"):
+        run.pop(0)
+    if not run or len(run) > limit or not _TOKEN.match(run[0][2]):
+        return None
+    if run[-1][2] in PLACE and len(run) < 2:
+        return None
+    if any(not w.replace("’", "").replace("'", "").replace("-", "").replace("&", "")
+           .replace(".", "").isalnum() for _, _, w in run):
+        return None
+    if need_border:
+        k = toks.index(run[0])
+        before = text[:run[0][0]].rstrip(" ")
+        if k > 0 and not re.search(r"[a-z]$", toks[k - 1][2]) or re.search(r"\d$", before):
+            if not re.search(r"[,;:(“‘\"—–]$", before):
+                return None
+    return run[0][0], text[run[0][0]:run[-1][1]]
+
+
+def _gloss(text: str, s: int, e: int, term: str, japanese_ctx: bool) -> tuple[str, int, int]:
+    m = _AFTER_RE.match(text, e)
+    if m and _ok(m.group("g")):
+        g = m.group("g").strip()
+        gs = text.index(g, m.start("g"))
+        return g, gs, gs + len(g)
+    # 2. term alone in brackets after the English
+    pre = text[:s]
+    b = re.search(rf"[{re.escape(_OPEN)}]\s*[{_Q}]?$", pre)
+    if b and re.match(rf"[{_Q}]?\s*[{re.escape(_CLOSE)}]", text[e:]):
+        head = text[:b.start()]
+        q = _QUOTED_BEFORE.search(head) or _OPEN_QUOTE_BEFORE.search(head)
+        if q:
+            g = next(x for x in q.groups() if x)
+            if _ok(g) and len(g.split()) <= 12:
+                gs = q.start(next(k for k, x in q.groupdict().items() if x))
+                return g.strip(), gs, gs + len(g.strip())
+        run = _cap_run(text, len(head.rstrip(" ")) + 1 if head.endswith(" ") else len(head) + 1,
+                       6, False) if head.endswith(" ") else None
+        if run:
+            return run[1], run[0], run[0] + len(run[1])
+        return "", s, e
+    if not text[:s].endswith(" "):
+        return "", s, e
+    toks = _words_before(text, s, 4)
+    # 3. the pinyin itself
+    if CJK_RE.search(term) and not KANA_RE.search(term) and not HANGUL_RE.search(term):
+        target = _toneless(term)
+        for k in range(1, len(toks) + 1):
+            part = toks[-k:]
+            words = [w for _, _, w in part]
+            last = re.sub(r"[’']s$", "", words[-1])
+            if any(not re.fullmatch(r"[^\W\d_]+(?:[-’'][^\W\d_]+)*", w) for w in words[:-1] + [last]):
+                break
+            if _plain(" ".join(words[:-1] + [last])) == target:
+                gs = part[0][0]
+                ge = part[-1][0] + len(last)
+                return text[gs:ge], gs, ge
+    # 4. quoted phrase right before
+    q = _QUOTED_BEFORE.search(text[:s - 1] + " ") if text[s - 2:s - 1] in "”’\"" else None
+    if q:
+        g = next(x for x in q.groups() if x)
+        if _ok(g):
+            gs = q.start(next(k for k, x in q.groupdict().items() if x))
+            return g, gs, gs + len(g)
+    # 5. Japanese romanisation
+    if toks:
+        w = toks[-1][2]
+        if japanese_ctx and len(w) >= 4 and w.lower() not in NOT_ROMAJI and \
+                _HEPBURN.match(_romaji(w)) or re.search(r"[āīūēō]", w) and \
+                re.fullmatch(r"[^\W\d_]+", w):
+            return w, toks[-1][0], toks[-1][1]
+    # 6. capitalised words at a clean border
+    run = _cap_run(text, s, 3, True)
+    if run:
+        return run[1], run[0], run[0] + len(run[1])
+    return "", s, e
+
+
+def _romaji(w: str) -> str:
+    return w.lower().replace("ō", "o").replace("ū", "u").replace("ā", "a").replace("ī", "i") \
+        .replace("ē", "e") if re.fullmatch(r"[A-Za-zāīūēōĀĪŪĒŌ]+", w) else "-"
+
+
+def _ok(g: str) -> bool:
+    g = g.strip()
+    return bool(g) and bool(re.search(r"[A-Za-z]", g)) and not _BAD_GLOSS.search(g) \
+        and len(g.split()) <= 8 and not CJK_RE.search(g)
+
+
+def _lang(term: str, gloss: str, block_kana: bool, japan_article: bool) -> str:
+    if HANGUL_RE.search(term):
+        return "ko"
+    if KANA_RE.search(term) or block_kana:
+        return "ja"
+    if gloss and re.search(r"[āīūēō]", gloss):
+        return "ja"
+    if japan_article and gloss and all(_HEPBURN.match(_romaji(w)) for w in gloss.split()) \
+            and _plain(gloss) != _toneless(term):
+        return "ja"
+    return "zh"
+
+
+def find_terms(text: str, japan_article: bool = False) -> list[RawTerm]:
+    """Every CJK run of ``text`` (two characters or more, or one with a gloss)."""
+    out = []
+    block_kana = bool(KANA_RE.search(text))
+    for m in RUN_RE.finditer(text):
+        term = m.group()
+        n = len(CJK_RE.findall(term))
+        if HANGUL_RE.search(term):
+            gloss, gs, ge = _gloss(text, m.start(), m.end(), term, False)
+        else:
+            gloss, gs, ge = _gloss(text, m.start(), m.end(), term, block_kana or japan_article)
+        if n < 2 and not gloss:
+            continue
+        lang = _lang(term, gloss, block_kana, japan_article)
+        pinyin = " ".join(lazy_pinyin(term, style=Style.TONE)) if lang == "zh" else ""
+        out.append(RawTerm(m.start(), m.end(), term, gloss, gs, ge, lang, pinyin))
+    return out
