@@ -1,6 +1,8 @@
-"""Orchestration: feeds -> model -> pages, toc, config and root page, all in memory.
+"""Orchestration: articles + plan -> facts -> charts -> pages, toc, config, root page.
 
-Nothing here touches the disk except reading curated files; :mod:`cli` writes.
+Everything is computed in memory and returned as ``{relative path: text}``;
+:mod:`cli` writes. The plan (:mod:`newsbook.plan`) is the only curation read;
+diagnostics are returned, never printed here.
 """
 from __future__ import annotations
 
@@ -9,55 +11,16 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
+from . import autocharts, bookinfo, cachekeys, connections
 from .diagnostics import Code, Diagnostic
 from .model import Article, article_text
-from .reference import block_texts, events_csv, load_reference, people_in, term_places
+from .plan import Plan, load_plan, spec_json
+from .reference import Term, block_lines, events_csv, reference_from_plan, people_in, term_places
 from .writers import book_files, reference_pages
-from .writers.escape import clean, slugify
-from .writers.myst_page import (PageContext, Placement, reading_minutes,
-                                render_article)
+from .writers.escape import slugify
+from .writers.myst_page import PageContext, Placement, reading_minutes, render_page
 
-DEFAULT_SETTINGS = {
-    "title": "ChinaTalk 2025: an interactive reader",
-    "author": "ChinaTalk",
-    "intro": "Thirteen ChinaTalk posts from May to December 2025, as saved from the FreshRSS "
-             "reader, rebuilt as a book: every sentence kept, footnotes linked both ways, and "
-             "charts whose every number traces to a quote.",
-}
-
-
-@dataclass
-class Curation:
-    """Hand-made files the converter reads but never writes."""
-
-    hints: dict[str, str] = field(default_factory=dict)
-    themes: list[tuple[str, list[str]]] = field(default_factory=list)
-    placements: dict[str, list[Placement]] = field(default_factory=dict)
-    lost: dict[str, dict[str, str]] = field(default_factory=dict)
-    settings: dict = field(default_factory=lambda: dict(DEFAULT_SETTINGS))
-
-
-def _yaml(path: Path):
-    return yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else None
-
-
-def load_curation(root: Path) -> Curation:
-    """Read ``data/curation/*.yml``, ``data/placements.yml`` and ``data/lost_figures.yml``."""
-    cur = Curation()
-    hints = _yaml(root / "data/curation/hints.yml") or {}
-    cur.hints = {clean(h["text"]): h["kind"] for h in hints.get("hints", [])}
-    themes = _yaml(root / "data/curation/themes.yml") or {}
-    cur.themes = [(t["name"], list(t.get("chapters", []))) for t in themes.get("themes", [])]
-    cur.settings.update((_yaml(root / "data/curation/book.yml") or {}))
-    for p in _yaml(root / "data/placements.yml") or []:
-        cur.placements.setdefault(p["chapter"], []).append(
-            Placement(p["chart"], p.get("after", ""), bool(p.get("replaces_caption")),
-                      bool(p.get("live"))))
-    for lf in _yaml(root / "data/lost_figures.yml") or []:
-        cur.lost.setdefault(lf["chapter"], {})[lf["caption"]] = lf["note"]
-    return cur
+load_curation = load_plan  # the old name: curation is the validated plan now
 
 
 def assign_stems(articles: list[Article]) -> list[str]:
@@ -77,106 +40,158 @@ def assign_stems(articles: list[Article]) -> list[str]:
     return stems
 
 
-def dataset_hashes(root: Path, registry: dict, keys: list[str]) -> dict[str, str]:
-    """sha256 prefixes of the CSVs behind the given chart keys."""
-    out = {}
-    for key in keys:
-        path = root / "data" / f"{registry[key].dataset}.csv"
-        if path.exists():
-            out[path.name] = hashlib.sha256(path.read_bytes()).hexdigest()[:12]
-    return out
+@dataclass
+class BookCharts:
+    """Every chart of the book: curated, automatic and book-wide, by key."""
+
+    specs: dict[str, object] = field(default_factory=dict)
+    datasets: dict[str, str] = field(default_factory=dict)  # generated CSV texts by name
+
+    def of(self, stem: str) -> list:
+        return [s for s in self.specs.values() if s.chapter == stem]
 
 
-def chart_registry():
-    """The chart registry with all figure modules loaded."""
-    from .charts import figures  # noqa: F401  (importing registers every chart)
-    from .charts.registry import REGISTRY
-    return REGISTRY
-
-
-def quote_index(root: Path, pages: list[tuple[Article, str]]) -> dict:
-    """Map each dataset quote to the chapter paragraph that holds it."""
-    import csv
-    blocks = [(stem, anchor, text) for a, stem in pages for anchor, text in block_texts(a, stem)]
-    index: dict[str, dict[str, str]] = {}
-    for path in sorted((root / "data").glob("*.csv")):
-        with path.open(encoding="utf-8", newline="") as fh:
-            for row in csv.DictReader(fh):
-                quote = clean(row.get("quote") or "")
-                if not quote or row.get("source_url") or quote in index:
-                    continue
-                hit = next(((s, a) for s, a, t in blocks if quote in t), None)
-                if hit:
-                    index[quote] = {"chapter": hit[0], "anchor": hit[1]}
-    return dict(sorted(index.items()))
-
-
-def render_book(articles: list[Article], root: Path, cur: Curation,
-                diags: list[Diagnostic], *, progress: bool = False) -> dict[str, str]:
-    """Every generated file as ``{relative path: text}``; a progress bar when asked."""
-    registry = chart_registry()
-    stems = assign_stems(articles)
-    ref = load_reference(root)
-    glossary_terms = [t.hanzi for t in ref.terms]
-    theme_of = {}
-    for name, members in cur.themes:
-        for stem in members:
-            theme_of.setdefault(stem, []).append(name)
-    files: dict[str, str] = {}
-    chapters = []
-    index = quote_index(root, list(zip(articles, stems)))
-    index_text = json.dumps(index, ensure_ascii=False, indent=1) + "\n"
-    index_hash = hashlib.sha256(index_text.encode()).hexdigest()[:12]
-    code_hash = chart_code_hash()
-    pairs = list(zip(articles, stems))
+def plan_charts(plan: Plan, pages: list[tuple[Article, str]], diags: list[Diagnostic],
+                progress: bool = False) -> tuple[BookCharts, list]:
+    """Curated specs, then automatic ones where curation leaves room (module docstring of
+    :mod:`autocharts`). Returns the charts and every article's facts."""
+    from .extract import extract_article
+    stems = {stem for _, stem in pages}
+    out = BookCharts()
+    for spec in plan.charts:
+        if spec.chapter not in stems:
+            src, line = plan.chart_where[spec.key]
+            diags.append(Diagnostic(Code.BAD_PLACEMENT, f"chart {spec.key!r}: no article "
+                                    f"{spec.chapter!r} in this book; chart not placed", src,
+                                    line))
+            continue
+        out.specs[spec.key] = spec
+    iterable = pages
     if progress:
         from rich.progress import track
-        pairs = track(pairs, description="Writing chapters", transient=True)
-    for article, stem in pairs:
-        placements = []
-        for p in cur.placements.get(stem, []):
-            if p.chart in registry:
-                placements.append(p)
-            else:
-                diags.append(Diagnostic(Code.BAD_PLACEMENT, f"placement names unknown chart "
-                                        f"{p.chart!r}; skipped", "data/placements.yml", 1))
-        ctx = PageContext(stem=stem, placements=placements, lost_notes=cur.lost.get(stem, {}),
-                          themes=theme_of.get(stem, []),
-                          chart_titles={p.chart: registry[p.chart].title for p in placements},
-                          data_hashes=dataset_hashes(root, registry, [p.chart for p in placements]),
-                          terms=glossary_terms,
-                          index_names=people_in(article, stem, ref.people))
-        if placements:  # source links come from the quote index: re-run when it changes
-            ctx.data_hashes["quote_anchors.json"] = index_hash
-            ctx.data_hashes["chart_code.py"] = code_hash  # and when chart code changes
-        files[f"chapters/{stem}.md"] = render_article(article, ctx)
-        files[f"chapters/{stem}.ipynb"] = as_ipynb(files[f"chapters/{stem}.md"])
-        for p in placements:
-            if p.chart not in ctx.used:
-                diags.append(Diagnostic(Code.BAD_PLACEMENT, f"chart {p.chart!r}: no block of "
-                                        f"{stem} contains {p.after[:60]!r}; chart not placed",
-                                        "data/placements.yml", 1))
+        iterable = track(pages, description="Finding facts", transient=True)
+    facts = [extract_article(a, stem) for a, stem in iterable]
+    titles = {stem: a.title for a, stem in pages}
+    aliases = {alias: p.name for p in plan.people for alias in p.aliases if len(alias) > 3}
+    names = {stem: connections.names_in(a, stem, block_lines(a, stem), aliases)
+             for a, stem in pages}
+    for (article, stem), fx in zip(pages, facts):
+        curated = [s for s in out.specs.values() if s.chapter == stem]
+        off = set(plan.suppress.get(stem, set()))
+        for s in curated:
+            off.update(s.replaces)
+            if s.kind == "timeline":
+                off.add("timeline")  # a curated timeline already draws this history
+        covered = cachekeys.quoted_lines(plan.root, [s.dataset for s in curated])
+        auto = autocharts.AutoCharts()
+        made = False
+        if "timeline" not in off:
+            made |= autocharts.timeline_chart(article, stem, fx, auto)
+        if "series" not in off:
+            made |= autocharts.series_charts(article, stem, fx, auto, covered)
+        if "speakers" not in off:
+            made |= autocharts.speaker_chart(article, stem, fx, auto)
+        if not made and not curated and "connections" not in off:
+            autocharts.fallback_chart(article, stem, connections.link_rows(stem, names, titles),
+                                      auto)
+        for spec in auto.specs:
+            out.specs[spec.key] = spec
+        out.datasets.update(auto.datasets)
+    return out, facts
+
+
+def render_book(articles: list[Article], root: Path, plan: Plan,
+                diags: list[Diagnostic], *, progress: bool = False) -> dict[str, str]:
+    """Every generated file as ``{relative path: text}``; a progress bar when asked."""
+    root = Path(root)
+    stems = assign_stems(articles)
+    pages = list(zip(articles, stems))
+    ref = reference_from_plan(plan)
+    charts, facts = plan_charts(plan, pages, diags, progress)
+    terms = merge_terms(ref.terms, facts)
+    info = bookinfo.settings(articles, plan.settings, len(charts.specs))
+    files: dict[str, str] = {}
+    for name, text in charts.datasets.items():
+        files[f"data/generated/{name}.csv"] = text
+    index = cachekeys.quote_index(root, pages, charts)
+    files["data/generated/quote_anchors.json"] = json.dumps(index, ensure_ascii=False,
+                                                            indent=1) + "\n"
+    theme_of: dict[str, list[str]] = {}
+    for theme in plan.themes:
+        for stem in theme.chapters:
+            theme_of.setdefault(stem, []).append(theme.name)
+    chapters = []
+    for article, stem in pages:
+        specs = charts.of(stem)
+        placements = [Placement(s.key, s.after, s.replaces_caption, bool(s.live))
+                      for s in specs]
+        ctx = PageContext(stem=stem, placements=placements,
+                          lost_notes=plan.lost_notes(stem), themes=theme_of.get(stem, []),
+                          chart_titles={s.key: s.title for s in specs},
+                          data_hashes=cachekeys.chapter_hashes(root, specs, charts, index),
+                          terms=[t.hanzi for t in terms],
+                          index_names=people_in(article, stem, ref.people),
+                          publication=info["publication"])
+        text, unplaced = render_page(article, ctx)
+        files[f"chapters/{stem}.md"] = text
+        files[f"chapters/{stem}.ipynb"] = as_ipynb(text)
+        for key in unplaced:
+            src, line = plan.chart_where.get(key, ("data/charts", 1))
+            diags.append(Diagnostic(Code.BAD_PLACEMENT, f"chart {key!r}: no block of {stem} "
+                                    f"contains {charts.specs[key].after[:60]!r}; chart not "
+                                    "placed", src, line))
         chapters.append(book_files.Chapter(stem, article, tuple(theme_of.get(stem, [])),
                                            reading_minutes(article)))
-    order = [name for name, _ in cur.themes]
-    titles = {stem: a.title for a, stem in zip(articles, stems)}
-    files["data/generated/book_events.csv"] = events_csv(ref.events, list(zip(articles, stems)))
-    files["data/generated/book_articles.csv"] = articles_csv(chapters)
-    files["glossary.md"] = reference_pages.render_glossary(
-        ref.terms, term_places(ref.terms, list(zip(articles, stems))), titles)
-    files["timeline.md"] = reference_pages.render_timeline(
-        files["data/generated/book_events.csv"], titles,
-        {"book_events.csv": _digest(files["data/generated/book_events.csv"]),
-         "chart_code.py": code_hash})
-    files["_toc.yml"] = book_files.dump(book_files.build_toc(chapters, order,
-                                                             ["timeline", "glossary"]))
-    files["_config.yml"] = book_files.dump(book_files.build_config(cur.settings))
-    files["intro.md"] = book_files.render_intro(
-        chapters, cur.settings, {"book_articles.csv": _digest(files["data/generated/book_articles.csv"]),
-                                 "chart_code.py": code_hash})
-    files["data/generated/quote_anchors.json"] = index_text
+    files.update(book_pages(plan, pages, chapters, facts, terms, ref, charts, info, root))
+    files["data/generated/charts.json"] = json.dumps(
+        {k: spec_json(s) for k, s in sorted(charts.specs.items())}, ensure_ascii=False,
+        indent=1, sort_keys=True) + "\n"
     files.update(static_assets())
     return files
+
+
+def book_pages(plan, pages, chapters, facts, terms, ref, charts: BookCharts, info, root):
+    """Root page, timeline and glossary (each only when it has something), toc, config."""
+    files: dict[str, str] = {}
+    titles = {stem: a.title for a, stem in pages}
+    events = events_csv(ref.events, pages, extracted=facts,
+                        themes={c.stem: (c.themes or (book_files.MORE,))[0] for c in chapters})
+    extra = []
+    if events.count("\n") > 1:
+        files["data/generated/book_events.csv"] = events
+        charts.specs["book_timeline"] = autocharts.book_timeline_spec()
+        files["timeline.md"] = reference_pages.render_timeline(
+            events, titles, cachekeys.page_hashes(root, [charts.specs["book_timeline"]],
+                                                  {"book_events.csv": events}))
+        extra.append("timeline")
+    if terms:
+        files["glossary.md"] = reference_pages.render_glossary(
+            terms, term_places(terms, pages), titles)
+        extra.append("glossary")
+    files["data/generated/book_articles.csv"] = articles_csv(chapters)
+    charts.specs["book_at_a_glance"] = autocharts.book_glance_spec(len(chapters))
+    files["_toc.yml"] = book_files.dump(book_files.build_toc(
+        chapters, [t.name for t in plan.themes], extra))
+    files["_config.yml"] = book_files.dump(book_files.build_config(
+        info, years=[a.published.year for a, _ in pages]))
+    files["intro.md"] = book_files.render_intro(
+        chapters, info, cachekeys.page_hashes(
+            root, [charts.specs["book_at_a_glance"]],
+            {"book_articles.csv": files["data/generated/book_articles.csv"]}),
+        pages=extra)
+    return files
+
+
+def merge_terms(curated: list[Term], facts) -> list[Term]:
+    """Curated glossary entries plus every extracted Han-script term; curated glosses and
+    readings win. Sorted by reading, then characters."""
+    by = {t.hanzi: t for t in curated}
+    for fx in facts:
+        for t in fx.terms:
+            if t.term not in by:
+                by[t.term] = Term(t.term, t.pinyin, t.gloss, False,
+                                  "term", t.lang)
+    return sorted(by.values(), key=lambda t: (t.lang != "zh", t.pinyin or "~", t.hanzi))
 
 
 def as_ipynb(page: str) -> str:
@@ -188,20 +203,6 @@ def as_ipynb(page: str) -> str:
         cell["id"] = f"cell-{i}"
     nb.metadata.pop("jupytext", None)  # a plain notebook: no pairing surprises in Lab
     return jupytext.writes(nb, "ipynb")
-
-
-def chart_code_hash() -> str:
-    """Digest of the chart package's source, so cached chapter outputs refresh after a
-    change to how charts are drawn (jupyter-cache only sees the cells' code)."""
-    charts = Path(__file__).resolve().parent / "charts"
-    h = hashlib.sha256()
-    for path in sorted(charts.rglob("*.py")):
-        h.update(path.relative_to(charts).as_posix().encode() + b"\0" + path.read_bytes())
-    return h.hexdigest()[:12]
-
-
-def _digest(text: str) -> str:
-    return hashlib.sha256(text.encode()).hexdigest()[:12]
 
 
 def articles_csv(chapters) -> str:
@@ -222,6 +223,7 @@ def articles_csv(chapters) -> str:
 
 def static_assets() -> dict[str, str]:
     """The book's own ``_static`` files (plotly.js, CSS), so any --book DIR builds offline."""
-    src = Path(__file__).resolve().parents[2] / "_static"
+    from importlib.resources import files as pkg_files
+    src = Path(str(pkg_files("newsbook"))).parents[1] / "_static"
     return {f"_static/{p.name}": p.read_text(encoding="utf-8")
             for p in sorted(src.glob("*")) if p.is_file()}

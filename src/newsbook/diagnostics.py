@@ -21,7 +21,11 @@ class Code(Enum):
     CORRECTION = "correction"            # same title+date, different text
     UNMATCHED_FOOTNOTE = "unmatched_footnote"
     BAD_PLACEMENT = "bad_placement"      # data/placements.yml names an unknown chart or text
+    BAD_CURATION = "bad_curation"    # a hand-made file under data/ is malformed
     IO = "io"
+    BAD_FEED = "bad_feed"                # an export/feed file that does not parse (JSON, zip, XML)
+    RICHER = "richer"                    # an article in a text copy and in an export/feed
+    IMAGE = "image"                      # --fetch-images could not download an image
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,7 @@ class Paragraph:
     text: str
     line: int
     marks: tuple[tuple[int, int], ...] = ()
+    spans: tuple["Span", ...] = ()  # inline markup from HTML sources; texts join to ``text``
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,7 @@ class ListItem:
     line: int
     marks: tuple[tuple[int, int], ...] = ()
     number: str = ""
+    spans: tuple["Span", ...] = ()  # inline markup from HTML sources; texts join to ``text``
 
 
 @dataclass(frozen=True)
@@ -128,6 +130,9 @@ class Article:
     byline: str = ""
     source: str = ""
     end_line: int = 0
+    publication: str = ""  # the newsletter's own name, when its stock lines give it
+    link: str = ""  # the article's own URL (HTML sources: export item or feed entry)
+    rich: bool = False  # read from HTML (export or feed), not from a text copy
 
     @property
     def date_text(self) -> str:
@@ -171,3 +176,96 @@ def walk(blocks: tuple[Block, ...]):
         yield block
         if isinstance(block, (Turn, Aside, Piece)):
             yield from walk(block.blocks)
+
+
+# ------------------------------------------------------------------ rich sources (HTML)
+# Readers of FreshRSS exports and RSS/Atom feeds build these from sanitised HTML. Every
+# block still has a plain ``text`` (a field or a property): exact text, never markup.
+
+SPAN_KINDS = ("text", "em", "strong", "code", "link")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A run of inline text with one kind of markup; ``href`` only for links.
+    A paragraph's span texts concatenate to exactly its ``text``."""
+
+    kind: str
+    text: str
+    href: str = ""
+
+    def __post_init__(self) -> None:
+        if self.kind not in SPAN_KINDS:
+            raise ValueError(f"unknown span kind {self.kind!r}")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """An image the source kept: URL (remote, or book-relative once fetched), alt text,
+    caption (plain; ``caption_spans`` may mark it up) and the link the image pointed to."""
+
+    src: str
+    alt: str
+    caption: str
+    credit_href: str
+    line: int
+    caption_spans: tuple[Span, ...] = ()
+    original: str = ""  # the remote URL when ``src`` is a fetched local copy
+
+    @property
+    def text(self) -> str:
+        return self.caption
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A block quote: its paragraphs."""
+
+    paragraphs: tuple[Paragraph, ...]
+    line: int
+
+    @property
+    def text(self) -> str:
+        return "\n".join(p.text for p in self.paragraphs)
+
+
+@dataclass(frozen=True)
+class Code:
+    """A preformatted code block, lines as written."""
+
+    code: str
+    line: int
+
+    @property
+    def text(self) -> str:
+        return self.code
+
+
+@dataclass(frozen=True)
+class Table:
+    """A simple table: rows of plain cell texts; the first row is the header."""
+
+    rows: tuple[tuple[str, ...], ...]
+    line: int
+
+    @property
+    def text(self) -> str:
+        return "\n".join("\t".join(r) for r in self.rows)
+
+
+@dataclass(frozen=True)
+class LinkCard:
+    """An embedded post or tweet, kept as a card: kind, title, link and its text."""
+
+    kind: str  # "post" | "tweet"
+    title: str
+    href: str
+    body: str
+    line: int
+
+    @property
+    def text(self) -> str:
+        return "\n".join(t for t in (self.title, self.body) if t)
+
+
+Block = Union[Block, Figure, Quote, Code, Table, LinkCard]

@@ -12,7 +12,6 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 
 from .model import Article, anchor_id, Caption, ListBlock, Paragraph, walk
 from .writers.escape import clean
@@ -27,6 +26,7 @@ class Term:
     gloss: str
     editorial: bool
     kind: str
+    lang: str = "zh"  # zh | ja | ko; only Chinese terms carry pinyin
 
 
 @dataclass(frozen=True)
@@ -49,21 +49,23 @@ class Reference:
     events: list[dict] = field(default_factory=list)
 
 
-def _load(path: Path) -> dict:
-    return (yaml.safe_load(path.read_text(encoding="utf-8")) or {}) if path.exists() else {}
+def reference_from_plan(plan) -> Reference:
+    """The plan's glossary, people and events as reference entries."""
+    ref = Reference()
+    for t in plan.glossary:
+        ref.terms.append(Term(t.hanzi, t.pinyin if t.lang == "zh" else "", t.gloss,
+                              t.gloss_source == "editorial", t.kind, t.lang))
+    for p in plan.people:
+        ref.people.append(Person(p.name, p.kind, tuple(p.aliases), p.whole_word,
+                                 tuple(p.chapters)))
+    ref.events = [e.model_dump() for e in plan.events]
+    return ref
 
 
 def load_reference(root: Path) -> Reference:
-    cur = root / "data" / "curation"
-    ref = Reference()
-    for t in _load(cur / "glossary.yml").get("terms", []):
-        ref.terms.append(Term(t["hanzi"], t.get("pinyin", ""), t.get("gloss", ""),
-                              t.get("gloss_source") == "editorial", t.get("kind", "term")))
-    for p in _load(cur / "people.yml").get("entries", []):
-        ref.people.append(Person(p["name"], p.get("kind", "person"), tuple(p["aliases"]),
-                                 bool(p.get("whole_word")), tuple(p.get("chapters", []))))
-    ref.events = list(_load(cur / "events.yml").get("events", []))
-    return ref
+    """Reference entries of the book at ``root`` (validated through the plan)."""
+    from .plan import load_plan
+    return reference_from_plan(load_plan(root))
 
 
 def block_texts(article: Article, stem: str) -> list[tuple[str, str]]:
@@ -73,6 +75,16 @@ def block_texts(article: Article, stem: str) -> list[tuple[str, str]]:
         if isinstance(b, (Paragraph, Caption, ListBlock)):
             text = " ".join(i.text for i in b.items) if isinstance(b, ListBlock) else b.text
             out.append((anchor_id(stem, article, b), clean(text)))
+    return out
+
+
+def block_lines(article: Article, stem: str) -> list[tuple[str, str, int]]:
+    """(anchor id, plain text, first line) of every addressable block."""
+    out = []
+    for b in walk(article.blocks):
+        if isinstance(b, (Paragraph, Caption, ListBlock)):
+            text = " ".join(i.text for i in b.items) if isinstance(b, ListBlock) else b.text
+            out.append((anchor_id(stem, article, b), clean(text), b.line))
     return out
 
 
@@ -115,22 +127,48 @@ EVENT_COLUMNS = ["date", "end", "precision", "label", "chapter", "title", "theme
                  "quote", "line", "derived"]
 
 
-def events_csv(events: list[dict], pages: list[tuple[Article, str]]) -> str:
-    """The book-wide timeline dataset, each event linked to the paragraph quoting it."""
+def events_csv(events: list[dict], pages: list[tuple[Article, str]], extracted=(),
+               themes: dict[str, str] | None = None) -> str:
+    """The book-wide timeline dataset: curated events, then every dated statement the
+    extraction found that curation does not already hold (same chapter, line and year),
+    each linked to the paragraph quoting it."""
     titles = {stem: a.title for a, stem in pages}
     blocks = {stem: block_texts(a, stem) for a, stem in pages}
-    buf = io.StringIO()
-    w = csv.DictWriter(buf, fieldnames=EVENT_COLUMNS, lineterminator="\n")
-    w.writeheader()
+    themes = themes or {}
+    rows, seen = [], set()
     for e in events:
         stem = e.get("chapter", "")
         if stem not in titles:
             continue
         quote = clean(str(e.get("quote", "")))
         anchor = next((a for a, t in blocks[stem] if quote and quote in t), "")
-        w.writerow({"date": e.get("date", ""), "end": e.get("end", "") or "",
-                    "precision": e.get("precision", ""), "label": clean(str(e.get("label", ""))),
-                    "chapter": stem, "title": titles[stem], "theme": e.get("theme", ""),
-                    "anchor": anchor, "quote": quote, "line": e.get("line", ""),
-                    "derived": e.get("derived", "") or ""})
+        date = str(e.get("date", ""))
+        rows.append({"date": date, "end": e.get("end", "") or "",
+                     "precision": e.get("precision", ""), "label": clean(str(e.get("label", ""))),
+                     "chapter": stem, "title": titles[stem],
+                     "theme": e.get("theme", "") or themes.get(stem, ""),
+                     "anchor": anchor, "quote": quote, "line": e.get("line", ""),
+                     "derived": e.get("derived", "") or ""})
+        seen.add((stem, int(e.get("line") or 0), date[:4]))
+    for fx in extracted:
+        stem = fx.stem
+        if stem not in titles:
+            continue
+        for d in fx.dates:
+            key = (stem, d.line, d.start[:4])
+            if key in seen:
+                continue
+            seen.add(key)
+            rows.append({"date": d.start, "end": d.end if d.end != d.start else "",
+                         "precision": d.precision, "label": d.label, "chapter": stem,
+                         "title": titles[stem], "theme": themes.get(stem, ""),
+                         "anchor": d.anchor, "quote": d.quote, "line": d.line,
+                         "derived": "resolved against the publication date"
+                         if d.precision == "relative" else ""})
+    order = {stem: i for i, (_, stem) in enumerate(pages)}
+    rows.sort(key=lambda r: (r["date"], order.get(r["chapter"], 0), int(r["line"] or 0)))
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=EVENT_COLUMNS, lineterminator="\n")
+    w.writeheader()
+    w.writerows(rows)
     return buf.getvalue()

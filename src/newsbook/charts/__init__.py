@@ -1,7 +1,7 @@
 """Charts for the book: ``show(key)`` in chapters, ``explore(key)`` live.
 
-Importing this package registers every chart in :mod:`newsbook.charts.figures`
-when that package exists. The module is also a tiny Sphinx extension
+Chart specs come from the book's ``data/generated/charts.json`` (see
+:mod:`.registry`); kinds draw them (:mod:`.kinds`). The module is also a tiny Sphinx extension
 (``extra_extensions: [newsbook.charts]``): Jupyter Book auto-adds every
 ``_static/*.js`` to ``html_js_files``, which would load the 1.2 MB plotly bundle
 render-blocking on every page; :func:`setup` removes it again (the inline chart
@@ -11,12 +11,7 @@ the CSS/JS lists.
 from __future__ import annotations
 
 from .datasets import DatasetError, data_dir, load
-from .registry import REGISTRY, ChartSpec, chart
-
-try:  # the figure modules are written separately; charts work without them
-    from . import figures  # noqa: F401
-except ImportError:
-    pass
+from .registry import REGISTRY
 
 from .render import show  # noqa: E402
 
@@ -27,7 +22,7 @@ def explore(key: str):
     return _explore(key)
 
 
-__all__ = ["show", "explore", "load", "REGISTRY", "ChartSpec", "chart",
+__all__ = ["show", "explore", "load", "REGISTRY",
            "DatasetError", "data_dir", "setup"]
 
 _BUNDLE_NAME = "plotly-basic.min.js"

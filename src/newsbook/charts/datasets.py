@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 NAME_RE = re.compile(r"^[a-z0-9_]+$")
-GENERATED_PREFIX = "book_"
+GENERATED_PREFIX = ("book_", "auto_")
 ENV_VAR = "NEWSBOOK_DATA"
 
 
@@ -49,7 +49,7 @@ def dataset_path(name: str) -> Path:
     """Path of ``data/<name>.csv`` after validating ``name``."""
     if not isinstance(name, str) or not NAME_RE.match(name):
         raise DatasetError(f"invalid dataset name {name!r} (want ^[a-z0-9_]+$)")
-    if name.startswith(GENERATED_PREFIX):  # book-wide datasets written by the converter
+    if name.startswith(GENERATED_PREFIX):  # datasets written by the converter
         return data_dir() / "generated" / f"{name}.csv"
     return data_dir() / f"{name}.csv"
 

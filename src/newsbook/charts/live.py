@@ -12,7 +12,6 @@ import json
 import pandas as pd
 
 from .datasets import load
-from .registry import ChartSpec
 from .render import PLOTLY_MIME, PROVENANCE_COLUMNS, build_figure, get_spec
 
 ALL = "All"
@@ -38,9 +37,9 @@ def explore(key: str):
     import ipywidgets as w
     from IPython.display import display
 
-    spec: ChartSpec = get_spec(key)
+    spec = get_spec(key)
     df = load(spec.dataset)
-    hints = dict(spec.widget or {})
+    hints = {k: v for k, v in (spec.live.model_dump() if spec.live else {}).items() if v}
     if not hints:
         col = _default_filter_column(df)
         if col is None:

@@ -1,59 +1,73 @@
-"""Chart registry: maps a chart key to its dataset and figure function.
+"""Chart registry: chart key -> validated spec, read from the book's generated plan.
 
-Chapter code cells only ever name a key from this registry, so feed text can
-never reach executed code (the writer validates keys against ``REGISTRY``).
+The converter validates every curated spec (``data/charts/*.yml``) and every
+automatic one, then writes them all to ``data/generated/charts.json``. A kernel
+running a chapter reads that file, so a chapter cell can only ever name a key
+(``show("key")``) -- feed text never reaches executed code.
 """
 from __future__ import annotations
 
+import json
 import re
-from dataclasses import dataclass, field
-from typing import Any, Callable
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, Iterator
 
 KEY_RE = re.compile(r"^[a-z0-9_]+$")
+PLAN_FILE = "charts.json"
 
 
-@dataclass(frozen=True)
-class ChartSpec:
-    """One chart: which dataset it draws and how.
+def parse_specs(data: dict[str, Any]) -> dict[str, Any]:
+    """Validate a ``{key: spec JSON}`` mapping into spec objects."""
+    from pydantic import TypeAdapter
 
-    :param key: registry key, ``^[a-z0-9_]+$``; chapter cells call ``show(key)``.
-    :param dataset: file stem of ``data/<dataset>.csv``.
-    :param chapter: chapter file stem, ``<yyyy-mm-dd>-<slug>`` ("" for book-wide pages).
-    :param title: chart title (also the figure title).
-    :param summary: one or two plain sentences for screen readers.
-    :param build: pure ``DataFrame -> plotly Figure`` function.
-    :param controls: True when the figure carries plotly buttons/dropdowns/sliders.
-    :param widget: hints for the live ipywidgets explorer, e.g. ``{"filter": "lane"}``.
-    """
-
-    key: str
-    dataset: str
-    chapter: str
-    title: str
-    summary: str
-    build: Callable[..., Any]
-    controls: bool = False
-    widget: dict[str, str] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        if not KEY_RE.match(self.key):
-            raise ValueError(f"bad chart key {self.key!r}")
-        if not KEY_RE.match(self.dataset):
-            raise ValueError(f"bad dataset name {self.dataset!r}")
+    from ..plan.charts import ChartSpec
+    adapter = TypeAdapter(ChartSpec)
+    return {key: adapter.validate_python(value) for key, value in data.items()}
 
 
-REGISTRY: dict[str, ChartSpec] = {}
+class _Registry(Mapping):
+    """Specs from ``<data dir>/generated/charts.json``, reloaded when the file changes."""
+
+    def __init__(self) -> None:
+        self._path: Path | None = None
+        self._stamp: float | None = None
+        self._specs: dict[str, Any] = {}
+        self.extra: dict[str, Any] = {}  # specs registered in-process (tests, live sessions)
+
+    def _load(self) -> dict[str, Any]:
+        from .datasets import data_dir
+        path = data_dir() / "generated" / PLAN_FILE
+        try:
+            stamp = path.stat().st_mtime_ns
+        except OSError:
+            return {}
+        if path != self._path or stamp != self._stamp:
+            self._specs = parse_specs(json.loads(path.read_text(encoding="utf-8")))
+            self._path, self._stamp = path, stamp
+        return self._specs
+
+    def __getitem__(self, key: str):
+        if key in self.extra:
+            return self.extra[key]
+        return self._load()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(dict.fromkeys([*self._load(), *self.extra]))
+
+    def __len__(self) -> int:
+        return len(set(self._load()) | set(self.extra))
 
 
-def chart(key: str, *, dataset: str, chapter: str, title: str, summary: str,
-          controls: bool = False, widget: dict[str, str] | None = None):
-    """Decorator registering a figure function under ``key``."""
+REGISTRY: Mapping = _Registry()
 
-    def register(fn: Callable[..., Any]) -> Callable[..., Any]:
-        if key in REGISTRY:
-            raise ValueError(f"duplicate chart key {key!r}")
-        REGISTRY[key] = ChartSpec(key, dataset, chapter, title, summary, fn,
-                                  controls, dict(widget or {}))
-        return fn
 
-    return register
+def register(spec) -> None:
+    """Add a spec in this process only (a live session trying a chart, or a test)."""
+    if not KEY_RE.match(spec.key):
+        raise ValueError(f"bad chart key {spec.key!r}")
+    REGISTRY.extra[spec.key] = spec
+
+
+def unregister(key: str) -> None:
+    REGISTRY.extra.pop(key, None)

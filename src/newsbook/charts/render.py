@@ -29,7 +29,7 @@ import plotly.io as pio
 
 from . import style
 from .datasets import DatasetError, data_dir, load, read_text
-from .registry import REGISTRY, ChartSpec
+from .registry import REGISTRY
 
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
 from .loader import BUNDLE, LOADER_JS, NARROW_PX  # noqa: F401  (re-exported)
@@ -84,12 +84,12 @@ def trace_types(fig) -> set[str]:
     return {(t.get("type") or "scatter") for t in figure_dict(fig).get("data", [])}
 
 
-def build_figure(spec: ChartSpec, df: pd.DataFrame | None = None):
-    """Run ``spec.build`` on ``df`` (default: the dataset) with the book template."""
+def build_figure(spec, df: pd.DataFrame | None = None):
+    """Draw ``spec`` with its kind on ``df`` (default: the dataset), book template applied."""
+    from .kinds import build
     if df is None:
         df = load(spec.dataset)
-    fig = spec.build(df)
-    return style.apply(fig)
+    return style.apply(build(spec, df))
 
 
 # ---------------------------------------------------------------- sources
@@ -124,7 +124,7 @@ def _column(df: pd.DataFrame, name: str) -> list[str]:
     return [_cell(v).strip() for v in df[name].tolist()]
 
 
-def source_html(spec: ChartSpec, df: pd.DataFrame) -> str:
+def source_html(spec: Any, df: pd.DataFrame) -> str:
     """The "Source:" line: links to quoted paragraphs and external publishers.
 
     A row whose ``quote`` comes from the feed (it has a ``line``) links to its
@@ -282,7 +282,7 @@ def add_note_annotations(fig: dict, notes: list[str]) -> dict:
 class ChartView:
     """Display object returned by :func:`show`."""
 
-    def __init__(self, spec: ChartSpec, fig, df: pd.DataFrame):
+    def __init__(self, spec: Any, fig, df: pd.DataFrame):
         self.spec, self.figure, self.df = spec, fig, df
 
     def _split(self) -> tuple[dict, list[str]]:
@@ -352,7 +352,7 @@ class ChartView:
         return f"<chart {self.spec.key}: {self.spec.title}>"
 
 
-def get_spec(key: str) -> ChartSpec:
+def get_spec(key: str) -> Any:
     if key not in REGISTRY:
         raise KeyError(f"unknown chart key {key!r}; known: {sorted(REGISTRY)}")
     return REGISTRY[key]

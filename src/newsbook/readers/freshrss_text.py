@@ -89,6 +89,7 @@ def read(text: str, *, source: str = "<string>", hints: dict[str, str] | None = 
         end = bounds[k + 1]
         art = _read_article(lines, start, end, source, hints or {}, diags)
         if art is not None:
+            art = _with_publication(art, lines[start:end])
             articles.append(art)
     cut = cut_off_line(lines)
     if cut is not None and articles and articles[-1].line <= cut:
@@ -153,3 +154,17 @@ def _read_article(lines: list[str], start: int, end: int, source: str,
 
 
 __all__ = ["read", "ReadResult", "normalise", "parse_date", "Unit"]
+
+
+_PUBLICATION = re.compile(r"^(\S.{0,60}?) is a reader-supported publication\.")
+
+
+def _with_publication(article, lines: list[str]):
+    """The article with the newsletter's name from its stock line ("X is a
+    reader-supported publication."), which the reader drops as chrome."""
+    import dataclasses
+    for line in lines:
+        m = _PUBLICATION.match(line.strip())
+        if m:
+            return dataclasses.replace(article, publication=m.group(1))
+    return article

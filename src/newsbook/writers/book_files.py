@@ -5,6 +5,7 @@ Builders return plain data; dumping is separate (sphinx-external-toc's split of
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import yaml
@@ -45,14 +46,37 @@ def build_toc(chapters: list[Chapter], theme_order: list[str], extra: list[str] 
     return {"format": "jb-book", "root": "intro", "parts": parts}
 
 
-def build_config(settings: dict) -> dict:
+#: repository URLs that are examples, not a real home for the book
+PLACEHOLDER = re.compile(r"(?i:your[-_]?(org|name|user|username|account|repo)\b"
+                         r"|example\.(com|org|net)\b|[<>{}])|\b(USERNAME|OWNER|USER)\b")
+
+
+def repository_url(settings: dict) -> str:
+    """The book's repository URL, or "" when unset or still a placeholder
+    (``https://github.com/your-org/...``): launch buttons need a real repository."""
+    url = str(settings.get("repository_url") or "").strip()
+    if not re.match(r"^https?://[^/\s]+/[^/\s]+/[^/\s]+", url) or PLACEHOLDER.search(url):
+        return ""
+    return url
+
+
+def copyright_years(years) -> str:
+    """``2025`` or ``2025-2026``: the span of the articles' years (footer)."""
+    years = sorted(set(years))
+    if not years:
+        return ""
+    return str(years[0]) if years[0] == years[-1] else f"{years[0]}-{years[-1]}"
+
+
+def build_config(settings: dict, years=()) -> dict:
     """``_config.yml``: safe parsing (no dollarmath, no raw HTML, no smartquotes),
-    cached execution, local plotly.js, launch and download buttons."""
-    repo = settings.get("repository_url", "")
+    cached execution, local plotly.js, download buttons; launch and repository buttons
+    only once ``repository_url`` names a real repository."""
+    repo = repository_url(settings)
     config = {
-        "title": yaml_safe(settings.get("title", "ChinaTalk 2025")),
-        "author": yaml_safe(settings.get("author", "ChinaTalk")),
-        "copyright": "2025",
+        "title": yaml_safe(settings.get("title") or "Newsletter"),
+        "author": yaml_safe(settings.get("author") or "Unknown"),
+        "copyright": copyright_years(years) or "2025",
         "only_build_toc_files": True,
         "exclude_patterns": ["_build", ".venv", ".*", "**/.*", "data", "tests", "scripts",
                              "src", "binder", "README.md", "**/README.md",
@@ -69,7 +93,8 @@ def build_config(settings: dict) -> dict:
                            "thebe": False},
         "repository": {"url": repo, "branch": settings.get("branch", "main"), "path_to_book": ""},
         # newsbook.charts keeps the 1.2 MB plotly bundle off pages without charts
-        "sphinx": {"extra_extensions": ["newsbook.charts", "newsbook.search", "newsbook.safety"], "config": {
+        "sphinx": {"extra_extensions": ["newsbook.charts", "newsbook.search", "newsbook.safety",
+                                          "newsbook.freshness"], "config": {
             "smartquotes": False,
             # the one extension we keep cannot see feed text: ':' is always escaped
             "myst_enable_extensions": ["colon_fence"],
@@ -77,7 +102,7 @@ def build_config(settings: dict) -> dict:
             "myst_footnote_transition": False,
             "html_static_path": ["_static"],
             "html_css_files": ["newsbook.css"],
-            "html_js_files": [],
+            "html_js_files": ["newsbook-nav.js"],  # sidebar toggles (upstream bug)
             # widget state would make myst-nb load require.js from a CDN; widgets are live-only
             "nb_ipywidgets_js": {},
             "html_context": {"default_mode": "auto"},
@@ -103,15 +128,19 @@ def first_sentence(article: Article) -> str:
     return ""
 
 
-def render_intro(chapters: list[Chapter], settings: dict, data_hashes: dict[str, str]) -> str:
+def render_intro(chapters: list[Chapter], settings: dict, data_hashes: dict[str, str],
+                 pages=("timeline", "glossary")) -> str:
     """The root page: what the book is, the book-at-a-glance chart, then every article
-    with date, author and first sentence."""
+    with date, author and first sentence. ``pages``: the book-wide pages this book has
+    (a page with nothing in it is not written, so it is not linked either)."""
     from .reference_pages import notebook_header
-    lines = [notebook_header(settings.get("title", "ChinaTalk 2025"), data_hashes).rstrip("\n"),
+    across = [{"timeline": "the [timeline of everything](timeline.md)",
+               "glossary": "the [glossary](glossary.md)"}[p] for p in pages]
+    across.append("the {ref}`index of people and organisations <genindex>`")
+    lines = [notebook_header(settings.get("title") or "Newsletter", data_hashes).rstrip("\n"),
              "", escape_text(settings.get("intro", "")), "",
-             "Across the book: the [timeline of everything](timeline.md), the "
-             "[glossary of Chinese terms](glossary.md) and the {ref}`index of people and "
-             "organisations <genindex>`.", "",
+             "Across the book: " + (", ".join(across[:-1]) + " and " if len(across) > 1
+                                    else "") + across[-1] + ".", "",
              "## The book at a glance", "", "(chart-book-at-a-glance)=",
              cells.chart_cell("book_at_a_glance"), "## The articles", ""]
     for c in chapters:

@@ -42,9 +42,9 @@ class PageContext:
     themes: list[str] = field(default_factory=list)
     chart_titles: dict[str, str] = field(default_factory=dict)
     data_hashes: dict[str, str] = field(default_factory=dict)
-    used: set[str] = field(default_factory=set)
     terms: list[str] = field(default_factory=list)        # glossary headwords to link once
     index_names: list[str] = field(default_factory=list)  # people/organisations named here
+    publication: str = ""  # the newsletter's name: the author of a post with no byline
 
 
 def reading_minutes(article: Article) -> int:
@@ -76,7 +76,7 @@ def front_matter(article: Article, ctx: PageContext) -> str:
         "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
         "title": yaml_safe(article.title),
         "date": article.published.strftime("%Y-%m-%dT%H:%M"),
-        "author": yaml_safe(article.byline) or "ChinaTalk",
+        "author": yaml_safe(article.byline) or ctx.publication or "Unknown",
         "reading_time": f"{reading_minutes(article)} min",
         "themes": list(ctx.themes),
     }
@@ -114,6 +114,7 @@ class PageWriter:
     def __init__(self, article: Article, ctx: PageContext):
         self.a, self.ctx, self.stem = article, ctx, ctx.stem
         self.pending: list[str] = []
+        self.used: set[str] = set()  # charts placed so far (the rest are reported unplaced)
         self.unlinked = sorted((t for t in ctx.terms if TERM_OK.match(t)), key=len, reverse=True)
         self.render: dict[type, Callable[[Block, int], list[str]]] = {
             Heading: self.heading, Paragraph: self.paragraph, ListBlock: self.listblock,
@@ -185,8 +186,8 @@ class PageWriter:
         text = clean(_plain(block) if not isinstance(block, Caption) else " ".join(block.lines))
         out = []
         for p in self.ctx.placements:
-            if p.chart not in self.ctx.used and p.after and clean(p.after) in text:
-                self.ctx.used.add(p.chart)
+            if p.chart not in self.used and p.after and clean(p.after) in text:
+                self.used.add(p.chart)
                 out.append(f"(chart-{p.chart.replace('_', '-')})=\n")
                 out.append(cells.chart_cell(p.chart))
                 if p.live:
@@ -217,7 +218,8 @@ class PageWriter:
             base += len(line) + 1
         status = LOST
         if replaced:
-            status = "The image is not in the feed; the chart below redraws it from the sources it names."
+            status = ("The image is not in the feed; the chart below shows the same facts "
+                      "from the external sources it names.")
         elif note:
             status = note
         return [target(self.stem, self.a, c) + "```{container} lost-figure\n"
@@ -287,7 +289,15 @@ def _marks_of(block: Block) -> list[int]:
 
 def render_article(article: Article, ctx: PageContext) -> str:
     """The whole page as text; deterministic for the same article and context."""
-    return PageWriter(article, ctx).page()
+    return render_page(article, ctx)[0]
 
 
-__all__ = ["render_article", "PageContext", "Placement", "reading_minutes", "Footnote"]
+def render_page(article: Article, ctx: PageContext) -> tuple[str, list[str]]:
+    """The page, plus the keys of placed charts whose anchor text no block holds (the
+    caller turns those into diagnostics: the writer reports, it does not decide)."""
+    writer = PageWriter(article, ctx)
+    text = writer.page()
+    return text, [p.chart for p in ctx.placements if p.chart not in writer.used]
+
+
+__all__ = ["render_article", "render_page", "PageContext", "Placement", "reading_minutes", "Footnote"]

@@ -31,18 +31,24 @@ def notebook_header(title: str, data_hashes: dict[str, str]) -> str:
 def render_glossary(terms, places: dict[str, list[tuple[str, str]]],
                     titles: dict[str, str]) -> str:
     """Every Chinese term with pinyin, the article's own gloss, and every place it occurs."""
-    lines = ["# Glossary of Chinese terms", "",
-             escape_text("Every term written in Chinese characters in the articles, with "
-                         "pinyin and the English gloss the article itself gives nearby. "
-                         "Glosses marked editorial were written for this book because the "
-                         "text gives none. Each term's first mention in a chapter links here."),
+    langs = [n for code, n in (("zh", "Chinese"), ("ja", "Japanese"), ("ko", "Korean"))
+             if any(getattr(t, "lang", "zh") == code for t in terms)]
+    names = ", ".join(langs[:-1]) + " and " + langs[-1] if len(langs) > 1 else langs[0]
+    lines = [f"# Glossary of {names} terms", "",
+             escape_text(f"Every term written in {names} script in the articles, with the "
+                         "English gloss the article itself gives nearby (pinyin for Chinese "
+                         "terms only). A term the text does not gloss is listed without one. "
+                         "Glosses marked editorial were written for this book. Each term's "
+                         "first mention in a chapter links here."),
              "", "```{glossary}"]
     for t in terms:
         if not TERM_OK.match(t.hanzi):
             continue
         lines += ["", t.hanzi]
         gloss = escape_text(t.gloss) + (" *\\(editorial gloss\\)*" if t.editorial else "")
-        lines.append(f"  *{escape_text(t.pinyin)}* — {gloss}")
+        lang = {"ja": "Japanese", "ko": "Korean"}.get(getattr(t, "lang", "zh"), "")
+        reading = f"*{escape_text(t.pinyin)}*" if t.pinyin else (lang or "Chinese")
+        lines.append(f"  {reading} — {gloss or '*no gloss in the text*'}")
         links, seen = [], set()
         for stem, anchor in places.get(t.hanzi, []):
             label = titles.get(stem, stem)

@@ -1,4 +1,7 @@
-"""Shared pieces for the figure modules: palette, quote hovers, timelines, bars."""
+"""Shared pieces for the chart kinds: palette, quote hovers, value labels, notes.
+
+Every hover shows the verbatim quote and its feed line (or external source), so a
+reader can check any point against the text."""
 from __future__ import annotations
 
 import html
@@ -46,7 +49,14 @@ def provenance(row) -> str:
 
 def customdata(df: pd.DataFrame, label_col: str) -> list[list[str]]:
     """[[label, provenance], ...] for ``HOVER``."""
-    return [[html.escape(text(r[label_col])), provenance(r)] for _, r in df.iterrows()]
+    out = []
+    for _, r in df.iterrows():
+        row = [html.escape(text(r[label_col])), provenance(r)]
+        link = link_of(r)
+        if link:  # the chart loader opens a trailing chapter URL on click
+            row.append(link)
+        out.append(row)
+    return out
 
 
 def fmt(value: float) -> str:
@@ -118,77 +128,56 @@ def lane_buttons(fig: go.Figure, lanes: list[str], trace_lanes: list[str], label
                           yanchor="bottom", showarrow=False)])
 
 
-def timeline(df: pd.DataFrame, title: str, *, lanes: list[str] | None = None,
-             controls: bool = True, xtitle: str = "Year") -> go.Figure:
-    """Swim-lane timeline: ranges as floating bars, one-off events as markers.
-
-    Derived or planned dates are drawn hatched / with open markers. Undated rows are
-    listed under the chart instead of being placed on the axis.
-    """
-    df = df.reset_index(drop=True)
-    order = lanes or list(dict.fromkeys(df["lane"].astype(str)))
-    order = [la for la in order if la in set(df["lane"].astype(str))]
-    fig = go.Figure()
-    trace_lanes: list[str] = []
-    undated = []
-    for i, lane in enumerate(order):
-        colour = PALETTE[i % len(PALETTE)]
-        rows = df[df["lane"].astype(str) == lane]
-        ranges, points = [], []
-        for _, r in rows.iterrows():
-            s, e = year_start(r["start"]), year_end(r["end"])
-            if s is None:
-                undated.append(r)
-                continue
-            soft = bool(text(r.get("derived"))) or text(r.get("precision")) == "planned"
-            if text(r["start"]) != text(r["end"]) and e is not None:
-                ranges.append((r, s, e, soft))
-            else:
-                points.append((r, (s + (e if e is not None else s + 1)) / 2, soft))
-        if ranges:
-            sub = pd.DataFrame([r for r, *_ in ranges])
-            fig.add_trace(go.Bar(
-                orientation="h", y=[lane] * len(ranges), base=[s for _, s, _, _ in ranges],
-                x=[e - s for _, s, e, _ in ranges], name=lane, legendgroup=lane,
-                marker=dict(color=colour, opacity=0.55,
-                            pattern=dict(shape=["/" if soft else "" for *_, soft in ranges])),
-                customdata=customdata(sub, "event"), hovertemplate=HOVER, width=0.5,
-                showlegend=not points))
-            trace_lanes.append(lane)
-        if points:
-            sub = pd.DataFrame([r for r, *_ in points])
-            fig.add_trace(go.Scatter(
-                x=[x for _, x, _ in points], y=[lane] * len(points), mode="markers", name=lane,
-                legendgroup=lane,
-                marker=dict(color=colour, size=13, line=dict(width=2, color=colour),
-                            symbol=["circle-open" if soft else "circle" for *_, soft in points]),
-                customdata=customdata(sub, "event"), hovertemplate=HOVER))
-            trace_lanes.append(lane)
-    # each lane is labelled on the y axis, so a colour legend would repeat it
-    fig.update_layout(title=title, barmode="overlay", height=150 + 62 * len(order),
-                      xaxis=dict(title=xtitle), showlegend=False,
-                      yaxis=dict(autorange="reversed", title=""))
-    if controls:
-        lane_buttons(fig, order, trace_lanes, label="Lanes ")
-    msgs = ["Hatched bars / open circles: date derived from the text or planned (see hover)."]
-    if undated:
-        msgs.append("Undated in the text: " + "; ".join(html.escape(text(r["event"])) for r in undated) + ".")
-    note(fig, " ".join(msgs))
-    return fig
+def link_of(row) -> str:
+    """Chapter-relative URL of a row's paragraph (a click on its point opens it)."""
+    stem, anchor = text(row.get("chapter")).strip(), text(row.get("anchor")).strip()
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", stem):
+        return ""
+    if anchor and re.fullmatch(r"[a-z][a-z0-9-]*", anchor):
+        return f"chapters/{stem}.html#{anchor}"
+    return f"chapters/{stem}.html"
 
 
-def hbar(df: pd.DataFrame, label: str, value: str, title: str, xtitle: str, *,
-         colour: str = "#0072B2", qualifier: str | None = None, log: bool = False) -> go.Figure:
-    """Horizontal bar chart of ``value`` by ``label`` with quote hovers and value labels."""
-    df = df.reset_index(drop=True)
-    labels = []
-    for _, r in df.iterrows():
-        q = text(r.get(qualifier)) if qualifier else ""
-        labels.append((q + " " if q and q not in ("reference",) else "") + fmt(r[value]))
-    fig = go.Figure(go.Bar(orientation="h", y=df[label].astype(str), x=df[value], text=labels,
-                           textposition="outside", marker_color=colour, cliponaxis=False,
-                           customdata=customdata(df, label), hovertemplate=HOVER))
-    fig.update_layout(title=title, xaxis=dict(title=xtitle, type="log" if log else "linear"),
-                      yaxis=dict(autorange="reversed"), height=160 + 55 * len(df),
-                      showlegend=False, margin=dict(r=80))
-    return fig
+def value_label(row, value: str, qualifier: str = "", label_text: str = "",
+                unit: str = "") -> str:
+    """The label printed by a bar or point: the stated text if a column holds it,
+    else qualifier + number (never rounded beyond what fmt shows)."""
+    if label_text and text(row.get(label_text)).strip():
+        return text(row.get(label_text)).strip()
+    q = text(row.get(qualifier)).strip() if qualifier else ""
+    u = text(row.get(unit)).strip() if unit else ""
+    number = fmt(row[value]) + ("%" if u == "%" else f" {u}" if u else "")
+    return (q + " " if q and q != "reference" else "") + number
+
+
+def label_room(labels: list[str], longest_value: float, px: int = 640) -> float:
+    """Axis maximum that leaves room for outside value labels, so none is clipped:
+    ~7 px per character on a plot about ``px`` wide."""
+    chars = max((len(s) for s in labels), default=4)
+    frac = min(0.6, (chars * 7 + 12) / px)
+    return longest_value / (1 - frac) if longest_value > 0 else 1.0
+
+
+def wrap_label(value, width: int = 22) -> str:
+    """Category tick text wrapped with <br> (plotly escapes nothing in ticks: escape)."""
+    return "<br>".join(textwrap.wrap(html.escape(text(value)), width)) or " "
+
+
+def toggle(fig: go.Figure, names: list[str], trace_names: list[str], *, control: str = "buttons",
+           axis_titles: dict[str, str] | None = None, axis: str = "xaxis",
+           all_label: str = "") -> None:
+    """A menu that shows one group of traces at a time (and switches the axis title)."""
+    if len(names) < 2:
+        return
+    buttons = []
+    if all_label:
+        buttons.append(dict(label=all_label, method="update",
+                            args=[{"visible": [True] * len(trace_names)}]))
+    for name in names:
+        relayout = {f"{axis}.title.text": axis_titles[name]} if axis_titles else {}
+        buttons.append(dict(label=name, method="update",
+                            args=[{"visible": [t == name for t in trace_names]}, relayout]))
+    fig.update_layout(updatemenus=[dict(type=control, direction="right" if control == "buttons"
+                                        else "down", x=0, y=1.02, xanchor="left",
+                                        yanchor="bottom", buttons=buttons, showactive=True)],
+                      margin=dict(t=64))

@@ -1,0 +1,258 @@
+"""Automatic charts: extracted facts -> tidy datasets + chart specs of the known kinds.
+
+Any newsletter gets charts without curation. Each chart is a spec like a curated
+one (:mod:`newsbook.plan.charts`) over a generated dataset whose every row keeps
+its verbatim quote, source line, chapter and paragraph anchor. A family is left
+out where curation says so (``suppress``/``replaces``) or where a curated chart
+already draws the same lines. Every article gets at least one chart: when it has
+no dates, series or interview, it gets its connections to the rest of the book.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+
+from .model import Article, Heading, Piece, Turn, anchor_id, walk
+from .plan.charts import Bars, Grouped, Series, Timeline
+
+TIMELINE_MIN = 3
+DATE_COLUMNS = ["lane", "event", "start", "end", "precision", "when", "quote", "line",
+                "chapter", "anchor", "derived", "note"]
+SERIES_COLUMNS = ["series", "period", "start", "value", "high", "qualifier", "unit", "scale",
+                  "stated", "quote", "line", "chapter", "anchor", "derived", "note"]
+SPEAKER_COLUMNS = ["section", "speaker", "words", "turns", "quote", "line", "chapter",
+                   "anchor", "derived", "note"]
+LINK_COLUMNS = ["article", "shared", "names", "quote", "line", "chapter", "anchor",
+                "derived", "note"]
+SECTION_COLUMNS = ["section", "words", "quote", "line", "chapter", "anchor", "derived", "note"]
+
+
+@dataclass
+class AutoCharts:
+    """What the automatic stage adds: specs by chapter and dataset texts by name."""
+
+    specs: list = field(default_factory=list)
+    datasets: dict[str, str] = field(default_factory=dict)
+    columns: dict[str, list[str]] = field(default_factory=dict)
+
+
+def dataset_name(stem: str, family: str) -> str:
+    return "auto_" + re.sub(r"[^a-z0-9]+", "_", stem.lower()).strip("_") + "_" + family
+
+
+def _csv(columns: list[str], rows: list[dict]) -> str:
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=columns, lineterminator="\n", extrasaction="ignore")
+    w.writeheader()
+    for r in rows:
+        w.writerow({c: ("" if r.get(c) is None else r.get(c)) for c in columns})
+    return buf.getvalue()
+
+
+def _num(v: float | None) -> str:
+    if v is None:
+        return ""
+    return repr(float(v)).removesuffix(".0") if float(v).is_integer() else repr(float(v))
+
+
+def sections(article: Article, stem: str) -> dict[str, str]:
+    """anchor -> the section (heading or digest piece) it sits in."""
+    out, current = {}, ""
+
+    def visit(blocks, piece: str):
+        nonlocal current
+        for b in blocks:
+            if isinstance(b, Heading):
+                current = b.text
+            if isinstance(b, Piece):
+                visit(b.blocks, b.title)
+                continue
+            if hasattr(b, "line"):
+                out[anchor_id(stem, article, b)] = piece or current
+            if isinstance(b, Turn):
+                visit(b.blocks, piece)
+    visit(article.blocks, "")
+    return out
+
+
+def _after_text(article: Article, stem: str, anchor: str) -> str:
+    """Text of the block with this anchor (charts are placed after it)."""
+    from .reference import block_texts
+    for a, text in block_texts(article, stem):
+        if a == anchor and text:
+            return text
+    return ""
+
+
+def _last_text(article: Article, stem: str) -> str:
+    from .reference import block_texts
+    texts = [t for _, t in block_texts(article, stem) if t]
+    return texts[-1] if texts else ""
+
+
+def timeline_chart(article: Article, stem: str, facts, out: AutoCharts) -> bool:
+    dates = list(facts.dates)
+    seen, rows = set(), []
+    lanes = sections(article, stem)
+    for d in dates:
+        key = (d.start, d.end, d.quote)
+        if key in seen:
+            continue
+        seen.add(key)
+        rows.append({"lane": lanes.get(d.anchor, ""), "event": f"{d.when}: {d.label}", "start": d.start,
+                     "end": d.end, "precision": d.precision, "when": d.when, "quote": d.quote,
+                     "line": d.line, "chapter": stem, "anchor": d.anchor,
+                     "derived": "resolved against the publication date"
+                     if d.precision == "relative" else "", "note": ""})
+    if len(rows) < TIMELINE_MIN:
+        return False
+    lane_names = list(dict.fromkeys(r["lane"] for r in rows))
+    use_lanes = 1 < len(lane_names) <= 6 and all(lane_names)
+    for r in rows:
+        r["lane"] = r["lane"] if use_lanes else "Dated statements"
+    rows.sort(key=lambda r: (r["start"], r["end"], int(r["line"])))
+    name = dataset_name(stem, "timeline")
+    out.datasets[name], out.columns[name] = _csv(DATE_COLUMNS, rows), DATE_COLUMNS
+    first = min(dates, key=lambda d: d.line)
+    years = sorted({r["start"][:4] for r in rows} | {r["end"][:4] for r in rows})
+    span = years[0] if len(years) == 1 else f"{years[0]}–{years[-1]}"
+    out.specs.append(Timeline(
+        key=name.removeprefix("auto_"), kind="timeline", dataset=name, chapter=stem,
+        after=_after_text(article, stem, first.anchor), auto="timeline",
+        title=f"Every date this article gives, {span}",
+        summary=f"Timeline of the {len(rows)} dated statements in the article, from {years[0]} "
+                f"to {years[-1]}; hover for each quote, click to open its paragraph.",
+        lane="lane", label="event", start="start", end="end", precision="precision",
+        controls=use_lanes, axis="Year"))
+    return True
+
+
+def series_charts(article: Article, stem: str, facts, out: AutoCharts,
+                  covered_lines: set[int]) -> bool:
+    rows, made = [], False
+    for i, s in enumerate(facts.series, start=1):
+        if {p.quantity.line for p in s.points} <= covered_lines:
+            continue  # a curated chart already draws these numbers
+        sid = f"s{i}"
+        for p in s.points:
+            q = p.quantity
+            rows.append({"series": sid, "period": p.period, "start": p.start,
+                         "value": _num(q.value), "high": _num(q.high), "qualifier": q.qualifier,
+                         "unit": q.unit, "scale": q.scale, "stated": q.text, "quote": q.quote,
+                         "line": q.line, "chapter": stem, "anchor": q.anchor, "derived": "",
+                         "note": ""})
+        unit = " ".join(x for x in (s.unit, s.scale) if x)
+        first = min(s.points, key=lambda p: p.quantity.line)
+        out.specs.append(Series(
+            key=dataset_name(stem, f"series_{sid}").removeprefix("auto_"), kind="series",
+            dataset=dataset_name(stem, "series"), chapter=stem, where={"series": sid},
+            after=_after_text(article, stem, first.quantity.anchor), auto="series",
+            title=f"{s.measure or unit}: {s.points[0].period} to {s.points[-1].period}, as stated",
+            summary="Values over time exactly as the article states them: " + "; ".join(
+                f"{p.period}: {p.quantity.text}" for p in s.points) + ".",
+            period="period", value="value", text="stated", axis=f"{unit} (as stated)"))
+        made = True
+    if made:
+        name = dataset_name(stem, "series")
+        out.datasets[name], out.columns[name] = _csv(SERIES_COLUMNS, rows), SERIES_COLUMNS
+    return made
+
+
+def speaker_chart(article: Article, stem: str, facts, out: AutoCharts) -> bool:
+    shares = list(facts.speakers)
+    if len({s.speaker for s in shares}) < 2:
+        return False
+    from .reference import block_texts
+    texts = dict(block_texts(article, stem))
+    rows = []
+    for s in shares:
+        text = texts.get(s.anchor, "")
+        quote = text[:120].rsplit(" ", 1)[0] if len(text) > 120 else text
+        rows.append({"section": s.section or "(before the first heading)", "speaker": s.speaker,
+                     "words": s.words, "turns": s.turns, "quote": quote, "line": s.line,
+                     "chapter": stem, "anchor": s.anchor,
+                     "derived": "words counted in the speaker's turns in this section",
+                     "note": ""})
+    name = dataset_name(stem, "speakers")
+    out.datasets[name], out.columns[name] = _csv(SPEAKER_COLUMNS, rows), SPEAKER_COLUMNS
+    first = min(shares, key=lambda s: s.line)
+    speakers = list(dict.fromkeys(s.speaker for s in shares))
+    out.specs.append(Grouped(
+        key=name.removeprefix("auto_"), kind="grouped", dataset=name, chapter=stem,
+        after=_after_text(article, stem, first.anchor), auto="speakers",
+        title="Who speaks how much, section by section",
+        summary="Words spoken by " + ", ".join(speakers) + " in each section of the interview "
+                "(counted from the transcript).",
+        label="section", value="words", colour="speaker", axis="Words spoken (counted)",
+        orientation="h"))
+    return True
+
+
+def fallback_chart(article: Article, stem: str, links: list[dict], out: AutoCharts) -> None:
+    """Connections to other articles; with none, the article's own shape (words per
+    section), which any text has."""
+    after = _last_text(article, stem)
+    if links:
+        name = dataset_name(stem, "connections")
+        out.datasets[name], out.columns[name] = _csv(LINK_COLUMNS, links), LINK_COLUMNS
+        out.specs.append(Bars(
+            key=name.removeprefix("auto_"), kind="bars", dataset=name, chapter=stem,
+            after=after, auto="connections",
+            title="Other articles that name the same people, places and terms",
+            summary="Each bar is another article of this book and the number of names it "
+                    "shares with this one; hover for the names and a quote, click to open it.",
+            label="article", value="shared", axis="Names shared with this article",
+            colour_index=2))
+        return
+    rows = []
+    for sec, words, anchor, line, quote in _section_words(article, stem):
+        rows.append({"section": sec, "words": words, "quote": quote, "line": line,
+                     "chapter": stem, "anchor": anchor,
+                     "derived": "words counted in the section", "note": ""})
+    name = dataset_name(stem, "sections")
+    out.datasets[name], out.columns[name] = _csv(SECTION_COLUMNS, rows), SECTION_COLUMNS
+    out.specs.append(Bars(
+        key=name.removeprefix("auto_"), kind="bars", dataset=name, chapter=stem, after=after,
+        auto="connections", title="How the article is built: words per section",
+        summary="Words in each section of the article, in reading order.",
+        label="section", value="words", axis="Words (counted)", colour_index=2))
+
+
+def _section_words(article: Article, stem: str):
+    from .reference import block_texts
+    texts = dict(block_texts(article, stem))
+    secs = sections(article, stem)
+    order: dict[str, list] = {}
+    for b in walk(article.blocks):
+        a = anchor_id(stem, article, b)
+        if a in texts and texts[a]:
+            name = secs.get(a) or "Opening"
+            entry = order.setdefault(name, [0, a, b.line, texts[a][:100]])
+            entry[0] += len(texts[a].split())
+    return [(name, v[0], v[1], v[2], v[3]) for name, v in order.items()]
+
+
+def book_timeline_spec():
+    """The timeline of everything (book-wide page): one lane per part of the book."""
+    return Timeline(
+        key="book_timeline", kind="timeline", dataset="book_events", chapter="",
+        title="Every dated event in the book, by part",
+        summary="A timeline of every dated event the articles state, one lane per part of "
+                "the book; years, months and decades are spans, days are dots. The list below "
+                "the chart has every event as text.",
+        lane="theme", label="label", start="date", end="end", precision="precision",
+        controls=True, axis="Year", live={"filter": "theme"})
+
+
+def book_glance_spec(n_articles: int):
+    """The root page's chart: every article on its publication date."""
+    from .plan.charts import Custom
+    return Custom(
+        key="book_at_a_glance", kind="custom", function="book_at_a_glance",
+        dataset="book_articles", chapter="",
+        title="The book at a glance: articles by date and part",
+        summary=f"Each of the {n_articles} articles as a dot on its publication date, one row "
+                "per part of the book; dot area grows with reading time (hover for minutes). "
+                "The list of articles below links to each chapter.")

@@ -1,0 +1,70 @@
+"""The book's own words about itself: publication, title, intro, date range.
+
+Computed from the articles, so a newsletter no one curated gets a title and an
+intro that are its own; ``data/curation/book.yml`` may override any of them.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from datetime import datetime
+
+from .model import Article
+
+NUMBERS = ["No", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine",
+           "Ten", "Eleven", "Twelve", "Thirteen", "Fourteen", "Fifteen", "Sixteen",
+           "Seventeen", "Eighteen", "Nineteen", "Twenty"]
+
+
+def publication(articles: list[Article], curated: str | None) -> str:
+    """The curated name, else the name most articles' stock lines give, else ""."""
+    if curated:
+        return curated
+    names = Counter(a.publication for a in articles if a.publication)
+    return names.most_common(1)[0][0] if names else ""
+
+
+def _month(d: datetime) -> str:
+    return f"{d:%B %Y}"
+
+
+def date_range(articles: list[Article]) -> str:
+    """"May to December 2025", "December 2025 to March 2026" or "15 May 2025"."""
+    if not articles:
+        return ""
+    first = min(a.published for a in articles)
+    last = max(a.published for a in articles)
+    if (first.year, first.month) == (last.year, last.month):
+        return _month(first) if first.date() != last.date() else f"{first.day} {_month(first)}"
+    if first.year == last.year:
+        return f"{first:%B} to {_month(last)}"
+    return f"{_month(first)} to {_month(last)}"
+
+
+def years(articles: list[Article]) -> str:
+    ys = sorted({a.published.year for a in articles})
+    if not ys:
+        return ""
+    return str(ys[0]) if len(ys) == 1 else f"{ys[0]}–{ys[-1]}"
+
+
+def count_words(n: int, noun: str) -> str:
+    word = NUMBERS[n] if n < len(NUMBERS) else f"{n:,}"
+    return f"{word} {noun}{'' if n == 1 else 's'}"
+
+
+def settings(articles: list[Article], curated, n_charts: int) -> dict[str, str]:
+    """title, author, intro and copyright for this set of articles."""
+    name = publication(articles, curated.publication)
+    posts = count_words(len(articles), f"{name} post" if name else "post")
+    title = curated.title or (f"{name} {years(articles)}: an interactive reader" if name
+                              else f"Newsletter {years(articles)}: an interactive reader")
+    chart_words = count_words(n_charts, "interactive chart").lower() if n_charts < 21 else \
+        f"{n_charts:,} interactive charts"
+    intro = curated.intro or (
+        f"{posts} from {date_range(articles)}, as saved from the FreshRSS reader, rebuilt as "
+        f"a book: every sentence kept, footnotes linked both ways, and {chart_words} whose "
+        "every number traces to a quote.")
+    return {"title": title, "author": curated.author or name or "Unknown",
+            "publication": name, "intro": intro, "copyright": years(articles),
+            "repository_url": curated.repository_url, "branch": curated.branch,
+            "jupyterhub_url": curated.jupyterhub_url}

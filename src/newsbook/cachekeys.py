@@ -1,0 +1,96 @@
+"""Cache keys that follow use, and the quote -> paragraph index.
+
+jupyter-cache re-executes a notebook when its code changes. Each chapter's hidden
+setup cell therefore lists digests of exactly what its charts use: their specs,
+their datasets, the source of their kinds and the quote links of their rows.
+Editing one kind re-executes only the chapters that draw it; editing prose
+re-executes nothing (unless it moves a quoted paragraph).
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+from pathlib import Path
+
+from .writers.escape import clean
+
+
+def digest(data: bytes | str) -> str:
+    if isinstance(data, str):
+        data = data.encode()
+    return hashlib.sha256(data).hexdigest()[:12]
+
+
+def dataset_text(root: Path, name: str, generated: dict[str, str]) -> str:
+    if name in generated:
+        return generated[name]
+    path = Path(root) / "data" / f"{name}.csv"
+    return path.read_text(encoding="utf-8") if path.is_file() else ""
+
+
+def _rows(text: str) -> list[dict]:
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def quoted_lines(root: Path, datasets: list[str]) -> set[int]:
+    """Feed lines quoted by these curated datasets."""
+    out = set()
+    for name in datasets:
+        for row in _rows(dataset_text(root, name, {})):
+            line = (row.get("line") or "").strip()
+            if line.isdigit():
+                out.add(int(line))
+    return out
+
+
+def quote_index(root: Path, pages, charts) -> dict[str, dict[str, str]]:
+    """Each dataset quote -> the chapter paragraph that holds it (curated datasets are
+    matched by text; generated rows carry their own anchor)."""
+    from .reference import block_texts
+    blocks = [(stem, anchor, text) for a, stem in pages for anchor, text in block_texts(a, stem)]
+    index: dict[str, dict[str, str]] = {}
+    names = sorted({s.dataset for s in charts.specs.values()})
+    for name in names:
+        for row in _rows(dataset_text(root, name, charts.datasets)):
+            quote = clean(row.get("quote") or "")
+            if not quote or row.get("source_url") or quote in index:
+                continue
+            if row.get("anchor") and row.get("chapter"):
+                index[quote] = {"chapter": row["chapter"], "anchor": row["anchor"]}
+                continue
+            hit = next(((s, a) for s, a, t in blocks if quote in t), None)
+            if hit:
+                index[quote] = {"chapter": hit[0], "anchor": hit[1]}
+    return dict(sorted(index.items()))
+
+
+def spec_hashes(root: Path, specs, generated: dict[str, str]) -> dict[str, str]:
+    """Digests of what these specs use: spec JSON, datasets, kind code."""
+    from .charts.kinds import kind_sources
+    from .plan import spec_json
+    out: dict[str, str] = {}
+    for spec in specs:
+        out[f"chart_{spec.key}.json"] = digest(json.dumps(spec_json(spec), sort_keys=True))
+        out[f"{spec.dataset}.csv"] = digest(dataset_text(root, spec.dataset, generated))
+        for name, source in kind_sources(spec.kind).items():
+            out[name] = digest(source)
+    return out
+
+
+def chapter_hashes(root: Path, specs, charts, index: dict) -> dict[str, str]:
+    """Setup-cell digests for one chapter; the quote links only of its own rows."""
+    out = spec_hashes(root, specs, charts.datasets)
+    if specs:
+        quotes = {clean(r.get("quote") or "") for s in specs
+                  for r in _rows(dataset_text(root, s.dataset, charts.datasets))}
+        links = {q: index[q] for q in sorted(quotes) if q in index}
+        out["quote_anchors.json"] = digest(json.dumps(links, sort_keys=True, ensure_ascii=False))
+    return out
+
+
+def page_hashes(root: Path, specs, texts: dict[str, str]) -> dict[str, str]:
+    """Setup-cell digests for a book-wide page whose datasets are generated texts."""
+    generated = {name.removesuffix(".csv"): text for name, text in texts.items()}
+    return spec_hashes(root, specs, generated)

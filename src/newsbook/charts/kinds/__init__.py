@@ -1,0 +1,42 @@
+"""The chart kinds: one module per kind, each ``render(spec, df) -> Figure``.
+
+:func:`build` is the only entry point: it filters rows (``spec.where``), calls
+the kind, then adds the spec's notes. The book's cache keys hash a chapter's
+kinds by their module source (:func:`kind_sources`), so editing one kind
+re-executes only the chapters that draw it.
+"""
+from __future__ import annotations
+
+from importlib import import_module
+from pathlib import Path
+
+import pandas as pd
+
+from ._common import note
+
+KINDS = ("bars", "grouped", "timeline", "series", "share", "dumbbell", "custom")
+HERE = Path(__file__).resolve().parent
+#: shared by every kind: a change here re-executes every chapter with a chart
+COMMON = ("_common.py", "__init__.py")
+
+
+def build(spec, df: pd.DataFrame):
+    """The figure for ``spec`` from ``df`` (title lives in the page, not the plot)."""
+    for col, value in spec.where.items():
+        df = df[df[col].astype(str) == value]
+    df = df.reset_index(drop=True)
+    if spec.kind == "custom":
+        from . import custom
+        fig = getattr(custom, spec.function)(spec, df)
+    else:
+        fig = import_module(f"{__name__}.{spec.kind}").render(spec, df)
+    for message in spec.notes:
+        note(fig, message)
+    fig.update_layout(title=spec.title)
+    return fig
+
+
+def kind_sources(kind: str) -> dict[str, bytes]:
+    """Source files a chart of this kind depends on, by name (for cache keys)."""
+    names = [f"{kind}.py", *COMMON]
+    return {f"kind_{n.strip('_').replace('.py', '')}.py": (HERE / n).read_bytes() for n in names}

@@ -1,0 +1,33 @@
+"""Kind ``series``: values over time, one line per ``group``, each point labelled
+exactly as the text states it (qualifier included). Periods are categories in
+source order, so years never print with a thousands separator and uneven gaps
+are not interpolated into a trend the text does not give."""
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+from ._common import HOVER, PALETTE, customdata, label_room, text, value_label
+
+
+def render(spec, df) -> go.Figure:
+    df = df.reset_index(drop=True)
+    groups = list(dict.fromkeys(df[spec.group].astype(str))) if spec.group else [""]
+    periods = list(dict.fromkeys(text(p) for p in df[spec.period]))
+    fig, top = go.Figure(), 0.0
+    for i, group in enumerate(groups):
+        rows = df[df[spec.group].astype(str) == group] if spec.group else df
+        labels = [value_label(r, spec.value, spec.qualifier, spec.text, spec.unit) for _, r in rows.iterrows()]
+        vals = [float(v) for v in rows[spec.value]]
+        top = max(top, max(vals, default=0))
+        fig.add_trace(go.Scatter(
+            x=[text(p) for p in rows[spec.period]], y=vals, mode="lines+markers+text",
+            name=group or spec.axis, text=labels, textposition="top center", cliponaxis=False,
+            line=dict(color=PALETTE[i % len(PALETTE)], width=2),
+            marker=dict(size=10, color=PALETTE[i % len(PALETTE)]),
+            customdata=customdata(rows, spec.period), hovertemplate=HOVER))
+    fig.update_layout(
+        xaxis=dict(title="", type="category", categoryorder="array", categoryarray=periods),
+        yaxis=dict(title=spec.axis, rangemode="tozero", range=[0, top * 1.2 if top > 0 else 1]),
+        showlegend=len(groups) > 1, height=420)
+    _ = label_room
+    return fig

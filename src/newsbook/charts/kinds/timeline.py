@@ -1,0 +1,82 @@
+"""Kind ``timeline``: swim lanes of dated statements.
+
+Only a date given to the day is drawn as a dot. Anything coarser -- a month, a
+year, a decade, "late 2022", a range -- is drawn as a span over the whole period
+it names, so the chart never claims more precision than the text. Lower bounds
+("since at least 2019") and derived or planned dates are hatched. Undated rows
+are listed under the chart instead of being placed.
+"""
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from ._common import HOVER, PALETTE, customdata, lane_buttons, note, text, year_end, year_start
+
+SOFT = {"planned", "lower_bound", "derived"}
+
+
+def spans(df: pd.DataFrame, start: str, end: str, precision: str):
+    """(row, x0, x1, is_point, soft) per dated row; undated rows separately."""
+    out, undated = [], []
+    for _, r in df.iterrows():
+        s = year_start(r[start])
+        e = year_end(r[end]) if end and text(r.get(end)).strip() else year_end(r[start])
+        if s is None or e is None:
+            undated.append(r)
+            continue
+        prec = text(r.get(precision)).strip() if precision else ""
+        point = prec == "day" or (not prec and len(text(r[start]).strip()) == 10
+                                  and (not end or text(r.get(end)).strip() in ("", text(r[start]))))
+        soft = bool(text(r.get("derived")).strip()) or prec in SOFT
+        out.append((r, s, max(e, s + 1 / 365), point, soft))
+    return out, undated
+
+
+def render(spec, df) -> go.Figure:
+    df = df.reset_index(drop=True)
+    lane_col = spec.lane
+    lanes_present = list(dict.fromkeys(df[lane_col].astype(str))) if lane_col else [" "]
+    order = [la for la in (spec.lanes or lanes_present) if la in lanes_present] or lanes_present
+    fig, trace_lanes, undated_all = go.Figure(), [], []
+    for i, lane in enumerate(order):
+        colour = PALETTE[i % len(PALETTE)]
+        rows = df[df[lane_col].astype(str) == lane] if lane_col else df
+        items, undated = spans(rows, spec.start, spec.end, spec.precision)
+        undated_all += undated
+        bars = [it for it in items if not it[3]]
+        dots = [it for it in items if it[3]]
+        if bars:
+            sub = pd.DataFrame([r for r, *_ in bars])
+            fig.add_trace(go.Bar(
+                orientation="h", y=[lane] * len(bars), base=[s for _, s, *_ in bars],
+                x=[e - s for _, s, e, *_ in bars], name=lane, legendgroup=lane, width=0.5,
+                marker=dict(color=colour, opacity=0.55, line=dict(color=colour, width=1),
+                            pattern=dict(shape=["/" if soft else "" for *_, soft in bars])),
+                customdata=customdata(sub, spec.label), hovertemplate=HOVER, showlegend=False))
+            trace_lanes.append(lane)
+        if dots:
+            sub = pd.DataFrame([r for r, *_ in dots])
+            fig.add_trace(go.Scatter(
+                x=[(s + e) / 2 for _, s, e, *_ in dots], y=[lane] * len(dots), mode="markers",
+                name=lane, legendgroup=lane, showlegend=False,
+                marker=dict(color=colour, size=12, line=dict(width=2, color=colour),
+                            symbol=["circle-open" if soft else "circle" for *_, soft in dots]),
+                customdata=customdata(sub, spec.label), hovertemplate=HOVER))
+            trace_lanes.append(lane)
+    fig.update_layout(barmode="overlay", height=170 + 56 * len(order), showlegend=False,
+                      xaxis=dict(title=spec.axis, tickformat="d", hoverformat=".1f"),
+                      yaxis=dict(autorange="reversed", title="", automargin=True,
+                                 showticklabels=bool(lane_col)))
+    if spec.controls and lane_col:
+        lane_buttons(fig, order, trace_lanes, label="Lanes ")
+    msgs = ["Bars span the whole period a date names (a year, a month, 'late 2022', a "
+            "range); dots are dates given to the day. Hatched or open: derived, planned or "
+            "a lower bound (see hover)."]
+    if undated_all:
+        msgs.append("Undated in the text: " + "; ".join(
+            html.escape(text(r[spec.label])) for r in undated_all) + ".")
+    note(fig, " ".join(msgs))
+    return fig

@@ -1,0 +1,78 @@
+"""Which articles share names: people, places, organisations and terms.
+
+Names are curated index aliases when there are any, Han-script terms, and runs
+of capitalised words that do not open a sentence (so "The" or "However" never
+count). Used for the fallback chart that shows how an article connects to the
+rest of the book; every row quotes the sentence that names the shared name.
+"""
+from __future__ import annotations
+
+import re
+
+from .model import Article
+
+_CAPS = re.compile(r"(?<![\w’'-])([A-Z][\w’'-]*[a-z][\w’'-]*(?:\s+(?:of\s+|the\s+|de\s+)?[A-Z][\w’'-]*)*)")
+_HAN = re.compile(r"[\u3400-\u9fff]{2,}")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”‘’(]\s*)$")
+STOP = frozenset("""I A An The This That These Those It Its He She They We You His Her Their Our
+But And Or So Yet If When While Because Although Though As At By For From In Into Of On To With
+Without After Before During Since Until Then There Here What Which Who Whom Whose Why How
+Yes No Not Also However Still Even Just Only One Two Three First Second Third Last Next
+January February March April May June July August September October November December
+Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mr Mrs Ms Dr Source Sources Image""".split())
+
+
+def names_in(article: Article, stem: str, blocks: list[tuple[str, str, int]],
+             aliases: dict[str, str]) -> dict[str, tuple[str, int, str]]:
+    """name -> (anchor, line, sentence) of its first mention in this article."""
+    found: dict[str, tuple[str, int, str]] = {}
+    for anchor, text, line in blocks:
+        for alias, name in aliases.items():
+            if name not in found and re.search(rf"(?<!\w){re.escape(alias)}(?!\w)", text):
+                found[name] = (anchor, line, _sentence(text, text.find(alias)))
+        for m in _HAN.finditer(text):
+            found.setdefault(m.group(0), (anchor, line, _sentence(text, m.start())))
+        for m in _CAPS.finditer(text):
+            name = m.group(1).strip()
+            words = name.split()
+            while words and words[0] in STOP:
+                words = words[1:]
+            if not words or (len(words) == 1 and (len(words[0]) < 3 or
+                                                  _SENTENCE_START.search(text[:m.start()]))):
+                continue
+            name = " ".join(words)
+            if name in STOP:
+                continue
+            found.setdefault(name, (anchor, line, _sentence(text, m.start())))
+    return found
+
+
+def _sentence(text: str, at: int) -> str:
+    """The sentence of ``text`` around offset ``at`` (a verbatim substring)."""
+    start = max(text.rfind(". ", 0, at), text.rfind("? ", 0, at), text.rfind("! ", 0, at))
+    start = start + 2 if start >= 0 else 0
+    ends = [i for i in (text.find(". ", at), text.find("? ", at), text.find("! ", at)) if i >= 0]
+    end = min(ends) + 1 if ends else len(text)
+    s = text[start:end].strip()
+    return s if len(s) <= 300 else s[:300].rsplit(" ", 1)[0]
+
+
+def link_rows(stem: str, names: dict[str, dict[str, tuple[str, int, str]]],
+              titles: dict[str, str], limit: int = 8) -> list[dict]:
+    """Rows for the connections chart of ``stem``: one per other article sharing names."""
+    mine = names.get(stem, {})
+    rows = []
+    for other, theirs in names.items():
+        if other == stem:
+            continue
+        shared = sorted(set(mine) & set(theirs), key=lambda n: (theirs[n][1], n))
+        if not shared:
+            continue
+        anchor, line, quote = theirs[shared[0]]
+        rows.append({"article": titles[other], "shared": len(shared),
+                     "names": "; ".join(shared[:12]), "quote": quote, "line": line,
+                     "chapter": other, "anchor": anchor,
+                     "derived": "names counted in both articles: " + "; ".join(shared[:12]),
+                     "note": ""})
+    rows.sort(key=lambda r: (-r["shared"], r["article"]))
+    return rows[:limit]

@@ -1,0 +1,157 @@
+"""Chart specs: each chart is data (one YAML block), rendered by a small set of kinds.
+
+A spec names its dataset, where it goes (chapter + the text of the paragraph it
+follows), its kind and the columns each visual channel reads (the encodings),
+plus the title (said once, here), a summary for screen readers and notes. The
+kinds live in :mod:`newsbook.charts.kinds`; no chart has Python of its own
+except the few ``custom`` ones (at most five, listed in ``CUSTOM``).
+"""
+from __future__ import annotations
+
+from typing import Annotated, Literal, Optional, Union
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .models import KEY, STEM
+
+#: the only functions a ``custom`` spec may name (newsbook.charts.kinds.custom)
+CUSTOM = ("app_features", "ldp_entry", "ar_price_bands", "book_at_a_glance")
+#: automatic chart families a curated spec can replace or a chapter file can suppress
+AUTO_FAMILIES = ("timeline", "series", "speakers", "connections")
+
+
+class Live(BaseModel):
+    """Controls of the live ipywidgets explorer (JupyterLab only)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    filter: Optional[str] = None
+    slider: Optional[str] = None
+
+
+class Spec(BaseModel):
+    """Fields every kind shares."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    key: str = Field(pattern=KEY)
+    dataset: str = Field(pattern=KEY)
+    chapter: str = Field(default="", pattern=r"^$|" + STEM)
+    after: str = ""
+    title: str = Field(min_length=1)
+    summary: str = Field(min_length=1)
+    notes: list[str] = []
+    replaces_caption: bool = False
+    replaces: list[Literal["timeline", "series", "speakers", "connections"]] = []
+    live: Optional[Live] = None
+    where: dict[str, str] = {}          # keep only rows whose column equals the value
+    auto: str = ""                      # automatic family that made it ("" = curated)
+
+    def columns(self) -> dict[str, str]:
+        """Encoding channel -> dataset column, for validation against the schema."""
+        skip = set(Spec.model_fields) | {"kind", "lanes", "orientation", "axis", "function",
+                                         "controls", "log", "centre", "control", "height",
+                                         "colour_index"}
+        out = {name: value for name, value in self.__dict__.items()
+               if name not in skip and isinstance(value, str) and value}
+        out.update({f"where.{c}": c for c in self.where})
+        if self.live:
+            out.update({f"live.{k}": v for k, v in self.live.model_dump().items() if v})
+        return out
+
+
+class Bars(Spec):
+    """Horizontal bars, one per row, value labels with qualifiers as stated."""
+
+    kind: Literal["bars"]
+    label: str
+    value: str
+    qualifier: str = ""
+    text: str = ""            # a column with the label to print instead of the number
+    unit: str = ""            # a column whose text follows the number in the label
+    axis: str
+    log: bool = False
+    colour_index: int = 0
+
+
+class Grouped(Spec):
+    """Bars grouped by ``colour`` and switched between ``facet`` values by a toggle."""
+
+    kind: Literal["grouped"]
+    label: str
+    value: str
+    facet: str = ""
+    colour: str = ""
+    qualifier: str = ""
+    text: str = ""
+    axis: Union[str, dict[str, str]]
+    orientation: Literal["h", "v"] = "h"
+    control: Literal["buttons", "dropdown"] = "buttons"
+
+
+class Timeline(Spec):
+    """Swim-lane timeline; dates coarser than a day are drawn as spans."""
+
+    kind: Literal["timeline"]
+    lane: str = ""
+    label: str
+    start: str
+    end: str = ""
+    precision: str = ""
+    lanes: list[str] = []
+    controls: bool = True
+    axis: str = "Year"
+    link: str = ""            # column holding a chapter-relative href (book timeline)
+
+
+class Series(Spec):
+    """Values over time (a line with markers), each label exactly as stated."""
+
+    kind: Literal["series"]
+    period: str
+    value: str
+    group: str = ""
+    qualifier: str = ""
+    text: str = ""
+    axis: str
+    unit: str = ""            # a column whose text follows the number in the label
+
+
+class Share(Spec):
+    """Parts of a whole as a donut; the centre names the whole."""
+
+    kind: Literal["share"]
+    label: str
+    value: str
+    centre: str = ""
+
+
+class Dumbbell(Spec):
+    """One row per ``label``: a segment from the first to the last ``period``."""
+
+    kind: Literal["dumbbell"]
+    label: str
+    value: str
+    period: str
+    text: str = ""
+    axis: str
+
+
+class Custom(Spec):
+    """The escape hatch: a named function in ``newsbook.charts.kinds.custom``."""
+
+    kind: Literal["custom"]
+    function: Literal[CUSTOM]  # type: ignore[valid-type]
+
+
+ChartSpec = Annotated[Union[Bars, Grouped, Timeline, Series, Share, Dumbbell, Custom],
+                      Field(discriminator="kind")]
+KINDS = ("bars", "grouped", "timeline", "series", "share", "dumbbell", "custom")
+
+
+class ChartFile(BaseModel):
+    """``data/charts/<chapter>.yml``: the chapter's curated charts and its wishes about
+    automatic ones (``suppress: [timeline]`` turns the automatic timeline off)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    chapter: str = Field(pattern=r"^$|" + STEM)
+    suppress: list[Literal["timeline", "series", "speakers", "connections"]] = []
+    charts: list[ChartSpec] = []
