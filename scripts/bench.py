@@ -1,130 +1,491 @@
 #!/usr/bin/env python
-"""Print size/speed figures for the book's charts (``make bench``).
+"""Print the book's size and speed figures, each beside its target (``make bench``).
 
-* ``--build``: time a ``jupyter-book build . -W -n --keep-going`` first
-  (``--build-clean`` also drops the jupyter-cache, so every chapter re-executes);
-* size of ``_static/plotly-basic.min.js`` (fetched once, only on chart pages);
-* every built page: HTML size, charts on the page, chart HTML bytes on it;
-* total size of ``_build/html``;
-* time and HTML size of every registry chart's ``show(key).html()``.
+Sections (all by default; pick some with ``--only pages,lighthouse,convert,build,archive``):
 
-Always exits 0 unless a requested build fails; missing pieces are reported.
+* ``pages``: bytes each page type loads in headless Chromium (uncompressed), before any
+  chart is in view and after scrolling every chart into view; bytes over the wire (gzip);
+* ``lighthouse``: Lighthouse 12 (npm, pinned) mobile scores on the root page, a chapter with
+  charts, the timeline and the glossary, served gzip-compressed (``scripts/serve.py``);
+  skipped with a clear line when node/npm or Chromium is missing;
+* ``convert``: whole-command conversion time and peak memory of the bundled copy and of
+  synthetic 1, 10 and 30 MB copies (``scripts/make_archive.py``);
+* ``build``: clean build, no-op rebuild and rebuild after a one-sentence prose edit, in a
+  throwaway copy of the book (never in ``_build`` of the working tree);
+* ``archive``: clean build of a synthetic N-article archive (``--archive N``, default 100),
+  and a rebuild after adding 20 articles to it.
+
+Benchmarks, not tests: always exits 0 unless the arguments are wrong. Timings on a shared
+2-core machine are noisy; conversion figures are medians of ``--runs`` runs.
 """
 from __future__ import annotations
 
 import argparse
+import contextlib
+import json
 import os
 import re
+import resource
 import shutil
+import statistics
 import subprocess
 import sys
+import tempfile
+import threading
 import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-HTML = REPO / "_build" / "html"
-BUNDLE = REPO / "_static" / "plotly-basic.min.js"
-FIGURE_RE = re.compile(r'<figure class="nb-chart".*?</figure>', re.S)
+sys.path.insert(0, str(REPO / "scripts"))
+CHROMIUM = Path(os.environ.get("CHROME_PATH", "/usr/bin/chromium"))
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                 "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+LIGHTHOUSE_VERSION = "12.8.2"
+TOOLS = REPO / "_build" / ".bench-tools"
+PY = sys.executable
+KB = 1000  # page-weight targets are in kB/MB (decimal), as Lighthouse reports
+
+TARGETS = {
+    "perf": 90, "a11y": 100, "bp": 100, "seo": 100, "lcp_s": 2.5, "tbt_ms": 200, "cls": 0.1,
+    "before_charts_kb": 300, "with_charts_kb": 1000,
+    "convert_bundled_s": 0.5, "convert_30mb_s": 5.0, "convert_30mb_mib": 500,
+    "noop_s": 3.0, "prose_s": 4.0, "clean_s": 30.0,
+    "archive_1000_clean_s": 600.0, "archive_add20_s": 120.0,
+}
 
 
-def kb(n: int) -> str:
-    return f"{n / 1024:,.1f} kB"
+def mark(ok: bool) -> str:
+    return "ok " if ok else "MISS"
 
 
-def tree_size(path: Path) -> int:
-    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+def line(label: str, value: str, target: str, ok: bool | None) -> None:
+    flag = "    " if ok is None else mark(ok)
+    print(f"  {flag} {label:<44} {value:>14}   target {target}")
 
 
-def build(clean: bool) -> int:
-    if clean:
-        shutil.rmtree(REPO / "_build" / ".jupyter_cache", ignore_errors=True)
-    jb = Path(sys.executable).parent / "jupyter-book"
-    args = [str(jb if jb.exists() else "jupyter-book"), "build", ".", "-W", "-n", "--keep-going"]
-    if clean:
-        args.append("--all")
-    print("== book build: " + " ".join(args[1:]))
+# ------------------------------------------------------------------ pages
+
+def page_kinds(html: Path) -> dict[str, str]:
+    """Representative pages: root, the chapter with the most charts, timeline, glossary."""
+    kinds = {"root": "index.html"}
+    best, most = None, -1
+    for page in sorted((html / "chapters").glob("*.html")):
+        n = page.read_text(encoding="utf-8", errors="replace").count('class="nb-chart"')
+        if n > most:
+            best, most = page, n
+    if best is not None:
+        kinds[f"chapter ({most} charts)"] = best.relative_to(html).as_posix()
+    for name in ("timeline", "glossary", "search"):
+        if (html / f"{name}.html").is_file():
+            kinds[name] = f"{name}.html"
+    return kinds
+
+
+@contextlib.contextmanager
+def gzip_server(root: Path):
+    from serve import make_server
+    srv = make_server(root, 0)
+    th = threading.Thread(target=srv.serve_forever, daemon=True)
+    th.start()
+    try:
+        yield f"http://127.0.0.1:{srv.server_port}/"
+    finally:
+        srv.shutdown()
+        srv.server_close()
+
+
+def measure_page(browser, url: str) -> dict:
+    """Bytes (uncompressed bodies, and on the wire) before any chart is in view and after
+    scrolling to the bottom; charts drawn; console errors."""
+    page = browser.new_page(viewport={"width": 412, "height": 823})
+    seen: dict[str, tuple[int, int]] = {}
+    errors: list[str] = []
+
+    def on_finished(req):
+        try:
+            sizes = req.sizes()
+            body = sizes.get("responseBodySize", 0)
+            wire = body + sizes.get("responseHeadersSize", 0)
+            resp = req.response()
+            if resp is not None and body <= 0:
+                body = len(resp.body())
+            if resp is not None and resp.headers.get("content-encoding") == "gzip":
+                body = len(resp.body())  # playwright hands back the decoded body
+            seen[req.url] = (body, wire)
+        except Exception:  # noqa: BLE001
+            pass
+
+    page.on("requestfinished", on_finished)
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(url, wait_until="load")
+    page.wait_for_timeout(800)
+    before = dict(seen)
+    height = page.evaluate("document.documentElement.scrollHeight")
+    y = 0
+    while y < height:
+        y += 600
+        page.evaluate(f"window.scrollTo(0, {y})")
+        page.wait_for_timeout(120)
+        height = page.evaluate("document.documentElement.scrollHeight")
+    charts = page.evaluate("document.querySelectorAll('.nb-chart-plot').length")
+    deadline = time.time() + 15
+    drawn = 0
+    while time.time() < deadline:
+        drawn = page.evaluate(
+            "document.querySelectorAll('.nb-chart-plot svg.main-svg').length ? "
+            "[...document.querySelectorAll('.nb-chart-plot')].filter(d => "
+            "d.querySelector('svg.main-svg')).length : 0")
+        if drawn >= charts:
+            break
+        page.wait_for_timeout(200)
+    page.wait_for_timeout(300)
+    after = dict(seen)
+    page.close()
+    return {"before": sum(b for b, _ in before.values()),
+            "before_wire": sum(w for _, w in before.values()),
+            "after": sum(b for b, _ in after.values()),
+            "after_wire": sum(w for _, w in after.values()),
+            "requests": len(after), "charts": charts, "drawn": drawn, "errors": errors,
+            "biggest": sorted(((b, u) for u, (b, _) in after.items()), reverse=True)[:6]}
+
+
+def bench_pages(html: Path, verbose: bool = False) -> None:
+    print("== page weight (headless Chromium, 412x823, served gzip; bytes uncompressed)")
+    if not (html / "index.html").is_file():
+        print(f"  skipped: no {html}/index.html (build the book first)")
+        return
+    if not CHROMIUM.exists():
+        print(f"  skipped: no Chromium at {CHROMIUM} (apt-get install chromium)")
+        return
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        print("  skipped: playwright (python) is not installed")
+        return
+    with gzip_server(html) as base, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True,
+                                     args=CHROMIUM_ARGS)
+        try:
+            for kind, rel in page_kinds(html).items():
+                r = measure_page(browser, base + rel)
+                print(f"  {kind}: {rel}")
+                line("before any chart is in view", f"{r['before'] / KB:,.0f} kB",
+                     f"<= {TARGETS['before_charts_kb']} kB",
+                     r["before"] <= TARGETS["before_charts_kb"] * KB)
+                if r["charts"]:
+                    line(f"all {r['charts']} charts drawn ({r['drawn']} drawn)",
+                         f"{r['after'] / KB:,.0f} kB", f"<= {TARGETS['with_charts_kb']} kB",
+                         r["after"] <= TARGETS["with_charts_kb"] * KB
+                         and r["drawn"] >= r["charts"])
+                line("on the wire (gzip), whole page", f"{r['after_wire'] / KB:,.0f} kB", "-", None)
+                line("console errors", str(len(r["errors"])), "0", not r["errors"])
+                if verbose:
+                    for b, u in r["biggest"]:
+                        print(f"         {b / KB:9,.1f} kB  {u.replace(base, '/')}")
+        finally:
+            browser.close()
+
+
+# ------------------------------------------------------------------ lighthouse
+
+def lighthouse_bin() -> Path | None:
+    """Lighthouse pinned to LIGHTHOUSE_VERSION: $LIGHTHOUSE, or npm-installed into
+    _build/.bench-tools (once)."""
+    env = os.environ.get("LIGHTHOUSE")
+    if env and Path(env).exists():
+        return Path(env)
+    binpath = TOOLS / "node_modules" / ".bin" / "lighthouse"
+    if binpath.exists():
+        return binpath
+    if not shutil.which("npm") or not shutil.which("node"):
+        return None
+    TOOLS.mkdir(parents=True, exist_ok=True)
+    print(f"  (installing lighthouse@{LIGHTHOUSE_VERSION} from npm into {TOOLS})")
+    proc = subprocess.run(["npm", "install", "--prefix", str(TOOLS), "--no-audit", "--no-fund",
+                           "--silent", f"lighthouse@{LIGHTHOUSE_VERSION}"],
+                          capture_output=True, text=True)
+    return binpath if proc.returncode == 0 and binpath.exists() else None
+
+
+def run_lighthouse(lh: Path, url: str) -> dict | None:
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "lh.json"
+        flags = " ".join(CHROMIUM_ARGS + [f"--user-data-dir={tmp}/profile"])
+        proc = subprocess.run(
+            [str(lh), url, "--quiet", "--output=json", f"--output-path={out}",
+             f"--chrome-flags={flags}",
+             "--only-categories=performance,accessibility,best-practices,seo"],
+            capture_output=True, text=True, env={**os.environ, "CHROME_PATH": str(CHROMIUM)},
+            timeout=300)
+        if proc.returncode or not out.exists():
+            print(f"  lighthouse failed on {url}: {proc.stderr.strip()[-300:]}")
+            return None
+        return json.loads(out.read_text())
+
+
+def summarize_lighthouse(rep: dict) -> dict:
+    cats, audits = rep["categories"], rep["audits"]
+    score = {k: round((cats[c]["score"] or 0) * 100) for k, c in
+             (("perf", "performance"), ("a11y", "accessibility"),
+              ("bp", "best-practices"), ("seo", "seo"))}
+    num = lambda a: audits.get(a, {}).get("numericValue")  # noqa: E731
+    failed = [f"{c}:{r['id']}" for c in ("accessibility", "best-practices", "seo")
+              for r in cats[c]["auditRefs"]
+              if r.get("weight") and audits[r["id"]].get("score") not in (None, 1)]
+    return {**score, "fcp_s": (num("first-contentful-paint") or 0) / 1000,
+            "lcp_s": (num("largest-contentful-paint") or 0) / 1000,
+            "tbt_ms": num("total-blocking-time") or 0, "cls": num("cumulative-layout-shift") or 0,
+            "bytes": num("total-byte-weight") or 0, "failed": failed}
+
+
+def bench_lighthouse(html: Path) -> None:
+    print(f"== Lighthouse {LIGHTHOUSE_VERSION} (mobile defaults, served gzip by scripts/serve.py)")
+    if not (html / "index.html").is_file():
+        print(f"  skipped: no {html}/index.html (build the book first)")
+        return
+    if not CHROMIUM.exists():
+        print(f"  skipped: no Chromium at {CHROMIUM} (apt-get install chromium)")
+        return
+    lh = lighthouse_bin()
+    if lh is None:
+        print("  skipped: Lighthouse unavailable (needs node + npm and the npm registry; "
+              f"or set LIGHTHOUSE=/path/to/lighthouse {LIGHTHOUSE_VERSION})")
+        return
+    with gzip_server(html) as base:
+        for kind, rel in page_kinds(html).items():
+            if kind == "search":
+                continue
+            rep = run_lighthouse(lh, base + rel)
+            if rep is None:
+                continue
+            s = summarize_lighthouse(rep)
+            print(f"  {kind}: {rel}")
+            t = TARGETS
+            line("perf / a11y / best practices / SEO",
+                 f"{s['perf']} / {s['a11y']} / {s['bp']} / {s['seo']}",
+                 f">= {t['perf']} / {t['a11y']} / {t['bp']} / {t['seo']}",
+                 s["perf"] >= t["perf"] and s["a11y"] >= t["a11y"] and s["bp"] >= t["bp"]
+                 and s["seo"] >= t["seo"])
+            line("LCP", f"{s['lcp_s']:.1f} s", f"<= {t['lcp_s']} s", s["lcp_s"] <= t["lcp_s"])
+            line("TBT", f"{s['tbt_ms']:.0f} ms", f"<= {t['tbt_ms']} ms", s["tbt_ms"] <= t["tbt_ms"])
+            line("CLS", f"{s['cls']:.3f}", f"<= {t['cls']}", s["cls"] <= t["cls"])
+            line("FCP", f"{s['fcp_s']:.1f} s", "-", None)
+            line("bytes over the wire (Lighthouse)", f"{s['bytes'] / KB:,.0f} kB", "-", None)
+            if s["failed"]:
+                print("         failing audits: " + ", ".join(s["failed"]))
+
+
+# ------------------------------------------------------------------ convert
+
+def timed(cmd: list[str], cwd: Path, env: dict | None = None) -> tuple[float, float, int]:
+    """(wall seconds, peak MiB of the child, exit code) of one whole-process run."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     t0 = time.perf_counter()
-    proc = subprocess.run(args, cwd=REPO, capture_output=True, text=True)
+    proc = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True,
+                          env={**os.environ, **(env or {})})
     secs = time.perf_counter() - t0
-    status = "ok" if proc.returncode == 0 else f"FAILED (exit {proc.returncode})"
-    print(f"book build time: {secs:.1f} s  {status}"
-          f"{'  (cache cleared)' if clean else '  (jupyter-cache reused)'}")
-    if proc.returncode:
-        print(proc.stdout[-3000:], proc.stderr[-3000:], sep="\n")
-    print()
-    return proc.returncode
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    if proc.returncode not in (0,):
+        print(f"  command failed ({proc.returncode}): {' '.join(cmd)}\n{proc.stderr[-1500:]}")
+    # ru_maxrss of children is the max over all children so far: only a lower bound
+    # when an earlier child was bigger, so measure the big runs first or alone
+    return secs, max(peak, before) / 1024, proc.returncode
 
+
+def peak_of(cmd: list[str], cwd: Path) -> float:
+    """Peak RSS (MiB) of one run, measured by /usr/bin/time when available."""
+    if not Path("/usr/bin/time").exists():
+        return float("nan")
+    proc = subprocess.run(["/usr/bin/time", "-f", "%M", *cmd], cwd=cwd,
+                          capture_output=True, text=True)
+    try:
+        return int(proc.stderr.strip().splitlines()[-1]) / 1024
+    except (ValueError, IndexError):
+        return float("nan")
+
+
+def median_time(cmd: list[str], cwd: Path, runs: int) -> float:
+    secs = []
+    for _ in range(runs):
+        t, _, rc = timed(cmd, cwd)
+        if rc:
+            return float("nan")
+        secs.append(t)
+    return statistics.median(secs)
+
+
+def make_archive(dest: Path, *, articles: int | None = None, megabytes: float | None = None,
+                 book: bool = True) -> Path:
+    args = [PY, str(REPO / "scripts" / "make_archive.py")]
+    args += [str(articles)] if articles is not None else ["--mb", str(megabytes)]
+    args += ["--out", str(dest)] + ([] if book else ["--feed-only"])
+    subprocess.run(args, check=True, capture_output=True)
+    return dest
+
+
+def bench_convert(runs: int, sizes: list[float]) -> None:
+    print(f"== conversion (whole command from process start; median of {runs} runs)")
+    convert = [PY, str(REPO / "scripts" / "convert.py")]
+    with tempfile.TemporaryDirectory(prefix="newsbook-bench-") as tmp:
+        book = Path(tmp) / "book"
+        copy_book(book)
+        subprocess.run(convert + ["-q"], cwd=book, capture_output=True)  # warm up, write once
+        t = median_time(convert + ["-q"], book, runs)
+        size = sum(p.stat().st_size for p in (book / "data" / "raw").glob("*.txt"))
+        line(f"bundled copy ({size / 1e6:.2f} MB)", f"{t:.2f} s",
+             f"<= {TARGETS['convert_bundled_s']} s", t <= TARGETS["convert_bundled_s"])
+        per_mb = []
+        for mb in sizes:
+            arch = make_archive(Path(tmp) / f"a{mb:g}", megabytes=mb)
+            feed = sorted((arch / "data" / "raw").glob("*.txt"))
+            real = sum(p.stat().st_size for p in feed) / 1e6
+            n = runs if mb < 10 else max(1, min(runs, 3))
+            shutil.rmtree(arch / "chapters", ignore_errors=True)
+            t = median_time(convert + ["-q", "--book", str(arch)], arch, n)
+            peak = peak_of(convert + ["-q", "--book", str(arch)], arch)
+            per_mb.append(t / real)
+            big = mb >= 30
+            line(f"{real:.1f} MB copy (median of {n})", f"{t:.2f} s",
+                 f"<= {TARGETS['convert_30mb_s']} s" if big else "linear",
+                 t <= TARGETS["convert_30mb_s"] if big else None)
+            line(f"{real:.1f} MB copy peak memory", f"{peak:.0f} MiB",
+                 f"<= {TARGETS['convert_30mb_mib']} MiB" if big else "-",
+                 peak <= TARGETS["convert_30mb_mib"] if big else None)
+            shutil.rmtree(arch, ignore_errors=True)
+        if len(per_mb) > 1:
+            print("  seconds per MB: " + ", ".join(f"{x:.3f}" for x in per_mb)
+                  + "  (linear when these stay about equal)")
+
+
+# ------------------------------------------------------------------ build
+
+def copy_book(dest: Path) -> Path:
+    """A copy of the book sources (no .venv/_build/.git) for builds that must not touch
+    the working tree's _build."""
+    ignore = shutil.ignore_patterns(".venv", "_build", ".git", "__pycache__", ".pytest_cache",
+                                    "node_modules", ".ipynb_checkpoints")
+    shutil.copytree(REPO, dest, ignore=ignore, dirs_exist_ok=True)
+    return dest
+
+
+def jb_build(book: Path, clean: bool = False) -> tuple[float, int]:
+    jb = Path(sys.executable).parent / "jupyter-book"
+    cmd = [str(jb if jb.exists() else "jupyter-book"), "build", str(book), "-W", "-n",
+           "--keep-going"]
+    if clean:
+        shutil.rmtree(book / "_build", ignore_errors=True)
+    t0 = time.perf_counter()
+    proc = subprocess.run(cmd, cwd=book, capture_output=True, text=True)
+    secs = time.perf_counter() - t0
+    if proc.returncode:
+        print(f"  build failed (exit {proc.returncode}):\n{proc.stdout[-1500:]}{proc.stderr[-1500:]}")
+    return secs, proc.returncode
+
+
+def executed(book: Path) -> int:
+    """How many notebooks the last build executed (jupyter-cache records)."""
+    db = book / "_build" / ".jupyter_cache" / "global.db"
+    if not db.exists():
+        return 0
+    import sqlite3
+    with contextlib.closing(sqlite3.connect(db)) as con:
+        return con.execute("select count(*) from nbcache").fetchone()[0]
+
+
+def prose_edit(book: Path) -> Path:
+    """Change one word of one prose paragraph of the first chapter."""
+    page = sorted((book / "chapters").glob("*.md"))[0]
+    lines = page.read_text(encoding="utf-8").split("\n")
+    for i, text in enumerate(lines):
+        if i > 20 and re.match(r"^[A-Z][a-z]", text) and " the " in text and len(text) > 80:
+            lines[i] = text.replace(" the ", " the very ", 1)
+            break
+    page.write_text("\n".join(lines), encoding="utf-8")
+    return page
+
+
+def bench_build(keep: Path | None = None) -> Path | None:
+    print("== book build (jupyter-book build -W -n --keep-going, in a copy of the book)")
+    tmp = Path(tempfile.mkdtemp(prefix="newsbook-build-"))
+    book = copy_book(tmp / "book")
+    t, rc = jb_build(book, clean=True)
+    line("clean build of the bundled book", f"{t:.1f} s", f"<= {TARGETS['clean_s']:.0f} s",
+         not rc and t <= TARGETS["clean_s"])
+    if rc:
+        return None
+    noop = statistics.median(jb_build(book)[0] for _ in range(3))
+    line("no-op rebuild (median of 3)", f"{noop:.1f} s", f"<= {TARGETS['noop_s']:.0f} s",
+         noop <= TARGETS["noop_s"])
+    n0 = executed(book)
+    prose_edit(book)
+    t, rc = jb_build(book)
+    n1 = executed(book)
+    line(f"rebuild after a prose edit ({n1 - n0} re-executed)", f"{t:.1f} s",
+         f"<= {TARGETS['prose_s']:.0f} s, 0 re-executed",
+         not rc and t <= TARGETS["prose_s"] and n1 == n0)
+    if keep is None:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return book
+
+
+def bench_archive(n: int, add: int = 20) -> None:
+    print(f"== archive build ({n} synthetic articles from scripts/make_archive.py)")
+    with tempfile.TemporaryDirectory(prefix="newsbook-archive-") as tmp:
+        arch = make_archive(Path(tmp) / "arch", articles=n)
+        t, rc = jb_build(arch, clean=True)
+        scaled = t * 1000 / n
+        line(f"clean build, {n} articles", f"{t:.0f} s", "-", None)
+        line("  linear extrapolation to 1,000 articles", f"~{scaled:.0f} s",
+             f"<= {TARGETS['archive_1000_clean_s']:.0f} s",
+             None if n < 1000 else scaled <= TARGETS["archive_1000_clean_s"])
+        if rc:
+            return
+        make_archive(arch, articles=n + add)  # same first n articles, 20 new ones
+        t, rc = jb_build(arch)
+        line(f"rebuild after adding {add} articles to {n}", f"{t:.0f} s",
+             f"<= {TARGETS['archive_add20_s']:.0f} s (at 1,000)",
+             None if n < 1000 else (not rc and t <= TARGETS["archive_add20_s"]))
+
+
+# ------------------------------------------------------------------ main
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--build", action="store_true", help="time a book build first")
-    ap.add_argument("--build-clean", action="store_true",
-                    help="time a full re-executing build (drops the jupyter-cache)")
+    ap.add_argument("--only", default="pages,lighthouse,convert,build,archive",
+                    help="comma-separated sections")
+    ap.add_argument("--html", type=Path, default=None,
+                    help="built book to measure (default: a fresh build from the build "
+                         "section, else _build/html)")
+    ap.add_argument("--runs", type=int, default=5, help="runs per conversion figure")
+    ap.add_argument("--sizes", default="1,10,30", help="synthetic copy sizes in MB")
+    ap.add_argument("--archive", type=int, default=100, help="articles in the archive build")
+    ap.add_argument("-v", "--verbose", action="store_true", help="list the biggest resources")
     opts = ap.parse_args(argv)
-    os.chdir(REPO)
-    sys.path.insert(0, str(REPO / "src"))
-    if opts.build or opts.build_clean:
-        if build(opts.build_clean):
-            return 1
-
-    print("== static assets")
-    if BUNDLE.is_file():
-        head = BUNDLE.read_text(encoding="utf-8", errors="replace")[:120]
-        version = head.split(" v", 1)[1].split()[0] if " v" in head else "?"
-        print(f"plotly bundle _static/plotly-basic.min.js  {kb(BUNDLE.stat().st_size)}  (v{version}; "
-              "loaded async once per chart page)")
-    else:
-        print("_static/plotly-basic.min.js  MISSING")
-    css = REPO / "_static" / "newsbook.css"
-    if css.is_file():
-        print(f"_static/newsbook.css  {kb(css.stat().st_size)}")
-
-    print("\n== built pages (page size, charts, chart HTML on the page)")
-    pages = sorted(HTML.rglob("*.html")) if HTML.is_dir() else []
-    pages = [p for p in pages if "_sources" not in p.parts]
-    if not pages:
-        print("no _build/html (run `make book` or `scripts/bench.py --build`)")
-    total_charts = chart_pages = 0
-    for page in pages:
-        text = page.read_text(encoding="utf-8", errors="replace")
-        figs = FIGURE_RE.findall(text)
-        if not figs and page.parent == HTML and page.name in ("genindex.html", "search.html"):
-            continue
-        total_charts += len(figs)
-        chart_pages += bool(figs)
-        chart_bytes = sum(len(f.encode()) for f in figs)
-        print(f"{kb(page.stat().st_size):>10}  {len(figs):>2} charts  {kb(chart_bytes):>9} charts  "
-              f"{page.relative_to(HTML)}")
-    if HTML.is_dir():
-        print(f"total book: {kb(tree_size(HTML))} in {sum(1 for _ in HTML.rglob('*.html'))} HTML files; "
-              f"{total_charts} charts on {chart_pages} pages "
-              f"({total_charts / max(chart_pages, 1):.1f} charts per chart page)")
-
-    print("\n== chart render (show(key).html(); first call includes imports)")
-    try:
-        from newsbook.charts import REGISTRY, show
-    except Exception as exc:  # noqa: BLE001
-        print(f"cannot import newsbook.charts: {exc}")
-        return 0
-    if not REGISTRY:
-        print("REGISTRY is empty")
-        return 0
-    times, sizes = [], []
-    for key in sorted(REGISTRY):
-        t0 = time.perf_counter()
-        try:
-            html = show(key).html()
-        except Exception as exc:  # noqa: BLE001
-            print(f"{'ERROR':>9}  {key}: {type(exc).__name__}: {exc}")
-            continue
-        ms = (time.perf_counter() - t0) * 1000
-        times.append(ms)
-        sizes.append(len(html.encode()))
-        print(f"{ms:>7.1f} ms  {kb(sizes[-1]):>9}  {key}")
-    if times:
-        print(f"{len(times)} charts: render total {sum(times):.0f} ms, max {max(times):.1f} ms, "
-              f"mean {sum(times) / len(times):.1f} ms; HTML total {kb(sum(sizes))}, "
-              f"max {kb(max(sizes))}, mean {kb(sum(sizes) // len(sizes))}")
+    only = {s.strip() for s in opts.only.split(",") if s.strip()}
+    print(f"newsbook bench: {os.cpu_count()} cores; figures from a shared machine are noisy\n")
+    html = opts.html
+    built = None
+    if "build" in only:
+        built = bench_build(keep=Path("."))
+        print()
+    if html is None:
+        html = built / "_build" / "html" if built else REPO / "_build" / "html"
+    if "pages" in only:
+        bench_pages(html, opts.verbose)
+        print()
+    if "lighthouse" in only:
+        bench_lighthouse(html)
+        print()
+    if "convert" in only:
+        bench_convert(opts.runs, [float(x) for x in opts.sizes.split(",") if x])
+        print()
+    if "archive" in only:
+        bench_archive(opts.archive)
+        print()
+    if built is not None:
+        shutil.rmtree(built.parent, ignore_errors=True)
     return 0
 
 
