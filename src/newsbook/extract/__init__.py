@@ -31,6 +31,31 @@ SHORT_LINE = 160          # consecutive paragraphs this short form one run (for 
 _JAPAN = re.compile(r"\bJapan")
 
 
+class _Lazy(list):
+    """Sentence spans computed on first use (most segments hold no fact)."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text, self.done = text, False
+
+    def _fill(self) -> None:
+        if not self.done:
+            self.extend(sentences(self.text))
+            self.done = True
+
+    def __iter__(self):
+        self._fill()
+        return super().__iter__()
+
+    def __reversed__(self):
+        self._fill()
+        return super().__reversed__()
+
+    def __len__(self) -> int:
+        self._fill()
+        return super().__len__()
+
+
 @dataclass
 class Segment:
     anchor: str
@@ -99,7 +124,7 @@ def _extract(article: Article, stem: str, published: datetime | None) -> Article
     japan = bool(_JAPAN.search(article.title))
     groups: dict[int, list[Located]] = {}
     for seg in segments(article, stem):
-        spans = sentences(seg.text)
+        spans = _Lazy(seg.text)
         for r in find_terms(seg.masked, japan):
             s, e = min(r.start_off, r.gloss_start), max(r.end_off, r.gloss_end)
             t = Term(stem, seg.anchor, seg.line, quote_for(seg.text, spans, s, e), r.term,
@@ -110,9 +135,13 @@ def _extract(article: Article, stem: str, published: datetime | None) -> Article
         if seg.heading:
             continue
         found = find_dates(seg.masked, published)
+        seen = set()
         for d in found:
             when = seg.text[d.start_off:d.end_off]
             q = quote_for(seg.text, spans, d.start_off, d.end_off)
+            if (q, when) in seen:
+                continue                  # "last year ... last year" in one sentence
+            seen.add((q, when))
             dates.append(DatedStatement(stem, seg.anchor, seg.line, q, when, d.start, d.end,
                                         d.precision, label_of(q)))
         raw = find_quantities(seg.masked, [(d.start_off, d.end_off) for d in found])

@@ -52,18 +52,24 @@ PATTERNS = [(name, re.compile(p, re.I if name in ("season", "part", "relative", 
     ("partdec", rf"\b(?:the\s)?(?P<p>[Ee]arly|[Mm]id|[Ll]ate)[- ]?(?P<y>(?:19|20)\d0)s\b"),
     ("decade", rf"(?:\b[Tt]he\s)?{_L}(?P<y>(?:19|20)\d0)s\b"),
     ("part", rf"\b(?P<p>early|mid|late)[- ](?P<y>{_Y}){_R}"),
-    ("relative", r"\b(?P<r>yesterday|(?:last|this|next)\s(?:year|month|week))\b"),
+    ("relative", r"\b(?P<r>yesterday|(?:last|this|next)\s(?:year|month|week))\b(?![-‐])"),
     ("year", rf"{_L}(?P<y>{_Y}){_R}"),
     ("bareq", r"\bQ(?P<q>[1-4])\b(?!\s?(?:of\s)?\d)"),
 ]]
 
+#: cheap pre-checks: a pattern runs only if the lower-cased text holds one of these
+NEEDS = {"fromto": ("from", "between"), "monmon": ("-", "–"), "yy": ("-", "–", " to "),
+         "iso": ("-",), "q": ("q",), "ordq": ("quarter",), "h": ("h1", "h2", "h 1", "h 2", "half"),
+         "season": ("spring", "summer", "autumn", "fall", "winter"), "fy": ("fy", "fiscal"),
+         "partdec": ("0s",), "decade": ("0s",), "part": ("early", "mid", "late"), "bareq": ("q",)}
 #: a bare year right after one of these is a count, a name or a quantity, not a year
 NOT_YEAR_AFTER = frozenset("""no no. number # model version v room route page pages p. pp.
 windows office flight article section chapter item rule part unit step level about around
 roughly nearly almost over than approximately some top rank ranked code top-""".split())
 YEAR_AFTER = frozenset("""in since by until till before after from to of during through
 throughout circa c. early late mid and or the a an year fiscal between on at for around""".split())
-_PREV_WORD = re.compile(r"([^\s]+)\s*$")
+_HAS_YEAR = re.compile(r"(?:19|20)\d\d|FY")
+_HAS_REL = re.compile(r"[Yy]esterday|[Ll]ast|[Tt]his|[Nn]ext")
 _NEXT_WORD = re.compile(r"^\s*([A-Za-z%]+)")
 
 
@@ -190,15 +196,16 @@ def _relative(r: str, published: datetime | None):
 
 def _year_ok(text: str, m: re.Match) -> bool:
     """A bare year needs a plausible context: not a count, name or quantity."""
-    pw = _PREV_WORD.search(text, 0, m.start())
-    prev = pw.group(1) if pw else ""
+    from .spans import prev_word
+    pstart, prev = prev_word(text, m.start())
     low = prev.lower().strip("(“\"‘'[")
     if low in NOT_YEAR_AFTER or prev[-1:] in "$€£¥₩#":
         return False
     if prev and prev[0].isupper() and low not in YEAR_AFTER and not re.search(r"['’]s$", prev) \
             and not prev.endswith((",", ".", ":", ";", ")")):
         # "Modernization 2035", "Windows 2000", "Los Angeles 2028": part of a name
-        nonstart = pw.start() > 0 and not re.search(r"[.!?:;]\s*$|^\s*$", text[:pw.start()])
+        head = text[:pstart].rstrip()
+        nonstart = bool(head) and head[-1] not in ".!?:;"
         if nonstart:
             return False
     nw = _NEXT_WORD.match(text[m.end():])
@@ -210,9 +217,14 @@ def _year_ok(text: str, m: re.Match) -> bool:
 
 
 def _relative_ok(text: str, m: re.Match) -> bool:
-    pw = _PREV_WORD.search(text, 0, m.start())
-    prev = (pw.group(1) if pw else "").lower()
-    return prev not in ("the", "past", "every", "each", "a", "per", "that")
+    from .spans import prev_word
+    prev = prev_word(text, m.start())[1].lower()
+    if prev in ("the", "past", "every", "each", "a", "per", "that"):
+        return False
+    # inside quoted speech or a quoted document, "last year" may mean another year
+    from .spans import sentence_at, sentences
+    s, e = sentence_at(sentences(text), m.start(), m.end())
+    return not re.search(r"[“”«»]", text[s:e]) and not text.lstrip().startswith(("“", "\""))
 
 
 def find_dates(text: str, published: datetime | None = None) -> list[RawDate]:
@@ -221,8 +233,19 @@ def find_dates(text: str, published: datetime | None = None) -> list[RawDate]:
     taken: list[tuple[int, int]] = []
     found: list[RawDate] = []
     years = None
+    has_year = _HAS_YEAR.search(text) is not None
+    has_rel = published is not None and _HAS_REL.search(text) is not None
+    low = text.lower() if has_year else ""
+    from .spans import windows
+    near = windows(text, _HAS_YEAR, 50, 50) if has_year else []
     for name, pat in PATTERNS:
-        for m in pat.finditer(text):
+        if not (has_rel if name == "relative" else has_year):
+            continue
+        need = NEEDS.get(name)
+        if need and not any(w in low for w in need):
+            continue
+        spans = [(0, len(text))] if name in ("relative", "bareq") else near
+        for m in (m for a, b in spans for m in pat.finditer(text, a, b)):
             s, e = m.span()
             if any(s < b and a < e for a, b in taken):
                 continue

@@ -55,7 +55,12 @@ stores factories plants fabs mines wafers units devices phones inmates graduates
 beds doctors nurses patients victims""".split())
 _NOT_MID = frozenset("""the a an of in and or to for with by on at as is was were are be been
 from that this these those than per its their his her our your which who whom when where
-while but not no into onto over under about more less most some any each every""".split())
+while but not no into onto over under about more less most some any each every fewer additional
+extra""".split())
+#: a number right after one of these is a rank or a label ("tier 1 cities", "Top 10")
+NOT_AFTER = frozenset("""tier top no. no number phase stage level class type grade category article
+section chapter version model series generation gen round act part page figure table rank
+ranked item step room route""".split())
 _TIME = frozenset("seconds minutes hours days weeks months years ms".split())
 
 _UNIT_ALT = "|".join(re.escape(u) for u in sorted(UNIT_WORDS, key=len, reverse=True))
@@ -81,6 +86,9 @@ QUAL_RE = re.compile(r"(?<![\w])(?P<q>more than|less than|fewer than|up to|at le
                      r"just under|well over|an estimated|about|around|approximately|roughly|"
                      r"nearly|almost|over|under|above|below|some|circa|~|≈)\s?$", re.I)
 _NUM_ONLY = re.compile(rf"[−-]?(?:{NUM})")
+_DIGIT = re.compile(r"\d")
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+_HAS_CUR = re.compile(rf"{_CP}")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _YEAR_BEFORE = re.compile(r"(?:\b(?:in|since|by|until|during|from|of|before|after|the)\s)$", re.I)
 
@@ -157,20 +165,14 @@ def _currency(text: str, code: str, start: int) -> str:
 def find_quantities(text: str, dates: list[tuple[int, int]]) -> list[RawQuantity]:
     """All quantities of ``text`` in source order; ``dates`` are spans to keep out of."""
     cands: list[RawQuantity] = []
-    for pat in (CUR_RE, POST_RE):
-        pos = 0
-        while True:
-            m = pat.search(text, pos)
-            if not m:
-                break
-            r = _candidate(text, m, pat)
-            if r is None and m.group("n2"):       # a bad range: try the first number alone
-                m2 = _first_only(text, m, pat)
-                r = _candidate(text, m2, pat) if m2 else None
-                m = m2 or m
-            if r is not None:
-                cands.append(r)
-            pos = max(m.end(), m.start() + 1)
+    if not _DIGIT.search(text):
+        return []
+    pats = (CUR_RE, POST_RE) if _HAS_CUR.search(text) else (POST_RE,)
+    from .spans import windows
+    near = windows(text, _DIGITS, 20, 60)
+    for pat in pats:
+        for lo, hi in near:
+            cands += _scan(text, pat, lo, hi)
     out: list[RawQuantity] = []
     for r in sorted(cands, key=lambda r: (r.start_off, -(r.end_off - r.start_off))):
         if any(r.start_off < e and s < r.end_off for s, e in dates):
@@ -179,6 +181,22 @@ def find_quantities(text: str, dates: list[tuple[int, int]]) -> list[RawQuantity
             continue
         out.append(r)
     return _bare_scaled(text, out, dates)
+
+
+def _scan(text: str, pat: re.Pattern, lo: int, hi: int) -> list[RawQuantity]:
+    out, pos = [], lo
+    while True:
+        m = pat.search(text, pos, hi)
+        if not m:
+            return out
+        r = _candidate(text, m, pat)
+        if r is None and m.group("n2"):       # a bad range: try the first number alone
+            m2 = _first_only(text, m, pat)
+            r = _candidate(text, m2, pat) if m2 else None
+            m = m2 or m
+        if r is not None:
+            out.append(r)
+        pos = max(m.end(), m.start() + 1)
 
 
 def _first_only(text: str, m: re.Match, pat: re.Pattern):
@@ -191,6 +209,9 @@ def _first_only(text: str, m: re.Match, pat: re.Pattern):
 
 def _candidate(text: str, m: re.Match, pat: re.Pattern) -> RawQuantity | None:
     g = m.groupdict()
+    from .spans import prev_word
+    if prev_word(text, m.start())[1].lower() in NOT_AFTER:
+        return None
     if pat is CUR_RE:
         cur = g["cur"]
         if cur.isalpha() and _YEAR.fullmatch(g["n1"]) and not _scale(m, 1):
@@ -224,7 +245,9 @@ def _bare_scaled(text: str, found: list[RawQuantity], dates) -> list[RawQuantity
     between them (no other number, no sentence or clause end)."""
     from .spans import sentence_at, sentences
     spans = None
-    extra = []
+    extra: list[RawQuantity] = []
+    if "illion" not in text and "thousand" not in text:
+        return found
     for m in BARE_RE.finditer(text):
         if any(m.start() < q.end_off and q.start_off < m.end() for q in found) or \
                 any(m.start() < e and s < m.end() for s, e in dates):

@@ -11,7 +11,35 @@ ABBREV = frozenset("""mr mrs ms dr prof st no vs e.g i.e etc jr sr inc co ltd co
 gov lt col capt sgt fig approx est dept univ ave mt ft vol pp p u.s u.k u.n e.u a.m p.m""".split())
 
 _END = re.compile(r"[.!?。！？]+[\"'”’)\]]*(?=\s+[\"'“‘(\[A-Z0-9\u3000-\u9fff]|\s*$)")
-_WORD_BEFORE = re.compile(r"(\S+)$")
+
+
+def windows(text: str, pat: re.Pattern, before: int, after: int) -> list[tuple[int, int]]:
+    """Merged spans around every match of ``pat``, widened to whitespace borders, so that
+    slow patterns only run where they can match."""
+    out: list[list[int]] = []
+    n = len(text)
+    for m in pat.finditer(text):
+        a, b = max(0, m.start() - before), min(n, m.end() + after)
+        while a > 0 and not text[a - 1].isspace():
+            a -= 1
+        while b < n and not text[b].isspace():
+            b += 1
+        if out and a <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], b)
+        else:
+            out.append([a, b])
+    return [(a, b) for a, b in out]
+
+
+def prev_word(text: str, end: int) -> tuple[int, str]:
+    """The whitespace-delimited word before ``end`` (skipping spaces) and its start."""
+    e = end
+    while e > 0 and text[e - 1].isspace():
+        e -= 1
+    s = e
+    while s > 0 and not text[s - 1].isspace():
+        s -= 1
+    return s, text[s:e]
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -22,8 +50,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
         start = 0
         for m in _END.finditer(line):
             if line[m.start()] == "." and m.end() - m.start() == 1:
-                w = _WORD_BEFORE.search(line, 0, m.start())
-                word = w.group(1).lower().lstrip("(“\"'‘") if w else ""
+                word = prev_word(line, m.start())[1].lower().lstrip("(“\"'‘")
                 if word in ABBREV or (len(word) == 1 and word.isalpha()) or re.fullmatch(
                         r"(?:[a-z]\.)+[a-z]", word):
                     continue

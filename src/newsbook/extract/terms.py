@@ -31,11 +31,13 @@ _OPEN, _CLOSE = "([（［", ")]）］"
 _Q = "\"“”‘’'"
 _AFTER_RE = re.compile(rf"^\s?[{re.escape(_OPEN)}]\s*[{_Q}]?(?P<g>[^{re.escape(_OPEN + _CLOSE)}"
                        rf"{_Q}{HAN}{KANA}{HANGUL};]{{1,80}}?)[{_Q}]?\s*[{re.escape(_CLOSE)}]")
-_QUOTED_BEFORE = re.compile(r"(?:“(?P<a>[^“”]{1,80})”|‘(?P<b>[^‘’]{1,80})’|\"(?P<c>[^\"]{1,80})\")"
+_QUOTED_BEFORE = re.compile(r"(?:“(?P<a>[^“”]{1,120})”|‘(?P<b>[^‘’]{1,120})’|\"(?P<c>[^\"]{1,120})\")"
                             r"\s?$")
 _OPEN_QUOTE_BEFORE = re.compile(r"[“‘\"](?P<g>[^“”‘’\"]{1,80}?)\s?$")
-_TOKEN = re.compile(r"^[A-Z][\w&.’'\-]*$")
-CONNECT = frozenset("of the and & for de du la von van".split())
+_BRACKET_BEFORE = re.compile(rf"[{re.escape(_OPEN)}]\s*[{_Q}]?$")
+_CLOSE_AFTER = re.compile(rf"[{_Q}]?\s*[{re.escape(_CLOSE)}]")
+_TOKEN = re.compile(r"^(?:[A-Z][\w&.’'\-]*[\w.]|[A-Z])$")
+CONNECT = frozenset("of the and & for de du la von van in an a on".split())
 PLACE = frozenset("county province city district village town township prefecture".split())
 _HEPBURN = re.compile(r"^(?:(?:sh|ch|ts|[kgsztdnhbpmrfjwy]y?)?[aiueoāīūēō]|n(?![aiueoy])|"
                       r"[kstpc](?=[kstpc]))+$")
@@ -64,7 +66,7 @@ def _plain(s: str) -> str:
 
 
 def _toneless(term: str) -> str:
-    return "".join(lazy_pinyin(term, style=Style.NORMAL))
+    return _plain("".join(lazy_pinyin(term, style=Style.NORMAL, v_to_u=True)))
 
 
 def _words_before(text: str, end: int, n: int = 6) -> list[tuple[int, int, str]]:
@@ -74,41 +76,59 @@ def _words_before(text: str, end: int, n: int = 6) -> list[tuple[int, int, str]]
     while len(out) < n:
         if pos == 0 or text[pos - 1] != " ":
             break
-        m = re.search(r"(\S+)$", text[:pos - 1])
-        if not m:
+        e = pos - 1
+        st = e
+        while st > 0 and not text[st - 1].isspace():
+            st -= 1
+        if st == e:
             break
-        out.insert(0, (m.start(), m.end(), m.group(1)))
-        pos = m.start()
+        out.insert(0, (st, e, text[st:e]))
+        pos = st
     return out
 
 
+def _name_token(w: str) -> bool:
+    """A capitalised word of a name or title (not "Xi-endorsed", not "Work’")."""
+    return bool(_TOKEN.match(w)) and not re.search(r"-[a-z]", w)
+
+
 def _cap_run(text: str, end: int, limit: int, need_border: bool) -> tuple[int, str] | None:
-    """The run of capitalised words (connectors inside, place words last) ending at ``end``."""
-    toks = _words_before(text, end, limit + 3)
+    """The run of capitalised words (connectors inside, place words last) ending at ``end``;
+    None unless it starts at a clean border: after a lowercase word, punctuation, an opening
+    quote or bracket, or the start of the text. A run whose connectors follow two or more
+    capitalised words ("Liang Chunxiao of the Pangoal Institute") is ambiguous: None."""
+    toks = _words_before(text, end, limit + 4)
     run: list[tuple[int, int, str]] = []
+    border = len(toks) == 0
     for i in range(len(toks) - 1, -1, -1):
         s, e, w = toks[i]
-        if _TOKEN.match(w) or (run and w in CONNECT) or (not run and w in PLACE):
-            run.insert(0, toks[i])
-        else:
+        if w[:1] in "“‘\"(" and _name_token(w[1:]):
+            run.insert(0, (s + 1, e, w[1:]))
+            border = True
             break
+        if _name_token(w) or (run and w in CONNECT) or (not run and w in PLACE):
+            run.insert(0, toks[i])
+            if i == 0:
+                border = s == 0 or text[:s].rstrip()[-1:] in ",;:(“‘\"—–.!?"
+            continue
+        border = bool(re.match(r"[a-z]", w)) or w[-1:] in ",;:(“‘\"—–" or \
+            bool(re.search(r"-[a-z]", w))
+        break
     while run and (run[0][2] in CONNECT or run[0][2] in PLACE):
         run.pop(0)
     if run and run[0][2] in ("The", "A", "An"):
         run.pop(0)
-    if not run or len(run) > limit or not _TOKEN.match(run[0][2]):
+        border = True
+    if not run or len(run) > limit or not _name_token(run[0][2]):
         return None
     if run[-1][2] in PLACE and len(run) < 2:
         return None
-    if any(not w.replace("’", "").replace("'", "").replace("-", "").replace("&", "")
-           .replace(".", "").isalnum() for _, _, w in run):
+    words = [w for _, _, w in run]
+    first_conn = next((k for k, w in enumerate(words) if w in CONNECT), None)
+    if first_conn is not None and first_conn > 1:
         return None
-    if need_border:
-        k = toks.index(run[0])
-        before = text[:run[0][0]].rstrip(" ")
-        if k > 0 and not re.search(r"[a-z]$", toks[k - 1][2]) or re.search(r"\d$", before):
-            if not re.search(r"[,;:(“‘\"—–]$", before):
-                return None
+    if need_border and not border:
+        return None
     return run[0][0], text[run[0][0]:run[-1][1]]
 
 
@@ -119,18 +139,19 @@ def _gloss(text: str, s: int, e: int, term: str, japanese_ctx: bool) -> tuple[st
         gs = text.index(g, m.start("g"))
         return g, gs, gs + len(g)
     # 2. term alone in brackets after the English
-    pre = text[:s]
-    b = re.search(rf"[{re.escape(_OPEN)}]\s*[{_Q}]?$", pre)
-    if b and re.match(rf"[{_Q}]?\s*[{re.escape(_CLOSE)}]", text[e:]):
-        head = text[:b.start()]
+    lo = max(0, s - 4)
+    b = _BRACKET_BEFORE.search(text[lo:s])
+    if b and _CLOSE_AFTER.match(text, e):
+        head_end = lo + b.start()
+        base = max(0, head_end - 160)
+        head = text[base:head_end]
         q = _QUOTED_BEFORE.search(head) or _OPEN_QUOTE_BEFORE.search(head)
         if q:
             g = next(x for x in q.groups() if x)
-            if _ok(g) and len(g.split()) <= 12:
-                gs = q.start(next(k for k, x in q.groupdict().items() if x))
+            if _ok(g, 12):
+                gs = base + q.start(next(k for k, x in q.groupdict().items() if x))
                 return g.strip(), gs, gs + len(g.strip())
-        run = _cap_run(text, len(head.rstrip(" ")) + 1 if head.endswith(" ") else len(head) + 1,
-                       6, False) if head.endswith(" ") else None
+        run = _cap_run(text, head_end, 6, False) if text[head_end - 1:head_end] == " " else None
         if run:
             return run[1], run[0], run[0] + len(run[1])
         return "", s, e
@@ -151,11 +172,12 @@ def _gloss(text: str, s: int, e: int, term: str, japanese_ctx: bool) -> tuple[st
                 ge = part[-1][0] + len(last)
                 return text[gs:ge], gs, ge
     # 4. quoted phrase right before
-    q = _QUOTED_BEFORE.search(text[:s - 1] + " ") if text[s - 2:s - 1] in "”’\"" else None
+    base = max(0, s - 161)
+    q = _QUOTED_BEFORE.search(text[base:s - 1] + " ") if s >= 2 and text[s - 2] in "”’\"" else None
     if q:
         g = next(x for x in q.groups() if x)
         if _ok(g):
-            gs = q.start(next(k for k, x in q.groupdict().items() if x))
+            gs = base + q.start(next(k for k, x in q.groupdict().items() if x))
             return g, gs, gs + len(g)
     # 5. Japanese romanisation
     if toks:
@@ -176,10 +198,10 @@ def _romaji(w: str) -> str:
         .replace("ē", "e") if re.fullmatch(r"[A-Za-zāīūēōĀĪŪĒŌ]+", w) else "-"
 
 
-def _ok(g: str) -> bool:
+def _ok(g: str, words: int = 8) -> bool:
     g = g.strip()
     return bool(g) and bool(re.search(r"[A-Za-z]", g)) and not _BAD_GLOSS.search(g) \
-        and len(g.split()) <= 8 and not CJK_RE.search(g)
+        and len(g.split()) <= words and not CJK_RE.search(g)
 
 
 def _lang(term: str, gloss: str, block_kana: bool, japan_article: bool) -> str:
@@ -197,7 +219,9 @@ def _lang(term: str, gloss: str, block_kana: bool, japan_article: bool) -> str:
 
 def find_terms(text: str, japan_article: bool = False) -> list[RawTerm]:
     """Every CJK run of ``text`` (two characters or more, or one with a gloss)."""
-    out = []
+    out: list[RawTerm] = []
+    if not CJK_RE.search(text):
+        return out
     block_kana = bool(KANA_RE.search(text))
     for m in RUN_RE.finditer(text):
         term = m.group()
