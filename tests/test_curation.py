@@ -204,7 +204,8 @@ def events():
 
 
 def _parse(date: str, precision: str):
-    fmt = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y", "decade": "%Y"}[precision]
+    fmt = {"day": "%Y-%m-%d", "month": "%Y-%m", "season": "%Y-%m", "year": "%Y",
+           "decade": "%Y"}[precision]
     d = dt.datetime.strptime(date, fmt)
     if precision == "decade":
         assert d.year % 10 == 0, date
