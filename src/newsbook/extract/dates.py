@@ -199,7 +199,7 @@ def _year_ok(text: str, m: re.Match) -> bool:
     from .spans import prev_word
     pstart, prev = prev_word(text, m.start())
     low = prev.lower().strip("(“\"‘'[")
-    if low in NOT_YEAR_AFTER or prev[-1:] in "$€£¥₩#":
+    if low in NOT_YEAR_AFTER or (prev and prev[-1] in "$€£¥₩#"):
         return False
     if prev and prev[0].isupper() and low not in YEAR_AFTER and not re.search(r"['’]s$", prev) \
             and not prev.endswith((",", ".", ":", ";", ")")):
@@ -260,6 +260,8 @@ def find_dates(text: str, published: datetime | None = None) -> list[RawDate]:
             else:
                 res = _resolve(name, m, published)
             if res is None:
+                if name in ("fromto", "yy", "iso", "dmy", "mdy"):
+                    taken.append((s, e))      # "February 30, 2023": no date, nor its year
                 continue
             taken.append((s, e))
             found.append(RawDate(s, e, m.group(), *res))

@@ -65,7 +65,7 @@ _TIME = frozenset("seconds minutes hours days weeks months years ms".split())
 
 _UNIT_ALT = "|".join(re.escape(u) for u in sorted(UNIT_WORDS, key=len, reverse=True))
 _NOUN_ALT = "|".join(sorted(COUNT_NOUNS, key=len, reverse=True))
-_NL = r"(?<![\w.,:/#$€£¥₩])(?<![A-Za-z0-9][-−–])"      # number start: nothing glued on
+_NL = r"(?<![A-Za-z0-9_.,:/#$€£¥₩])(?<![A-Za-z0-9][-−–])"      # number start: nothing glued on
 _SIGN = r"(?:(?<![\w.,:/#\-−–])(?P<sign>[−-]))?"
 _NR = r"(?![\d]|[.,]\d|:\d)"
 _SEP = r"(?P<sep>\s?[-–]\s?|\sto\s)"
@@ -78,7 +78,7 @@ POST_RE = re.compile(
     rf"{_SIGN}{_NL}(?P<n1>{NUM}){_NR}(?:\s?(?P<s1>{_SW})\b|(?P<c1>[万亿]))?"
     rf"(?:{_SEP}(?P<n2>{NUM}){_NR}(?:\s?(?P<s2>{_SW})\b|(?P<c2>[万亿]))?)?"
     rf"(?P<gap>\s?|-)(?:(?P<unit>{_UNIT_ALT})|(?:(?P<mid>[a-z][a-z-]+)\s)?(?P<noun>{_NOUN_ALT}))"
-    r"(?![\w])")
+    r"(?:(?<=[元])|(?!\w))")
 #: ``5.38 billion`` with no unit: takes the unit of the quantity before it in the sentence
 BARE_RE = re.compile(rf"{_SIGN}{_NL}(?P<n1>{NUM}){_NR}\s(?P<s1>{_SW})\b(?!\s?[-–])")
 QUAL_RE = re.compile(r"(?<![\w])(?P<q>more than|less than|fewer than|up to|at least|at most|"

@@ -22,7 +22,7 @@ from pypinyin import Style, lazy_pinyin
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005\u3007"
 KANA = "\u3040-\u309f\u30a0-\u30ff\u31f0-\u31ff\uff66-\uff9f"
 HANGUL = "\uac00-\ud7af\u1100-\u11ff\u3130-\u318f"
-RUN_RE = re.compile(rf"(?:[A-Z]{{1,4}}(?=[{HAN}]))?[{HAN}{KANA}]+(?:[A-Za-z0-9]+[{HAN}{KANA}]+)*\d*"
+RUN_RE = re.compile(rf"(?:[A-Z]{{1,4}}(?=[{HAN}]))?[{HAN}{KANA}]+(?:[A-Za-z]+[{HAN}{KANA}]+)*(?:\d+(?![\d{HAN}{KANA}]))?"
                     rf"|[{HANGUL}]+(?: [{HANGUL}]+)*")
 KANA_RE = re.compile(f"[{KANA}]")
 HANGUL_RE = re.compile(f"[{HANGUL}]")
@@ -34,6 +34,7 @@ _AFTER_RE = re.compile(rf"^\s?[{re.escape(_OPEN)}]\s*[{_Q}]?(?P<g>[^{re.escape(_
 _QUOTED_BEFORE = re.compile(r"(?:“(?P<a>[^“”]{1,120})”|‘(?P<b>[^‘’]{1,120})’|\"(?P<c>[^\"]{1,120})\")"
                             r"\s?$")
 _OPEN_QUOTE_BEFORE = re.compile(r"[“‘\"](?P<g>[^“”‘’\"]{1,80}?)\s?$")
+_UNIT_CHARS = "万亿千百元美日韩"
 _BRACKET_BEFORE = re.compile(rf"[{re.escape(_OPEN)}]\s*[{_Q}]?$")
 _CLOSE_AFTER = re.compile(rf"[{_Q}]?\s*[{re.escape(_CLOSE)}]")
 _TOKEN = re.compile(r"^(?:[A-Z][\w&.’'\-]*[\w.]|[A-Z])$")
@@ -225,6 +226,8 @@ def find_terms(text: str, japan_article: bool = False) -> list[RawTerm]:
     block_kana = bool(KANA_RE.search(text))
     for m in RUN_RE.finditer(text):
         term = m.group()
+        if m.start() > 0 and text[m.start() - 1].isdigit() and term[0] in _UNIT_CHARS:
+            continue                          # "800亿元": the unit of a number, not a term
         n = len(CJK_RE.findall(term))
         if HANGUL_RE.search(term):
             gloss, gs, ge = _gloss(text, m.start(), m.end(), term, False)

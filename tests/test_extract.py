@@ -1,0 +1,170 @@
+"""The extraction stage: golden fixtures (tests/fixtures/extract/*.txt) and exact truths
+about the bundled copy."""
+from __future__ import annotations
+
+import time
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from conftest import FEED, STEMS, check_golden, read_cases
+from newsbook.extract import extract_article, extract_text, facts_rows
+from newsbook.readers import read
+
+FIXTURES = Path(__file__).parent / "fixtures" / "extract"
+GOLDEN = sorted(FIXTURES.glob("*.txt"))
+FEED_HEADER = "T\n\n1 May 2025 at 10:00\n\n"
+
+
+def num(v) -> str:
+    if v is None:
+        return ""
+    return str(int(v)) if float(v).is_integer() else repr(v)
+
+
+def facts_of(given: str):
+    """``@published YYYY-MM-DD`` sets the date; ``@feed`` reads the rest as a FreshRSS
+    article (lists, footnotes, turns, asides) instead of one paragraph per line."""
+    lines = given.split("\n")
+    published = None
+    if lines and lines[0].startswith("@published "):
+        published = datetime.fromisoformat(lines.pop(0).split()[1])
+    if lines and lines[0] == "@feed":
+        feed = read(FEED_HEADER + "\n".join(lines[1:]), source="case.txt").feed
+        return extract_article(feed.articles[0], "t")
+    return extract_text("\n".join(lines), published=published)
+
+
+def render(given: str) -> str:
+    f = facts_of(given)
+    out = [f"date | {d.when} | {d.start}..{d.end} | {d.precision}" for d in f.dates]
+    out += [f"qty | {q.text} | {num(q.value)}..{num(q.high)} | {q.scale} | {q.unit} | {q.qualifier}"
+            for q in f.quantities]
+    out += ["series | " + s.measure + " | " + "; ".join(
+        f"{p.period}={num(p.quantity.value)}" for p in s.points) for s in f.series]
+    out += [f"speaker | {s.section} | {s.speaker} | {s.words} words | {s.turns} turns"
+            for s in f.speakers]
+    out += [f"term | {t.term} | {t.lang} | {t.gloss} | {t.pinyin}" for t in f.terms]
+    return "\n".join(out) or "(none)"
+
+
+@pytest.mark.parametrize("path", GOLDEN, ids=[p.stem for p in GOLDEN])
+def test_golden(path, regen):
+    check_golden(path, render, regen)
+
+
+def test_enough_golden_cases():
+    assert sum(len(read_cases(p)) for p in GOLDEN) >= 60
+
+
+def test_every_quote_is_verbatim_in_goldens():
+    for path in GOLDEN:
+        for _, given, _ in read_cases(path):
+            f = facts_of(given)
+            for fact in f.dates + f.quantities + f.terms:
+                assert fact.quote and fact.quote in given, fact
+            for d in f.dates:
+                assert d.when in d.quote and len(d.label) <= 81
+            for q in f.quantities:
+                assert q.text in q.quote
+
+
+# ------------------------------------------------------------------ the bundled copy
+@pytest.fixture(scope="module")
+def bundled():
+    arts = read(FEED.read_text(encoding="utf-8"), source=FEED.name, hints={}).feed.articles
+    return {s: (a, extract_article(a, s)) for a, s in zip(arts, STEMS)}
+
+
+def test_hangzhou_vc_quantities_exact(bundled):
+    _, f = bundled["2025-07-09-how-hangzhou-spawned-deepseek-and-unitree"]
+    vc = [(q.text, q.value, q.scale, q.unit) for q in f.quantities if q.line == 1034
+          and q.scale == "billion"]
+    assert vc == [("88.42 billion USD", 88.42, "billion", "USD"),
+                  ("5.38 billion", 5.38, "billion", "USD"),
+                  ("17.32 billion", 17.32, "billion", "USD"),
+                  ("0.75 billion", 0.75, "billion", "USD")]
+    # the text gives two points per fund type, 2022 and 2024: too few for a series
+    assert f.series == ()
+    gain = [(q.text, q.value) for q in f.quantities if q.line == 1044]
+    assert gain == [("2107.4 billion RMB", 2107.4), ("4851.0 billion RMB", 4851.0)]
+
+
+def test_hundred_lens_war_term(bundled):
+    _, f = bundled["2025-05-28-chinas-hundred-lens-war"]
+    t = next(t for t in f.terms if t.term == "百镜大战")
+    assert (t.gloss, t.lang, t.pinyin, t.line) == ("Hundred Lens War", "zh", "bǎi jìng dà zhàn",
+                                                   1505)
+    assert "“Hundred Lens War” (百镜大战)" in t.quote
+
+
+def test_japan_interview_speakers(bundled):
+    _, f = bundled["2025-07-24-where-japan-goes-next"]
+    turns = {}
+    for s in f.speakers:
+        turns[s.speaker] = turns.get(s.speaker, 0) + s.turns
+    assert turns == {"Tobias Harris": 32, "Jordan Schneider": 33}
+    assert [(s.section, s.speaker, s.turns) for s in f.speakers] == [
+        ("Japan Makes a Deal, Ishiba Resigning?", "Tobias Harris", 3),
+        ("Japan Makes a Deal, Ishiba Resigning?", "Jordan Schneider", 3),
+        ("LDP in Crisis and Japanese Political Economy", "Jordan Schneider", 14),
+        ("LDP in Crisis and Japanese Political Economy", "Tobias Harris", 14),
+        ("Structural Stagnation and the Impact of Foreign Policy", "Jordan Schneider", 16),
+        ("Structural Stagnation and the Impact of Foreign Policy", "Tobias Harris", 15)]
+    assert all(s.words > 0 for s in f.speakers)
+    japanese = {t.term: t.lang for t in f.terms}
+    assert japanese["参政党"] == japanese["公明党"] == japanese["地盤"] == "ja"
+
+
+def test_known_dates_on_bundled_copy(bundled):
+    _, f = bundled["2025-12-15-ccp-purges-as-camp"]
+    got = {(d.when, d.start, d.end, d.precision) for d in f.dates}
+    assert ("1967-1972", "1967", "1972", "range") in got
+    assert ("October 25th, 2012", "2012-10-25", "2012-10-25", "day") in got
+    assert ("between 2004 and 2006", "2004", "2006", "range") in got
+    _, f = bundled["2025-08-25-notes-on-kyrgyzstan"]
+    got = {(d.when, d.start, d.end, d.precision) for d in f.dates}
+    assert ("between December 2018 and January 2019", "2018-12", "2019-01", "range") in got
+    assert ("This month", "2025-08", "2025-08", "month") in got
+
+
+def test_asides_and_footnotes_are_skipped(bundled):
+    from newsbook.model import Aside, walk
+    for stem in ("2025-06-20-hovercraft-invasion-labubu-tea", "2025-05-28-chinas-hundred-lens-war",
+                 "2025-05-30-the-cold-war-history-of-export-controls"):
+        a, f = bundled[stem]
+        inside = {x.line for b in walk(a.blocks) if isinstance(b, Aside) for x in walk(b.blocks)}
+        assert inside
+        assert not [x for x in f.dates + f.quantities + f.terms if x.line in inside]
+        notes = {p.line for n in a.footnotes for p in n.paragraphs}
+        assert not [x for x in f.dates + f.quantities + f.terms if x.line in notes]
+
+
+def test_facts_rows_are_tidy(bundled):
+    for _, f in bundled.values():
+        rows = facts_rows(f)
+        assert set(rows) == {"dates", "quantities", "series", "speakers", "terms"}
+        for name, rs in rows.items():
+            for r in rs:
+                assert "quote" in r and "line" in r, name
+
+
+def test_bundled_quotes_are_verbatim_in_their_blocks(bundled):
+    from newsbook.extract import segments
+    for stem, (a, f) in bundled.items():
+        texts = {}
+        for seg in segments(a, stem):
+            texts.setdefault((seg.anchor, seg.line), []).append(seg.text)
+        for fact in f.dates + f.quantities + f.terms:
+            assert any(fact.quote in t for t in texts[(fact.anchor, fact.line)]), fact
+
+
+def test_extraction_is_fast_and_deterministic(bundled):
+    arts = [a for a, _ in bundled.values()]
+    first = [extract_article(a, s) for a, s in zip(arts, STEMS)]
+    t0 = time.perf_counter()
+    again = [extract_article(a, s) for a, s in zip(arts, STEMS)]
+    elapsed = time.perf_counter() - t0
+    assert first == again
+    assert elapsed < 1.0, elapsed          # typically ~0.1 s; generous for loaded CI
