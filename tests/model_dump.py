@@ -45,3 +45,90 @@ def dump_feed(feed: Feed, diagnostics=()) -> str:
             out += [f"    {p.line} {p.text}" for p in f.paragraphs]
     out += [f"diagnostic {d.line} {d.severity} {d.code.value}" for d in diagnostics]
     return "\n".join(out)
+
+
+# ---------------------------------------------------------------- the way back
+
+def _marks(text: str) -> tuple[str, tuple]:
+    import ast
+    import re
+    m = re.match(r"^(.*) marks=(\[\(.*\)\])$", text)
+    if not m:
+        return text, ()
+    return m.group(1), tuple(tuple(x) for x in ast.literal_eval(m.group(2)))
+
+
+def _parse_blocks(lines: list[str], i: int, indent: str) -> tuple[list, int]:
+    """Blocks written by :func:`dump_blocks` at ``indent``; returns (blocks, next index)."""
+    import ast
+    from newsbook.model import ListItem
+    out = []
+    while i < len(lines) and lines[i].startswith(indent) and not lines[i].startswith(indent + " "):
+        line_no, kind, rest = (lines[i][len(indent):].split(" ", 2) + ["", ""])[:3]
+        if not line_no.isdigit():
+            break  # "footnote N": the article's blocks are done
+        n = int(line_no)
+        i += 1
+        if kind.startswith("heading"):
+            out.append(Heading(rest, n, int(kind[len("heading"):])))
+        elif kind == "para":
+            text, marks = _marks(rest)
+            out.append(Paragraph(text, n, marks))
+        elif kind == "list":
+            items = []
+            while i < len(lines) and lines[i].startswith(indent + "  ") \
+                    and lines[i].split()[1] == "item":
+                head, _, body = lines[i].strip().partition(" item ")
+                number, _, text = body.partition(" ")
+                text, marks = _marks(text)
+                items.append(ListItem(text, int(head), marks, number))
+                i += 1
+            out.append(ListBlock(rest == "ordered=True", tuple(items), n))
+        elif kind == "caption":
+            text, marks = _marks(rest)
+            out.append(Caption(tuple(text.split(" | ")), n, marks))
+        elif kind == "note":
+            out.append(Note(rest, n))
+        elif kind in ("turn", "aside", "piece"):
+            inner, i = _parse_blocks(lines, i, indent + "  ")
+            if kind == "turn":
+                out.append(Turn(rest, tuple(inner), n))
+            elif kind == "aside":
+                out.append(Aside(rest, tuple(inner), n))
+            else:
+                title, _, byline = rest.partition(" by ")
+                out.append(Piece(ast.literal_eval(title), ast.literal_eval(byline),
+                                 tuple(inner), n))
+        else:
+            raise ValueError(f"model dump line {i}: unknown block {kind!r}")
+    return out, i
+
+
+def parse_feed(text: str) -> Feed:
+    """The model from a :func:`dump_feed` text (diagnostic lines are ignored), so writer
+    goldens start from the model and never depend on the reader."""
+    import ast
+    import re
+    from datetime import datetime
+    from newsbook.model import Article, Footnote
+    lines = [ln for ln in text.split("\n") if ln.strip() and not ln.startswith("diagnostic ")]
+    articles, i = [], 0
+    while i < len(lines):
+        m = re.match(r"^article (\d+) ('.*'|\".*\") (\S+) byline=(.*)$", lines[i])
+        if not m:
+            raise ValueError(f"model dump line {i + 1}: expected 'article ...': {lines[i]!r}")
+        blocks, i = _parse_blocks(lines, i + 1, "  ")
+        notes = []
+        while i < len(lines) and lines[i].startswith("  footnote "):
+            number = int(lines[i].split()[1])
+            i += 1
+            paras = []
+            while i < len(lines) and lines[i].startswith("    "):
+                ln, _, body = lines[i].strip().partition(" ")
+                paras.append(Paragraph(body, int(ln)))
+                i += 1
+            notes.append(Footnote(number, tuple(paras), paras[0].line - 2 if paras else 0))
+        articles.append(Article(ast.literal_eval(m.group(2)), datetime.fromisoformat(m.group(3)),
+                                tuple(blocks), tuple(notes), int(m.group(1)),
+                                byline=ast.literal_eval(m.group(4))))
+    return Feed(tuple(articles))
