@@ -111,7 +111,7 @@ def timeline_chart(article: Article, stem: str, facts, out: AutoCharts) -> bool:
     lane_names = list(dict.fromkeys(r["lane"] for r in rows))
     use_lanes = 1 < len(lane_names) <= 6 and all(lane_names)
     for r in rows:
-        r["lane"] = r["lane"] if use_lanes else "Dated statements"
+        r["lane"] = r["lane"] if use_lanes else ""
     rows.sort(key=lambda r: (r["start"], r["end"], int(r["line"])))
     name = dataset_name(stem, "timeline")
     out.datasets[name], out.columns[name] = _csv(DATE_COLUMNS, rows), DATE_COLUMNS
@@ -124,8 +124,9 @@ def timeline_chart(article: Article, stem: str, facts, out: AutoCharts) -> bool:
         title=f"Every date this article gives, {span}",
         summary=f"Timeline of the {len(rows)} dated statements in the article, from {years[0]} "
                 f"to {years[-1]}; hover for each quote, click to open its paragraph.",
-        lane="lane", label="event", start="start", end="end", precision="precision",
-        controls=use_lanes, axis="Year"))
+        lane="lane" if use_lanes else "", label="event", start="start", end="end",
+        precision="precision", controls=False, axis="Year",
+        layout="rows" if len(rows) > 8 else "lanes"))
     return True
 
 
@@ -239,11 +240,11 @@ def book_timeline_spec():
     return Timeline(
         key="book_timeline", kind="timeline", dataset="book_events", chapter="",
         title="Every dated event in the book, by part",
-        summary="A timeline of every dated event the articles state, one lane per part of "
+        summary="A timeline of every dated event the articles state, one row per event, coloured by part of "
                 "the book; years, months and decades are spans, days are dots. The list below "
                 "the chart has every event as text.",
         lane="theme", label="label", start="date", end="end", precision="precision",
-        controls=True, axis="Year", live={"filter": "theme"})
+        controls=False, axis="Year", layout="rows", live={"filter": "theme"})
 
 
 def book_glance_spec(n_articles: int):

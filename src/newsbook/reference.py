@@ -124,7 +124,7 @@ def people_in(article: Article, stem: str, people: list[Person]) -> list[str]:
 
 
 EVENT_COLUMNS = ["date", "end", "precision", "label", "chapter", "title", "theme", "anchor",
-                 "quote", "line", "derived"]
+                 "quote", "line", "derived", "note"]
 
 
 def events_csv(events: list[dict], pages: list[tuple[Article, str]], extracted=(),
@@ -148,7 +148,7 @@ def events_csv(events: list[dict], pages: list[tuple[Article, str]], extracted=(
                      "chapter": stem, "title": titles[stem],
                      "theme": e.get("theme", "") or themes.get(stem, ""),
                      "anchor": anchor, "quote": quote, "line": e.get("line", ""),
-                     "derived": e.get("derived", "") or ""})
+                     "derived": e.get("derived", "") or "", "note": e.get("note", "") or ""})
         seen.add((stem, int(e.get("line") or 0), date[:4]))
     for fx in extracted:
         stem = fx.stem
@@ -164,7 +164,7 @@ def events_csv(events: list[dict], pages: list[tuple[Article, str]], extracted=(
                          "title": titles[stem], "theme": themes.get(stem, ""),
                          "anchor": d.anchor, "quote": d.quote, "line": d.line,
                          "derived": "resolved against the publication date"
-                         if d.precision == "relative" else ""})
+                         if d.precision == "relative" else "", "note": ""})
     order = {stem: i for i, (_, stem) in enumerate(pages)}
     rows.sort(key=lambda r: (r["date"], order.get(r["chapter"], 0), int(r["line"] or 0)))
     buf = io.StringIO()

@@ -49,7 +49,7 @@ class Spec(BaseModel):
         """Encoding channel -> dataset column, for validation against the schema."""
         skip = set(Spec.model_fields) | {"kind", "lanes", "orientation", "axis", "function",
                                          "controls", "log", "centre", "control", "height",
-                                         "colour_index"}
+                                         "colour_index", "layout"}
         out = {name: value for name, value in self.__dict__.items()
                if name not in skip and isinstance(value, str) and value}
         out.update({f"where.{c}": c for c in self.where})
@@ -99,6 +99,7 @@ class Timeline(Spec):
     lanes: list[str] = []
     controls: bool = True
     axis: str = "Year"
+    layout: Literal["lanes", "rows"] = "lanes"   # rows: one row per statement (many spans)
     link: str = ""            # column holding a chapter-relative href (book timeline)
 
 

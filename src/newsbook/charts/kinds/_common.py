@@ -40,6 +40,8 @@ def provenance(row) -> str:
         parts.append(f"<i>feed line {int(float(line))}</i>")
     elif url:
         parts.append("<i>" + wrap(f"{text(row.get('publisher'))}, accessed {text(row.get('accessed'))}") + "</i>")
+    if text(row.get("precision")) == "lower_bound":
+        parts.append("<i>Lower bound: the text says “at least”; the start may be earlier.</i>")
     if text(row.get("derived")):
         parts.append("<i>" + wrap("Derived: " + text(row["derived"])) + "</i>")
     if text(row.get("note")):
@@ -160,7 +162,7 @@ def label_room(labels: list[str], longest_value: float, px: int = 640) -> float:
 
 def wrap_label(value, width: int = 22) -> str:
     """Category tick text wrapped with <br> (plotly escapes nothing in ticks: escape)."""
-    return "<br>".join(textwrap.wrap(html.escape(text(value)), width)) or " "
+    return "<br>".join(textwrap.wrap(html.escape(text(value), quote=False), width)) or " "
 
 
 def toggle(fig: go.Figure, names: list[str], trace_names: list[str], *, control: str = "buttons",

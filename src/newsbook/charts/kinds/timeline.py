@@ -18,12 +18,24 @@ from ._common import HOVER, PALETTE, customdata, lane_buttons, note, text, year_
 SOFT = {"planned", "lower_bound", "derived"}
 
 
+def _is_year(value) -> bool:
+    return len(text(value).strip()) == 4
+
+
 def spans(df: pd.DataFrame, start: str, end: str, precision: str):
-    """(row, x0, x1, is_point, soft) per dated row; undated rows separately."""
+    """(row, x0, x1, is_point, soft) per dated row; undated rows separately.
+
+    A range between two bare years ("1967-1972", "from 1949 to 1976") runs from the
+    middle of the first year to the middle of the last, so five years draw as five
+    (the text does not say which months); one bare year spans the whole year."""
     out, undated = [], []
     for _, r in df.iterrows():
         s = year_start(r[start])
-        e = year_end(r[end]) if end and text(r.get(end)).strip() else year_end(r[start])
+        end_value = r[end] if end and text(r.get(end)).strip() else r[start]
+        e = year_end(end_value)
+        if (s is not None and _is_year(r[start]) and _is_year(end_value)
+                and text(end_value).strip() != text(r[start]).strip()):
+            s, e = s + 0.5, year_start(end_value) + 0.5
         if s is None or e is None:
             undated.append(r)
             continue
@@ -37,6 +49,8 @@ def spans(df: pd.DataFrame, start: str, end: str, precision: str):
 
 def render(spec, df) -> go.Figure:
     df = df.reset_index(drop=True)
+    if spec.layout == "rows":
+        return render_rows(spec, df)
     lane_col = spec.lane
     lanes_present = list(dict.fromkeys(df[lane_col].astype(str))) if lane_col else [" "]
     order = [la for la in (spec.lanes or lanes_present) if la in lanes_present] or lanes_present
@@ -78,5 +92,48 @@ def render(spec, df) -> go.Figure:
     if undated_all:
         msgs.append("Undated in the text: " + "; ".join(
             html.escape(text(r[spec.label])) for r in undated_all) + ".")
+    note(fig, " ".join(msgs))
+    return fig
+
+
+def render_rows(spec, df) -> go.Figure:
+    """One row per statement, in date order, coloured by lane: many spans that would
+    hide each other in one lane stay readable. Rows are unlabelled (hover tells)."""
+    items, undated = spans(df, spec.start, spec.end, spec.precision)
+    items.sort(key=lambda it: (it[1], it[2]))
+    lanes = list(dict.fromkeys(text(r.get(spec.lane)) for r, *_ in items)) if spec.lane else [""]
+    fig = go.Figure()
+    for i, lane in enumerate(lanes):
+        colour = PALETTE[i % len(PALETTE)]
+        mine = [(n, it) for n, it in enumerate(items)
+                if not spec.lane or text(it[0].get(spec.lane)) == lane]
+        bars = [(n, it) for n, it in mine if not it[3]]
+        dots = [(n, it) for n, it in mine if it[3]]
+        if bars:
+            sub = pd.DataFrame([it[0] for _, it in bars])
+            fig.add_trace(go.Bar(
+                orientation="h", y=[n for n, _ in bars], base=[it[1] for _, it in bars],
+                x=[it[2] - it[1] for _, it in bars], name=lane or "Dated statements",
+                legendgroup=lane, width=0.7, showlegend=bool(spec.lane) and len(lanes) > 1,
+                marker=dict(color=colour, opacity=0.7,
+                            pattern=dict(shape=["/" if it[4] else "" for _, it in bars])),
+                customdata=customdata(sub, spec.label), hovertemplate=HOVER))
+        if dots:
+            sub = pd.DataFrame([it[0] for _, it in dots])
+            fig.add_trace(go.Scatter(
+                x=[(it[1] + it[2]) / 2 for _, it in dots], y=[n for n, _ in dots],
+                mode="markers", name=lane or "Dated statements", legendgroup=lane,
+                showlegend=False, marker=dict(color=colour, size=9),
+                customdata=customdata(sub, spec.label), hovertemplate=HOVER))
+    fig.update_layout(barmode="overlay", height=min(900, 170 + 14 * len(items)),
+                      showlegend=bool(spec.lane) and len(lanes) > 1,
+                      legend=dict(orientation="h", y=-0.15),
+                      xaxis=dict(title=spec.axis, tickformat="d", hoverformat=".1f"),
+                      yaxis=dict(autorange="reversed", showticklabels=False, title="",
+                                 showgrid=False, zeroline=False))
+    msgs = ["One row per dated statement, earliest first. Bars span the whole period a date "
+            "names (a year, a month, 'late 2022', a range); dots are dates given to the day."]
+    if undated:
+        msgs.append("Undated: " + "; ".join(html.escape(text(r[spec.label])) for r in undated))
     note(fig, " ".join(msgs))
     return fig
