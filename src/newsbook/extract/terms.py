@@ -29,7 +29,7 @@ HANGUL_RE = re.compile(f"[{HANGUL}]")
 CJK_RE = re.compile(f"[{HAN}{KANA}{HANGUL}]")
 _OPEN, _CLOSE = "([（［", ")]）］"
 _Q = "\"“”‘’'"
-_AFTER_RE = re.compile(rf"^\s?[{re.escape(_OPEN)}]\s*[{_Q}]?(?P<g>[^{re.escape(_OPEN + _CLOSE)}"
+_AFTER_RE = re.compile(rf"\s?[{re.escape(_OPEN)}]\s*[{_Q}]?(?P<g>[^{re.escape(_OPEN + _CLOSE)}"
                        rf"{_Q}{HAN}{KANA}{HANGUL};]{{1,80}}?)[{_Q}]?\s*[{re.escape(_CLOSE)}]")
 _QUOTED_BEFORE = re.compile(r"(?:“(?P<a>[^“”]{1,120})”|‘(?P<b>[^‘’]{1,120})’|\"(?P<c>[^\"]{1,120})\")"
                             r"\s?$")
@@ -39,6 +39,10 @@ _BRACKET_BEFORE = re.compile(rf"[{re.escape(_OPEN)}]\s*[{_Q}]?$")
 _CLOSE_AFTER = re.compile(rf"[{_Q}]?\s*[{re.escape(_CLOSE)}]")
 _TOKEN = re.compile(r"^(?:[A-Z][\w&.’'\-]*[\w.]|[A-Z])$")
 CONNECT = frozenset("of the and & for de du la von van in an a on".split())
+#: capitalised only because they start a sentence: never part of a gloss's start
+CAP_STOP = frozenset("""The A An In On At This That These Those It He She We They I But And As For
+By From With If When While So Or Of To His Her Its Their Our My Your Then There Here After
+Before Since During Under Over Now Today Some Many Most All Every Each Both""".split())
 PLACE = frozenset("county province city district village town township prefecture".split())
 _HEPBURN = re.compile(r"^(?:(?:sh|ch|ts|[kgsztdnhbpmrfjwy]y?)?[aiueoāīūēō]|n(?![aiueoy])|"
                       r"[kstpc](?=[kstpc]))+$")
@@ -117,8 +121,11 @@ def _cap_run(text: str, end: int, limit: int, need_border: bool) -> tuple[int, s
         break
     while run and (run[0][2] in CONNECT or run[0][2] in PLACE):
         run.pop(0)
-    if run and run[0][2] in ("The", "A", "An"):
+    while run and run[0][2] in CAP_STOP:
         run.pop(0)
+        border = True
+    while len(run) > 1 and re.search(r"[’']s$", run[0][2]):
+        run.pop(0)                            # "China’s Hundred Lens War" -> the name only
         border = True
     if not run or len(run) > limit or not _name_token(run[0][2]):
         return None
