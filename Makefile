@@ -4,8 +4,12 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+# V=1 shows the build's full output; CONVERT_ARGS=--keep-edits|--force for hand-edited files
+V ?= 0
+CONVERT_ARGS ?=
+JB_ARGS := build . -W -n --keep-going
 
-.PHONY: book convert build test test-fast check-generated bench lab notebooks clean
+.PHONY: facts-report book convert build test test-fast check-generated bench lab notebooks clean
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,12 +24,24 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 venv: $(STAMP)
 
 convert: $(STAMP)
-	$(PY) scripts/convert.py
+	$(PY) scripts/convert.py $(CONVERT_ARGS)
 
+# Quiet unless V=1: warnings and errors only; the full log is _build/build.log.
 build: $(STAMP)
-	$(VENV)/bin/jupyter-book build . -W -n --keep-going
+ifeq ($(V),1)
+	$(VENV)/bin/jupyter-book $(JB_ARGS)
+else
+	@mkdir -p _build
+	@set -o pipefail; NO_COLOR=1 PYTHONWARNINGS=ignore $(VENV)/bin/jupyter-book $(JB_ARGS) 2>&1 \
+	  | $(PY) -m newsbook.maketools quiet-build _build/build.log \
+	  || { echo "Build failed. The end of _build/build.log:"; tail -n 40 _build/build.log; exit 1; }
+endif
 
-book: convert build
+# Ends with the converter's summary: new/changed/removed chapters, parts, warnings to act on.
+book: $(STAMP)
+	@$(PY) scripts/convert.py -q $(CONVERT_ARGS)
+	@$(MAKE) --no-print-directory build V=$(V)
+	@cat _build/newsbook-summary.txt 2>/dev/null || true
 	@echo "Open _build/html/index.html"
 
 test: $(STAMP)
@@ -37,18 +53,19 @@ test-fast: $(STAMP)
 check-generated: $(STAMP)
 	$(PY) scripts/convert.py --check
 
+facts-report: $(STAMP)
+	$(PY) -m newsbook.factsreport
+
 bench: $(STAMP)
 	$(PY) scripts/bench.py
 
 lab: $(STAMP)
+	@mkdir -p $(VENV)/etc/jupyter/jupyter_server_config.d
+	@cp binder/jupyter_server_config.json $(VENV)/etc/jupyter/jupyter_server_config.d/newsbook.json
 	$(VENV)/bin/jupyter lab --ServerApp.root_dir=. $$( [ "$$(id -u)" = 0 ] && echo --allow-root ) $(LAB_ARGS) chapters/
 
 notebooks: $(STAMP)
-	mkdir -p _build/notebooks
-	for f in chapters/*.md; do \
-	  $(VENV)/bin/jupytext -q --to ipynb -o _build/notebooks/$$(basename $$f .md).ipynb $$f || exit 1; \
-	done
-	@echo "Notebooks in _build/notebooks/"
+	@$(PY) -m newsbook.maketools notebooks chapters _build/notebooks
 
 clean:
 	rm -rf _build
