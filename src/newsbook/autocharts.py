@@ -150,7 +150,8 @@ def series_charts(article: Article, stem: str, facts, out: AutoCharts,
             key=dataset_name(stem, f"series_{sid}").removeprefix("auto_"), kind="series",
             dataset=dataset_name(stem, "series"), chapter=stem, where={"series": sid},
             after=_after_text(article, stem, first.quantity.anchor), auto="series",
-            title=f"{s.measure or unit}: {s.points[0].period} to {s.points[-1].period}, as stated",
+            title=f"{(s.scale + ' ' + s.unit).strip().capitalize()}, {s.points[0].period} to "
+                  f"{s.points[-1].period}, as the article states them",
             summary="Values over time exactly as the article states them: " + "; ".join(
                 f"{p.period}: {p.quantity.text}" for p in s.points) + ".",
             period="period", value="value", text="stated", axis=f"{unit} (as stated)"))

@@ -40,6 +40,7 @@ UNIT_WORDS = {
     "feet": "feet", "square meters": "square meters", "TFLOPS": "TFLOPS", "mAh": "mAh",
     "ms": "ms", "seconds": "seconds", "minutes": "minutes", "hours": "hours", "days": "days",
     "weeks": "weeks", "months": "months", "years": "years",
+    "TEU": "TEU", "FEU": "FEU", "barrels": "barrels", "bpd": "bpd", "dwt": "dwt",
 }
 #: bare counts accepted only before one of these nouns (plural as written)
 COUNT_NOUNS = frozenset("""people persons troops soldiers users students permits seats cases
@@ -79,6 +80,14 @@ POST_RE = re.compile(
     rf"(?:{_SEP}(?P<n2>{NUM}){_NR}(?:\s?(?P<s2>{_SW})\b|(?P<c2>[万亿]))?)?"
     rf"(?P<gap>\s?|-)(?:(?P<unit>{_UNIT_ALT})|(?:(?P<mid>[a-z][a-z-]+)\s)?(?P<noun>{_NOUN_ALT}))"
     r"(?:(?<=[元])|(?!\w))")
+#: ``21.3 million TEU``, ``2 million barrels``: after a scale word any unit-like word is
+#: the unit (an acronym, or a plural noun that is not a function word or a verb)
+SCALED_RE = re.compile(
+    rf"{_SIGN}{_NL}(?P<n1>{NUM}){_NR}\s(?P<s1>{_SW})\b"
+    rf"(?:{_SEP}(?P<n2>{NUM}){_NR}\s(?P<s2>{_SW})\b)?"
+    r"\s(?P<unit>[A-Z]{2,6}|[a-z]{3,20}s)\b(?![-’'])")
+NOT_UNITS = frozenset("""US UK EU UN AI CEO GDP PRC CCP USA UAE ROK DPRK has was does goes this
+less plus thus across yes its is as us his hers ours theirs yours whereas perhaps always""".split())
 #: ``5.38 billion`` with no unit: takes the unit of the quantity before it in the sentence
 BARE_RE = re.compile(rf"{_SIGN}{_NL}(?P<n1>{NUM}){_NR}\s(?P<s1>{_SW})\b(?!\s?[-–])")
 QUAL_RE = re.compile(r"(?<![\w])(?P<q>more than|less than|fewer than|up to|at least|at most|"
@@ -167,7 +176,7 @@ def find_quantities(text: str, dates: list[tuple[int, int]]) -> list[RawQuantity
     cands: list[RawQuantity] = []
     if not _DIGIT.search(text):
         return []
-    pats = (CUR_RE, POST_RE) if _HAS_CUR.search(text) else (POST_RE,)
+    pats = (CUR_RE, POST_RE, SCALED_RE) if _HAS_CUR.search(text) else (POST_RE, SCALED_RE)
     from .spans import windows
     near = windows(text, _DIGITS, 20, 60)
     for pat in pats:
@@ -221,6 +230,10 @@ def _candidate(text: str, m: re.Match, pat: re.Pattern) -> RawQuantity | None:
         return _build(text, m, _currency(text, CUR_PREFIX[cur], m.start("cur")))
     unit = g.get("unit")
     noun = g.get("noun")
+    if pat is SCALED_RE:
+        if unit in NOT_UNITS or unit.lower() in _NOT_MID:
+            return None
+        return _build(text, m, UNIT_WORDS.get(unit, unit))
     if unit:
         if g["gap"] == "-" and unit in _TIME:
             return None                       # "15-year-old"
