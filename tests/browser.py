@@ -1,6 +1,7 @@
 """Helpers for the headless-Chromium tests (and the render tests' fixtures).
 
-* fixture charts/datasets (``FIXTURE_MODULE``, :func:`write_fixture_book`);
+* fixture charts/datasets (:func:`fixture_specs`, :func:`write_fixture_book`, which writes
+  them to ``data/generated/charts.json`` as the converter does);
 * :func:`build_minibook` - a throwaway Jupyter Book using the real render path;
 * :func:`serve` - a local static server on 127.0.0.1 with a random port;
 * :func:`chromium` - Playwright Chromium at /usr/bin/chromium, offline;
@@ -34,57 +35,26 @@ HOSTILE_QUOTE = ('Tariffs </script><script>alert(1)</script> rose '
 
 # --------------------------------------------------------------- fixtures
 
-#: test-only chart module; registers straight into REGISTRY (re-import safe)
-FIXTURE_MODULE = textwrap.dedent('''
-    """Throwaway charts for tests (never part of the real book)."""
-    import plotly.graph_objects as go
-    from newsbook.charts.registry import REGISTRY, ChartSpec
+CHAPTER = "2025-01-01-fixture"
 
-    CHAPTER = "2025-01-01-fixture"
 
-    def bar(df):
-        fig = go.Figure()
-        for lane, rows in df.groupby("lane", sort=True):
-            fig.add_bar(x=rows["year"].tolist(), y=rows["value"].tolist(), name=lane)
-        n = len(fig.data)
-        buttons = [dict(label="All", method="update",
-                        args=[{"visible": [True] * n}])]
-        for i, tr in enumerate(fig.data):
-            buttons.append(dict(label=tr.name, method="update",
-                                args=[{"visible": [j == i for j in range(n)]}]))
-        fig.update_layout(title="Fixture exports by lane", barmode="group",
-                          updatemenus=[dict(type="buttons", direction="right",
-                                            x=0, y=1.15, xanchor="left",
-                                            buttons=buttons)])
-        return fig
-
-    def pie(df):
-        return go.Figure(go.Pie(labels=df["label"].tolist(),
-                                values=df["share"].tolist(), sort=False))
-
-    def line(df):
-        fig = go.Figure(go.Scatter(x=df["year"].tolist(), y=df["value"].tolist(),
-                                   mode="lines+markers", name="value"))
-        fig.update_layout(updatemenus=[dict(type="dropdown", x=0, y=1.2,
-                                            xanchor="left", buttons=[
-            dict(label="Linear", method="relayout", args=[{"yaxis.type": "linear"}]),
-            dict(label="Log", method="relayout", args=[{"yaxis.type": "log"}]),
-        ])])
-        return fig
-
-    SPECS = [
-        ChartSpec("fx_bar", "fx_trade", CHAPTER, "Fixture exports by lane",
-                  "Grouped bars of exports per lane and year; lane A grows.",
-                  bar, controls=True, widget={"filter": "lane", "slider": "year"}),
-        ChartSpec("fx_pie", "fx_share", CHAPTER, "Fixture share 份额",
-                  "Pie of three shares, 中国 largest.", pie),
-        ChartSpec("fx_line", "fx_trade", "2025-01-02-other", "Fixture value over time",
-                  "Line of value by year with a linear/log toggle.", line,
-                  controls=True),
+def fixture_specs() -> list:
+    """Throwaway charts for tests (never part of the real book): specs of real kinds."""
+    from newsbook.plan.charts import Grouped, Live, Series, Share
+    return [
+        Grouped(key="fx_bar", kind="grouped", dataset="fx_trade", chapter=CHAPTER,
+                title="Fixture exports by lane",
+                summary="Grouped bars of exports per lane and year; lane A grows.",
+                label="year", value="value", facet="lane", axis="Exports (units)",
+                orientation="v", live=Live(filter="lane", slider="year")),
+        Share(key="fx_pie", kind="share", dataset="fx_share", chapter=CHAPTER,
+              title="Fixture share 份额", summary="Donut of three shares, 中国 largest.",
+              label="label", value="share"),
+        Series(key="fx_line", kind="series", dataset="fx_trade", chapter="2025-01-02-other",
+               title="Fixture value over time", summary="Line of value by year, one per lane.",
+               period="year", value="value", group="lane", axis="Value (units)"),
     ]
-    for _s in SPECS:
-        REGISTRY[_s.key] = _s
-''')
+
 
 FX_TRADE = [
     # year, lane, value, quote, line, derived, note, source_url, publisher, accessed
@@ -126,7 +96,10 @@ def write_fixture_book(root: Path) -> Path:
     }
     (root / "data" / "generated" / "quote_anchors.json").write_text(
         json.dumps(anchors, ensure_ascii=False), encoding="utf-8")
-    (root / "chapters" / "minicharts.py").write_text(FIXTURE_MODULE, encoding="utf-8")
+    from newsbook.plan import spec_json
+    (root / "data" / "generated" / "charts.json").write_text(json.dumps(
+        {s.key: spec_json(s) for s in fixture_specs()}, ensure_ascii=False, sort_keys=True),
+        encoding="utf-8")
     return root
 
 
@@ -175,7 +148,6 @@ _NB_HEAD = textwrap.dedent("""\
 _SETUP = textwrap.dedent("""\
     ```{code-cell} ipython3
     :tags: [remove-cell]
-    import minicharts  # test-only registry entries
     from newsbook.charts import show, explore
     ```
     """)
@@ -440,6 +412,9 @@ CONTRAST_JS = r"""() => {
       legend: svgText(plot && plot.querySelector('g.legend text.legendtext')),
       annotation: svgText(plot && plot.querySelector('g.annotation text')),
       menu: menu,
+      axes: !!(plot && plot._fullLayout && (plot._fullLayout._subplots.cartesian || []).length &&
+               ['xaxis', 'yaxis'].some(a => { const x = plot._fullLayout[a];
+                 return x && x.visible !== false && x.showticklabels !== false; })),
       font: plot && plot._fullLayout ? plot._fullLayout.font.color : null};
   });
 }"""
@@ -457,15 +432,9 @@ def contrast_failures(rows) -> list[str]:
             got = row.get(key)
             if got is not None and got < low:
                 out.append(f"{row['id']} [{row['theme']}]: {key} contrast {got} < {low}")
-        if row.get("tick") is None:
-            out.append(f"{row['id']} [{row['theme']}]: no axis tick label measured"
-                       if row.get("id") not in NO_AXES else "")
-    return [o for o in out if o]
-
-
-#: charts drawn without axes (donuts, the waffle)
-NO_AXES = {"chart-dangerous_school_buildings", "chart-kyrgyz_work_permits",
-           "chart-cocom_reexport"}
+        if row.get("tick") is None and row.get("axes"):
+            out.append(f"{row['id']} [{row['theme']}]: no axis tick label measured")
+    return out
 
 #: chart texts that must not run past the plot box or into each other
 LAYOUT_JS = r"""() => {
