@@ -1,29 +1,33 @@
-"""Provenance tests for data/: every plotted number traces to a verbatim quote.
+"""Data checks (marker ``data``): every plotted number traces to a verbatim quote.
 
 Checks the dataset catalogue, feed quotes and line numbers, external sources, number
-provenance, the chart registry, chart placements and the lost-figure notes.
+provenance, where each curated chart goes and the lost-figure notes. No code is
+tested here (chart code: ``tests/test_charts.py``).
 """
 from __future__ import annotations
 
-import json
 import math
 import re
 
 import pandas as pd
-import plotly.graph_objects as go
 import pytest
 import yaml
 
 from conftest import ROOT, STEMS, TITLE_LINES  # noqa: F401
+
+pytestmark = pytest.mark.data
+
 DATA = ROOT / "data"
 FEED_LINES = (DATA / "raw" / "chinatalk-freshrss-2025.txt").read_text(encoding="utf-8").split("\n")
 ACCESSED = "2026-11-29"
-BASIC_TRACES = {"scatter", "bar", "pie"}
 
 CATALOGUE = yaml.safe_load((DATA / "datasets.yml").read_text(encoding="utf-8"))
-PLACEMENTS = yaml.safe_load((DATA / "placements.yml").read_text(encoding="utf-8"))
 LOST = yaml.safe_load((DATA / "lost_figures.yml").read_text(encoding="utf-8"))
 CSVS = sorted(p.stem for p in DATA.glob("*.csv"))
+#: curated chart blocks, as written in data/charts/<chapter>.yml
+SPECS = [(yaml.safe_load(p.read_text(encoding="utf-8"))["chapter"], c)
+         for p in sorted((DATA / "charts").glob("*.yml"))
+         for c in yaml.safe_load(p.read_text(encoding="utf-8")).get("charts", [])]
 
 
 def norm(s: str) -> str:
@@ -104,7 +108,7 @@ def test_every_csv_has_catalogue_entry_and_vice_versa():
 @pytest.mark.parametrize("name", CSVS)
 def test_catalogue_entry_complete(name):
     entry = CATALOGUE[name]
-    for key in ("title", "chapter", "description", "columns", "source"):
+    for key in ("chapter", "description", "columns", "source"):
         assert entry.get(key), f"{name}: missing {key}"
     assert entry["chapter"] in STEMS
     assert entry["source"] in ("feed", "external")
@@ -197,92 +201,43 @@ def test_contradictions_recorded_both_ways():
     adm = load("pku_tsinghua_admissions")
     ratios = adm[adm["measure"].str.startswith("ratio")]
     assert {9.5, 9.1} <= set(ratios["value"]) and ratios["note"].notna().all()
-    ar = load("ar_vr_china_shipments_2023")
-    ship = ar[(ar["device"] == "AR") & (ar["measure"] == "shipments")]
-    assert {261, 262} <= set(ship["value"]) and ship["note"].notna().all()
 
 
-# ------------------------------------------------------------------ registry
-@pytest.fixture(scope="module")
-def registry():
-    import newsbook.charts.figures  # noqa: F401  (registers the charts)
-    from newsbook.charts.registry import REGISTRY
-    return REGISTRY
+# ------------------------------------------------------------------ where charts go
+def test_curated_charts_count():
+    assert len(SPECS) == 20
+    assert len({c["key"] for _, c in SPECS}) == 20
 
 
-def test_enough_charts(registry):
-    assert len(registry) >= 26
-    assert sum(s.controls for s in registry.values()) >= 5
+@pytest.mark.parametrize("chapter,spec", SPECS, ids=[c["key"] for _, c in SPECS])
+def test_chart_anchor_is_one_paragraph_of_its_chapter(chapter, spec):
+    assert chapter in STEMS
+    assert CATALOGUE[spec["dataset"]]["chapter"] == chapter, "dataset of another chapter"
+    after = norm(spec["after"])
+    assert len(after) >= 25
+    a, b = article_range(chapter)
+    hits = [n for n in range(a, b + 1) if after in norm(FEED_LINES[n - 1])]
+    assert len(hits) == 1, f"'after' found on lines {hits}"
 
 
-def _specs():
-    import newsbook.charts.figures  # noqa: F401
-    from newsbook.charts.registry import REGISTRY
-    # book-wide charts (chapter "") draw converter-written data; see test_book_pages.py
-    return sorted(k for k, spec in REGISTRY.items() if spec.chapter)
+def test_live_charts():
+    live = sorted(c["key"] for _, c in SPECS if c.get("live"))
+    assert len(live) == 10, live
+    assert len({ch for ch, c in SPECS if c.get("live")}) == 10  # one per chapter
 
 
-@pytest.mark.parametrize("key", _specs())
-def test_chart_builds(registry, key):
-    spec = registry[key]
-    assert spec.dataset in CSVS and spec.chapter in STEMS
-    assert spec.chapter == CATALOGUE[spec.dataset]["chapter"]
-    assert spec.summary and spec.title
-    df = load(spec.dataset)
-    fig = spec.build(df)
-    assert isinstance(fig, go.Figure) and len(fig.data) >= 1
-    assert {t.type or "scatter" for t in fig.data} <= BASIC_TRACES
-    has_controls = bool(fig.layout.updatemenus or fig.layout.sliders)
-    assert has_controls == spec.controls, "controls flag must match updatemenus/sliders"
-    for col in spec.widget.values():
-        assert col in df.columns
-    again = spec.build(load(spec.dataset))
-    assert json.dumps(fig.to_plotly_json(), default=str, sort_keys=True) == \
-        json.dumps(again.to_plotly_json(), default=str, sort_keys=True), "output must be deterministic"
-    hovers = json.dumps([t.to_plotly_json().get("customdata") or t.to_plotly_json().get("hovertext")
-                         for t in fig.data], default=str)
-    assert "feed line" in hovers or "accessed" in hovers, "hover must carry the quote's provenance"
-
-
-@pytest.mark.parametrize("key", _specs())
-def test_chart_survives_widget_subsets(registry, key):
-    spec = registry[key]
-    df = load(spec.dataset)
-    col = spec.widget.get("filter")
-    if not col:
-        pytest.skip("no filter hint")
-    for value in df[col].dropna().unique():
-        fig = spec.build(df[df[col] == value].reset_index(drop=True))
-        assert len(fig.data) >= 1
-
-
-# ------------------------------------------------------------------ placements
-def test_placements(registry):
-    keys = [p["chart"] for p in PLACEMENTS]
-    assert set(keys) <= set(registry), "placements name unknown charts"
-    chapter_charts = {k for k, spec in registry.items() if spec.chapter}
-    assert chapter_charts <= set(keys), "every chapter chart is placed"
-    assert len(keys) >= 26
-    for p in PLACEMENTS:
-        assert p["chapter"] == registry[p["chart"]].chapter, p["chart"]
-        after = norm(p["after"])
-        assert len(after) >= 25, p["chart"]
-        a, b = article_range(p["chapter"])
-        hits = [n for n in range(a, b + 1) if after in norm(FEED_LINES[n - 1])]
-        assert len(hits) == 1, f"{p['chart']}: 'after' found on lines {hits}"
-        assert isinstance(p.get("replaces_caption"), bool)
-        if p.get("live"):
-            assert registry[p["chart"]].widget, f"{p['chart']}: live chart needs a widget hint"
-    assert {p["chapter"] for p in PLACEMENTS} == set(STEMS), "every chapter has a chart"
-    assert len({p["chapter"] for p in PLACEMENTS if p.get("live")}) >= 5
-    japan = [p for p in PLACEMENTS if p["chart"] == "japan_upper_house_2025"]
+def test_japan_chart_replaces_the_lost_results_image():
+    japan = [c for _, c in SPECS if c["key"] == "japan_upper_house_2025"]
     assert japan and japan[0]["replaces_caption"] is True
     assert "Results of the Japanese upper house election" in japan[0]["after"]
 
 
 # ------------------------------------------------------------------ lost figures
+LOST_FIGURES = 15  # captions of images the feed lost
+
+
 def test_lost_figures():
-    assert len(LOST) >= 10
+    assert len(LOST) == LOST_FIGURES
     for item in LOST:
         assert item["chapter"] in STEMS
         a, b = article_range(item["chapter"])
