@@ -140,6 +140,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--check", action="store_true",
                     help="write nothing; exit 1 and list files that a conversion would change")
     ap.add_argument("-q", "--quiet", action="store_true", help="no summary, no progress bar")
+    ap.add_argument("--keep-edits", action="store_true",
+                    help="keep generated files that were edited by hand (see manifest.json)")
+    ap.add_argument("--force", action="store_true",
+                    help="overwrite generated files even if they were edited by hand")
     return ap.parse_args(argv)
 
 
@@ -169,9 +173,33 @@ def main(argv: list[str] | None = None) -> int:
         for rel in stale:
             print(f"would change: {rel}")
         return 1 if stale else 0
-    changed = write_atomically(root, files)
+    return _write(args, root, cur, articles, files, diags)
+
+
+def _write(args, root: Path, cur, articles, files: dict[str, str], diags) -> int:
+    """Write unless a hand edit would be lost (exit 2); print and save the summary."""
+    from . import manifest
+    guard = manifest.guard(root, files, keep_edits=args.keep_edits, force=args.force)
+    if guard.errors:
+        for err in guard.errors:
+            print(err, file=sys.stderr)
+        print("Nothing was written. Your own notebooks and cells belong in notebooks/ "
+              "(see README).", file=sys.stderr)
+        return 2
+    repo_warning = manifest.repository_warning(root, cur.settings)
+    if repo_warning:
+        print(repo_warning, file=sys.stderr)
+    what = manifest.changes(root, guard.files, guard.remove)
+    changed = write_atomically(root, guard.files)
+    manifest.remove(root, guard.remove)
+    warnings = manifest.needs_action([d.format() for d in diags] + [repo_warning or ""])
+    text = manifest.summary(len(articles), len(files), len(changed), root, guard.files, what,
+                            warnings, guard.kept)
+    with contextlib.suppress(OSError):
+        (root / "_build").mkdir(exist_ok=True)
+        (root / "_build" / "newsbook-summary.txt").write_text(text, encoding="utf-8")
     if not args.quiet:
-        print(f"{len(articles)} articles -> {len(files)} files ({len(changed)} changed) in {root}")
+        print(text, end="")
     return 0
 
 

@@ -51,10 +51,13 @@ PLACEHOLDER = re.compile(r"(?i:your[-_]?(org|name|user|username|account|repo)\b"
                          r"|example\.(com|org|net)\b|[<>{}])|\b(USERNAME|OWNER|USER)\b")
 
 
-def repository_url(settings: dict) -> str:
+def repository_url(settings) -> str:
     """The book's repository URL, or "" when unset or still a placeholder
-    (``https://github.com/your-org/...``): launch buttons need a real repository."""
-    url = str(settings.get("repository_url") or "").strip()
+    (``https://github.com/your-org/...``): launch buttons need a real repository.
+    ``settings``: the build settings dict or the curated ``BookSettings``."""
+    url = (settings.get("repository_url") if isinstance(settings, dict)
+           else getattr(settings, "repository_url", ""))
+    url = str(url or "").strip()
     if not re.match(r"^https?://[^/\s]+/[^/\s]+/[^/\s]+", url) or PLACEHOLDER.search(url):
         return ""
     return url
@@ -128,6 +131,23 @@ def first_sentence(article: Article) -> str:
     return ""
 
 
+_BIO_VERB = re.compile(r"\b(is|was|are|were|has|have|writes|wrote|works|worked|covers|studies|"
+                       r"studied|teaches|leads|lives|holds|graduated|pursuing|researches)\b")
+
+
+def is_bio(byline: str) -> bool:
+    """True for a sentence about the author ("Jordan Li is a made-up analyst…"), False for
+    a name or a list of names ("Jordan Li and Sam Wu")."""
+    text = byline.strip()
+    return bool(_BIO_VERB.search(text)) or len(text.split()) > 12
+
+
+def byline_text(byline: str) -> str:
+    """The byline as MyST: ``**By** Jordan Li`` for names; a bio sentence as it is, in
+    italics, never "By Jordan Li is …"."""
+    return f"*{escape_text(byline)}*" if is_bio(byline) else f"**By** {escape_text(byline)}"
+
+
 def render_intro(chapters: list[Chapter], settings: dict, data_hashes: dict[str, str],
                  pages=("timeline", "glossary")) -> str:
     """The root page: what the book is, the book-at-a-glance chart, then every article
@@ -149,7 +169,7 @@ def render_intro(chapters: list[Chapter], settings: dict, data_hashes: dict[str,
                   f"*{escape_text(a.date_text)}* · {c.reading_minutes} min read"
                   + (f" · {escape_text(', '.join(c.themes))}" if c.themes else ""), ""]
         if a.byline:
-            lines += [f"**By** {escape_text(a.byline)}", ""]
+            lines += [byline_text(a.byline), ""]
         sentence = first_sentence(a)
         if sentence:
             lines += [escape_text(sentence), ""]

@@ -1,0 +1,219 @@
+"""Nothing lost, and a summary of what changed.
+
+The converter records what it last wrote in ``data/generated/manifest.json`` (sha256 of
+every generated file). Before writing again it compares the disk with that record: a
+file whose text no longer matches was edited by a person (a chart cell changed in
+JupyterLab, say), and is not overwritten silently. The conversion stops with::
+
+    chapters/x.md:12: error: edited by hand since the converter wrote it; keep it with
+    --keep-edits or discard with --force [newsbook.edited]
+
+and writes nothing. ``--keep-edits`` keeps the edited file (and keeps keeping it while
+its text stays the same; the record notes it under ``kept``); ``--force`` overwrites it.
+A generated file that is no longer part of the book (its article left ``data/raw/``) is
+removed when unedited.
+
+:func:`summary` is the short account ``make book`` ends with: new, changed and removed
+chapters, the part each landed in, charts per new chapter, warnings that need action.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+MANIFEST = "data/generated/manifest.json"
+NOTE = ("What scripts/convert.py last wrote (sha256 per file). A file whose text no longer "
+        "matches was edited by hand: the converter will not overwrite it unless run with "
+        "--force, and keeps it with --keep-edits. Your own notebooks belong in notebooks/.")
+#: diagnostic codes a maintainer must act on (README, "Errors")
+ACTION = {"truncated", "correction", "bad_placement", "bad_curation", "no_repository"}
+
+
+def sha(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def load(root: Path) -> dict | None:
+    """The last record, or None (no record yet: first conversion with this version)."""
+    path = Path(root) / MANIFEST
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) and isinstance(data.get("files"), dict) else None
+
+
+def _disk(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None if not path.exists() else ""
+
+
+def first_difference(a: str, b: str) -> int:
+    """1-based number of the first line where ``a`` and ``b`` differ."""
+    la, lb = a.split("\n"), b.split("\n")
+    for i, (x, y) in enumerate(zip(la, lb)):
+        if x != y:
+            return i + 1
+    return min(len(la), len(lb)) + 1 if len(la) != len(lb) else 1
+
+
+@dataclass
+class Guard:
+    """What a conversion may write, given the last record and the disk."""
+
+    files: dict[str, str]                      # to write (manifest included)
+    errors: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)
+    remove: list[str] = field(default_factory=list)
+
+
+def guard(root: Path, files: dict[str, str], *, keep_edits: bool = False,
+          force: bool = False) -> Guard:
+    """Compare the disk with the last record; refuse, keep or overwrite hand edits."""
+    root = Path(root)
+    old = load(root)
+    record = (old or {}).get("files", {})
+    kept_before = (old or {}).get("kept", {})
+    out = dict(files)
+    res = Guard(out)
+    new_record: dict[str, str] = {}
+    new_kept: dict[str, str] = {}
+    for rel in sorted(files):
+        text = files[rel]
+        new_record[rel] = sha(text)
+        disk = _disk(root / rel)
+        if disk is None or disk == text or old is None:
+            continue
+        now = sha(disk)
+        if record.get(rel) == now:
+            continue  # what we wrote last time: ours to replace
+        if kept_before.get(rel) == now and not force:
+            res.kept.append(rel)  # kept before, still the same: keep again
+        elif force:
+            continue
+        elif keep_edits:
+            res.kept.append(rel)
+        else:
+            what = ("edited by hand since the converter wrote it" if rel in record
+                    else "not written by the converter (a file of yours?)")
+            res.errors.append(f"{rel}:{first_difference(disk, text)}: error: {what}; keep it "
+                              f"with --keep-edits or discard with --force [newsbook.edited]")
+            continue
+        new_kept[rel] = now
+        out.pop(rel)
+    for rel in sorted(set(record) - set(files) - {MANIFEST}):
+        disk = _disk(root / rel)
+        if disk is None:
+            continue
+        if sha(disk) == record[rel] or force:
+            res.remove.append(rel)
+        elif not keep_edits:
+            res.errors.append(f"{rel}:1: error: no longer generated, but edited by hand; keep "
+                              f"it with --keep-edits or delete it with --force [newsbook.edited]")
+    out[MANIFEST] = json.dumps({"note": NOTE, "files": new_record, "kept": new_kept},
+                               ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    return res
+
+
+def remove(root: Path, rels: list[str]) -> None:
+    for rel in rels:
+        (Path(root) / rel).unlink(missing_ok=True)
+
+
+# ------------------------------------------------------------------ summary
+
+_CHAPTER = re.compile(r"^chapters/([^/]+)\.md$")
+
+
+def parts_of(toc_text: str) -> dict[str, str]:
+    """``{stem: part caption}`` from a ``_toc.yml`` text."""
+    toc = yaml.safe_load(toc_text) or {}
+    out = {}
+    for part in toc.get("parts", []):
+        for ch in part.get("chapters", []):
+            m = re.match(r"^chapters/(.+?)(\.md)?$", str(ch.get("file", "")))
+            if m:
+                out[m.group(1)] = str(part.get("caption", ""))
+    return out
+
+
+def changes(root: Path, files: dict[str, str], removed: list[str]) -> dict[str, list[str]]:
+    """New, changed and removed chapter stems (call before writing)."""
+    out: dict[str, list[str]] = {"new": [], "changed": [], "removed": []}
+    for rel, text in sorted(files.items()):
+        m = _CHAPTER.match(rel)
+        if not m:
+            continue
+        disk = _disk(Path(root) / rel)
+        if disk is None:
+            out["new"].append(m.group(1))
+        elif disk != text:
+            out["changed"].append(m.group(1))
+    out["removed"] = [m.group(1) for rel in removed if (m := _CHAPTER.match(rel))]
+    return out
+
+
+def summary(n_articles: int, n_files: int, n_changed: int, root: Path, files: dict[str, str],
+            what: dict[str, list[str]], warnings: list[str], kept: list[str]) -> str:
+    """The few lines a maintainer needs after a conversion."""
+    parts = parts_of(files.get("_toc.yml", ""))
+    lines = [f"{n_articles} articles -> {n_files} files ({n_changed} changed) in {root}"]
+    for stem in what["new"]:
+        text = files.get(f"chapters/{stem}.md", "")
+        charts = len(re.findall(r'^show\("', text, flags=re.M))
+        part = parts.get(stem, "")
+        hint = " (add it to data/curation/themes.yml to give it a part)" if part == "More" else ""
+        lines.append(f"  new chapter: {stem} -> part \"{part}\", "
+                     f"{charts} chart{'s' if charts != 1 else ''}{hint}")
+    for stem in what["changed"][:5]:
+        lines.append(f"  changed chapter: {stem} (part \"{parts.get(stem, '')}\")")
+    if len(what["changed"]) > 5:
+        lines.append(f"  ... and {len(what['changed']) - 5} more changed chapters")
+    for stem in what["removed"]:
+        lines.append(f"  removed chapter: {stem}")
+    for rel in kept:
+        lines.append(f"  kept your edit: {rel} (discard it with --force)")
+    if not (what["new"] or what["changed"] or what["removed"]):
+        lines.append("  no chapter changed")
+    if warnings:
+        one = len(warnings) == 1
+        lines.append(f"  {len(warnings)} warning{'' if one else 's'} "
+                     f"that need{'s' if one else ''} action:")
+        lines += [f"    {w}" for w in warnings]
+    return "\n".join(lines) + "\n"
+
+
+def needs_action(formatted: list[str]) -> list[str]:
+    """The diagnostics (formatted lines) whose code is in :data:`ACTION`."""
+    return [d for d in formatted
+            if (m := re.search(r"\[newsbook\.([a-z_]+)\]$", d)) and m.group(1) in ACTION]
+
+
+def repository_warning(root: Path, settings: dict) -> str | None:
+    """One warning when launch buttons are hidden because ``repository_url`` is unset."""
+    from .writers.book_files import repository_url
+    if repository_url(settings):
+        return None
+    path = Path(root) / "data/curation/book.yml"
+    line = 1
+    try:
+        for i, text in enumerate(path.read_text(encoding="utf-8").split("\n"), 1):
+            if text.startswith("repository_url"):
+                line = i
+                break
+    except OSError:
+        pass
+    given = (settings.get("repository_url") if isinstance(settings, dict)
+             else getattr(settings, "repository_url", ""))
+    given = str(given or "").strip()
+    why = f"is a placeholder ({given})" if given else "is not set"
+    return (f"data/curation/book.yml:{line}: warning: repository_url {why}, so the book shows "
+            f"no launch (Binder, Colab, JupyterHub) or repository buttons; set it to the "
+            f"GitHub repository that hosts this book [newsbook.no_repository]")
