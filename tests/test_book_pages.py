@@ -130,14 +130,13 @@ def test_editing_a_dataset_changes_only_chapters_using_it(tmp_path):
     shutil.copytree(ROOT / "data", book / "data", ignore=shutil.ignore_patterns("generated"))
     assert cli.main(["--book", str(book), "-q"]) == 0
     before = {p.name: _code(p) for p in (book / "chapters").glob("*.md")}
-    placements = yaml.safe_load((book / "data/placements.yml").read_text(encoding="utf-8"))
-    from newsbook.charts import REGISTRY
-    users = {p["chapter"] for p in placements if REGISTRY[p["chart"]].dataset == "claude_prices"}
+    from newsbook.plan import load_plan
+    users = {s.chapter for s in load_plan(book).charts if s.dataset == "claude_prices"}
     with (book / "data/claude_prices.csv").open("a", encoding="utf-8") as fh:
         fh.write("")  # no-op first: nothing may change
     assert cli.main(["--book", str(book), "--check", "-q"]) == 0
     text = (book / "data/claude_prices.csv").read_text(encoding="utf-8")
-    (book / "data/claude_prices.csv").write_text(text.replace("\n", "\r\n", 1), encoding="utf-8")
+    (book / "data/claude_prices.csv").write_text(text[:-1] + " (edited)\n", encoding="utf-8")
     assert cli.main(["--book", str(book), "-q"]) == 0
     after = {p.name: _code(p) for p in (book / "chapters").glob("*.md")}
     changed = {n[:-3] for n in before if before[n] != after[n]}
@@ -170,6 +169,7 @@ def test_book_wide_charts_build_from_quoted_rows():
     import pandas as pd
     from conftest import FEED
     from newsbook.charts import REGISTRY, load
+    from newsbook.charts.render import build_figure
     from newsbook.writers.escape import clean
     feed = FEED.read_text(encoding="utf-8").split("\n")
     events = load("book_events")
@@ -180,7 +180,7 @@ def test_book_wide_charts_build_from_quoted_rows():
         assert feed[int(row.line) - 1].strip() == row.quote
     for key in ("book_timeline", "book_at_a_glance"):
         spec = REGISTRY[key]
-        fig = spec.build(load(spec.dataset))
+        fig = build_figure(spec, load(spec.dataset))
         assert len(fig.data) >= 3 and isinstance(events, pd.DataFrame)
 
 
