@@ -26,6 +26,7 @@ __all__ = ["show", "explore", "load", "REGISTRY",
            "DatasetError", "data_dir", "setup"]
 
 _BUNDLE_NAME = "plotly-basic.min.js"
+from .loader import ON_DEMAND_JS  # noqa: E402  (loaded by the chart loader, never everywhere)
 
 
 def _name(entry) -> str:
@@ -36,7 +37,7 @@ def _clean_assets(app, config) -> None:
     js, seen = [], set()
     for entry in list(config.html_js_files or []):
         name = _name(entry)
-        if name.endswith(_BUNDLE_NAME) or name in seen:
+        if name.endswith(_BUNDLE_NAME) or name.endswith(ON_DEMAND_JS) or name in seen:
             continue
         seen.add(name)
         js.append(entry)
@@ -80,8 +81,13 @@ def _dedupe_page_assets(app, pagename, templatename, context, doctree) -> None:
 
 
 def setup(app):
-    """Sphinx entry point (see module docstring)."""
+    """Sphinx entry point (see module docstring; page-weight hooks in :mod:`.loader`)."""
+    from .loader import favicon, page_metatags, root_index, wrap_renderer
     app.connect("config-inited", _clean_assets, priority=900)
+    app.connect("config-inited", favicon, priority=900)
     app.connect("html-page-context", _dedupe_page_assets, priority=900)
+    app.connect("html-page-context", page_metatags, priority=900)
+    app.connect("builder-inited", wrap_renderer)
+    app.connect("build-finished", root_index, priority=400)
     return {"parallel_read_safe": True, "parallel_write_safe": True,
             "version": "1"}

@@ -1,99 +1,173 @@
-"""The chart loader script: one inline snippet, identical in every chart.
+"""The chart loader, and the page assets that keep the book's pages light.
 
-It fetches the shared plotly.js bundle once per page, asynchronously, draws the
-queued charts, follows the theme and switches to a phone layout on narrow
-screens; a click on a point whose last customdata is a chapter URL opens it.
+Chart loader. The chart script lives in ``_static/newsbook-charts.js``. Every chart's
+HTML carries only :data:`LOADER_JS`, a one-line bootstrap that hands the file its settings
+(theme font colours, the phone-layout width, the plotly bundle) and adds it to the page
+once. The file then draws each chart when it nears the viewport (IntersectionObserver),
+fetching :data:`BUNDLE` once, asynchronously, on the first of them.
+
+Page assets (Sphinx hooks, connected by :func:`newsbook.charts.setup`):
+
+* :func:`lighten_html` takes out of every rendered page what sphinx-book-theme loads but
+  the book does not need: ``fontawesome.js`` (1.5 MB; the icons the theme uses are CSS
+  masks in ``_static/newsbook.css``) and, except on the search page, the search index
+  and search tools (the search box submits to the search page);
+* :func:`page_metatags` adds a meta description taken from the page's first paragraph;
+* :func:`favicon` sets ``_static/favicon.svg`` as the favicon when the book has one;
+* :func:`root_index` replaces the root ``index.html`` redirect by a copy of the root page.
 """
 from __future__ import annotations
 
+import html
 import json
+import re
+import shutil
+from pathlib import Path
 
 from . import style
 
 BUNDLE = "_static/plotly-basic.min.js"
+#: the chart script every chart page loads (once)
+LOADER_FILE = "_static/newsbook-charts.js"
 
 #: below this plot width (px) charts switch to the compact phone layout
 NARROW_PX = 600
 
-# One loader, identical in every chart; the first chart on a page defines the
-# shared state, later ones only enqueue. ASCII-only; joined to one line.
-#
-# * theme: the text colour follows <html data-theme> (pydata-sphinx-theme;
-#   "auto" falls back to prefers-color-scheme) and is re-applied when the
-#   attribute changes;
-# * width: below NARROW_PX the plot gets smaller fonts, fewer ticks, slimmer
-#   margins and a horizontal legend at the bottom; crossing back restores
-#   the figure's own values (captured before the first draw).
-_LOADER_LINES = r"""
-(function(){var s=document.currentScript,f=s&&s.closest('figure.nb-chart');
-if(!f)return;var w=window,h=document.documentElement,N=w.__newsbookCharts;
-if(!N){N=w.__newsbookCharts={q:[],done:[],loading:false,fc:%(fc)s,narrow:%(narrow)d};
-N.theme=function(){var t=h.dataset.theme;if(t!=='dark'&&t!=='light')t=w.matchMedia&&
-w.matchMedia('(prefers-color-scheme: dark)').matches?'dark':'light';return t};
-N.color=function(){return N.fc[N.theme()]};
-N.get=function(o,p){p=p.split('.');for(var i=0;i<p.length;i++){if(o==null)return null;o=o[p[i]]}
-return o===undefined?null:o};
-N.keys=['font.size','margin.l','margin.r','margin.b','legend.orientation','legend.x',
-'legend.xanchor','legend.y','legend.yanchor','legend.yref','xaxis.nticks','xaxis.tickmode',
-'yaxis.nticks','yaxis.tickmode','xaxis.tickvals','xaxis.ticktext','yaxis.tickvals',
-'yaxis.ticktext','xaxis.title.text','yaxis.title.text','xaxis.tickangle','height','xaxis.tickfont.size','yaxis.tickfont.size'];
-N.set=function(o,p,v){p=p.split(/[.\[\]]+/).filter(Boolean);for(var i=0;i<p.length-1;i++){
-if(o[p[i]]==null)o[p[i]]=/^\d+$/.test(p[i+1])?[]:{};o=o[p[i]]}
-if(v===null)delete o[p[i]];else o[p[i]]=v};
-N.wrap=function(t,n){if(typeof t!=='string'||t.length<=n||t.indexOf('<br')>=0)return t;
-var o=[],c='';t.split(' ').forEach(function(x){if(c&&(c+' '+x).length>n){o.push(c);c=x}
-else c=c?c+' '+x:x});if(c)o.push(c);return o.join('<br>')};
-N.patch=function(d){var o=d.__nbOrig,p={},k,n=d.clientWidth<N.narrow,fl=d._fullLayout||{};
-d.__nbNarrow=n;for(k=0;k<N.keys.length;k++)p[N.keys[k]]=o[N.keys[k]];
-o.menus.forEach(function(m,i){p['updatemenus['+i+'].type']=m[0];
-p['updatemenus['+i+'].direction']=m[1]});if(!n)return p;
-p['font.size']=11;p['margin.l']=Math.min(o['margin.l']==null?56:o['margin.l'],8);
-p['margin.r']=Math.min(o['margin.r']==null?16:o['margin.r'],44);
-p['margin.b']=Math.min(o['margin.b']==null?48:o['margin.b'],40);
-if(fl.showlegend){p['legend.orientation']='h';p['legend.x']=0;p['legend.xanchor']='left';
-p['legend.yref']='container';p['legend.y']=0;p['legend.yanchor']='bottom'}
-o.menus.forEach(function(m,i){if(m[0]!=='dropdown'){p['updatemenus['+i+'].type']='dropdown';
-p['updatemenus['+i+'].direction']='down'}});
-var cw=Math.max(16,Math.floor((fl._size?fl._size.w:d.clientWidth)/7));
-['xaxis','yaxis'].forEach(function(a){var ax=fl[a];if(!ax||ax.visible===false)return;
-if(ax.title&&ax.title.text)p[a+'.title.text']=N.wrap(ax.title.text,a==='xaxis'?cw:30);
-if(ax.type==='category'){var c=(ax._categories||[]).slice(),tv=o[a+'.tickvals'],tt=o[a+'.ticktext'];
-if(!c.length)return;var lab=c.map(function(x){var i=tv?tv.indexOf(x):-1;
-return String(i>=0&&tt?tt[i]:x).replace(/<br\s*\/?>/g,' ')});
-var tall=a==='xaxis'&&c.length*64>d.clientWidth;if(tall){p['xaxis.tickangle']=-90;p['xaxis.tickfont.size']=10}
-else if(o[a+'.tickfont.size'])p[a+'.tickfont.size']=11;
-p[a+'.tickmode']='array';p[a+'.tickvals']=c;
-p[a+'.ticktext']=lab.map(function(x){return N.wrap(x,a==='yaxis'?20:(tall?30:12))});
-if(a==='yaxis'&&p['yaxis.ticktext'].some(function(x){return x.indexOf('<br>')>=0}))
-p.height=Math.max(o.height||450,c.length*40+220)}
-else{p[a+'.tickmode']='auto';p[a+'.nticks']=5}});return p};
-N.fit=function(d){if((d.clientWidth<N.narrow)===d.__nbNarrow)return;var p=N.patch(d),
-l=JSON.parse(JSON.stringify(d.layout));for(var k in p)N.set(l,k,p[k]);
-w.Plotly.newPlot(d,d.data,l,{responsive:true,displaylogo:false})};
-N.draw=function(f){var d=f.querySelector('.nb-chart-plot'),
-j=f.querySelector('script.nb-chart-json');if(!d||!j||d.dataset.drawn)return;
-d.dataset.drawn='1';var g=JSON.parse(j.textContent),l=g.layout||{},o={};
-N.keys.forEach(function(k){o[k]=N.get(l,k)});o.menus=(l.updatemenus||[]).map(function(m){
-return [m.type||null,m.direction||null]});d.__nbOrig=o;d.__nbNarrow=false;
-l.font=Object.assign({},l.font,{color:N.color()});d.textContent='';
-w.Plotly.newPlot(d,g.data||[],l,{responsive:true,displaylogo:false})
-.then(function(){N.done.push(d);d.on('plotly_click',function(e){var p=e&&e.points&&e.points[0],
-c=p&&p.customdata,u=c&&c[c.length-1];if(typeof u==='string'&&/^chapters\/[a-z0-9-]+\.html(#[a-z0-9-]+)?$/.test(u))
-w.location.href=(h.dataset.content_root||'./')+u});var c=N.color();
-if(d._fullLayout&&d._fullLayout.font.color!==c)w.Plotly.relayout(d,{'font.color':c});N.fit(d)})};
-N.flush=function(){while(N.q.length)N.draw(N.q.shift())};
-N.fail=function(){N.q.forEach(function(f){var d=f.querySelector('.nb-chart-plot');
-if(d)d.textContent='The interactive chart could not load; the data table below has the figures.'})};
-new MutationObserver(function(){var c=N.color();N.done.forEach(function(d){
-w.Plotly.relayout(d,{'font.color':c})})}).observe(h,{attributes:true,
-attributeFilter:['data-theme']});
-var rt;w.addEventListener('resize',function(){clearTimeout(rt);rt=setTimeout(function(){
-N.done.forEach(N.fit)},120)})}
-N.q.push(f);if(w.Plotly){N.flush();return}if(N.loading)return;N.loading=true;
-var t=document.createElement('script');t.async=true;
-t.src=(h.dataset.content_root||'./')+'%(bundle)s';
-t.onload=N.flush;t.onerror=N.fail;document.head.appendChild(t)})();
-"""
-LOADER_JS = "".join(line.strip() for line in _LOADER_LINES.strip().splitlines()) % {
-    "fc": json.dumps(style.FONT_COLOR, sort_keys=True), "narrow": NARROW_PX,
-    "bundle": BUNDLE}
+#: one line in every chart: settings for the loader, then the loader itself, once per page
+LOADER_JS = (
+    "(function(){var w=window,d=document;if(w.__newsbookChartsConfig)return;"
+    "w.__newsbookChartsConfig=%(cfg)s;var s=d.createElement('script');s.async=true;"
+    "s.src=(d.documentElement.dataset.content_root||'./')+'%(file)s';"
+    "d.head.appendChild(s)})();"
+) % {"cfg": json.dumps({"fc": style.FONT_COLOR, "narrow": NARROW_PX, "bundle": BUNDLE},
+                       sort_keys=True, separators=(",", ":")),
+     "file": LOADER_FILE}
+
+# ------------------------------------------------------------------ page assets
+
+#: static files never put on every page (loaded on demand by the chart loader / search)
+ON_DEMAND_JS = ("plotly-basic.min.js", "newsbook-charts.js")
+
+_FONTAWESOME = re.compile(r'[ \t]*<script defer src="[^"]*scripts/fontawesome\.js[^"]*"></script>\n?')
+_SEARCH_TOOLS = re.compile(
+    r'[ \t]*<script src="[^"]*(?:_static/searchtools\.js|_static/language_data\.js|'
+    r'searchindex\.js)"></script>\n?')
+_VIEWPORT = re.compile(r'<meta name="viewport" content="width=device-width, initial-scale=1(?:\.0)?"\s*/>')
+# the theme's colour-mode icons carry titles ("Light", "Dark", "System Settings") that
+# do not match the button's accessible name "Color mode" (label-content-name-mismatch)
+_SWITCH_ICON = re.compile(r'(<i class="theme-switch [^"]*" data-mode="[a-z]+")\s+title="[^"]*"')
+
+
+def lighten_html(text: str, pagename: str) -> str:
+    """The rendered page without the assets it does not need (idempotent)."""
+    text = _FONTAWESOME.sub("", text)
+    if pagename != "search":
+        text = _SEARCH_TOOLS.sub("", text)
+    seen = []
+
+    def one_viewport(m):
+        seen.append(m)
+        return m.group(0) if len(seen) == 1 else ""
+    text = _VIEWPORT.sub(one_viewport, text)
+    text = _SWITCH_ICON.sub(r'\1 aria-hidden="true"', text)
+    return text
+
+
+def wrap_renderer(app) -> None:
+    """``builder-inited``: post-process every page the HTML builder renders."""
+    builder = app.builder
+    if getattr(builder, "format", "") != "html" or getattr(builder, "_newsbook_light", False):
+        return
+    templates = builder.templates
+    render = templates.render
+
+    def light_render(template, context):
+        out = render(template, context)
+        return lighten_html(out, context.get("pagename", ""))
+    templates.render = light_render
+    builder._newsbook_light = True
+
+
+def _skip(node) -> bool:
+    from docutils import nodes
+    while node is not None:
+        classes = node.get("classes", []) if isinstance(node, nodes.Element) else []
+        if (set(classes) & {"chapter-meta", "cell", "cell_output", "nb-chart", "admonition",
+                            "toggle", "dropdown", "sidebar"}
+                or isinstance(node, (nodes.table, nodes.footnote, nodes.topic, nodes.raw,
+                                     nodes.literal_block, nodes.admonition, nodes.sidebar))):
+            return True
+        node = node.parent
+    return False
+
+
+def first_paragraph(doctree, minimum: int = 60) -> str:
+    """Plain text of the page's first real paragraph (not the chapter's meta line, a
+    chart, a table or an aside)."""
+    from docutils import nodes
+    fallback = ""
+    # the chapter's meta box repeats the byline that opens many articles: skip it too
+    meta = " ".join(" ".join(n.astext().split()) for n in doctree.findall(nodes.container)
+                    if "chapter-meta" in n.get("classes", []))
+    for para in doctree.findall(nodes.paragraph):
+        if _skip(para.parent):
+            continue
+        text = " ".join(para.astext().split())
+        if text and text in meta:
+            continue
+        if len(text) >= minimum:
+            return text
+        fallback = fallback or text
+    return fallback
+
+
+def describe(text: str, limit: int = 160) -> str:
+    """A meta description: the text cut at a word boundary near ``limit`` characters."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit - 1].rsplit(" ", 1)[0].rstrip(",;:-–—")
+    return cut + "…"
+
+
+def page_metatags(app, pagename, templatename, context, doctree) -> None:
+    """``html-page-context``: a meta description from the page's first paragraph."""
+    tags = context.get("metatags", "") or ""
+    if 'name="description"' in tags:
+        return
+    text = ""
+    if doctree is not None:
+        text = first_paragraph(doctree)
+    if not text:
+        title = re.sub(r"<[^>]+>", "", context.get("title", "") or "")
+        project = getattr(app.config, "html_title", "") or ""
+        if not project or project.startswith("Project name not set"):
+            project = app.config.project or ""
+        text = f"{html.unescape(title)} — {project}" if title else project
+    if text:
+        tag = f'<meta name="description" content="{html.escape(describe(text), quote=True)}" />'
+        context["metatags"] = (tags + "\n" if tags else "") + tag
+
+
+def favicon(app, config) -> None:
+    """``config-inited``: ``_static/favicon.svg`` as the favicon (no favicon.ico 404)."""
+    if not getattr(config, "html_favicon", None) and \
+            (Path(app.confdir) / "_static" / "favicon.svg").is_file():
+        config.html_favicon = "_static/favicon.svg"
+
+
+def root_index(app, exception) -> None:
+    """``build-finished``: the root ``index.html`` is the root page itself, not a
+    redirect to it (same folder, so every relative link still works)."""
+    if exception is not None or getattr(app.builder, "format", "") != "html":
+        return
+    root = app.config.root_doc
+    if root == "index":
+        return
+    out = Path(app.outdir)
+    src, dest = out / f"{root}.html", out / "index.html"
+    if not src.is_file():
+        return
+    if dest.is_file() and dest.read_bytes() == src.read_bytes():
+        return
+    shutil.copyfile(src, dest)

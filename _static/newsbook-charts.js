@@ -1,0 +1,205 @@
+/* newsbook chart loader: draws the book's plotly charts, lazily.
+ *
+ * Every chart is a <figure class="nb-chart"> holding a reserved-height
+ * <div class="nb-chart-plot"> and its figure JSON in
+ * <script type="application/json" class="nb-chart-json">. A one-line bootstrap inside
+ * each chart (newsbook.charts.loader.LOADER_JS) sets window.__newsbookChartsConfig and
+ * adds this file once per page. This file then
+ *
+ *  - watches every chart with an IntersectionObserver and, when the first one nears the
+ *    viewport, fetches the shared plotly.js bundle once, asynchronously (pages whose
+ *    charts are never scrolled to never load plotly.js);
+ *  - draws each chart when it nears the viewport (the box keeps its height, so nothing
+ *    shifts);
+ *  - follows the theme: the text colour follows <html data-theme> (pydata-sphinx-theme;
+ *    "auto" falls back to prefers-color-scheme) and is re-applied when it changes;
+ *  - below `narrow` px plot width switches to a phone layout (smaller fonts, fewer ticks,
+ *    slimmer margins, a horizontal legend at the bottom); crossing back restores the
+ *    figure's own values, captured before the first draw;
+ *  - a click on a point whose last customdata is a chapter URL opens that chapter.
+ */
+(function () {
+  "use strict";
+  var w = window, doc = document, h = doc.documentElement;
+  if (w.__newsbookCharts) { w.__newsbookCharts.scan(); return; }
+  var cfg = w.__newsbookChartsConfig || {};
+  var N = w.__newsbookCharts = {
+    q: [], done: [], loading: false, observer: null,
+    fc: cfg.fc || { light: "#1f2328", dark: "#e3e3e3" },
+    narrow: cfg.narrow || 600,
+    bundle: cfg.bundle || "_static/plotly-basic.min.js",
+    margin: cfg.margin || "400px 0px"
+  };
+  var root = function () { return h.dataset.content_root || "./"; };
+
+  N.theme = function () {
+    var t = h.dataset.theme;
+    if (t !== "dark" && t !== "light") {
+      t = w.matchMedia && w.matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light";
+    }
+    return t;
+  };
+  N.color = function () { return N.fc[N.theme()]; };
+  N.get = function (o, p) {
+    p = p.split(".");
+    for (var i = 0; i < p.length; i++) { if (o == null) return null; o = o[p[i]]; }
+    return o === undefined ? null : o;
+  };
+  N.keys = ["font.size", "margin.l", "margin.r", "margin.b", "legend.orientation", "legend.x",
+    "legend.xanchor", "legend.y", "legend.yanchor", "legend.yref", "xaxis.nticks", "xaxis.tickmode",
+    "yaxis.nticks", "yaxis.tickmode", "xaxis.tickvals", "xaxis.ticktext", "yaxis.tickvals",
+    "yaxis.ticktext", "xaxis.title.text", "yaxis.title.text", "xaxis.tickangle", "height",
+    "xaxis.tickfont.size", "yaxis.tickfont.size"];
+  N.set = function (o, p, v) {
+    p = p.split(/[.\[\]]+/).filter(Boolean);
+    for (var i = 0; i < p.length - 1; i++) {
+      if (o[p[i]] == null) o[p[i]] = /^\d+$/.test(p[i + 1]) ? [] : {};
+      o = o[p[i]];
+    }
+    if (v === null) delete o[p[i]]; else o[p[i]] = v;
+  };
+  N.wrap = function (t, n) {
+    if (typeof t !== "string" || t.length <= n || t.indexOf("<br") >= 0) return t;
+    var o = [], c = "";
+    t.split(" ").forEach(function (x) {
+      if (c && (c + " " + x).length > n) { o.push(c); c = x; } else c = c ? c + " " + x : x;
+    });
+    if (c) o.push(c);
+    return o.join("<br>");
+  };
+  /* the relayout patch for the current width: the figure's own values, or the phone layout */
+  N.patch = function (d) {
+    var o = d.__nbOrig, p = {}, k, n = d.clientWidth < N.narrow, fl = d._fullLayout || {};
+    d.__nbNarrow = n;
+    for (k = 0; k < N.keys.length; k++) p[N.keys[k]] = o[N.keys[k]];
+    o.menus.forEach(function (m, i) {
+      p["updatemenus[" + i + "].type"] = m[0];
+      p["updatemenus[" + i + "].direction"] = m[1];
+    });
+    if (!n) return p;
+    p["font.size"] = 11;
+    p["margin.l"] = Math.min(o["margin.l"] == null ? 56 : o["margin.l"], 8);
+    p["margin.r"] = Math.min(o["margin.r"] == null ? 16 : o["margin.r"], 44);
+    p["margin.b"] = Math.min(o["margin.b"] == null ? 48 : o["margin.b"], 40);
+    if (fl.showlegend) {
+      p["legend.orientation"] = "h"; p["legend.x"] = 0; p["legend.xanchor"] = "left";
+      p["legend.yref"] = "container"; p["legend.y"] = 0; p["legend.yanchor"] = "bottom";
+    }
+    o.menus.forEach(function (m, i) {
+      if (m[0] !== "dropdown") {
+        p["updatemenus[" + i + "].type"] = "dropdown";
+        p["updatemenus[" + i + "].direction"] = "down";
+      }
+    });
+    var cw = Math.max(16, Math.floor((fl._size ? fl._size.w : d.clientWidth) / 7));
+    ["xaxis", "yaxis"].forEach(function (a) {
+      var ax = fl[a];
+      if (!ax || ax.visible === false) return;
+      if (ax.title && ax.title.text) p[a + ".title.text"] = N.wrap(ax.title.text, a === "xaxis" ? cw : 30);
+      if (ax.type === "category") {
+        var c = (ax._categories || []).slice(), tv = o[a + ".tickvals"], tt = o[a + ".ticktext"];
+        if (!c.length) return;
+        var lab = c.map(function (x) {
+          var i = tv ? tv.indexOf(x) : -1;
+          return String(i >= 0 && tt ? tt[i] : x).replace(/<br\s*\/?>/g, " ");
+        });
+        var tall = a === "xaxis" && c.length * 64 > d.clientWidth;
+        if (tall) { p["xaxis.tickangle"] = -90; p["xaxis.tickfont.size"] = 10; }
+        else if (o[a + ".tickfont.size"]) p[a + ".tickfont.size"] = 11;
+        p[a + ".tickmode"] = "array";
+        p[a + ".tickvals"] = c;
+        p[a + ".ticktext"] = lab.map(function (x) { return N.wrap(x, a === "yaxis" ? 20 : (tall ? 30 : 12)); });
+        if (a === "yaxis" && p["yaxis.ticktext"].some(function (x) { return x.indexOf("<br>") >= 0; })) {
+          p.height = Math.max(o.height || 450, c.length * 40 + 220);
+        }
+      } else {
+        p[a + ".tickmode"] = "auto";
+        p[a + ".nticks"] = 5;
+      }
+    });
+    return p;
+  };
+  N.fit = function (d) {
+    if ((d.clientWidth < N.narrow) === d.__nbNarrow) return;
+    var p = N.patch(d), l = JSON.parse(JSON.stringify(d.layout));
+    for (var k in p) N.set(l, k, p[k]);
+    w.Plotly.newPlot(d, d.data, l, { responsive: true, displaylogo: false });
+  };
+  N.draw = function (f) {
+    var d = f.querySelector(".nb-chart-plot"), j = f.querySelector("script.nb-chart-json");
+    if (!d || !j || d.dataset.drawn) return;
+    d.dataset.drawn = "1";
+    var g = JSON.parse(j.textContent), l = g.layout || {}, o = {};
+    N.keys.forEach(function (k) { o[k] = N.get(l, k); });
+    o.menus = (l.updatemenus || []).map(function (m) { return [m.type || null, m.direction || null]; });
+    d.__nbOrig = o; d.__nbNarrow = false;
+    l.font = Object.assign({}, l.font, { color: N.color() });
+    d.textContent = "";
+    w.Plotly.newPlot(d, g.data || [], l, { responsive: true, displaylogo: false }).then(function () {
+      N.done.push(d);
+      d.on("plotly_click", function (e) {
+        var p = e && e.points && e.points[0], c = p && p.customdata, u = c && c[c.length - 1];
+        if (typeof u === "string" && /^chapters\/[a-z0-9-]+\.html(#[a-z0-9-]+)?$/.test(u)) {
+          w.location.href = root() + u;
+        }
+      });
+      var c = N.color();
+      if (d._fullLayout && d._fullLayout.font.color !== c) w.Plotly.relayout(d, { "font.color": c });
+      N.fit(d);
+    });
+  };
+  N.flush = function () { while (N.q.length) N.draw(N.q.shift()); };
+  N.fail = function () {
+    N.q.forEach(function (f) {
+      var d = f.querySelector(".nb-chart-plot");
+      if (d) d.textContent = "The interactive chart could not load; the data table below has the figures.";
+    });
+  };
+  N.load = function () {
+    if (w.Plotly) { N.flush(); return; }
+    if (N.loading) return;
+    N.loading = true;
+    var t = doc.createElement("script");
+    t.async = true;
+    t.src = root() + N.bundle;
+    t.onload = N.flush;
+    t.onerror = N.fail;
+    doc.head.appendChild(t);
+  };
+  /* a chart near the viewport: queue it, and draw once plotly.js is there */
+  N.want = function (f) { N.q.push(f); N.load(); };
+  N.scan = function () {
+    var figs = doc.querySelectorAll("figure.nb-chart");
+    for (var i = 0; i < figs.length; i++) {
+      var f = figs[i];
+      if (f.__nbSeen) continue;
+      f.__nbSeen = true;
+      if (N.observer) N.observer.observe(f); else N.want(f);
+    }
+  };
+  if ("IntersectionObserver" in w) {
+    N.observer = new IntersectionObserver(function (entries) {
+      entries.forEach(function (e) {
+        if (e.isIntersecting) { N.observer.unobserve(e.target); N.want(e.target); }
+      });
+    }, { rootMargin: N.margin });
+  }
+  /* printing draws every chart that has not been drawn yet */
+  w.addEventListener("beforeprint", function () {
+    doc.querySelectorAll("figure.nb-chart").forEach(function (f) {
+      if (N.observer) N.observer.unobserve(f);
+      N.want(f);
+    });
+  });
+  new MutationObserver(function () {
+    var c = N.color();
+    N.done.forEach(function (d) { w.Plotly.relayout(d, { "font.color": c }); });
+  }).observe(h, { attributes: true, attributeFilter: ["data-theme"] });
+  var rt;
+  w.addEventListener("resize", function () {
+    clearTimeout(rt);
+    rt = setTimeout(function () { N.done.forEach(N.fit); }, 120);
+  });
+  N.scan();
+  if (doc.readyState === "loading") doc.addEventListener("DOMContentLoaded", N.scan);
+})();
