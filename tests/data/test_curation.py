@@ -15,6 +15,11 @@ import pytest
 import yaml
 
 from conftest import FEED, ROOT, STEMS, TITLE_LINES  # noqa: F401
+
+pytestmark = pytest.mark.data
+
+#: exact sizes of the curated files (a lost entry must fail, not slip under a floor)
+GLOSSARY_TERMS, PEOPLE_ENTRIES, EVENTS = 117, 157, 167
 CUR = ROOT / "data" / "curation"
 
 LINES = FEED.read_text(encoding="utf-8").split("\n")
@@ -54,7 +59,7 @@ def terms():
 
 
 def test_glossary_size(terms):
-    assert len(terms) >= 60
+    assert len(terms) == GLOSSARY_TERMS
 
 
 def test_glossary_hanzi_unique_and_in_feed(terms):
@@ -150,7 +155,7 @@ def _alias_lines(alias: str, whole_word: bool, chapters=None) -> list[int]:
 
 
 def test_people_size_and_kinds(people):
-    assert 60 <= len(people)
+    assert len(people) == PEOPLE_ENTRIES
     assert {e["kind"] for e in people} <= {"person", "organisation"}
     names = [e["name"] for e in people]
     assert len(names) == len(set(names))
@@ -213,7 +218,7 @@ def _parse(date: str, precision: str):
 
 
 def test_events_size(events):
-    assert len(events) >= 120
+    assert len(events) == EVENTS
 
 
 def test_events_dates_parse(events):
