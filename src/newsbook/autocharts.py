@@ -144,22 +144,27 @@ def series_charts(article: Article, stem: str, facts, out: AutoCharts,
                          "unit": q.unit, "scale": q.scale, "stated": q.text, "quote": q.quote,
                          "line": q.line, "chapter": stem, "anchor": q.anchor, "derived": "",
                          "note": ""})
-        unit = " ".join(x for x in (s.unit, s.scale) if x)
+        unit = " ".join(x for x in (s.scale, s.unit) if x)
         first = min(s.points, key=lambda p: p.quantity.line)
         out.specs.append(Series(
             key=dataset_name(stem, f"series_{sid}").removeprefix("auto_"), kind="series",
             dataset=dataset_name(stem, "series"), chapter=stem, where={"series": sid},
             after=_after_text(article, stem, first.quantity.anchor), auto="series",
-            title=f"{(s.scale + ' ' + s.unit).strip().capitalize()}, {s.points[0].period} to "
+            title=f"{_upper_first((s.scale + ' ' + s.unit).strip())}, {s.points[0].period} to "
                   f"{s.points[-1].period}, as the article states them",
             summary="Values over time exactly as the article states them: " + "; ".join(
                 f"{p.period}: {p.quantity.text}" for p in s.points) + ".",
-            period="period", value="value", text="stated", axis=f"{unit} (as stated)"))
+            period="period", value="value", text="stated",
+            axis=f"{_upper_first(unit)} (as stated)"))
         made = True
     if made:
         name = dataset_name(stem, "series")
         out.datasets[name], out.columns[name] = _csv(SERIES_COLUMNS, rows), SERIES_COLUMNS
     return made
+
+
+def _upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def speaker_chart(article: Article, stem: str, facts, out: AutoCharts) -> bool:

@@ -19,6 +19,8 @@ def render(spec, df) -> go.Figure:
         axis["type"] = "log"
     else:
         axis["range"] = [0, label_room(labels, max(values, default=0))]
+        if values and all(float(v).is_integer() for v in values) and max(values) <= 12:
+            axis["dtick"] = 1  # counts: no half-steps on the axis
     fig = go.Figure(go.Bar(
         orientation="h", y=[wrap_label(v) for v in df[spec.label]], x=values, text=labels,
         textposition="outside", cliponaxis=False,

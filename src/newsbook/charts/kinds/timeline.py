@@ -115,6 +115,8 @@ def render_rows(spec, df) -> go.Figure:
                 orientation="h", y=[n for n, _ in bars], base=[it[1] for _, it in bars],
                 x=[it[2] - it[1] for _, it in bars], name=lane or "Dated statements",
                 legendgroup=lane, width=0.7, showlegend=bool(spec.lane) and len(lanes) > 1,
+                text=[_when(it[0], spec) for _, it in bars], textposition="outside",
+                cliponaxis=False, textfont=dict(size=11),
                 marker=dict(color=colour, opacity=0.7,
                             pattern=dict(shape=["/" if it[4] else "" for _, it in bars])),
                 customdata=customdata(sub, spec.label), hovertemplate=HOVER))
@@ -122,18 +124,30 @@ def render_rows(spec, df) -> go.Figure:
             sub = pd.DataFrame([it[0] for _, it in dots])
             fig.add_trace(go.Scatter(
                 x=[(it[1] + it[2]) / 2 for _, it in dots], y=[n for n, _ in dots],
-                mode="markers", name=lane or "Dated statements", legendgroup=lane,
+                mode="markers+text", name=lane or "Dated statements", legendgroup=lane,
+                text=[_when(it[0], spec) for _, it in dots], textposition="middle right",
+                textfont=dict(size=11), cliponaxis=False,
                 showlegend=False, marker=dict(color=colour, size=9),
                 customdata=customdata(sub, spec.label), hovertemplate=HOVER))
-    fig.update_layout(barmode="overlay", height=min(900, 170 + 14 * len(items)),
+    lo = min((it[1] for it in items), default=0)
+    hi = max((it[2] for it in items), default=1)
+    pad = (hi - lo) * 0.04 + 0.5
+    fig.update_layout(barmode="overlay", height=min(900, 170 + 16 * len(items)),
                       showlegend=bool(spec.lane) and len(lanes) > 1,
                       legend=dict(orientation="h", y=-0.15),
-                      xaxis=dict(title=spec.axis, tickformat="d", hoverformat=".1f"),
+                      xaxis=dict(title=spec.axis, tickformat="d", hoverformat=".1f",
+                                 range=[lo - pad, hi + (hi - lo) * 0.22 + 1]),
                       yaxis=dict(autorange="reversed", showticklabels=False, title="",
-                                 showgrid=False, zeroline=False))
+                                 showgrid=False, zeroline=False, ticks=""))
     msgs = ["One row per dated statement, earliest first. Bars span the whole period a date "
             "names (a year, a month, 'late 2022', a range); dots are dates given to the day."]
     if undated:
         msgs.append("Undated: " + "; ".join(html.escape(text(r[spec.label])) for r in undated))
     note(fig, " ".join(msgs))
     return fig
+
+
+def _when(row, spec) -> str:
+    """The date as the text gives it (a ``when`` column), else as stored."""
+    value = text(row.get("when")).strip() or text(row.get(spec.start)).strip()
+    return html.escape(value if len(value) <= 24 else value[:23] + "…", quote=False)
