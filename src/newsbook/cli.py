@@ -13,11 +13,13 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import book
+from . import book, images
 from .diagnostics import Code, Diagnostic, InputError
 from .merge import merge_feeds
-from .readers import read
+from .readers import read, read_any, sniff  # noqa: F401  (read: re-exported)
 
+#: what the default input (data/raw/*) picks up; each file's kind is sniffed from its content
+RAW_SUFFIXES = (".txt", ".json", ".zip", ".xml", ".rss", ".atom")
 LARGE = 2_000_000  # bytes of input above which a progress bar is worth showing
 
 
@@ -63,15 +65,17 @@ def read_feeds(paths: list[Path], diags: list[Diagnostic], hints: dict[str, str]
         except OSError as exc:
             errors.append(Diagnostic(Code.IO, f"cannot read: {exc.strerror}", str(path), 1, "error"))
             continue
-        try:
-            text = decode(path, data)
-        except InputError as exc:
-            errors.extend(exc.diagnostics)
-            continue
-        res = read(text, source=str(path), hints=hints)
-        errors.extend(d for d in res.diagnostics if d.severity == "error")
-        diags.extend(d for d in res.diagnostics if d.severity != "error")
-        results.append((str(path), res.feed))
+        kind = sniff(data)  # by content: text copy, export JSON or zip, RSS/Atom
+        if kind != "zip":
+            try:
+                data = decode(path, data)
+            except InputError as exc:
+                errors.extend(exc.diagnostics)
+                continue
+        for source, res in read_any(kind, data, source=str(path), hints=hints):
+            errors.extend(d for d in res.diagnostics if d.severity == "error")
+            diags.extend(d for d in res.diagnostics if d.severity != "error")
+            results.append((source, res.feed))
     if errors:
         raise InputError(errors)
     return merge_feeds(results, diags)
@@ -135,7 +139,8 @@ def check(root: Path, files: dict[str, str]) -> list[str]:
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap = argparse.ArgumentParser(prog="convert.py", description=__doc__.splitlines()[0])
     ap.add_argument("feeds", nargs="*", type=Path,
-                    help="FreshRSS text copies (default: data/raw/*.txt); later ones win")
+                    help="FreshRSS text copies, export zips or JSON files, RSS/Atom files "
+                         "(default: data/raw/*); later ones win")
     ap.add_argument("--book", type=Path, default=Path("."), help="book directory (default: .)")
     ap.add_argument("--check", action="store_true",
                     help="write nothing; exit 1 and list files that a conversion would change")
@@ -144,13 +149,16 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                     help="keep generated files that were edited by hand (see manifest.json)")
     ap.add_argument("--force", action="store_true",
                     help="overwrite generated files even if they were edited by hand")
+    ap.add_argument("--fetch-images", action="store_true",
+                    help="download each image once into _static/images/ (default: remote URLs)")
     return ap.parse_args(argv)
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     root = args.book
-    feeds = args.feeds or sorted((root / "data" / "raw").glob("*.txt"))
+    feeds = args.feeds or sorted(p for p in (root / "data" / "raw").glob("*")
+                                 if p.suffix.lower() in RAW_SUFFIXES and p.is_file())
     if not feeds:
         print(f"{root / 'data/raw'}:1: error: no FreshRSS copy given and none in data/raw/",
               file=sys.stderr)
@@ -160,6 +168,8 @@ def main(argv: list[str] | None = None) -> int:
         cur = book.load_curation(root)
         size = sum(p.stat().st_size for p in feeds if p.exists())
         articles = read_feeds(feeds, diags, cur.hints)
+        if args.fetch_images:  # --check only looks up images fetched before
+            articles = images.localise(articles, root, diags, fetch=not args.check)
         files = book.render_book(articles, root, cur, diags,
                                  progress=size > LARGE and not args.quiet)
     except InputError as exc:
@@ -193,7 +203,7 @@ def _write(args, root: Path, cur, articles, files: dict[str, str], diags) -> int
     changed = write_atomically(root, guard.files)
     manifest.remove(root, guard.remove)
     warnings = manifest.needs_action([d.format() for d in diags] + [repo_warning or ""])
-    text = manifest.summary(len(articles), len(files), len(changed), root, guard.files, what,
+    text = manifest.summary(len(articles), len(guard.files), len(changed), root, guard.files, what,
                             warnings, guard.kept)
     with contextlib.suppress(OSError):
         (root / "_build").mkdir(exist_ok=True)

@@ -15,7 +15,8 @@ import yaml
 from ..model import anchor_id  # noqa: F401  (re-exported)
 from ..model import (Article, Aside, Block, Caption, Footnote, Heading, ListBlock, Note,
                      Paragraph, Piece, Turn, walk)
-from . import cells
+from ..model import Code, Figure, LinkCard, Quote, Table
+from . import cells, rich_md
 from .escape import clean, escape_chars, escape_text, label, yaml_safe
 
 ASIDE_TITLES = {"sponsor": "Sponsor", "job": "Job ad"}
@@ -121,6 +122,8 @@ class PageWriter:
             Caption: self.caption, Note: self.note, Turn: self.turn, Aside: self.aside,
             Piece: self.piece,
         }
+        self.render.update({Figure: self.figure, Quote: self.quote, Code: self.code,
+                            Table: self.table, LinkCard: self.card})
 
     def text(self, text: str, marks: tuple[tuple[int, int], ...] = ()) -> str:
         """Inline feed text, linking each glossary headword's first occurrence on the page."""
@@ -198,13 +201,13 @@ class PageWriter:
         return [f"{'#' * h.level} {escape_text(h.text)}\n"]
 
     def paragraph(self, p: Paragraph, depth: int) -> list[str]:
-        return [target(self.stem, self.a, p) + self.text(p.text, p.marks) + "\n"]
+        return [target(self.stem, self.a, p) + self.inline_of(p) + "\n"]
 
     def listblock(self, lb: ListBlock, depth: int) -> list[str]:
         lines = []
         for item in lb.items:
             bullet = f"{item.number.rstrip('.')}." if lb.ordered else "-"
-            lines.append(f"{bullet} {self.text(item.text, item.marks)}")
+            lines.append(f"{bullet} {self.inline_of(item)}")
         return [target(self.stem, self.a, lb) + "\n".join(lines) + "\n"]
 
     def caption(self, c: Caption, depth: int) -> list[str]:
@@ -265,13 +268,44 @@ class PageWriter:
         out = []
         linked = {n for b in walk(self.a.blocks) for n in _marks_of(b)}
         for note in self.a.footnotes:
-            paras = [self.text(p.text) for p in note.paragraphs] or [escape_text("(empty)")]
+            paras = [self.inline_of(p, marks=False) for p in note.paragraphs] \
+                or [escape_text("(empty)")]
             if note.number in linked:
                 body = paras[0] + "".join("\n\n    " + p for p in paras[1:])
                 out.append(f"[^{note.number}]: {body}\n")
             else:
                 out.append(f"**Note {note.number}** " + "\n\n".join(paras) + "\n")
         return out
+
+    # -- blocks from HTML sources (FreshRSS exports, RSS/Atom); MyST comes from rich_md
+
+    def inline_of(self, block, marks: bool = True) -> str:
+        """A paragraph or list item: its spans when the source had inline markup."""
+        m = block.marks if marks else ()
+        if not getattr(block, "spans", ()):
+            return self.text(block.text, m)
+        return rich_md.render_spans(block.spans, m, self._span_text)
+
+    def _span_text(self, text: str, marks) -> str:
+        return self.text(text, marks)
+
+    def figure(self, f: Figure, depth: int) -> list[str]:
+        caption = rich_md.render_spans(f.caption_spans, (), lambda t, m: escape_chars(t).strip(),
+                                       code=False) if f.caption_spans else escape_text(f.caption)
+        return [rich_md.figure(f, target(self.stem, self.a, f), caption)]
+
+    def quote(self, q: Quote, depth: int) -> list[str]:
+        paras = [self.inline_of(p) for p in q.paragraphs]
+        return [target(self.stem, self.a, q) + "\n>\n".join(f"> {p}" for p in paras) + "\n"]
+
+    def code(self, c: Code, depth: int) -> list[str]:
+        return [rich_md.code_block(c, target(self.stem, self.a, c))]
+
+    def table(self, t: Table, depth: int) -> list[str]:
+        return [rich_md.table(t, target(self.stem, self.a, t))]
+
+    def card(self, c: LinkCard, depth: int) -> list[str]:
+        return [rich_md.link_card(c, target(self.stem, self.a, c))]
 
 
 def _height(block: Block) -> int:

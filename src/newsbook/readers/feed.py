@@ -1,0 +1,84 @@
+"""Reader for RSS 2.0 and Atom files (e.g. Substack's ``https://<name>.substack.com/feed``),
+parsed by ``feedparser``.
+
+The article HTML is ``content:encoded`` (Atom: ``content``), else the summary; the
+author is ``dc:creator`` (Atom: ``author``); times become naive UTC. feedparser never
+raises on bad XML (it sets ``bozo``): a file with no entries is an error, a bozo file
+with entries a warning. An article's ``line`` is the line of its ``<item>`` or
+``<entry>`` start tag (the n-th one in the file); see :mod:`.html` for block lines.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import datetime, timezone
+
+import feedparser
+
+from ..diagnostics import Code, Diagnostic
+from ..model import Feed
+from .freshrss_text import ReadResult
+from .html import html_article, plain_text
+
+XML_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!DOCTYPE[^>]*>\s*)?"
+                       r"<(rss|feed|rdf:RDF|opml)\b", re.S)
+ENTRY_TAG = re.compile(r"<(?:item|entry)[\s>/]")
+
+
+def looks_like_xml(text: str) -> str:
+    """'rss', 'feed', 'rdf:RDF' or 'opml' when the text starts like one, else ''."""
+    m = XML_START.match(text.lstrip("\ufeff")[:4096])
+    return m.group(1) if m else ""
+
+
+def read_feed(text: str, *, source: str) -> ReadResult:
+    """Read an RSS/Atom file into the model."""
+    diags: list[Diagnostic] = []
+    if looks_like_xml(text) == "opml":
+        diags.append(Diagnostic(Code.EMPTY, "an OPML file lists subscriptions, not articles; "
+                                "give FreshRSS's export zip or its JSON files", source, 1, "error"))
+        return ReadResult(Feed(()), diags)
+    parsed = feedparser.parse(text.lstrip("\ufeff"), resolve_relative_uris=True,
+                              sanitize_html=True)
+    lines = [text.count("\n", 0, m.start()) + 1 for m in ENTRY_TAG.finditer(text)]
+    if not parsed.entries:
+        exc = parsed.get("bozo_exception")
+        line = getattr(exc, "getLineNumber", lambda: 1)() if exc else 1
+        why = f"not a readable RSS/Atom feed: {exc}" if exc else "the feed has no entries"
+        diags.append(Diagnostic(Code.BAD_FEED if exc else Code.EMPTY, why[:300], source,
+                                line or 1, "error"))
+        return ReadResult(Feed(()), diags)
+    if parsed.bozo:
+        exc = parsed.get("bozo_exception")
+        line = getattr(exc, "getLineNumber", lambda: 1)() or 1
+        diags.append(Diagnostic(Code.BAD_FEED, f"the feed is not well-formed ({exc}); read what "
+                                "could be read"[:300], source, line))
+    articles = []
+    for i, entry in enumerate(parsed.entries):
+        line = lines[i] if i < len(lines) else 1
+        title_d = entry.get("title_detail") or {}
+        title = entry.get("title", "")
+        if "html" in (title_d.get("type") or ""):
+            title = plain_text(title)
+        title = " ".join(title.split())
+        if not title:
+            diags.append(Diagnostic(Code.BAD_FEED, "entry has no title", source, line, "error"))
+            continue
+        stamp = entry.get("published_parsed") or entry.get("updated_parsed")
+        if not stamp:
+            diags.append(Diagnostic(Code.BAD_DATE, f"entry {title!r} has no readable date",
+                                    source, line, "error"))
+            continue
+        published = datetime.fromtimestamp(calendar.timegm(stamp), timezone.utc)\
+            .replace(tzinfo=None)
+        contents = entry.get("content") or []
+        html = max((c.get("value", "") for c in contents), key=len, default="") \
+            or entry.get("summary", "")
+        byline = " ".join(plain_text(entry.get("author", "")).split())
+        articles.append(html_article(title=title, published=published, html=html, source=source,
+                                     line=line, link=entry.get("link", ""), byline=byline,
+                                     diags=diags))
+    return ReadResult(Feed(tuple(articles)), diags)
+
+
+__all__ = ["read_feed", "looks_like_xml"]

@@ -1,0 +1,495 @@
+"""HTML of an article (FreshRSS export item, RSS/Atom entry) -> model blocks.
+
+The only module that reads article HTML. Every body is first sanitised with
+``nh3`` (an allowlist: text-level and structural tags, ``href``/``src``/``alt``,
+``class`` and Substack's ``data-attrs``; only http, https and mailto URLs), then
+parsed with the standard library's :class:`html.parser.HTMLParser` into a small
+tree, then mapped to the model: headings, paragraphs with inline spans (text,
+emphasis, strong, code, link), lists, block quotes, code, simple tables, figures,
+Substack footnotes (``a.footnote-anchor`` -> ``div.footnote``) and embedded posts
+and tweets as link cards. Subscribe and share furniture is dropped.
+
+Line numbers: an HTML body has no lines of its own in the source file. An article
+read from HTML has ``line`` = the source line of its item (JSON: the line of the
+item's ``content``/``summary`` key; feeds: the line of its ``<item>``/``<entry>``),
+and each of its blocks ``line`` = that line + the block's ordinal in the article
+(1, 2, ...), so anchors stay unique and stable for the same input.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from html.parser import HTMLParser
+from urllib.parse import urljoin, urlsplit
+
+import nh3
+
+from ..diagnostics import Code, Diagnostic
+from ..model import (Article, Block, Code as CodeBlock, Figure, Footnote, Heading, LinkCard,
+                     ListBlock, ListItem, Paragraph, Quote, Span, Table)
+
+TAGS = {"p", "br", "a", "em", "i", "strong", "b", "u", "s", "code", "pre", "kbd", "samp",
+        "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "figure",
+        "figcaption", "img", "picture", "table", "thead", "tbody", "tfoot", "tr", "th", "td",
+        "caption", "div", "span", "sup", "sub", "hr", "small", "mark", "cite", "q", "abbr"}
+ATTRIBUTES = {"*": {"class"}, "a": {"href", "id"}, "img": {"src", "alt"},
+              "div": {"data-attrs", "id"}, "ol": {"start"}}
+SCHEMES = {"http", "https", "mailto"}
+MAX_DEPTH = 64  # deeper nesting is flattened into the element at this depth
+VOID = {"br", "img", "hr", "source", "wbr", "col", "area", "input", "meta", "link"}
+#: Substack furniture: subscribe/share widgets and digest embeds
+DROP = {"subscription-widget-wrap", "subscription-widget", "subscribe-widget", "button-wrapper",
+        "digest-post-embed", "share-dialog", "poll-embed", "footnote-anchor-hidden"}
+EMPH = {"em": "em", "i": "em", "cite": "em", "strong": "strong", "b": "strong",
+        "code": "code", "kbd": "code", "samp": "code"}
+BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote",
+          "figure", "pre", "table", "hr", "figcaption", "thead", "tbody", "tfoot", "tr"}
+WS = re.compile(r"[ \t\n\r\f]+")
+FOOTNOTE_REF = re.compile(r"^#footnote-(\d+)$")
+
+
+def sanitise(html: str) -> str:
+    """The allowlist pass: no script, style, event handler, frame, form or foreign URL."""
+    return nh3.clean(html, tags=TAGS, attributes=ATTRIBUTES, url_schemes=SCHEMES,
+                     link_rel=None, strip_comments=True)
+
+
+def safe_url(href: str, base: str = "") -> str:
+    """An absolute http(s)/mailto URL, or "" for anything else (javascript:, data:, ...)."""
+    href = (href or "").strip()
+    if not href or any(c in href for c in "\x00\n\r\t"):
+        return ""
+    try:
+        url = urljoin(base, href) if base else href
+        parts = urlsplit(url)
+    except ValueError:
+        return ""
+    if parts.scheme.lower() not in SCHEMES:
+        return ""
+    if parts.scheme.lower() in ("http", "https") and not parts.netloc:
+        return ""
+    return url
+
+
+# ------------------------------------------------------------------ a small tree
+
+
+@dataclass
+class Node:
+    tag: str
+    attrs: dict[str, str] = field(default_factory=dict)
+    children: list = field(default_factory=list)  # Node | str
+
+    @property
+    def classes(self) -> set[str]:
+        return set((self.attrs.get("class") or "").split())
+
+    def find(self, pred) -> "Node | None":
+        for c in self.children:
+            if isinstance(c, Node):
+                if pred(c):
+                    return c
+                hit = c.find(pred)
+                if hit is not None:
+                    return hit
+        return None
+
+    def text(self) -> str:
+        return "".join(c if isinstance(c, str) else c.text() for c in self.children)
+
+
+class _TreeBuilder(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.root = Node("root")
+        self.stack = [self.root]
+
+    def handle_starttag(self, tag, attrs):
+        node = Node(tag, {k: (v or "") for k, v in attrs})
+        self.stack[-1].children.append(node)
+        if tag not in VOID and len(self.stack) < MAX_DEPTH:
+            self.stack.append(node)
+
+    def handle_endtag(self, tag):
+        for i in range(len(self.stack) - 1, 0, -1):
+            if self.stack[i].tag == tag:
+                del self.stack[i:]
+                return
+
+    def handle_data(self, data):
+        self.stack[-1].children.append(data)
+
+
+def parse(html: str) -> Node:
+    """Sanitise, then parse into a tree (nesting deeper than MAX_DEPTH is flattened)."""
+    b = _TreeBuilder()
+    b.feed(sanitise(html))
+    b.close()
+    return b.root
+
+
+def plain_text(html: str) -> str:
+    """The visible text of an HTML fragment (for titles and bylines), whitespace collapsed."""
+    return WS.sub(" ", parse(html).text()).strip()
+
+
+# ------------------------------------------------------------------ inline content
+
+
+@dataclass
+class _Piece:
+    kind: str
+    text: str
+    href: str = ""
+    mark: int | None = None  # footnote number (text is its digits)
+
+
+def _normalise(pieces: list[_Piece], pre: bool = False) -> tuple[str, tuple, tuple[Span, ...]]:
+    """Collapse whitespace across pieces, trim the ends, merge neighbours; returns
+    (text, marks, spans) with span texts joining to exactly ``text``."""
+    out: list[_Piece] = []
+    for p in pieces:
+        t = p.text if pre else WS.sub(" ", p.text)
+        if not pre and out and out[-1].text.endswith(" ") and t.startswith(" "):
+            t = t[1:]
+        if not t:
+            continue
+        out.append(_Piece(p.kind, t, p.href, p.mark))
+    if out and not pre:
+        out[0].text = out[0].text.lstrip(" ")
+        out[-1].text = out[-1].text.rstrip(" ")
+        out = [p for p in out if p.text]
+    merged: list[_Piece] = []
+    for p in out:
+        last = merged[-1] if merged else None
+        if last and last.mark is None and p.mark is None and last.kind == p.kind \
+                and last.href == p.href:
+            last.text += p.text
+        else:
+            merged.append(_Piece(p.kind, p.text, p.href, p.mark))
+    text, marks, spans, pos = "", [], [], 0
+    for p in merged:
+        if p.mark is not None:
+            marks.append((pos, p.mark))
+        spans.append(Span(p.kind, p.text, p.href))
+        text += p.text
+        pos += len(p.text)
+    if all(s.kind == "text" for s in spans):
+        spans = []  # plain text needs no spans
+    return text, tuple(marks), tuple(spans)
+
+
+# ------------------------------------------------------------------ the mapper
+
+
+class _Mapper:
+    def __init__(self, base_url: str, line: int):
+        self.base = base_url
+        self.line = line
+        self.count = 0
+        self.footnotes: list[Footnote] = []
+        self.anchors: set[int] = set()
+
+    def next_line(self) -> int:
+        self.count += 1
+        return self.line + self.count
+
+    # -- inline
+
+    def inline(self, node: Node, kind: str = "text", href: str = "",
+               figures: list | None = None) -> list[_Piece]:
+        out: list[_Piece] = []
+        for c in node.children:
+            if isinstance(c, str):
+                out.append(_Piece(kind, c, href))
+                continue
+            if c.classes & DROP:
+                continue
+            if c.tag == "br":
+                out.append(_Piece(kind, " ", href))
+            elif c.tag == "img":
+                if figures is not None:
+                    figures.append(c)
+            elif c.tag == "a" and "footnote-anchor" in c.classes:
+                n = _footnote_number(c)
+                if n is not None:
+                    self.anchors.add(n)
+                    out.append(_Piece("text", str(n), "", n))
+                else:
+                    out += self.inline(c, kind, href, figures)
+            elif c.tag == "a" and kind != "link":
+                url = safe_url(c.attrs.get("href", ""), self.base)
+                if url and kind != "code":
+                    out += [_Piece("link", p.text, url) for p in self.inline(c, "link", url, figures)]
+                else:
+                    out += self.inline(c, kind, href, figures)
+            elif c.tag in EMPH and kind == "text":
+                out += self.inline(c, EMPH[c.tag], "", figures)
+            elif c.tag == "pre":
+                out += self.inline(c, kind, href, figures)
+            else:
+                out += self.inline(c, kind, href, figures)
+                if c.tag in BLOCKS and out:  # a block inside inline content: keep words apart
+                    out.append(_Piece(kind, " ", href))
+        return out
+
+    def paragraph(self, node: Node, blocks: list[Block]) -> None:
+        figures: list[Node] = []
+        text, marks, spans = _normalise(self.inline(node, figures=figures))
+        if text:
+            blocks.append(Paragraph(text, self.next_line(), marks, spans))
+        for img in figures:
+            fig = self.figure_of(img, None, None)
+            if fig:
+                blocks.append(fig)
+
+    # -- blocks
+
+    def blocks(self, node: Node, out: list[Block] | None = None) -> list[Block]:
+        out = [] if out is None else out
+        loose: list = []  # inline content directly inside a container
+
+        def flush():
+            if loose:
+                self.paragraph(Node("p", {}, list(loose)), out)
+                loose.clear()
+
+        for c in node.children:
+            if isinstance(c, str) or (c.tag not in BLOCKS and c.tag != "img"
+                                      and not (c.classes & DROP)):
+                loose.append(c)
+                continue
+            flush()
+            self.block(c, out)
+        flush()
+        return out
+
+    def block(self, c: Node, out: list[Block]) -> None:
+        cls = c.classes
+        if cls & DROP:
+            return
+        if c.tag == "div" and "footnote" in cls:
+            self.footnote(c)
+        elif c.tag == "div" and ("embedded-post-wrap" in cls or "embedded-post" in cls
+                                 or "tweet" in cls):
+            card = self.card(c, "tweet" if "tweet" in cls else "post")
+            if card:
+                out.append(card)
+        elif c.tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            text, _, _ = _normalise(self.inline(c))
+            if text:
+                out.append(Heading(text, self.next_line(), int(c.tag[1])))
+        elif c.tag == "p":
+            self.paragraph(c, out)
+        elif c.tag in ("ul", "ol"):
+            self.listblock(c, out)
+        elif c.tag == "blockquote":
+            line = self.next_line()
+            inner = self.blocks(c)
+            paras = tuple(_as_paragraphs(inner))
+            if paras:
+                out.append(Quote(paras, line))
+            out.extend(b for b in inner if isinstance(b, (Figure, CodeBlock, Table, LinkCard)))
+        elif c.tag == "pre":
+            code = c.text().replace("\r\n", "\n").strip("\n")
+            if code.strip():
+                out.append(CodeBlock(code, self.next_line()))
+        elif c.tag == "table":
+            self.table(c, out)
+        elif c.tag == "figure":
+            img = c.find(lambda n: n.tag == "img")
+            cap = c.find(lambda n: n.tag == "figcaption")
+            fig = self.figure_of(img, c, cap)
+            if fig:
+                out.append(fig)
+            elif cap is not None:
+                self.paragraph(cap, out)
+        elif c.tag == "img":
+            fig = self.figure_of(c, None, None)
+            if fig:
+                out.append(fig)
+        elif c.tag == "hr":
+            return
+        else:  # div, li, figcaption, tr ... outside their usual place: a container
+            self.blocks(c, out)
+
+    def listblock(self, c: Node, out: list[Block]) -> None:
+        line = self.next_line()
+        ordered = c.tag == "ol"
+        try:
+            start = int(c.attrs.get("start") or 1)
+        except ValueError:
+            start = 1
+        items: list[ListItem] = []
+        after: list[Block] = []
+
+        def add(li: Node):
+            nested = [n for n in li.children if isinstance(n, Node) and n.tag in ("ul", "ol")]
+            body = Node("li", {}, [n for n in li.children if n not in nested])
+            figures: list[Node] = []
+            text, marks, spans = _normalise(self.inline(body, figures=figures))
+            if text:
+                number = f"{start + len(items)}." if ordered else ""
+                items.append(ListItem(text, self.next_line(), marks, number, spans))
+            for img in figures:
+                fig = self.figure_of(img, None, None)
+                if fig:
+                    after.append(fig)
+            for n in nested:  # nested lists are flattened into this one
+                for sub in n.children:
+                    if isinstance(sub, Node) and sub.tag == "li":
+                        add(sub)
+
+        for li in c.children:
+            if isinstance(li, Node) and li.tag == "li":
+                add(li)
+            elif isinstance(li, Node) and li.tag in ("ul", "ol"):
+                add(Node("li", {}, [li]))
+        if items:
+            out.append(ListBlock(ordered, tuple(items), line))
+        out.extend(after)
+
+    def table(self, c: Node, out: list[Block]) -> None:
+        rows: list[tuple[str, ...]] = []
+
+        def walk_rows(n: Node):
+            for ch in n.children:
+                if isinstance(ch, Node):
+                    if ch.tag == "tr":
+                        cells = [WS.sub(" ", cell.text()).strip() for cell in ch.children
+                                 if isinstance(cell, Node) and cell.tag in ("td", "th")]
+                        if any(cells):
+                            rows.append(tuple(cells))
+                    elif ch.tag != "table":
+                        walk_rows(ch)
+
+        walk_rows(c)
+        if rows:
+            width = max(len(r) for r in rows)
+            out.append(Table(tuple(r + ("",) * (width - len(r)) for r in rows), self.next_line()))
+
+    def figure_of(self, img: Node | None, fig: Node | None, cap: Node | None) -> Figure | None:
+        if img is None:
+            return None
+        src = safe_url(img.attrs.get("src", ""), self.base)
+        if src.startswith("mailto:"):
+            src = ""
+        alt = WS.sub(" ", img.attrs.get("alt", "")).strip()
+        caption, spans = "", ()
+        if cap is not None:
+            caption, _, spans = _normalise(self.inline(cap))
+        credit = ""
+        if fig is not None:
+            a = fig.find(lambda n: n.tag == "a" and n.find(lambda m: m is img) is not None)
+            credit = safe_url(a.attrs.get("href", ""), self.base) if a is not None else ""
+        if not src and not caption and not alt:
+            return None
+        return Figure(src, alt, caption, credit, self.next_line(), spans)
+
+    def card(self, c: Node, kind: str) -> LinkCard | None:
+        attrs: dict = {}
+        try:
+            raw = json.loads(c.attrs.get("data-attrs") or "{}")
+            attrs = raw if isinstance(raw, dict) else {}
+        except (ValueError, RecursionError):
+            pass
+
+        def s(key: str) -> str:
+            v = attrs.get(key)
+            return WS.sub(" ", v).strip() if isinstance(v, str) else ""
+
+        href = safe_url(s("url"), self.base)
+        if not href:
+            a = c.find(lambda n: n.tag == "a" and safe_url(n.attrs.get("href", ""), self.base))
+            href = safe_url(a.attrs.get("href", ""), self.base) if a is not None else ""
+        title = s("title") or (f"{s('name')} (@{s('username')})" if s("username") else "")
+        body = s("full_text") if kind == "tweet" else s("truncated_body_text") or s("subtitle")
+        if not title:
+            t = c.find(lambda n: any("title" in k or "name" in k for k in n.classes))
+            title = WS.sub(" ", t.text()).strip() if t is not None else ""
+        if not body:
+            b = c.find(lambda n: any(k.endswith(("-text", "-body", "-subtitle", "-content"))
+                                     for k in n.classes))
+            body = WS.sub(" ", b.text()).strip() if b is not None else ""
+        if not body and not title:
+            body = WS.sub(" ", c.text()).strip()
+        if not (title or body or href):
+            return None
+        return LinkCard(kind, title, href, body, self.next_line())
+
+    def footnote(self, c: Node) -> None:
+        num = c.find(lambda n: n.tag == "a" and "footnote-number" in n.classes)
+        n = None
+        if num is not None:
+            digits = re.sub(r"\D", "", num.text())
+            n = int(digits) if digits and len(digits) < 6 else None
+        if n is None:
+            n = len(self.footnotes) + 1
+        body = c.find(lambda x: "footnote-content" in x.classes) or \
+            Node("div", {}, [x for x in c.children if x is not num])
+        line = self.next_line()
+        paras = tuple(_as_paragraphs(self.blocks(body)))
+        self.footnotes.append(Footnote(n, paras, line))
+
+
+def _footnote_number(a: Node) -> int | None:
+    m = FOOTNOTE_REF.match(a.attrs.get("href", ""))
+    digits = m.group(1) if m else re.sub(r"\D", "", a.text())
+    return int(digits) if digits and len(digits) < 6 else None
+
+
+def _as_paragraphs(blocks: list[Block]) -> list[Paragraph]:
+    """Paragraphs for places that hold only paragraphs (quotes, footnotes)."""
+    out = []
+    for b in blocks:
+        if isinstance(b, Paragraph):
+            out.append(b)
+        elif isinstance(b, ListBlock):
+            out += [Paragraph(i.text, i.line, i.marks, i.spans) for i in b.items]
+        elif isinstance(b, Heading):
+            out.append(Paragraph(b.text, b.line))
+        elif isinstance(b, Quote):
+            out += list(b.paragraphs)
+    return out
+
+
+def _levels(blocks: list[Block]) -> list[Block]:
+    """Heading levels without jumps (MyST warns on h1 -> h3): h1/h2 -> 2, then at most
+    one level deeper than the heading before."""
+    out, last = [], 1
+    for b in blocks:
+        if isinstance(b, Heading):
+            level = min(max(2, b.level), last + 1)
+            b = Heading(b.text, b.line, level)
+            last = level
+        out.append(b)
+    return out
+
+
+def html_blocks(html: str, *, base_url: str = "", line: int = 1):
+    """(blocks, footnotes, footnote numbers marked in the text) of one HTML body."""
+    m = _Mapper(base_url, line)
+    blocks = _levels(m.blocks(parse(html)))
+    return tuple(blocks), tuple(m.footnotes), m.anchors
+
+
+def html_article(*, title: str, published: datetime, html: str, source: str, line: int,
+                 link: str = "", byline: str = "", diags: list[Diagnostic]) -> Article:
+    """One article from an HTML body; problems become diagnostics on ``line``."""
+    link = safe_url(link)
+    blocks, footnotes, anchors = html_blocks(html, base_url=link, line=line)
+    if not blocks:
+        diags.append(Diagnostic(Code.TRUNCATED, f"article {title!r} has no text", source, line))
+    for note in footnotes:
+        if note.number not in anchors:
+            diags.append(Diagnostic(Code.UNMATCHED_FOOTNOTE, f"footnote {note.number} of "
+                                    f"{title!r} has no marker in the text; shown as a plain note",
+                                    source, line))
+    return Article(title=title, published=published, blocks=blocks, footnotes=footnotes,
+                   line=line, byline=byline, source=source, end_line=line + 1 + len(blocks),
+                   link=link, rich=True)
+
+
+__all__ = ["sanitise", "safe_url", "plain_text", "html_blocks", "html_article"]
