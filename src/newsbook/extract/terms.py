@@ -31,6 +31,10 @@ _OPEN, _CLOSE = "([（［", ")]）］"
 _Q = "\"“”‘’'"
 _AFTER_RE = re.compile(rf"\s?[{re.escape(_OPEN)}]\s*[{_Q}]?(?P<g>[^{re.escape(_OPEN + _CLOSE)}"
                        rf"{_Q}{HAN}{KANA}{HANGUL};]{{1,80}}?)[{_Q}]?\s*[{re.escape(_CLOSE)}]")
+#: ``港湾局 (こうわんきょく, Ports and Harbours Bureau)``: a kana/hangul reading, then the gloss
+_READING_AFTER_RE = re.compile(rf"\s?[{re.escape(_OPEN)}]\s*[{KANA}{HANGUL}\s]+[,，、]\s*"
+                               rf"(?P<g>[^{re.escape(_OPEN + _CLOSE)}{_Q}{HAN}{KANA}{HANGUL};]"
+                               rf"{{1,80}}?)\s*[{re.escape(_CLOSE)}]")
 _QUOTED_BEFORE = re.compile(r"(?:“(?P<a>[^“”]{1,120})”|‘(?P<b>[^‘’]{1,120})’|\"(?P<c>[^\"]{1,120})\")"
                             r"\s?$")
 _OPEN_QUOTE_BEFORE = re.compile(r"[“‘\"](?P<g>[^“”‘’\"]{1,80}?)\s?$")
@@ -142,6 +146,8 @@ def _cap_run(text: str, end: int, limit: int, need_border: bool) -> tuple[int, s
 
 def _gloss(text: str, s: int, e: int, term: str, japanese_ctx: bool) -> tuple[str, int, int]:
     m = _AFTER_RE.match(text, e)
+    if not (m and _ok(m.group("g"))):
+        m = _READING_AFTER_RE.match(text, e)
     if m and _ok(m.group("g")):
         g = m.group("g").strip()
         gs = text.index(g, m.start("g"))
@@ -231,8 +237,14 @@ def find_terms(text: str, japan_article: bool = False) -> list[RawTerm]:
     if not CJK_RE.search(text):
         return out
     block_kana = bool(KANA_RE.search(text))
+    readings: list[tuple[int, int]] = []  # bracketed readings of a term: not terms themselves
     for m in RUN_RE.finditer(text):
         term = m.group()
+        if any(a <= m.start() < b for a, b in readings):
+            continue
+        r = _READING_AFTER_RE.match(text, m.end())
+        if r:
+            readings.append((r.start(), r.start("g")))
         if m.start() > 0 and text[m.start() - 1].isdigit() and term[0] in _UNIT_CHARS:
             continue                          # "800亿元": the unit of a number, not a term
         n = len(CJK_RE.findall(term))

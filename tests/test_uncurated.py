@@ -1,0 +1,146 @@
+"""A newsletter no one curated (Harbourline, tests/feeds/) gets a book of its own:
+charts on every chapter from facts in its text, its own title and intro, a timeline
+of everything and a glossary -- and every charted number quotes its line."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from newsbook import cli
+from newsbook.writers.escape import clean
+
+FEED = Path(__file__).parent / "feeds" / "harbourline-freshrss-2026.txt"
+LINES = FEED.read_text(encoding="utf-8").split("\n")
+
+
+@pytest.fixture(scope="module")
+def book(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("harbour")
+    assert cli.main([str(FEED), "--book", str(root), "-q"]) == 0
+    return root
+
+
+def rows(book: Path, name: str) -> list[dict]:
+    text = (book / "data" / "generated" / f"{name}.csv").read_text(encoding="utf-8")
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def specs(book: Path) -> dict:
+    return json.loads((book / "data/generated/charts.json").read_text(encoding="utf-8"))
+
+
+def test_every_chapter_has_a_chart(book):
+    stems = {p.stem for p in (book / "chapters").glob("*.md")}
+    charted = {s["chapter"] for s in specs(book).values() if s["chapter"]}
+    assert charted == stems and len(stems) == 7
+    for stem in stems:
+        page = (book / "chapters" / f"{stem}.md").read_text(encoding="utf-8")
+        assert 'show("' in page, stem
+
+
+def test_series_is_charted_with_exactly_the_stated_values(book):
+    found = {k: s for k, s in specs(book).items() if s["kind"] == "series"}
+    assert len(found) == 2
+    data = rows(book, "auto_2026_06_02_container_throughput_in_numbers_series")
+    by = {}
+    for r in data:
+        by.setdefault(r["series"], []).append(r)
+    assert [(r["period"], float(r["value"]), r["stated"]) for r in by["s1"]] == [
+        ("2019", 21.3, "21.3 million TEU"), ("2020", 22.9, "22.9 million TEU"),
+        ("2021", 24.1, "24.1 million TEU"), ("2022", 25.6, "25.6 million TEU")]
+    assert [float(r["value"]) for r in by["s2"]] == [7.9, 8.4, 8.1, 9.6]
+    assert {(r["unit"], r["scale"]) for r in data} == {("TEU", "million")}
+    for spec in found.values():
+        assert spec["axis"] == "Million TEU (as stated)"
+
+
+def test_every_chart_row_quotes_its_line(book):
+    """No chart point lacks a verbatim quote on the feed line it names."""
+    n = 0
+    for path in sorted((book / "data" / "generated").glob("auto_*.csv")):
+        for r in rows(book, path.stem):
+            assert r["quote"], (path.name, r)
+            if r.get("line"):
+                assert clean(r["quote"])[:60] in clean(LINES[int(r["line"]) - 1]) or \
+                    path.stem.endswith(("_speakers", "_sections")), (path.name, r)
+                n += 1
+    assert n >= 30
+
+
+def test_history_keeps_its_precision_in_chapter_and_book_timelines(book):
+    stem = "2026-04-03-from-treaty-port-to-free-port-a-short-history-of-the-sorang"
+    chapter = {r["when"]: (r["start"], r["end"], r["precision"])
+               for r in rows(book, "auto_" + stem.replace("-", "_") + "_timeline")}
+    want = {"late 2022": ("2022-09", "2022-12", "season"),
+            "the 1990s": ("1990", "1999", "decade"),
+            "FY2028": ("2028", "2028", "fiscal_year"),
+            "1 October 2025": ("2025-10-01", "2025-10-01", "day"),
+            "2012–2023": ("2012", "2023", "range"),
+            "H2 2023": ("2023-07", "2023-12", "half"),
+            "Q3 2024": ("2024-07", "2024-09", "quarter")}
+    for when, value in want.items():
+        assert chapter[when] == value, when
+    book_rows = [r for r in rows(book, "book_events") if r["chapter"] == stem]
+    assert {(r["date"], r["precision"]) for r in book_rows} >= {
+        ("2022-09", "season"), ("1990", "decade"), ("2028", "fiscal_year")}
+    spec = specs(book)[stem.replace("-", "_") + "_timeline"]
+    assert spec["kind"] == "timeline" and spec["precision"] == "precision"
+
+
+def test_title_and_intro_are_the_newsletters_own(book):
+    config = (book / "_config.yml").read_text(encoding="utf-8")
+    intro = (book / "intro.md").read_text(encoding="utf-8")
+    assert "title: 'Harbourline 2026: an interactive reader'" in config
+    assert "Seven Harbourline posts from January to June 2026" in intro.replace("\\", "")
+    n = sum(1 for s in specs(book).values() if s["chapter"])
+    assert n == 9 and "and nine interactive charts whose every number" in intro.replace("\\", "")
+    for path in [book / "intro.md", book / "_config.yml", *book.glob("chapters/*.md")]:
+        assert "ChinaTalk" not in path.read_text(encoding="utf-8"), path
+
+
+def test_glossary_holds_every_language_and_pinyin_only_for_chinese(book):
+    text = (book / "glossary.md").read_text(encoding="utf-8")
+    assert text.startswith("# Glossary of Chinese, Japanese and Korean terms")
+    block = text.split("一带一路", 1)[1].split("\n\n", 1)[0]
+    assert "yí dài yí lù" in block or "yī dài yī lù" in block
+    jp = text.split("\n港湾局\n", 1)[1].split("\n\n", 1)[0]
+    assert "Japanese" in jp and "Ports and Harbours Bureau" in jp
+    ko = text.split("\n해양수산부\n", 1)[1].split("\n\n", 1)[0]
+    assert "Korean" in ko and "Ministry of Oceans and Fisheries" in ko
+    assert "\n一路顺风\n" in text  # a term with no gloss is still listed
+
+
+def test_pages_with_nothing_are_left_out(tmp_path):
+    feed = tmp_path / "plain.txt"
+    feed.write_text("Plain Words\n\n3 March 2026 at 09:00\n\nA short essay on nothing much, "
+                    "written without a single number or foreign word in it at all.\n",
+                    encoding="utf-8")
+    assert cli.main([str(feed), "--book", str(tmp_path / "b"), "-q"]) == 0
+    toc = (tmp_path / "b" / "_toc.yml").read_text(encoding="utf-8")
+    assert "glossary" not in toc and "timeline" not in toc
+    assert not (tmp_path / "b" / "glossary.md").exists()
+    intro = (tmp_path / "b" / "intro.md").read_text(encoding="utf-8")
+    assert "glossary.md" not in intro and "timeline.md" not in intro
+    assert "One post from 3 March 2026" in intro.replace("\\", "")
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_uncurated_book_builds_and_draws_a_chart_on_every_chapter(book, browser):
+    from browser import check_page, serve
+    jb = Path(sys.executable).parent / "jupyter-book"
+    res = subprocess.run([str(jb), "build", str(book), "-W", "-n", "--keep-going"],
+                         capture_output=True, text=True, timeout=900)
+    assert res.returncode == 0, res.stdout[-3000:] + res.stderr[-3000:]
+    html = book / "_build" / "html"
+    with serve(html) as base:
+        for page in sorted((html / "chapters").glob("*.html")):
+            rep = check_page(browser, base + f"chapters/{page.name}", click_controls=False)
+            assert rep.charts >= 1 and rep.drawn == rep.charts, (page.name, rep)
+            assert not rep.console_errors and not rep.page_errors, (page.name, rep)
