@@ -131,6 +131,7 @@ class Article:
     source: str = ""
     end_line: int = 0
     publication: str = ""  # the newsletter's own name, when its stock lines give it
+    date_line: int = 0     # source line of the publication date, if the input has one
     link: str = ""  # the article's own URL (HTML sources: export item or feed entry)
     rich: bool = False  # read from HTML (export or feed), not from a text copy
 

@@ -166,5 +166,7 @@ def _with_publication(article, lines: list[str]):
     for line in lines:
         m = _PUBLICATION.match(line.strip())
         if m:
-            return dataclasses.replace(article, publication=m.group(1))
-    return article
+            article = dataclasses.replace(article, publication=m.group(1))
+            break
+    # FreshRSS prints the date two lines under the title: charts quote that line
+    return dataclasses.replace(article, date_line=article.line + 2)
