@@ -197,12 +197,8 @@ def merge_terms(curated: list[Term], facts) -> list[Term]:
 def as_ipynb(page: str) -> str:
     """The same chapter as .ipynb, for Binder/Colab/JupyterHub launch buttons (which open
     an .ipynb beside the .md). Cell ids are numbered so the file is deterministic."""
-    import jupytext
-    nb = jupytext.reads(page, "md:myst")
-    for i, cell in enumerate(nb.cells):
-        cell["id"] = f"cell-{i}"
-    nb.metadata.pop("jupytext", None)  # a plain notebook: no pairing surprises in Lab
-    return jupytext.writes(nb, "ipynb")
+    from .writers.ipynb import myst_to_ipynb  # jupytext's output, without its import cost
+    return myst_to_ipynb(page)  # (no jupytext metadata: no pairing surprises in Lab)
 
 
 def articles_csv(chapters) -> str:
