@@ -19,17 +19,12 @@ class DatasetError(LookupError):
     """A dataset name is invalid or its CSV file is missing/unreadable."""
 
 
-def _package_data_dir() -> Path:
-    # src/newsbook/charts/datasets.py -> parents[3] is the repo root
-    return Path(__file__).resolve().parents[3] / "data"
-
-
 def data_dir() -> Path:
     """Return the book's ``data/`` folder.
 
     Order: ``$NEWSBOOK_DATA``; the nearest directory at or above the cwd
     holding both ``_config.yml`` and ``data/`` (so notebooks executed from
-    ``chapters/`` find it); the repo the package was installed from.
+    ``chapters/`` find it). Data belongs to a book, never to the installed package.
     """
     env = os.environ.get(ENV_VAR)
     if env:
@@ -42,7 +37,8 @@ def data_dir() -> Path:
         for d in (here, *here.parents):
             if (d / "_config.yml").is_file() and (d / "data").is_dir():
                 return d / "data"
-    return _package_data_dir()
+    raise DatasetError("no book found: run from a book folder (one holding _config.yml and "
+                       f"data/) or its chapters/, or set ${ENV_VAR} to the book's data/ folder")
 
 
 def dataset_path(name: str) -> Path:

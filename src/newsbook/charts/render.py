@@ -124,61 +124,75 @@ def _column(df: pd.DataFrame, name: str) -> list[str]:
     return [_cell(v).strip() for v in df[name].tolist()]
 
 
-def source_html(spec: Any, df: pd.DataFrame) -> str:
-    """The "Source:" line: links to quoted paragraphs and external publishers.
+def source_parts(spec: Any, df: pd.DataFrame) -> list[dict]:
+    """The "Source:" line as data: links to quoted paragraphs and external publishers.
 
     A row whose ``quote`` comes from the feed (it has a ``line``) links to its
-    paragraph through ``data/generated/quote_anchors.json``; feed quotes the
-    index does not map are footnote text (footnotes carry no stable anchor)
-    and are named as such. Quotes from external sources (no ``line``) are
-    credited to their publisher instead.
+    paragraph through ``data/generated/quote_anchors.json`` -- in this article or, for
+    charts that connect articles, in another one (said so). Feed quotes the index
+    does not map are footnote text (footnotes carry no stable anchor). Quotes from
+    external sources (no ``line``) are credited to their publisher instead.
     """
-    parts: list[str] = []
+    parts: list[dict] = []
     if not spec.chapter and "chapter" in df.columns:  # a book-wide chart
         n = len(set(_column(df, "chapter")))
-        return ('<p class="nb-chart-source">Source: quoted from '
-                f'{n} article{"s" if n != 1 else ""} of this book; click a point, or use the '
-                "links in the data table, to open the paragraph it comes from</p>")
+        return [{"text": f"quoted from {n} article{'s' if n != 1 else ''} of this book; click "
+                         "a point, or use the links in the data table, to open the paragraph "
+                         "it comes from"}]
     lines = _column(df, "line")
     urls = _column(df, "source_url")
-    feed_quotes = [q for q, ln, url in zip(_column(df, "quote"), lines, urls)
-                   if q and (ln or not url)]
-    feed_quotes = list(dict.fromkeys(feed_quotes))
+    feed_quotes = list(dict.fromkeys(q for q, ln, url in zip(_column(df, "quote"), lines, urls)
+                                     if q and (ln or not url)))
     if feed_quotes:
         anchors = quote_anchors()
-        hrefs = [h for h in dict.fromkeys(_quote_href(anchors.get(q), spec.chapter)
-                                          for q in feed_quotes) if h]
-        unmapped = [q for q in feed_quotes if q not in anchors]
         if not anchors:
-            parts.append("quoted from this article")
-        else:
+            parts.append({"text": "quoted from this article"})
+        here, other = [], []
+        for q in feed_quotes:
+            entry = anchors.get(q)
+            href = _quote_href(entry, spec.chapter)
+            if href:
+                (here if href.startswith("#") else other).append(href)
+        for text, hrefs in (("quoted from this article", here),
+                            ("quoted from other articles of this book", other)):
+            hrefs = list(dict.fromkeys(hrefs))
             if hrefs:
-                links = ", ".join(
-                    f'<a class="nb-chart-quote-link" href="{_esc(h)}">¶{i}</a>'
-                    for i, h in enumerate(hrefs, 1))
-                label = "paragraph" if len(hrefs) == 1 else "paragraphs"
-                parts.append(f"quoted from this article ({label} {links})")
-            if unmapped:
-                n = len(unmapped)
-                parts.append("quoted from a footnote of this article" if n == 1
-                             else f"{n} quotes from footnotes of this article")
-    ext = []
-    for pub, url, acc in zip(_column(df, "publisher"), urls, _column(df, "accessed")):
-        if pub or url:
-            ext.append((pub, url, acc))
+                parts.append({"text": text, "label": "paragraph" if len(hrefs) == 1
+                              else "paragraphs",
+                              "links": [{"href": h, "n": i} for i, h in enumerate(hrefs, 1)]})
+        unmapped = [q for q in feed_quotes if anchors and q not in anchors]
+        if unmapped:
+            n = len(unmapped)
+            parts.append({"text": "quoted from a footnote of this article" if n == 1
+                          else f"{n} quotes from footnotes of this article"})
+    ext = [(pub, url, acc) for pub, url, acc in zip(_column(df, "publisher"), urls,
+                                                    _column(df, "accessed")) if pub or url]
     for pub, url, acc in dict.fromkeys(ext):
-        name = _esc(pub or url)
         if url and _SAFE_URL.match(url):
-            item = (f'<a class="nb-chart-ext-link" href="{_esc(url)}" '
-                    f'rel="noopener noreferrer">{name}</a>')
+            parts.append({"text": "", "url": url, "name": pub or url, "accessed": acc})
         else:
-            item = name + (f" ({_esc(url)})" if url and pub else "")
-        if acc:
-            item += f" (accessed {_esc(acc)})"
-        parts.append(item)
-    if not parts:
-        parts.append("compiled for this book")
-    return '<p class="nb-chart-source">Source: ' + "; ".join(parts) + "</p>"
+            parts.append({"text": (pub or url) + (f" ({url})" if url and pub else ""),
+                          "accessed": acc})
+    return parts or [{"text": "compiled for this book"}]
+
+
+def source_html(spec: Any, df: pd.DataFrame) -> str:
+    """The "Source:" paragraph alone (the chart template includes the same)."""
+    return _env().get_template("source.html.j2").render(source=source_parts(spec, df)).strip()
+
+
+_ENV = None
+
+
+def _env():
+    """Jinja2 with autoescape on: feed text can only ever be text in chart HTML."""
+    global _ENV
+    if _ENV is None:
+        import jinja2
+        _ENV = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(str(Path(__file__).parent / "templates")),
+            autoescape=True, keep_trailing_newline=False)
+    return _ENV
 
 
 # ---------------------------------------------------------------- table/CSV
@@ -200,33 +214,33 @@ def _row_link(col: str, value: Any, row: dict) -> str | None:
     return None
 
 
-def table_html(df: pd.DataFrame) -> str:
-    head = "".join(f'<th scope="col">{_esc(c)}</th>' for c in df.columns)
-    rows = []
+def table_rows(df: pd.DataFrame) -> list[list[dict]]:
+    """Cells as text, with validated links where a book-wide dataset has them."""
     cols = list(df.columns)
+    out = []
     for rec in df.itertuples(index=False, name=None):
-        cells = []
-        for col, v in zip(cols, rec):
-            href = _row_link(col, v, dict(zip(cols, rec)))
-            text = _esc(_cell(v))
-            cells.append(f'<td><a href="{_esc(href)}">{text}</a></td>' if href else f"<td>{text}</td>")
-        rows.append("<tr>" + "".join(cells) + "</tr>")
-    n = len(df)
-    return ('<details class="nb-chart-data"><summary>Data table '
-            f'({n} row{"s" if n != 1 else ""})</summary>'
-            '<div class="nb-chart-table-wrap"><table class="nb-chart-table">'
-            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody>"
-            "</table></div></details>")
+        row = dict(zip(cols, rec))
+        out.append([{"text": _cell(v), "href": _row_link(c, v, row)} for c, v in zip(cols, rec)])
+    return out
 
 
-def csv_link(dataset: str, df: pd.DataFrame) -> str:
+def table_html(df: pd.DataFrame) -> str:
+    """The data table alone (the chart template includes the same)."""
+    return _env().get_template("table.html.j2").render(
+        columns=list(df.columns), rows=table_rows(df)).strip()
+
+
+def csv_href(dataset: str, df: pd.DataFrame) -> str:
     try:
         text = read_text(dataset)  # lossless: the committed file itself
     except DatasetError:
         text = df.to_csv(index=False, lineterminator="\n")
-    href = "data:text/csv;charset=utf-8," + _pct(text, safe="")
+    return "data:text/csv;charset=utf-8," + _pct(text, safe="")
+
+
+def csv_link(dataset: str, df: pd.DataFrame) -> str:
     return (f'<p class="nb-chart-download"><a download="{_esc(dataset)}.csv" '
-            f'href="{href}">Download the data (CSV)</a></p>')
+            f'href="{_esc(csv_href(dataset, df))}">Download the data (CSV)</a></p>')
 
 
 # ---------------------------------------------------------------- view
@@ -235,10 +249,15 @@ _TAG = re.compile(r"<[^>]*>")
 _BR = re.compile(r"<br\s*/?>", re.I)
 
 
-def note_html(text: str) -> str:
-    """A figure note (plotly text markup) as escaped plain HTML text."""
+def note_text(text: str) -> str:
+    """A figure note (plotly text markup) as plain text (the template escapes it)."""
     plain = _TAG.sub("", _BR.sub(" ", str(text)))
-    return _esc(" ".join(html.unescape(plain).split()))
+    return " ".join(html.unescape(plain).split())
+
+
+def note_html(text: str) -> str:
+    """A figure note as escaped plain HTML text."""
+    return _esc(note_text(text))
 
 
 def split_notes(fig: dict) -> list[str]:
@@ -311,27 +330,13 @@ class ChartView:
             margin = layout.setdefault("margin", {})
             margin.setdefault("t", 24)
         height = layout.get("height")
-        min_h = int(height) if isinstance(height, (int, float)) else 450
-        sum_id = f"nbsum-{key}"
-        note_ps = "".join(f'<p class="nb-chart-note">{note_html(n)}</p>' for n in notes)
-        return "".join([
-            f'<figure class="nb-chart" id="chart-{key}" data-chart-key="{key}">',
-            f'<figcaption class="nb-chart-title">{_esc(spec.title)}</figcaption>',
-            f'<p class="nb-chart-summary" id="{sum_id}">{_esc(spec.summary)}</p>',
-            f'<div class="nb-chart-plot" id="nbplot-{key}" role="img" '
-            f'aria-label="{_esc(spec.title)}" aria-describedby="{sum_id}" '
-            f'style="min-height:{min_h}px">',
-            '<noscript>The interactive chart needs JavaScript; '
-            'the data table below has the figures.</noscript></div>',
-            f'<script type="application/json" class="nb-chart-json" id="nbjson-{key}">',
-            script_json(fig), "</script>",
-            f"<script>{LOADER_JS}</script>",
-            note_ps,
-            source_html(spec, self.df),
-            table_html(self.df),
-            csv_link(spec.dataset, self.df),
-            "</figure>",
-        ])
+        return _env().get_template("chart.html.j2").render(
+            key=key, title=spec.title, summary=spec.summary,
+            min_height=int(height) if isinstance(height, (int, float)) else 450,
+            fig_json=script_json(fig), loader=LOADER_JS, notes=[note_text(n) for n in notes],
+            source=source_parts(spec, self.df), columns=list(self.df.columns),
+            rows=table_rows(self.df), dataset=spec.dataset,
+            csv_href=csv_href(spec.dataset, self.df))
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         bundle = {
@@ -362,13 +367,11 @@ def show(key: str) -> ChartView:
     """Chart ``key`` from the registry, styled with the "newsbook" template."""
     spec = get_spec(key)
     df = load(spec.dataset)
+    for col, value in spec.where.items():  # the table and sources show the charted rows
+        df = df[df[col].astype(str) == value].reset_index(drop=True)
     fig = build_figure(spec, df)
     return ChartView(spec, fig, df)
 
 
 def chart_html(key: str) -> str:
     return show(key).html()
-
-
-def bundle_path() -> Path:
-    return Path(__file__).resolve().parents[3] / BUNDLE
