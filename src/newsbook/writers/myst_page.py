@@ -148,12 +148,13 @@ class PageWriter:
         return "\n".join(p.rstrip("\n") + "\n" for p in parts if p)
 
     def header(self) -> str:
+        from .book_files import is_bio
         bits = [f"**Published** {escape_text(self.a.date_text)}",
                 f"**Reading time** {reading_minutes(self.a)} min"]
         if self.ctx.themes:
             bits.append("**Themes** " + ", ".join(escape_text(t) for t in self.ctx.themes))
         lines = ["```{container} chapter-meta", " · ".join(bits)]
-        if self.a.byline:
+        if self.a.byline and not is_bio(self.a.byline):  # a bio is the first paragraph
             lines += ["", f"**By** {escape_text(self.a.byline)}"]
         charts = [p.chart for p in self.ctx.placements]
         if charts:
