@@ -9,7 +9,7 @@ V ?= 0
 CONVERT_ARGS ?=
 JB_ARGS := build . -W -n --keep-going
 
-.PHONY: facts-report book convert build test test-fast check-generated bench lab notebooks clean
+.PHONY: facts-report book convert build test test-fast check-generated bench serve lab notebooks clean
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -57,7 +57,11 @@ facts-report: $(STAMP)
 	$(PY) -m newsbook.factsreport
 
 bench: $(STAMP)
-	$(PY) scripts/bench.py
+	$(PY) scripts/bench.py $(BENCH_ARGS)
+
+# the built book, gzip-compressed as real hosts serve it: http://127.0.0.1:8000/
+serve: $(STAMP)
+	$(PY) scripts/serve.py _build/html --port $(or $(PORT),8000)
 
 lab: $(STAMP)
 	@mkdir -p $(VENV)/etc/jupyter/jupyter_server_config.d
