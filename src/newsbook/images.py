@@ -79,6 +79,9 @@ def download(url: str) -> tuple[bytes, str]:
     except FetchError:
         raise
     except urllib.error.HTTPError as exc:
+        if 300 <= exc.code < 400:
+            raise FetchError(f"redirect refused (HTTP {exc.code}: more than {MAX_REDIRECTS} "
+                             "redirects, or to a non-http(s) URL)") from None
         raise FetchError(f"HTTP {exc.code}") from None
     except (urllib.error.URLError, OSError, ValueError) as exc:
         reason = getattr(exc, "reason", exc)

@@ -25,7 +25,7 @@ from datetime import datetime, timezone
 from ..diagnostics import Code, Diagnostic
 from ..model import Article, Feed
 from .freshrss_text import ReadResult
-from .html import html_article, plain_text
+from .html import html_article
 
 MAX_MEMBER = 512 * 1024 * 1024  # bytes: refuse zip members that unpack larger than this
 MAX_TOTAL = 1024 * 1024 * 1024
@@ -125,7 +125,8 @@ def _item(item, source: str, line_of, diags: list[Diagnostic]) -> Article | None
         body = item.get("summary") if isinstance(item.get("summary"), dict) else body
     line = line_of(body, line_of(item)) if body is not None else line_of(item)
     html = _str(body.get("content")) if body is not None else ""
-    title = plain_text(htmllib.unescape(_str(item.get("title")))) if item.get("title") else ""
+    # FreshRSS stores titles and authors HTML-escaped: unescaped, they are plain text
+    title = " ".join(htmllib.unescape(_str(item.get("title"))).split())
     if not title:
         diags.append(Diagnostic(Code.BAD_FEED, "item has no title", source, line_of(item),
                                 "error"))
@@ -149,7 +150,7 @@ def _item(item, source: str, line_of, diags: list[Diagnostic]) -> Article | None
         refs = item.get(key)
         if isinstance(refs, list) and refs and isinstance(refs[0], dict):
             link = link or _str(refs[0].get("href"))
-    author = plain_text(htmllib.unescape(_str(item.get("author"))))
+    author = " ".join(htmllib.unescape(_str(item.get("author"))).split())
     return html_article(title=title, published=when, html=html, source=source, line=line,
                         link=link, byline=author, diags=diags)
 

@@ -24,7 +24,7 @@ from .escape import clean, escape_chars, escape_text
 BOOK_PATH = re.compile(r"^/?(?:_static/images/[0-9a-f]{64}\.[a-z0-9]{2,5}"
                        r"|chapters/[a-z0-9][a-z0-9-]*(?:\.md)?(?:#[a-z0-9-]+)?)$")
 URL_SAFE = "/:?#[]@!$&*+,;=%~-._"
-_CONTROL = re.compile(r"[\x00-\x20\x7f]")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 ASCII_PUNCT = set(string.punctuation)
 
 
