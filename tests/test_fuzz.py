@@ -2,19 +2,24 @@
 reader -> writer -> jupytext -> myst-parser keeps every content line as plain text."""
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
 import jupytext
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from newsbook.book import Curation, render_book
+from newsbook.book import render_book
+from newsbook.plan import Plan
 from newsbook.readers import read
 from newsbook.readers.freshrss_text import is_chrome
 from newsbook.readers.units import CTA
 from newsbook.writers.escape import clean
 from test_hostile import (HEADER, HOSTILE, check_cells, check_doctree, markdown_of, myst_doctree,
                           split_front_matter)
+
+SETUP = "from newsbook.charts import"
 
 BOUNDED = settings(max_examples=150, deadline=None, derandomize=True,
                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -112,8 +117,9 @@ def test_structure_and_hostile_mixtures(feed):
     res = read(feed, source="fuzz.txt")
     assert not [d for d in res.diagnostics if d.severity == "error"], res.diagnostics
     diags: list = []
-    files = render_book(list(res.feed.articles), Path("/nonexistent-newsbook-root"),
-                        Curation(), diags)
+    root = Path("/nonexistent-newsbook-root")
+    files = render_book(list(res.feed.articles), root, Plan(root=root), diags)
+    keys = set(json.loads(files["data/generated/charts.json"]))
     shown, titles = [], []
     for rel, text in files.items():
         if not (rel.startswith("chapters/") and rel.endswith(".md")):
@@ -121,7 +127,12 @@ def test_structure_and_hostile_mixtures(feed):
         meta, _ = split_front_matter(text)
         titles.append(meta["title"])
         nb = jupytext.reads(text, "md:myst")
-        assert len([c for c in nb.cells if c.cell_type == "code"]) == 1, rel
+        code = [c.source for c in nb.cells if c.cell_type == "code"]
+        # the setup cell, then only show() of automatic charts the converter planned
+        assert code[0].startswith(SETUP), rel
+        for src in code[1:]:
+            m = re.fullmatch(r'show\("([a-z0-9_]+)"\)', src)
+            assert m and m.group(1) in keys, (rel, src)
         check_cells(nb, rel)
         doc = myst_doctree(markdown_of(nb))
         check_doctree(doc, rel)
