@@ -261,6 +261,14 @@ _STATE_JS = """(d) => JSON.stringify({
   layout: Object.keys(d.layout).sort().map(k => [k, JSON.stringify(d.layout[k])]),
 })"""
 
+#: charts draw as they near the viewport: bring each into view, a frame or two apart
+SCROLL_TO_EACH_JS = """async figs => {
+  for (const f of figs) {
+    f.scrollIntoView({block: 'center'});
+    await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+  }
+}"""
+
 _DRAWN_JS = """() => {
   const figs = [...document.querySelectorAll('figure.nb-chart')];
   return figs.length > 0 && figs.every(f =>
@@ -332,6 +340,7 @@ def check_page(browser, url: str, *, allow_host: str = "127.0.0.1",
         page.goto(url, wait_until="load", timeout=timeout_ms)
         rep.charts = page.locator("figure.nb-chart").count()
         if rep.charts:
+            page.locator("figure.nb-chart").evaluate_all(SCROLL_TO_EACH_JS)  # lazy charts
             try:
                 page.wait_for_function(_DRAWN_JS, timeout=timeout_ms)
             except Exception as exc:  # noqa: BLE001 - reported via drawn count

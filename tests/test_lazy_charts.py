@@ -1,0 +1,106 @@
+"""Charts draw lazily in Chromium: no plotly.js before a chart nears the viewport, every
+chart drawn after scrolling through the page, no console errors (issue 11)."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from browser import serve
+
+pytestmark = pytest.mark.browser
+
+CHART = 'class="nb-chart"'
+
+
+def chart_pages(html: Path) -> list[Path]:
+    """Chapter pages with charts, most charts first."""
+    pages = [(p.read_text(encoding="utf-8").count(CHART), p)
+             for p in sorted((html / "chapters").glob("*.html"))]
+    return [p for n, p in sorted(pages, key=lambda x: -x[0]) if n]
+
+
+@pytest.fixture(scope="module")
+def site(built_book, browser):
+    pages = chart_pages(built_book)
+    if not pages:
+        pytest.skip("no chapter with charts in the built book")
+    with serve(built_book) as base:
+        yield base, browser, built_book, pages
+
+
+def open_page(browser, url: str):
+    ctx = browser.new_context(viewport={"width": 412, "height": 823})
+    page = ctx.new_page()
+    errors: list[str] = []
+    fetched: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("request", lambda r: fetched.append(r.url))
+    page.goto(url, wait_until="load")
+    return ctx, page, errors, fetched
+
+
+def scroll_through(page) -> None:
+    height = page.evaluate("document.documentElement.scrollHeight")
+    y = 0
+    while y < height:
+        y += 500
+        page.evaluate(f"window.scrollTo(0, {y})")
+        page.wait_for_timeout(100)
+        height = page.evaluate("document.documentElement.scrollHeight")
+
+
+def test_chart_html_references_the_loader_file(site):
+    _, _, html, pages = site
+    text = pages[0].read_text(encoding="utf-8")
+    assert "newsbook-charts.js" in text
+    assert "IntersectionObserver" not in text  # the loader is not inlined
+    assert not re.search(r"<script[^>]+src=[^>]+plotly-basic\.min\.js", text)
+    assert "fontawesome.js" not in text and "searchindex.js" not in text
+    assert (html / "_static" / "newsbook-charts.js").is_file()
+
+
+def test_every_chart_draws_when_scrolled_to(site):
+    base, browser, html, pages = site
+    page_path = pages[0]
+    url = base + page_path.relative_to(html).as_posix()
+    ctx, page, errors, fetched = open_page(browser, url)
+    try:
+        page.wait_for_timeout(500)
+        plots = page.locator(".nb-chart-plot")
+        n = plots.count()
+        assert n == page_path.read_text(encoding="utf-8").count(CHART) and n > 0
+        first_top = page.evaluate(
+            "document.querySelector('.nb-chart-plot').getBoundingClientRect().top")
+        if first_top > 823 + 400:  # the first chart starts well below the first screen
+            assert not [u for u in fetched if "plotly-basic.min.js" in u], \
+                "plotly.js was fetched before any chart neared the viewport"
+            assert page.evaluate("document.querySelectorAll('svg.main-svg').length") == 0
+        # the boxes keep their reserved height before drawing (no layout shift)
+        heights = plots.evaluate_all("els => els.map(e => e.getBoundingClientRect().height)")
+        assert all(h >= 200 for h in heights), heights
+        scroll_through(page)
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('.nb-chart-plot')]"
+            ".every(d => d.querySelector('svg.main-svg'))", timeout=30_000)
+        assert [u for u in fetched if "plotly-basic.min.js" in u], "plotly.js never fetched"
+        assert len([u for u in fetched if "plotly-basic.min.js" in u]) == 1
+        assert not errors, errors
+    finally:
+        ctx.close()
+
+
+def test_pages_without_charts_never_fetch_plotly(site):
+    base, browser, html, _ = site
+    rel = "glossary.html" if (html / "glossary.html").is_file() else "search.html"
+    ctx, page, errors, fetched = open_page(browser, base + rel)
+    try:
+        scroll_through(page)
+        page.wait_for_timeout(300)
+        assert not [u for u in fetched if "plotly-basic.min.js" in u or "newsbook-charts.js" in u]
+        assert not [u for u in fetched if "fontawesome" in u or u.endswith(".woff2")], fetched
+        assert not errors, errors
+    finally:
+        ctx.close()
