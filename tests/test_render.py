@@ -160,10 +160,13 @@ def test_data_dir_in_repo(monkeypatch):
     assert data_dir() == REPO / "data"
 
 
-def test_data_dir_env_and_fallback(tmp_path, monkeypatch):
+def test_data_dir_env_and_no_package_fallback(tmp_path, monkeypatch):
+    """Data belongs to a book: outside any book (and without $NEWSBOOK_DATA) loading
+    fails with a message that says what to do, never silently the package's repo."""
     monkeypatch.chdir(tmp_path)  # no _config.yml anywhere above /tmp
     monkeypatch.delenv("NEWSBOOK_DATA", raising=False)
-    assert data_dir() == REPO / "data"
+    with pytest.raises(DatasetError, match="no book found"):
+        data_dir()
     monkeypatch.setenv("NEWSBOOK_DATA", str(tmp_path))
     assert data_dir() == tmp_path.resolve()
 
