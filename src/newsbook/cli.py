@@ -203,13 +203,14 @@ def _write(args, root: Path, cur, articles, files: dict[str, str], diags) -> int
     changed = write_atomically(root, guard.files)
     manifest.remove(root, guard.remove)
     warnings = manifest.needs_action([d.format() for d in diags] + [repo_warning or ""])
-    text = manifest.summary(len(articles), len(guard.files), len(changed), root, guard.files, what,
-                            warnings, guard.kept)
-    with contextlib.suppress(OSError):
+    counts = (len(articles), len(guard.files), len(changed))
+    with contextlib.suppress(OSError):  # make book prints it last (no paths: deterministic)
         (root / "_build").mkdir(exist_ok=True)
-        (root / "_build" / "newsbook-summary.txt").write_text(text, encoding="utf-8")
+        (root / "_build" / "newsbook-summary.txt").write_text(
+            manifest.summary(*counts, None, guard.files, what, warnings, guard.kept),
+            encoding="utf-8")
     if not args.quiet:
-        print(text, end="")
+        print(manifest.summary(*counts, root, guard.files, what, warnings, guard.kept), end="")
     return 0
 
 

@@ -160,11 +160,13 @@ def changes(root: Path, files: dict[str, str], removed: list[str]) -> dict[str, 
     return out
 
 
-def summary(n_articles: int, n_files: int, n_changed: int, root: Path, files: dict[str, str],
+def summary(n_articles: int, n_files: int, n_changed: int, root: Path | None,
+            files: dict[str, str],
             what: dict[str, list[str]], warnings: list[str], kept: list[str]) -> str:
     """The few lines a maintainer needs after a conversion."""
     parts = parts_of(files.get("_toc.yml", ""))
-    lines = [f"{n_articles} articles -> {n_files} files ({n_changed} changed) in {root}"]
+    where = f" in {root}" if root is not None else ""
+    lines = [f"{n_articles} articles -> {n_files} files ({n_changed} changed){where}"]
     for stem in what["new"]:
         text = files.get(f"chapters/{stem}.md", "")
         charts = len(re.findall(r'^show\("', text, flags=re.M))
