@@ -34,6 +34,12 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         if os.environ.get("NEWSBOOK_SERVE_LOG"):
             super().log_message(fmt, *args)
 
+    def copyfile(self, source, outputfile):  # a reader that went away is no error
+        try:
+            super().copyfile(source, outputfile)
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+
     def send_head(self):
         path = self.translate_path(self.path)
         if os.path.isdir(path):
