@@ -72,7 +72,7 @@ def test_hostile_feed_pages_match_jupytext(tmp_path):
     book = tmp_path / "book"
     (book / "data").mkdir(parents=True)
     for item in (REPO / "data").iterdir():
-        if item.name != "raw":
+        if item.name not in ("raw", "charts"):  # charts name chapters of the bundled copy
             dest = book / "data" / item.name
             if item.is_dir():
                 import shutil
