@@ -91,23 +91,30 @@ def _newest(paths) -> float:
     return max((p.stat().st_mtime for p in paths), default=0.0)
 
 
+#: what the built HTML is made from: rebuild when any of it is newer than the HTML
+BOOK_SOURCES = ("chapters/*.md", "_config.yml", "_toc.yml", "intro.md", "timeline.md",
+                "glossary.md", "data/*.csv", "data/generated/*", "_static/*",
+                "src/newsbook/**/*.py")
+
+
+def book_sources() -> list[Path]:
+    return [p for pattern in BOOK_SOURCES for p in ROOT.glob(pattern) if p.is_file()]
+
+
 @pytest.fixture(scope="session")
 def built_book() -> Path:
-    """The repo's book built with ``jupyter-book build . -W -n --keep-going`` (once per
-    session; rebuilt when chapters or config are newer than the HTML)."""
+    """The repo's book built with ``jupyter-book build . -W -n --keep-going``, rebuilt only
+    when a source (chapters, config, data, static files, package code) is newer than the
+    HTML."""
     import subprocess
     import sys
     html = ROOT / "_build" / "html"
-    sources = list((ROOT / "chapters").glob("*.md")) + [ROOT / "_config.yml", ROOT / "_toc.yml",
-                                                        ROOT / "intro.md"]
     stamp = html / "index.html"
-    if not stamp.exists() or stamp.stat().st_mtime < _newest(sources) or not getattr(
-            built_book, "_done", False):
+    if not stamp.exists() or stamp.stat().st_mtime < _newest(book_sources()):
         jb = Path(sys.executable).parent / "jupyter-book"
         res = subprocess.run([str(jb), "build", str(ROOT), "-W", "-n", "--keep-going"],
                              capture_output=True, text=True, timeout=1200)
         assert res.returncode == 0, res.stdout[-4000:] + res.stderr[-4000:]
-        built_book._done = True
     return html
 
 
