@@ -66,9 +66,21 @@ def quote_index(root: Path, pages, charts) -> dict[str, dict[str, str]]:
     return dict(sorted(index.items()))
 
 
+KINDS_DIR = Path(__file__).resolve().parent / "charts" / "kinds"
+#: shared by every kind: a change here re-executes every chapter with a chart
+COMMON = ("_common.py", "__init__.py")
+
+
+def kind_sources(kind: str) -> dict[str, bytes]:
+    """Source files a chart of this kind depends on, by name (read as files, so the
+    converter need not import pandas and plotly to key its caches)."""
+    names = [f"{kind}.py", *COMMON]
+    return {f"kind_{n.strip('_').replace('.py', '')}.py": (KINDS_DIR / n).read_bytes()
+            for n in names}
+
+
 def spec_hashes(root: Path, specs, generated: dict[str, str]) -> dict[str, str]:
     """Digests of what these specs use: spec JSON, datasets, kind code."""
-    from .charts.kinds import kind_sources
     from .plan import spec_json
     out: dict[str, str] = {}
     for spec in specs:

@@ -22,14 +22,29 @@ January February March April May June July August September October November Dec
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mr Mrs Ms Dr Source Sources Image""".split())
 
 
+_ALIAS_CACHE: dict[tuple, re.Pattern | None] = {}
+
+
+def _alias_pattern(aliases: dict[str, str]) -> re.Pattern | None:
+    """One alternation of every alias, longest first (compiled once per set)."""
+    key = tuple(sorted(aliases))
+    if key not in _ALIAS_CACHE:
+        alts = sorted(aliases, key=len, reverse=True)
+        _ALIAS_CACHE[key] = re.compile(
+            r"(?<!\w)(?:" + "|".join(re.escape(a) for a in alts) + r")(?!\w)") if alts else None
+    return _ALIAS_CACHE[key]
+
+
 def names_in(article: Article, stem: str, blocks: list[tuple[str, str, int]],
              aliases: dict[str, str]) -> dict[str, tuple[str, int, str]]:
     """name -> (anchor, line, sentence) of its first mention in this article."""
     found: dict[str, tuple[str, int, str]] = {}
+    pattern = _alias_pattern(aliases)
     for anchor, text, line in blocks:
-        for alias, name in aliases.items():
-            if name not in found and re.search(rf"(?<!\w){re.escape(alias)}(?!\w)", text):
-                found[name] = (anchor, line, _sentence(text, text.find(alias)))
+        for m in (pattern.finditer(text) if pattern else ()):
+            name = aliases[m.group(0)]
+            if name not in found:
+                found[name] = (anchor, line, _sentence(text, m.start()))
         for m in _HAN.finditer(text):
             found.setdefault(m.group(0), (anchor, line, _sentence(text, m.start())))
         for m in _CAPS.finditer(text):

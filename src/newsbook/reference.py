@@ -7,6 +7,7 @@ neither FreshRSS nor MyST.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import re
 from dataclasses import dataclass, field
@@ -99,6 +100,7 @@ def term_places(terms: list[Term], pages: list[tuple[Article, str]]) -> dict[str
     return places
 
 
+@functools.lru_cache(maxsize=None)
 def _pattern(person: Person) -> re.Pattern:
     alts = sorted(person.aliases, key=len, reverse=True)
     body = "|".join(re.escape(a) for a in alts)
@@ -114,6 +116,8 @@ def people_in(article: Article, stem: str, people: list[Person]) -> list[str]:
     for person in ordered:
         if person.chapters and stem not in person.chapters:
             continue
+        if not any(a in text for a in person.aliases):
+            continue  # a plain substring test first: most names are not in most articles
         for m in _pattern(person).finditer(text):
             if not any(claimed[m.start():m.end()]):
                 for i in range(m.start(), m.end()):

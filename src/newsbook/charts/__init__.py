@@ -10,10 +10,19 @@ the CSS/JS lists.
 """
 from __future__ import annotations
 
-from .datasets import DatasetError, data_dir, load
-from .registry import REGISTRY
+_LAZY = {"show": ".render", "load": ".datasets", "data_dir": ".datasets",
+         "DatasetError": ".datasets", "REGISTRY": ".registry"}
 
-from .render import show  # noqa: E402
+
+def __getattr__(name: str):
+    """``show``, ``load``... on first use: the Sphinx extension below must not import
+    pandas and plotly into every build (about 2 s), only chapter kernels need them."""
+    if name in _LAZY:
+        from importlib import import_module
+        value = getattr(import_module(_LAZY[name], __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def explore(key: str):

@@ -24,9 +24,11 @@ import re
 import shutil
 from pathlib import Path
 
-from . import style
 
 BUNDLE = "_static/plotly-basic.min.js"
+#: text colour per theme (style.py builds the plotly template from the same values; kept
+#: here so the Sphinx extension never imports plotly)
+FONT_COLOR = {"light": "#1f2328", "dark": "#e3e3e3"}
 #: the chart script every chart page loads (once)
 LOADER_FILE = "_static/newsbook-charts.js"
 
@@ -39,7 +41,7 @@ LOADER_JS = (
     "w.__newsbookChartsConfig=%(cfg)s;var s=d.createElement('script');s.async=true;"
     "s.src=(d.documentElement.dataset.content_root||'./')+'%(file)s';"
     "d.head.appendChild(s)})();"
-) % {"cfg": json.dumps({"fc": style.FONT_COLOR, "narrow": NARROW_PX, "bundle": BUNDLE},
+) % {"cfg": json.dumps({"fc": FONT_COLOR, "narrow": NARROW_PX, "bundle": BUNDLE},
                        sort_keys=True, separators=(",", ":")),
      "file": LOADER_FILE}
 

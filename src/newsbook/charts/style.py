@@ -29,7 +29,7 @@ FONT_FAMILY = ('"Noto Sans", "Noto Sans CJK SC", "Source Han Sans SC", '
                '"Helvetica Neue", Arial, sans-serif')
 
 #: text colour per pydata-sphinx-theme ``data-theme`` value
-FONT_COLOR = {"light": "#1f2328", "dark": "#e3e3e3"}
+from .loader import FONT_COLOR  # noqa: E402  (one definition, shared with the loader)
 
 GRID = "rgba(128,128,128,0.25)"
 LINE = "rgba(128,128,128,0.7)"

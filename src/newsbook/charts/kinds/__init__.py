@@ -2,22 +2,18 @@
 
 :func:`build` is the only entry point: it filters rows (``spec.where``), calls
 the kind, then adds the spec's notes. The book's cache keys hash a chapter's
-kinds by their module source (:func:`kind_sources`), so editing one kind
+kinds by their module source (newsbook.cachekeys.kind_sources), so editing one kind
 re-executes only the chapters that draw it.
 """
 from __future__ import annotations
 
 from importlib import import_module
-from pathlib import Path
 
 import pandas as pd
 
 from ._common import note
 
 KINDS = ("bars", "grouped", "timeline", "series", "share", "dumbbell", "custom")
-HERE = Path(__file__).resolve().parent
-#: shared by every kind: a change here re-executes every chapter with a chart
-COMMON = ("_common.py", "__init__.py")
 
 
 def build(spec, df: pd.DataFrame):
@@ -34,9 +30,3 @@ def build(spec, df: pd.DataFrame):
         note(fig, message)
     fig.update_layout(title=spec.title)
     return fig
-
-
-def kind_sources(kind: str) -> dict[str, bytes]:
-    """Source files a chart of this kind depends on, by name (for cache keys)."""
-    names = [f"{kind}.py", *COMMON]
-    return {f"kind_{n.strip('_').replace('.py', '')}.py": (HERE / n).read_bytes() for n in names}

@@ -167,7 +167,7 @@ def wrap_label(value, width: int = 22) -> str:
 
 def toggle(fig: go.Figure, names: list[str], trace_names: list[str], *, control: str = "buttons",
            axis_titles: dict[str, str] | None = None, axis: str = "xaxis",
-           all_label: str = "") -> None:
+           all_label: str = "", ranges: dict[str, list[float]] | None = None) -> None:
     """A menu that shows one group of traces at a time (and switches the axis title)."""
     if len(names) < 2:
         return
@@ -177,6 +177,8 @@ def toggle(fig: go.Figure, names: list[str], trace_names: list[str], *, control:
                             args=[{"visible": [True] * len(trace_names)}]))
     for name in names:
         relayout = {f"{axis}.title.text": axis_titles[name]} if axis_titles else {}
+        if ranges and name in ranges:  # each view gets the axis its own values need
+            relayout[f"{axis}.range"] = ranges[name]
         buttons.append(dict(label=name, method="update",
                             args=[{"visible": [t == name for t in trace_names]}, relayout]))
     fig.update_layout(updatemenus=[dict(type=control, direction="right" if control == "buttons"

@@ -18,7 +18,7 @@ def render(spec, df) -> go.Figure:
     horizontal = spec.orientation == "h"
     fig, trace_facets = go.Figure(), []
     axis_titles = spec.axis if isinstance(spec.axis, dict) else {f: spec.axis for f in facets}
-    top = 0.0
+    tops: dict[str, float] = {}
     for fi, facet in enumerate(facets):
         rows_f = df[df[spec.facet].astype(str) == facet] if spec.facet else df
         for ci, colour in enumerate(colours):
@@ -29,7 +29,8 @@ def render(spec, df) -> go.Figure:
                       for _, r in rows.iterrows()]
             cats = [wrap_label(v) for v in rows[spec.label]]
             vals = [float(v) for v in rows[spec.value]]
-            top = max(top, label_room(labels, max(vals, default=0)))
+            room = label_room(labels, max(vals, default=0))
+            tops[facet] = max(tops.get(facet, 0.0), room)
             bar = dict(x=vals, y=cats) if horizontal else dict(x=cats, y=vals)
             fig.add_trace(go.Bar(
                 orientation=spec.orientation, **bar, name=colour or facet, text=labels,
@@ -37,6 +38,7 @@ def render(spec, df) -> go.Figure:
                 marker_color=PALETTE[(ci if spec.colour else fi) % len(PALETTE)],
                 customdata=customdata(rows, spec.label), hovertemplate=HOVER))
             trace_facets.append(facet)
+    top = tops.get(facets[0], 1.0)  # the first view is the one shown on load
     first = axis_titles.get(facets[0], "")
     value_axis = dict(title=first, rangemode="tozero")
     cat_axis = dict(automargin=True, categoryorder="array",
@@ -53,5 +55,6 @@ def render(spec, df) -> go.Figure:
     if spec.facet:
         toggle(fig, facets, trace_facets, control=spec.control,
                axis_titles={f: text(axis_titles.get(f, "")) for f in facets},
-               axis="xaxis" if horizontal else "yaxis")
+               axis="xaxis" if horizontal else "yaxis",
+               ranges={f: [0, t if horizontal else t * 1.05] for f, t in tops.items()})
     return fig

@@ -102,6 +102,8 @@ def render_rows(spec, df) -> go.Figure:
     items, undated = spans(df, spec.start, spec.end, spec.precision)
     items.sort(key=lambda it: (it[1], it[2]))
     lanes = list(dict.fromkeys(text(r.get(spec.lane)) for r, *_ in items)) if spec.lane else [""]
+    height = min(900, 170 + 16 * len(items))
+    labelled = (height - 170) / max(1, len(items)) >= 14  # room for a label on every row
     fig = go.Figure()
     for i, lane in enumerate(lanes):
         colour = PALETTE[i % len(PALETTE)]
@@ -115,7 +117,8 @@ def render_rows(spec, df) -> go.Figure:
                 orientation="h", y=[n for n, _ in bars], base=[it[1] for _, it in bars],
                 x=[it[2] - it[1] for _, it in bars], name=lane or "Dated statements",
                 legendgroup=lane, width=0.7, showlegend=bool(spec.lane) and len(lanes) > 1,
-                text=[_when(it[0], spec) for _, it in bars], textposition="outside",
+                text=[_when(it[0], spec) if labelled else "" for _, it in bars],
+                textposition="outside",
                 cliponaxis=False, textfont=dict(size=11),
                 marker=dict(color=colour, opacity=0.7,
                             pattern=dict(shape=["/" if it[4] else "" for _, it in bars])),
@@ -124,15 +127,16 @@ def render_rows(spec, df) -> go.Figure:
             sub = pd.DataFrame([it[0] for _, it in dots])
             fig.add_trace(go.Scatter(
                 x=[(it[1] + it[2]) / 2 for _, it in dots], y=[n for n, _ in dots],
-                mode="markers+text", name=lane or "Dated statements", legendgroup=lane,
-                text=[_when(it[0], spec) for _, it in dots], textposition="middle right",
+                mode="markers+text" if labelled else "markers", name=lane or "Dated statements",
+                legendgroup=lane, text=[_when(it[0], spec) for _, it in dots],
+                textposition="middle right",
                 textfont=dict(size=11), cliponaxis=False,
                 showlegend=False, marker=dict(color=colour, size=9),
                 customdata=customdata(sub, spec.label), hovertemplate=HOVER))
     lo = min((it[1] for it in items), default=0)
     hi = max((it[2] for it in items), default=1)
     pad = (hi - lo) * 0.04 + 0.5
-    fig.update_layout(barmode="overlay", height=min(900, 170 + 16 * len(items)),
+    fig.update_layout(barmode="overlay", height=height,
                       showlegend=bool(spec.lane) and len(lanes) > 1,
                       legend=dict(orientation="h", y=-0.15),
                       xaxis=dict(title=spec.axis, tickformat="d", hoverformat=".1f",
