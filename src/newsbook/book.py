@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import autocharts, bookinfo, cachekeys, connections
-from .diagnostics import Code, Diagnostic
+from .diagnostics import Code, Diagnostic, InputError
 from .model import Article, article_text
 from .plan import Plan, load_plan, spec_json
 from .reference import Term, block_lines, events_csv, reference_from_plan, people_in, term_places
@@ -63,7 +63,7 @@ def plan_charts(plan: Plan, pages: list[tuple[Article, str]], diags: list[Diagno
             src, line = plan.chart_where[spec.key]
             diags.append(Diagnostic(Code.BAD_PLACEMENT, f"chart {spec.key!r}: no article "
                                     f"{spec.chapter!r} in this book; chart not placed", src,
-                                    line))
+                                    line, "error"))
             continue
         out.specs[spec.key] = spec
     iterable = pages
@@ -133,13 +133,22 @@ def render_book(articles: list[Article], root: Path, plan: Plan,
                           index_names=people_in(article, stem, ref.people),
                           publication=info["publication"])
         text, unplaced = render_page(article, ctx)
+        lost = [k for k in unplaced if k not in plan.chart_where]
+        if lost:  # an automatic chart whose paragraph is not in the page: leave it out
+            for key in lost:
+                charts.specs.pop(key)
+            specs = charts.of(stem)
+            ctx.placements = [p for p in ctx.placements if p.chart not in lost]
+            ctx.chart_titles = {s.key: s.title for s in specs}
+            ctx.data_hashes = cachekeys.chapter_hashes(root, specs, charts, index)
+            text, unplaced = render_page(article, ctx)
         files[f"chapters/{stem}.md"] = text
         files[f"chapters/{stem}.ipynb"] = as_ipynb(text)
         for key in unplaced:
             src, line = plan.chart_where.get(key, ("data/charts", 1))
             diags.append(Diagnostic(Code.BAD_PLACEMENT, f"chart {key!r}: no block of {stem} "
                                     f"contains {charts.specs[key].after[:60]!r}; chart not "
-                                    "placed", src, line))
+                                    "placed", src, line, "error"))
         chapters.append(book_files.Chapter(stem, article, tuple(theme_of.get(stem, [])),
                                            reading_minutes(article)))
     files.update(book_pages(plan, pages, chapters, facts, terms, ref, charts, info, root))
@@ -147,6 +156,8 @@ def render_book(articles: list[Article], root: Path, plan: Plan,
         {k: spec_json(s) for k, s in sorted(charts.specs.items())}, ensure_ascii=False,
         indent=1, sort_keys=True) + "\n"
     files.update(static_assets())
+    if any(d.severity == "error" for d in diags):
+        raise InputError(list(diags))  # bad curation: exit 2, nothing written
     return files
 
 
