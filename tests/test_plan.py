@@ -68,8 +68,8 @@ def test_yaml_syntax_error(book, capsys):
 
 def test_missing_key(book, capsys):
     line = line_of(book, XI, "- key: xi_exit_odds")
-    edit(book, XI, "  title: How likely is Xi's exit? Three different numbers\n", "")
-    convert_fails(book, capsys, XI, line, "title: required key is missing")
+    edit(book, XI, "  axis: Percent, as stated\n", "")
+    convert_fails(book, capsys, XI, line, "axis: required key is missing")
 
 
 def test_wrong_type(book, capsys):
