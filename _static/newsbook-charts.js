@@ -123,7 +123,24 @@
     if ((d.clientWidth < N.narrow) === d.__nbNarrow) return;
     var p = N.patch(d), l = JSON.parse(JSON.stringify(d.layout));
     for (var k in p) N.set(l, k, p[k]);
-    w.Plotly.newPlot(d, d.data, l, { responsive: true, displaylogo: false });
+    w.Plotly.newPlot(d, d.data, l, { responsive: true, displaylogo: false }).then(function () {
+      N.unclip(d);
+    });
+  };
+  /* value labels outside the bars must not run past the chart's edge (a phone plot is a
+     third as wide as the one the figure was laid out for): widen the value axis by what
+     the longest label overflows, measured, once per layout */
+  N.unclip = function (d) {
+    var fl = d._fullLayout, svg = d.querySelector("svg.main-svg");
+    if (!fl || !svg || !fl.xaxis || fl.xaxis.type !== "linear" || !fl._size) return;
+    var edge = svg.getBoundingClientRect().right - 4, over = 0;
+    d.querySelectorAll(".barlayer text, .scatterlayer .textpoint text").forEach(function (t) {
+      over = Math.max(over, t.getBoundingClientRect().right - edge);
+    });
+    if (over <= 0) return;
+    var r = fl.xaxis.range, pw = fl._size.w;
+    w.Plotly.relayout(d, { "xaxis.range": [r[0], r[1] + (r[1] - r[0]) * (over + 8) /
+                                            Math.max(40, pw - over - 8)] });
   };
   N.draw = function (f) {
     var d = f.querySelector(".nb-chart-plot"), j = f.querySelector("script.nb-chart-json");
@@ -146,6 +163,7 @@
       var c = N.color();
       if (d._fullLayout && d._fullLayout.font.color !== c) w.Plotly.relayout(d, { "font.color": c });
       N.fit(d);
+      N.unclip(d);
     });
   };
   N.flush = function () { while (N.q.length) N.draw(N.q.shift()); };
