@@ -75,7 +75,7 @@ def kind_sources(kind: str) -> dict[str, bytes]:
     """Source files a chart of this kind depends on, by name (read as files, so the
     converter need not import pandas and plotly to key its caches)."""
     names = [f"{kind}.py", *COMMON]
-    return {f"kind_{n.strip('_').replace('.py', '')}.py": (KINDS_DIR / n).read_bytes()
+    return {f"kind_{n.replace('.py', '').strip('_')}.py": (KINDS_DIR / n).read_bytes()
             for n in names}
 
 
