@@ -15,6 +15,7 @@ import contextlib
 import functools
 import http.server
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -490,3 +491,111 @@ def set_theme(page, theme: str) -> None:
         arg=FONT_COLOR[theme], timeout=5000)
     page.wait_for_timeout(50)
 
+
+
+#: every chart text (svg <text>) that is drawn: where it is, what it says, what it is
+CHART_TEXTS_JS = r"""() => {
+  const R = e => e.getBoundingClientRect();
+  const shown = e => { const r = R(e); if (r.width < 1 || r.height < 1) return false;
+    for (let x = e; x && x.nodeType === 1; x = x.parentNode) { const cs = getComputedStyle(x);
+      if (cs.display === 'none' || cs.visibility === 'hidden' || +cs.opacity === 0) return false; }
+    return +getComputedStyle(e).fillOpacity !== 0; };
+  const kind = e => e.closest('g.xtick') ? 'x tick' : e.closest('g.ytick') ? 'y tick' :
+    e.closest('g.legend') ? 'legend' : e.closest('g.annotation') ? 'annotation' :
+    e.closest('g.updatemenu-container') ? 'menu' :
+    e.closest('.xtitle, .ytitle, .g-xtitle, .g-ytitle') ? 'axis title' :
+    e.closest('g.trace, g.slice') ? 'label' : 'text';
+  return [...document.querySelectorAll('figure.nb-chart')].map(f => {
+    const plot = f.querySelector('.js-plotly-plot');
+    const svg = plot && plot.querySelector('svg.main-svg');
+    if (!svg) return {id: f.id, svg: null, texts: []};
+    const box = R(svg);
+    const texts = [...plot.querySelectorAll('svg.main-svg text')]
+      .filter(t => !t.closest('.hoverlayer, .updatemenu-dropdown-button-group') && shown(t))
+      .filter(t => (t.textContent || '').trim())
+      .map(t => { const r = R(t); return {text: t.textContent.trim(), kind: kind(t),
+        left: r.left, right: r.right, top: r.top, bottom: r.bottom}; });
+    return {id: f.id, svg: {left: box.left, right: box.right, top: box.top, bottom: box.bottom},
+            texts: texts};
+  });
+}"""
+
+
+def texts_outside_svg(charts, slack: float = 1.0) -> list[str]:
+    out = []
+    for c in charts:
+        b = c["svg"]
+        if b is None:
+            out.append(f"{c['id']}: not drawn")
+            continue
+        for t in c["texts"]:
+            if (t["left"] < b["left"] - slack or t["right"] > b["right"] + slack
+                    or t["top"] < b["top"] - slack or t["bottom"] > b["bottom"] + slack):
+                out.append(f"{c['id']}: {t['kind']} \"{t['text'][:50]}\" extends outside its SVG")
+    return out
+
+
+def overlapping_texts(charts, slack: float = 1.0) -> list[str]:
+    def hit(a, b):
+        return (a["left"] < b["right"] - slack and b["left"] < a["right"] - slack
+                and a["top"] < b["bottom"] - slack and b["top"] < a["bottom"] - slack)
+    out = []
+    for c in charts:
+        ts = c["texts"]
+        for i in range(len(ts)):
+            for j in range(i + 1, len(ts)):
+                if hit(ts[i], ts[j]):
+                    out.append(f"{c['id']}: {ts[i]['kind']} \"{ts[i]['text'][:30]}\" overlaps "
+                               f"{ts[j]['kind']} \"{ts[j]['text'][:30]}\"")
+    return out
+
+
+_SEPARATED_YEAR = re.compile(r"^(1,[5-9]\d\d|2,[01]\d\d)$")
+
+
+def separated_years(charts) -> list[str]:
+    """Tick labels such as "1,986": a year printed with a thousands separator (an axis
+    whose every numeric tick lies in 1500-2199)."""
+    out = []
+    for c in charts:
+        for axis in ("x tick", "y tick"):
+            ticks = [t["text"] for t in c["texts"] if t["kind"] == axis]
+            numeric = [t for t in ticks if re.fullmatch(r"[\d,.]+", t)]
+            bad = [t for t in numeric if _SEPARATED_YEAR.match(t)]
+            if bad and len(bad) == len(numeric):
+                out.append(f"{c['id']}: {axis} labels {bad[:4]} are years with a thousands "
+                           "separator")
+    return out
+
+
+#: each chart's source line: its links and its text
+SOURCES_JS = r"""() => [...document.querySelectorAll('figure.nb-chart')].map(f => {
+  const p = f.querySelector('.nb-chart-source');
+  return {id: f.id, text: p ? p.textContent : null,
+          links: p ? [...p.querySelectorAll('a')].map(a => ({
+            cls: a.className, href: a.getAttribute('href'),
+            target: (a.getAttribute('href') || '').startsWith('#') &&
+                    !!document.getElementById(a.getAttribute('href').slice(1))})) : []};
+})"""
+
+
+def source_line_failures(rows, book_wide: bool) -> list[str]:
+    """Quote links point at paragraphs of this page; other links are external sources;
+    a book-wide page never says "this article"."""
+    out = []
+    for r in rows:
+        if r["text"] is None:
+            out.append(f"{r['id']}: no Source line")
+            continue
+        for a in r["links"]:
+            href = a["href"] or ""
+            if "nb-chart-quote-link" in a["cls"]:
+                if not (href.startswith("#") and a["target"]):
+                    out.append(f"{r['id']}: source links to {href!r}, not to a paragraph of "
+                               "this page")
+            elif not re.match(r"^https?://", href):
+                out.append(f"{r['id']}: source link {href!r} is neither a paragraph here "
+                           "nor an external source")
+        if book_wide and "this article" in r["text"]:
+            out.append(f"{r['id']}: book-wide chart says {r['text'][:80]!r}")
+    return out

@@ -16,8 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from browser import (CONTRAST_JS, LAYOUT_JS, REPO, build_minibook, check_page,
-                     contrast_failures, pages, serve, set_theme)
+from browser import (CHART_TEXTS_JS, CONTRAST_JS, LAYOUT_JS, REPO, SOURCES_JS, build_minibook,
+                     check_page, contrast_failures, overlapping_texts, pages, separated_years,
+                     serve, set_theme, source_line_failures, texts_outside_svg)
 
 pytestmark = [pytest.mark.browser]
 
@@ -31,27 +32,11 @@ def _newest(paths) -> float:
 
 
 @pytest.fixture(scope="session")
-def book_html(browser_ok) -> Path:
-    """``_build/html`` of the real book, (re)built when stale."""
-    sources = list((REPO / "chapters").glob("*.md"))
-    if not sources:
+def book_html(browser_ok, built_book) -> Path:
+    """``_build/html`` of the real book (conftest's session build, rebuilt when stale)."""
+    if not list((REPO / "chapters").glob("*.md")):
         pytest.skip("no chapters/*.md (run scripts/convert.py)")
-    index = BOOK_HTML / "index.html"
-    built = index.stat().st_mtime if index.exists() else 0.0
-    code_changed = _newest(CHART_CODE.rglob("*.py")) > built
-    if built and _newest(sources) <= built and not code_changed:
-        return BOOK_HTML
-    args = [str(Path(sys.executable).parent / "jupyter-book"), "build", ".", "-W", "-n",
-            "--keep-going"]
-    if built and code_changed:
-        # chart outputs are cached per notebook text; new chart code needs a re-run
-        shutil.rmtree(REPO / "_build" / ".jupyter_cache", ignore_errors=True)
-        args.append("--all")
-    t0 = time.perf_counter()
-    proc = subprocess.run(args, cwd=REPO, capture_output=True, text=True, timeout=1800)
-    print(f"\nbook build: {time.perf_counter() - t0:.1f}s")
-    assert proc.returncode == 0, proc.stdout[-4000:] + proc.stderr[-4000:]
-    return BOOK_HTML
+    return built_book
 
 
 @pytest.fixture(scope="session")
@@ -67,13 +52,20 @@ def _registry():
     return REGISTRY
 
 
+def _with_menus(keys) -> set[str]:
+    """Figure ids of the charts whose figure has a plotly updatemenu (a toggle)."""
+    from newsbook.charts.render import build_figure
+    reg = _registry()
+    return {f"chart-{k}" for k in keys if build_figure(reg[k]).layout.updatemenus}
+
+
 def test_book_chapters_draw_and_controls_work(book_site):
     base, browser, rels = book_site
     reports = [check_page(browser, base + rel) for rel in rels]
     problems = {r.url: r.failures for r in reports if r.failures}
     assert not problems, "\n".join(f"{u.rsplit('/', 1)[-1]}: {p}" for u, ps in problems.items() for p in ps)
     # every chart with plotly controls was clicked and changed
-    with_controls = {f"chart-{k}" for k, s in _registry().items() if s.controls and s.chapter}
+    with_controls = _with_menus([k for k, s in _registry().items() if s.chapter])
     on_pages = set()
     for rel in rels:
         text = (BOOK_HTML / rel).read_text(encoding="utf-8")
@@ -199,17 +191,15 @@ def test_minibook_charts_draw(tmp_path, record_property, browser):
     problems = {r.url: r.failures for r in reports if r.failures}
     assert not problems, "\n".join(f"{u.rsplit('/', 1)[-1]}: {p}" for u, ps in problems.items() for p in ps)
     assert sum(r.charts for r in reports) == 3
-    # both the buttons menu (fx_bar) and the dropdown (fx_line) were exercised
-    assert sorted(c for r in reports for c, ok in r.control_checks if ok) == \
-        ["chart-fx_bar", "chart-fx_line"]
+    # the facet toggle of the grouped chart (fx_bar) was exercised
+    assert sorted(c for r in reports for c, ok in r.control_checks if ok) == ["chart-fx_bar"]
 
 
 def test_registry_charts_draw_standalone(tmp_path, browser):
     """Every real registry chart draws in Chromium (plain page, no book build)."""
     from newsbook.charts import REGISTRY, show
     keys = sorted(k for k in REGISTRY if not k.startswith("fx_"))
-    if not keys:
-        pytest.skip("REGISTRY is empty (no newsbook.charts.figures yet)")
+    assert keys, "REGISTRY is empty: run scripts/convert.py"
     site = tmp_path / "site"
     (site / "chapters").mkdir(parents=True)
     shutil.copytree(REPO / "_static", site / "_static")
@@ -225,9 +215,9 @@ def test_registry_charts_draw_standalone(tmp_path, browser):
           f"{rep.load_ms:.0f} ms, controls {rep.control_checks}")
     assert rep.charts == len(keys)
     assert not rep.failures, rep.failures
-    want = {f"chart-{k}" for k in keys if REGISTRY[k].controls}
+    want = _with_menus(keys)
     checked = {cid for cid, _ in rep.control_checks}
-    assert want <= checked, f"controls=True but no updatemenu clicked: {want - checked}"
+    assert want <= checked, f"a toggle but no updatemenu clicked: {want - checked}"
 
 
 def test_book_at_a_glance_point_opens_its_chapter(book_html, browser):
@@ -242,3 +232,87 @@ def test_book_at_a_glance_point_opens_its_chapter(book_html, browser):
             point.click(force=True)
         assert "/chapters/" in page.url and page.url.endswith(".html")
         ctx.close()
+
+
+# ------------------------------------------------------------- issue 8: visible defects
+
+def _all_pages(book_html: Path) -> list[str]:
+    """Every page with charts: chapters, the root page and the timeline."""
+    rels = [p.relative_to(book_html).as_posix() for p in pages(book_html)]
+    return rels + [r for r in ("intro.html", "timeline.html") if (book_html / r).exists()]
+
+
+@pytest.fixture(scope="session")
+def chart_texts(book_site, book_html):
+    """Per page: every drawn chart text with its box, and each chart's source line
+    (1280 px, light theme; charts scrolled into view so all have drawn)."""
+    base, browser, _ = book_site
+    got = {}
+
+    def inspect_for(rel):
+        def inspect(page, rep):
+            page.wait_for_timeout(300)
+            got[rel] = (page.evaluate(CHART_TEXTS_JS), page.evaluate(SOURCES_JS))
+        return inspect
+
+    for rel in _all_pages(book_html):
+        rep = check_page(browser, base + rel, width=1280, theme="light",
+                         click_controls=False, inspect=inspect_for(rel))
+        assert rep.drawn == rep.charts, (rel, rep.failures)
+    assert sum(len(t) for t, _ in got.values()) == len(
+        [k for k in _registry() if not k.startswith("fx_")]), "every chart is on a page"
+    return got
+
+
+def _report(problems: dict[str, list[str]]) -> str:
+    return "\n".join(f"{rel}: {p}" for rel, ps in problems.items() for p in ps)
+
+
+def test_no_chart_text_extends_outside_its_svg(chart_texts):
+    problems = {rel: texts_outside_svg(t) for rel, (t, _) in chart_texts.items()}
+    problems = {k: v for k, v in problems.items() if v}
+    assert not problems, _report(problems)
+
+
+def test_no_two_chart_labels_overlap(chart_texts):
+    problems = {rel: overlapping_texts(t) for rel, (t, _) in chart_texts.items()}
+    problems = {k: v for k, v in problems.items() if v}
+    assert not problems, _report(problems)
+
+
+def test_no_year_has_a_thousands_separator(chart_texts):
+    problems = {rel: separated_years(t) for rel, (t, _) in chart_texts.items()}
+    problems = {k: v for k, v in problems.items() if v}
+    assert not problems, _report(problems)
+    ticks = [t["text"] for texts, _ in chart_texts.values() for c in texts
+             for t in c["texts"] if t["kind"] in ("x tick", "y tick")]
+    assert any(re.fullmatch(r"(19|20)\d\d", t) for t in ticks), "no year tick seen at all"
+
+
+def test_source_lines_link_to_paragraphs_of_their_page(chart_texts):
+    problems = {rel: source_line_failures(s, book_wide=not rel.startswith("chapters/"))
+                for rel, (_, s) in chart_texts.items()}
+    problems = {k: v for k, v in problems.items() if v}
+    assert not problems, _report(problems)
+    links = [a for _, s in chart_texts.values() for r in s for a in r["links"]
+             if "nb-chart-quote-link" in a["cls"]]
+    assert links, "no quote links at all"
+
+
+def test_the_checks_catch_the_defects():
+    """The detectors themselves: a clipped label, two overlapping labels, '1,986'."""
+    box = {"left": 0, "right": 100, "top": 0, "bottom": 100}
+    label = {"text": "more than 2,00", "kind": "label", "left": 90, "right": 130, "top": 10,
+             "bottom": 20}
+    other = dict(label, text="nearly 5,000", left=95, right=120)
+    years = [{"text": y, "kind": "x tick", "left": 0, "right": 1, "top": 0, "bottom": 1}
+             for y in ("1,986", "1,993")]
+    chart = {"id": "chart-x", "svg": box, "texts": [label, other, *years]}
+    assert texts_outside_svg([chart]) and overlapping_texts([chart])
+    assert separated_years([chart])
+    assert not separated_years([{"id": "c", "svg": box, "texts": [
+        dict(years[0], text="1986"), dict(years[0], text="2,500")]}])
+    rows = [{"id": "chart-x", "text": "Source: 13 quotes from footnotes of this article",
+             "links": [{"cls": "nb-chart-quote-link", "href": "../chapters/a.html#p-1",
+                        "target": False}]}]
+    assert len(source_line_failures(rows, book_wide=True)) == 2
