@@ -112,8 +112,14 @@ def built_book() -> Path:
     stamp = html / "index.html"
     if not stamp.exists() or stamp.stat().st_mtime < _newest(book_sources()):
         jb = Path(sys.executable).parent / "jupyter-book"
-        res = subprocess.run([str(jb), "build", str(ROOT), "-W", "-n", "--keep-going"],
-                             capture_output=True, text=True, timeout=1200)
+        args = [str(jb), "build", str(ROOT), "-W", "-n", "--keep-going"]
+        code = _newest((ROOT / "src" / "newsbook" / "charts").rglob("*.py"))
+        if stamp.exists() and code > stamp.stat().st_mtime:
+            # cell outputs are cached by cell source; chart code outside the kinds (the
+            # HTML around a figure) is in no cache key, so re-run every page
+            shutil.rmtree(ROOT / "_build" / ".jupyter_cache", ignore_errors=True)
+            args.append("--all")
+        res = subprocess.run(args, capture_output=True, text=True, timeout=1200)
         assert res.returncode == 0, res.stdout[-4000:] + res.stderr[-4000:]
         stamp.touch()  # Sphinx rewrites only outdated pages; mark the whole build fresh
     return html

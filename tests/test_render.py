@@ -357,6 +357,12 @@ def test_contradictions_are_noted():
         assert any(needle in n for n in show(key).notes), key
 
 
+def test_book_wide_source_lines_name_the_book_not_an_article():
+    for key in ("book_at_a_glance", "book_timeline"):
+        src = re.search(r'<p class="nb-chart-source">(.*?)</p>', show(key).html()).group(1)
+        assert "quoted from 13 articles of this book" in src and "this article" not in src, src
+
+
 def test_source_line_footnotes_and_external_quotes():
     # feed quotes the paragraph index does not map come from footnotes
     src = re.search(r'<p class="nb-chart-source">(.*?)</p>',

@@ -134,8 +134,9 @@ def source_parts(spec: Any, df: pd.DataFrame) -> list[dict]:
     external sources (no ``line``) are credited to their publisher instead.
     """
     parts: list[dict] = []
-    if not spec.chapter and "chapter" in df.columns:  # a book-wide chart
-        n = len(set(_column(df, "chapter")))
+    if not spec.chapter:  # a book-wide chart: its rows come from the book's chapters
+        col = "chapter" if "chapter" in df.columns else "stem"
+        n = len(set(_column(df, col))) if col in df.columns else len(df)
         return [{"text": f"quoted from {n} article{'s' if n != 1 else ''} of this book; click "
                          "a point, or use the links in the data table, to open the paragraph "
                          "it comes from"}]
