@@ -150,8 +150,8 @@ def byline_text(byline: str) -> str:
 
 def render_intro(chapters: list[Chapter], settings: dict, data_hashes: dict[str, str],
                  pages=("timeline", "glossary")) -> str:
-    """The root page: what the book is, the book-at-a-glance chart, then every article
-    with date, author and first sentence. ``pages``: the book-wide pages this book has
+    """The root page: what the book is, every article with date, author and first
+    sentence, then the book-at-a-glance chart. ``pages``: the book-wide pages this book has
     (a page with nothing in it is not written, so it is not linked either)."""
     from .reference_pages import notebook_header
     across = [{"timeline": "the [timeline of everything](timeline.md)",
@@ -161,8 +161,10 @@ def render_intro(chapters: list[Chapter], settings: dict, data_hashes: dict[str,
              "", escape_text(settings.get("intro", "")), "",
              "Across the book: " + (", ".join(across[:-1]) + " and " if len(across) > 1
                                     else "") + across[-1] + ".", "",
-             "## The book at a glance", "", "(chart-book-at-a-glance)=",
-             cells.chart_cell("book_at_a_glance"), "## The articles", ""]
+             # the chart comes after the list: the first screen is text, so the page is
+             # usable before plotly.js loads (issue 11); this line links down to it
+             "Every article on one chart: {ref}`the book at a glance <chart-book-at-a-glance>`,"
+             " after the list.", "", "## The articles", ""]
     for c in chapters:
         a = c.article
         lines += [f"### [{escape_text(a.title)}](chapters/{c.stem}.md)", "",
@@ -173,4 +175,6 @@ def render_intro(chapters: list[Chapter], settings: dict, data_hashes: dict[str,
         sentence = first_sentence(a)
         if sentence:
             lines += [escape_text(sentence), ""]
+    lines += ["## The book at a glance", "", "(chart-book-at-a-glance)=",
+              cells.chart_cell("book_at_a_glance")]
     return "\n".join(lines).rstrip("\n") + "\n"

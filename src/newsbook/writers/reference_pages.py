@@ -65,12 +65,15 @@ def render_glossary(terms, places: dict[str, list[tuple[str, str]]],
 
 
 def render_timeline(events_text: str, titles: dict[str, str], data_hashes: dict[str, str]) -> str:
-    """One interactive chart of every dated event, then the same events as a linked list."""
+    """Every dated event as a linked list, then the same events on one interactive chart
+    (the chart comes last so the first screen is text and loads without plotly.js)."""
     out = [notebook_header("Timeline of everything", data_hashes),
-           escape_text("Every dated event the articles state, on one axis. Use the menu to "
-                       "filter by theme or article; hover for the quote. Below the chart, every "
-                       "event links to the paragraph it comes from."),
-           "", "(chart-book-timeline)=", cells.chart_cell("book_timeline"), "## All events", ""]
+           escape_text("Every dated event the articles state, by year; every event links to "
+                       "the paragraph it comes from. The same events on one axis:") + " "
+           + "{ref}`the chart <chart-book-timeline>` "
+           + escape_text("at the end of the page (use its menu to filter by theme or article; "
+                         "hover for the quote)."),
+           "", "## All events", ""]
     rows = list(csv.DictReader(io.StringIO(events_text)))
     year = None
     for r in rows:
@@ -83,4 +86,5 @@ def render_timeline(events_text: str, titles: dict[str, str], data_hashes: dict[
             if r["anchor"] else escape_text(titles.get(r["chapter"], r["chapter"]))
         derived = " *\\(date derived\\)*" if r["derived"] else ""
         out.append(f"- **{escape_text(when)}** {escape_text(r['label'])}{derived} — {where}")
+    out += ["", "## On one axis", "", "(chart-book-timeline)=", cells.chart_cell("book_timeline")]
     return "\n".join(out) + "\n"
