@@ -115,7 +115,7 @@ def render_rows(spec, df) -> go.Figure:
             sub = pd.DataFrame([it[0] for _, it in bars])
             fig.add_trace(go.Bar(
                 orientation="h", y=[n for n, _ in bars], base=[it[1] for _, it in bars],
-                x=[it[2] - it[1] for _, it in bars], name=lane or "Dated statements",
+                x=[it[2] - it[1] for _, it in bars], name=_legend(lane) or "Dated statements",
                 legendgroup=lane, width=0.7, showlegend=bool(spec.lane) and len(lanes) > 1,
                 text=[_when(it[0], spec) if labelled else "" for _, it in bars],
                 textposition="outside",
@@ -127,7 +127,8 @@ def render_rows(spec, df) -> go.Figure:
             sub = pd.DataFrame([it[0] for _, it in dots])
             fig.add_trace(go.Scatter(
                 x=[(it[1] + it[2]) / 2 for _, it in dots], y=[n for n, _ in dots],
-                mode="markers+text" if labelled else "markers", name=lane or "Dated statements",
+                mode="markers+text" if labelled else "markers",
+                name=_legend(lane) or "Dated statements",
                 legendgroup=lane, text=[_when(it[0], spec) for _, it in dots],
                 textposition="middle right",
                 textfont=dict(size=11), cliponaxis=False,
@@ -149,6 +150,13 @@ def render_rows(spec, df) -> go.Figure:
         msgs.append("Undated: " + "; ".join(html.escape(text(r[spec.label])) for r in undated))
     note(fig, " ".join(msgs))
     return fig
+
+
+def _legend(lane: str, width: int = 30) -> str:
+    """A legend entry short enough for a phone-wide plot (piece titles can be long)."""
+    lane = text(lane)
+    return html.escape(lane if len(lane) <= width else lane[:width - 1].rstrip() + "…",
+                       quote=False)
 
 
 def _when(row, spec) -> str:
