@@ -98,5 +98,8 @@ def setup(app):
     app.connect("html-page-context", page_metatags, priority=900)
     app.connect("builder-inited", wrap_renderer)
     app.connect("build-finished", root_index, priority=400)
+    # after every other page is written (index.html included): unused theme CSS out
+    from .css_purge import purge_css
+    app.connect("build-finished", purge_css, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True,
             "version": "1"}
