@@ -16,7 +16,8 @@ from .diagnostics import Code, Diagnostic, InputError
 from .model import Article, article_text
 from .plan import Plan, load_plan, spec_json
 from .reference import Term, block_lines, events_csv, reference_from_plan, people_in, term_places
-from .writers import book_files, reference_pages
+from .people import people_entries
+from .writers import book_files, people_page, reference_pages
 from .writers.escape import slugify
 from .writers.myst_page import PageContext, Placement, reading_minutes, render_page
 
@@ -162,7 +163,8 @@ def render_book(articles: list[Article], root: Path, plan: Plan,
 
 
 def book_pages(plan, pages, chapters, facts, terms, ref, charts: BookCharts, info, root):
-    """Root page, timeline and glossary (each only when it has something), toc, config."""
+    """Root page, timeline, glossary and people (each only when it has something), toc,
+    config."""
     files: dict[str, str] = {}
     titles = {stem: a.title for a, stem in pages}
     events = events_csv(ref.events, pages, extracted=facts,
@@ -179,6 +181,10 @@ def book_pages(plan, pages, chapters, facts, terms, ref, charts: BookCharts, inf
         files["glossary.md"] = reference_pages.render_glossary(
             terms, term_places(terms, pages), titles)
         extra.append("glossary")
+    people = people_page.render_people(people_entries(pages, ref.people))
+    if people:
+        files["people.md"] = people
+        extra.append("people")
     files["data/generated/book_articles.csv"] = articles_csv(chapters)
     charts.specs["book_at_a_glance"] = autocharts.book_glance_spec(len(chapters))
     files["_toc.yml"] = book_files.dump(book_files.build_toc(

@@ -149,18 +149,18 @@ def byline_text(byline: str) -> str:
 
 
 def render_intro(chapters: list[Chapter], settings: dict, data_hashes: dict[str, str],
-                 pages=("timeline", "glossary")) -> str:
+                 pages=("timeline", "glossary", "people")) -> str:
     """The root page: what the book is, every article with date, author and first
     sentence, then the book-at-a-glance chart. ``pages``: the book-wide pages this book has
     (a page with nothing in it is not written, so it is not linked either)."""
     from .reference_pages import notebook_header
     across = [{"timeline": "the [timeline of everything](timeline.md)",
-               "glossary": "the [glossary](glossary.md)"}[p] for p in pages]
-    across.append("the {ref}`index of people and organisations <genindex>`")
+               "glossary": "the [glossary](glossary.md)",
+               "people": "the [people and organisations](people.md)"}[p] for p in pages]
     lines = [notebook_header(settings.get("title") or "Newsletter", data_hashes).rstrip("\n"),
              "", escape_text(settings.get("intro", "")), "",
              "Across the book: " + (", ".join(across[:-1]) + " and " if len(across) > 1
-                                    else "") + across[-1] + ".", "",
+                                    else "") + across[-1] + "." if across else "", "",
              # the chart comes after the list: the first screen is text, so the page is
              # usable before plotly.js loads (issue 11); this line links down to it
              "Every article on one chart: {ref}`the book at a glance <chart-book-at-a-glance>`,"

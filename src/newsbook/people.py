@@ -1,0 +1,306 @@
+"""The people-and-organisations page's data: who is named, where, and as what.
+
+Pure: articles (and the curated people, if any) in, entries out; no MyST here
+(:mod:`newsbook.writers.people_page` renders them).
+
+- **Names.** The curated ``data/curation/people.yml`` entries when the book has any
+  (their exact aliases, ``whole_word`` and ``chapters`` rules, longest alias claiming
+  text first, as :func:`newsbook.reference.people_in`). An uncurated book lists the
+  names :func:`newsbook.connections.names_in` finds that occur in at least two
+  articles: runs of capitalised words of two or more words (a single word only when
+  three or more articles name it), and Han-script names the text pairs with a
+  capitalised name ("Bo Yibo (薄一波)", "港湾局 (…, Ports and Harbours Bureau)").
+- **Mentions.** Every addressable block (paragraph, caption, list) naming the entry,
+  by chapter, in reading order; each links to its anchor (:func:`newsbook.model.anchor_id`).
+- **Roles.** Only where the text says it next to the name, and only verbatim: an
+  appositive ("Wang Lijun, Chongqing's police chief,") or a title before the name
+  ("Chongqing police chief Wang Lijun"), ending in a known role noun. Anything else
+  gets no role.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from . import connections
+from .model import Article
+from .reference import Person, block_lines
+
+#: nouns that end a role ("police chief", "party secretary", "a data editor")
+ROLE_NOUNS = frozenset("""
+adviser advisor aide ambassador analyst anchor architect author boss cadre ceo cfo chair
+chairman chairwoman chairperson chancellor chief clerk co-founder colonel columnist commander
+commentator commissioner consul coo correspondent cto dean delegate deputy diplomat director
+economist editor emperor engineer envoy executive expert fellow founder general governor head
+historian host investor journalist judge lawmaker lawyer leader lecturer legislator
+manager marshal mayor member minister negotiator novelist officer organiser organizer
+owner partner physicist politician premier president presenter principal producer professor
+prosecutor publisher rapper regulator reporter representative researcher scholar scientist
+secretary senator singer sociologist son daughter wife husband father mother brother sister
+speaker spokesman spokeswoman spokesperson strategist student teacher treasurer trustee
+vice-chair vice-chairman vice-president vice-premier writer
+""".split())
+
+#: words that belong to the sentence, never to a role
+_NOT_ROLE = frozenset("""a an the and or but of to in on at by for from with as that which who
+whom whose said says told tells was were is are be been had has have when while after before
+because if than then this these those it its he she they his her their our we i you not also
+even just only met meet called named like about against between into over under during since
+until via per whether so yet both either neither where there here how why what whether""".split())
+#: lowercase words that may stand in a title before a name ("former Chongqing police chief")
+_MODIFIERS = frozenset("""former then late acting deputy vice current senior top chief party police
+state foreign prime general commerce coalition founding longtime veteran fellow retired disgraced
+executive managing assistant associate lead co erstwhile incoming outgoing exiled jailed
+tech defence defense finance trade security""".split())
+#: sentence adverbs that open a sentence, capitalised, before a title
+_SENTENCE_WORDS = frozenset("""later now today yesterday meanwhile soon recently eventually
+finally earlier once still instead indeed""".split())
+_DETERMINERS = frozenset("the a an his her their its".split())
+
+_WORD = r"[\w’'&-]+"
+#: "Name, <role>," -- the appositive, up to eight words, closed by punctuation
+_APPOSITIVE = re.compile(rf"^, ((?:{_WORD} ){{0,7}}{_WORD})(?=[,;:)—–]|\.(?:\s|$)|\s[—–])")
+#: "Name is a data editor" / "Name was the former Chongqing police chief"
+_COPULA = re.compile(rf"^ (?:is|was) (?:a|an|the) ((?:{_WORD} ){{0,3}}{_WORD})")
+_TOKEN = re.compile(_WORD)
+
+_ORG = re.compile(r"\b(?:Authority|Bureau|Ministry|Department|Agency|Office|Commission|Committee|"
+                  r"Council|Party|Union|Association|Institute|University|College|School|Academy|"
+                  r"Bank|Company|Corporation|Corp|Inc|Ltd|Group|Holdings|Terminal|Port|Times|News|"
+                  r"Post|Journal|Foundation|Fund|Court|Parliament|Congress|Senate|Assembly|"
+                  r"Army|Navy|Force|Police|Club|Society|Center|Centre|Lab|Labs|Partners)\b|"
+                  r"^[A-Z0-9&]{2,}$|[局部会院厅社司行所]$")
+_HAN = re.compile(r"[\u3400-\u9fff]{2,}")
+#: a Han-script run glossed by a capitalised name ("港湾局 (こうわんきょく, Ports and Harbours
+#: Bureau)") or glossing one ("Bo Yibo (薄一波)")
+_HAN_GLOSSED = re.compile(r"([\u3400-\u9fff]{2,}) \((?:[^()]*, )?([A-Z][\w’'-]+(?: (?:of |and |the |for )?"
+                          r"[A-Z][\w’'-]+)+)\)")
+_HAN_GLOSSING = re.compile(r"[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)+ \(([\u3400-\u9fff]{2,})\)")
+_POSSESSIVE = re.compile(r"(?<=\w)[’']s\b")
+
+
+@dataclass(frozen=True)
+class ChapterMentions:
+    """Where one chapter names an entry: its blocks' anchors, in reading order."""
+
+    stem: str
+    title: str
+    anchors: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PeopleEntry:
+    """One headword of the page. ``kind``: person | organisation | "" (not known);
+    ``role``: verbatim words of the text, or ""."""
+
+    name: str
+    kind: str
+    role: str
+    chapters: tuple[ChapterMentions, ...]
+
+    @property
+    def mentions(self) -> int:
+        return sum(len(c.anchors) for c in self.chapters)
+
+
+def people_entries(pages: list[tuple[Article, str]], people: list[Person] = ()) -> list[PeopleEntry]:
+    """Every named person and organisation with a role (if the text gives one) and every
+    block that names them, sorted for the page (see :func:`sort_key`)."""
+    blocks = {stem: block_lines(a, stem) for a, stem in pages}
+    if not people:
+        people = uncurated_people(pages, blocks)
+    people = [p for p in people if p.aliases]
+    ordered = sorted(people, key=lambda p: -max(len(a) for a in p.aliases))
+    found: dict[str, dict[str, list[str]]] = {p.name: {} for p in people}
+    roles: dict[str, list[str]] = {p.name: [] for p in people}
+    for article, stem in pages:
+        whole = "\n".join(t for _, t, _ in blocks[stem])
+        here = [p for p in ordered if (not p.chapters or stem in p.chapters)
+                and any(a in whole for a in p.aliases)]
+        for anchor, text, _line in blocks[stem]:
+            claimed = [False] * len(text)
+            for person in here:
+                if not any(a in text for a in person.aliases):
+                    continue  # plain substring test first: most names are not in most blocks
+                hit = False
+                for m in _pattern(person).finditer(text):
+                    if any(claimed[m.start():m.end()]):
+                        continue
+                    claimed[m.start():m.end()] = [True] * (m.end() - m.start())
+                    hit = True
+                    role = role_at(text, m.start(), m.end())
+                    if role:
+                        roles[person.name].append(role)
+                if hit:
+                    found[person.name].setdefault(stem, []).append(anchor)
+    titles = {stem: a.title for a, stem in pages}
+    out = []
+    for p in people:
+        where = found[p.name]
+        if not where:
+            continue
+        chapters = tuple(ChapterMentions(stem, titles[stem], tuple(where[stem]))
+                         for _, stem in pages if stem in where)
+        out.append(PeopleEntry(p.name, p.kind, best_role(roles[p.name]), chapters))
+    return sorted(out, key=lambda e: sort_key(e.name))
+
+
+_PATTERNS: dict[tuple, re.Pattern] = {}
+
+
+def _pattern(person: Person) -> re.Pattern:
+    key = (person.aliases, person.whole_word)
+    if key not in _PATTERNS:
+        body = "|".join(re.escape(a) for a in sorted(person.aliases, key=len, reverse=True))
+        _PATTERNS[key] = re.compile(rf"(?<!\w)(?:{body})(?!\w)" if person.whole_word else body)
+    return _PATTERNS[key]
+
+
+def role_at(text: str, start: int, end: int) -> str:
+    """The role the text gives right beside the name at ``text[start:end]``, verbatim, or
+    "": an appositive ("Wang Lijun, Chongqing's police chief,"), a copula ("Wang was the
+    former Chongqing police chief and ..."), or a title before the name ("Chongqing police
+    chief Wang Lijun", "Bo Xilai's wife, Gu Kailai"). Each must end in a role noun."""
+    after = text[end:]
+    m = _APPOSITIVE.match(after)
+    if m:
+        words = m.group(1).split()
+        first_ok = (words[0] in _DETERMINERS or words[0] not in _NOT_ROLE)
+        if (first_ok and _is_role_noun(words[-1])
+                and not any(w.lower() in _NOT_ROLE - _DETERMINERS - {"of"} for w in words[1:])):
+            return m.group(1)
+    m = _COPULA.match(after)
+    if m:
+        words = m.group(1).split()
+        for i, w in enumerate(words):
+            if w.lower() in _NOT_ROLE:
+                break
+            if _is_role_noun(w):
+                role = " ".join(words[:i + 1])
+                rest = after[m.start(1) + len(role):]
+                follow = rest.split()[0] if rest.strip() else ""
+                if not rest or rest[0] in ",.;:)—–" or follow.lower() in _NOT_ROLE:
+                    return role  # "a data editor at …", "the … police chief and …"
+                # else a noun used as an adjective ("the premier chip designer"): read on
+    before = text[max(0, start - 160):start]  # (a title is six words at most)
+    comma = before.endswith(", ")
+    words = []
+    if before.endswith(" "):
+        for w in reversed(before[:-2 if comma else -1].split(" ")[-6:]):
+            if not _TOKEN.fullmatch(w):
+                break
+            words.insert(0, w)
+    if words:
+        if _is_role_noun(words[-1]):
+            keep: list[str] = []
+            for w in reversed(words):
+                if not (w[:1].isupper() or _is_role_noun(w) or w.lower() in _MODIFIERS):
+                    break
+                keep.insert(0, w)
+            while keep and (keep[0].lower() in _NOT_ROLE | _SENTENCE_WORDS
+                            or keep[0].endswith("ly") and len(keep) > 1):
+                keep.pop(0)  # "As ChinaTalk analyst", "Later …": a capitalised sentence word
+            if not keep:
+                return ""
+            solo = len(keep) == 1 and (keep[0].lower() in _SOLO_TITLES or keep[0][:1].islower())
+            possessive = any(_possessive_place(w) for w in keep)
+            if comma and not possessive:
+                return ""  # "…, the president, Xi" is too loose; "Bo Xilai's wife, Gu" is not
+            if len(keep) > 1 or solo:
+                role = " ".join(keep)
+                if before.endswith(role + (", " if comma else " ")):
+                    return role
+    return ""
+
+
+#: one-word titles that may stand alone before a name ("President Xi Jinping")
+_SOLO_TITLES = frozenset("president premier chairman general governor mayor minister senator "
+                         "ambassador professor judge secretary founder ceo".split())
+
+
+def _is_role_noun(word: str) -> bool:
+    return word.strip("’',").lower() in ROLE_NOUNS
+
+
+def _possessive_place(word: str) -> bool:
+    """"Chongqing's" / "Harbourline’s": a capitalised possessive opening a role."""
+    return bool(re.fullmatch(r"[A-Z][\w-]*[’']s", word))
+
+
+def best_role(roles: list[str]) -> str:
+    """The role the text gives most often; on a tie, the first given."""
+    if not roles:
+        return ""
+    return max(roles, key=lambda r: (roles.count(r), -roles.index(r)))
+
+
+def uncurated_people(pages: list[tuple[Article, str]],
+                     blocks: dict[str, list[tuple[str, str, int]]]) -> list[Person]:
+    """Names of an uncurated book shared by articles (module docstring)."""
+    candidates: dict[str, str] = {}  # name -> kind
+    for article, stem in pages:
+        for name in connections.names_in(article, stem, blocks[stem], {}):
+            for part in _POSSESSIVE.split(name):
+                part = part.strip(" ’'-")
+                if _HAN.fullmatch(part):
+                    continue  # a bare Han-script run is a term, not a name (see below)
+                if len(part.split()) >= 2 or (len(part) >= 3 and part[:1].isupper()):
+                    candidates.setdefault(part, _guess_kind(part))
+        for _, text, _ in blocks[stem]:
+            for m in _HAN_GLOSSED.finditer(text):
+                candidates.setdefault(m.group(1), _guess_kind(m.group(2)))
+            for m in _HAN_GLOSSING.finditer(text):
+                candidates.setdefault(m.group(1), "person")
+    people = [Person(name, kind, (name,), True) for name, kind in candidates.items()]
+    # how many articles name each candidate (longer names claim their words first)
+    texts = {stem: " ".join(t for _, t, _ in blocks[stem]) for _, stem in pages}
+    ordered = sorted(people, key=lambda p: -len(p.name))
+    articles: dict[str, int] = {p.name: 0 for p in people}
+    for stem, text in texts.items():
+        claimed = [False] * len(text)
+        for p in ordered:
+            if p.name not in text:
+                continue
+            named = False
+            for m in _pattern(p).finditer(text):
+                if not any(claimed[m.start():m.end()]):
+                    claimed[m.start():m.end()] = [True] * (m.end() - m.start())
+                    named = True
+            articles[p.name] += named
+    keep = []
+    for p in people:
+        words = p.name.split()
+        need = 2 if len(words) >= 2 or _HAN.fullmatch(p.name) else 3
+        if articles[p.name] >= need:
+            keep.append(p)
+    return keep
+
+
+def _guess_kind(name: str) -> str:
+    """organisation for institution words and acronyms; person for two or three plain
+    capitalised words; "" (not known) otherwise -- places are named, not classified."""
+    if _ORG.search(name):
+        return "organisation"
+    words = name.split()
+    if 2 <= len(words) <= 3 and all(re.fullmatch(r"[A-Z][a-z’'-]+(?:-[A-Za-z][a-z]+)?", w)
+                                     for w in words):
+        return "person"
+    return ""
+
+
+def sort_key(name: str) -> tuple:
+    """Latin names A-Z (diacritics folded, case ignored), then every other script."""
+    group = letter(name)
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
+    return (group == OTHER, group, folded or name, name)
+
+
+OTHER = "Other scripts"
+
+
+def letter(name: str) -> str:
+    """The page group of ``name``: its first letter A-Z (diacritics folded) or
+    :data:`OTHER` (Han, kana, hangul, Cyrillic, digits... never one group per character)."""
+    first = unicodedata.normalize("NFKD", name[:1]).encode("ascii", "ignore").decode()[:1]
+    return first.upper() if re.fullmatch(r"[A-Za-z]", first or "") else OTHER

@@ -1,0 +1,201 @@
+"""Issue 12, item 8: a people-and-organisations page (``people.md``) replaces Sphinx's
+general index: names A-Z then one "Other scripts" group, each with its kind, the role the
+text gives beside the name (verbatim, or none) and one link per chapter naming it."""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import FEED, ROOT
+from newsbook import cli
+from newsbook.people import OTHER, letter, role_at
+from newsbook.writers.escape import clean
+
+HARBOUR = ROOT / "tests" / "feeds" / "harbourline-freshrss-2026.txt"
+ENTRY = re.compile(r"^- \*\*(?P<name>.+?)\*\*(?: · (?P<kind>person|organisation))?"
+                   r"(?: · \*(?P<role>.+?)\*)? — (?P<links>.+)$")
+LINK = re.compile(r"\[(?P<label>(?:[^\]\\]|\\.)+)\]\(#(?P<anchor>p-[a-z0-9-]+)\)")
+
+
+def plain(myst: str) -> str:
+    """What the page shows for an escaped fragment."""
+    return re.sub(r"\\(.)", r"\1", myst)
+
+
+def entries(book: Path) -> dict[str, dict]:
+    """name -> {kind, role, links: [(label, anchor)]} as the page states them."""
+    out = {}
+    for line in (book / "people.md").read_text(encoding="utf-8").split("\n"):
+        if line.startswith("- "):
+            m = ENTRY.match(line)
+            assert m, line
+            links = [(plain(x["label"]), x["anchor"]) for x in LINK.finditer(m["links"])]
+            assert links, line
+            out[plain(m["name"])] = {"kind": m["kind"] or "", "links": links,
+                                     "role": plain(m["role"]) if m["role"] else ""}
+    return out
+
+
+def toc_files(book: Path) -> list[str]:
+    toc = yaml.safe_load((book / "_toc.yml").read_text(encoding="utf-8"))
+    return [c["file"] for p in toc["parts"] for c in p["chapters"]]
+
+
+@pytest.fixture(scope="module")
+def bundled(tmp_path_factory) -> Path:
+    """The bundled copy with the repository's curation, converted into a tmp --book."""
+    book = tmp_path_factory.mktemp("people-bundled")
+    shutil.copytree(ROOT / "data", book / "data", ignore=shutil.ignore_patterns("generated"))
+    assert cli.main(["--book", str(book), "-q"]) == 0
+    return book
+
+
+@pytest.fixture(scope="module")
+def harbour(tmp_path_factory) -> Path:
+    book = tmp_path_factory.mktemp("people-harbour")
+    assert cli.main([str(HARBOUR), "--book", str(book), "-q"]) == 0
+    return book
+
+
+def test_bundled_page_lists_people_with_roles_and_chapter_links(bundled):
+    found = entries(bundled)
+    curated = yaml.safe_load((ROOT / "data/curation/people.yml").read_text(encoding="utf-8"))
+    names = {e["name"] for e in curated["entries"]}
+    assert set(found) <= names and len(found) >= 140
+    bo = found["Bo Xilai"]
+    assert bo["kind"] == "person"
+    assert [label.rsplit(" (", 1)[0] for label, _ in bo["links"]] == ["CCP Purges as Camp"]
+    assert bo["links"][0][1].startswith("p-2025-12-15-ccp-purges-as-camp-")
+    assert int(bo["links"][0][0].rsplit("(", 1)[1].rstrip(")")) >= 10
+    wang = found["Wang Lijun"]  # "Wang was the former Chongqing police chief and deputy mayor"
+    assert wang["role"] == "former Chongqing police chief"
+    assert found["Gu Kailai"]["role"] == "Bo’s wife"  # "…poisoning of Bo’s wife Gu Kailai"
+    assert found["Huawei"]["kind"] == "organisation"  # "… of which Huawei is a premier member."
+    assert found["Huawei"]["role"] == "premier member" and not found["Nvidia"]["role"]
+    assert len(found["Xi Jinping"]["links"]) >= 4
+    assert sum(1 for e in found.values() if e["role"]) >= 15
+
+
+def test_every_role_is_verbatim_and_every_link_is_a_paragraph(bundled):
+    lines = [clean(s) for s in FEED.read_text(encoding="utf-8").split("\n")]
+    titles = {}
+    for page in (bundled / "chapters").glob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        titles[page.stem] = (yaml.safe_load(text.split("---\n")[1])["title"], text)
+    for name, e in entries(bundled).items():
+        if e["role"]:
+            assert any(e["role"] in line for line in lines), (name, e["role"])
+        for label, anchor in e["links"]:
+            stem = re.match(r"p-(\d{4}-\d\d-\d\d-.+)-\d+$", anchor)[1]
+            title, text = titles[stem]
+            assert label.startswith(clean(title) + " ("), (name, label)
+            assert f"\n({anchor})=\n" in text, (name, anchor)
+
+
+def test_root_and_toc_link_the_page_not_the_general_index(bundled):
+    intro = (bundled / "intro.md").read_text(encoding="utf-8")
+    assert "[people and organisations](people.md)" in intro and "genindex" not in intro
+    assert toc_files(bundled)[-3:] == ["timeline", "glossary", "people"]
+    groups = re.findall(r"^## (.+)$", (bundled / "people.md").read_text(encoding="utf-8"),
+                        flags=re.M)
+    assert groups == sorted(groups, key=lambda g: (g == OTHER, g))
+    assert all(len(g) == 1 and "A" <= g <= "Z" or g == OTHER for g in groups)
+
+
+def test_uncurated_book_lists_names_shared_by_articles(harbour):
+    found = entries(harbour)
+    assert {"Hana Lindqvist", "Sorang", "Meridian Terminal", "Noor Halvorsen"} <= set(found)
+    for name, e in found.items():
+        assert len(e["links"]) >= 2, name  # named in at least two articles
+    assert "Ines Marrow" not in found  # one article only
+    assert not {"Belt", "Road", "Harbourline’s Ines Marrow"} & set(found)
+    assert found["Hana Lindqvist"]["kind"] == "person"
+    assert found["Noor Halvorsen"]["role"] == "data editor"  # "… is a data editor at …"
+    assert "people" in toc_files(harbour)
+    assert "(people.md)" in (harbour / "intro.md").read_text(encoding="utf-8")
+
+
+def test_book_with_no_names_has_no_page(tmp_path):
+    feed = tmp_path / "plain.txt"
+    feed.write_text("Plain Words\n\n3 March 2026 at 09:00\n\nA short essay on nothing much, "
+                    "written without a single name or number in it at all.\n\nAnother "
+                    "paragraph, also without anybody in it, to be sure of that.\n",
+                    encoding="utf-8")
+    assert cli.main([str(feed), "--book", str(tmp_path / "b"), "-q"]) == 0
+    assert not (tmp_path / "b" / "people.md").exists()
+    assert "people" not in toc_files(tmp_path / "b")
+    intro = (tmp_path / "b" / "intro.md").read_text(encoding="utf-8")
+    assert "people.md" not in intro and "genindex" not in intro and "Across the book" not in intro
+
+
+def test_hostile_names_and_titles_stay_text(tmp_path):
+    from docutils import nodes
+    from test_hostile import HOSTILE, hostile_feed, myst_doctree
+    feed = tmp_path / "hostile.txt"
+    feed.write_text(hostile_feed(HOSTILE), encoding="utf-8")
+    book = tmp_path / "b"
+    assert cli.main([str(feed), "--book", str(book), "-q"]) == 0
+    text = (book / "people.md").read_text(encoding="utf-8")
+    doc = myst_doctree(text)
+    allowed = {"document", "section", "title", "paragraph", "Text", "strong", "emphasis",
+               "bullet_list", "list_item", "reference", "system_message"}
+    assert {type(n).__name__ for n in doc.findall()} <= allowed
+    stems = {p.stem for p in (book / "chapters").glob("*.md")}
+    refs = list(doc.findall(nodes.reference))
+    assert refs
+    for ref in refs:
+        assert not ref.get("refuri"), ref
+        stem = re.match(r"p-(.+)-\d+$", ref["refid"])[1]
+        assert stem in stems, ref["refid"]
+    for msg in doc.findall(nodes.system_message):  # only "target not in this file"
+        assert "xref_missing" in msg.astext(), msg.astext()
+    shown = doc.astext()
+    for name in entries(book):
+        assert name in shown
+
+
+def test_roles_only_beside_the_name_and_verbatim():
+    def role(text, name):
+        at = text.index(name)
+        return role_at(text, at, at + len(name))
+    assert role("Wang Lijun, Chongqing's police chief, fled.", "Wang Lijun") == \
+        "Chongqing's police chief"
+    assert role("Later Chongqing police chief Wang Lijun fled.", "Wang Lijun") == \
+        "Chongqing police chief"
+    assert role("Heywood reached out to Bo Xilai’s wife, Gu Kailai, and", "Gu Kailai") == \
+        "Bo Xilai’s wife"
+    assert role("As ChinaTalk analyst Irene Zhang told me:", "Irene Zhang") == "ChinaTalk analyst"
+    assert role("Huawei is the premier chip designer in China.", "Huawei") == ""
+    assert role("Sorang tells it louder than most.", "Sorang") == ""
+    assert role("Bo, Wang and Gu were there.", "Wang") == ""
+    assert role("the president, Xi Jinping, said", "Xi Jinping") == ""
+    assert role("Hana Lindqvist, who drove gantry cranes, said", "Hana Lindqvist") == ""
+
+
+def test_groups_fold_diacritics_and_keep_other_scripts_together():
+    assert letter("Ōno Taiichi") == "O" and letter("abe") == "A"
+    assert {letter(n) for n in ("习近平", "港湾局", "こうわん", "해양수산부", "Путин", "3M")} == {OTHER}
+
+
+@pytest.mark.slow
+def test_page_builds_with_warnings_as_errors(harbour):
+    """`jupyter-book build -W -n` of the small uncurated book; every link lands on an id."""
+    jb = Path(sys.executable).parent / "jupyter-book"
+    res = subprocess.run([str(jb), "build", str(harbour), "-W", "-n", "--keep-going"],
+                         capture_output=True, text=True, timeout=900)
+    assert res.returncode == 0, res.stdout[-3000:] + res.stderr[-3000:]
+    html = harbour / "_build" / "html"
+    page = (html / "people.html").read_text(encoding="utf-8")
+    links = re.findall(r'href="(chapters/[^"#]+\.html)#(p-[a-z0-9-]+)"', page)
+    assert len(links) == sum(len(e["links"]) for e in entries(harbour).values()) >= 10
+    for target, anchor in links:
+        assert f'id="{anchor}"' in (html / target).read_text(encoding="utf-8"), anchor
+    intro = (html / "intro.html").read_text(encoding="utf-8")
+    assert "Hana Lindqvist" in page and 'href="people.html"' in intro
+    assert not re.findall(r'<a [^>]*href="genindex', intro)  # (only the theme's <link rel>)
