@@ -36,6 +36,8 @@ PURGED = ("styles/pydata-sphinx-theme.css", "styles/sphinx-book-theme.css",
           "copybutton.css", "sphinx-thebe.css")
 #: scripts whose words are not class names the pages use (data, or plotly's own DOM)
 NOT_SCANNED = ("plotly-basic.min.js", "searchindex.js")
+#: bump when what is collected per file changes (the per-file cache is keyed on it)
+CACHE_VERSION = 2
 MARK = "/* newsbook: unused rules removed at build time (newsbook.charts.css_purge) */\n"
 #: at-rules kept whole; block at-rules not listed here and not in NESTED are kept too
 NESTED = ("@media", "@supports", "@layer", "@container", "@document")
@@ -287,6 +289,9 @@ def collect_used(outdir: Path, cache: Path | None = None) -> Used:
             old = json.loads(cache.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             old = {}
+    if not isinstance(old, dict) or old.get("version") != CACHE_VERSION:
+        old = {}
+    old = old.get("files", {})
     new: dict = {}
     classes: set[str] = set()
     ids: set[str] = set()
@@ -317,7 +322,8 @@ def collect_used(outdir: Path, cache: Path | None = None) -> Used:
     if cache is not None:
         try:
             cache.parent.mkdir(parents=True, exist_ok=True)
-            cache.write_text(json.dumps(new, separators=(",", ":")), encoding="utf-8")
+            cache.write_text(json.dumps({"version": CACHE_VERSION, "files": new},
+                                        separators=(",", ":")), encoding="utf-8")
         except OSError:
             pass
     # inline scripts of the pages are scanned for words too (the page's own entry)
