@@ -13,11 +13,12 @@ Otherwise the gloss is "". Only Chinese terms get pinyin.
 """
 from __future__ import annotations
 
+import atexit
+import json
+import os
 import re
 import unicodedata
 from dataclasses import dataclass
-
-from pypinyin import Style, lazy_pinyin
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005\u3007"
 KANA = "\u3040-\u309f\u30a0-\u30ff\u31f0-\u31ff\uff66-\uff9f"
@@ -74,8 +75,83 @@ def _plain(s: str) -> str:
     return "".join(c for c in s if "a" <= c <= "z")
 
 
+# ------------------------------------------------------------------ readings (pypinyin)
+# pypinyin loads its 2.5 MB phrase dictionary on import (~0.3 s, most of a conversion of
+# the bundled copy). It is imported only when a reading is not in the on-disk cache: one
+# JSON file per installed pypinyin (keyed on its dictionary files' sizes and mtimes) in
+# $NEWSBOOK_CACHE_DIR, else $XDG_CACHE_HOME/newsbook, else ~/.cache/newsbook. A reading is
+# a pure function of the term and the pypinyin files, so a cached one is the same reading.
+_READINGS: dict[str, dict[str, str]] | None = None
+_NEW_READINGS = False
+
+
+def _readings_file() -> str | None:
+    from importlib.util import find_spec
+    try:
+        spec = find_spec("pypinyin")
+    except (ImportError, ValueError):
+        return None
+    if spec is None or not spec.origin:
+        return None
+    pkg = os.path.dirname(spec.origin)
+    stamp = []
+    for name in ("__init__.py", "phrases_dict.json", "pinyin_dict.json", "phrases_dict.py",
+                 "pinyin_dict.py"):
+        try:
+            st = os.stat(os.path.join(pkg, name))
+        except OSError:
+            continue
+        stamp.append(f"{st.st_size:x}{st.st_mtime_ns:x}")
+    base = os.environ.get("NEWSBOOK_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"),
+        "newsbook")
+    return os.path.join(base, f"pinyin-{'-'.join(stamp)[:60]}.json")
+
+
+def _save_readings() -> None:
+    path = _readings_file() if _NEW_READINGS else None
+    if not path or _READINGS is None:
+        return
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        tmp = f"{path}.{os.getpid()}.tmp"
+        with open(tmp, "w", encoding="utf-8") as fh:
+            json.dump(_READINGS, fh, ensure_ascii=False, separators=(",", ":"))
+        os.replace(tmp, path)
+    except OSError:
+        pass
+
+
+def _reading(term: str, kind: str) -> str:
+    """``kind`` "normal": toneless pinyin run together, ü kept; "tone": syllables with
+    tone marks, space-separated. Cached across runs (see above)."""
+    global _READINGS, _NEW_READINGS
+    if _READINGS is None:
+        _READINGS = {"normal": {}, "tone": {}}
+        path = _readings_file()
+        try:
+            with open(path, encoding="utf-8") as fh:  # type: ignore[arg-type]
+                data = json.load(fh)
+            if isinstance(data, dict):
+                for k in _READINGS:
+                    _READINGS[k].update(data.get(k) or {})
+        except (OSError, TypeError, ValueError):
+            pass
+        atexit.register(_save_readings)
+    hit = _READINGS[kind].get(term)
+    if hit is None:
+        from pypinyin import Style, lazy_pinyin
+        if kind == "normal":
+            hit = "".join(lazy_pinyin(term, style=Style.NORMAL, v_to_u=True))
+        else:
+            hit = " ".join(lazy_pinyin(term, style=Style.TONE))
+        _READINGS[kind][term] = hit
+        _NEW_READINGS = True
+    return hit
+
+
 def _toneless(term: str) -> str:
-    return _plain("".join(lazy_pinyin(term, style=Style.NORMAL, v_to_u=True)))
+    return _plain(_reading(term, "normal"))
 
 
 def _words_before(text: str, end: int, n: int = 6) -> list[tuple[int, int, str]]:
@@ -255,6 +331,6 @@ def find_terms(text: str, japan_article: bool = False) -> list[RawTerm]:
         if n < 2 and not gloss:
             continue
         lang = _lang(term, gloss, block_kana, japan_article)
-        pinyin = " ".join(lazy_pinyin(term, style=Style.TONE)) if lang == "zh" else ""
+        pinyin = _reading(term, "tone") if lang == "zh" else ""
         out.append(RawTerm(m.start(), m.end(), term, gloss, gs, ge, lang, pinyin))
     return out
