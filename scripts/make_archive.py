@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 """Write a synthetic archive for benchmarks: ``make_archive.py N --out DIR`` (never data).
 
-The archive is a FreshRSS text copy of N articles made from the bundled ones: article k is
-bundled article ``k % 13`` with a new title ("… (archive #k)") and a new date (one every
-~2 days going back from the bundled copy's newest), so every article is distinct and the
-same N always gives the same file; N + 20 gives the same first N articles plus 20 new,
-older ones. ``--mb SIZE`` picks N for a copy of about SIZE megabytes instead.
+The archive is a FreshRSS text copy of N articles (N >= 13) made from the bundled ones: the
+first 13 are the bundled articles as they are (so the curated charts in ``data/charts/``
+find their chapters), and article k after them is bundled article ``k % 13`` with a new
+title ("… (archive #k)") and a new date (one every ~2 days going back from the bundled
+copy's oldest), so every article is distinct and the same N always gives the same file;
+N + 20 gives the same first N articles plus 20 new, older ones. ``--mb SIZE`` picks N for
+a copy of about SIZE megabytes instead.
 
 By default DIR becomes a book directory (``data/`` copied from this repository, the copy
 in ``data/raw/archive.txt``) and is converted with ``scripts/convert.py``; ``--feed-only``
@@ -43,15 +45,17 @@ def split_articles(text: str) -> list[tuple[str, str, list[str]]]:
 
 def archive_text(n: int) -> str:
     arts = split_articles(BUNDLED.read_text(encoding="utf-8"))
-    newest = max(datetime.strptime(d, "%d %B %Y at %H:%M") for _, d, _ in arts)
+    oldest = min(datetime.strptime(d, "%d %B %Y at %H:%M") for _, d, _ in arts)
     parts = [HEADER]
     for k in range(n):
-        title, _, body = arts[k % len(arts)]
-        when = newest - timedelta(days=2 * k, minutes=7 * k)
-        date = f"{when.day} {when:%B %Y at %H:%M}"
+        title, date, body = arts[k % len(arts)]
+        if k >= len(arts):  # a synthetic, older copy
+            when = oldest - timedelta(days=2 * (k - len(arts) + 1), minutes=7 * k)
+            date = f"{when.day} {when:%B %Y at %H:%M}"
+            title = f"{title} (archive #{k + 1})"
         while body and not body[-1].strip():
             body = body[:-1]
-        parts.append(f"\n{title} (archive #{k + 1})\n\n{date}\n" + "\n".join(body) + "\n")
+        parts.append(f"\n{title}\n\n{date}\n" + "\n".join(body) + "\n")
     return "".join(parts)
 
 
@@ -70,6 +74,8 @@ def main(argv=None) -> int:
     if (opts.n is None) == (opts.mb is None):
         ap.error("give N or --mb")
     n = opts.n if opts.n is not None else articles_for(opts.mb)
+    if n < 13:
+        ap.error("an archive holds at least the 13 bundled articles (N >= 13, --mb >= 0.3)")
     out = opts.out.resolve()
     if out == REPO or REPO in out.parents and "_build" not in out.parts:
         ap.error("write archives outside the repository (or under _build/)")

@@ -10,8 +10,9 @@ Page assets (Sphinx hooks, connected by :func:`newsbook.charts.setup`):
 
 * :func:`lighten_html` takes out of every rendered page what sphinx-book-theme loads but
   the book does not need: ``fontawesome.js`` (1.5 MB; the icons the theme uses are CSS
-  masks in ``_static/newsbook.css``) and, except on the search page, the search index
-  and search tools (the search box submits to the search page);
+  masks in ``_static/newsbook.css``), except on the search page the search index and
+  search tools (the search box submits to the search page), and on a page with no
+  highlighted code, tab set or thebe button the copy-button, tab and thebe scripts;
 * :func:`page_metatags` adds a meta description taken from the page's first paragraph;
 * :func:`favicon` sets ``_static/favicon.svg`` as the favicon when the book has one;
 * :func:`root_index` replaces the root ``index.html`` redirect by a copy of the root page.
@@ -60,11 +61,28 @@ _VIEWPORT = re.compile(r'<meta name="viewport" content="width=device-width, init
 _SWITCH_ICON = re.compile(r'(<i class="theme-switch [^"]*" data-mode="[a-z]+")\s+title="[^"]*"')
 
 
+#: extension assets that act only on elements of their own: (what such an element looks
+#: like in the page, the files); a page without one does not load them (copy buttons act on
+#: highlighted code, tab sets on sphinx-design tabs, sphinx-thebe on a launch button)
+_OPTIONAL_ASSETS = tuple(
+    (re.compile(test), re.compile(
+        r'[ \t]*<(?:script[^>]*\ssrc|link[^>]*\shref)="[^"]*_static/(?:'
+        + "|".join(re.escape(f) for f in files) + r')(?:\?[^"]*)?"[^>]*>(?:</script>)?\n?'))
+    for test, files in (
+        (r'class="[^"]*\bhighlight', ("copybutton.css", "clipboard.min.js", "copybutton.js")),
+        (r"sd-tab-set", ("design-tabs.js",)),
+        (r'thebe-launch-button|class="[^"]*\bthebe\b', ("sphinx-thebe.js", "sphinx-thebe.css")),
+    ))
+
+
 def lighten_html(text: str, pagename: str) -> str:
     """The rendered page without the assets it does not need (idempotent)."""
     text = _FONTAWESOME.sub("", text)
     if pagename != "search":
         text = _SEARCH_TOOLS.sub("", text)
+    for needed, tags in _OPTIONAL_ASSETS:
+        if not needed.search(text):
+            text = tags.sub("", text)
     seen = []
 
     def one_viewport(m):

@@ -1,0 +1,41 @@
+"""Pages load the extension scripts only where they act (newsbook.charts.loader, issue 11)."""
+from __future__ import annotations
+
+import re
+
+from newsbook.charts.loader import lighten_html
+
+HEAD = """<head>
+    <link rel="stylesheet" type="text/css" href="../_static/copybutton.css?v=76b2166b" />
+    <link rel="stylesheet" type="text/css" href="../_static/sphinx-thebe.css?v=4fa983c6" />
+    <link rel="stylesheet" type="text/css" href="../_static/newsbook.css?v=1" />
+    <script src="../_static/clipboard.min.js?v=a7894cd8"></script>
+    <script src="../_static/copybutton.js?v=f281be69"></script>
+    <script data-sd-tabs-storage-prefix="sphinx-design-tab-id-" src="../_static/design-tabs.js?v=fcb327ea"></script>
+    <script async="async" src="../_static/sphinx-thebe.js?v=c100c467"></script>
+    <script src="../_static/togglebutton.js?v=1"></script>
+</head>"""
+ASSETS = re.compile(r"_static/([\w.-]+\.(?:js|css))")
+
+
+def loaded(page: str) -> set[str]:
+    return set(ASSETS.findall(lighten_html(page, "chapters/x")))
+
+
+def test_prose_page_loads_none_of_them():
+    got = loaded(HEAD + "<body><p>Text only.</p></body>")
+    assert got == {"newsbook.css", "togglebutton.js"}
+
+
+def test_each_asset_stays_where_its_element_is():
+    code = '<div class="highlight-ipython3 notranslate"><div class="highlight"><pre>1</pre></div></div>'
+    assert {"copybutton.css", "clipboard.min.js", "copybutton.js"} <= loaded(HEAD + code)
+    assert "design-tabs.js" in loaded(HEAD + '<div class="sd-tab-set docutils">')
+    thebe = '<button class="btn thebe-launch-button">Live code</button>'
+    assert {"sphinx-thebe.js", "sphinx-thebe.css"} <= loaded(HEAD + thebe)
+
+
+def test_lighten_is_idempotent():
+    page = HEAD + "<body><p>x</p></body>"
+    once = lighten_html(page, "p")
+    assert lighten_html(once, "p") == once
