@@ -201,6 +201,8 @@ def fallback_chart(article: Article, stem: str, links: list[dict], out: AutoChar
     """Connections to other articles; with none, the article's own shape (words per
     section), which any text has."""
     after = _last_text(article, stem)
+    if not after:
+        return  # no paragraph to place a chart after (an article of headings only)
     if links:
         name = dataset_name(stem, "connections")
         out.datasets[name], out.columns[name] = _csv(LINK_COLUMNS, links), LINK_COLUMNS

@@ -71,12 +71,20 @@ KINDS_DIR = Path(__file__).resolve().parent / "charts" / "kinds"
 COMMON = ("_common.py", "__init__.py")
 
 
+CHARTS_DIR = KINDS_DIR.parent
+#: what turns any figure into the page's HTML: a change here re-executes every chart page
+RENDER = ("render.py", "style.py", "loader.py", "registry.py", "datasets.py",
+          "templates/chart.html.j2", "templates/source.html.j2", "templates/table.html.j2")
+
+
 def kind_sources(kind: str) -> dict[str, bytes]:
     """Source files a chart of this kind depends on, by name (read as files, so the
     converter need not import pandas and plotly to key its caches)."""
     names = [f"{kind}.py", *COMMON]
-    return {f"kind_{n.replace('.py', '').strip('_')}.py": (KINDS_DIR / n).read_bytes()
-            for n in names}
+    out = {f"kind_{n.replace('.py', '').strip('_')}.py": (KINDS_DIR / n).read_bytes()
+           for n in names}
+    out["chart_render.py"] = b"\0".join((CHARTS_DIR / n).read_bytes() for n in RENDER)
+    return out
 
 
 def spec_hashes(root: Path, specs, generated: dict[str, str]) -> dict[str, str]:
