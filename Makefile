@@ -29,10 +29,10 @@ convert: $(STAMP)
 # Quiet unless V=1: warnings and errors only; the full log is _build/build.log.
 build: $(STAMP)
 ifeq ($(V),1)
-	$(VENV)/bin/jupyter-book $(JB_ARGS)
+	$(PY) scripts/jb.py $(JB_ARGS)
 else
 	@mkdir -p _build
-	@set -o pipefail; NO_COLOR=1 PYTHONWARNINGS=ignore $(VENV)/bin/jupyter-book $(JB_ARGS) 2>&1 \
+	@set -o pipefail; NO_COLOR=1 PYTHONWARNINGS=ignore $(PY) scripts/jb.py $(JB_ARGS) 2>&1 \
 	  | $(PY) -m newsbook.maketools quiet-build _build/build.log \
 	  || { echo "Build failed. The end of _build/build.log:"; tail -n 40 _build/build.log; exit 1; }
 endif
