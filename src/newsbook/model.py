@@ -6,6 +6,7 @@ the writer's job alone. Every block keeps the 1-based source line it came from.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -158,6 +159,7 @@ def article_text(article: Article) -> str:
     return "\n".join(parts)
 
 
+@functools.lru_cache(maxsize=65536)
 def label(*parts: str) -> str:
     """A Sphinx-safe target name built from slugs and numbers (lowercase, hyphens)."""
     out = "-".join(re.sub(r"[^a-z0-9]+", "-", p.lower()).strip("-") for p in parts)
