@@ -61,8 +61,10 @@
   N.wrap = function (t, n) {
     if (typeof t !== "string" || t.length <= n || t.indexOf("<br") >= 0) return t;
     var o = [], c = "";
-    t.split(" ").forEach(function (x) {
-      if (c && (c + " " + x).length > n) { o.push(c); c = x; } else c = c ? c + " " + x : x;
+    /* long hyphenated words ("RMB-denominated", "Kyrgyz–Chinese") may break after the dash */
+    t.replace(/([^\s\-\u2013\/]{3,}[\-\u2013\/])(?=[^\s\-\u2013\/]{3,})/g, "$1 ").split(" ").forEach(function (x) {
+      var glue = /[\-\u2013\/]$/.test(c) ? "" : " ";
+      if (c && (c + glue + x).length > n) { o.push(c); c = x; } else c = c ? c + glue + x : x;
     });
     if (c) o.push(c);
     return o.join("<br>");
@@ -77,9 +79,10 @@
       p["updatemenus[" + i + "].direction"] = m[1];
     });
     if (!n) return p;
+    p.__narrow = true;
     p["font.size"] = 11;
     p["margin.l"] = Math.min(o["margin.l"] == null ? 56 : o["margin.l"], 8);
-    p["margin.r"] = Math.min(o["margin.r"] == null ? 16 : o["margin.r"], 44);
+    p["margin.r"] = Math.min(o["margin.r"] == null ? 12 : o["margin.r"], 12);
     p["margin.b"] = Math.min(o["margin.b"] == null ? 48 : o["margin.b"], 40);
     if (fl.showlegend) {
       p["legend.orientation"] = "h"; p["legend.x"] = 0; p["legend.xanchor"] = "left";
@@ -108,23 +111,29 @@
         else if (o[a + ".tickfont.size"]) p[a + ".tickfont.size"] = 11;
         p[a + ".tickmode"] = "array";
         p[a + ".tickvals"] = c;
-        p[a + ".ticktext"] = lab.map(function (x) { return N.wrap(x, a === "yaxis" ? 20 : (tall ? 30 : 12)); });
+        /* y categories wrap short and small, so the plot keeps >= 250 px of a phone */
+        if (a === "yaxis") p["yaxis.tickfont.size"] = 10;
+        p[a + ".ticktext"] = lab.map(function (x) { return N.wrap(x, a === "yaxis" ? 11 : (tall ? 30 : 12)); });
         if (a === "yaxis" && p["yaxis.ticktext"].some(function (x) { return x.indexOf("<br>") >= 0; })) {
           p.height = Math.max(o.height || 450, c.length * 40 + 220);
         }
       } else {
         p[a + ".tickmode"] = "auto";
-        p[a + ".nticks"] = 5;
+        /* dates and numbers: one tick per ~90 px, so labels never touch */
+        p[a + ".nticks"] = Math.max(2, Math.min(5, Math.floor((fl._size ? fl._size.w : 300) / 90)));
       }
     });
     return p;
   };
   N.fit = function (d) {
-    if ((d.clientWidth < N.narrow) === d.__nbNarrow) return;
+    if ((d.clientWidth < N.narrow) === d.__nbNarrow) return Promise.resolve();
     var p = N.patch(d), l = JSON.parse(JSON.stringify(d.layout));
-    for (var k in p) N.set(l, k, p[k]);
-    w.Plotly.newPlot(d, d.data, l, { responsive: true, displaylogo: false }).then(function () {
-      N.unclip(d);
+    for (var k in p) if (k !== "__narrow") N.set(l, k, p[k]);
+    /* on a phone the mode bar would sit on the chart's menus: the menus and a tap's
+       hover label are what a phone reader uses, so the bar is left out there */
+    return w.Plotly.newPlot(d, d.data, l, { responsive: true, displaylogo: false,
+                                            displayModeBar: !p.__narrow }).then(function () {
+      return N.unclip(d);
     });
   };
   /* value labels outside the bars must not run past the chart's edge (a phone plot is a
@@ -132,14 +141,14 @@
      the longest label overflows, measured, once per layout */
   N.unclip = function (d) {
     var fl = d._fullLayout, svg = d.querySelector("svg.main-svg");
-    if (!fl || !svg || !fl.xaxis || fl.xaxis.type !== "linear" || !fl._size) return;
+    if (!fl || !svg || !fl.xaxis || fl.xaxis.type !== "linear" || !fl._size) return Promise.resolve();
     var edge = svg.getBoundingClientRect().right - 4, over = 0;
     d.querySelectorAll(".barlayer text, .scatterlayer .textpoint text").forEach(function (t) {
       over = Math.max(over, t.getBoundingClientRect().right - edge);
     });
-    if (over <= 0) return;
+    if (over <= 0) return Promise.resolve();
     var r = fl.xaxis.range, pw = fl._size.w;
-    w.Plotly.relayout(d, { "xaxis.range": [r[0], r[1] + (r[1] - r[0]) * (over + 8) /
+    return w.Plotly.relayout(d, { "xaxis.range": [r[0], r[1] + (r[1] - r[0]) * (over + 8) /
                                             Math.max(40, pw - over - 8)] });
   };
   N.draw = function (f) {
@@ -152,6 +161,9 @@
     d.__nbOrig = o; d.__nbNarrow = false;
     l.font = Object.assign({}, l.font, { color: N.color() });
     d.textContent = "";
+    /* drawn hidden in the reserved box, shown once the layout for this width is settled
+       (phone layout, labels unclipped): the reader never sees a layout change */
+    d.style.visibility = "hidden";
     w.Plotly.newPlot(d, g.data || [], l, { responsive: true, displaylogo: false }).then(function () {
       N.done.push(d);
       d.on("plotly_click", function (e) {
@@ -162,9 +174,8 @@
       });
       var c = N.color();
       if (d._fullLayout && d._fullLayout.font.color !== c) w.Plotly.relayout(d, { "font.color": c });
-      N.fit(d);
-      N.unclip(d);
-    });
+      return N.fit(d).then(function () { return N.unclip(d); });
+    }).then(function () { d.style.visibility = ""; }, function () { d.style.visibility = ""; });
   };
   N.flush = function () { while (N.q.length) N.draw(N.q.shift()); };
   N.fail = function () {
@@ -216,7 +227,9 @@
   var rt;
   w.addEventListener("resize", function () {
     clearTimeout(rt);
-    rt = setTimeout(function () { N.done.forEach(N.fit); }, 120);
+    rt = setTimeout(function () {
+      N.done.forEach(function (d) { N.fit(d).then(function () { return N.unclip(d); }); });
+    }, 120);
   });
   N.scan();
   if (doc.readyState === "loading") doc.addEventListener("DOMContentLoaded", N.scan);

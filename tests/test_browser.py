@@ -318,3 +318,55 @@ def test_the_checks_catch_the_defects():
              "links": [{"cls": "nb-chart-quote-link", "href": "../chapters/a.html#p-1",
                         "target": False}]}]
     assert len(source_line_failures(rows, book_wide=True)) == 2
+
+
+#: checks at phone width beyond LAYOUT_JS: a readable plot, menus clear of the mode bar,
+#: value labels inside the chart, every plot shown (drawn hidden until its layout settled)
+PHONE_JS = r"""() => {
+  const R = e => e.getBoundingClientRect();
+  const hit = (a, b) => a.left < b.right - 1 && b.left < a.right - 1 &&
+                        a.top < b.bottom - 1 && b.top < a.bottom - 1;
+  const out = [];
+  document.querySelectorAll('figure.nb-chart .js-plotly-plot').forEach(d => {
+    const id = d.closest('figure').id, fl = d._fullLayout;
+    if (getComputedStyle(d).visibility === 'hidden') out.push(`${id}: still hidden`);
+    if (fl && fl._size && fl._size.w < 250 && d.clientWidth >= 300)
+      out.push(`${id}: plot area only ${Math.round(fl._size.w)} px wide`);
+    const svg = d.querySelector('svg.main-svg'); if (!svg) return;
+    const edge = R(svg);
+    d.querySelectorAll('.barlayer text, .scatterlayer .textpoint text').forEach(t => {
+      const r = R(t);
+      if (r.width && (r.right > edge.right + 1 || r.left < edge.left - 1))
+        out.push(`${id}: value label "${t.textContent.slice(0, 30)}" runs past the chart`);
+    });
+    const bar = d.querySelector('.modebar');
+    d.querySelectorAll('g.updatemenu-container').forEach(m => {
+      if (bar && R(bar).width && hit(R(m), R(bar))) out.push(`${id}: a menu sits under the mode bar`);
+    });
+  });
+  return out;
+}"""
+
+
+@pytest.mark.parametrize("start", [PHONE, 1200])
+def test_charts_fit_a_phone_after_load_and_after_a_resize(book_site, book_html, start):
+    """Issue 12: at 390 px (loaded there, or shrunk there from a desktop window) no chart's
+    controls overlap each other or the mode bar, nothing runs off the edge, plots keep a
+    readable width, and each chart shows only once its layout has settled."""
+    base, browser, _ = book_site
+    rels = _all_pages(book_html)
+
+    def inspect(page, rep):
+        if start != PHONE:
+            page.set_viewport_size({"width": PHONE, "height": 900})
+            page.wait_for_timeout(900)  # the loader refits 120 ms after the last resize
+        page.wait_for_timeout(300)
+        rep.extra += page.evaluate(LAYOUT_JS) + page.evaluate(PHONE_JS)
+
+    problems = {}
+    for rel in rels:
+        rep = check_page(browser, base + rel, width=start, theme="light",
+                         click_controls=False, inspect=inspect)
+        if rep.failures:
+            problems[rel] = rep.failures
+    assert not problems, _report(problems)

@@ -89,6 +89,29 @@ def _dedupe_page_assets(app, pagename, templatename, context, doctree) -> None:
         files[:] = kept
 
 
+def _sync_static(app, exc) -> None:
+    """Copy the book's own ``_static`` files that changed since the last build.
+
+    Sphinx copies static files only when it writes pages, so after an update that
+    changes just a script (the chart loader, say) a no-op rebuild would keep serving
+    the old one next to pages that expect the new one."""
+    import filecmp
+    import shutil
+    from pathlib import Path
+    if exc is not None or app.builder.format != "html":
+        return
+    out = Path(app.outdir) / "_static"
+    for entry in app.config.html_static_path:
+        src_dir = Path(app.confdir) / entry
+        if not src_dir.is_dir() or not out.is_dir():
+            continue
+        for src in src_dir.iterdir():
+            dest = out / src.name
+            if src.is_file() and not src.name.startswith(".") and (
+                    not dest.exists() or not filecmp.cmp(src, dest, shallow=False)):
+                shutil.copyfile(src, dest)
+
+
 def setup(app):
     """Sphinx entry point (see module docstring; page-weight hooks in :mod:`.loader`)."""
     from .loader import favicon, page_metatags, root_index, wrap_renderer
@@ -97,6 +120,7 @@ def setup(app):
     app.connect("html-page-context", _dedupe_page_assets, priority=900)
     app.connect("html-page-context", page_metatags, priority=900)
     app.connect("builder-inited", wrap_renderer)
+    app.connect("build-finished", _sync_static, priority=300)
     app.connect("build-finished", root_index, priority=400)
     # after every other page is written (index.html included): unused theme CSS out
     from .css_purge import purge_css
