@@ -179,6 +179,7 @@ def main(argv: list[str] | None = None) -> int:
     for d in diags:
         print(d.format(), file=sys.stderr)
     if args.check:  # the manifest too: a fresh clone's make book must leave git clean
+        from . import manifest
         stale = check(root, manifest.guard(root, files).files)
         for rel in stale:
             print(f"would change: {rel}")
