@@ -17,6 +17,7 @@ from pathlib import Path
 
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 NOISE = re.compile(r"Kernel is running over TCP|IPKernelApp\] WARNING|"
+                   r"IPKernelApp\] ERROR \| KeyboardInterrupt caught in kernel|"
                    r"MdParserConfig\(|NbParserConfig\(")
 SHOW = re.compile(r"WARNING|ERROR|CRITICAL|Traceback|Exception|error:|warning:|"
                   r"build succeeded|build finished with problems|newsbook:", re.I)
