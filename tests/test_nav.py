@@ -40,6 +40,11 @@ def _phone(browser):
                                is_mobile=True, service_workers="block")
 
 
+#: every primary toggle reports this aria-expanded value
+EXPANDED_IS = ("() => [...document.querySelectorAll('.primary-toggle')]"
+               ".every(b => b.getAttribute('aria-expanded') === '%s')")
+
+
 def test_phone_sidebar_and_page_contents_open_and_close_by_tap(site):
     base, browser = site
     ctx = _phone(browser)
@@ -59,6 +64,9 @@ def test_phone_sidebar_and_page_contents_open_and_close_by_tap(site):
         assert "true" in state["expanded"]
         page.touchscreen.tap(385, 600)  # the backdrop, right of the drawer
         page.wait_for_function("() => !document.getElementById('pst-primary-sidebar-modal').open")
+        # the dialog's "close" event (which updates aria-expanded) is a task after .open
+        # turns false: wait for it rather than race it
+        page.wait_for_function(EXPANDED_IS % "false")
         assert page.evaluate(STATE)["expanded"] == ["false", "false"]
         # keyboard: Enter opens, Escape closes, focus returns to the button
         menu.first.focus()
