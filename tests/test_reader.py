@@ -7,7 +7,7 @@ import pytest
 
 from conftest import FEED, check_golden
 from model_dump import dump_feed
-from newsbook.book import load_curation
+from newsbook.plan import load_plan
 from newsbook.readers import read
 
 FIXTURES = sorted((Path(__file__).parent / "fixtures" / "reader").glob("*.txt"))
@@ -24,7 +24,7 @@ def test_reader_fixtures(path: Path, regen: bool):
 def test_bundled_feed_shape():
     """The real copy: 13 articles, 13 footnote bodies all linked, two digests."""
     res = read(FEED.read_text(encoding="utf-8"), source=str(FEED),
-               hints=load_curation(FEED.parents[2]).hints)
+               hints=load_plan(FEED.parents[2]).hints)
     arts = res.feed.articles
     assert len(arts) == 13
     assert [a.title for a in arts][0] == "CCP Purges as Camp"

@@ -14,15 +14,12 @@ from pathlib import Path
 from . import autocharts, bookinfo, cachekeys, connections
 from .diagnostics import Code, Diagnostic, InputError
 from .model import Article, article_text
-from .plan import Plan, load_plan, spec_json
+from .plan import Plan, spec_json
 from .reference import Term, block_lines, events_csv, reference_from_plan, people_in, term_places
 from .people import people_entries
 from .writers import book_files, people_page, reference_pages
 from .writers.escape import slugify
 from .writers.myst_page import PageContext, Placement, reading_minutes, render_page
-
-load_curation = load_plan  # the old name: curation is the validated plan now
-
 
 def assign_stems(articles: list[Article]) -> list[str]:
     """Stable, unique file stems ``<yyyy-mm-dd>-<slug>``; clashes get a content hash."""

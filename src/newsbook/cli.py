@@ -165,7 +165,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     diags: list[Diagnostic] = []
     try:
-        cur = book.load_curation(root)
+        from .plan import load_plan
+        cur = load_plan(root)
         size = sum(p.stat().st_size for p in feeds if p.exists())
         articles = read_feeds(feeds, diags, cur.hints)
         if args.fetch_images:  # --check only looks up images fetched before

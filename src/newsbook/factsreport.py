@@ -115,16 +115,20 @@ def score_quantities(root: Path, plan, facts) -> Score:
     values = curated_values(root, plan)
     for line, vals in catalogue_values(root / CATALOGUE).items():
         values.setdefault(line, set()).update(vals)
-    out, wrong = Score("quantities"), []
-    for fx in facts:
-        for q in fx.quantities:
-            if q.line not in values:
-                continue
-            out.judged += 1
-            if q.value in values[q.line] or q.magnitude() in values[q.line]:
-                out.correct += 1
-            else:
-                wrong.append(f"l.{q.line}: {q.text!r}")
+    return _judge_quantities("quantities", [q for fx in facts for q in fx.quantities], values)
+
+
+def _judge_quantities(name: str, quantities, values: dict[int, set[float]]) -> Score:
+    """A quantity on a line with known values is right when it states one of them."""
+    out, wrong = Score(name), []
+    for q in quantities:
+        if q.line not in values:
+            continue
+        out.judged += 1
+        if q.value in values[q.line] or q.magnitude() in values[q.line]:
+            out.correct += 1
+        else:
+            wrong.append(f"l.{q.line}: {q.text!r}")
     out.wrong = tuple(wrong)
     return out
 
@@ -134,7 +138,7 @@ def score(root: Path, plan, facts) -> tuple[Score, Score]:
     events, values = curated_events(root, plan), curated_values(root, plan)
     extra = catalogue_years(root / CATALOGUE)
     judge = {line: events.get(line, []) + extra.get(line, []) for line in set(events) | set(extra)}
-    dates, series = Score("dated statements"), Score("series points")
+    dates = Score("dated statements")
     auto_years: dict[int, set[int]] = {}
     wrong = []
     for fx in facts:
@@ -148,7 +152,6 @@ def score(root: Path, plan, facts) -> tuple[Score, Score]:
                 dates.correct += 1
             else:
                 wrong.append(f"l.{d.line}: {d.when!r} -> {d.start}..{d.end}")
-    lines_seen = {d.line for fx in facts for d in fx.dates} | set(auto_years)
     misses = []
     for line, spans in sorted(events.items()):
         for a, b in spans:
@@ -158,20 +161,8 @@ def score(root: Path, plan, facts) -> tuple[Score, Score]:
             else:
                 misses.append(f"l.{line}: {a}..{b}")
     dates.misses, dates.wrong = tuple(misses), tuple(wrong)
-    _ = lines_seen
-    s_wrong = []
-    for fx in facts:
-        for s in fx.series:
-            for p in s.points:
-                q = p.quantity
-                if q.line not in values:
-                    continue
-                series.judged += 1
-                if q.value in values[q.line] or q.magnitude() in values[q.line]:
-                    series.correct += 1
-                else:
-                    s_wrong.append(f"l.{q.line}: {q.text!r}")
-    series.wrong = tuple(s_wrong)
+    series = _judge_quantities("series points", [p.quantity for fx in facts for s in fx.series
+                                                 for p in s.points], values)
     return dates, series
 
 

@@ -11,7 +11,6 @@ import functools
 import io
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 
 from .model import Article, anchor_id, Caption, ListBlock, Paragraph, walk
@@ -63,20 +62,9 @@ def reference_from_plan(plan) -> Reference:
     return ref
 
 
-def load_reference(root: Path) -> Reference:
-    """Reference entries of the book at ``root`` (validated through the plan)."""
-    from .plan import load_plan
-    return reference_from_plan(load_plan(root))
-
-
 def block_texts(article: Article, stem: str) -> list[tuple[str, str]]:
     """(anchor id, plain text) of every addressable block, in reading order."""
-    out = []
-    for b in walk(article.blocks):
-        if isinstance(b, (Paragraph, Caption, ListBlock)):
-            text = " ".join(i.text for i in b.items) if isinstance(b, ListBlock) else b.text
-            out.append((anchor_id(stem, article, b), clean(text)))
-    return out
+    return [(anchor, text) for anchor, text, _ in block_lines(article, stem)]
 
 
 def block_lines(article: Article, stem: str) -> list[tuple[str, str, int]]:
