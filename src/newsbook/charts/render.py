@@ -367,9 +367,8 @@ def get_spec(key: str) -> Any:
 def show(key: str) -> ChartView:
     """Chart ``key`` from the registry, styled with the "newsbook" template."""
     spec = get_spec(key)
-    df = load(spec.dataset)
-    for col, value in spec.where.items():  # the table and sources show the charted rows
-        df = df[df[col].astype(str) == value].reset_index(drop=True)
+    from .kinds import rows_of
+    df = rows_of(spec, load(spec.dataset))  # the table and sources show the charted rows
     fig = build_figure(spec, df)
     return ChartView(spec, fig, df)
 

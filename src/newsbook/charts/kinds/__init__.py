@@ -16,11 +16,16 @@ from ._common import note
 KINDS = ("bars", "grouped", "timeline", "series", "share", "dumbbell", "custom")
 
 
-def build(spec, df: pd.DataFrame):
-    """The figure for ``spec`` from ``df`` (title lives in the page, not the plot)."""
+def rows_of(spec, df: pd.DataFrame) -> pd.DataFrame:
+    """The rows ``spec`` charts (its ``where``), so table, sources and plot agree."""
     for col, value in spec.where.items():
         df = df[df[col].astype(str) == value]
-    df = df.reset_index(drop=True)
+    return df.reset_index(drop=True)
+
+
+def build(spec, df: pd.DataFrame):
+    """The figure for ``spec`` from ``df`` (title lives in the page, not the plot)."""
+    df = rows_of(spec, df)
     if spec.kind == "custom":
         from . import custom
         fig = getattr(custom, spec.function)(spec, df)
