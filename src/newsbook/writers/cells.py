@@ -33,9 +33,14 @@ def setup_cell(data_hashes: dict[str, str]) -> str:
 
 
 def chart_cell(key: str) -> str:
-    """A chart: input hidden online; analysts see and edit the one-line call live."""
-    return ("```{code-cell} ipython3\n:tags: [remove-input]\n\n"
-            f'show("{_key(key)}")\n```\n')
+    """A chart: input hidden online; analysts see and edit the one-line call live.
+
+    The ``newsbook-chart`` cell metadata names the chart, so the book build draws it
+    without a kernel (:mod:`newsbook.charts.static`); the code is what runs live."""
+    key = _key(key)
+    return ("```{code-cell} ipython3\n:tags: [remove-input]\n"
+            f":newsbook-chart: {key}\n\n"
+            f'show("{key}")\n```\n')
 
 
 def widget_cell(key: str) -> str:
