@@ -24,8 +24,9 @@ import unicodedata
 from dataclasses import dataclass
 
 from . import connections
+from .extract.lookup import Finder
 from .model import Article
-from .reference import Person, block_lines
+from .reference import Person, PeopleLookup, block_lines
 
 #: nouns that end a role ("police chief", "party secretary", "a data editor")
 ROLE_NOUNS = frozenset("""
@@ -111,23 +112,24 @@ def people_entries(pages: list[tuple[Article, str]], people: list[Person] = ()) 
     if not people:
         people = uncurated_people(pages, blocks)
     people = [p for p in people if p.aliases]
-    ordered = sorted(people, key=lambda p: -max(len(a) for a in p.aliases))
+    lookup = PeopleLookup(people)  # longest alias first; one pass per block finds who
     found: dict[str, dict[str, list[str]]] = {p.name: {} for p in people}
     roles: dict[str, list[str]] = {p.name: [] for p in people}
     for article, stem in pages:
-        whole = "\n".join(t for _, t, _ in blocks[stem])
-        here = [p for p in ordered if (not p.chapters or stem in p.chapters)
-                and any(a in whole for a in p.aliases)]
         for anchor, text, _line in blocks[stem]:
-            claimed = [False] * len(text)
-            for person in here:
-                if not any(a in text for a in person.aliases):
-                    continue  # plain substring test first: most names are not in most blocks
+            named = lookup.named(text)
+            if not named:
+                continue  # most blocks name nobody
+            claimed = bytearray(len(text))  # 1 where a longer alias already named someone
+            for person in named:
+                if person.chapters and stem not in person.chapters:
+                    continue
                 hit = False
                 for m in _pattern(person).finditer(text):
-                    if any(claimed[m.start():m.end()]):
+                    start, end = m.span()
+                    if claimed.find(1, start, end) >= 0:
                         continue
-                    claimed[m.start():m.end()] = [True] * (m.end() - m.start())
+                    claimed[start:end] = b"\x01" * (end - start)
                     hit = True
                     role = role_at(text, m.start(), m.end())
                     if role:
@@ -257,15 +259,17 @@ def uncurated_people(pages: list[tuple[Article, str]],
     texts = {stem: " ".join(t for _, t, _ in blocks[stem]) for _, stem in pages}
     ordered = sorted(people, key=lambda p: -len(p.name))
     articles: dict[str, int] = {p.name: 0 for p in people}
+    finder = Finder(p.name for p in people)  # one pass per article, not one per name
+    rank = {p.name: i for i, p in enumerate(ordered)}
     for stem, text in texts.items():
-        claimed = [False] * len(text)
-        for p in ordered:
-            if p.name not in text:
-                continue
+        claimed = bytearray(len(text))
+        for p in sorted((ordered[rank[n]] for n in finder.present(text)),
+                        key=lambda p: rank[p.name]):
             named = False
             for m in _pattern(p).finditer(text):
-                if not any(claimed[m.start():m.end()]):
-                    claimed[m.start():m.end()] = [True] * (m.end() - m.start())
+                start, end = m.span()
+                if claimed.find(1, start, end) < 0:
+                    claimed[start:end] = b"\x01" * (end - start)
                     named = True
             articles[p.name] += named
     keep = []

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 
+from .extract.lookup import Finder
 from .model import Article, anchor_id, Caption, ListBlock, Paragraph, walk
 from .writers.escape import clean
 
@@ -80,11 +81,14 @@ def block_lines(article: Article, stem: str) -> list[tuple[str, str, int]]:
 def term_places(terms: list[Term], pages: list[tuple[Article, str]]) -> dict[str, list[tuple[str, str]]]:
     """hanzi -> [(chapter stem, anchor)] of every block where it appears."""
     places: dict[str, list[tuple[str, str]]] = {t.hanzi: [] for t in terms}
+    times: dict[str, int] = {}  # (a term listed twice gets each place twice, as before)
+    for t in terms:
+        times[t.hanzi] = times.get(t.hanzi, 0) + 1
+    finder = Finder(places)  # one pass per block, not one per term and block
     for article, stem in pages:
         for anchor, text in block_texts(article, stem):
-            for t in terms:
-                if t.hanzi in text:
-                    places[t.hanzi].append((stem, anchor))
+            for hanzi in finder.present(text):
+                places[hanzi].extend([(stem, anchor)] * times[hanzi])
     return places
 
 
@@ -95,21 +99,49 @@ def _pattern(person: Person) -> re.Pattern:
     return re.compile(rf"(?<![\w]){body}(?![\w])" if person.whole_word else body)
 
 
+class PeopleLookup:
+    """The people ordered longest alias first (longer aliases claim text first), and which
+    of them a text names, found in one pass over it (:class:`Finder`) rather than one
+    substring test per person."""
+
+    def __init__(self, people: list[Person]):
+        self.ordered = sorted(people, key=lambda p: -max(len(a) for a in p.aliases))
+        self.finder = Finder(a for p in self.ordered for a in p.aliases)
+        self.owners: dict[str, list[int]] = {}  # alias -> indexes in ``ordered``
+        for i, p in enumerate(self.ordered):
+            for a in p.aliases:
+                self.owners.setdefault(a, []).append(i)
+
+    def named(self, text: str) -> list[Person]:
+        """The people with an alias in ``text`` (as a substring), in ``ordered`` order."""
+        present = self.finder.present(text)
+        if not present:
+            return []
+        return [self.ordered[i] for i in sorted({i for a in present for i in self.owners[a]})]
+
+
+_LOOKUP: list = [None, None]  # [people list, its PeopleLookup]: the book's one people list
+
+
+def people_lookup(people: list[Person]) -> PeopleLookup:
+    """The :class:`PeopleLookup` of this very list (made once per list, not per article)."""
+    if _LOOKUP[0] is not people:
+        _LOOKUP[:] = [people, PeopleLookup(people)]
+    return _LOOKUP[1]
+
+
 def people_in(article: Article, stem: str, people: list[Person]) -> list[str]:
     """Index headwords named in this article, longest aliases claiming text first."""
     text = " ".join(t for _, t in block_texts(article, stem))
     found = []
-    claimed = [False] * len(text)
-    ordered = sorted(people, key=lambda p: -max(len(a) for a in p.aliases))
-    for person in ordered:
+    claimed = bytearray(len(text))  # 1 where a longer alias already named someone
+    for person in people_lookup(people).named(text):
         if person.chapters and stem not in person.chapters:
             continue
-        if not any(a in text for a in person.aliases):
-            continue  # a plain substring test first: most names are not in most articles
         for m in _pattern(person).finditer(text):
-            if not any(claimed[m.start():m.end()]):
-                for i in range(m.start(), m.end()):
-                    claimed[i] = True
+            start, end = m.span()
+            if claimed.find(1, start, end) < 0:
+                claimed[start:end] = b"\x01" * (end - start)
                 found.append(person.name)
                 break
     return sorted(set(found))

@@ -1,0 +1,77 @@
+"""Which of many fixed strings occur in a text, in one pass (issue 11: linear name scans).
+
+The people index, the connections chart and the glossary ask, for hundreds of names and
+terms, "is this one in this text?". Asking ``name in text`` for each is names x text
+work per article; here every string goes into one trie-shaped regex that the regex
+engine walks once over the text (it skips ahead to characters that can start a
+string). The answer is exactly the set ``{s for s in strings if s in text}``.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+
+def trie_regex(strings: Iterable[str]) -> str:
+    """A regex alternation of ``strings`` shaped as a trie. At any position it matches the
+    longest string that starts there (backtracking to shorter ones, so a lookahead
+    written after it still sees every candidate, longest first)."""
+    trie: dict = {}
+    for s in strings:
+        node = trie
+        for ch in s:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # end of a string
+    return _node_regex(trie) if trie else "(?!)"
+
+
+def _node_regex(node: dict) -> str:
+    """The regex of one trie node's subtree (the end marker ``""`` makes it optional)."""
+    alts = [re.escape(ch) + _node_regex(child) for ch, child in node.items() if ch]
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    if "" in node:  # a string ends here: the longer ones are optional (greedy: tried first)
+        return f"(?:{body})?"
+    return body
+
+
+class Finder:
+    """The set of given strings that occur (as plain substrings) in a text."""
+
+    def __init__(self, strings: Iterable[str]):
+        given = frozenset(strings)
+        self.strings = given - {""}
+        self._empty = "" in given  # the empty string occurs in every text
+        self._re = re.compile(trie_regex(sorted(self.strings)))
+        self._inside: dict[str, frozenset[str]] = {}  # string -> the strings inside it
+
+    def inside(self, s: str) -> frozenset[str]:
+        """The given strings that occur in ``s`` (``s`` itself included): a string also
+        occurs wherever a string containing it occurs. Cached; len(s)**2 lookups."""
+        got = self._inside.get(s)
+        if got is None:
+            got = self._inside[s] = frozenset(
+                s[i:j] for i in range(len(s)) for j in range(i + 1, len(s) + 1)
+                if s[i:j] in self.strings)
+        return got
+
+    def present(self, text: str) -> set[str]:
+        """``{s for s in strings if s in text}``, in one pass over ``text``.
+
+        At each position where some string starts, the longest one starting there is
+        found; every string occurring in the text is a prefix of the longest string
+        starting at its own position, hence inside one of those found."""
+        found: set[str] = {""} if self._empty else set()
+        search = self._re.search
+        pos = 0
+        longest: set[str] = set()
+        while True:
+            m = search(text, pos)
+            if m is None:
+                break
+            longest.add(m.group())
+            pos = m.start() + 1
+        for s in longest:
+            found |= self.inside(s)
+        return found
