@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import autocharts, bookinfo, cachekeys, connections
+from .fanout import fan_out
 from .diagnostics import Code, Diagnostic, InputError
 from .model import Article, article_text
 from .plan import Plan, spec_json
@@ -64,15 +65,18 @@ def plan_charts(plan: Plan, pages: list[tuple[Article, str]], diags: list[Diagno
                                     line, "error"))
             continue
         out.specs[spec.key] = spec
-    iterable = pages
-    if progress:
-        from rich.progress import track
-        iterable = track(pages, description="Finding facts", transient=True)
-    facts = [extract_article(a, stem) for a, stem in iterable]
     titles = {stem: a.title for a, stem in pages}
     aliases = {alias: p.name for p in plan.people for alias in p.aliases if len(alias) > 3}
-    names = {stem: connections.names_in(a, stem, block_lines(a, stem), aliases)
-             for a, stem in pages}
+
+    def mine(i: int):
+        """One article's facts and names (pure: may run in a forked child)."""
+        a, stem = pages[i]
+        return (extract_article(a, stem),
+                connections.names_in(a, stem, block_lines(a, stem), aliases))
+
+    found = fan_out(mine, [a.end_line - a.line for a, _ in pages], "Finding facts" if progress else "")
+    facts = [f for f, _ in found]
+    names = {stem: n for (_, stem), (_, n) in zip(pages, found)}
     for (article, stem), fx in zip(pages, facts):
         curated = [s for s in out.specs.values() if s.chapter == stem]
         off = set(plan.suppress.get(stem, set()))
@@ -118,37 +122,56 @@ def render_book(articles: list[Article], root: Path, plan: Plan,
     for theme in plan.themes:
         for stem in theme.chapters:
             theme_of.setdefault(stem, []).append(theme.name)
-    chapters = []
-    for article, stem in pages:
+    term_list = [t.hanzi for t in terms]
+
+    def context(i: int) -> PageContext:
+        article, stem = pages[i]
         specs = charts.of(stem)
         placements = [Placement(s.key, s.after, s.replaces_caption, bool(s.live))
                       for s in specs]
-        ctx = PageContext(stem=stem, placements=placements,
-                          lost_notes=plan.lost_notes(stem), themes=theme_of.get(stem, []),
-                          chart_titles={s.key: s.title for s in specs},
-                          data_hashes=cachekeys.chapter_hashes(root, specs, charts, index),
-                          terms=[t.hanzi for t in terms],
-                          index_names=people_in(article, stem, ref.people),
-                          publication=info["publication"])
+        return PageContext(stem=stem, placements=placements,
+                           lost_notes=plan.lost_notes(stem), themes=theme_of.get(stem, []),
+                           chart_titles={s.key: s.title for s in specs},
+                           data_hashes=cachekeys.chapter_hashes(root, specs, charts, index),
+                           terms=term_list,
+                           index_names=people_in(article, stem, ref.people),
+                           publication=info["publication"])
+
+    def render(i: int):
+        """One chapter's page, its .ipynb twin and reading time (pure: may run in a fork).
+        A page that loses an automatic chart is left to the parent (it edits the charts)."""
+        article, _ = pages[i]
+        ctx = context(i)
         text, unplaced = render_page(article, ctx)
-        lost = [k for k in unplaced if k not in plan.chart_where]
-        if lost:  # an automatic chart whose paragraph is not in the page: leave it out
-            for key in lost:
+        if any(k not in plan.chart_where for k in unplaced):
+            return None
+        return text, as_ipynb(text), unplaced, reading_minutes(article)
+
+    rendered = fan_out(render, [a.end_line - a.line for a, _ in pages])
+    chapters = []
+    for i, (article, stem) in enumerate(pages):
+        if rendered[i] is None:
+            ctx = context(i)
+            text, unplaced = render_page(article, ctx)
+            lost = [k for k in unplaced if k not in plan.chart_where]
+            for key in lost:  # an automatic chart whose paragraph is not in the page: leave it out
                 charts.specs.pop(key)
             specs = charts.of(stem)
             ctx.placements = [p for p in ctx.placements if p.chart not in lost]
             ctx.chart_titles = {s.key: s.title for s in specs}
             ctx.data_hashes = cachekeys.chapter_hashes(root, specs, charts, index)
             text, unplaced = render_page(article, ctx)
+            rendered[i] = (text, as_ipynb(text), unplaced, reading_minutes(article))
+        text, notebook, unplaced, minutes = rendered[i]
         files[f"chapters/{stem}.md"] = text
-        files[f"chapters/{stem}.ipynb"] = as_ipynb(text)
+        files[f"chapters/{stem}.ipynb"] = notebook
         for key in unplaced:
             src, line = plan.chart_where.get(key, ("data/charts", 1))
             diags.append(Diagnostic(Code.BAD_PLACEMENT, f"chart {key!r}: no block of {stem} "
                                     f"contains {charts.specs[key].after[:60]!r}; chart not "
                                     "placed", src, line, "error"))
         chapters.append(book_files.Chapter(stem, article, tuple(theme_of.get(stem, [])),
-                                           reading_minutes(article)))
+                                           minutes))
     files.update(book_pages(plan, pages, chapters, facts, terms, ref, charts, info, root))
     files["data/generated/charts.json"] = json.dumps(
         {k: spec_json(s) for k, s in sorted(charts.specs.items())}, ensure_ascii=False,

@@ -65,13 +65,29 @@ def _strip_blank_lines(text: str) -> str:
     return text
 
 
+_DUMPED: dict[str, str] = {}  # YAML text the page writer dumped -> the same data as JSON
+
+
+def remember_front_matter(dumped: str, meta: dict) -> None:
+    """Note what the page writer dumped as front matter, so the page's .ipynb twin reads
+    it back without a YAML parse (PyYAML's safe dump of str/list/dict values loads back
+    equal). Kept as JSON: each use gets its own copy; taken once, then forgotten."""
+    if len(_DUMPED) > 64:
+        _DUMPED.clear()
+    _DUMPED[dumped] = json.dumps(meta)
+
+
 def _front_matter(src: list[str]) -> tuple[dict, int]:
     """(metadata, first line after the front matter) of ``---`` YAML front matter."""
     if not src or src[0].rstrip() != "---":
         return {}, 0
     for i in range(1, len(src)):
         if src[i].rstrip() == "---":
-            meta = yaml.safe_load("\n".join(src[1:i]) + "\n")
+            text = "\n".join(src[1:i]) + "\n"
+            known = _DUMPED.pop(text, None)
+            if known is not None:
+                return json.loads(known), i + 1
+            meta = yaml.safe_load(text)
             return (meta if isinstance(meta, dict) else {}), i + 1
     return {}, 0
 

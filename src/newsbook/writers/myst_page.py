@@ -48,12 +48,27 @@ class PageContext:
     publication: str = ""  # the newsletter's name: the author of a post with no byline
 
 
+_CJK = re.compile("[\u4e00-\u9fff]")
+_MINUTES: dict[int, tuple[Article, int]] = {}  # id -> (article, minutes): asked 3x a page
+
+
 def reading_minutes(article: Article) -> int:
     """Reading time at 230 words a minute; CJK characters count as a word each."""
+    got = _MINUTES.get(id(article))
+    if got is not None and got[0] is article:
+        return got[1]
+    if len(_MINUTES) > 4096:
+        _MINUTES.clear()
+    minutes = _reading_minutes(article)
+    _MINUTES[id(article)] = (article, minutes)
+    return minutes
+
+
+def _reading_minutes(article: Article) -> int:
     words = 0
     for block in walk(article.blocks):
         text = _plain(block)
-        words += len(text.split()) + sum(1 for c in text if "\u4e00" <= c <= "\u9fff")
+        words += len(text.split()) + (0 if text.isascii() else len(_CJK.findall(text)))
     for note in article.footnotes:
         words += sum(len(p.text.split()) for p in note.paragraphs)
     return max(1, math.ceil(words / 230))
@@ -81,7 +96,10 @@ def front_matter(article: Article, ctx: PageContext) -> str:
         "reading_time": f"{reading_minutes(article)} min",
         "themes": list(ctx.themes),
     }
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000) + "---\n"
+    dumped = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
+    from .ipynb import remember_front_matter  # the .ipynb twin need not parse it back
+    remember_front_matter(dumped, meta)
+    return "---\n" + dumped + "---\n"
 
 
 def inline(text: str, marks: tuple[tuple[int, int], ...],
@@ -117,6 +135,7 @@ class PageWriter:
         self.pending: list[str] = []
         self.used: set[str] = set()  # charts placed so far (the rest are reported unplaced)
         self.unlinked = sorted((t for t in ctx.terms if TERM_OK.match(t)), key=len, reverse=True)
+        self.finder = _term_finder(ctx.terms)
         self.render: dict[type, Callable[[Block, int], list[str]]] = {
             Heading: self.heading, Paragraph: self.paragraph, ListBlock: self.listblock,
             Caption: self.caption, Note: self.note, Turn: self.turn, Aside: self.aside,
@@ -129,7 +148,10 @@ class PageWriter:
         """Inline feed text, linking each glossary headword's first occurrence on the page."""
         found: list[tuple[int, str]] = []
         taken: list[tuple[int, int]] = []
-        for term in list(self.unlinked):
+        present = self.finder.present(text) if self.unlinked else ()
+        if not present:
+            return inline(text, marks, ())
+        for term in [t for t in self.unlinked if t in present]:  # (longest first)
             at = text.find(term)
             while at >= 0 and any(a < at + len(term) and at < b for a, b in taken):
                 at = text.find(term, at + 1)
@@ -307,6 +329,19 @@ class PageWriter:
 
     def card(self, c: LinkCard, depth: int) -> list[str]:
         return [rich_md.link_card(c, target(self.stem, self.a, c))]
+
+
+_FINDER: list = [None, None]  # [terms tuple, Finder]: one book, one glossary
+
+
+def _term_finder(terms: list[str]):
+    """A :class:`~newsbook.extract.lookup.Finder` of the glossary headwords, so each text
+    is scanned once instead of once per headword (made once per book)."""
+    from ..extract.lookup import Finder
+    key = tuple(terms)
+    if _FINDER[0] != key:
+        _FINDER[:] = [key, Finder(key)]
+    return _FINDER[1]
 
 
 def _height(block: Block) -> int:
