@@ -1,8 +1,10 @@
 /* newsbook chart loader: draws the book's plotly charts, lazily.
  *
  * Every chart is a <figure class="nb-chart"> holding a reserved-height
- * <div class="nb-chart-plot"> and its figure JSON in
- * <script type="application/json" class="nb-chart-json">. A one-line bootstrap inside
+ * <div class="nb-chart-plot"> and its figure JSON: inline in
+ * <script type="application/json" class="nb-chart-json"> (a notebook's output), or in the
+ * book a file named by the plot's data-fig (fetched when the chart nears the viewport); the
+ * data table's rows likewise (tbody data-rows, fetched when it is opened). A one-line bootstrap inside
  * each chart (newsbook.charts.loader.LOADER_JS) sets window.__newsbookChartsConfig and
  * adds this file once per page. This file then
  *
@@ -151,11 +153,31 @@
     return w.Plotly.relayout(d, { "xaxis.range": [r[0], r[1] + (r[1] - r[0]) * (over + 8) /
                                             Math.max(40, pw - over - 8)] });
   };
-  N.draw = function (f) {
+  /* the figure: inline JSON (a notebook's output), or in the book a file fetched when the
+     chart nears the viewport (fetched while plotly.js loads; the page stays light) */
+  N.figure = function (f) {
     var d = f.querySelector(".nb-chart-plot"), j = f.querySelector("script.nb-chart-json");
-    if (!d || !j || d.dataset.drawn) return;
+    if (j) return Promise.resolve(JSON.parse(j.textContent));
+    if (!d || !d.dataset.fig) return Promise.reject(new Error("no figure"));
+    if (!f.__nbFig) {
+      f.__nbFig = fetch(d.dataset.fig).then(function (r) {
+        if (!r.ok) throw new Error(r.status + " " + d.dataset.fig);
+        return r.json();
+      });
+    }
+    return f.__nbFig;
+  };
+  N.draw = function (f) {
+    var d = f.querySelector(".nb-chart-plot");
+    if (!d || d.dataset.drawn) return;
     d.dataset.drawn = "1";
-    var g = JSON.parse(j.textContent), l = g.layout || {}, o = {};
+    N.figure(f).then(function (g) { N.plot(d, g); }, function () { N.broken(d); });
+  };
+  N.broken = function (d) {
+    d.textContent = "The interactive chart could not load; the data table below has the figures.";
+  };
+  N.plot = function (d, g) {
+    var l = g.layout || {}, o = {};
     N.keys.forEach(function (k) { o[k] = N.get(l, k); });
     o.menus = (l.updatemenus || []).map(function (m) { return [m.type || null, m.direction || null]; });
     d.__nbOrig = o; d.__nbNarrow = false;
@@ -181,9 +203,45 @@
   N.fail = function () {
     N.q.forEach(function (f) {
       var d = f.querySelector(".nb-chart-plot");
-      if (d) d.textContent = "The interactive chart could not load; the data table below has the figures.";
+      if (d) N.broken(d);
     });
   };
+  /* a data table whose rows are a file: filled in when first opened, as text nodes
+     (a cell is its text, or [text, link]; links must be book-relative page links) */
+  N.safeHref = /^(?:(?:\.\.\/)*chapters\/[a-z0-9-]+\.html)?(?:#[A-Za-z][A-Za-z0-9_.:-]*)?$/;
+  N.rows = function (det) {
+    var tb = det.querySelector("tbody[data-rows]");
+    if (!det.open || !tb || tb.__nbRows) return;
+    tb.__nbRows = true;
+    fetch(tb.dataset.rows).then(function (r) {
+      if (!r.ok) throw new Error(r.status);
+      return r.json();
+    }).then(function (rows) {
+      var frag = doc.createDocumentFragment();
+      rows.forEach(function (row) {
+        var tr = doc.createElement("tr");
+        row.forEach(function (c) {
+          var td = doc.createElement("td"), text = Array.isArray(c) ? c[0] : c;
+          if (Array.isArray(c) && typeof c[1] === "string" && c[1] && N.safeHref.test(c[1])) {
+            var a = doc.createElement("a");
+            a.setAttribute("href", c[1]);
+            a.textContent = text;
+            td.appendChild(a);
+          } else {
+            td.textContent = text == null ? "" : String(text);
+          }
+          tr.appendChild(td);
+        });
+        frag.appendChild(tr);
+      });
+      tb.textContent = "";
+      tb.appendChild(frag);
+    }, function () { tb.__nbRows = false; });
+  };
+  doc.addEventListener("toggle", function (e) {
+    var t = e.target;
+    if (t && t.matches && t.matches("details.nb-chart-data")) N.rows(t);
+  }, true);
   N.load = function () {
     if (w.Plotly) { N.flush(); return; }
     if (N.loading) return;
@@ -196,7 +254,10 @@
     doc.head.appendChild(t);
   };
   /* a chart near the viewport: queue it, and draw once plotly.js is there */
-  N.want = function (f) { N.q.push(f); N.load(); };
+  N.want = function (f) {
+    N.figure(f).catch(function () {});  /* its file loads beside plotly.js */
+    N.q.push(f); N.load();
+  };
   N.scan = function () {
     var figs = doc.querySelectorAll("figure.nb-chart");
     for (var i = 0; i < figs.length; i++) {

@@ -154,8 +154,15 @@ _SETUP = textwrap.dedent("""\
     """)
 
 
-def _chart_cell(key: str) -> str:
-    return f'```{{code-cell}} ipython3\n:tags: [remove-input]\nshow("{key}")\n```\n'
+def _chart_cell(key: str, meta: bool = False) -> str:
+    """A chart cell; ``meta`` names the chart for the kernel-free build (as the converter
+    writes it), else only a kernel can draw it."""
+    extra = f":newsbook-chart: {key}\n" if meta else ""
+    return f'```{{code-cell}} ipython3\n:tags: [remove-input]\n{extra}show("{key}")\n```\n'
+
+
+#: the second chapter is built as the book is, without a kernel (the first one runs one)
+_NO_KERNEL = _NB_HEAD.replace("kernelspec:", "mystnb:\n  execution_mode: \"off\"\nkernelspec:")
 
 
 def _explore_cell(key: str) -> str:
@@ -175,8 +182,8 @@ def build_minibook(root: Path, timeout: float = 600) -> tuple[Path, float]:
         + _chart_cell("fx_bar") + "\nSome prose between charts.\n\n"
         + _chart_cell("fx_pie") + "\n" + _explore_cell("fx_bar"), encoding="utf-8")
     (root / "chapters" / "2025-01-02-other.md").write_text(
-        _NB_HEAD + "\n# Other chapter\n\n" + _SETUP
-        + '\n<p id="q-fx-2">中国 holds half.</p>\n\n' + _chart_cell("fx_line"),
+        _NO_KERNEL + "\n# Other chapter\n\n" + _SETUP
+        + '\n<p id="q-fx-2">中国 holds half.</p>\n\n' + _chart_cell("fx_line", meta=True),
         encoding="utf-8")
     jb = Path(sys.executable).parent / "jupyter-book"
     t0 = time.perf_counter()

@@ -1,5 +1,6 @@
-"""Cache keys follow use: jupyter-cache re-executes a page when its code changes, and a
-page's only changing code is its hidden setup cell (digests of what its charts use).
+"""Cache keys follow use: Sphinx re-reads a page (and redraws its charts) when its source
+changes, and a page's only chart-dependent code is its hidden setup cell (digests of what
+its charts use).
 
 * editing one kind's source changes the setup cell only of pages drawing that kind;
 * editing a prose sentence of the feed changes no setup cell.

@@ -193,8 +193,12 @@ def check_cells(nb, where: str) -> None:
         if c.cell_type == "markdown":
             assert not c.metadata, (where, c.metadata)
         else:
-            assert set(c.metadata) <= {"tags"}, (where, c.metadata)
+            assert set(c.metadata) <= {"tags", "newsbook-chart"}, (where, c.metadata)
             assert set(c.metadata.get("tags", [])) <= {"remove-cell", "remove-input"}
+            if "newsbook-chart" in c.metadata:  # the chart the cell's one call shows
+                key = c.metadata["newsbook-chart"]
+                assert re.fullmatch(r"[a-z0-9_]+", key), (where, key)
+                assert c.source.strip() == f'show("{key}")', (where, c.source)
 
 
 def check_doctree(doc: nodes.document, where: str) -> None:

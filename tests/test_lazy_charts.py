@@ -104,3 +104,63 @@ def test_pages_without_charts_never_fetch_plotly(site):
         assert not errors, errors
     finally:
         ctx.close()
+
+
+def test_figures_and_tables_are_files_fetched_on_demand(site):
+    """The book keeps a chart's figure, rows and CSV out of its page; opening the data
+    table fills it in, with the quoted paragraphs' links, and nothing executes."""
+    base, browser, html, _ = site
+    rel = "timeline.html"
+    text = (html / rel).read_text(encoding="utf-8")
+    assert "nb-chart-json" not in text and "data:text/csv" not in text
+    src = re.search(r'<tbody data-rows="(_charts/[^"]+\.json)">', text)
+    assert src and (html / src.group(1)).is_file()
+    ctx, page, errors, fetched = open_page(browser, base + rel)
+    try:
+        page.wait_for_timeout(300)
+        assert not [u for u in fetched if "/_charts/" in u], "chart files fetched at load"
+        details = page.locator("details.nb-chart-data").first
+        details.scroll_into_view_if_needed()
+        details.locator("summary").click()
+        page.wait_for_function(
+            "() => document.querySelector('details.nb-chart-data tbody tr td a[href]')",
+            timeout=15_000)
+        rows = page.evaluate("document.querySelectorAll('details.nb-chart-data tbody tr').length")
+        summary = page.locator("details.nb-chart-data summary").first.inner_text()
+        assert f"({rows} rows)" in summary, (rows, summary)
+        hrefs = page.evaluate("[...document.querySelectorAll('details.nb-chart-data tbody a')]"
+                              ".map(a => a.getAttribute('href'))")
+        assert hrefs and all(re.match(r"^chapters/[a-z0-9-]+\.html#[a-z0-9-]+$", h)
+                             for h in hrefs), hrefs[:5]
+        csv = page.locator("figure.nb-chart a[download]").first.get_attribute("href")
+        assert csv.startswith("_charts/") and (html / csv).is_file()
+        assert not errors, errors
+    finally:
+        ctx.close()
+
+
+def test_bootstrap_waits_for_the_reader(site):
+    """bootstrap.js (the theme's menus and tooltips) is not fetched with the page; the
+    download menu still opens on the first click, which fetches it."""
+    base, browser, html, pages = site
+    url = base + pages[0].relative_to(html).as_posix()
+    ctx, page, errors, fetched = open_page(browser, url)
+    try:
+        page.wait_for_timeout(800)
+        assert not [u for u in fetched if "bootstrap.js" in u], "bootstrap.js fetched at load"
+        toggle = page.locator('button.dropdown-toggle[data-bs-toggle="dropdown"]').first
+        box = toggle.bounding_box()
+        assert box, "no download menu button"
+        # a tap straight on the button, with no hover before it (a phone)
+        page.evaluate("""() => {
+            const b = document.querySelector('button.dropdown-toggle[data-bs-toggle="dropdown"]');
+            b.dispatchEvent(new MouseEvent('click', {bubbles: true, cancelable: true}));
+        }""")
+        page.wait_for_function(
+            "() => document.querySelector('button.dropdown-toggle[data-bs-toggle=\"dropdown\"]')"
+            ".getAttribute('aria-expanded') === 'true'", timeout=10_000)
+        assert [u for u in fetched if "bootstrap.js" in u]
+        assert page.locator(".dropdown-menu.show").count() == 1
+        assert not errors, errors
+    finally:
+        ctx.close()

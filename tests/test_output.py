@@ -74,6 +74,7 @@ def test_summary_names_new_chapter_its_part_and_warnings(tmp_path, capsys):
 SAMPLE_LOG = """\x1b[01mRunning Sphinx v7.4.7\x1b[39;49;00m
 \x1b[01mmyst v3.0.1:\x1b[39;49;00m MdParserConfig(commonmark_only=False, gfm_only=False)
 myst-nb v1.4.0: NbParserConfig(custom_formats={})
+updating environment: [new config] 1 added, 1 changed, 0 removed
 \x1b[01mreading sources... \x1b[39;49;00m[ 50%] \x1b[35mchapters/a\x1b[39;49;00m
 /b/chapters/a.md: Executing notebook using local CWD [mystnb]
 [IPKernelApp] WARNING | Kernel is running over TCP without encryption. All communication...
@@ -92,7 +93,7 @@ def test_quiet_build_hides_noise_and_keeps_warnings(tmp_path):
     for noise in ("Kernel is running", "MdParserConfig", "NbParserConfig", "\x1b[",
                   "reading sources", "Executing notebook"):
         assert noise not in shown, noise
-    assert re.search(r"Book built in \d+ s \(1 notebook executed; full log: ", shown)
+    assert re.search(r"Book built in \d+ s \(2 pages read, 1 notebook executed; full log: ", shown)
     full = log.read_text(encoding="utf-8")
     assert "Kernel is running" in full and "\x1b[" not in full
 

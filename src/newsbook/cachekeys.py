@@ -1,10 +1,11 @@
 """Cache keys that follow use, and the quote -> paragraph index.
 
-jupyter-cache re-executes a notebook when its code changes. Each chapter's hidden
+Sphinx reads a page again (and :mod:`newsbook.charts.static` redraws its charts) only when
+its source changes; a live notebook's user sees the same digests. Each chapter's hidden
 setup cell therefore lists digests of exactly what its charts use: their specs,
 their datasets, the source of their kinds and the quote links of their rows.
-Editing one kind re-executes only the chapters that draw it; editing prose
-re-executes nothing (unless it moves a quoted paragraph).
+Editing one kind changes only the chapters that draw it; editing prose changes no
+setup cell (unless it moves a quoted paragraph).
 """
 from __future__ import annotations
 

@@ -22,6 +22,8 @@ NOISE = re.compile(r"Kernel is running over TCP|IPKernelApp\] WARNING|"
 SHOW = re.compile(r"WARNING|ERROR|CRITICAL|Traceback|Exception|error:|warning:|"
                   r"build succeeded|build finished with problems|newsbook:", re.I)
 PROGRESS = re.compile(r"^(reading sources|writing output)\.\.\. \[\s*(\d+)%\]")
+#: Sphinx's count of the pages it reads again (charts are drawn while a page is read)
+UPDATING = re.compile(r"^updating environment: .*?(\d+) added, (\d+) changed")
 
 
 def quiet_build(log_path: str, stream=None, out=None) -> int:
@@ -30,7 +32,7 @@ def quiet_build(log_path: str, stream=None, out=None) -> int:
     out = out or sys.stdout
     tty = out.isatty()
     t0 = time.perf_counter()
-    executed = shown = 0
+    executed = shown = read = 0
     Path(log_path).parent.mkdir(parents=True, exist_ok=True)
     with open(log_path, "w", encoding="utf-8") as log:
         for raw in stream:
@@ -38,6 +40,9 @@ def quiet_build(log_path: str, stream=None, out=None) -> int:
             log.write(line + "\n")
             if "Executed notebook" in line:
                 executed += 1
+            m = UPDATING.match(line)
+            if m:
+                read = int(m.group(1)) + int(m.group(2))
             m = PROGRESS.match(line)
             if m and tty:
                 out.write(f"\r  {m.group(1)} {m.group(2):>3}%")
@@ -52,8 +57,10 @@ def quiet_build(log_path: str, stream=None, out=None) -> int:
     if tty:
         out.write("\r\x1b[K")
     secs = time.perf_counter() - t0
-    out.write(f"Book built in {secs:.0f} s ({executed} notebook"
-              f"{'' if executed == 1 else 's'} executed; full log: {log_path})\n")
+    pages = f"{read} page{'' if read == 1 else 's'} read"
+    if executed:  # only when a book turns execution back on
+        pages += f", {executed} notebook{'' if executed == 1 else 's'} executed"
+    out.write(f"Book built in {secs:.0f} s ({pages}; full log: {log_path})\n")
     return 0
 
 

@@ -115,6 +115,8 @@ def _sync_static(app, exc) -> None:
 def setup(app):
     """Sphinx entry point (see module docstring; page-weight hooks in :mod:`.loader`)."""
     from .loader import favicon, page_metatags, root_index, wrap_renderer
+    from . import static
+    static.setup(app)  # charts drawn at build time, without a kernel
     app.connect("config-inited", _clean_assets, priority=900)
     app.connect("config-inited", favicon, priority=900)
     app.connect("html-page-context", _dedupe_page_assets, priority=900)

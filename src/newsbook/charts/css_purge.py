@@ -31,7 +31,7 @@ import re
 from pathlib import Path
 
 #: stylesheets in ``_static`` that are purged (the book's own newsbook.css is not)
-PURGED = ("styles/pydata-sphinx-theme.css", "styles/sphinx-book-theme.css",
+PURGED = ("basic.css", "styles/pydata-sphinx-theme.css", "styles/sphinx-book-theme.css",
           "sphinx-design.min.css", "mystnb.*.css", "pygments.css", "togglebutton.css",
           "copybutton.css", "sphinx-thebe.css")
 #: scripts whose words are not class names the pages use (data, or plotly's own DOM)

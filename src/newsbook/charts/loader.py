@@ -12,7 +12,9 @@ Page assets (Sphinx hooks, connected by :func:`newsbook.charts.setup`):
   the book does not need: ``fontawesome.js`` (1.5 MB; the icons the theme uses are CSS
   masks in ``_static/newsbook.css``), except on the search page the search index and
   search tools (the search box submits to the search page), and on a page with no
-  highlighted code, tab set or thebe button the copy-button, tab and thebe scripts;
+  highlighted code, sphinx-design element, toggle or thebe button the copy-button,
+  pygments, design, togglebutton and thebe files; ``bootstrap.js`` waits for the
+  reader's first interaction (:data:`LAZY_BOOTSTRAP`);
 * :func:`page_metatags` adds a meta description taken from the page's first paragraph;
 * :func:`favicon` sets ``_static/favicon.svg`` as the favicon when the book has one;
 * :func:`root_index` replaces the root ``index.html`` redirect by a copy of the root page.
@@ -69,20 +71,52 @@ _OPTIONAL_ASSETS = tuple(
         r'[ \t]*<(?:script[^>]*\ssrc|link[^>]*\shref)="[^"]*_static/(?:'
         + "|".join(re.escape(f) for f in files) + r')(?:\?[^"]*)?"[^>]*>(?:</script>)?\n?'))
     for test, files in (
-        (r'class="[^"]*\bhighlight', ("copybutton.css", "clipboard.min.js", "copybutton.js")),
+        (r'class="[^"]*\bhighlight', ("copybutton.css", "clipboard.min.js", "copybutton.js",
+                                      "pygments.css")),
+        (r'class="(?:[^"]*\s)?sd-', ("sphinx-design.min.css",)),
+        # sphinx-togglebutton acts on ".toggle, .admonition.dropdown" only
+        (r'class="(?:[^"]*\s)?toggle[\s"]|class="[^"]*\badmonition\b[^"]*\sdropdown[\s"]',
+         ("togglebutton.js", "togglebutton.css")),
         (r"sd-tab-set", ("design-tabs.js",)),
         (r'thebe-launch-button|class="[^"]*\bthebe\b', ("sphinx-thebe.js", "sphinx-thebe.css")),
     ))
 
 
+_TOGGLE_SELECTOR = re.compile(r"[ \t]*<script>var togglebuttonSelector = [^<]*</script>\n?")
+_BOOTSTRAP_PRELOAD = re.compile(
+    r'[ \t]*<link rel="preload" as="script" href="[^"]*scripts/bootstrap\.js[^"]*" />\n?')
+_BOOTSTRAP = re.compile(r'<script defer src="([^"]*scripts/bootstrap\.js[^"]*)"></script>')
+#: bootstrap.js (81 kB: the theme's tooltips, its download menu, the back-to-top button) on
+#: the reader's first scroll of the page (not the theme's scrolling of its sidebar), key,
+#: touch or pointer move instead of with every page: a
+#: reader who only reads never needs it. A click on a menu button that comes before the
+#: script has arrived is held and replayed as the menu's toggle once it has.
+LAZY_BOOTSTRAP = (
+    "<script>(function(u){var w=window,d=document,p;function go(){if(!p){p=new Promise("
+    "function(ok,no){var s=d.createElement('script');s.src=u;s.onload=ok;s.onerror=no;"
+    "d.body.appendChild(s)});}return p}var v=['scroll','keydown','pointerover','pointerdown',"
+    "'touchstart','focusin'];function on(e){if(e.type==='scroll'&&e.target!==d)return;"
+    "v.forEach(function(n){w.removeEventListener(n,on,true)});go()}v.forEach(function(n){"
+    "w.addEventListener(n,on,{passive:true,capture:true})});"
+    "d.addEventListener('click',function(e){var t=e.target."
+    "closest&&e.target.closest('[data-bs-toggle=\"dropdown\"]');if(t&&!w.bootstrap){"
+    "e.preventDefault();e.stopPropagation();go().then(function(){w.bootstrap.Dropdown."
+    "getOrCreateInstance(t).toggle()})}},true)})(%s)</script>")
+
+
 def lighten_html(text: str, pagename: str) -> str:
     """The rendered page without the assets it does not need (idempotent)."""
     text = _FONTAWESOME.sub("", text)
+    text = _BOOTSTRAP_PRELOAD.sub("", text)
+    text = _BOOTSTRAP.sub(lambda m: LAZY_BOOTSTRAP % json.dumps(html.unescape(m.group(1))),
+                          text)
     if pagename != "search":
         text = _SEARCH_TOOLS.sub("", text)
     for needed, tags in _OPTIONAL_ASSETS:
         if not needed.search(text):
             text = tags.sub("", text)
+            if "togglebutton" in tags.pattern:
+                text = _TOGGLE_SELECTOR.sub("", text)
     seen = []
 
     def one_viewport(m):

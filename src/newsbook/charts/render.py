@@ -231,12 +231,28 @@ def table_html(df: pd.DataFrame) -> str:
         columns=list(df.columns), rows=table_rows(df)).strip()
 
 
-def csv_href(dataset: str, df: pd.DataFrame) -> str:
+def csv_text(dataset: str, df: pd.DataFrame) -> str:
     try:
-        text = read_text(dataset)  # lossless: the committed file itself
+        return read_text(dataset)  # lossless: the committed file itself
     except DatasetError:
-        text = df.to_csv(index=False, lineterminator="\n")
-    return "data:text/csv;charset=utf-8," + _pct(text, safe="")
+        return df.to_csv(index=False, lineterminator="\n")
+
+
+def csv_href(dataset: str, df: pd.DataFrame) -> str:
+    return "data:text/csv;charset=utf-8," + _pct(csv_text(dataset, df), safe="")
+
+
+#: where the book build puts chart files, relative to the HTML root
+ASSET_DIR = "_charts"
+
+
+def asset(assets: dict[str, str], stem: str, ext: str, text: str) -> str:
+    """Add ``text`` to ``assets`` under a content-addressed name (so a changed chart is
+    never served from a stale cache); return its path under :data:`ASSET_DIR`."""
+    import hashlib
+    name = f"{stem}.{hashlib.sha256(text.encode('utf-8')).hexdigest()[:10]}.{ext}"
+    assets[name] = text
+    return f"{ASSET_DIR}/{name}"
 
 
 def csv_link(dataset: str, df: pd.DataFrame) -> str:
@@ -318,7 +334,12 @@ class ChartView:
         fig, notes = self._split()
         return add_note_annotations(fig, notes)
 
-    def html(self) -> str:
+    def html(self, assets: dict[str, str] | None = None, prefix: str = "") -> str:
+        """The chart's HTML. Self-contained by default (a notebook's output). With
+        ``assets`` (the book build), the figure JSON, the table rows and the CSV go into
+        ``assets`` as files named by content, fetched from ``prefix + "_charts/"`` only
+        when the chart nears the viewport or the table is opened: the page itself stays
+        light (:mod:`newsbook.charts.static` writes the files)."""
         spec, key = self.spec, self.spec.key
         fig, notes = self._split()
         layout = fig.setdefault("layout", {})
@@ -331,13 +352,23 @@ class ChartView:
             margin = layout.setdefault("margin", {})
             margin.setdefault("t", 24)
         height = layout.get("height")
+        rows = table_rows(self.df)
+        fig_src = rows_src = None
+        if assets is None:
+            href = csv_href(spec.dataset, self.df)
+        else:
+            fig_src = prefix + asset(assets, key, "json", script_json(fig))
+            cells = [[c["text"] if not c["href"] else [c["text"], c["href"]] for c in r]
+                     for r in rows]  # a cell is its text, or [text, link]
+            rows_src = prefix + asset(assets, f"{key}-rows", "json", script_json(cells))
+            href = prefix + asset(assets, spec.dataset, "csv", csv_text(spec.dataset, self.df))
         return _env().get_template("chart.html.j2").render(
             key=key, title=spec.title, summary=spec.summary,
             min_height=int(height) if isinstance(height, (int, float)) else 450,
-            fig_json=script_json(fig), loader=LOADER_JS, notes=[note_text(n) for n in notes],
+            fig_json=script_json(fig), fig_src=fig_src, rows_src=rows_src,
+            loader=LOADER_JS, notes=[note_text(n) for n in notes],
             source=source_parts(spec, self.df), columns=list(self.df.columns),
-            rows=table_rows(self.df), dataset=spec.dataset,
-            csv_href=csv_href(spec.dataset, self.df))
+            rows=rows, dataset=spec.dataset, csv_href=href)
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         bundle = {

@@ -84,7 +84,8 @@ def build_config(settings: dict, years=()) -> dict:
         "exclude_patterns": ["_build", ".venv", ".*", "**/.*", "data", "tests", "scripts",
                              "src", "binder", "README.md", "**/README.md",
                              "**.ipynb_checkpoints", "chapters/*.ipynb"],
-        "execute": {"execute_notebooks": "cache", "timeout": 120, "allow_errors": False,
+        # no kernel at build time: charts are drawn by newsbook.charts.static
+        "execute": {"execute_notebooks": "off", "timeout": 120, "allow_errors": False,
                     "exclude_patterns": []},
         "html": {"use_repository_button": bool(repo), "use_issues_button": False,
                  "use_edit_page_button": False, "home_page_in_navbar": True,
