@@ -13,7 +13,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import book, images
+from . import book
 from .diagnostics import Code, Diagnostic, InputError
 from .merge import merge_feeds
 from .readers import read, read_any, sniff  # noqa: F401  (read: re-exported)
@@ -170,6 +170,7 @@ def main(argv: list[str] | None = None) -> int:
         size = sum(p.stat().st_size for p in feeds if p.exists())
         articles = read_feeds(feeds, diags, cur.hints)
         if args.fetch_images:  # --check only looks up images fetched before
+            from . import images  # (urllib, ssl: only when asked)
             articles = images.localise(articles, root, diags, fetch=not args.check)
         files = book.render_book(articles, root, cur, diags,
                                  progress=size > LARGE and not args.quiet)

@@ -17,12 +17,21 @@ from typing import Any
 
 #: below this much work (total weight: source lines) one process is faster
 MIN_WEIGHT = 4_000
+#: articles per result message from a child
+PIECE = 24
 
 _JOB: tuple[Callable[[int], Any], list[range]] | None = None  # what forked children run
 
 
 def cores() -> int:
-    """CPUs this process may use."""
+    """CPUs this process may use; ``NEWSBOOK_JOBS=N`` caps them (1: never fork)."""
+    cap = os.environ.get("NEWSBOOK_JOBS", "")
+    if cap.isdigit() and int(cap) > 0:
+        return min(int(cap), _cpus())
+    return _cpus()
+
+
+def _cpus() -> int:
     try:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # pragma: no cover (not Linux)
@@ -64,12 +73,15 @@ def fan_out(fn: Callable[[int], Any], weights: Sequence[int], progress: str = ""
     if workers < 2 or sum(weights) < MIN_WEIGHT or "fork" not in multiprocessing.get_all_start_methods():
         return [fn(i) for i in _track(range(n), progress)]
     global _JOB
-    parts = runs(weights, workers)
-    _JOB = (fn, parts)
+    first, *others = runs(weights, workers)
+    # the children's runs go back in small pieces: each result message stays small (peak
+    # memory), and the parent unpickles early pieces while it still works on its own run
+    pieces = [r[k:k + PIECE] for r in others for k in range(0, len(r), PIECE)]
+    _JOB = (fn, pieces)
     try:
-        with multiprocessing.get_context("fork").Pool(len(parts) - 1) as pool:
-            pending = pool.map_async(_child, range(1, len(parts)))
-            mine = [fn(i) for i in _track(parts[0], progress)]
+        with multiprocessing.get_context("fork").Pool(len(others)) as pool:
+            pending = pool.map_async(_child, range(len(pieces)), chunksize=1)
+            mine = [fn(i) for i in _track(first, progress)]
             rest = pending.get()
     finally:
         _JOB = None

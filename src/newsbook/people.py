@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from . import connections
 from .extract.lookup import Finder
 from .model import Article
-from .reference import Person, PeopleLookup, block_lines
+from .reference import Person, PeopleLookup, block_lines, people_lookup
 
 #: nouns that end a role ("police chief", "party secretary", "a data editor")
 ROLE_NOUNS = frozenset("""
@@ -108,34 +108,20 @@ class PeopleEntry:
 def people_entries(pages: list[tuple[Article, str]], people: list[Person] = ()) -> list[PeopleEntry]:
     """Every named person and organisation with a role (if the text gives one) and every
     block that names them, sorted for the page (see :func:`sort_key`)."""
-    blocks = {stem: block_lines(a, stem) for a, stem in pages}
     if not people:
-        people = uncurated_people(pages, blocks)
+        people = uncurated_people(pages, {stem: block_lines(a, stem) for a, stem in pages})
     people = [p for p in people if p.aliases]
-    lookup = PeopleLookup(people)  # longest alias first; one pass per block finds who
+    lookup = people_lookup(people)  # longest alias first; one pass per block finds who
     found: dict[str, dict[str, list[str]]] = {p.name: {} for p in people}
     roles: dict[str, list[str]] = {p.name: [] for p in people}
-    for article, stem in pages:
-        for anchor, text, _line in blocks[stem]:
-            named = lookup.named(text)
-            if not named:
-                continue  # most blocks name nobody
-            claimed = bytearray(len(text))  # 1 where a longer alias already named someone
-            for person in named:
-                if person.chapters and stem not in person.chapters:
-                    continue
-                hit = False
-                for m in _pattern(person).finditer(text):
-                    start, end = m.span()
-                    if claimed.find(1, start, end) >= 0:
-                        continue
-                    claimed[start:end] = b"\x01" * (end - start)
-                    hit = True
-                    role = role_at(text, m.start(), m.end())
-                    if role:
-                        roles[person.name].append(role)
-                if hit:
-                    found[person.name].setdefault(stem, []).append(anchor)
+    from .fanout import fan_out
+    per_page = fan_out(lambda i: _mentions(pages[i][1], block_lines(*pages[i]), lookup),
+                       [a.end_line - a.line for a, _ in pages])
+    for (_, stem), (hits, said) in zip(pages, per_page):
+        for name, anchor in hits:
+            found[name].setdefault(stem, []).append(anchor)
+        for name, role in said:
+            roles[name].append(role)
     titles = {stem: a.title for a, stem in pages}
     out = []
     for p in people:
@@ -146,6 +132,35 @@ def people_entries(pages: list[tuple[Article, str]], people: list[Person] = ()) 
                          for _, stem in pages if stem in where)
         out.append(PeopleEntry(p.name, p.kind, best_role(roles[p.name]), chapters))
     return sorted(out, key=lambda e: sort_key(e.name))
+
+
+def _mentions(stem: str, blocks: list[tuple[str, str, int]], lookup: PeopleLookup
+              ) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """One chapter's (name, anchor) mentions and (name, role) roles, in reading order; in
+    each block the longest aliases claim their text first."""
+    hits: list[tuple[str, str]] = []
+    said: list[tuple[str, str]] = []
+    for anchor, text, _line in blocks:
+        named = lookup.named(text)
+        if not named:
+            continue  # most blocks name nobody
+        claimed = bytearray(len(text))  # 1 where a longer alias already named someone
+        for person in named:
+            if person.chapters and stem not in person.chapters:
+                continue
+            hit = False
+            for m in _pattern(person).finditer(text):
+                start, end = m.span()
+                if claimed.find(1, start, end) >= 0:
+                    continue
+                claimed[start:end] = b"\x01" * (end - start)
+                hit = True
+                role = role_at(text, start, end)
+                if role:
+                    said.append((person.name, role))
+            if hit:
+                hits.append((person.name, anchor))
+    return hits, said
 
 
 _PATTERNS: dict[tuple, re.Pattern] = {}

@@ -120,14 +120,18 @@ class PeopleLookup:
         return [self.ordered[i] for i in sorted({i for a in present for i in self.owners[a]})]
 
 
-_LOOKUP: list = [None, None]  # [people list, its PeopleLookup]: the book's one people list
+_LOOKUP: list = [None, None, None]  # [list, its people as a tuple, its PeopleLookup]
 
 
 def people_lookup(people: list[Person]) -> PeopleLookup:
-    """The :class:`PeopleLookup` of this very list (made once per list, not per article)."""
+    """The :class:`PeopleLookup` of these people, made once per book (its regex takes a
+    while to compile), not once per article nor once per page that asks."""
     if _LOOKUP[0] is not people:
-        _LOOKUP[:] = [people, PeopleLookup(people)]
-    return _LOOKUP[1]
+        key = tuple(people)
+        if _LOOKUP[1] != key:
+            _LOOKUP[2] = PeopleLookup(people)
+        _LOOKUP[:2] = [people, key]
+    return _LOOKUP[2]
 
 
 def people_in(article: Article, stem: str, people: list[Person]) -> list[str]:

@@ -19,16 +19,9 @@ from ..diagnostics import Code, Diagnostic
 from ..model import Feed
 from .freshrss_text import ReadResult
 from .html import html_article, plain_text
+from .kinds import XML_START, looks_like_xml  # noqa: F401  (re-exported)
 
-XML_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!DOCTYPE[^>]*>\s*)?"
-                       r"<(rss|feed|rdf:RDF|opml)\b", re.S)
 ENTRY_TAG = re.compile(r"<(?:item|entry)[\s>/]")
-
-
-def looks_like_xml(text: str) -> str:
-    """'rss', 'feed', 'rdf:RDF' or 'opml' when the text starts like one, else ''."""
-    m = XML_START.match(text.lstrip("\ufeff")[:4096])
-    return m.group(1) if m else ""
 
 
 def read_feed(text: str, *, source: str) -> ReadResult:

@@ -26,6 +26,7 @@ from ..diagnostics import Code, Diagnostic
 from ..model import Article, Feed
 from .freshrss_text import ReadResult
 from .html import html_article
+from .kinds import is_zip, looks_like_json  # noqa: F401  (re-exported)
 
 MAX_MEMBER = 512 * 1024 * 1024  # bytes: refuse zip members that unpack larger than this
 MAX_TOTAL = 1024 * 1024 * 1024
@@ -71,10 +72,6 @@ def loads_with_positions(text: str):
     if end != len(text):
         raise json.JSONDecodeError("Extra data", text, end)
     return obj
-
-
-def looks_like_json(text: str) -> bool:
-    return text.lstrip("\ufeff \t\r\n")[:1] in ("{", "[")
 
 
 def read_json(text: str, *, source: str) -> ReadResult:
@@ -153,10 +150,6 @@ def _item(item, source: str, line_of, diags: list[Diagnostic]) -> Article | None
     author = " ".join(htmllib.unescape(_str(item.get("author"))).split())
     return html_article(title=title, published=when, html=html, source=source, line=line,
                         link=link, byline=author, diags=diags)
-
-
-def is_zip(data: bytes) -> bool:
-    return data[:4] in (b"PK\x03\x04", b"PK\x05\x06")
 
 
 def read_zip(data: bytes, *, source: str) -> list[tuple[str, ReadResult]]:

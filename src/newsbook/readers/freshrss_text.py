@@ -85,11 +85,20 @@ def read(text: str, *, source: str = "<string>", hints: dict[str, str] | None = 
         return ReadResult(Feed(()), diags)
     articles = []
     bounds = starts + [len(lines)]
-    for k, start in enumerate(starts):
-        end = bounds[k + 1]
-        art = _read_article(lines, start, end, source, hints or {}, diags)
+
+    def one(k: int):
+        """Article k and its diagnostics (pure: big copies read it in a forked child)."""
+        start, end = starts[k], bounds[k + 1]
+        mine: list[Diagnostic] = []
+        art = _read_article(lines, start, end, source, hints or {}, mine)
         if art is not None:
             art = _with_publication(art, lines[start:end])
+        return art, mine
+
+    from ..fanout import fan_out
+    for art, found in fan_out(one, [b - a for a, b in zip(starts, bounds[1:])]):
+        diags.extend(found)
+        if art is not None:
             articles.append(art)
     cut = cut_off_line(lines)
     if cut is not None and articles and articles[-1].line <= cut:
