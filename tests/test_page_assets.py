@@ -24,7 +24,7 @@ def loaded(page: str) -> set[str]:
 
 def test_prose_page_loads_none_of_them():
     got = loaded(HEAD + "<body><p>Text only.</p></body>")
-    assert got == {"newsbook.css", "togglebutton.js"}
+    assert got == {"newsbook.css"}
 
 
 def test_each_asset_stays_where_its_element_is():
@@ -33,6 +33,21 @@ def test_each_asset_stays_where_its_element_is():
     assert "design-tabs.js" in loaded(HEAD + '<div class="sd-tab-set docutils">')
     thebe = '<button class="btn thebe-launch-button">Live code</button>'
     assert {"sphinx-thebe.js", "sphinx-thebe.css"} <= loaded(HEAD + thebe)
+    toggle = '<div class="admonition note dropdown"><p>x</p></div>'
+    assert "togglebutton.js" in loaded(HEAD + toggle)
+    # the theme's own menu and sidebar toggles are not sphinx-togglebutton's
+    chrome = '<button class="btn dropdown-toggle"></button><label class="sidebar-toggle">'
+    assert "togglebutton.js" not in loaded(HEAD + chrome)
+
+
+def test_bootstrap_waits_for_the_reader():
+    page = (HEAD.replace("</head>", '<link rel="preload" as="script" href="../_static/scripts/'
+                         'bootstrap.js?digest=1" />\n</head>')
+            + '<body><p>x</p>\n<script defer src="../_static/scripts/bootstrap.js?digest=1">'
+            '</script></body>')
+    out = lighten_html(page, "chapters/x")
+    assert 'src="../_static/scripts/bootstrap.js' not in out and "preload" not in out
+    assert '"../_static/scripts/bootstrap.js?digest=1"' in out  # fetched on first use
 
 
 def test_lighten_is_idempotent():
