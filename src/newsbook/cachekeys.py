@@ -68,13 +68,13 @@ def quote_index(root: Path, pages, charts) -> dict[str, dict[str, str]]:
 
 
 KINDS_DIR = Path(__file__).resolve().parent / "charts" / "kinds"
-#: shared by every kind: a change here re-executes every chapter with a chart
+#: shared by every kind: a change here re-keys every chapter with a chart
 COMMON = ("_common.py", "__init__.py")
 
 
 CHARTS_DIR = KINDS_DIR.parent
-#: what turns any figure into the page's HTML: a change here re-executes every chart page
-RENDER = ("render.py", "style.py", "loader.py", "registry.py", "datasets.py",
+#: what turns any figure into the page's HTML: a change here re-keys every chart page
+RENDER = ("render.py", "style.py", "loader.py", "registry.py", "datasets.py", "static.py",
           "templates/chart.html.j2", "templates/source.html.j2", "templates/table.html.j2")
 
 

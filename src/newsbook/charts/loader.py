@@ -38,15 +38,25 @@ LOADER_FILE = "_static/newsbook-charts.js"
 #: below this plot width (px) charts switch to the compact phone layout
 NARROW_PX = 600
 
-#: one line in every chart: settings for the loader, then the loader itself, once per page
+#: how near the viewport (CSS margin) a chart starts loading
+MARGIN = "400px 0px"
+
+#: one line in every chart: settings for the loader, then, once per page, a watch on the
+#: charts that adds the loader file only when the first of them nears the viewport (or
+#: the page is printed), so a reader who never scrolls to a chart loads none of it
 LOADER_JS = (
-    "(function(){var w=window,d=document;if(w.__newsbookChartsConfig)return;"
-    "w.__newsbookChartsConfig=%(cfg)s;var s=d.createElement('script');s.async=true;"
-    "s.src=(d.documentElement.dataset.content_root||'./')+'%(file)s';"
-    "d.head.appendChild(s)})();"
-) % {"cfg": json.dumps({"fc": FONT_COLOR, "narrow": NARROW_PX, "bundle": BUNDLE},
-                       sort_keys=True, separators=(",", ":")),
-     "file": LOADER_FILE}
+    "(function(){var w=window,d=document,o;if(w.__newsbookChartsConfig)return;"
+    "w.__newsbookChartsConfig=%(cfg)s;function go(){if(go.done)return;go.done=1;"
+    "if(o)o.disconnect();var s=d.createElement('script');s.async=true;"
+    "s.src=(d.documentElement.dataset.content_root||'./')+'%(file)s';d.head.appendChild(s)}"
+    "if(!('IntersectionObserver' in w))return go();o=new IntersectionObserver(function(e){"
+    "for(var i=0;i<e.length;i++)if(e[i].isIntersecting)return go()},{rootMargin:'%(margin)s'});"
+    "function scan(){d.querySelectorAll('figure.nb-chart').forEach(function(f){o.observe(f)})}"
+    "scan();d.addEventListener('DOMContentLoaded',scan);w.addEventListener('beforeprint',go)"
+    "})();"
+) % {"cfg": json.dumps({"fc": FONT_COLOR, "narrow": NARROW_PX, "bundle": BUNDLE,
+                        "margin": MARGIN}, sort_keys=True, separators=(",", ":")),
+     "file": LOADER_FILE, "margin": MARGIN}
 
 # ------------------------------------------------------------------ page assets
 
