@@ -6,8 +6,9 @@ The only module that reads article HTML. Every body is first sanitised with
 parsed with the standard library's :class:`html.parser.HTMLParser` into a small
 tree, then mapped to the model: headings, paragraphs with inline spans (text,
 emphasis, strong, code, link), lists, block quotes, code, simple tables, figures,
-Substack footnotes (``a.footnote-anchor`` -> ``div.footnote``) and embedded posts
-and tweets as link cards. Subscribe and share furniture is dropped.
+Substack footnotes (``a.footnote-anchor`` -> ``div.footnote``), image galleries
+(``div.image-gallery-embed``: one figure per image) and embedded posts and tweets as
+link cards. Subscribe and share furniture is dropped.
 
 Line numbers: an HTML body has no lines of its own in the source file. An article
 read from HTML has ``line`` = the source line of its item (JSON: the line of the
@@ -48,6 +49,9 @@ BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blo
           "figure", "pre", "table", "hr", "figcaption", "thead", "tbody", "tfoot", "tr"}
 WS = re.compile(r"[ \t\n\r\f]+")
 FOOTNOTE_REF = re.compile(r"^#footnote-(\d+)$")
+#: Substack image galleries: ``div.image-gallery-embed`` (images in its ``data-attrs``
+#: JSON, usually with no children) and the rendered ``image-gallery`` markup
+GALLERY = {"image-gallery-embed", "image-gallery"}
 
 
 def sanitise(html: str) -> str:
@@ -272,6 +276,8 @@ class _Mapper:
             return
         if c.tag == "div" and "footnote" in cls:
             self.footnote(c)
+        elif c.tag == "div" and cls & GALLERY:
+            out.extend(self.gallery(c))
         elif c.tag == "div" and ("embedded-post-wrap" in cls or "embedded-post" in cls
                                  or "tweet" in cls):
             card = self.card(c, "tweet" if "tweet" in cls else "post")
@@ -388,6 +394,37 @@ class _Mapper:
             return None
         return Figure(src, alt, caption, credit, self.next_line(), spans)
 
+    def gallery(self, c: Node) -> list[Figure]:
+        """A Substack gallery as consecutive figures: each image with alt text (its own,
+        the gallery's, or "Gallery image i of n"), the gallery caption once, on the last.
+        Images come from ``data-attrs`` (``gallery.images[].src``), else from the markup."""
+        attrs = _json_attrs(c)
+        gal = attrs.get("gallery") if isinstance(attrs.get("gallery"), dict) else attrs
+        caption = gal.get("caption") if isinstance(gal.get("caption"), str) else ""
+        caption = WS.sub(" ", plain_text(caption) if "<" in caption else caption).strip()
+        alt = gal.get("alt") if isinstance(gal.get("alt"), str) else ""
+        listed = gal.get("images") if isinstance(gal.get("images"), list) else []
+        images = [(i.get("src"), i.get("alt")) for i in listed if isinstance(i, dict)]
+        if not any(isinstance(src, str) and src for src, _ in images):
+            images = [(n.attrs.get("src", ""), n.attrs.get("alt", ""))
+                      for n in _all(c, lambda n: n.tag == "img")]
+        if not caption:
+            cap = c.find(lambda n: n.tag == "figcaption" or "image-gallery-caption" in n.classes)
+            caption = WS.sub(" ", cap.text()).strip() if cap is not None else ""
+        srcs = []
+        for src, own in images:
+            url = safe_url(src, self.base) if isinstance(src, str) else ""
+            if url and not url.startswith("mailto:"):
+                srcs.append((url, own if isinstance(own, str) else ""))
+        n = len(srcs)
+        out = []
+        for i, (url, own) in enumerate(srcs, 1):
+            text = WS.sub(" ", own or alt).strip() or f"Gallery image {i} of {n}"
+            out.append(Figure(url, text, caption if i == n else "", "", self.next_line()))
+        if not out and caption:
+            out.append(Figure("", alt or "Image gallery", caption, "", self.next_line()))
+        return out
+
     def card(self, c: Node, kind: str) -> LinkCard | None:
         attrs: dict = {}
         try:
@@ -432,6 +469,26 @@ class _Mapper:
         line = self.next_line()
         paras = tuple(_as_paragraphs(self.blocks(body)))
         self.footnotes.append(Footnote(n, paras, line))
+
+
+def _json_attrs(c: Node) -> dict:
+    """Substack's ``data-attrs`` JSON object, or {} when absent or not an object."""
+    try:
+        raw = json.loads(c.attrs.get("data-attrs") or "{}")
+    except (ValueError, RecursionError):
+        return {}
+    return raw if isinstance(raw, dict) else {}
+
+
+def _all(node: Node, pred) -> list[Node]:
+    """Every descendant matching ``pred``, in document order."""
+    out = []
+    for c in node.children:
+        if isinstance(c, Node):
+            if pred(c):
+                out.append(c)
+            out += _all(c, pred)
+    return out
 
 
 def _footnote_number(a: Node) -> int | None:
