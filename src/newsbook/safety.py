@@ -19,4 +19,6 @@ def _escape_titles(app, pagename, templatename, context, doctree) -> None:
 
 def setup(app):
     app.connect("html-page-context", _escape_titles, priority=900)
+    # a hostile (huge) article must not stall the build: block targets in linear time
+    app.setup_extension("newsbook.targets")
     return {"parallel_read_safe": True, "parallel_write_safe": True}
