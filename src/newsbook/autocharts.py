@@ -118,7 +118,7 @@ def timeline_chart(article: Article, stem: str, facts, out: AutoCharts) -> bool:
     first = min(dates, key=lambda d: d.line)
     years = sorted({r["start"][:4] for r in rows} | {r["end"][:4] for r in rows})
     span = years[0] if len(years) == 1 else f"{years[0]}–{years[-1]}"
-    out.specs.append(Timeline(
+    out.specs.append(_spec(Timeline,
         key=name.removeprefix("auto_"), kind="timeline", dataset=name, chapter=stem,
         after=_after_text(article, stem, first.anchor), auto="timeline",
         title=f"Every date this article gives, {span}",
@@ -146,7 +146,7 @@ def series_charts(article: Article, stem: str, facts, out: AutoCharts,
                          "note": ""})
         unit = " ".join(x for x in (s.scale, s.unit) if x)
         first = min(s.points, key=lambda p: p.quantity.line)
-        out.specs.append(Series(
+        out.specs.append(_spec(Series,
             key=dataset_name(stem, f"series_{sid}").removeprefix("auto_"), kind="series",
             dataset=dataset_name(stem, "series"), chapter=stem, where={"series": sid},
             after=_after_text(article, stem, first.quantity.anchor), auto="series",
@@ -186,7 +186,7 @@ def speaker_chart(article: Article, stem: str, facts, out: AutoCharts) -> bool:
     out.datasets[name], out.columns[name] = _csv(SPEAKER_COLUMNS, rows), SPEAKER_COLUMNS
     first = min(shares, key=lambda s: s.line)
     speakers = list(dict.fromkeys(s.speaker for s in shares))
-    out.specs.append(Grouped(
+    out.specs.append(_spec(Grouped,
         key=name.removeprefix("auto_"), kind="grouped", dataset=name, chapter=stem,
         after=_after_text(article, stem, first.anchor), auto="speakers",
         title="Who speaks how much, section by section",
@@ -206,7 +206,7 @@ def fallback_chart(article: Article, stem: str, links: list[dict], out: AutoChar
     if links:
         name = dataset_name(stem, "connections")
         out.datasets[name], out.columns[name] = _csv(LINK_COLUMNS, links), LINK_COLUMNS
-        out.specs.append(Bars(
+        out.specs.append(_spec(Bars,
             key=name.removeprefix("auto_"), kind="bars", dataset=name, chapter=stem,
             after=after, auto="connections",
             title="Other articles that name the same people, places and terms",
@@ -222,7 +222,7 @@ def fallback_chart(article: Article, stem: str, links: list[dict], out: AutoChar
                      "derived": "words counted in the section", "note": ""})
     name = dataset_name(stem, "sections")
     out.datasets[name], out.columns[name] = _csv(SECTION_COLUMNS, rows), SECTION_COLUMNS
-    out.specs.append(Bars(
+    out.specs.append(_spec(Bars,
         key=name.removeprefix("auto_"), kind="bars", dataset=name, chapter=stem, after=after,
         auto="connections", title="How the article is built: words per section",
         summary="Words in each section of the article, in reading order.",
@@ -243,9 +243,21 @@ def _section_words(article: Article, stem: str):
     return [(name, v[0], v[1], v[2], v[3]) for name, v in order.items()]
 
 
+def _spec(cls, **fields):
+    """``cls(**fields)`` without running pydantic's validators (whose schemas take longer to
+    build than a small book takes to convert): the fields here are already the right
+    types, and ``live`` becomes its model as validation would make it
+    (tests/test_plan_cache.py checks every automatic spec validates to the same)."""
+    live = fields.get("live")
+    if isinstance(live, dict):
+        from .plan.charts import Live
+        fields["live"] = Live.model_construct(**live)
+    return cls.model_construct(**fields)
+
+
 def book_timeline_spec():
     """The timeline of everything (book-wide page): one lane per part of the book."""
-    return Timeline(
+    return _spec(Timeline,
         key="book_timeline", kind="timeline", dataset="book_events", chapter="",
         title="Every dated event in the book, by part",
         summary="A timeline of every dated event the articles state, one row per event, coloured by part of "
@@ -258,7 +270,7 @@ def book_timeline_spec():
 def book_glance_spec(n_articles: int):
     """The root page's chart: every article on its publication date."""
     from .plan.charts import Custom
-    return Custom(
+    return _spec(Custom,
         key="book_at_a_glance", kind="custom", function="book_at_a_glance",
         dataset="book_articles", chapter="",
         title="The book at a glance: articles by date and part",

@@ -52,6 +52,7 @@ class Reference:
 
 def reference_from_plan(plan) -> Reference:
     """The plan's glossary, people and events as reference entries."""
+    from .plan import plain
     ref = Reference()
     for t in plan.glossary:
         ref.terms.append(Term(t.hanzi, t.pinyin if t.lang == "zh" else "", t.gloss,
@@ -59,7 +60,7 @@ def reference_from_plan(plan) -> Reference:
     for p in plan.people:
         ref.people.append(Person(p.name, p.kind, tuple(p.aliases), p.whole_word,
                                  tuple(p.chapters)))
-    ref.events = [e.model_dump() for e in plan.events]
+    ref.events = [plain(e) for e in plan.events]  # (= model_dump(), no serializer built)
     return ref
 
 

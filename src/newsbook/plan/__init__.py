@@ -101,9 +101,93 @@ def _validate(model, path: Path, errors: _Errors, default):
 KIND_TAGS = ("bars", "grouped", "timeline", "series", "share", "dumbbell", "custom")
 
 
+def cache_file() -> Path:
+    """The last plan loaded (issue 11: conversion at disk speed), outside the book (whose
+    files a conversion must not touch unless it writes them): $NEWSBOOK_CACHE_DIR, else
+    $XDG_CACHE_HOME/newsbook, else ~/.cache/newsbook (as :mod:`newsbook.extract.terms`)."""
+    import os
+    base = os.environ.get("NEWSBOOK_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"),
+        "newsbook")
+    return Path(base) / "plan.pickle"
+
+#: the sources whose code decides what a plan holds (their text is part of the cache key)
+_CODE = (Path(__file__).parent, Path(__file__).parents[1] / "writers" / "escape.py",
+         Path(__file__).parents[1] / "diagnostics.py")
+
+
+def _inputs(root: Path) -> list[Path]:
+    """Every file a plan is made of (whether it exists or not)."""
+    cur = root / "data" / "curation"
+    data = root / "data"
+    return ([cur / f"{n}.yml" for n in ("book", "themes", "hints", "glossary", "people",
+                                        "events")]
+            + [data / "lost_figures.yml", data / "datasets.yml"]
+            + sorted((data / "charts").glob("*.yml")) + sorted(data.glob("*.csv")))
+
+
+def _cache_key(root: Path) -> bytes | None:
+    """A digest of every input file's name and content, the plan code and the versions of
+    Python and pydantic; None when a file cannot be read (the fresh load reports it)."""
+    import hashlib
+    import sys
+
+    import pydantic
+    h = hashlib.blake2b(digest_size=20)
+    h.update(f"{sys.version}\0{pydantic.VERSION}\0{root.resolve()}\0{root}\0".encode())
+    code = []
+    for p in _CODE:
+        code += sorted(p.glob("*.py")) if p.is_dir() else [p]
+    for path in code + _inputs(root):
+        try:
+            data = path.read_bytes()
+        except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
+            data = None
+        except OSError:
+            return None
+        h.update(str(path).encode("utf-8", "surrogateescape") + b"\0")
+        h.update(b"-" if data is None else b"+%d\0" % len(data) + data)
+    return h.digest()
+
+
 def load_plan(root: Path) -> Plan:
-    """Read and validate every curated file under ``root`` (see module docstring)."""
+    """Read and validate every curated file under ``root`` (see module docstring).
+
+    A plan made from exactly the same files (and code) under the same root is reused
+    from :func:`cache_file` without parsing or validating anything
+    (``NEWSBOOK_PLAN_CACHE=0`` turns that off). Only plans without errors are saved, so a
+    changed file is always loaded, and its errors reported, afresh."""
+    import os
+    import pickle
     root = Path(root)
+    use = os.environ.get("NEWSBOOK_PLAN_CACHE", "1") != "0"
+    key = _cache_key(root) if use else None
+    cache = cache_file()
+    if key is not None:
+        try:
+            with open(cache, "rb") as fh:
+                if fh.read(len(key)) == key:
+                    plan = pickle.load(fh)
+                    plan.root = root
+                    return plan
+        except Exception:  # no cache, or an unreadable one: load afresh
+            pass
+    plan = _load_fresh(root)
+    if key is not None:
+        try:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            tmp = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")
+            with open(tmp, "wb") as fh:
+                fh.write(key)
+                pickle.dump(plan, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, cache)
+        except OSError:
+            pass
+    return plan
+
+
+def _load_fresh(root: Path) -> Plan:
+    """Read and validate every curated file under ``root``."""
     errors = _Errors(root)
     plan = Plan(root=root)
     cur = root / "data" / "curation"
@@ -211,5 +295,20 @@ def _load_charts(root: Path, plan: Plan, errors: _Errors) -> None:
 
 
 def spec_json(spec: BaseModel) -> dict:
-    """A spec as plain JSON data (for data/generated/charts.json and cache keys)."""
-    return spec.model_dump(mode="json", exclude_defaults=False)
+    """A spec as plain JSON data (for data/generated/charts.json and cache keys): what
+    ``spec.model_dump(mode="json")`` gives, read off the fields directly, so no model's
+    serializer has to be built (``defer_build``; tests/test_plan_cache.py compares)."""
+    return plain(spec)
+
+
+def plain(value: Any) -> Any:
+    """A plan model (or list, dict of them) as plain data, every field in field order:
+    ``model_dump()`` for models whose fields hold str, int, float, bool, None, lists,
+    dicts and models (all of the plan's)."""
+    if isinstance(value, BaseModel):
+        return {name: plain(getattr(value, name)) for name in type(value).model_fields}
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    return value

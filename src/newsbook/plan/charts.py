@@ -23,7 +23,7 @@ AUTO_FAMILIES = ("timeline", "series", "speakers", "connections")
 class Live(BaseModel):
     """Controls of the live ipywidgets explorer (JupyterLab only)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
     filter: Optional[str] = None
     slider: Optional[str] = None
 
@@ -31,7 +31,7 @@ class Live(BaseModel):
 class Spec(BaseModel):
     """Fields every kind shares."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
     key: str = Field(pattern=KEY)
     dataset: str = Field(pattern=KEY)
     chapter: str = Field(default="", pattern=r"^$|" + STEM)
@@ -152,7 +152,7 @@ class ChartFile(BaseModel):
     """``data/charts/<chapter>.yml``: the chapter's curated charts and its wishes about
     automatic ones (``suppress: [timeline]`` turns the automatic timeline off)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
     chapter: str = Field(pattern=r"^$|" + STEM)
     suppress: list[Literal["timeline", "series", "speakers", "connections"]] = []
     charts: list[ChartSpec] = []
