@@ -53,6 +53,8 @@ def quote_index(root: Path, pages, charts) -> dict[str, dict[str, str]]:
     blocks = [(stem, anchor, text) for a, stem in pages for anchor, text in block_texts(a, stem)]
     index: dict[str, dict[str, str]] = {}
     names = sorted({s.dataset for s in charts.specs.values()})
+    # a quote the chart's own article holds links there, even if another article repeats it
+    home = {s.dataset: s.chapter for s in charts.specs.values() if s.chapter}
     for name in names:
         for row in _rows(dataset_text(root, name, charts.datasets)):
             quote = clean(row.get("quote") or "")
@@ -61,7 +63,9 @@ def quote_index(root: Path, pages, charts) -> dict[str, dict[str, str]]:
             if row.get("anchor") and row.get("chapter"):
                 index[quote] = {"chapter": row["chapter"], "anchor": row["anchor"]}
                 continue
-            hit = next(((s, a) for s, a, t in blocks if quote in t), None)
+            own = home.get(name)
+            hit = next(((s, a) for s, a, t in blocks if s == own and quote in t), None) or \
+                next(((s, a) for s, a, t in blocks if quote in t), None)
             if hit:
                 index[quote] = {"chapter": hit[0], "anchor": hit[1]}
     return dict(sorted(index.items()))
@@ -104,9 +108,15 @@ def chapter_hashes(root: Path, specs, charts, index: dict) -> dict[str, str]:
     """Setup-cell digests for one chapter; the quote links only of its own rows."""
     out = spec_hashes(root, specs, charts.datasets)
     if specs:
-        quotes = {clean(r.get("quote") or "") for s in specs
-                  for r in _rows(dataset_text(root, s.dataset, charts.datasets))}
-        links = {q: index[q] for q in sorted(quotes) if q in index}
+        links: dict[str, dict[str, str]] = {}
+        for s in specs:
+            for r in _rows(dataset_text(root, s.dataset, charts.datasets)):
+                q = clean(r.get("quote") or "")
+                if r.get("anchor") and r.get("chapter"):  # a generated row links itself
+                    links[q] = {"chapter": r["chapter"], "anchor": r["anchor"]}
+                elif q in index:
+                    links.setdefault(q, index[q])
+        links = dict(sorted(links.items()))
         out["quote_anchors.json"] = digest(json.dumps(links, sort_keys=True, ensure_ascii=False))
     return out
 

@@ -146,6 +146,10 @@ def source_parts(spec: Any, df: pd.DataFrame) -> list[dict]:
                                      if q and (ln or not url)))
     if feed_quotes:
         anchors = quote_anchors()
+        # generated rows name their own paragraph; the book-wide index (one place per
+        # quote) only serves rows matched by text
+        anchors.update({q: {"chapter": c, "anchor": a} for q, c, a in zip(
+            _column(df, "quote"), _column(df, "chapter"), _column(df, "anchor")) if q and c and a})
         if not anchors:
             parts.append({"text": "quoted from this article"})
         here, other = [], []
