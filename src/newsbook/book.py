@@ -6,12 +6,14 @@ diagnostics are returned, never printed here.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import autocharts, bookinfo, cachekeys, connections
+from .extract.facts import ArticleFacts
 from .fanout import fan_out
 from .diagnostics import Code, Diagnostic, InputError
 from .model import Article, article_text
@@ -77,6 +79,16 @@ def plan_charts(plan: Plan, pages: list[tuple[Article, str]], diags: list[Diagno
     found = fan_out(mine, [a.end_line - a.line for a, _ in pages], "Finding facts" if progress else "")
     facts = [f for f, _ in found]
     names = {stem: n for (_, stem), (_, n) in zip(pages, found)}
+    del found
+    article_of = {stem: a for a, stem in pages}
+
+    @functools.lru_cache(maxsize=64)
+    def blocks_of(stem: str):
+        return block_lines(article_of[stem], stem)
+
+    def quote(stem: str, mention) -> str:
+        return connections.mention_sentence(blocks_of(stem), mention)
+
     for (article, stem), fx in zip(pages, facts):
         curated = [s for s in out.specs.values() if s.chapter == stem]
         off = set(plan.suppress.get(stem, set()))
@@ -94,8 +106,8 @@ def plan_charts(plan: Plan, pages: list[tuple[Article, str]], diags: list[Diagno
         if "speakers" not in off:
             made |= autocharts.speaker_chart(article, stem, fx, auto)
         if not made and not curated and "connections" not in off:
-            autocharts.fallback_chart(article, stem, connections.link_rows(stem, names, titles),
-                                      auto)
+            autocharts.fallback_chart(article, stem,
+                                      connections.link_rows(stem, names, titles, quote), auto)
         for spec in auto.specs:
             out.specs[spec.key] = spec
         out.datasets.update(auto.datasets)
@@ -111,6 +123,9 @@ def render_book(articles: list[Article], root: Path, plan: Plan,
     ref = reference_from_plan(plan)
     charts, facts = plan_charts(plan, pages, diags, progress)
     terms = merge_terms(ref.terms, facts)
+    # from here on only the dates are read (events_csv): a big copy's other facts (their
+    # quotes) need not stay in memory while the pages are rendered
+    facts = [ArticleFacts(fx.stem, fx.dates, (), (), (), ()) for fx in facts]
     info = bookinfo.settings(articles, plan.settings, len(charts.specs))
     files: dict[str, str] = {}
     for name, text in charts.datasets.items():

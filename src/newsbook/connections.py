@@ -8,6 +8,7 @@ rest of the book; every row quotes the sentence that names the shared name.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .extract.lookup import trie_regex
 from .model import Article
@@ -50,17 +51,19 @@ def opens_sentence(text: str, at: int) -> bool:
 
 
 def names_in(article: Article, stem: str, blocks: list[tuple[str, str, int]],
-             aliases: dict[str, str]) -> dict[str, tuple[str, int, str]]:
-    """name -> (anchor, line, sentence) of its first mention in this article."""
-    found: dict[str, tuple[str, int, str]] = {}
+             aliases: dict[str, str]) -> dict[str, tuple[str, int, int, int]]:
+    """name -> (anchor, line, block, offset) of its first mention in this article: the
+    index in ``blocks`` and the offset in its text (:func:`mention_sentence` quotes it;
+    only the few quoted ones are ever needed, so no sentence is copied here)."""
+    found: dict[str, tuple[str, int, int, int]] = {}
     pattern = _alias_pattern(aliases)
-    for anchor, text, line in blocks:
+    for k, (anchor, text, line) in enumerate(blocks):
         for m in (pattern.finditer(text) if pattern else ()):
             name = aliases[m.group(0)]
             if name not in found:
-                found[name] = (anchor, line, _sentence(text, m.start()))
+                found[name] = (anchor, line, k, m.start())
         for m in _HAN.finditer(text):
-            found.setdefault(m.group(0), (anchor, line, _sentence(text, m.start())))
+            found.setdefault(m.group(0), (anchor, line, k, m.start()))
         for m in _CAPS.finditer(text):
             name = m.group(1).strip()
             words = name.split()
@@ -72,8 +75,13 @@ def names_in(article: Article, stem: str, blocks: list[tuple[str, str, int]],
             name = " ".join(words)
             if name in STOP:
                 continue
-            found.setdefault(name, (anchor, line, _sentence(text, m.start())))
+            found.setdefault(name, (anchor, line, k, m.start()))
     return found
+
+
+def mention_sentence(blocks: list[tuple[str, str, int]], mention: tuple[str, int, int, int]) -> str:
+    """The sentence quoting a mention that :func:`names_in` found in these blocks."""
+    return _sentence(blocks[mention[2]][1], mention[3])
 
 
 def _sentence(text: str, at: int) -> str:
@@ -86,22 +94,29 @@ def _sentence(text: str, at: int) -> str:
     return s if len(s) <= 300 else s[:300].rsplit(" ", 1)[0]
 
 
-def link_rows(stem: str, names: dict[str, dict[str, tuple[str, int, str]]],
-              titles: dict[str, str], limit: int = 8) -> list[dict]:
-    """Rows for the connections chart of ``stem``: one per other article sharing names."""
+def link_rows(stem: str, names: dict[str, dict[str, tuple[str, int, int, int]]],
+              titles: dict[str, str], quote: Callable[[str, tuple], str],
+              limit: int = 8) -> list[dict]:
+    """Rows for the connections chart of ``stem``: one per other article sharing names.
+    ``quote(other, mention)`` is the sentence of a mention :func:`names_in` found in
+    article ``other`` (asked only for the rows kept)."""
     mine = names.get(stem, {})
-    rows = []
+    rows, first = [], {}
     for other, theirs in names.items():
         if other == stem:
             continue
         shared = sorted(set(mine) & set(theirs), key=lambda n: (theirs[n][1], n))
         if not shared:
             continue
-        anchor, line, quote = theirs[shared[0]]
+        first[other] = theirs[shared[0]]
+        anchor, line = first[other][:2]
         rows.append({"article": titles[other], "shared": len(shared),
-                     "names": "; ".join(shared[:12]), "quote": quote, "line": line,
+                     "names": "; ".join(shared[:12]), "quote": "", "line": line,
                      "chapter": other, "anchor": anchor,
                      "derived": "names counted in both articles: " + "; ".join(shared[:12]),
                      "note": ""})
     rows.sort(key=lambda r: (-r["shared"], r["article"]))
-    return rows[:limit]
+    rows = rows[:limit]
+    for r in rows:
+        r["quote"] = quote(r["chapter"], first[r["chapter"]])
+    return rows
