@@ -1,6 +1,6 @@
 """The fast paths of loading a plan equal the plain ones (issue 11: conversion at disk speed).
 
-A plan is reused from the cache directory (``cache_file()``) when no curated file (nor the plan's
+A plan is reused from the cache directory (``cache_file(root)``) when no curated file (nor the plan's
 code) changed: the reused plan equals a fresh load, and a file changed after the cache
 was made is loaded afresh, its errors reported with their lines. Specs are dumped and
 automatic specs made without pydantic's validators and serializers; both equal what
@@ -31,7 +31,7 @@ def root(tmp_path: Path, monkeypatch) -> Path:
 def test_a_cached_plan_equals_a_fresh_one(root):
     fresh = plan_mod._load_fresh(root)
     first = load_plan(root)  # makes the cache
-    assert cache_file().is_file() and not (root / "_build").exists()
+    assert cache_file(root).is_file() and not (root / "_build").exists()
     again = load_plan(root)  # reads it
     assert again is not first
     assert first == fresh and again == fresh
@@ -64,7 +64,7 @@ def test_an_error_after_a_cached_load_names_its_line(root, capsys):
 
 def test_a_broken_cache_is_ignored(root):
     load_plan(root)
-    cache_file().write_bytes(b"not a pickle")
+    cache_file(root).write_bytes(b"not a pickle")
     assert load_plan(root) == plan_mod._load_fresh(root)
 
 
@@ -83,3 +83,14 @@ def test_specs_dump_and_build_as_pydantic_does():
         assert again == spec and spec_json(again) == spec_json(spec)
     for event in plan.events:
         assert plan_mod.plain(event) == event.model_dump()
+
+
+def test_the_cache_keeps_a_few_books(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSBOOK_CACHE_DIR", str(tmp_path / "cache"))
+    roots = []
+    for i in range(plan_mod.CACHED_PLANS + 3):
+        roots.append(tmp_path / f"b{i}")
+        (roots[-1] / "data").mkdir(parents=True)
+        load_plan(roots[-1])
+    assert len(list((tmp_path / "cache").glob("plan-*.pickle"))) == plan_mod.CACHED_PLANS
+    assert cache_file(roots[-1]).is_file() and cache_file(roots[-1]) != cache_file(roots[0])

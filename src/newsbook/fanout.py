@@ -10,7 +10,6 @@ either way (the work is pure).
 """
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -70,7 +69,10 @@ def fan_out(fn: Callable[[int], Any], weights: Sequence[int], progress: str = ""
     follows the parent's share)."""
     n = len(weights)
     workers = min(cores(), n)
-    if workers < 2 or sum(weights) < MIN_WEIGHT or "fork" not in multiprocessing.get_all_start_methods():
+    if workers < 2 or sum(weights) < MIN_WEIGHT:
+        return [fn(i) for i in _track(range(n), progress)]
+    import multiprocessing  # (only here: a small book never forks, nor pays this import)
+    if "fork" not in multiprocessing.get_all_start_methods():
         return [fn(i) for i in _track(range(n), progress)]
     global _JOB
     first, *others = runs(weights, workers)

@@ -101,15 +101,38 @@ def _validate(model, path: Path, errors: _Errors, default):
 KIND_TAGS = ("bars", "grouped", "timeline", "series", "share", "dumbbell", "custom")
 
 
-def cache_file() -> Path:
-    """The last plan loaded (issue 11: conversion at disk speed), outside the book (whose
-    files a conversion must not touch unless it writes them): $NEWSBOOK_CACHE_DIR, else
-    $XDG_CACHE_HOME/newsbook, else ~/.cache/newsbook (as :mod:`newsbook.extract.terms`)."""
+#: plans kept in the cache directory (the least recently written go first)
+CACHED_PLANS = 16
+
+
+def cache_file(root: Path) -> Path:
+    """The last plan loaded under ``root`` (issue 11: conversion at disk speed), outside
+    the book (whose files a conversion must not touch unless it writes them):
+    $NEWSBOOK_CACHE_DIR, else $XDG_CACHE_HOME/newsbook, else ~/.cache/newsbook (as
+    :mod:`newsbook.extract.terms`); one file per book root."""
+    import hashlib
     import os
     base = os.environ.get("NEWSBOOK_CACHE_DIR") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"),
         "newsbook")
-    return Path(base) / "plan.pickle"
+    name = hashlib.blake2b(str(Path(root).resolve()).encode("utf-8", "surrogateescape"),
+                           digest_size=8).hexdigest()
+    return Path(base) / f"plan-{name}.pickle"
+
+
+def _prune(folder: Path) -> None:
+    """Keep the :data:`CACHED_PLANS` most recently written plans."""
+    found = []
+    for p in folder.glob("plan-*.pickle"):
+        try:
+            found.append((p.stat().st_mtime_ns, p))
+        except OSError:
+            pass
+    for _, p in sorted(found, reverse=True)[CACHED_PLANS:]:
+        try:
+            p.unlink()
+        except OSError:
+            pass
 
 #: the sources whose code decides what a plan holds (their text is part of the cache key)
 _CODE = (Path(__file__).parent, Path(__file__).parents[1] / "writers" / "escape.py",
@@ -162,7 +185,7 @@ def load_plan(root: Path) -> Plan:
     root = Path(root)
     use = os.environ.get("NEWSBOOK_PLAN_CACHE", "1") != "0"
     key = _cache_key(root) if use else None
-    cache = cache_file()
+    cache = cache_file(root)
     if key is not None:
         try:
             with open(cache, "rb") as fh:
@@ -181,6 +204,7 @@ def load_plan(root: Path) -> Plan:
                 fh.write(key)
                 pickle.dump(plan, fh, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, cache)
+            _prune(cache.parent)
         except OSError:
             pass
     return plan
