@@ -259,12 +259,14 @@
     N.q.push(f); N.load();
   };
   N.scan = function () {
+    /* the page's inline watch loaded this file; charts it saw come near are drawn now */
+    if (w.__newsbookChartsWatch) { w.__newsbookChartsWatch.disconnect(); w.__newsbookChartsWatch = null; }
     var figs = doc.querySelectorAll("figure.nb-chart");
     for (var i = 0; i < figs.length; i++) {
       var f = figs[i];
       if (f.__nbSeen) continue;
       f.__nbSeen = true;
-      if (N.observer) N.observer.observe(f); else N.want(f);
+      if (f.__nbNear || !N.observer) N.want(f); else N.observer.observe(f);
     }
   };
   if ("IntersectionObserver" in w) {

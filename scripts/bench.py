@@ -511,7 +511,7 @@ def main(argv=None) -> int:
                          "section, else _build/html)")
     ap.add_argument("--runs", type=int, default=5, help="runs per conversion figure")
     ap.add_argument("--sizes", default="1,10,30", help="synthetic copy sizes in MB")
-    ap.add_argument("--archive", type=int, default=100, help="articles in the archive build")
+    ap.add_argument("--archive", type=int, default=1000, help="articles in the archive build")
     ap.add_argument("--lh-runs", type=int, default=3, help="Lighthouse runs per page (median)")
     ap.add_argument("-v", "--verbose", action="store_true", help="list the biggest resources")
     opts = ap.parse_args(argv)

@@ -10,6 +10,7 @@ setup cell (unless it moves a quoted paragraph).
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
 import io
 import json
@@ -83,6 +84,15 @@ RENDER = ("render.py", "style.py", "loader.py", "registry.py", "datasets.py", "s
 
 
 def kind_sources(kind: str) -> dict[str, bytes]:
+    """Source files a chart of this kind depends on, by name (read once per version of
+    the files: every chart of a kind shares them)."""
+    paths = [KINDS_DIR / f"{kind}.py", *(KINDS_DIR / n for n in COMMON),
+             *(CHARTS_DIR / n for n in RENDER)]
+    return _kind_sources(kind, tuple(p.stat().st_mtime_ns for p in paths))
+
+
+@functools.lru_cache(maxsize=64)
+def _kind_sources(kind: str, stamps: tuple[int, ...]) -> dict[str, bytes]:
     """Source files a chart of this kind depends on, by name (read as files, so the
     converter need not import pandas and plotly to key its caches)."""
     names = [f"{kind}.py", *COMMON]

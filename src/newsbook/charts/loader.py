@@ -43,14 +43,17 @@ MARGIN = "400px 0px"
 
 #: one line in every chart: settings for the loader, then, once per page, a watch on the
 #: charts that adds the loader file only when the first of them nears the viewport (or
-#: the page is printed), so a reader who never scrolls to a chart loads none of it
+#: the page is printed), so a reader who never scrolls to a chart loads none of it. Until
+#: the file has arrived the watch marks every chart that came near (``__nbNear``), so a
+#: chart scrolled past meanwhile is drawn too; the file then takes the watch over.
 LOADER_JS = (
     "(function(){var w=window,d=document,o;if(w.__newsbookChartsConfig)return;"
     "w.__newsbookChartsConfig=%(cfg)s;function go(){if(go.done)return;go.done=1;"
-    "if(o)o.disconnect();var s=d.createElement('script');s.async=true;"
+    "var s=d.createElement('script');s.async=true;"
     "s.src=(d.documentElement.dataset.content_root||'./')+'%(file)s';d.head.appendChild(s)}"
-    "if(!('IntersectionObserver' in w))return go();o=new IntersectionObserver(function(e){"
-    "for(var i=0;i<e.length;i++)if(e[i].isIntersecting)return go()},{rootMargin:'%(margin)s'});"
+    "if(!('IntersectionObserver' in w))return go();o=w.__newsbookChartsWatch=new "
+    "IntersectionObserver(function(e){for(var i=0;i<e.length;i++)if(e[i].isIntersecting)"
+    "{e[i].target.__nbNear=1;go()}},{rootMargin:'%(margin)s'});"
     "function scan(){d.querySelectorAll('figure.nb-chart').forEach(function(f){o.observe(f)})}"
     "scan();d.addEventListener('DOMContentLoaded',scan);w.addEventListener('beforeprint',go)"
     "})();"
