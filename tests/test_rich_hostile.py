@@ -6,9 +6,9 @@ schemes, malformed nesting, MyST injection through HTML text); the tests add a d
 nested item and a huge item. They go through the reader, the writer, a real
 ``jupyter-book build -W`` and headless Chromium: nothing executes, no foreign URL is
 loaded or linked, and the text stays visible as text. The huge item is 10 MB for the
-reader and the writer; the whole converter, the build and Chromium get a 1 MB one (the
-book-wide chart and extraction stages take minutes on 10 MB, which is not this test's
-subject).
+reader and the writer here, and a 1 MB one goes through the whole converter, the build and
+Chromium with the rest of the corpus; the 10 MB item itself goes through all of them in
+``tests/test_huge_item.py``.
 """
 from __future__ import annotations
 
