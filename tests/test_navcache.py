@@ -1,6 +1,15 @@
 """The shared sidebar (newsbook.navcache): the same HTML as the theme's, or the theme's."""
 from __future__ import annotations
 
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
 from newsbook.navcache import mark, neutral
 
 HOME = '<p class="caption">Part</p>\n'
@@ -41,3 +50,36 @@ def test_unknown_shapes_fall_back_to_the_theme():
     half = sidebar("a.html").replace('<ul class="current nav bd-sidenav">',
                                      '<ul class="nav bd-sidenav">')
     assert neutral(half, "a.html") is None
+
+
+@pytest.mark.slow
+def test_adding_articles_rebuilds_the_same_book_as_a_clean_build(tmp_path):
+    """Pages written again only for their sidebar (and not re-fed to the search index)
+    give the same site as building the bigger archive from nothing."""
+    def archive(n: int, out: Path) -> None:
+        subprocess.run([sys.executable, str(ROOT / "scripts" / "make_archive.py"), str(n),
+                        "--out", str(out)], check=True, capture_output=True)
+
+    def build(book: Path) -> str:
+        proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "jb.py"), "build",
+                               str(book), "-W", "-n", "--keep-going"],
+                              capture_output=True, text=True, env={**os.environ, "NO_COLOR": "1"})
+        assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+        return proc.stdout
+
+    grown, fresh = tmp_path / "grown", tmp_path / "fresh"
+    archive(14, grown)
+    build(grown)
+    archive(16, grown)
+    log = build(grown)
+    assert re.search(r"updating environment: .*2 added", log), log[-2000:]
+    archive(16, fresh)
+    build(fresh)
+    a, b = grown / "_build" / "html", fresh / "_build" / "html"
+    assert (a / "searchindex.js").read_bytes() == (b / "searchindex.js").read_bytes()
+    version = re.compile(rb'\?v=[0-9a-f]+"')  # Sphinx's cache-busting stamp of purged CSS
+    pages = sorted(p.relative_to(b) for p in b.rglob("*.html"))
+    assert pages == sorted(p.relative_to(a) for p in a.rglob("*.html"))
+    differ = [str(p) for p in pages
+              if version.sub(b'"', (a / p).read_bytes()) != version.sub(b'"', (b / p).read_bytes())]
+    assert not differ, differ[:5]

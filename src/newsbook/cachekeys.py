@@ -118,14 +118,16 @@ def chapter_hashes(root: Path, specs, charts, index: dict) -> dict[str, str]:
     """Setup-cell digests for one chapter; the quote links only of its own rows."""
     out = spec_hashes(root, specs, charts.datasets)
     if specs:
+        # per chart, as its source line is drawn: a generated row links itself, a row
+        # matched by text links where the book-wide index says
         links: dict[str, dict[str, str]] = {}
         for s in specs:
             for r in _rows(dataset_text(root, s.dataset, charts.datasets)):
                 q = clean(r.get("quote") or "")
-                if r.get("anchor") and r.get("chapter"):  # a generated row links itself
-                    links[q] = {"chapter": r["chapter"], "anchor": r["anchor"]}
+                if r.get("anchor") and r.get("chapter"):
+                    links[f"{s.key}\0{q}"] = {"chapter": r["chapter"], "anchor": r["anchor"]}
                 elif q in index:
-                    links.setdefault(q, index[q])
+                    links[f"{s.key}\0{q}"] = index[q]
         links = dict(sorted(links.items()))
         out["quote_anchors.json"] = digest(json.dumps(links, sort_keys=True, ensure_ascii=False))
     return out

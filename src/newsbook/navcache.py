@@ -1,4 +1,5 @@
-"""The book's sidebar, built once per folder instead of once per page.
+"""Pages written again only for their navigation: the sidebar, built once per folder
+instead of once per page, and the search index, fed only what was read again.
 
 Why: pydata-sphinx-theme resolves the whole table of contents and re-parses it with
 BeautifulSoup for every page it writes (``generate_toctree_html``), and renders the sidebar
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from pathlib import Path
 
 _LI_CURRENT = '<li class="toctree-l1 current active"><a class="current reference internal" href="#">'
 _UL = '<ul class="nav bd-sidenav">'
@@ -100,6 +102,7 @@ def _is_in_toc(app, pagename: str) -> bool:
 
 def _install(app) -> None:
     """Swap the theme's listener for the wrapped one, keeping its place and priority."""
+    app.__dict__["_newsbook_read"] = set()
     app.__dict__.pop("_newsbook_nav", None)
     app.__dict__.pop("_newsbook_toc_pages", None)
     listeners = app.events.listeners.get("html-page-context", [])
@@ -108,6 +111,88 @@ def _install(app) -> None:
         if (getattr(handler, "__name__", "") == "add_toctree_functions"
                 and getattr(handler, "__module__", "").startswith("pydata_sphinx_theme")):
             listeners[i] = listener._replace(handler=_wrap(handler, app))
+
+
+# ------------------------------------------------------------------ search index
+
+def _read_docs(app, env, docnames) -> None:
+    """Remember which pages this build reads again (their text may have changed)."""
+    app.__dict__["_newsbook_read"] = set(docnames)
+
+
+def _reuse_search_index(app) -> None:
+    """Feed the search index only the pages read again, not every page written.
+
+    When articles are added, every page is written again (its sidebar lists them), and
+    Sphinx re-feeds each one to the search index: at 1,000 articles about 45 s of a
+    rebuild, for pages whose words did not change. The previous index is loaded (Sphinx
+    does this anyway) and only the pages read in this build are pruned and fed; the
+    others keep their entries, titles and index entries (these live in the environment).
+    Without a previous index, every written page is fed, as Sphinx does.
+    """
+    builder = app.builder
+    if getattr(builder, "name", "") != "html" or not hasattr(builder, "load_indexer"):
+        return
+    load, feed = builder.load_indexer, builder.index_page
+    state = {"reuse": False}
+
+    def load_indexer(docnames):
+        read = app.__dict__.get("_newsbook_read", set())
+        index = Path(builder.outdir) / builder.searchindex_filename
+        kept = _load_entries(app)
+        state["reuse"] = index.is_file() and kept is not None
+        if not state["reuse"]:
+            return load(docnames)
+        load(set(docnames) & read)
+        indexer = builder.indexer
+        for doc, entries in kept.items():  # index entries are not in searchindex.js's load
+            if doc not in read and doc in indexer._titles:
+                indexer._index_entries[doc] = [tuple(e) for e in entries]
+        for mapping in (indexer._mapping, indexer._title_mapping):
+            for word in [w for w, docs in mapping.items() if not docs]:
+                del mapping[word]  # as a clean build has it: no word without a page
+        return None
+
+    def index_page(pagename, doctree, title):
+        if state["reuse"] and pagename not in app.__dict__.get("_newsbook_read", set()):
+            return None
+        return feed(pagename, doctree, title)
+    dump = builder.dump_search_index
+
+    def dump_search_index():
+        indexer = builder.indexer
+        if indexer is not None:  # pages in one order however they were fed: same file
+            entries = indexer._index_entries
+            ordered = {d: entries[d] for d in sorted(entries)}
+            entries.clear()
+            entries.update(ordered)
+        return dump()
+    builder.load_indexer, builder.index_page = load_indexer, index_page
+    builder.dump_search_index = dump_search_index
+
+
+ENTRIES = "newsbook-index-entries.json"
+
+
+def _load_entries(app) -> dict | None:
+    import json
+    try:
+        data = json.loads((Path(app.doctreedir) / ENTRIES).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def _save_entries(app, exc) -> None:
+    """The search index's entries per page, for the next build to keep (see above)."""
+    import json
+    indexer = getattr(app.builder, "indexer", None)
+    if exc is not None or indexer is None:
+        return
+    path = Path(app.doctreedir) / ENTRIES
+    path.write_text(json.dumps({d: indexer._index_entries.get(d, [])
+                                for d in sorted(indexer._titles)}, ensure_ascii=False),
+                    encoding="utf-8")
 
 
 def _reset(app, env, added, changed, removed) -> list[str]:
@@ -119,5 +204,8 @@ def _reset(app, env, added, changed, removed) -> list[str]:
 
 def setup(app):
     app.connect("builder-inited", _install)
+    app.connect("builder-inited", _reuse_search_index)
+    app.connect("env-before-read-docs", _read_docs, priority=900)  # after any reordering
+    app.connect("build-finished", _save_entries)
     app.connect("env-get-outdated", _reset)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}
