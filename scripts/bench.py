@@ -480,11 +480,14 @@ def bench_archive(n: int, add: int = 20) -> None:
     with tempfile.TemporaryDirectory(prefix="newsbook-archive-") as tmp:
         arch = make_archive(Path(tmp) / "arch", articles=n)
         t, rc = jb_build(arch, clean=True)
-        scaled = t * 1000 / n
-        line(f"clean build, {n} articles", f"{t:.0f} s", "-", None)
-        line("  linear extrapolation to 1,000 articles", f"~{scaled:.0f} s",
-             f"<= {TARGETS['archive_1000_clean_s']:.0f} s",
-             None if n < 1000 else scaled <= TARGETS["archive_1000_clean_s"])
+        if n >= 1000:
+            line(f"clean build, {n:,} articles", f"{t:.0f} s",
+                 f"<= {TARGETS['archive_1000_clean_s']:.0f} s (1,000)",
+                 not rc and t <= TARGETS["archive_1000_clean_s"])
+        else:
+            line(f"clean build, {n} articles", f"{t:.0f} s", "-", None)
+            line("  linear extrapolation to 1,000 articles", f"~{t * 1000 / n:.0f} s",
+                 f"<= {TARGETS['archive_1000_clean_s']:.0f} s", None)
         if rc:
             return
         make_archive(arch, articles=n + add)  # same first n articles, 20 new ones
