@@ -140,6 +140,9 @@ def lighten_html(text: str, pagename: str) -> str:
     return text
 
 
+_WHOLE_PAGE = re.compile(r"\s*<!DOCTYPE html", re.I)
+
+
 def wrap_renderer(app) -> None:
     """``builder-inited``: post-process every page the HTML builder renders."""
     builder = app.builder
@@ -150,6 +153,11 @@ def wrap_renderer(app) -> None:
 
     def light_render(template, context):
         out = render(template, context)
+        # whole pages only: the theme also renders each sidebar part on its own (about ten
+        # a page, to see which are empty), and scanning those cost 58 s of adding 20
+        # articles to a 1,000-article archive
+        if not _WHOLE_PAGE.match(out):
+            return out
         return lighten_html(out, context.get("pagename", ""))
     templates.render = light_render
     builder._newsbook_light = True
