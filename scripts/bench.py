@@ -418,8 +418,8 @@ def jb_build(book: Path, clean: bool = False) -> tuple[float, int]:
     if proc.returncode:
         print(f"  build failed (exit {proc.returncode}):\n{proc.stdout[-1500:]}{proc.stderr[-1500:]}")
     global LAST_READ
-    m = re.search(r"updating environment: .*?(\d+) added, (\d+) changed", proc.stdout)
-    LAST_READ = int(m.group(1)) + int(m.group(2)) if m else 0
+    from newsbook.maketools import pages_read
+    LAST_READ = pages_read(proc.stdout) or 0
     return secs, proc.returncode
 
 

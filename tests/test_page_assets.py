@@ -14,6 +14,7 @@ HEAD = """<head>
     <script data-sd-tabs-storage-prefix="sphinx-design-tab-id-" src="../_static/design-tabs.js?v=fcb327ea"></script>
     <script async="async" src="../_static/sphinx-thebe.js?v=c100c467"></script>
     <script src="../_static/togglebutton.js?v=1"></script>
+    <script>var togglebuttonSelector = '.toggle, .admonition.dropdown';</script>
 </head>"""
 ASSETS = re.compile(r"_static/([\w.-]+\.(?:js|css))")
 
@@ -25,6 +26,7 @@ def loaded(page: str) -> set[str]:
 def test_prose_page_loads_none_of_them():
     got = loaded(HEAD + "<body><p>Text only.</p></body>")
     assert got == {"newsbook.css"}
+    assert "togglebuttonSelector" not in lighten_html(HEAD + "<p>x</p>", "chapters/x")
 
 
 def test_each_asset_stays_where_its_element_is():
@@ -35,6 +37,7 @@ def test_each_asset_stays_where_its_element_is():
     assert {"sphinx-thebe.js", "sphinx-thebe.css"} <= loaded(HEAD + thebe)
     toggle = '<div class="admonition note dropdown"><p>x</p></div>'
     assert "togglebutton.js" in loaded(HEAD + toggle)
+    assert "togglebuttonSelector" in lighten_html(HEAD + toggle, "chapters/x")
     # the theme's own menu and sidebar toggles are not sphinx-togglebutton's
     chrome = '<button class="btn dropdown-toggle"></button><label class="sidebar-toggle">'
     assert "togglebutton.js" not in loaded(HEAD + chrome)

@@ -23,7 +23,13 @@ SHOW = re.compile(r"WARNING|ERROR|CRITICAL|Traceback|Exception|error:|warning:|"
                   r"build succeeded|build finished with problems|newsbook:", re.I)
 PROGRESS = re.compile(r"^(reading sources|writing output)\.\.\. \[\s*(\d+)%\]")
 #: Sphinx's count of the pages it reads again (charts are drawn while a page is read)
-UPDATING = re.compile(r"^updating environment: .*?(\d+) added, (\d+) changed")
+UPDATING = re.compile(r"^updating environment: .*?(\d+) added, (\d+) changed", re.M)
+
+
+def pages_read(log: str) -> int | None:
+    """How many pages a build log says Sphinx read (None: no such line)."""
+    m = UPDATING.search(ANSI.sub("", log))
+    return int(m.group(1)) + int(m.group(2)) if m else None
 
 
 def quiet_build(log_path: str, stream=None, out=None) -> int:
@@ -40,9 +46,9 @@ def quiet_build(log_path: str, stream=None, out=None) -> int:
             log.write(line + "\n")
             if "Executed notebook" in line:
                 executed += 1
-            m = UPDATING.match(line)
-            if m:
-                read = int(m.group(1)) + int(m.group(2))
+            n = pages_read(line)
+            if n is not None:
+                read = n
             m = PROGRESS.match(line)
             if m and tty:
                 out.write(f"\r  {m.group(1)} {m.group(2):>3}%")

@@ -77,25 +77,28 @@ _SWITCH_ICON = re.compile(r'(<i class="theme-switch [^"]*" data-mode="[a-z]+")\s
 
 
 #: extension assets that act only on elements of their own: (what such an element looks
-#: like in the page, the files); a page without one does not load them (copy buttons act on
-#: highlighted code, tab sets on sphinx-design tabs, sphinx-thebe on a launch button)
+#: like in the page, the files and any inline script of theirs as a pattern "<…"); a page
+#: without one does not load them (copy buttons act on highlighted code, tab sets on
+#: sphinx-design tabs, sphinx-thebe on a launch button)
 _OPTIONAL_ASSETS = tuple(
     (re.compile(test), re.compile(
         r'[ \t]*<(?:script[^>]*\ssrc|link[^>]*\shref)="[^"]*_static/(?:'
-        + "|".join(re.escape(f) for f in files) + r')(?:\?[^"]*)?"[^>]*>(?:</script>)?\n?'))
+        + "|".join(re.escape(f) for f in files if not f.startswith("<"))
+        + r')(?:\?[^"]*)?"[^>]*>(?:</script>)?\n?'
+        + "".join(f"|[ \t]*{f}\n?" for f in files if f.startswith("<"))))
     for test, files in (
         (r'class="[^"]*\bhighlight', ("copybutton.css", "clipboard.min.js", "copybutton.js",
                                       "pygments.css")),
         (r'class="(?:[^"]*\s)?sd-', ("sphinx-design.min.css",)),
         # sphinx-togglebutton acts on ".toggle, .admonition.dropdown" only
         (r'class="(?:[^"]*\s)?toggle[\s"]|class="[^"]*\badmonition\b[^"]*\sdropdown[\s"]',
-         ("togglebutton.js", "togglebutton.css")),
+         ("togglebutton.js", "togglebutton.css",
+          r"<script>var togglebuttonSelector = [^<]*</script>")),
         (r"sd-tab-set", ("design-tabs.js",)),
         (r'thebe-launch-button|class="[^"]*\bthebe\b', ("sphinx-thebe.js", "sphinx-thebe.css")),
     ))
 
 
-_TOGGLE_SELECTOR = re.compile(r"[ \t]*<script>var togglebuttonSelector = [^<]*</script>\n?")
 _BOOTSTRAP_PRELOAD = re.compile(
     r'[ \t]*<link rel="preload" as="script" href="[^"]*scripts/bootstrap\.js[^"]*" />\n?')
 _BOOTSTRAP = re.compile(r'<script defer src="([^"]*scripts/bootstrap\.js[^"]*)"></script>')
@@ -128,8 +131,6 @@ def lighten_html(text: str, pagename: str) -> str:
     for needed, tags in _OPTIONAL_ASSETS:
         if not needed.search(text):
             text = tags.sub("", text)
-            if "togglebutton" in tags.pattern:
-                text = _TOGGLE_SELECTOR.sub("", text)
     seen = []
 
     def one_viewport(m):

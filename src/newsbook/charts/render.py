@@ -253,8 +253,8 @@ ASSET_DIR = "_charts"
 def asset(assets: dict[str, str], stem: str, ext: str, text: str) -> str:
     """Add ``text`` to ``assets`` under a content-addressed name (so a changed chart is
     never served from a stale cache); return its path under :data:`ASSET_DIR`."""
-    import hashlib
-    name = f"{stem}.{hashlib.sha256(text.encode('utf-8')).hexdigest()[:10]}.{ext}"
+    from ..cachekeys import digest
+    name = f"{stem}.{digest(text)}.{ext}"
     assets[name] = text
     return f"{ASSET_DIR}/{name}"
 

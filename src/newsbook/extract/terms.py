@@ -102,10 +102,8 @@ def _readings_file() -> str | None:
         except OSError:
             continue
         stamp.append(f"{st.st_size:x}{st.st_mtime_ns:x}")
-    base = os.environ.get("NEWSBOOK_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"),
-        "newsbook")
-    return os.path.join(base, f"pinyin-{'-'.join(stamp)[:60]}.json")
+    from ..cachedir import cache_dir
+    return os.path.join(cache_dir(), f"pinyin-{'-'.join(stamp)[:60]}.json")
 
 
 def _save_readings() -> None:

@@ -107,14 +107,10 @@ CACHED_PLANS = 16
 
 def cache_file(root: Path) -> Path:
     """The last plan loaded under ``root`` (issue 11: conversion at disk speed), outside
-    the book (whose files a conversion must not touch unless it writes them):
-    $NEWSBOOK_CACHE_DIR, else $XDG_CACHE_HOME/newsbook, else ~/.cache/newsbook (as
-    :mod:`newsbook.extract.terms`); one file per book root."""
+    the book, in :func:`newsbook.cachedir.cache_dir`; one file per book root."""
     import hashlib
-    import os
-    base = os.environ.get("NEWSBOOK_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"),
-        "newsbook")
+    from ..cachedir import cache_dir
+    base = cache_dir()
     name = hashlib.blake2b(str(Path(root).resolve()).encode("utf-8", "surrogateescape"),
                            digest_size=8).hexdigest()
     return Path(base) / f"plan-{name}.pickle"
