@@ -170,7 +170,13 @@ def anchor_id(stem: str, article: Article, block) -> str:
     """Stable id of a block: chapter stem + line offset in its article. It starts with a
     letter because docutils drops leading digits from ids. Writers turn it into a target;
     extraction and indexes link to it."""
-    return label("p", stem, str(block.line - article.line))
+    return _anchor_prefix(stem) + "-" + label(str(block.line - article.line))
+
+
+@functools.lru_cache(maxsize=4096)
+def _anchor_prefix(stem: str) -> str:
+    """``label("p", stem)``: the same for every block of a chapter, so made once."""
+    return label("p", stem)
 
 
 def walk(blocks: tuple[Block, ...]):

@@ -8,10 +8,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import yaml
 
 from ..model import Article, Paragraph, Piece, Turn, walk
 from . import cells
+from . import fastyaml
 from .escape import escape_text, yaml_safe
 
 MORE = "More"
@@ -29,7 +29,7 @@ class Chapter:
 
 def dump(data: dict) -> str:
     """Deterministic YAML: insertion order kept, Unicode kept, no line folding."""
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000)
+    return fastyaml.dump(data)
 
 
 def build_toc(chapters: list[Chapter], theme_order: list[str], extra: list[str] = ()) -> dict:

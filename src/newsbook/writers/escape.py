@@ -23,6 +23,10 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 def clean(text: str) -> str:
     """Plain text as it will be shown: control characters out, tabs as spaces, one line."""
+    if text.isprintable() and not (text[:1].isspace() or text[-1:].isspace()):
+        # most blocks: nothing to change. Control characters, tabs and every line break
+        # ``splitlines`` knows are unprintable, so one C scan rules them all out.
+        return text
     text = _CONTROL.sub("", text.replace("\t", " "))
     return " ".join(part.strip() for part in text.splitlines()).strip()
 

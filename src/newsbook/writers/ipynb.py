@@ -20,7 +20,8 @@ import json
 import re
 from textwrap import dedent
 
-import yaml
+from . import fastyaml
+
 
 CODE_DIRECTIVE = "{code-cell}"
 RAW_DIRECTIVE = "{raw-cell}"
@@ -44,14 +45,14 @@ def _options(content: str) -> tuple[list[str], dict]:
             block, content = content[:match.start()], content[match.end() + 1:]
         else:
             block, content = content, ""
-        options = yaml.safe_load(dedent(block)) or {}
+        options = fastyaml.load(dedent(block)) or {}
     elif content.lstrip().startswith(":"):
         lines = content.splitlines()
         meta = []
         while lines and lines[0].lstrip().startswith(":"):
             meta.append(lines.pop(0).lstrip()[1:])
         content = "\n".join(lines)
-        options = yaml.safe_load("\n".join(meta)) or {}
+        options = fastyaml.load("\n".join(meta)) or {}
     body = content.splitlines()
     if body and not body[0].strip():
         body = body[1:]
@@ -87,7 +88,7 @@ def _front_matter(src: list[str]) -> tuple[dict, int]:
             known = _DUMPED.pop(text, None)
             if known is not None:
                 return json.loads(known), i + 1
-            meta = yaml.safe_load(text)
+            meta = fastyaml.load(text)
             return (meta if isinstance(meta, dict) else {}), i + 1
     return {}, 0
 

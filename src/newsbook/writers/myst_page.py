@@ -10,13 +10,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-import yaml
 
 from ..model import anchor_id  # noqa: F401  (re-exported)
 from ..model import (Article, Aside, Block, Caption, Footnote, Heading, ListBlock, Note,
                      Paragraph, Piece, Turn, walk)
 from ..model import Code, Figure, LinkCard, Quote, Table
 from . import cells, rich_md
+from . import fastyaml
 from .escape import clean, escape_chars, escape_text, label, yaml_safe
 
 ASIDE_TITLES = {"sponsor": "Sponsor", "job": "Job ad"}
@@ -96,7 +96,7 @@ def front_matter(article: Article, ctx: PageContext) -> str:
         "reading_time": f"{reading_minutes(article)} min",
         "themes": list(ctx.themes),
     }
-    dumped = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
+    dumped = fastyaml.dump(meta)
     from .ipynb import remember_front_matter  # the .ipynb twin need not parse it back
     remember_front_matter(dumped, meta)
     return "---\n" + dumped + "---\n"

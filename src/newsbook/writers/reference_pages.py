@@ -8,9 +8,9 @@ from __future__ import annotations
 import csv
 import io
 
-import yaml
 
 from . import cells
+from . import fastyaml
 from .escape import escape_text
 from .myst_page import TERM_OK
 
@@ -24,7 +24,7 @@ NOTEBOOK_META = {
 def notebook_header(title: str, data_hashes: dict[str, str]) -> str:
     """Front matter and the hidden setup cell shared by chart-bearing book pages."""
     meta = dict(NOTEBOOK_META, title=title)
-    return ("---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
+    return ("---\n" + fastyaml.dump(meta)
             + "---\n\n" + f"# {escape_text(title)}\n\n" + cells.setup_cell(data_hashes) + "\n")
 
 
