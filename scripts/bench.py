@@ -171,9 +171,14 @@ def bench_pages(html: Path, verbose: bool = False) -> None:
             for kind, rel in page_kinds(html).items():
                 r = measure_page(browser, base + rel)
                 print(f"  {kind}: {rel}")
-                line("before any chart is in view", f"{r['before'] / KB:,.0f} kB",
-                     f"<= {TARGETS['before_charts_kb']} kB",
-                     r["before"] <= TARGETS["before_charts_kb"] * KB)
+                if kind == "search":  # not one of the four pages: it exists to
+                    # load the search index (shown for reference, no target)
+                    line("whole page, search index included", f"{r['after'] / KB:,.0f} kB",
+                         "-", None)
+                else:
+                    line("before any chart is in view", f"{r['before'] / KB:,.0f} kB",
+                         f"<= {TARGETS['before_charts_kb']} kB",
+                         r["before"] <= TARGETS["before_charts_kb"] * KB)
                 if r["charts"]:
                     line(f"all {r['charts']} charts drawn ({r['drawn']} drawn)",
                          f"{r['after'] / KB:,.0f} kB", f"<= {TARGETS['with_charts_kb']} kB",
