@@ -68,6 +68,7 @@ def test_purge_book_rewrites_theme_css_once(tmp_path: Path):
     static.mkdir(parents=True)
     (tmp_path / "index.html").write_text(
         '<html><body class="bd-page"><div id="x" class="nb-chart"></div>'
+        '<script src="_static/theme.js?v=1"></script>'
         '<script>document.body.classList.add("late")</script></body></html>')
     (tmp_path / "_static" / "theme.js").write_text('e.classList.add("open")')
     (tmp_path / "_static" / "bootstrap.js").write_text('const N="offcanvas",S="show"')
@@ -85,3 +86,39 @@ def test_purge_book_rewrites_theme_css_once(tmp_path: Path):
     assert (tmp_path / "_static" / "newsbook.css").read_text() == ".unused{a:1}"
     assert purge_book(tmp_path, tmp_path / "cache.json") == {}
     assert css.read_text() == text
+
+
+def test_only_scripts_a_page_loads_keep_rules(tmp_path: Path):
+    """The theme's bootstrap.js stays in _static but no page loads it (the book's
+    newsbook-bootstrap.js does its work): its words keep nothing; the shim's, added by
+    an inline script on the reader's first move, do."""
+    scripts = tmp_path / "_static" / "scripts"
+    scripts.mkdir(parents=True)
+    (scripts / "bootstrap.js").write_text('a.classList.add("collapsing");'
+                                          't.innerHTML=\'<div class="popover"></div>\'')
+    (scripts / "fontawesome.js").write_text('e.classList.add("fa-spin")')
+    (tmp_path / "_static" / "newsbook-bootstrap.js").write_text(
+        'tip.className = "tooltip bs-tooltip-auto fade"; m.classList.add("show")')
+    page = ('<html><body class="bd-page"><div class="dropdown-menu"></div>'
+            '<script>(function(u){})("_static/newsbook-bootstrap.js?v=1")</script>'
+            '</body></html>')
+    (tmp_path / "index.html").write_text(page)
+    css = tmp_path / "_static" / "basic.css"
+    css.write_text(".bd-page{a:1}.collapsing{b:2}.popover{c:3}.fa-spin{d:4}"
+                   ".tooltip.show{e:5}.bs-tooltip-auto .tooltip-arrow{f:6}"
+                   ".dropdown-menu.show{g:7}.fade:not(.show){h:8}")
+    purge_book(tmp_path, tmp_path / "cache.json")
+    text = css.read_text()
+    for kept in (".bd-page{a:1}", ".tooltip.show{e:5}", ".dropdown-menu.show{g:7}",
+                 ".fade:not(.show){h:8}"):
+        assert kept in text, kept
+    assert "collapsing" not in text and "popover" not in text and "fa-spin" not in text
+    assert "bs-tooltip-auto .tooltip-arrow" not in text  # no arrow made: .tooltip-arrow
+    # a page that loads bootstrap.js again brings its words back
+    (tmp_path / "index.html").write_text(
+        page.replace("</body>", '<script defer src="_static/scripts/bootstrap.js?digest=2">'
+                     '</script></body>'))
+    css.write_text(".collapsing{b:2}.popover{c:3}")
+    purge_book(tmp_path, tmp_path / "cache.json")
+    text = css.read_text()
+    assert ".collapsing{b:2}" in text and ".popover{c:3}" in text

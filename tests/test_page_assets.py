@@ -43,17 +43,48 @@ def test_each_asset_stays_where_its_element_is():
     assert "togglebutton.js" not in loaded(HEAD + chrome)
 
 
-def test_bootstrap_waits_for_the_reader():
-    page = (HEAD.replace("</head>", '<link rel="preload" as="script" href="../_static/scripts/'
-                         'bootstrap.js?digest=1" />\n</head>')
-            + '<body><p>x</p>\n<script defer src="../_static/scripts/bootstrap.js?digest=1">'
-            '</script></body>')
-    out = lighten_html(page, "chapters/x")
+BOOTSTRAP_PAGE = (
+    HEAD.replace("</head>", '<link rel="preload" as="script" href="../_static/scripts/'
+                 'bootstrap.js?digest=1" />\n</head>')
+    + '<body><p>x</p>\n<script defer src="../_static/scripts/bootstrap.js?digest=1">'
+    '</script>\n<script defer src="../_static/scripts/pydata-sphinx-theme.js?digest=1">'
+    '</script></body>')
+
+
+def test_the_book_shim_replaces_bootstrap_and_waits_for_the_reader():
+    out = lighten_html(BOOTSTRAP_PAGE, "chapters/x", "newsbook-bootstrap.js?v=ab12cd34")
+    assert "bootstrap.js?digest" not in out and "preload" not in out
+    assert "scripts/bootstrap.js" not in out
+    # no tag loads it: the inline watch adds it on the reader's first move
+    assert not re.search(r"<script[^>]+newsbook-bootstrap", out)
+    assert '("../_static/newsbook-bootstrap.js?v=ab12cd34")</script>' in out
+    assert out.index("newsbook-bootstrap") < out.index("pydata-sphinx-theme.js")
+    assert "newsbook-bootstrap.js" in loaded(BOOTSTRAP_PAGE)  # the default shim
+
+
+def test_a_page_whose_theme_script_needs_bootstrap_at_once_defers_the_shim():
+    page = BOOTSTRAP_PAGE.replace("<p>x</p>", '<button id="pst-collapse-sidebar-button">')
+    out = lighten_html(page, "chapters/x", "newsbook-bootstrap.js?v=1")
+    assert '<script defer src="../_static/newsbook-bootstrap.js?v=1"></script>' in out
+    assert out.index("newsbook-bootstrap") < out.index("pydata-sphinx-theme.js")
+    assert "bootstrap.js?digest" not in out
+
+
+def test_without_the_shim_bootstrap_waits_for_the_reader():
+    out = lighten_html(BOOTSTRAP_PAGE, "chapters/x", None)
     assert 'src="../_static/scripts/bootstrap.js' not in out and "preload" not in out
     assert '"../_static/scripts/bootstrap.js?digest=1"' in out  # fetched on first use
 
 
+def test_shim_url_names_the_file_with_its_digest(tmp_path):
+    from newsbook.charts.loader import SHIM, shim_url
+    assert shim_url(tmp_path) is None
+    (tmp_path / "_static").mkdir()
+    (tmp_path / "_static" / SHIM).write_text("/* x */")
+    assert re.fullmatch(r"newsbook-bootstrap\.js\?v=[0-9a-f]{8}", shim_url(tmp_path))
+
+
 def test_lighten_is_idempotent():
-    page = HEAD + "<body><p>x</p></body>"
-    once = lighten_html(page, "p")
-    assert lighten_html(once, "p") == once
+    for page in (HEAD + "<body><p>x</p></body>", BOOTSTRAP_PAGE):
+        once = lighten_html(page, "p")
+        assert lighten_html(once, "p") == once

@@ -7,11 +7,15 @@ directory, keeping only
 
 * style rules with at least one selector that can match: every class and id it names
   occurs in a built page (``class="…"``/``id="…"``) or as a word in a script in
-  ``_static`` (so the states that Bootstrap and the theme toggle from JavaScript, such as
-  ``show``, ``collapsing`` or ``pst-squeeze``, stay), and at least one of its classes is
-  on a built page or on an element a script makes (``class="tooltip"`` in a template,
-  ``classList.add("scrolled")``): Bootstrap's components that no page uses (modal,
-  toast, carousel, offcanvas…) go, although bootstrap.js names them. Type, attribute
+  ``_static`` that a page loads (so the states that the theme and the book's scripts
+  toggle from JavaScript, such as ``show``, ``fade`` or ``pst-squeeze``, stay), and at
+  least one of its classes is on a built page or on an element a script makes
+  (``class="tooltip"`` in a template, ``classList.add("scrolled")``): components that no
+  page uses (modal, toast, carousel, offcanvas…) go. A script counts only if a page names
+  its path under ``_static/`` (a ``src``, or a string in an inline script that adds it
+  later): the theme's ``bootstrap.js`` and ``fontawesome.js`` stay in ``_static`` but no
+  page loads them (:mod:`newsbook.charts.loader` puts the book's
+  ``newsbook-bootstrap.js`` in bootstrap.js's place), so their words keep nothing. Type, attribute
   (``[data-theme=dark]``) and pseudo-class parts never rule a selector out, nor do
   selectors inside ``:not()``, ``:is()``, ``:where()`` and ``:has()``;
 * every ``@font-face``, ``@keyframes``, ``@property``, ``@page``, ``@import`` and
@@ -37,7 +41,7 @@ PURGED = ("basic.css", "styles/pydata-sphinx-theme.css", "styles/sphinx-book-the
 #: scripts whose words are not class names the pages use (data, or plotly's own DOM)
 NOT_SCANNED = ("plotly-basic.min.js", "searchindex.js")
 #: bump when what is collected per file changes (the per-file cache is keyed on it)
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 MARK = "/* newsbook: unused rules removed at build time (newsbook.charts.css_purge) */\n"
 #: at-rules kept whole; block at-rules not listed here and not in NESTED are kept too
 NESTED = ("@media", "@supports", "@layer", "@container", "@document")
@@ -45,6 +49,9 @@ NESTED = ("@media", "@supports", "@layer", "@container", "@document")
 _CLASS_ATTR = re.compile(rb'\bclass="([^"]*)"')
 _ID_ATTR = re.compile(rb'\bid="([^"]*)"')
 _WORD = re.compile(rb"[A-Za-z_][\w-]*")
+# a script of _static that a page loads: src="../_static/scripts/x.js?digest=…", or the
+# path in an inline script that adds the file later ('_static/newsbook-charts.js')
+_STATIC_JS = re.compile(rb"_static/([\w./-]+?\.js)\b")
 # classes a script puts on elements: class="…" in a template, classList.add/toggle("…"),
 # className = "…"
 _JS_CLASSES = re.compile(rb"""class=\\?["']([^"'\\]*)|classList\.(?:add|toggle)\(([^)]*)\)"""
@@ -249,7 +256,8 @@ def purge_text(css: str, used: Used) -> str:
 
 # ------------------------------------------------------------------ the built book
 
-def _page_tokens(data: bytes) -> tuple[list[str], list[str]]:
+def _page_tokens(data: bytes) -> tuple[list[str], list[str], list[str]]:
+    """Classes, ids and the ``_static`` scripts (paths under ``_static/``) of a page."""
     classes: set[str] = set()
     for m in _CLASS_ATTR.finditer(data):
         classes.update(m.group(1).decode("utf-8", "replace").split())
@@ -257,7 +265,8 @@ def _page_tokens(data: bytes) -> tuple[list[str], list[str]]:
     # inline scripts (the chart loader bootstrap, the theme's small snippets)
     for chunk in re.findall(rb"<script(?![^>]*application/json)[^>]*>(.*?)</script>", data, re.S):
         classes.update(w.decode() for w in _WORD.findall(chunk))
-    return sorted(classes), sorted(ids)
+    scripts = {m.decode("utf-8", "replace") for m in _STATIC_JS.findall(data)}
+    return sorted(classes), sorted(ids), sorted(scripts)
 
 
 def _script_tokens(data: bytes, library: bool = False) -> tuple[list[str], list[str]]:
@@ -281,8 +290,9 @@ def _script_tokens(data: bytes, library: bool = False) -> tuple[list[str], list[
 
 def collect_used(outdir: Path, cache: Path | None = None) -> Used:
     """Classes and ids of every built page, and the words of every script in
-    ``_static`` (bar :data:`NOT_SCANNED`). Per-file results are cached by size and mtime
-    in ``cache`` (a JSON file), so a rebuild reads only the pages it wrote."""
+    ``_static`` that a page loads (bar :data:`NOT_SCANNED`). Per-file results are cached
+    by size and mtime in ``cache`` (a JSON file), so a rebuild reads only the pages it
+    wrote."""
     old: dict = {}
     if cache is not None and cache.is_file():
         try:
@@ -293,32 +303,39 @@ def collect_used(outdir: Path, cache: Path | None = None) -> Used:
         old = {}
     old = old.get("files", {})
     new: dict = {}
-    classes: set[str] = set()
-    ids: set[str] = set()
-    words: set[str] = set()
-    anchors: set[str] = set()
-    files = [p for p in outdir.rglob("*.html")]
-    files += [p for p in (outdir / "_static").rglob("*.js") if p.name not in NOT_SCANNED]
-    for path in files:
+
+    def entry_of(path: Path, tokens) -> list:
         rel = path.relative_to(outdir).as_posix()
         st = path.stat()
         stamp = [st.st_size, st.st_mtime_ns]
         hit = old.get(rel)
-        if hit and hit[0] == stamp:
-            entry = hit
-        else:
-            data = path.read_bytes()
-            if path.suffix == ".js":
-                entry = [stamp, *_script_tokens(data, path.name in LIBRARIES)]
-            else:
-                entry = [stamp, *_page_tokens(data)]
+        entry = hit if hit and hit[0] == stamp else [stamp, *tokens(path.read_bytes())]
         new[rel] = entry
-        if path.suffix == ".js":
-            words.update(entry[1])
-            anchors.update(entry[2])
-        else:
-            classes.update(entry[1])
-            ids.update(entry[2])
+        return entry
+
+    classes: set[str] = set()
+    ids: set[str] = set()
+    loaded: set[str] = set()
+    static = outdir / "_static"
+    for path in outdir.rglob("*.html"):
+        entry = entry_of(path, _page_tokens)
+        classes.update(entry[1])
+        ids.update(entry[2])
+        # the theme's template macros copied into _static (webpack-macros.html) name
+        # every script it might link; only the pages say which it does
+        if static not in path.parents:
+            loaded.update(entry[3])
+    # only the scripts some page loads: bootstrap.js (replaced by the book's
+    # newsbook-bootstrap.js) and fontawesome.js stay in _static, but on no page
+    words: set[str] = set()
+    anchors: set[str] = set()
+    for rel in sorted(loaded):
+        path = static / rel
+        if path.name in NOT_SCANNED or ".." in rel.split("/") or not path.is_file():
+            continue
+        entry = entry_of(path, lambda data: _script_tokens(data, path.name in LIBRARIES))
+        words.update(entry[1])
+        anchors.update(entry[2])
     if cache is not None:
         try:
             cache.parent.mkdir(parents=True, exist_ok=True)

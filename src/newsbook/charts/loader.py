@@ -13,8 +13,10 @@ Page assets (Sphinx hooks, connected by :func:`newsbook.charts.setup`):
   masks in ``_static/newsbook.css``), except on the search page the search index and
   search tools (the search box submits to the search page), and on a page with no
   highlighted code, sphinx-design element, toggle or thebe button the copy-button,
-  pygments, design, togglebutton and thebe files; ``bootstrap.js`` waits for the
-  reader's first interaction (:data:`LAZY_BOOTSTRAP`);
+  pygments, design, togglebutton and thebe files; the theme's ``bootstrap.js`` (81 kB) is
+  replaced by the book's ``_static/newsbook-bootstrap.js`` (:data:`SHIM`: its tooltips,
+  menus, back-to-top button and ``window.bootstrap``), which waits for the reader's first
+  interaction (:data:`LAZY_BOOTSTRAP`);
 * :func:`page_metatags` adds a meta description taken from the page's first paragraph;
 * :func:`favicon` sets ``_static/favicon.svg`` as the favicon when the book has one;
 * :func:`root_index` replaces the root ``index.html`` redirect by a copy of the root page.
@@ -63,8 +65,11 @@ LOADER_JS = (
 
 # ------------------------------------------------------------------ page assets
 
-#: static files never put on every page (loaded on demand by the chart loader / search)
-ON_DEMAND_JS = ("plotly-basic.min.js", "newsbook-charts.js")
+#: static files never put on every page (loaded on demand by the chart loader / search /
+#: the reader's first interaction)
+ON_DEMAND_JS = ("plotly-basic.min.js", "newsbook-charts.js", "newsbook-bootstrap.js")
+#: the book's stand-in for the theme's bootstrap.js, in ``_static``
+SHIM = "newsbook-bootstrap.js"
 
 _FONTAWESOME = re.compile(r'[ \t]*<script defer src="[^"]*scripts/fontawesome\.js[^"]*"></script>\n?')
 _SEARCH_TOOLS = re.compile(
@@ -101,12 +106,14 @@ _OPTIONAL_ASSETS = tuple(
 
 _BOOTSTRAP_PRELOAD = re.compile(
     r'[ \t]*<link rel="preload" as="script" href="[^"]*scripts/bootstrap\.js[^"]*" />\n?')
-_BOOTSTRAP = re.compile(r'<script defer src="([^"]*scripts/bootstrap\.js[^"]*)"></script>')
-#: bootstrap.js (81 kB: the theme's tooltips, its download menu, the back-to-top button) on
-#: the reader's first scroll of the page (not the theme's scrolling of its sidebar), key,
-#: touch or pointer move instead of with every page: a
-#: reader who only reads never needs it. A click on a menu button that comes before the
-#: script has arrived is held and replayed as the menu's toggle once it has.
+_BOOTSTRAP = re.compile(r'<script defer src="(([^"]*)scripts/bootstrap\.js[^"]*)"></script>')
+#: the theme's bootstrap.js is all of Bootstrap 5 and Popper (81 kB) for its tooltips, its
+#: download menu and the back-to-top button; the book's :data:`SHIM` does those (and
+#: ``window.bootstrap.Tooltip``/``Dropdown`` for the theme's scripts) in 17 kB. It comes
+#: on the reader's first scroll of the page (not the theme's scrolling of its sidebar),
+#: key, touch or pointer move instead of with every page: a reader who only reads never
+#: needs it. A click on a menu button that comes before the script has arrived is held
+#: and replayed as the menu's toggle once it has.
 LAZY_BOOTSTRAP = (
     "<script>(function(u){var w=window,d=document,p;function go(){if(!p){p=new Promise("
     "function(ok,no){var s=d.createElement('script');s.src=u;s.onload=ok;s.onerror=no;"
@@ -118,14 +125,38 @@ LAZY_BOOTSTRAP = (
     "closest&&e.target.closest('[data-bs-toggle=\"dropdown\"]');if(t&&!w.bootstrap){"
     "e.preventDefault();e.stopPropagation();go().then(function(){w.bootstrap.Dropdown."
     "getOrCreateInstance(t).toggle()})}},true)})(%s)</script>")
+#: a page whose theme script needs ``window.bootstrap`` as it starts (pydata-sphinx-theme
+#: makes a Tooltip for its sidebar-collapse button) loads the shim deferred, before it
+_NEEDS_BOOTSTRAP_AT_ONCE = re.compile(r'id="pst-collapse-sidebar-button"')
 
 
-def lighten_html(text: str, pagename: str) -> str:
-    """The rendered page without the assets it does not need (idempotent)."""
+def _bootstrap_tag(m: re.Match, text: str, shim: str | None) -> str:
+    if shim is None:  # no shim in this book: the theme's own file, lazily
+        return LAZY_BOOTSTRAP % json.dumps(html.unescape(m.group(1)))
+    # scripts/ is in _static: the shim sits beside scripts/
+    url = html.unescape(m.group(2)) + shim
+    if _NEEDS_BOOTSTRAP_AT_ONCE.search(text):
+        return f'<script defer src="{html.escape(url)}"></script>'
+    return LAZY_BOOTSTRAP % json.dumps(url)
+
+
+def shim_url(srcdir) -> str | None:
+    """``newsbook-bootstrap.js?v=<digest>`` if the book's ``_static`` has the shim, else
+    None (the theme's bootstrap.js then stays, loaded lazily)."""
+    path = Path(srcdir) / "_static" / SHIM
+    if not path.is_file():
+        return None
+    import hashlib
+    return f"{SHIM}?v={hashlib.sha1(path.read_bytes()).hexdigest()[:8]}"
+
+
+def lighten_html(text: str, pagename: str, shim: str | None = SHIM) -> str:
+    """The rendered page without the assets it does not need (idempotent). ``shim``: the
+    file (in ``_static``, with any query) that replaces the theme's bootstrap.js; None
+    keeps bootstrap.js (loaded lazily)."""
     text = _FONTAWESOME.sub("", text)
     text = _BOOTSTRAP_PRELOAD.sub("", text)
-    text = _BOOTSTRAP.sub(lambda m: LAZY_BOOTSTRAP % json.dumps(html.unescape(m.group(1))),
-                          text)
+    text = _BOOTSTRAP.sub(lambda m: _bootstrap_tag(m, text, shim), text)
     if pagename != "search":
         text = _SEARCH_TOOLS.sub("", text)
     for needed, tags in _OPTIONAL_ASSETS:
@@ -151,6 +182,7 @@ def wrap_renderer(app) -> None:
         return
     templates = builder.templates
     render = templates.render
+    shim = shim_url(app.srcdir)
 
     def light_render(template, context):
         out = render(template, context)
@@ -159,7 +191,7 @@ def wrap_renderer(app) -> None:
         # articles to a 1,000-article archive
         if not _WHOLE_PAGE.match(out):
             return out
-        return lighten_html(out, context.get("pagename", ""))
+        return lighten_html(out, context.get("pagename", ""), shim)
     templates.render = light_render
     builder._newsbook_light = True
 
