@@ -11,6 +11,10 @@
  *  - watches every chart with an IntersectionObserver and, when the first one nears the
  *    viewport, fetches the shared plotly.js bundle once, asynchronously (pages whose
  *    charts are never scrolled to never load plotly.js);
+ *  - the bundle is a core (scatter, bar, legend, hover, mode bar) and add-ons beside it
+ *    (plotly-<name>.min.js: the pie trace; shapes, annotations, update menus): a figure's
+ *    add-ons (N.addons) are fetched once each, when its JSON has arrived, and it is drawn
+ *    once they and the core are there;
  *  - draws each chart when it nears the viewport (the box keeps its height, so nothing
  *    shifts);
  *  - follows the theme: the text colour follows <html data-theme> (pydata-sphinx-theme;
@@ -26,7 +30,7 @@
   if (w.__newsbookCharts) { w.__newsbookCharts.scan(); return; }
   var cfg = w.__newsbookChartsConfig || {};
   var N = w.__newsbookCharts = {
-    q: [], done: [], loading: false, observer: null,
+    q: [], done: [], loading: false, observer: null, got: {},
     fc: cfg.fc || { light: "#1f2328", dark: "#e3e3e3" },
     narrow: cfg.narrow || 600,
     bundle: cfg.bundle || "_static/plotly-basic.min.js",
@@ -167,11 +171,43 @@
     }
     return f.__nbFig;
   };
+  /* the add-ons a figure needs: trace types not in the core, and layout components
+     with items (in the figure, or named items of its template, which plotly draws too) */
+  N.traceAddons = { pie: "pie" };
+  N.layoutAddons = ["annotations", "shapes", "updatemenus"];
+  N.addons = function (g) {
+    var need = {}, l = (g && g.layout) || {}, t = (l.template && l.template.layout) || {};
+    (g && g.data || []).forEach(function (tr) {
+      var ty = (tr && tr.type) || "scatter";
+      if (Object.prototype.hasOwnProperty.call(N.traceAddons, ty)) need[N.traceAddons[ty]] = 1;
+    });
+    N.layoutAddons.forEach(function (k) {
+      if ((Array.isArray(l[k]) && l[k].length) || (Array.isArray(t[k]) && t[k].length)) need[k] = 1;
+    });
+    return Object.keys(need).sort();
+  };
+  /* each add-on once; it registers itself with the core when both are there */
+  N.addon = function (name) {
+    if (!N.got[name]) {
+      N.got[name] = new Promise(function (ok, no) {
+        var t = doc.createElement("script");
+        t.async = true;
+        t.src = root() + N.bundle.replace(/[^\/]*$/, "") + "plotly-" + name + ".min.js";
+        t.onload = ok;
+        t.onerror = no;
+        doc.head.appendChild(t);
+      });
+    }
+    return N.got[name];
+  };
+  N.need = function (g) { return Promise.all(N.addons(g).map(N.addon)); };
   N.draw = function (f) {
     var d = f.querySelector(".nb-chart-plot");
     if (!d || d.dataset.drawn) return;
     d.dataset.drawn = "1";
-    N.figure(f).then(function (g) { N.plot(d, g); }, function () { N.broken(d); });
+    N.figure(f).then(function (g) {
+      N.need(g).then(function () { N.plot(d, g); }, function () { N.broken(d); });
+    }, function () { N.broken(d); });
   };
   N.broken = function (d) {
     d.textContent = "The interactive chart could not load; the data table below has the figures.";
@@ -255,7 +291,8 @@
   };
   /* a chart near the viewport: queue it, and draw once plotly.js is there */
   N.want = function (f) {
-    N.figure(f).catch(function () {});  /* its file loads beside plotly.js */
+    /* its file, then its add-ons, load beside plotly.js */
+    N.figure(f).then(N.need).catch(function () {});
     N.q.push(f); N.load();
   };
   N.scan = function () {

@@ -1,7 +1,9 @@
 'use strict';
-/* newsbook's plotly.js entry: plotly.js/src/core.js with fewer components.
- * Traces: scatter, bar, pie.  Components: annotations, shapes, updatemenus,
- * legend, fx (hover), modebar, colorscale (scatter/bar marker colours need it). */
+/* newsbook's plotly.js core (plotly-basic.min.js): plotly.js/src/core.js with fewer
+ * components.  Traces: scatter, bar.  Components: legend, fx (hover), modebar, colorscale
+ * (scatter/bar marker colours need it).  The pie trace and the annotations, shapes and
+ * updatemenus components are add-ons (addons/, plotly-<name>.min.js), registered after
+ * this file by addons/register.js, which puts the components back in the order below. */
 var P = exports;
 P.version = require('plotly.js/src/version').version;
 require('plotly.js/build/plotcss');
@@ -32,17 +34,29 @@ function noSelect(m) {
 }
 
 register(noSelect(require('plotly.js/src/traces/scatter')));
+// annotations, shapes, updatemenus are add-ons; until one is registered (it takes its
+// stand-in's place, and so its place in the order: legend defaults read shapes) a
+// stand-in gives the full layout the empty list the core reads (legend reads
+// fullLayout.shapes, axes fullLayout.annotations)
+function standIn(name) {
+    return {
+        moduleType: 'component',
+        name: name,
+        supplyLayoutDefaults: function(layoutIn, layoutOut) { layoutOut[name] = []; }
+    };
+}
+
 register([
-    require('plotly.js/src/components/annotations'),
-    require('plotly.js/src/components/shapes'),
-    require('plotly.js/src/components/updatemenus'),
+    standIn('annotations'),
+    standIn('shapes'),
+    standIn('updatemenus'),
     require('plotly.js/src/components/colorscale'),
-    require('plotly.js/src/components/legend'), // after shapes (legend defaults read shapes)
+    require('plotly.js/src/components/legend'),
     require('plotly.js/src/components/fx'), // after legend (unified hover reads legends)
     require('plotly.js/src/components/modebar')
 ]);
 register([require('plotly.js/src/locale-en'), require('plotly.js/src/locale-en-us')]);
-register([noSelect(require('plotly.js/src/traces/bar')), require('plotly.js/src/traces/pie')]);
+register([noSelect(require('plotly.js/src/traces/bar'))]);  // pie: an add-on
 
 P.Icons = require('plotly.js/src/fonts/ploticon');
 var Fx = require('plotly.js/src/components/fx');

@@ -36,6 +36,14 @@ __all__ = ["show", "explore", "load", "REGISTRY",
 
 _BUNDLE_NAME = "plotly-basic.min.js"
 from .loader import ON_DEMAND_JS  # noqa: E402  (loaded by the chart loader, never everywhere)
+#: the plotly.js core and its add-ons beside it (plotly-pie.min.js...; the chart loader
+#: fetches those a figure needs): never a page's own <script>
+_BUNDLE_FILES = ("/" + _BUNDLE_NAME, "/plotly-annotations.min.js", "/plotly-pie.min.js",
+                 "/plotly-shapes.min.js", "/plotly-updatemenus.min.js")
+
+
+def _is_bundle(name: str) -> bool:
+    return ("/" + name.split("?")[0]).endswith(_BUNDLE_FILES)
 
 
 def _name(entry) -> str:
@@ -46,7 +54,7 @@ def _clean_assets(app, config) -> None:
     js, seen = [], set()
     for entry in list(config.html_js_files or []):
         name = _name(entry)
-        if name.endswith(_BUNDLE_NAME) or name.endswith(ON_DEMAND_JS) or name in seen:
+        if _is_bundle(name) or name.endswith(ON_DEMAND_JS) or name in seen:
             continue
         seen.add(name)
         js.append(entry)
@@ -81,8 +89,7 @@ def _dedupe_page_assets(app, pagename, templatename, context, doctree) -> None:
         seen, kept = set(), []
         for asset in files:
             key = _asset_key(asset)
-            if key in seen or (name == "script_files"
-                               and key[0].split("?")[0].endswith(_BUNDLE_NAME)):
+            if key in seen or (name == "script_files" and _is_bundle(key[0])):
                 continue
             seen.add(key)
             kept.append(asset)
