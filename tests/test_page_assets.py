@@ -88,3 +88,22 @@ def test_lighten_is_idempotent():
     for page in (HEAD + "<body><p>x</p></body>", BOOTSTRAP_PAGE):
         once = lighten_html(page, "p")
         assert lighten_html(once, "p") == once
+
+
+def test_search_highlighting_is_fetched_only_when_a_search_left_its_words():
+    tag = '<script src="../_static/sphinx_highlight.js?v=dc90522c"></script>'
+    out = lighten_html(HEAD + tag + "<p>x</p>", "chapters/x")
+    assert tag not in out
+    assert 'localStorage.getItem(\'sphinx_highlight_terms\')' in out
+    assert '("../_static/sphinx_highlight.js?v=dc90522c")</script>' in out
+    assert tag in lighten_html(HEAD + tag, "search")  # the search page keeps it as it is
+
+
+def test_thebe_settings_go_with_thebe():
+    cfg = ('<script type="text/x-thebe-config">\n    {\n        requestKernel: true,\n'
+           '    }\n    </script>\n    <script>kernelName = \'python3\'</script>')
+    out = lighten_html(HEAD + "<p>x</p>" + cfg, "chapters/x")
+    assert "x-thebe-config" not in out and "kernelName" not in out
+    thebe = '<button class="btn thebe-launch-button">Live code</button>'
+    kept = lighten_html(HEAD + thebe + cfg, "chapters/x")
+    assert "x-thebe-config" in kept and "kernelName" in kept

@@ -91,5 +91,20 @@ def test_search_page_results_are_unique_and_read_well(browser):
             # the snippet starts at the sentence holding the first match, not mid-word
             assert cranes["snippet"].startswith("Jordan Li is a made-up analyst who writes about "
                                                 "harbour cranes"), cranes
+            # a result opens with the words found marked: pages fetch sphinx_highlight.js
+            # only then (newsbook.charts.loader.LAZY_HIGHLIGHT), so check it still comes
+            fetched = []
+            page.on("request", lambda r: fetched.append(r.url))
+            _search(page, base, "harbour cranes")
+            page.goto(base + cranes["href"].replace(base, ""), wait_until="load")
+            page.wait_for_selector("span.highlighted", state="attached", timeout=10000)
+            assert [u for u in fetched if "sphinx_highlight.js" in u]
+            fetched.clear()
+            page.goto(base + f"chapters/{STEMS[0]}.html", wait_until="load")
+            page.wait_for_timeout(300)
+            assert not [u for u in fetched if "sphinx_highlight.js" in u]
+            assert page.locator("span.highlighted").count() == 0
+            page.goto(base + f"chapters/{STEMS[0]}.html?highlight=cranes", wait_until="load")
+            page.wait_for_selector("span.highlighted", state="attached", timeout=10000)
         finally:
             ctx.close()

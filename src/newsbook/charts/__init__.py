@@ -38,8 +38,8 @@ _BUNDLE_NAME = "plotly-basic.min.js"
 from .loader import ON_DEMAND_JS  # noqa: E402  (loaded by the chart loader, never everywhere)
 #: the plotly.js core and its add-ons beside it (plotly-pie.min.js...; the chart loader
 #: fetches those a figure needs): never a page's own <script>
-_BUNDLE_FILES = ("/" + _BUNDLE_NAME, "/plotly-annotations.min.js", "/plotly-pie.min.js",
-                 "/plotly-shapes.min.js", "/plotly-updatemenus.min.js")
+_BUNDLE_FILES = ("/" + _BUNDLE_NAME, "/plotly-annotations.min.js", "/plotly-modebar.min.js",
+                 "/plotly-pie.min.js", "/plotly-shapes.min.js", "/plotly-updatemenus.min.js")
 
 
 def _is_bundle(name: str) -> bool:
@@ -97,7 +97,8 @@ def _dedupe_page_assets(app, pagename, templatename, context, doctree) -> None:
 
 
 def _sync_static(app, exc) -> None:
-    """Copy the book's own ``_static`` files that changed since the last build.
+    """Copy the book's own ``_static`` files that changed since the last build (its own
+    scripts and stylesheet minified: :mod:`.minify`).
 
     Sphinx copies static files only when it writes pages, so after an update that
     changes just a script (the chart loader, say) a no-op rebuild would keep serving
@@ -105,6 +106,7 @@ def _sync_static(app, exc) -> None:
     import filecmp
     import shutil
     from pathlib import Path
+    from .minify import built_bytes
     if exc is not None or app.builder.format != "html":
         return
     out = Path(app.outdir) / "_static"
@@ -112,10 +114,15 @@ def _sync_static(app, exc) -> None:
         src_dir = Path(app.confdir) / entry
         if not src_dir.is_dir() or not out.is_dir():
             continue
-        for src in src_dir.iterdir():
+        for src in sorted(src_dir.iterdir()):
             dest = out / src.name
-            if src.is_file() and not src.name.startswith(".") and (
-                    not dest.exists() or not filecmp.cmp(src, dest, shallow=False)):
+            if not src.is_file() or src.name.startswith("."):
+                continue
+            small = built_bytes(src)  # the book's own scripts and CSS: served minified
+            if small is not None:
+                if not dest.exists() or dest.read_bytes() != small:
+                    dest.write_bytes(small)
+            elif not dest.exists() or not filecmp.cmp(src, dest, shallow=False):
                 shutil.copyfile(src, dest)
 
 

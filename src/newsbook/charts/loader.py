@@ -100,8 +100,20 @@ _OPTIONAL_ASSETS = tuple(
          ("togglebutton.js", "togglebutton.css",
           r"<script>var togglebuttonSelector = [^<]*</script>")),
         (r"sd-tab-set", ("design-tabs.js",)),
-        (r'thebe-launch-button|class="[^"]*\bthebe\b', ("sphinx-thebe.js", "sphinx-thebe.css")),
+        (r'thebe-launch-button|class="[^"]*\bthebe\b', ("sphinx-thebe.js", "sphinx-thebe.css",
+                                                       r'<script type="text/x-thebe-config">'
+                                                       r'[^<]*</script>',
+                                                       r"<script>kernelName = '[^'<]*'</script>")),
     ))
+
+_HIGHLIGHT = re.compile(r'<script src="([^"]*_static/sphinx_highlight\.js[^"]*)"></script>')
+#: Sphinx's sphinx_highlight.js (5 kB) marks the words of a search on the page a result
+#: opened: it acts only when the search left its terms (localStorage) or the address has
+#: ``?highlight=``. Other pages get this check instead and never fetch it.
+LAZY_HIGHLIGHT = (
+    "<script>(function(u){try{if(localStorage.getItem('sphinx_highlight_terms')||"
+    "/[?&]highlight=/.test(location.search)){var s=document.createElement('script');"
+    "s.src=u;document.head.appendChild(s)}}catch(e){}})(%s)</script>")
 
 
 _BOOTSTRAP_PRELOAD = re.compile(
@@ -159,6 +171,8 @@ def lighten_html(text: str, pagename: str, shim: str | None = SHIM) -> str:
     text = _BOOTSTRAP.sub(lambda m: _bootstrap_tag(m, text, shim), text)
     if pagename != "search":
         text = _SEARCH_TOOLS.sub("", text)
+        text = _HIGHLIGHT.sub(lambda m: LAZY_HIGHLIGHT % json.dumps(html.unescape(m.group(1))),
+                              text)
     for needed, tags in _OPTIONAL_ASSETS:
         if not needed.search(text):
             text = tags.sub("", text)
