@@ -107,3 +107,13 @@ def test_thebe_settings_go_with_thebe():
     thebe = '<button class="btn thebe-launch-button">Live code</button>'
     kept = lighten_html(HEAD + thebe + cfg, "chapters/x")
     assert "x-thebe-config" in kept and "kernelName" in kept
+
+
+def test_cross_reference_links_lose_their_unstyled_span():
+    link = ('<a class="reference internal" href="chapters/x.html#p-x-3">'
+            '<span class="std std-ref">A &amp; B</span></a>')
+    out = lighten_html(HEAD + "<li><p>1949 " + link + "</p></li>", "timeline")
+    assert '<a class="reference internal" href="chapters/x.html#p-x-3">A &amp; B</a>' in out
+    assert "std-ref" not in out
+    term = '<a class="reference internal" href="g.html#term-x"><span class="xref std std-term">x</span></a>'
+    assert term in lighten_html(HEAD + term, "chapters/x")  # styled spans stay

@@ -106,6 +106,11 @@ _OPTIONAL_ASSETS = tuple(
                                                        r"<script>kernelName = '[^'<]*'</script>")),
     ))
 
+#: Sphinx wraps the text of every cross-reference in ``<span class="std std-ref">``; no
+#: stylesheet of the book names that class, and the timeline, glossary and people pages
+#: hold hundreds of such links (7 kB of the timeline's HTML)
+_REF_SPAN = re.compile(r'(<a class="reference internal" href="[^"<>]*">)'
+                       r'<span class="std std-ref">([^<]*)</span></a>')
 _HIGHLIGHT = re.compile(r'<script src="([^"]*_static/sphinx_highlight\.js[^"]*)"></script>')
 #: Sphinx's sphinx_highlight.js (5 kB) marks the words of a search on the page a result
 #: opened: it acts only when the search left its terms (localStorage) or the address has
@@ -183,6 +188,7 @@ def lighten_html(text: str, pagename: str, shim: str | None = SHIM) -> str:
         return m.group(0) if len(seen) == 1 else ""
     text = _VIEWPORT.sub(one_viewport, text)
     text = _SWITCH_ICON.sub(r'\1 aria-hidden="true"', text)
+    text = _REF_SPAN.sub(r"\1\2</a>", text)
     return text
 
 
