@@ -11,10 +11,12 @@
  *  - watches every chart with an IntersectionObserver and, when the first one nears the
  *    viewport, fetches the shared plotly.js bundle once, asynchronously (pages whose
  *    charts are never scrolled to never load plotly.js);
- *  - the bundle is a core (scatter, bar, legend, hover, mode bar) and add-ons beside it
+ *  - the bundle is a core (scatter, bar, legend, hover) and add-ons beside it
  *    (plotly-<name>.min.js: the pie trace; shapes, annotations, update menus): a figure's
  *    add-ons (N.addons) are fetched once each, when its JSON has arrived, and it is drawn
- *    once they and the core are there;
+ *    once they and the core are there; the mode bar is an add-on too, fetched only for a
+ *    chart that shows it (N.bar: one at least `narrow` px wide), and when a chart first
+ *    grows that wide;
  *  - draws each chart when it nears the viewport (the box keeps its height, so nothing
  *    shifts);
  *  - follows the theme: the text colour follows <html data-theme> (pydata-sphinx-theme;
@@ -22,7 +24,8 @@
  *  - below `narrow` px plot width switches to a phone layout (smaller fonts, fewer ticks,
  *    slimmer margins, a horizontal legend at the bottom); crossing back restores the
  *    figure's own values, captured before the first draw;
- *  - a click on a point whose last customdata is a chapter URL opens that chapter.
+ *  - a click on a point whose last customdata is a chapter URL opens that chapter
+ *    (N.link: "chapters/<stem>.html#~<n>" is short for "chapters/<stem>.html#p-<stem>-<n>").
  */
 (function () {
   "use strict";
@@ -133,13 +136,18 @@
   };
   N.fit = function (d) {
     if ((d.clientWidth < N.narrow) === d.__nbNarrow) return Promise.resolve();
-    var p = N.patch(d), l = JSON.parse(JSON.stringify(d.layout));
+    var p = N.patch(d), l = JSON.parse(JSON.stringify(d.layout)), n = !!p.__narrow;
     for (var k in p) if (k !== "__narrow") N.set(l, k, p[k]);
     /* on a phone the mode bar would sit on the chart's menus: the menus and a tap's
-       hover label are what a phone reader uses, so the bar is left out there */
-    return w.Plotly.newPlot(d, d.data, l, { responsive: true, displaylogo: false,
-                                            displayModeBar: !p.__narrow }).then(function () {
-      return N.unclip(d);
+       hover label are what a phone reader uses, so the bar is left out there (and its
+       add-on is fetched only when a chart first grows wide; without it, no bar) */
+    return (n ? Promise.resolve() : N.modebar()).then(function () {
+      if (d.__nbNarrow !== n) return null;  /* resized again meanwhile: that fit draws */
+      return w.Plotly.newPlot(d, d.data, l, { responsive: true, displaylogo: false,
+                                              displayModeBar: !n }).then(function () {
+        N.clicks(d);
+        return N.unclip(d);
+      });
     });
   };
   /* value labels outside the bars must not run past the chart's edge (a phone plot is a
@@ -201,35 +209,56 @@
     return N.got[name];
   };
   N.need = function (g) { return Promise.all(N.addons(g).map(N.addon)); };
+  /* the mode bar (plotly-modebar.min.js) is shown only on a chart at least `narrow` px
+     wide: fetched for those; a chart still draws (without the bar) if it cannot load */
+  N.bar = function (d) { return !!d && d.clientWidth >= N.narrow; };
+  N.modebar = function () { return N.addon("modebar").then(null, function () {}); };
+  N.needFor = function (g, d) {
+    return Promise.all([N.need(g), N.bar(d) ? N.modebar() : null]);
+  };
+  /* a point's chapter link: "chapters/<stem>.html(#<id>)", or its short form
+     "chapters/<stem>.html#~<n>" for "chapters/<stem>.html#p-<stem>-<n>"; null otherwise */
+  N.link = function (u) {
+    if (typeof u !== "string") return null;
+    var m = /^chapters\/([a-z0-9-]+)\.html#~(\d+)$/.exec(u);
+    if (m) return "chapters/" + m[1] + ".html#p-" + m[1] + "-" + m[2];
+    return /^chapters\/[a-z0-9-]+\.html(#[a-z0-9-]+)?$/.test(u) ? u : null;
+  };
   N.draw = function (f) {
     var d = f.querySelector(".nb-chart-plot");
     if (!d || d.dataset.drawn) return;
     d.dataset.drawn = "1";
     N.figure(f).then(function (g) {
-      N.need(g).then(function () { N.plot(d, g); }, function () { N.broken(d); });
+      N.needFor(g, d).then(function () { N.plot(d, g); }, function () { N.broken(d); });
     }, function () { N.broken(d); });
   };
   N.broken = function (d) {
     d.textContent = "The interactive chart could not load; the data table below has the figures.";
   };
+  /* a click on a point opens its chapter link; set after every Plotly.newPlot (which
+     purges the plot's listeners: N.fit's re-layout would otherwise drop it) */
+  N.click = function (e) {
+    var p = e && e.points && e.points[0], c = p && p.customdata, u = N.link(c && c[c.length - 1]);
+    if (u) w.location.href = root() + u;
+  };
+  N.clicks = function (d) { d.on("plotly_click", N.click); };
   N.plot = function (d, g) {
     var l = g.layout || {}, o = {};
     N.keys.forEach(function (k) { o[k] = N.get(l, k); });
     o.menus = (l.updatemenus || []).map(function (m) { return [m.type || null, m.direction || null]; });
     d.__nbOrig = o; d.__nbNarrow = false;
+    /* narrow or wide is known before the first draw: a chart that will take the phone
+       layout (N.fit) never makes a mode bar (nor needs its add-on) */
+    var cfg = { responsive: true, displaylogo: false };
+    if (!N.bar(d) || !w.Plotly.Icons) cfg.displayModeBar = false;
     l.font = Object.assign({}, l.font, { color: N.color() });
     d.textContent = "";
     /* drawn hidden in the reserved box, shown once the layout for this width is settled
        (phone layout, labels unclipped): the reader never sees a layout change */
     d.style.visibility = "hidden";
-    w.Plotly.newPlot(d, g.data || [], l, { responsive: true, displaylogo: false }).then(function () {
+    w.Plotly.newPlot(d, g.data || [], l, cfg).then(function () {
       N.done.push(d);
-      d.on("plotly_click", function (e) {
-        var p = e && e.points && e.points[0], c = p && p.customdata, u = c && c[c.length - 1];
-        if (typeof u === "string" && /^chapters\/[a-z0-9-]+\.html(#[a-z0-9-]+)?$/.test(u)) {
-          w.location.href = root() + u;
-        }
-      });
+      N.clicks(d);
       var c = N.color();
       if (d._fullLayout && d._fullLayout.font.color !== c) w.Plotly.relayout(d, { "font.color": c });
       return N.fit(d).then(function () { return N.unclip(d); });
@@ -292,7 +321,8 @@
   /* a chart near the viewport: queue it, and draw once plotly.js is there */
   N.want = function (f) {
     /* its file, then its add-ons, load beside plotly.js */
-    N.figure(f).then(N.need).catch(function () {});
+    N.figure(f).then(function (g) { return N.needFor(g, f.querySelector(".nb-chart-plot")); })
+      .catch(function () {});
     N.q.push(f); N.load();
   };
   N.scan = function () {

@@ -22,6 +22,9 @@ PROVIDES = {
     CORE: {"trace:scatter", "trace:bar"},
     "plotly-pie.min.js": {"trace:pie"},
     "plotly-annotations.min.js": {"layout:annotations"},
+    #: the mode bar: fetched by the loader for a chart that shows it (at least `narrow`
+    #: px wide), never for what a figure draws
+    "plotly-modebar.min.js": set(),
     "plotly-shapes.min.js": {"layout:shapes"},
     "plotly-updatemenus.min.js": {"layout:updatemenus"},
 }
@@ -102,6 +105,9 @@ def loader_rule(figs: dict[str, dict], tmp_path: Path) -> dict[str, list[str]]:
     return json.loads(res.stdout)
 
 
+MODEBAR = "plotly-modebar.min.js"
+
+
 def files_for(addons: list[str]) -> list[str]:
     return [CORE] + [f"plotly-{a}.min.js" for a in addons]
 
@@ -142,8 +148,9 @@ _SIGNATURE_JS = r"""async (g) => {
   d.style.cssText = 'width:900px;height:500px';
   document.body.appendChild(d);
   await Plotly.newPlot(d, g.data || [], g.layout || {}, {displaylogo: false});
-  /* every element of the drawn SVGs (a trace's class names its random uid) */
-  const sig = [...d.querySelectorAll('svg *')].map(e =>
+  /* every element of the drawn SVGs (a trace's class names its random uid), not the
+     mode bar's icons (an add-on of its own, see test_mode_bar_*) */
+  const sig = [...d.querySelectorAll('svg *')].filter(e => !e.closest('.modebar-container')).map(e =>
     e.tagName + '.' + (e.getAttribute('class') || '').replace(/\btrace[0-9a-f]{6}\b/, 'trace#') +
     (e.tagName === 'text' ? ':' + e.textContent : '')).join('|');
   Plotly.purge(d); d.remove();
@@ -241,5 +248,121 @@ def test_pie_and_menu_pages_draw(built_book, browser):
             page.locator("figure.nb-chart").evaluate_all(SCROLL_TO_EACH_JS)
             page.wait_for_function("() => document.querySelector('figure.nb-chart svg.main-svg')",
                                    timeout=30000)
-            assert [f for f in fetched if f.startswith("plotly-")] == [CORE], fetched
+            assert sorted(f for f in fetched if f.startswith("plotly-")) == [
+                CORE, MODEBAR], fetched  # the mode bar: shown at 1200 px
             ctx.close()
+
+
+# ------------------------------------------------------------------ the mode bar add-on
+
+#: the mode bar's buttons on a chart of bars and lines at 1200 px (as with plotly's own)
+MODEBAR_TITLES = ["Download plot as a PNG", "Share chart...", "Zoom", "Pan", "Zoom in",
+                  "Zoom out", "Autoscale", "Reset axes"]
+_ALL_DRAWN_JS = ("() => [...document.querySelectorAll('figure.nb-chart .nb-chart-plot')]"
+                 ".every(d => d.querySelector('svg.main-svg') && !d.style.visibility)")
+
+
+def _chart_pages(built_book: Path) -> list[str]:
+    """The root page, a chapter with charts and the timeline (the pages bench.py weighs)."""
+    out = []
+    for rel in ["index.html", "timeline.html"] + sorted(
+            p.relative_to(built_book).as_posix() for p in (built_book / "chapters").glob("*.html")):
+        path = built_book / rel
+        if path.is_file() and "nb-chart" in path.read_text(encoding="utf-8"):
+            out.append(rel)
+    return out[:3] if len(out) > 3 else out
+
+
+def _open(browser, url: str, width: int, block_modebar: bool = False):
+    from browser import SCROLL_TO_EACH_JS
+    ctx = browser.new_context(viewport={"width": width, "height": 823})
+    page = ctx.new_page()
+    errors, fetched = [], []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" and not (
+        block_modebar and "Failed to load resource" in m.text) else None)
+    page.on("request", lambda r: fetched.append(r.url.rsplit("/", 1)[-1].split("?")[0]))
+    if block_modebar:
+        page.route("**/" + MODEBAR + "*", lambda r: r.fulfill(status=404, body="no"))
+    page.goto(url, wait_until="load")
+    page.locator("figure.nb-chart").evaluate_all(SCROLL_TO_EACH_JS)
+    page.wait_for_function(_ALL_DRAWN_JS, timeout=30000)
+    return ctx, page, errors, fetched
+
+
+def _hover_titles(page, i: int = 0) -> list[str]:
+    plot = page.locator("figure.nb-chart .nb-chart-plot").nth(i)
+    plot.scroll_into_view_if_needed()
+    plot.hover()
+    page.wait_for_timeout(300)
+    return plot.locator(".modebar-btn").evaluate_all(
+        "bs => bs.map(b => b.getAttribute('data-title'))")
+
+
+def test_core_has_no_mode_bar():
+    """The mode bar's drawing, buttons and icons are in its add-on, not the core."""
+    core = (STATIC / CORE).read_text(encoding="utf-8")
+    addon = (STATIC / MODEBAR).read_text(encoding="utf-8")
+    for marker in ("Download plot as a PNG", "Reset axes", "Zoom out"):  # button titles
+        assert marker not in core and marker in addon, marker
+
+
+@pytest.mark.browser
+def test_mode_bar_not_fetched_on_a_phone(built_book, browser):
+    """At 412 px no chart shows the mode bar: no page fetches its add-on, no chart makes
+    one, and every chart draws."""
+    pages = _chart_pages(built_book)
+    assert pages, "no page with charts in the built book"
+    with serve(built_book) as base:
+        for rel in pages:
+            ctx, page, errors, fetched = _open(browser, base + rel, 412)
+            assert CORE in fetched, (rel, fetched)
+            assert MODEBAR not in fetched, (rel, fetched)
+            assert page.locator("figure.nb-chart .modebar").count() == 0, rel
+            assert page.locator("figure.nb-chart svg.main-svg").count() > 0, rel
+            assert not errors, (rel, errors)
+            ctx.close()
+
+
+@pytest.mark.browser
+def test_mode_bar_on_wide_screens_and_after_a_resize(built_book, browser):
+    """At 1200 px the mode bar appears on hover with plotly's buttons, its add-on fetched
+    once; a page opened at 412 px and widened to 1200 px fetches it then and shows it."""
+    rel = "timeline.html" if (built_book / "timeline.html").is_file() else _chart_pages(built_book)[0]
+    with serve(built_book) as base:
+        ctx, page, errors, fetched = _open(browser, base + rel, 1200)
+        assert fetched.count(MODEBAR) == 1, fetched
+        assert _hover_titles(page) == MODEBAR_TITLES
+        assert page.evaluate("() => typeof Plotly.Icons.home") == "object"
+        assert not errors, errors
+        ctx.close()
+
+        ctx, page, errors, fetched = _open(browser, base + rel, 412)
+        assert MODEBAR not in fetched and page.locator(".modebar").count() == 0, fetched
+        page.set_viewport_size({"width": 1200, "height": 823})
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('figure.nb-chart .nb-chart-plot')]"
+            ".some(d => d.querySelector('.modebar-btn'))", timeout=30000)
+        page.wait_for_timeout(400)
+        assert fetched.count(MODEBAR) == 1, fetched
+        assert _hover_titles(page) == MODEBAR_TITLES
+        # and back to a phone: the bar goes again
+        page.set_viewport_size({"width": 412, "height": 823})
+        page.wait_for_function(
+            "() => !document.querySelector('figure.nb-chart .modebar-btn')", timeout=30000)
+        assert not errors, errors
+        ctx.close()
+
+
+@pytest.mark.browser
+def test_charts_draw_when_the_mode_bar_cannot_load(built_book, browser):
+    """An add-on that fails to load costs the mode bar only: every chart still draws."""
+    rel = "timeline.html" if (built_book / "timeline.html").is_file() else _chart_pages(built_book)[0]
+    with serve(built_book) as base:
+        ctx, page, errors, fetched = _open(browser, base + rel, 1200, block_modebar=True)
+        assert MODEBAR in fetched, fetched
+        assert page.locator("figure.nb-chart .modebar-btn").count() == 0
+        assert page.locator("figure.nb-chart .nb-chart-plot").evaluate_all(
+            "ds => ds.every(d => !/could not load/.test(d.textContent))")
+        assert not errors, errors
+        ctx.close()

@@ -50,6 +50,14 @@ const newsbook = {
     b.onResolve({ filter: /^\.\.\/shapes\/draw$/ }, (a) =>
       (a.importer.endsWith(path.join('components', 'modebar', 'buttons.js'))
         ? { path: path.join(here, 'shapes-draw-shim.js') } : undefined));
+    // the mode bar is an add-on (addons/modebar.js): the core calls its manage through
+    // the registry, and its attributes need not the buttons (descriptions are stripped)
+    b.onResolve({ filter: /^\.\.\/components\/modebar$/ }, (a) =>
+      (a.importer.endsWith(path.join('plot_api', 'subroutines.js'))
+        ? { path: path.join(here, 'modebar-manage-shim.js') } : undefined));
+    b.onResolve({ filter: /^\.\/constants$/ }, (a) =>
+      (a.importer.endsWith(path.join('components', 'modebar', 'attributes.js'))
+        ? { path: path.join(here, 'modebar-constants-shim.js') } : undefined));
     b.onLoad({ filter: /\.js$/ }, (a) => {
       if (!a.path.startsWith(plotlySrc)) return undefined;
       const rel = a.path.slice(plotlySrc.length);
@@ -154,7 +162,7 @@ code = await squeeze(code);
 
 const header = `/**
 * plotly.js (basic - minified) v${version}
-* newsbook custom: traces scatter, bar; components legend, fx (hover), modebar. Add-ons
+* newsbook custom: traces scatter, bar; components legend, fx (hover). Add-ons
 * beside it (plotly-<name>.min.js, loaded after it when a figure needs them): ${ADDONS.join(', ')}.
 * Left out: calendars, box/lasso selection, sliders, range slider/selector, images, error
 * bars, colorbar drawing, grid, 3D annotations, locales other than en,

@@ -1,9 +1,11 @@
 'use strict';
 /* newsbook's plotly.js core (plotly-basic.min.js): plotly.js/src/core.js with fewer
- * components.  Traces: scatter, bar.  Components: legend, fx (hover), modebar, colorscale
- * (scatter/bar marker colours need it).  The pie trace and the annotations, shapes and
- * updatemenus components are add-ons (addons/, plotly-<name>.min.js), registered after
- * this file by addons/register.js, which puts the components back in the order below. */
+ * components.  Traces: scatter, bar.  Components: legend, fx (hover), colorscale
+ * (scatter/bar marker colours need it).  The pie trace and the annotations, shapes,
+ * updatemenus and modebar components are add-ons (addons/, plotly-<name>.min.js),
+ * registered after this file by addons/register.js, which puts the components back in
+ * the order below.  The mode bar's layout defaults stay here (plot_api reads
+ * fullLayout.modebar); drawing it (manage, buttons, icons) is the add-on's. */
 var P = exports;
 P.version = require('plotly.js/src/version').version;
 require('plotly.js/build/plotcss');
@@ -53,12 +55,20 @@ register([
     require('plotly.js/src/components/colorscale'),
     require('plotly.js/src/components/legend'),
     require('plotly.js/src/components/fx'), // after legend (unified hover reads legends)
-    require('plotly.js/src/components/modebar')
+    // the mode bar: its layout attributes and defaults (fullLayout.modebar), no `manage`
+    // (Registry.getComponentMethod('modebar', 'manage') is a no-op until the add-on,
+    // plotly-modebar.min.js, registers the real component in this one's place)
+    {
+        moduleType: 'component',
+        name: 'modebar',
+        layoutAttributes: require('plotly.js/src/components/modebar/attributes').default,
+        supplyLayoutDefaults: require('plotly.js/src/components/modebar/defaults')
+    }
 ]);
 register([require('plotly.js/src/locale-en'), require('plotly.js/src/locale-en-us')]);
 register([noSelect(require('plotly.js/src/traces/bar'))]);  // pie: an add-on
 
-P.Icons = require('plotly.js/src/fonts/ploticon');
+// P.Icons (the mode bar's icons): set by the modebar add-on
 var Fx = require('plotly.js/src/components/fx');
 var Plots = require('plotly.js/src/plots/plots');
 P.Plots = { resize: Plots.resize, graphJson: Plots.graphJson, sendDataToCloud: Plots.sendDataToCloud };
