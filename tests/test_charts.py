@@ -64,3 +64,14 @@ def test_facet_toggles_are_menus():
             continue
         fig = build_figure(spec)
         assert bool(fig.layout.updatemenus) == bool(spec.facet), key
+
+
+def test_chapter_links_in_figures_are_short_for_paragraph_anchors():
+    from newsbook.charts.kinds._common import link_of
+    stem = "2025-07-14-xi-rumors"
+    assert link_of({"chapter": stem, "anchor": f"p-{stem}-42"}) == f"chapters/{stem}.html#~42"
+    # any other anchor is written out; the loader expands only the short form
+    assert link_of({"chapter": stem, "anchor": "chart-x"}) == f"chapters/{stem}.html#chart-x"
+    assert link_of({"chapter": stem, "anchor": f"p-{stem}-x1"}) == f"chapters/{stem}.html#p-{stem}-x1"
+    assert link_of({"chapter": stem, "anchor": ""}) == f"chapters/{stem}.html"
+    assert link_of({"chapter": "../etc", "anchor": "p-1"}) == ""

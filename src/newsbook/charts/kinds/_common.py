@@ -131,12 +131,16 @@ def lane_buttons(fig: go.Figure, lanes: list[str], trace_lanes: list[str], label
 
 
 def link_of(row) -> str:
-    """Chapter-relative URL of a row's paragraph (a click on its point opens it)."""
+    """Chapter-relative URL of a row's paragraph (a click on its point opens it).
+
+    A paragraph's own anchor ``p-<stem>-<n>`` is written ``#~<n>``: the chart loader
+    expands it from the page name. On the timeline that is 13 kB of its 90 kB figure."""
     stem, anchor = text(row.get("chapter")).strip(), text(row.get("anchor")).strip()
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", stem):
         return ""
     if anchor and re.fullmatch(r"[a-z][a-z0-9-]*", anchor):
-        return f"chapters/{stem}.html#{anchor}"
+        n = anchor[len(stem) + 3:] if anchor.startswith(f"p-{stem}-") else ""
+        return f"chapters/{stem}.html#" + (f"~{n}" if n.isdigit() else anchor)
     return f"chapters/{stem}.html"
 
 
