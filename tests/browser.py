@@ -606,3 +606,16 @@ def source_line_failures(rows, book_wide: bool) -> list[str]:
         if book_wide and "this article" in r["text"]:
             out.append(f"{r['id']}: book-wide chart says {r['text'][:80]!r}")
     return out
+
+
+#: globals the chart loader (``_static/newsbook-charts.js``) touches as it starts, so node
+#: can load it and the tests can call its rules (``N.addons``, ``N.link``) without a browser
+NODE_LOADER_STUB = """
+const noop = () => {};
+globalThis.window = globalThis;
+globalThis.addEventListener = noop;
+globalThis.MutationObserver = class { observe() {} };
+globalThis.document = {documentElement: {dataset: {}}, readyState: "complete",
+  querySelectorAll: () => [], addEventListener: noop, head: {appendChild: noop},
+  createElement: () => ({})};
+"""

@@ -10,18 +10,9 @@ import subprocess
 
 import pytest
 
-from browser import REPO, serve
+from browser import NODE_LOADER_STUB, REPO, serve
 
 LOADER = REPO / "_static" / "newsbook-charts.js"
-_NODE_STUB = """
-const noop = () => {};
-globalThis.window = globalThis;
-globalThis.addEventListener = noop;
-globalThis.MutationObserver = class { observe() {} };
-globalThis.document = {documentElement: {dataset: {}}, readyState: "complete",
-  querySelectorAll: () => [], addEventListener: noop, head: {appendChild: noop},
-  createElement: () => ({})};
-"""
 
 CASES = {
     # short form: the paragraph anchor of the same chapter
@@ -52,7 +43,7 @@ def _node_links(values: list) -> list:
     node = shutil.which("node")
     if node is None:
         pytest.skip("node not installed")
-    script = (_NODE_STUB + LOADER.read_text(encoding="utf-8") +
+    script = (NODE_LOADER_STUB + LOADER.read_text(encoding="utf-8") +
               "\nprocess.stdout.write(JSON.stringify(%s.map(u => window.__newsbookCharts.link(u))));\n"
               % json.dumps(values))
     res = subprocess.run([node, "-e", script], capture_output=True, text=True, timeout=60)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from browser import REPO, serve
+from browser import NODE_LOADER_STUB, REPO, serve
 
 STATIC = REPO / "_static"
 CORE = "plotly-basic.min.js"
@@ -77,15 +77,6 @@ SYNTHETIC = {
     "scatter-default": {"data": [{"x": [1, 2], "y": [3, 4]}], "layout": {}},
 }
 
-_NODE_STUB = """
-const noop = () => {};
-globalThis.window = globalThis;
-globalThis.addEventListener = noop;
-globalThis.MutationObserver = class { observe() {} };
-globalThis.document = {documentElement: {dataset: {}}, readyState: "complete",
-  querySelectorAll: () => [], addEventListener: noop, head: {appendChild: noop},
-  createElement: () => ({})};
-"""
 
 
 def loader_rule(figs: dict[str, dict], tmp_path: Path) -> dict[str, list[str]]:
@@ -95,7 +86,7 @@ def loader_rule(figs: dict[str, dict], tmp_path: Path) -> dict[str, list[str]]:
         pytest.skip("node not installed")
     data = tmp_path / "figs.json"
     data.write_text(json.dumps(figs), encoding="utf-8")
-    script = (_NODE_STUB + LOADER.read_text(encoding="utf-8") +
+    script = (NODE_LOADER_STUB + LOADER.read_text(encoding="utf-8") +
               "\nconst figs = JSON.parse(require('fs').readFileSync(%s, 'utf8'));\n"
               "const out = {};\n"
               "for (const k of Object.keys(figs)) out[k] = window.__newsbookCharts.addons(figs[k]);\n"
