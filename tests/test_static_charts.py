@@ -85,3 +85,13 @@ def test_the_drawn_chart_is_what_show_returns(static_book, monkeypatch):
         assert (html / "_charts" / name).read_text(encoding="utf-8") == text
     assert "nb-chart-json" not in page and "data:text/csv" not in page
     assert 'show(&quot;' not in page and 'show("' not in page  # inputs stay hidden
+
+
+def test_chart_files_no_page_names_are_removed(tmp_path):
+    from newsbook.charts.render import ASSET_DIR
+    from newsbook.charts.static import write_assets
+    folder = tmp_path / ASSET_DIR
+    write_assets(tmp_path, {"a.111.json": "{}", "a-rows.222.json": "[]"})
+    write_assets(tmp_path, {"a.333.json": '{"x":1}', "a-rows.222.json": "[]"})
+    assert sorted(p.name for p in folder.iterdir()) == ["a-rows.222.json", "a.333.json"]
+    assert (folder / "a.333.json").read_text() == '{"x":1}'

@@ -50,7 +50,9 @@ def chart_html(key: str, data: Path, assets: dict[str, str] | None = None,
 
 
 def write_assets(outdir: Path, assets: dict[str, str]) -> None:
-    """Write chart files once: their names are their content's digest."""
+    """Write chart files once: their names are their content's digest. Files of earlier
+    builds that no page names any more are removed, so a published ``_build/html`` holds
+    only the data its pages show, however often the archive was rebuilt."""
     from .render import ASSET_DIR
     folder = outdir / ASSET_DIR
     folder.mkdir(parents=True, exist_ok=True)
@@ -60,6 +62,9 @@ def write_assets(outdir: Path, assets: dict[str, str]) -> None:
             tmp = path.with_suffix(path.suffix + ".tmp")
             tmp.write_text(text, encoding="utf-8")
             tmp.replace(path)
+    for old in folder.iterdir():
+        if old.is_file() and old.name not in assets:
+            old.unlink(missing_ok=True)
 
 
 class DrawCharts(SphinxTransform):
