@@ -204,3 +204,19 @@ def test_lab_opens_markdown_chapters_as_notebooks():
     assert viewers["defaultViewers"]["markdown"] == "Jupytext Notebook"
     assert json.loads((ROOT / "binder" / "overrides.json").read_text()) == json.loads(
         override.read_text())
+
+
+def test_index_entries_are_the_people_page_mentions():
+    """A chapter's index entries name exactly the people the people page lists for it
+    (one scan gives both, so the index never names someone the page does not)."""
+    page = (ROOT / "people.md").read_text(encoding="utf-8")
+    listed: dict[str, set[str]] = {}
+    for m in re.finditer(r"^- \*\*(.+?)\*\*.*$", page, re.M):
+        for stem in re.findall(r"\]\(#p-(\d{4}-\d\d-\d\d-[a-z0-9-]+?)-\d+\)", m.group(0)):
+            name = re.sub(r"[;!:\n`]", " ", m.group(1).replace("\\", "")).strip()
+            listed.setdefault(stem, set()).add(name)  # (as an index entry writes it)
+    assert len(listed) >= 10
+    for path in CHAPTERS:
+        text = path.read_text(encoding="utf-8")
+        entries = set(re.findall(r"^```\{index\} single: (.+)$", text, re.M))
+        assert entries == listed.get(path.stem, set()), path.stem

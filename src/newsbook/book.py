@@ -18,8 +18,8 @@ from .fanout import fan_out
 from .diagnostics import Code, Diagnostic, InputError
 from .model import Article, article_text
 from .plan import Plan, spec_json
-from .reference import Term, block_lines, events_csv, reference_from_plan, people_in, term_places
-from .people import people_entries
+from .reference import Term, block_lines, events_csv, people_lookup, reference_from_plan, term_places
+from .people import mentions as people_mentions, people_entries
 from .writers import book_files, people_page, reference_pages
 from .writers.escape import slugify
 from .writers.myst_page import PageContext, Placement, reading_minutes, render_page
@@ -53,9 +53,11 @@ class BookCharts:
 
 
 def plan_charts(plan: Plan, pages: list[tuple[Article, str]], diags: list[Diagnostic],
-                progress: bool = False) -> tuple[BookCharts, list]:
+                progress: bool = False) -> tuple[BookCharts, list, dict | None]:
     """Curated specs, then automatic ones where curation leaves room (module docstring of
-    :mod:`autocharts`). Returns the charts and every article's facts."""
+    :mod:`autocharts`). Returns the charts, every article's facts and, when the book has
+    curated people, each chapter's mentions of them (:func:`newsbook.people.mentions`:
+    found while each article's blocks are at hand, not in a pass of their own)."""
     from .extract import extract_article
     stems = {stem for _, stem in pages}
     out = BookCharts()
@@ -69,16 +71,22 @@ def plan_charts(plan: Plan, pages: list[tuple[Article, str]], diags: list[Diagno
         out.specs[spec.key] = spec
     titles = {stem: a.title for a, stem in pages}
     aliases = {alias: p.name for p in plan.people for alias in p.aliases if len(alias) > 3}
+    curated = [p for p in reference_from_plan(plan).people if p.aliases]
+
+    lookup = people_lookup(curated) if curated else None
 
     def mine(i: int):
-        """One article's facts and names (pure: may run in a forked child)."""
+        """One article's facts, names and curated people's mentions (pure: may run in a
+        forked child)."""
         a, stem = pages[i]
-        return (extract_article(a, stem),
-                connections.names_in(a, stem, block_lines(a, stem), aliases))
+        blocks = block_lines(a, stem)
+        return (extract_article(a, stem), connections.names_in(a, stem, blocks, aliases),
+                people_mentions(stem, blocks, lookup) if lookup else None)
 
     found = fan_out(mine, [a.end_line - a.line for a, _ in pages], "Finding facts" if progress else "")
-    facts = [f for f, _ in found]
-    names = {stem: n for (_, stem), (_, n) in zip(pages, found)}
+    facts = [f for f, _, _ in found]
+    names = {stem: n for (_, stem), (_, n, _) in zip(pages, found)}
+    mentions = {stem: m for (_, stem), (_, _, m) in zip(pages, found)} if lookup else None
     del found
     article_of = {stem: a for a, stem in pages}
 
@@ -111,7 +119,7 @@ def plan_charts(plan: Plan, pages: list[tuple[Article, str]], diags: list[Diagno
         for spec in auto.specs:
             out.specs[spec.key] = spec
         out.datasets.update(auto.datasets)
-    return out, facts
+    return out, facts, mentions
 
 
 def render_book(articles: list[Article], root: Path, plan: Plan,
@@ -121,7 +129,7 @@ def render_book(articles: list[Article], root: Path, plan: Plan,
     stems = assign_stems(articles)
     pages = list(zip(articles, stems))
     ref = reference_from_plan(plan)
-    charts, facts = plan_charts(plan, pages, diags, progress)
+    charts, facts, mentions = plan_charts(plan, pages, diags, progress)
     terms = merge_terms(ref.terms, facts)
     # from here on only the dates are read (events_csv): a big copy's other facts (their
     # quotes) need not stay in memory while the pages are rendered
@@ -149,7 +157,7 @@ def render_book(articles: list[Article], root: Path, plan: Plan,
                            chart_titles={s.key: s.title for s in specs},
                            data_hashes=cachekeys.chapter_hashes(root, specs, charts, index),
                            terms=term_list,
-                           index_names=people_in(article, stem, ref.people),
+                           index_names=index_names(mentions, stem),
                            publication=info["publication"])
 
     def render(i: int):
@@ -187,7 +195,8 @@ def render_book(articles: list[Article], root: Path, plan: Plan,
                                     "placed", src, line, "error"))
         chapters.append(book_files.Chapter(stem, article, tuple(theme_of.get(stem, [])),
                                            minutes))
-    files.update(book_pages(plan, pages, chapters, facts, terms, ref, charts, info, root))
+    files.update(book_pages(plan, pages, chapters, facts, terms, ref, charts, info, root,
+                            mentions))
     files["data/generated/charts.json"] = json.dumps(
         {k: spec_json(s) for k, s in sorted(charts.specs.items())}, ensure_ascii=False,
         indent=1, sort_keys=True) + "\n"
@@ -197,7 +206,8 @@ def render_book(articles: list[Article], root: Path, plan: Plan,
     return files
 
 
-def book_pages(plan, pages, chapters, facts, terms, ref, charts: BookCharts, info, root):
+def book_pages(plan, pages, chapters, facts, terms, ref, charts: BookCharts, info, root,
+               mentions=None):
     """Root page, timeline, glossary and people (each only when it has something), toc,
     config."""
     files: dict[str, str] = {}
@@ -216,7 +226,7 @@ def book_pages(plan, pages, chapters, facts, terms, ref, charts: BookCharts, inf
         files["glossary.md"] = reference_pages.render_glossary(
             terms, term_places(terms, pages), titles)
         extra.append("glossary")
-    people = people_page.render_people(people_entries(pages, ref.people))
+    people = people_page.render_people(people_entries(pages, ref.people, mentions))
     if people:
         files["people.md"] = people
         extra.append("people")
@@ -232,6 +242,14 @@ def book_pages(plan, pages, chapters, facts, terms, ref, charts: BookCharts, inf
             {"book_articles.csv": files["data/generated/book_articles.csv"]}),
         pages=extra)
     return files
+
+
+def index_names(mentions: dict | None, stem: str) -> list[str]:
+    """The curated people and organisations a chapter names (its index entries): the
+    same mentions the people page lists for it."""
+    if not mentions:
+        return []
+    return sorted({name for name, _ in mentions[stem][0]})
 
 
 def merge_terms(curated: list[Term], facts) -> list[Term]:

@@ -5,7 +5,7 @@ Pure: articles (and the curated people, if any) in, entries out; no MyST here
 
 - **Names.** The curated ``data/curation/people.yml`` entries when the book has any
   (their exact aliases, ``whole_word`` and ``chapters`` rules, longest alias claiming
-  text first, as :func:`newsbook.reference.people_in`). An uncurated book lists the
+  text first; the chapters' index entries are the same mentions). An uncurated book lists the
   names :func:`newsbook.connections.names_in` finds that occur in at least two
   articles: runs of capitalised words of two or more words (a single word only when
   three or more articles name it), and Han-script names the text pairs with a
@@ -105,18 +105,25 @@ class PeopleEntry:
         return sum(len(c.anchors) for c in self.chapters)
 
 
-def people_entries(pages: list[tuple[Article, str]], people: list[Person] = ()) -> list[PeopleEntry]:
+def people_entries(pages: list[tuple[Article, str]], people: list[Person] = (),
+                   found_already: dict | None = None) -> list[PeopleEntry]:
     """Every named person and organisation with a role (if the text gives one) and every
-    block that names them, sorted for the page (see :func:`sort_key`)."""
+    block that names them, sorted for the page (see :func:`sort_key`).
+    ``found_already``: each chapter's :func:`mentions` of these (curated) ``people``, when
+    the caller has them."""
     if not people:
-        people = uncurated_people(pages, {stem: block_lines(a, stem) for a, stem in pages})
+        people, found_already = uncurated_people(
+            pages, {stem: block_lines(a, stem) for a, stem in pages}), None
     people = [p for p in people if p.aliases]
     lookup = people_lookup(people)  # longest alias first; one pass per block finds who
     found: dict[str, dict[str, list[str]]] = {p.name: {} for p in people}
     roles: dict[str, list[str]] = {p.name: [] for p in people}
-    from .fanout import fan_out
-    per_page = fan_out(lambda i: _mentions(pages[i][1], block_lines(*pages[i]), lookup),
-                       [a.end_line - a.line for a, _ in pages])
+    if found_already is not None:
+        per_page = [found_already[stem] for _, stem in pages]
+    else:
+        from .fanout import fan_out
+        per_page = fan_out(lambda i: mentions(pages[i][1], block_lines(*pages[i]), lookup),
+                           [a.end_line - a.line for a, _ in pages])
     for (_, stem), (hits, said) in zip(pages, per_page):
         for name, anchor in hits:
             found[name].setdefault(stem, []).append(anchor)
@@ -134,8 +141,8 @@ def people_entries(pages: list[tuple[Article, str]], people: list[Person] = ()) 
     return sorted(out, key=lambda e: sort_key(e.name))
 
 
-def _mentions(stem: str, blocks: list[tuple[str, str, int]], lookup: PeopleLookup
-              ) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+def mentions(stem: str, blocks: list[tuple[str, str, int]], lookup: PeopleLookup
+             ) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """One chapter's (name, anchor) mentions and (name, role) roles, in reading order; in
     each block the longest aliases claim their text first."""
     hits: list[tuple[str, str]] = []

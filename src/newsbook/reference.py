@@ -7,9 +7,7 @@ neither FreshRSS nor MyST.
 from __future__ import annotations
 
 import csv
-import functools
 import io
-import re
 from dataclasses import dataclass, field
 
 
@@ -93,13 +91,6 @@ def term_places(terms: list[Term], pages: list[tuple[Article, str]]) -> dict[str
     return places
 
 
-@functools.lru_cache(maxsize=None)
-def _pattern(person: Person) -> re.Pattern:
-    alts = sorted(person.aliases, key=len, reverse=True)
-    body = "|".join(re.escape(a) for a in alts)
-    return re.compile(rf"(?<![\w]){body}(?![\w])" if person.whole_word else body)
-
-
 class PeopleLookup:
     """The people ordered longest alias first (longer aliases claim text first), and which
     of them a text names, found in one pass over it (:class:`Finder`) rather than one
@@ -133,23 +124,6 @@ def people_lookup(people: list[Person]) -> PeopleLookup:
             _LOOKUP[2] = PeopleLookup(people)
         _LOOKUP[:2] = [people, key]
     return _LOOKUP[2]
-
-
-def people_in(article: Article, stem: str, people: list[Person]) -> list[str]:
-    """Index headwords named in this article, longest aliases claiming text first."""
-    text = " ".join(t for _, t in block_texts(article, stem))
-    found = []
-    claimed = bytearray(len(text))  # 1 where a longer alias already named someone
-    for person in people_lookup(people).named(text):
-        if person.chapters and stem not in person.chapters:
-            continue
-        for m in _pattern(person).finditer(text):
-            start, end = m.span()
-            if claimed.find(1, start, end) < 0:
-                claimed[start:end] = b"\x01" * (end - start)
-                found.append(person.name)
-                break
-    return sorted(set(found))
 
 
 EVENT_COLUMNS = ["date", "end", "precision", "label", "chapter", "title", "theme", "anchor",

@@ -107,6 +107,10 @@ def build_config(settings: dict, years=()) -> dict:
             # "#label" links resolve among labels only: trying every domain (C++ parses
             # each target) cost 0.15 s per page per 100 articles
             "myst_ref_domains": ["std"],
+            # no page numbers its figures or tables ("Fig. 3"), and with numbering on
+            # (jupyter-book's default) every build loaded every page's doctree to count
+            # them: 10 s of each rebuild of a 1,000-article archive, even a no-op one
+            "numfig": False,
             "html_static_path": ["_static"],
             "html_css_files": ["newsbook.css"],
             "html_js_files": ["newsbook-nav.js"],  # sidebar toggles (upstream bug)
