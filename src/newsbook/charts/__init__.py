@@ -10,6 +10,8 @@ the CSS/JS lists.
 """
 from __future__ import annotations
 
+import re
+
 _LAZY = {"show": ".render", "load": ".datasets", "data_dir": ".datasets",
          "DatasetError": ".datasets", "REGISTRY": ".registry"}
 
@@ -34,16 +36,15 @@ def explore(key: str):
 __all__ = ["show", "explore", "load", "REGISTRY",
            "DatasetError", "data_dir", "setup"]
 
-_BUNDLE_NAME = "plotly-basic.min.js"
 from .loader import ON_DEMAND_JS  # noqa: E402  (loaded by the chart loader, never everywhere)
 #: the plotly.js core and its add-ons beside it (plotly-pie.min.js...; the chart loader
-#: fetches those a figure needs): never a page's own <script>
-_BUNDLE_FILES = ("/" + _BUNDLE_NAME, "/plotly-annotations.min.js", "/plotly-modebar.min.js",
-                 "/plotly-pie.min.js", "/plotly-shapes.min.js", "/plotly-updatemenus.min.js")
+#: fetches those a figure needs): never a page's own <script>. A pattern, not a list, so a
+#: new add-on of scripts/plotly_bundle is kept off every page without an edit here.
+_BUNDLE_FILE = re.compile(r"(?:^|/)plotly-[a-z0-9]+\.min\.js$")
 
 
 def _is_bundle(name: str) -> bool:
-    return ("/" + name.split("?")[0]).endswith(_BUNDLE_FILES)
+    return _BUNDLE_FILE.search(name.split("?")[0]) is not None
 
 
 def _name(entry) -> str:
