@@ -71,9 +71,9 @@ ON_DEMAND_JS = ("plotly-basic.min.js", "newsbook-charts.js", "newsbook-bootstrap
 #: the book's stand-in for the theme's bootstrap.js, in ``_static``
 SHIM = "newsbook-bootstrap.js"
 
-_FONTAWESOME = re.compile(r'[ \t]*<script defer src="[^"]*scripts/fontawesome\.js[^"]*"></script>\n?')
+_FONTAWESOME = re.compile(r'<script defer src="[^"]*scripts/fontawesome\.js[^"]*"></script>\n?')
 _SEARCH_TOOLS = re.compile(
-    r'[ \t]*<script src="[^"]*(?:_static/searchtools\.js|_static/language_data\.js|'
+    r'<script src="[^"]*(?:_static/searchtools\.js|_static/language_data\.js|'
     r'searchindex\.js)"></script>\n?')
 _VIEWPORT = re.compile(r'<meta name="viewport" content="width=device-width, initial-scale=1(?:\.0)?"\s*/>')
 # the theme's colour-mode icons carry titles ("Light", "Dark", "System Settings") that
@@ -87,10 +87,10 @@ _SWITCH_ICON = re.compile(r'(<i class="theme-switch [^"]*" data-mode="[a-z]+")\s
 #: sphinx-design tabs, sphinx-thebe on a launch button)
 _OPTIONAL_ASSETS = tuple(
     (re.compile(test), re.compile(
-        r'[ \t]*<(?:script[^>]*\ssrc|link[^>]*\shref)="[^"]*_static/(?:'
+        r'<(?:script[^>]*\ssrc|link[^>]*\shref)="[^"]*_static/(?:'
         + "|".join(re.escape(f) for f in files if not f.startswith("<"))
         + r')(?:\?[^"]*)?"[^>]*>(?:</script>)?\n?'
-        + "".join(f"|[ \t]*{f}\n?" for f in files if f.startswith("<"))))
+        + "".join(f"|{f}\n?" for f in files if f.startswith("<"))))
     for test, files in (
         (r'class="[^"]*\bhighlight', ("copybutton.css", "clipboard.min.js", "copybutton.js",
                                       "pygments.css")),
@@ -122,7 +122,7 @@ LAZY_HIGHLIGHT = (
 
 
 _BOOTSTRAP_PRELOAD = re.compile(
-    r'[ \t]*<link rel="preload" as="script" href="[^"]*scripts/bootstrap\.js[^"]*" />\n?')
+    r'<link rel="preload" as="script" href="[^"]*scripts/bootstrap\.js[^"]*" />\n?')
 _BOOTSTRAP = re.compile(r'<script defer src="(([^"]*)scripts/bootstrap\.js[^"]*)"></script>')
 #: the theme's bootstrap.js is all of Bootstrap 5 and Popper (81 kB) for its tooltips, its
 #: download menu and the back-to-top button; the book's :data:`SHIM` does those (and
@@ -185,6 +185,24 @@ def lighten_html(text: str, pagename: str, shim: str | None = SHIM) -> str:
     return light.replace(marker, text[start:end], 1)
 
 
+def _cut(tag: re.Pattern, text: str) -> str:
+    """``text`` without the tags ``tag`` matches, each with the spaces and tabs that
+    indent it: as ``[ \t]*<tag>`` would, but a pattern that opens with ``<`` is tried
+    only where a ``<`` is, and one that opens with ``[ \t]*`` at every offset (1.6 ms
+    per pattern on a 100 kB page)."""
+    out, last = [], 0
+    for m in tag.finditer(text):
+        start = m.start()
+        while start > last and text[start - 1] in " \t":
+            start -= 1
+        out.append(text[last:start])
+        last = m.end()
+    if not out:
+        return text
+    out.append(text[last:])
+    return "".join(out)
+
+
 #: where pydata-sphinx-theme's sidebar of the book's pages opens (its first ``</nav>``
 #: closes it: the book's table of contents has no nested nav)
 _SIDEBAR_NAV = '<nav class="bd-links bd-docs-nav"'
@@ -192,16 +210,16 @@ _SIDEBAR_NAV = '<nav class="bd-links bd-docs-nav"'
 
 def _lighten(text: str, pagename: str, shim: str | None, whole: str) -> str:
     """:func:`lighten_html` of a page without its sidebar (``whole``: the page with it)."""
-    text = _FONTAWESOME.sub("", text)
-    text = _BOOTSTRAP_PRELOAD.sub("", text)
+    text = _cut(_FONTAWESOME, text)
+    text = _cut(_BOOTSTRAP_PRELOAD, text)
     text = _BOOTSTRAP.sub(lambda m: _bootstrap_tag(m, whole, shim), text)
     if pagename != "search":
-        text = _SEARCH_TOOLS.sub("", text)
+        text = _cut(_SEARCH_TOOLS, text)
         text = _HIGHLIGHT.sub(lambda m: LAZY_HIGHLIGHT % json.dumps(html.unescape(m.group(1))),
                               text)
     for needed, tags in _OPTIONAL_ASSETS:
         if not needed.search(text):
-            text = tags.sub("", text)
+            text = _cut(tags, text)
     seen = []
 
     def one_viewport(m):
