@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
 """Convert FreshRSS text copies into the book: see ``--help`` and the README."""
+import gc
 import sys
 from pathlib import Path
 
@@ -8,4 +9,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 from newsbook.cli import main  # noqa: E402
 
 if __name__ == "__main__":
+    # The converter makes many small objects and few reference cycles. Every object of
+    # the imports is set aside from the cyclic garbage collector (gc.freeze), which also
+    # keeps forked workers from touching, and so copying, those pages, and the youngest
+    # generation is collected every 20,000 allocations instead of 700: 10-15% of the
+    # bundled conversion, peak memory unchanged at 30 MB (measured; see the README).
+    gc.freeze()
+    gc.set_threshold(20_000, 50, 50)
     sys.exit(main())
