@@ -73,6 +73,9 @@ def test_adding_articles_rebuilds_the_same_book_as_a_clean_build(tmp_path):
     archive(16, grown)
     log = build(grown)
     assert re.search(r"updating environment: .*2 added", log), log[-2000:]
+    # most pages only needed the new sidebar: patched in, not rendered again
+    patched = re.search(r"rewriting (\d+) pages and the sidebar of (\d+) more", log)
+    assert patched and int(patched.group(2)) > int(patched.group(1)), log[-2000:]
     archive(16, fresh)
     build(fresh)
     a, b = grown / "_build" / "html", fresh / "_build" / "html"
@@ -83,3 +86,48 @@ def test_adding_articles_rebuilds_the_same_book_as_a_clean_build(tmp_path):
     differ = [str(p) for p in pages
               if version.sub(b'"', (a / p).read_bytes()) != version.sub(b'"', (b / p).read_bytes())]
     assert not differ, differ[:5]
+
+
+def _page(current: str | None, stamp: str = "1", extra: str = "") -> str:
+    return (f'<head><link href="../_static/a.css?v={stamp}" /></head><body>{extra}'
+            f'<nav class="bd-links bd-docs-nav" aria-label="Main">{sidebar(current)}</nav>'
+            f'<main>{current}</main></body>')
+
+
+class _Builder:
+    """Just what newsbook.freshness.patch_sidebars asks of Sphinx's HTML builder."""
+
+    name, link_suffix = "html", ".html"
+
+    def __init__(self, out: Path):
+        self.out, self.rendered = out, []
+        self.config = type("C", (), {"root_doc": "intro"})()
+
+    def get_outfilename(self, doc: str) -> str:
+        return str(self.out / f"{doc}.html")
+
+    def write_doc_serialized(self, doc, doctree):
+        pass
+
+    def write_doc(self, doc, doctree):
+        self.rendered.append(doc)
+
+
+def test_patched_sidebars_are_what_rendering_gives(tmp_path):
+    """A page left out of the write gets the new sidebar of a page rendered in this build
+    (its own entry current) and that page's cache stamps; one that cannot be patched is
+    rendered."""
+    from newsbook import freshness
+    (tmp_path / "ch").mkdir()
+    builder = _Builder(tmp_path)
+    old = sidebar("b.html").replace('c.html">c.html', 'c.html">old title')  # last build's
+    (tmp_path / "ch/a.html").write_text(_page("a.html", "2"), encoding="utf-8")  # rendered now
+    (tmp_path / "ch/b.html").write_text(_page("b.html", "1").replace(sidebar("b.html"), old),
+                                        encoding="utf-8")
+    (tmp_path / "ch/c.html").write_text("<p>no sidebar here</p>", encoding="utf-8")
+    env = type("E", (), {"get_and_resolve_doctree": lambda self, d, b: object()})()
+    app = type("A", (), {"builder": builder, "env": env})()
+    app.__dict__.update(_newsbook_patch={"ch/b", "ch/c"}, _newsbook_written={"ch/a"})
+    freshness.patch_sidebars(app, None)
+    assert (tmp_path / "ch/b.html").read_text(encoding="utf-8") == _page("b.html", "2")
+    assert builder.rendered == ["ch/c"]
