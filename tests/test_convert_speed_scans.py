@@ -51,10 +51,21 @@ def test_sentence_start_is_the_old_regex():
             assert opens_sentence(text, at) == bool(old.search(text[:at]))
 
 
-def test_runs_split_evenly_and_in_order():
-    parts = fanout.runs([5, 1, 1, 1, 1, 1, 5, 5], 2)
-    assert [list(r) for r in parts] == [[0, 1, 2, 3, 4, 5], [6, 7]]
-    assert fanout.runs([3], 2) == [range(0, 1)]
+@pytest.mark.skipif(fanout.cores() < 2, reason="one CPU: nothing to split")
+def test_pieces_come_back_in_order_and_errors_surface(monkeypatch):
+    """Pieces claimed by whichever process is free come back in input order; an error in
+    a worker is raised in the parent (never a hang, never a partial result)."""
+    monkeypatch.setattr(fanout, "MIN_WEIGHT", 0)
+    monkeypatch.setattr(fanout, "PIECE", 3)
+    monkeypatch.setenv("NEWSBOOK_JOBS", "2")
+    assert fanout.fan_out(lambda i: i * i, [1] * 50) == [i * i for i in range(50)]
+
+    def bad(i: int) -> int:
+        if i == 40:
+            raise ValueError("article 40 is broken")
+        return i
+    with pytest.raises((RuntimeError, ValueError), match="article 40 is broken"):
+        fanout.fan_out(bad, [1] * 50)
 
 
 @pytest.mark.skipif(fanout.cores() < 2, reason="one CPU: nothing to split")
