@@ -18,7 +18,9 @@ from .fanout import fan_out
 from .diagnostics import Code, Diagnostic, InputError
 from .model import Article, article_text
 from .plan import Plan, spec_json
-from .reference import Term, block_lines, events_csv, people_lookup, reference_from_plan, term_places
+from .extract.lookup import Finder
+from .reference import (Term, block_lines, events_csv, people_lookup, reference_from_plan,
+                        term_places, terms_in)
 from .people import mentions as people_mentions, people_entries
 from .writers import book_files, people_page, reference_pages
 from .writers.escape import slugify
@@ -146,6 +148,7 @@ def render_book(articles: list[Article], root: Path, plan: Plan,
         for stem in theme.chapters:
             theme_of.setdefault(stem, []).append(theme.name)
     term_list = [t.hanzi for t in terms]
+    term_finder = Finder(term_list)  # (built here: forked workers share it)
 
     def context(i: int) -> PageContext:
         article, stem = pages[i]
@@ -161,17 +164,20 @@ def render_book(articles: list[Article], root: Path, plan: Plan,
                            publication=info["publication"])
 
     def render(i: int):
-        """One chapter's page, its .ipynb twin and reading time (pure: may run in a fork).
-        A page that loses an automatic chart is left to the parent (it edits the charts)."""
-        article, _ = pages[i]
+        """One chapter's page, its .ipynb twin, reading time and glossary terms (pure: may
+        run in a fork). A page that loses an automatic chart is left to the parent (it
+        edits the charts)."""
+        article, stem = pages[i]
         ctx = context(i)
         text, unplaced = render_page(article, ctx)
         if any(k not in plan.chart_where for k in unplaced):
             return None
-        return text, as_ipynb(text), unplaced, reading_minutes(article)
+        return (text, as_ipynb(text), unplaced, reading_minutes(article),
+                terms_in(term_finder, article, stem))
 
     rendered = fan_out(render, [a.end_line - a.line for a, _ in pages])
     chapters = []
+    places = []
     for i, (article, stem) in enumerate(pages):
         if rendered[i] is None:
             ctx = context(i)
@@ -184,8 +190,10 @@ def render_book(articles: list[Article], root: Path, plan: Plan,
             ctx.chart_titles = {s.key: s.title for s in specs}
             ctx.data_hashes = cachekeys.chapter_hashes(root, specs, charts, index)
             text, unplaced = render_page(article, ctx)
-            rendered[i] = (text, as_ipynb(text), unplaced, reading_minutes(article))
-        text, notebook, unplaced, minutes = rendered[i]
+            rendered[i] = (text, as_ipynb(text), unplaced, reading_minutes(article),
+                           terms_in(term_finder, article, stem))
+        text, notebook, unplaced, minutes, found = rendered[i]
+        places.append(found)
         files[f"chapters/{stem}.md"] = text
         files[f"chapters/{stem}.ipynb"] = notebook
         for key in unplaced:
@@ -196,7 +204,7 @@ def render_book(articles: list[Article], root: Path, plan: Plan,
         chapters.append(book_files.Chapter(stem, article, tuple(theme_of.get(stem, [])),
                                            minutes))
     files.update(book_pages(plan, pages, chapters, facts, terms, ref, charts, info, root,
-                            mentions))
+                            mentions, places))
     files["data/generated/charts.json"] = json.dumps(
         {k: spec_json(s) for k, s in sorted(charts.specs.items())}, ensure_ascii=False,
         indent=1, sort_keys=True) + "\n"
@@ -207,7 +215,7 @@ def render_book(articles: list[Article], root: Path, plan: Plan,
 
 
 def book_pages(plan, pages, chapters, facts, terms, ref, charts: BookCharts, info, root,
-               mentions=None):
+               mentions=None, places=None):
     """Root page, timeline, glossary and people (each only when it has something), toc,
     config."""
     files: dict[str, str] = {}
@@ -224,7 +232,7 @@ def book_pages(plan, pages, chapters, facts, terms, ref, charts: BookCharts, inf
         extra.append("timeline")
     if terms:
         files["glossary.md"] = reference_pages.render_glossary(
-            terms, term_places(terms, pages), titles)
+            terms, term_places(terms, pages, places), titles)
         extra.append("glossary")
     people = people_page.render_people(people_entries(pages, ref.people, mentions))
     if people:

@@ -51,7 +51,22 @@ def quote_index(root: Path, pages, charts) -> dict[str, dict[str, str]]:
     """Each dataset quote -> the chapter paragraph that holds it (curated datasets are
     matched by text; generated rows carry their own anchor)."""
     from .reference import block_texts
-    blocks = [(stem, anchor, text) for a, stem in pages for anchor, text in block_texts(a, stem)]
+    article_of = {stem: a for a, stem in pages}
+    own_blocks: dict[str, list[tuple[str, str]]] = {}
+    every: list[tuple[str, str, str]] = []  # every block of the book, made on first need
+
+    def in_own(stem: str, quote: str):
+        if stem not in article_of:
+            return None
+        if stem not in own_blocks:
+            own_blocks[stem] = block_texts(article_of[stem], stem)
+        return next(((stem, a) for a, t in own_blocks[stem] if quote in t), None)
+
+    def anywhere(quote: str):
+        if not every:
+            every.extend((stem, anchor, text) for a, stem in pages
+                         for anchor, text in block_texts(a, stem))
+        return next(((s, a) for s, a, t in every if quote in t), None)
     index: dict[str, dict[str, str]] = {}
     names = sorted({s.dataset for s in charts.specs.values()})
     # a quote the chart's own article holds links there, even if another article repeats it
@@ -65,8 +80,7 @@ def quote_index(root: Path, pages, charts) -> dict[str, dict[str, str]]:
                 index[quote] = {"chapter": row["chapter"], "anchor": row["anchor"]}
                 continue
             own = home.get(name)
-            hit = next(((s, a) for s, a, t in blocks if s == own and quote in t), None) or \
-                next(((s, a) for s, a, t in blocks if quote in t), None)
+            hit = (in_own(own, quote) if own else None) or anywhere(quote)
             if hit:
                 index[quote] = {"chapter": hit[0], "anchor": hit[1]}
     return dict(sorted(index.items()))

@@ -77,18 +77,30 @@ def block_lines(article: Article, stem: str) -> list[tuple[str, str, int]]:
     return out
 
 
-def term_places(terms: list[Term], pages: list[tuple[Article, str]]) -> dict[str, list[tuple[str, str]]]:
-    """hanzi -> [(chapter stem, anchor)] of every block where it appears."""
+def term_places(terms: list[Term], pages: list[tuple[Article, str]],
+                found: list[list[tuple[str, str]]] | None = None
+                ) -> dict[str, list[tuple[str, str]]]:
+    """hanzi -> [(chapter stem, anchor)] of every block where it appears. ``found``: each
+    page's :func:`terms_in` of these terms, when the caller has them (the pages'
+    per-article pass finds them on every core)."""
     places: dict[str, list[tuple[str, str]]] = {t.hanzi: [] for t in terms}
     times: dict[str, int] = {}  # (a term listed twice gets each place twice, as before)
     for t in terms:
         times[t.hanzi] = times.get(t.hanzi, 0) + 1
-    finder = Finder(places)  # one pass per block, not one per term and block
-    for article, stem in pages:
-        for anchor, text in block_texts(article, stem):
-            for hanzi in finder.present(text):
-                places[hanzi].extend([(stem, anchor)] * times[hanzi])
+    if found is None:
+        finder = Finder(places)  # one pass per block, not one per term and block
+        found = [terms_in(finder, article, stem) for article, stem in pages]
+    for (_, stem), hits in zip(pages, found):
+        for hanzi, anchor in hits:
+            places[hanzi].extend([(stem, anchor)] * times[hanzi])
     return places
+
+
+def terms_in(finder: Finder, article: Article, stem: str) -> list[tuple[str, str]]:
+    """(term, anchor) of every term ``finder`` knows in every block of one article, in
+    reading order."""
+    return [(hanzi, anchor) for anchor, text in block_texts(article, stem)
+            for hanzi in sorted(finder.present(text))]
 
 
 class PeopleLookup:
@@ -136,7 +148,8 @@ def events_csv(events: list[dict], pages: list[tuple[Article, str]], extracted=(
     extraction found that curation does not already hold (same chapter, line and year),
     each linked to the paragraph quoting it."""
     titles = {stem: a.title for a, stem in pages}
-    blocks = {stem: block_texts(a, stem) for a, stem in pages}
+    article_of = {stem: a for a, stem in pages}
+    blocks: dict[str, list[tuple[str, str]]] = {}  # only the chapters curated events quote
     themes = themes or {}
     rows, seen = [], set()
     for e in events:
@@ -144,6 +157,8 @@ def events_csv(events: list[dict], pages: list[tuple[Article, str]], extracted=(
         if stem not in titles:
             continue
         quote = clean(str(e.get("quote", "")))
+        if stem not in blocks:
+            blocks[stem] = block_texts(article_of[stem], stem)
         anchor = next((a for a, t in blocks[stem] if quote and quote in t), "")
         date = str(e.get("date", ""))
         rows.append({"date": date, "end": e.get("end", "") or "",
