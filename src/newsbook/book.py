@@ -76,19 +76,41 @@ def plan_charts(plan: Plan, pages: list[tuple[Article, str]], diags: list[Diagno
     curated = [p for p in reference_from_plan(plan).people if p.aliases]
 
     lookup = people_lookup(curated) if curated else None
+    # what curation leaves to the automatic charts, chapter by chapter
+    off: dict[str, set[str]] = {}
+    covered: dict[str, set[int]] = {}  # (only chapters with curated charts)
+    for _, stem in pages:
+        mine_ = [s for s in out.specs.values() if s.chapter == stem]
+        off[stem] = set(plan.suppress.get(stem, set()))
+        for s in mine_:
+            off[stem].update(s.replaces)
+            if s.kind == "timeline":
+                off[stem].add("timeline")  # a curated timeline already draws this history
+        if mine_:
+            covered[stem] = cachekeys.quoted_lines(plan.root, [s.dataset for s in mine_])
 
     def mine(i: int):
-        """One article's facts, names and curated people's mentions (pure: may run in a
-        forked child)."""
+        """One article's facts, names, curated people's mentions and the automatic charts
+        its own facts give (pure: may run in a forked child)."""
         a, stem = pages[i]
         blocks = block_lines(a, stem)
-        return (extract_article(a, stem), connections.names_in(a, stem, blocks, aliases),
-                people_mentions(stem, blocks, lookup) if lookup else None)
+        fx = extract_article(a, stem)
+        auto = autocharts.AutoCharts()
+        made = False
+        if "timeline" not in off[stem]:
+            made |= autocharts.timeline_chart(a, stem, fx, auto)
+        if "series" not in off[stem]:
+            made |= autocharts.series_charts(a, stem, fx, auto, covered.get(stem, set()))
+        if "speakers" not in off[stem]:
+            made |= autocharts.speaker_chart(a, stem, fx, auto)
+        return (fx, connections.names_in(a, stem, blocks, aliases),
+                people_mentions(stem, blocks, lookup) if lookup else None, auto, made)
 
     found = fan_out(mine, [a.end_line - a.line for a, _ in pages], "Finding facts" if progress else "")
-    facts = [f for f, _, _ in found]
-    names = {stem: n for (_, stem), (_, n, _) in zip(pages, found)}
-    mentions = {stem: m for (_, stem), (_, _, m) in zip(pages, found)} if lookup else None
+    facts = [f[0] for f in found]
+    names = {stem: f[1] for (_, stem), f in zip(pages, found)}
+    mentions = {stem: f[2] for (_, stem), f in zip(pages, found)} if lookup else None
+    autos = [(f[3], f[4]) for f in found]
     del found
     article_of = {stem: a for a, stem in pages}
 
@@ -99,23 +121,8 @@ def plan_charts(plan: Plan, pages: list[tuple[Article, str]], diags: list[Diagno
     def quote(stem: str, mention) -> str:
         return connections.mention_sentence(blocks_of(stem), mention)
 
-    for (article, stem), fx in zip(pages, facts):
-        curated = [s for s in out.specs.values() if s.chapter == stem]
-        off = set(plan.suppress.get(stem, set()))
-        for s in curated:
-            off.update(s.replaces)
-            if s.kind == "timeline":
-                off.add("timeline")  # a curated timeline already draws this history
-        covered = cachekeys.quoted_lines(plan.root, [s.dataset for s in curated])
-        auto = autocharts.AutoCharts()
-        made = False
-        if "timeline" not in off:
-            made |= autocharts.timeline_chart(article, stem, fx, auto)
-        if "series" not in off:
-            made |= autocharts.series_charts(article, stem, fx, auto, covered)
-        if "speakers" not in off:
-            made |= autocharts.speaker_chart(article, stem, fx, auto)
-        if not made and not curated and "connections" not in off:
+    for (article, stem), (auto, made) in zip(pages, autos):
+        if not made and stem not in covered and "connections" not in off[stem]:
             autocharts.fallback_chart(article, stem,
                                       connections.link_rows(stem, names, titles, quote), auto)
         for spec in auto.specs:
