@@ -79,3 +79,15 @@ def test_escape_chars_matches_the_translate_table(text):
     from newsbook.writers.escape import escape_chars
     plain = _CONTROL.sub("", text.replace("\t", " ").replace("\n", " ")).translate(_TABLE)
     assert escape_chars(text) == plain
+
+
+SOURCE_BITS = st.sampled_from(["Source", "source", "(Source)", "Source.", "Source | Archive",
+                               "Source: ", "(Source: x)", "; source", " ", ".", ")", "(",
+                               "ource", "S", "a", "\n"])
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.one_of(SOURCE_BITS, st.text(max_size=4)), max_size=10).map("".join))
+def test_source_tail_shortcut_is_the_pattern(text):
+    from newsbook.readers.units import SOURCE_TAIL, source_tail
+    assert source_tail(text) == (SOURCE_TAIL.search(text) is not None)

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
+from .writers import fastyaml
 
 MANIFEST = "data/generated/manifest.json"
 NOTE = ("What scripts/convert.py last wrote (sha256 per file). A file whose text no longer "
@@ -134,7 +134,7 @@ _CHAPTER = re.compile(r"^chapters/([^/]+)\.md$")
 
 def parts_of(toc_text: str) -> dict[str, str]:
     """``{stem: part caption}`` from a ``_toc.yml`` text."""
-    toc = yaml.safe_load(toc_text) or {}
+    toc = fastyaml.load(toc_text) or {}  # (libyaml: a big book's toc is long)
     out = {}
     for part in toc.get("parts", []):
         for ch in part.get("chapters", []):

@@ -20,6 +20,13 @@ CTA = re.compile(r"^(?:Subscribe now|Share|Leave a comment|Share ChinaTalk|Give 
 SOURCE_TAIL = re.compile(r"(?:\(Source\)|\bSource\.?|\bSource \| Archive|\bSource: [^.]{1,60}"
                          r"|\(Source: [^)]*\)|; source)$")
 ALT_TEXT = "AI-generated content may be incorrect."
+
+
+def source_tail(text: str) -> bool:
+    """Whether ``text`` ends in a source credit (:data:`SOURCE_TAIL`). Every form holds
+    "ource", so most paragraphs are settled by a substring test: the pattern, anchored
+    at the end, is otherwise tried at every offset of the paragraph."""
+    return "ource" in text and SOURCE_TAIL.search(text) is not None
 NOT_SPEAKERS = {"Source", "Disclaimer", "Note", "Update", "Correction", "Q", "A"}
 SMALL = set("a an and as at but by for from in into of on or the to vs via with x".split())
 TERMINAL = ".,;!"
@@ -168,7 +175,7 @@ def title_case(text: str) -> bool:
 def heading_like(text: str) -> bool:
     """Short, unpunctuated, title-cased -- or a short question."""
     t = text.strip()
-    if not t or len(t) > 90 or _last(t) in TERMINAL or SOURCE_TAIL.search(t) or REPORTS.match(t):
+    if not t or len(t) > 90 or _last(t) in TERMINAL or source_tail(t) or REPORTS.match(t):
         return False
     if t.endswith("?"):
         return len(t) <= 55
@@ -182,7 +189,7 @@ def caption_like(unit: Unit) -> bool:
     t = unit.text.strip()
     if len(unit.lines) > 1:
         return True
-    if SOURCE_TAIL.search(t) or t == ALT_TEXT:
+    if source_tail(t) or t == ALT_TEXT:
         return True
     return len(t) <= 100 and _last(t) not in ".?!:;,…" and not title_case(t)
 
