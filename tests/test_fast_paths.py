@@ -91,3 +91,24 @@ SOURCE_BITS = st.sampled_from(["Source", "source", "(Source)", "Source.", "Sourc
 def test_source_tail_shortcut_is_the_pattern(text):
     from newsbook.readers.units import SOURCE_TAIL, source_tail
     assert source_tail(text) == (SOURCE_TAIL.search(text) is not None)
+
+
+NAME_BITS = st.sampled_from(["(Ab", "Ab", "Abc d", "-x", "中国", "x", "a", "_", " ", "(", "中",
+                             "’", "'", "-", "B", "of ", "the ", "Xi", "Jinping", "\n", "é"])
+NAME_TEXTS = st.lists(st.one_of(NAME_BITS, st.text(max_size=3)), max_size=10).map("".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(NAME_TEXTS)
+def test_name_patterns_with_the_lookbehind_moved_match_as_before(text):
+    """Name scans put their "nothing word-like before" check after the first character
+    (where the regex engine can scan for first characters); the matches are the same."""
+    from newsbook.connections import _CAPS, _alias_pattern
+    from newsbook.extract.lookup import trie_regex
+    keys = ("(Ab", "Ab", "Abc d", "-x", "中国", "x", "Xi Jinping", "Xi")
+    before = re.compile(r"(?<!\w)(?:" + trie_regex(keys) + r")(?!\w)")
+    caps = re.compile(r"(?<![\w’'-])([A-Z][\w’'-]*[a-z][\w’'-]*"
+                      r"(?:\s+(?:of\s+|the\s+|de\s+)?[A-Z][\w’'-]*)*)")
+    spans = lambda p: [(m.span(), m.group(0)) for m in p.finditer(text)]  # noqa: E731
+    assert spans(_alias_pattern({k: k for k in keys})) == spans(before)
+    assert spans(_CAPS) == spans(caps)

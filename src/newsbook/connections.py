@@ -13,7 +13,10 @@ from collections.abc import Callable
 from .extract.lookup import trie_regex
 from .model import Article
 
-_CAPS = re.compile(r"(?<![\w’'-])([A-Z][\w’'-]*[a-z][\w’'-]*(?:\s+(?:of\s+|the\s+|de\s+)?[A-Z][\w’'-]*)*)")
+#: (the lookbehind stands after the first capital, where the regex engine can first scan for
+#: capitals: (?<![\w’'-][A-Z]) there is (?<![\w’'-]) before it)
+_CAPS = re.compile(r"([A-Z](?<![\w’'-][A-Z])[\w’'-]*[a-z][\w’'-]*"
+                   r"(?:\s+(?:of\s+|the\s+|de\s+)?[A-Z][\w’'-]*)*)")
 _HAN = re.compile(r"[\u3400-\u9fff]{2,}")
 #: what may close a sentence (or open a quote) before a word that therefore opens one
 _SENTENCE_PUNCT = frozenset(".!?:;\"“”‘’(")
@@ -33,8 +36,9 @@ def _alias_pattern(aliases: dict[str, str]) -> re.Pattern | None:
     set). A trie-shaped alternation: the same matches as "longest first", in one pass."""
     key = tuple(sorted(aliases))
     if key not in _ALIAS_CACHE:
+        # (?<!\w.) after the first character = (?<!\w) before it
         _ALIAS_CACHE[key] = re.compile(
-            r"(?<!\w)(?:" + trie_regex(key) + r")(?!\w)") if key else None
+            r"(?:" + trie_regex(key, after_first=r"(?<!\w.)") + r")(?!\w)") if key else None
     return _ALIAS_CACHE[key]
 
 

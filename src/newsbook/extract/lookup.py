@@ -12,17 +12,25 @@ import re
 from collections.abc import Iterable
 
 
-def trie_regex(strings: Iterable[str]) -> str:
+def trie_regex(strings: Iterable[str], after_first: str = "") -> str:
     """A regex alternation of ``strings`` shaped as a trie. At any position it matches the
     longest string that starts there (backtracking to shorter ones, so a lookahead
-    written after it still sees every candidate, longest first)."""
+    written after it still sees every candidate, longest first). ``after_first``: a
+    pattern written after each string's first character (a lookbehind there, rather than
+    before the alternation, leaves the regex engine its fast scan for first characters)."""
     trie: dict = {}
     for s in strings:
         node = trie
         for ch in s:
             node = node.setdefault(ch, {})
         node[""] = {}  # end of a string
-    return _node_regex(trie) if trie else "(?!)"
+    if not trie:
+        return "(?!)"
+    if not after_first:
+        return _node_regex(trie)
+    alts = [re.escape(ch) + after_first + _node_regex(child) for ch, child in trie.items() if ch]
+    body = "(?:" + "|".join(alts) + ")"
+    return f"(?:{body})?" if "" in trie else body
 
 
 def _node_regex(node: dict) -> str:
