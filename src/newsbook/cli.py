@@ -95,25 +95,36 @@ def write_atomically(root: Path, files: dict[str, str]) -> list[str]:
     stage = Path(tempfile.mkdtemp(prefix=".newsbook-", dir=root))
     done: list[tuple[str, Path | None]] = []  # (rel, backup of the old file or None)
     made_dirs: list[Path] = []
+    ready: set[str] = set()  # folders known to exist (a big book has thousands of files)
+
+    def folder(path: str) -> None:
+        if path not in ready:
+            os.makedirs(path, exist_ok=True)
+            ready.add(path)
     try:
         for rel in changed:
-            dest = stage / "new" / rel
-            dest.parent.mkdir(parents=True, exist_ok=True)
+            dest = os.path.join(stage, "new", rel)
+            folder(os.path.dirname(dest))
             with open(dest, "w", encoding="utf-8", newline="\n") as fh:
                 fh.write(files[rel])
         try:
             for rel in changed:
                 target = root / rel
                 for parent in reversed(target.relative_to(root).parents[:-1]):
-                    if not (root / parent).exists():
-                        (root / parent).mkdir()
+                    where = str(root / parent)
+                    if where not in ready and not os.path.exists(where):
+                        os.mkdir(where)
                         made_dirs.append(root / parent)
+                    ready.add(where)
                 backup = None
                 if target.exists():
                     backup = stage / "old" / rel
-                    backup.parent.mkdir(parents=True, exist_ok=True)
-                    shutil.copy2(target, backup)
-                os.replace(stage / "new" / rel, target)
+                    folder(str(backup.parent))
+                    try:  # a second name for the old file: no copy of its bytes
+                        os.link(target, backup)
+                    except OSError:
+                        shutil.copy2(target, backup)
+                os.replace(os.path.join(stage, "new", rel), target)
                 done.append((rel, backup))
         except BaseException:
             for rel, backup in reversed(done):

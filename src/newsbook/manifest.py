@@ -169,7 +169,7 @@ def summary(n_articles: int, n_files: int, n_changed: int, root: Path | None,
     lines = [f"{n_articles} articles -> {n_files} files ({n_changed} changed){where}"]
     for stem in what["new"]:
         text = files.get(f"chapters/{stem}.md", "")
-        charts = len(re.findall(r'^show\("', text, flags=re.M))
+        charts = text.count('\nshow("') + text.startswith('show("')  # (lines that open so)
         part = parts.get(stem, "")
         hint = " (add it to data/curation/themes.yml to give it a part)" if part == "More" else ""
         lines.append(f"  new chapter: {stem} -> part \"{part}\", "
