@@ -57,9 +57,10 @@ class BookCharts:
 def plan_charts(plan: Plan, pages: list[tuple[Article, str]], diags: list[Diagnostic],
                 progress: bool = False) -> tuple[BookCharts, list, dict | None]:
     """Curated specs, then automatic ones where curation leaves room (module docstring of
-    :mod:`autocharts`). Returns the charts, every article's facts and, when the book has
-    curated people, each chapter's mentions of them (:func:`newsbook.people.mentions`:
-    found while each article's blocks are at hand, not in a pass of their own)."""
+    :mod:`autocharts`). Returns the charts, every article's dated statements and terms
+    (the facts read later) and, when the book has curated people, each chapter's
+    mentions of them (:func:`newsbook.people.mentions`: found while each article's
+    blocks are at hand, not in a pass of their own)."""
     from .extract import extract_article
     stems = {stem for _, stem in pages}
     out = BookCharts()
@@ -103,7 +104,10 @@ def plan_charts(plan: Plan, pages: list[tuple[Article, str]], diags: list[Diagno
             made |= autocharts.series_charts(a, stem, fx, auto, covered.get(stem, set()))
         if "speakers" not in off[stem]:
             made |= autocharts.speaker_chart(a, stem, fx, auto)
-        return (fx, connections.names_in(a, stem, blocks, aliases),
+        # only the dates (events) and terms (glossary) are read later: the rest of the
+        # facts need not travel back from a forked worker
+        kept = ArticleFacts(fx.stem, fx.dates, (), (), (), fx.terms)
+        return (kept, connections.names_in(a, stem, blocks, aliases),
                 people_mentions(stem, blocks, lookup) if lookup else None, auto, made)
 
     found = fan_out(mine, [a.end_line - a.line for a, _ in pages], "Finding facts" if progress else "")
@@ -140,8 +144,7 @@ def render_book(articles: list[Article], root: Path, plan: Plan,
     ref = reference_from_plan(plan)
     charts, facts, mentions = plan_charts(plan, pages, diags, progress)
     terms = merge_terms(ref.terms, facts)
-    # from here on only the dates are read (events_csv): a big copy's other facts (their
-    # quotes) need not stay in memory while the pages are rendered
+    # from here on only the dates are read (events_csv)
     facts = [ArticleFacts(fx.stem, fx.dates, (), (), (), ()) for fx in facts]
     info = bookinfo.settings(articles, plan.settings, len(charts.specs))
     files: dict[str, str] = {}
