@@ -112,3 +112,41 @@ def test_name_patterns_with_the_lookbehind_moved_match_as_before(text):
     spans = lambda p: [(m.span(), m.group(0)) for m in p.finditer(text)]  # noqa: E731
     assert spans(_alias_pattern({k: k for k in keys})) == spans(before)
     assert spans(_CAPS) == spans(caps)
+
+
+DATE_BITS = st.sampled_from(["Q1", "Q3 ", "q2", "Q5", "in 2024", "2023", " last ", "Last ",
+                             "this ", "next ", "year", "YEAR", "week", "wee\u212a", "month",
+                             "yesterday", "yeſterday", "laſt", "Yesterday", " of ", "quarter",
+                             "first", " ", ".", "-", "March", "“", "the "])
+DATE_TEXTS = st.lists(st.one_of(DATE_BITS, st.text(max_size=3)), max_size=12).map("".join)
+
+
+@settings(max_examples=800, deadline=None)
+@given(DATE_TEXTS)
+def test_date_pattern_gates_skip_only_texts_without_a_match(text):
+    """find_dates runs a pattern only when the text holds words every match holds (the
+    quarter and relative-date gates were made tighter); the dates found are the same as
+    with the looser gates they replaced."""
+    from datetime import datetime
+    from newsbook.extract import dates
+    when = datetime(2025, 6, 1)
+    tight = dates.find_dates(text, when)
+    loose = dict(dates.NEEDS, q=("q",), bareq=("q",))
+    del loose["relative"]
+    old, dates.NEEDS = dates.NEEDS, loose
+    try:
+        assert dates.find_dates(text, when) == tight
+    finally:
+        dates.NEEDS = old
+
+
+def test_relative_dates_in_unusual_letters_do_not_crash():
+    """The relative-date pattern is case-insensitive, so a long s or a Kelvin sign
+    matches too ("yeſterday", "laſt wee\u212a"); these resolve like their plain spellings
+    instead of crashing the conversion."""
+    from datetime import datetime
+    from newsbook.extract.dates import find_dates
+    when = datetime(2025, 6, 4)
+    plain = [(d.start, d.end) for d in find_dates("Last week it rained, and yesterday.", when)]
+    odd = [(d.start, d.end) for d in find_dates("Last wee\u212a it rained, and yeſterday.", when)]
+    assert odd == plain and len(plain) == 2

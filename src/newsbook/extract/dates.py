@@ -59,9 +59,13 @@ PATTERNS = [(name, re.compile(p, re.I if name in ("season", "part", "relative", 
 
 #: cheap pre-checks: a pattern runs only if the lower-cased text holds one of these
 NEEDS = {"fromto": ("from", "between"), "monmon": ("-", "–"), "yy": ("-", "–", " to "),
-         "iso": ("-",), "q": ("q",), "ordq": ("quarter",), "h": ("h1", "h2", "h 1", "h 2", "half"),
+         "iso": ("-",), "q": ("q1", "q2", "q3", "q4"), "ordq": ("quarter",), "h": ("h1", "h2", "h 1", "h 2", "half"),
          "season": ("spring", "summer", "autumn", "fall", "winter"), "fy": ("fy", "fiscal"),
-         "partdec": ("0s",), "decade": ("0s",), "part": ("early", "mid", "late"), "bareq": ("q",)}
+         "partdec": ("0s",), "decade": ("0s",), "part": ("early", "mid", "late"),
+         "bareq": ("q1", "q2", "q3", "q4"),
+         # every match, lower-cased, holds one of these (a long s or a Kelvin sign matches
+         # "s" or "k" under re.I: ſ stays ſ when lower-cased, K becomes k)
+         "relative": ("year", "month", "week", "yesterday", "yeſterday")}
 #: a bare year right after one of these is a count, a name or a quantity, not a year
 NOT_YEAR_AFTER = frozenset("""no no. number # model version v room route page pages p. pp.
 windows office flight article section chapter item rule part unit step level about around
@@ -168,7 +172,7 @@ def _resolve(name: str, m: re.Match, published: datetime | None):
         a, b = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}[p]
         return f"{y}-{a:02d}", f"{y}-{b:02d}", "season"
     if name == "relative":
-        return _relative(g["r"].lower(), published)
+        return _relative(g["r"].casefold(), published)  # (ſ, K match s, k under re.I)
     if name == "year":
         return g["y"], g["y"], "year"
     return None
@@ -235,7 +239,7 @@ def find_dates(text: str, published: datetime | None = None) -> list[RawDate]:
     years = None
     has_year = _HAS_YEAR.search(text) is not None
     has_rel = published is not None and _HAS_REL.search(text) is not None
-    low = text.lower() if has_year else ""
+    low = text.lower() if has_year or has_rel else ""
     from .spans import windows
     near = windows(text, _HAS_YEAR, 50, 50) if has_year else []
     for name, pat in PATTERNS:
