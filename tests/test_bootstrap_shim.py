@@ -1,5 +1,5 @@
 """The book's stand-in for the theme's bootstrap.js (``_static/newsbook-bootstrap.js``, put
-in its place by newsbook.charts.loader): the download menu, the tooltips, the back-to-top
+in its place by newsbook.charts.page_assets): the download menu, the tooltips, the back-to-top
 button and ``window.bootstrap`` work in Chromium as Bootstrap's did, and no page asks
 for bootstrap.js (81 kB) any more."""
 from __future__ import annotations

@@ -1,9 +1,9 @@
-"""Pages load the extension scripts only where they act (newsbook.charts.loader, issue 11)."""
+"""Pages load the extension scripts only where they act (newsbook.charts.page_assets, issue 11)."""
 from __future__ import annotations
 
 import re
 
-from newsbook.charts.loader import lighten_html
+from newsbook.charts.page_assets import lighten_html
 
 HEAD = """<head>
     <link rel="stylesheet" type="text/css" href="../_static/copybutton.css?v=76b2166b" />
@@ -77,7 +77,7 @@ def test_without_the_shim_bootstrap_waits_for_the_reader():
 
 
 def test_shim_url_names_the_file_with_its_digest(tmp_path):
-    from newsbook.charts.loader import SHIM, shim_url
+    from newsbook.charts.page_assets import SHIM, shim_url
     assert shim_url(tmp_path) is None
     (tmp_path / "_static").mkdir()
     (tmp_path / "_static" / SHIM).write_text("/* x */")

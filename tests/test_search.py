@@ -92,7 +92,7 @@ def test_search_page_results_are_unique_and_read_well(browser):
             assert cranes["snippet"].startswith("Jordan Li is a made-up analyst who writes about "
                                                 "harbour cranes"), cranes
             # a result opens with the words found marked: pages fetch sphinx_highlight.js
-            # only then (newsbook.charts.loader.LAZY_HIGHLIGHT), so check it still comes
+            # only then (newsbook.charts.page_assets.LAZY_HIGHLIGHT), so check it still comes
             fetched = []
             page.on("request", lambda r: fetched.append(r.url))
             _search(page, base, "harbour cranes")

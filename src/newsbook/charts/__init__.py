@@ -36,7 +36,7 @@ def explore(key: str):
 __all__ = ["show", "explore", "load", "REGISTRY",
            "DatasetError", "data_dir", "setup"]
 
-from .loader import ON_DEMAND_JS  # noqa: E402  (loaded by the chart loader, never everywhere)
+from .page_assets import ON_DEMAND_JS  # noqa: E402  (loaded by the chart loader, never everywhere)
 #: the plotly.js core and its add-ons beside it (plotly-pie.min.js...; the chart loader
 #: fetches those a figure needs): never a page's own <script>. A pattern, not a list, so a
 #: new add-on of scripts/plotly_bundle is kept off every page without an edit here.
@@ -129,7 +129,7 @@ def _sync_static(app, exc) -> None:
 
 def setup(app):
     """Sphinx entry point (see module docstring; page-weight hooks in :mod:`.loader`)."""
-    from .loader import favicon, page_metatags, root_index, wrap_renderer
+    from .page_assets import favicon, page_metatags, root_index, wrap_renderer
     from . import static
     static.setup(app)  # charts drawn at build time, without a kernel
     app.connect("config-inited", _clean_assets, priority=900)

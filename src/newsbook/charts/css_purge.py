@@ -14,7 +14,7 @@ directory, keeping only
   page uses (modal, toast, carousel, offcanvas…) go. A script counts only if a page names
   its path under ``_static/`` (a ``src``, or a string in an inline script that adds it
   later): the theme's ``bootstrap.js`` and ``fontawesome.js`` stay in ``_static`` but no
-  page loads them (:mod:`newsbook.charts.loader` puts the book's
+  page loads them (:mod:`newsbook.charts.page_assets` puts the book's
   ``newsbook-bootstrap.js`` in bootstrap.js's place), so their words keep nothing. Type, attribute
   (``[data-theme=dark]``) and pseudo-class parts never rule a selector out, nor do
   selectors inside ``:not()``, ``:is()``, ``:where()`` and ``:has()``;
