@@ -74,21 +74,20 @@ def plan_charts(plan: Plan, pages: list[tuple[Article, str]], diags: list[Diagno
         out.specs[spec.key] = spec
     titles = {stem: a.title for a, stem in pages}
     aliases = {alias: p.name for p in plan.people for alias in p.aliases if len(alias) > 3}
-    curated = [p for p in reference_from_plan(plan).people if p.aliases]
-
-    lookup = people_lookup(curated) if curated else None
+    people = [p for p in reference_from_plan(plan).people if p.aliases]
+    lookup = people_lookup(people) if people else None
     # what curation leaves to the automatic charts, chapter by chapter
     off: dict[str, set[str]] = {}
     covered: dict[str, set[int]] = {}  # (only chapters with curated charts)
     for _, stem in pages:
-        mine_ = [s for s in out.specs.values() if s.chapter == stem]
+        curated = [s for s in out.specs.values() if s.chapter == stem]
         off[stem] = set(plan.suppress.get(stem, set()))
-        for s in mine_:
+        for s in curated:
             off[stem].update(s.replaces)
             if s.kind == "timeline":
                 off[stem].add("timeline")  # a curated timeline already draws this history
-        if mine_:
-            covered[stem] = cachekeys.quoted_lines(plan.root, [s.dataset for s in mine_])
+        if curated:
+            covered[stem] = cachekeys.quoted_lines(plan.root, [s.dataset for s in curated])
 
     def mine(i: int):
         """One article's facts, names, curated people's mentions and the automatic charts
@@ -144,8 +143,6 @@ def render_book(articles: list[Article], root: Path, plan: Plan,
     ref = reference_from_plan(plan)
     charts, facts, mentions = plan_charts(plan, pages, diags, progress)
     terms = merge_terms(ref.terms, facts)
-    # from here on only the dates are read (events_csv)
-    facts = [ArticleFacts(fx.stem, fx.dates, (), (), (), ()) for fx in facts]
     info = bookinfo.settings(articles, plan.settings, len(charts.specs))
     files: dict[str, str] = {}
     for name, text in charts.datasets.items():

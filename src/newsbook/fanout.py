@@ -36,13 +36,6 @@ def _cpus() -> int:
         return os.cpu_count() or 1
 
 
-def _track(items, progress: str):
-    if not progress:
-        return items
-    from rich.progress import track
-    return track(items, description=progress, transient=True)
-
-
 def _worker(fn, pieces, claim, out) -> None:
     """A child's loop: claim the next piece, send back its results (or the error)."""
     try:
@@ -61,10 +54,10 @@ def fan_out(fn: Callable[[int], Any], weights: Sequence[int], progress: str = ""
     n = len(weights)
     workers = min(cores(), n)
     if workers < 2 or sum(weights) < MIN_WEIGHT:
-        return [fn(i) for i in _track(range(n), progress)]
+        return _serial(fn, n, progress)
     import multiprocessing  # (only here: a small book never forks, nor pays this import)
     if "fork" not in multiprocessing.get_all_start_methods():
-        return [fn(i) for i in _track(range(n), progress)]
+        return _serial(fn, n, progress)
     import queue as queues
     ctx = multiprocessing.get_context("fork")
     pieces = [range(k, min(k + PIECE, n)) for k in range(0, n, PIECE)]
@@ -115,6 +108,18 @@ def fan_out(fn: Callable[[int], Any], weights: Sequence[int], progress: str = ""
             child.join()
         bar(None)
     return [r for k in range(len(pieces)) for r in results[k]]
+
+
+def _serial(fn: Callable[[int], Any], n: int, progress: str) -> list:
+    bar = _bar(progress, n)
+    try:
+        out = []
+        for i in range(n):
+            out.append(fn(i))
+            bar(1)
+        return out
+    finally:
+        bar(None)
 
 
 def _bar(label: str, total: int):

@@ -40,9 +40,9 @@ SIDEBAR = '<nav class="bd-links bd-docs-nav"'
 _STAMP = re.compile(r'(_static/[^"?#]+)\?v=([0-9a-f]+)"')
 
 
-def fingerprint(env) -> str:
+def fingerprint(env, titles: dict[str, str] | None = None) -> str:
     """Digest of what every page's navigation is made of."""
-    data = {"docs": sorted(env.found_docs), "titles": _titles(env),
+    data = {"docs": sorted(env.found_docs), "titles": _titles(env) if titles is None else titles,
             "toctrees": _includes(env), "root": env.config.root_doc}
     return hashlib.sha256(json.dumps(data, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
 
@@ -60,10 +60,11 @@ def _relations(env) -> dict[str, list]:
 
 
 def _rewrite_all_on_change(app, env):
-    now = fingerprint(env)
+    titles = _titles(env)
+    now = fingerprint(env, titles)
     before = getattr(env, "newsbook_nav_fingerprint", None)
     old = getattr(env, "newsbook_nav_state", None)
-    titles, relations = _titles(env), _relations(env)
+    relations = _relations(env)
     env.newsbook_nav_fingerprint = now
     env.newsbook_nav_state = {"titles": titles, "relations": relations}
     app.__dict__["_newsbook_patch"] = set()

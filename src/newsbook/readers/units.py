@@ -20,6 +20,11 @@ CTA = re.compile(r"^(?:Subscribe now|Share|Leave a comment|Share ChinaTalk|Give 
 SOURCE_TAIL = re.compile(r"(?:\(Source\)|\bSource\.?|\bSource \| Archive|\bSource: [^.]{1,60}"
                          r"|\(Source: [^)]*\)|; source)$")
 ALT_TEXT = "AI-generated content may be incorrect."
+NOT_SPEAKERS = {"Source", "Disclaimer", "Note", "Update", "Correction", "Q", "A"}
+SMALL = set("a an and as at but by for from in into of on or the to vs via with x".split())
+TERMINAL = ".,;!"
+CLOSERS = "\"'”’»」》)"
+REPORTS = re.compile(r"^[A-Z][\w.’'\-]*(?: [A-Z][\w.’'\-]*){0,3} reports:$")
 
 
 def source_tail(text: str) -> bool:
@@ -27,11 +32,6 @@ def source_tail(text: str) -> bool:
     "ource", so most paragraphs are settled by a substring test: the pattern, anchored
     at the end, is otherwise tried at every offset of the paragraph."""
     return "ource" in text and SOURCE_TAIL.search(text) is not None
-NOT_SPEAKERS = {"Source", "Disclaimer", "Note", "Update", "Correction", "Q", "A"}
-SMALL = set("a an and as at but by for from in into of on or the to vs via with x".split())
-TERMINAL = ".,;!"
-CLOSERS = "\"'”’»」》)"
-REPORTS = re.compile(r"^[A-Z][\w.’'\-]*(?: [A-Z][\w.’'\-]*){0,3} reports:$")
 
 
 def _last(text: str) -> str:
