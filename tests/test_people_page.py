@@ -199,3 +199,14 @@ def test_page_builds_with_warnings_as_errors(harbour):
     intro = (html / "intro.html").read_text(encoding="utf-8")
     assert "Hana Lindqvist" in page and 'href="people.html"' in intro
     assert not re.findall(r'<a [^>]*href="genindex', intro)  # (only the theme's <link rel>)
+
+
+def test_a_place_name_is_not_guessed_to_be_a_person():
+    """Uncurated names: two capitalised words are a person unless the last one is a
+    place word ("Carver Falls", "Xinghai Square"): then the kind is left unknown."""
+    from newsbook.people import _guess_kind
+    assert _guess_kind("Rosa Lindqvist") == "person"
+    assert _guess_kind("Carver Falls") == ""
+    assert _guess_kind("Xinghai Square") == ""
+    assert _guess_kind("Millbrook Grain Exchange") == "organisation"
+    assert _guess_kind("Grain Bureau") == "organisation"

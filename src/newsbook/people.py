@@ -68,7 +68,7 @@ _TOKEN = re.compile(_WORD)
 
 _ORG = re.compile(r"\b(?:Authority|Bureau|Ministry|Department|Agency|Office|Commission|Committee|"
                   r"Council|Party|Union|Association|Institute|University|College|School|Academy|"
-                  r"Bank|Company|Corporation|Corp|Inc|Ltd|Group|Holdings|Terminal|Port|Times|News|"
+                  r"Bank|Exchange|Company|Corporation|Corp|Inc|Ltd|Group|Holdings|Terminal|Port|Times|News|"
                   r"Post|Journal|Foundation|Fund|Court|Parliament|Congress|Senate|Assembly|"
                   r"Army|Navy|Force|Police|Club|Society|Center|Centre|Lab|Labs|Partners)\b|"
                   r"^[A-Z0-9&]{2,}$|[局部会院厅社司行所]$")
@@ -303,12 +303,21 @@ def uncurated_people(pages: list[tuple[Article, str]],
     return keep
 
 
+#: a last word that makes a name a place ("Carver Falls", "Xinghai Square"): not a person
+_PLACE_WORDS = frozenset("""falls river lake bay sea ocean strait island islands mountain
+mountains mount hill hills valley square street road avenue bridge pier harbour harbor
+port canal county province district city town village park station airport""".split())
+
+
 def _guess_kind(name: str) -> str:
     """organisation for institution words and acronyms; person for two or three plain
-    capitalised words; "" (not known) otherwise -- places are named, not classified."""
+    capitalised words that do not end in a place word; "" (not known) otherwise --
+    places are named, not classified."""
     if _ORG.search(name):
         return "organisation"
     words = name.split()
+    if words and words[-1].lower() in _PLACE_WORDS:
+        return ""
     if 2 <= len(words) <= 3 and all(re.fullmatch(r"[A-Z][a-z’'-]+(?:-[A-Za-z][a-z]+)?", w)
                                      for w in words):
         return "person"
