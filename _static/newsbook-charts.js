@@ -139,15 +139,12 @@
     var p = N.patch(d), l = JSON.parse(JSON.stringify(d.layout)), n = !!p.__narrow;
     for (var k in p) if (k !== "__narrow") N.set(l, k, p[k]);
     /* on a phone the mode bar would sit on the chart's menus: the menus and a tap's
-       hover label are what a phone reader uses, so the bar is left out there (and its
-       add-on is fetched only when a chart first grows wide; without it, no bar) */
-    return (n ? Promise.resolve() : N.modebar()).then(function () {
-      if (d.__nbNarrow !== n) return null;  /* resized again meanwhile: that fit draws */
-      return w.Plotly.newPlot(d, d.data, l, { responsive: true, displaylogo: false,
-                                              displayModeBar: !n }).then(function () {
-        N.clicks(d);
-        return N.unclip(d);
-      });
+       hover label are what a phone reader uses, so the bar is left out there; a wide
+       chart shows it once its add-on is there (N.wantBar: on first use) */
+    return w.Plotly.newPlot(d, d.data, l, { responsive: true, displaylogo: false,
+                                            displayModeBar: !n && N.hasBar() }).then(function () {
+      N.clicks(d);
+      return N.unclip(d);
     });
   };
   /* value labels outside the bars must not run past the chart's edge (a phone plot is a
@@ -209,13 +206,33 @@
     return N.got[name];
   };
   N.need = function (g) { return Promise.all(N.addons(g).map(N.addon)); };
-  /* the mode bar (plotly-modebar.min.js) is shown only on a chart at least `narrow` px
-     wide: fetched for those; a chart still draws (without the bar) if it cannot load */
+  /* the mode bar (plotly-modebar.min.js, 40 kB) is shown only on a chart at least
+     `narrow` px wide, and fetched only when a reader first points at, touches or tabs
+     into such a chart: it appears on hover, so a chart nobody uses never loads it (this
+     kept a desktop timeline under 1 MB). That chart then gets the bar, each other one
+     when first used, and a chart drawn after that has it at once. If it cannot load,
+     charts stay without it. */
   N.bar = function (d) { return !!d && d.clientWidth >= N.narrow; };
+  N.hasBar = function () { return !!(w.Plotly && w.Plotly.Icons); };
   N.modebar = function () { return N.addon("modebar").then(null, function () {}); };
-  N.needFor = function (g, d) {
-    return Promise.all([N.need(g), N.bar(d) ? N.modebar() : null]);
+  N.wantBar = function (d) {
+    if (!N.bar(d) || d.__nbBar || !d._fullLayout) return;
+    d.__nbBar = true;
+    N.modebar().then(function () {
+      if (!N.hasBar() || !N.bar(d) || !d._context || !d._fullLayout ||
+          d.querySelector(".modebar-btn")) return null;
+      /* no new draw (a click under way would be lost): the plot's config now allows the
+         bar, and a mode-bar edit makes plotly add it (the bundle is pinned: tested) */
+      d._context.displayModeBar = "hover";
+      return w.Plotly.relayout(d, { "modebar.orientation": d._fullLayout.modebar.orientation });
+    });
   };
+  N.arm = function (d) {
+    ["pointerenter", "focusin", "touchstart"].forEach(function (ev) {
+      d.addEventListener(ev, function () { N.wantBar(d); }, { passive: true });
+    });
+  };
+  N.needFor = function (g) { return N.need(g); };
   /* a point's chapter link: "chapters/<stem>.html(#<id>)", or its short form
      "chapters/<stem>.html#~<n>" for "chapters/<stem>.html#p-<stem>-<n>"; null otherwise */
   N.link = function (u) {
@@ -229,7 +246,7 @@
     if (!d || d.dataset.drawn) return;
     d.dataset.drawn = "1";
     N.figure(f).then(function (g) {
-      N.needFor(g, d).then(function () { N.plot(d, g); }, function () { N.broken(d); });
+      N.needFor(g).then(function () { N.plot(d, g); }, function () { N.broken(d); });
     }, function () { N.broken(d); });
   };
   N.broken = function (d) {
@@ -250,7 +267,8 @@
     /* narrow or wide is known before the first draw: a chart that will take the phone
        layout (N.fit) never makes a mode bar (nor needs its add-on) */
     var cfg = { responsive: true, displaylogo: false };
-    if (!N.bar(d) || !w.Plotly.Icons) cfg.displayModeBar = false;
+    if (!N.bar(d) || !N.hasBar()) cfg.displayModeBar = false;
+    N.arm(d);
     l.font = Object.assign({}, l.font, { color: N.color() });
     d.textContent = "";
     /* drawn hidden in the reserved box, shown once the layout for this width is settled
