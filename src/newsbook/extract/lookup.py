@@ -53,6 +53,9 @@ class Finder:
         self._empty = "" in given  # the empty string occurs in every text
         self._re = re.compile(trie_regex(sorted(self.strings)))
         self._inside: dict[str, frozenset[str]] = {}  # string -> the strings inside it
+        # no ASCII-only string: an ASCII text holds none (glossary terms are Han script,
+        # most blocks are English; str.isascii costs nothing, a scan costs the text)
+        self._none_ascii = not any(s.isascii() for s in self.strings)
 
     def inside(self, s: str) -> frozenset[str]:
         """The given strings that occur in ``s`` (``s`` itself included): a string also
@@ -71,6 +74,8 @@ class Finder:
         found; every string occurring in the text is a prefix of the longest string
         starting at its own position, hence inside one of those found."""
         found: set[str] = {""} if self._empty else set()
+        if self._none_ascii and text.isascii():
+            return found
         search = self._re.search
         pos = 0
         longest: set[str] = set()

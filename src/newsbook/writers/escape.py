@@ -16,10 +16,12 @@ import string
 import unicodedata
 
 PUNCT = frozenset(string.punctuation)
-#: every ASCII punctuation character, to get its backslash. One regex substitution is
-#: about 3x faster than ``str.translate`` with a table of two-character strings (CPython
-#: takes its slow path for those), and this was a tenth of rendering a big copy's pages.
-_PUNCT_RE = re.compile("([" + re.escape(string.punctuation) + "])")
+#: the place before every ASCII punctuation character, to get its backslash: the text is
+#: split there and joined with backslashes, all in C. That is about 1.8x faster than one
+#: substitution with a ``\\\1`` template (whose expansion runs Python code per match),
+#: itself about 3x faster than ``str.translate`` with a table of two-character strings
+#: (CPython takes its slow path for those); this was a tenth of rendering a big copy.
+_BEFORE_PUNCT = re.compile("(?=[" + re.escape(string.punctuation) + "])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
@@ -35,8 +37,9 @@ def clean(text: str) -> str:
 
 def escape_chars(text: str) -> str:
     """Escape every ASCII punctuation character of a fragment (no trimming; one line)."""
-    text = _CONTROL.sub("", text.replace("\t", " ").replace("\n", " "))
-    return _PUNCT_RE.sub(r"\\\1", text)
+    if not text.isprintable():  # (control characters, tabs and line breaks are not)
+        text = _CONTROL.sub("", text.replace("\t", " ").replace("\n", " "))
+    return "\\".join(_BEFORE_PUNCT.split(text))
 
 
 def escape_text(text: str) -> str:
