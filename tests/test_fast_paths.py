@@ -150,3 +150,73 @@ def test_relative_dates_in_unusual_letters_do_not_crash():
     plain = [(d.start, d.end) for d in find_dates("Last week it rained, and yesterday.", when)]
     odd = [(d.start, d.end) for d in find_dates("Last wee\u212a it rained, and yeſterday.", when)]
     assert odd == plain and len(plain) == 2
+
+
+# ------------------------------------------------------------------ session of 6 Dec (2)
+
+DATEY = st.lists(st.one_of(st.sampled_from(["19", "20", "1999", "2024", "FY", "F", "Y", "Last",
+                                             "last", "This", "this", "Next", "nex", "yesterday",
+                                             "Yesterday", "LAST", " ", "é", "2", "0"]),
+                           st.text(max_size=4)), max_size=10).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(DATEY)
+def test_date_gates_are_the_regexes_they_stand_for(text):
+    from newsbook.extract import dates
+    assert dates._has_year(text) == bool(re.search(r"(?:19|20)\d\d|FY", text))
+    assert dates._has_rel(text) == bool(re.search(r"[Yy]esterday|[Ll]ast|[Tt]his|[Nn]ext", text))
+
+
+def _escape_reference(text: str) -> str:
+    """escape_chars() as it was: one substitution with a template."""
+    import string
+    text = _CONTROL.sub("", text.replace("\t", " ").replace("\n", " "))
+    return re.sub("([" + re.escape(string.punctuation) + "])", r"\\\1", text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.one_of(TRICKY, st.sampled_from(list("\\`*_{}[]()#+-.!$%<>|~'\"")),
+                          st.text(max_size=5)), max_size=14).map("".join))
+def test_escape_split_join_matches_the_substitution(text):
+    from newsbook.writers.escape import escape_chars
+    assert escape_chars(text) == _escape_reference(text)
+
+
+def _names_reference(text: str) -> dict:
+    """names_in's capitalised-run rule as it was, before runs were worked out once."""
+    from newsbook.connections import _CAPS, STOP, opens_sentence
+    found = {}
+    for m in _CAPS.finditer(text):
+        words = m.group(1).strip().split()
+        while words and words[0] in STOP:
+            words = words[1:]
+        if not words or (len(words) == 1 and (len(words[0]) < 3 or
+                                              opens_sentence(text, m.start()))):
+            continue
+        name = " ".join(words)
+        if name not in STOP:
+            found.setdefault(name, m.start())
+    return found
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["Wang", "Lijun", "The", "Bank", "of", "China", ". ", ", ",
+                                 " ", "said", "He", "Al", "Xi", "? ", "“", "However", "\n",
+                                 "New York", "the"]), max_size=16).map("".join))
+def test_names_worked_out_once_per_run_match_the_plain_rule(text):
+    from newsbook.connections import names_in
+    got = names_in(None, "s", [("a", text, 1), ("b", text, 2)], {})
+    assert {n: v[3] for n, v in got.items() if v[2] == 0} == _names_reference(text)
+    assert all(v[2] == 0 for v in got.values())  # the second block adds no first mention
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["中国", "人民", "’", "a", " ", "é", "国", "“"]), max_size=10)
+       .map("".join))
+def test_finder_ascii_shortcut_changes_nothing(text):
+    from newsbook.extract.lookup import Finder
+    strings = ["中国", "人民", "国"]
+    assert Finder(strings).present(text) == {s for s in strings if s in text}
+    assert Finder(strings + ["ab"]).present(text + "ab") == \
+        {s for s in strings + ["ab"] if s in text + "ab"}

@@ -60,6 +60,7 @@ def names_in(article: Article, stem: str, blocks: list[tuple[str, str, int]],
     index in ``blocks`` and the offset in its text (:func:`mention_sentence` quotes it;
     only the few quoted ones are ever needed, so no sentence is copied here)."""
     found: dict[str, tuple[str, int, int, int]] = {}
+    runs: dict[str, tuple[str, bool]] = {}  # capitalised run -> _name_of_run(run)
     pattern = _alias_pattern(aliases)
     for k, (anchor, text, line) in enumerate(blocks):
         for m in (pattern.finditer(text) if pattern else ()):
@@ -69,18 +70,29 @@ def names_in(article: Article, stem: str, blocks: list[tuple[str, str, int]],
         for m in _HAN.finditer(text):
             found.setdefault(m.group(0), (anchor, line, k, m.start()))
         for m in _CAPS.finditer(text):
-            name = m.group(1).strip()
-            words = name.split()
-            while words and words[0] in STOP:
-                words = words[1:]
-            if not words or (len(words) == 1 and (len(words[0]) < 3 or
-                                                  opens_sentence(text, m.start()))):
+            raw = m.group(1)
+            got = runs.get(raw)
+            if got is None:
+                got = runs[raw] = _name_of_run(raw)
+            name, single = got
+            if not name or name in found or (single and opens_sentence(text, m.start())):
                 continue
-            name = " ".join(words)
-            if name in STOP:
-                continue
-            found.setdefault(name, (anchor, line, k, m.start()))
+            found[name] = (anchor, line, k, m.start())
     return found
+
+
+def _name_of_run(run: str) -> tuple[str, bool]:
+    """(name, is one word) of a capitalised run, leading stop words dropped; name "" when
+    it names nothing wherever it stands. A one-word name still counts only where it does
+    not open a sentence (the caller asks; the rest is the same for every occurrence of
+    the run, so an article works it out once per distinct run)."""
+    words = run.split()
+    while words and words[0] in STOP:
+        words = words[1:]
+    if not words or (len(words) == 1 and len(words[0]) < 3):
+        return "", False
+    name = " ".join(words)
+    return ("", False) if name in STOP else (name, len(words) == 1)
 
 
 def mention_sentence(blocks: list[tuple[str, str, int]], mention: tuple[str, int, int, int]) -> str:

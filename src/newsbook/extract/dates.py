@@ -73,7 +73,19 @@ roughly nearly almost over than approximately some top rank ranked code top-""".
 YEAR_AFTER = frozenset("""in since by until till before after from to of during through
 throughout circa c. early late mid and or the a an year fiscal between on at for around""".split())
 _HAS_YEAR = re.compile(r"(?:19|20)\d\d|FY")
-_HAS_REL = re.compile(r"[Yy]esterday|[Ll]ast|[Tt]his|[Nn]ext")
+#: what ``[Yy]esterday|[Ll]ast|[Tt]his|[Nn]ext`` finds, as substring tests (C's fast search:
+#: the regex walked every character of every paragraph, a tenth of finding dates)
+_REL_WORDS = ("Yesterday", "yesterday", "Last", "last", "This", "this", "Next", "next")
+
+
+def _has_year(text: str) -> bool:
+    """``_HAS_YEAR.search(text)``, the regex only where a "19" or "20" is."""
+    return "FY" in text or (("19" in text or "20" in text)
+                            and _HAS_YEAR.search(text) is not None)
+
+
+def _has_rel(text: str) -> bool:
+    return any(w in text for w in _REL_WORDS)
 _NEXT_WORD = re.compile(r"^\s*([A-Za-z%]+)")
 
 
@@ -237,8 +249,8 @@ def find_dates(text: str, published: datetime | None = None) -> list[RawDate]:
     taken: list[tuple[int, int]] = []
     found: list[RawDate] = []
     years = None
-    has_year = _HAS_YEAR.search(text) is not None
-    has_rel = published is not None and _HAS_REL.search(text) is not None
+    has_year = _has_year(text)
+    has_rel = published is not None and _has_rel(text)
     low = text.lower() if has_year or has_rel else ""
     from .spans import windows
     near = windows(text, _HAS_YEAR, 50, 50) if has_year else []
