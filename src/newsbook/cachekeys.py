@@ -53,20 +53,22 @@ def quote_index(root: Path, pages, charts) -> dict[str, dict[str, str]]:
     from .reference import block_texts
     article_of = {stem: a for a, stem in pages}
     own_blocks: dict[str, list[tuple[str, str]]] = {}
-    every: list[tuple[str, str, str]] = []  # every block of the book, made on first need
+
+    def blocks(stem: str) -> list[tuple[str, str]]:
+        if stem not in own_blocks:
+            own_blocks[stem] = block_texts(article_of[stem], stem)
+        return own_blocks[stem]
 
     def in_own(stem: str, quote: str):
         if stem not in article_of:
             return None
-        if stem not in own_blocks:
-            own_blocks[stem] = block_texts(article_of[stem], stem)
-        return next(((stem, a) for a, t in own_blocks[stem] if quote in t), None)
+        return next(((stem, a) for a, t in blocks(stem) if quote in t), None)
 
     def anywhere(quote: str):
-        if not every:
-            every.extend((stem, anchor, text) for a, stem in pages
-                         for anchor, text in block_texts(a, stem))
-        return next(((s, a) for s, a, t in every if quote in t), None)
+        # the first block of the book (in page order) that holds it; pages are read only
+        # up to there (reading them all was half a second of a 30 MB copy, on one core)
+        return next(((stem, a) for _, stem in pages for a, t in blocks(stem) if quote in t),
+                    None)
     index: dict[str, dict[str, str]] = {}
     names = sorted({s.dataset for s in charts.specs.values()})
     # a quote the chart's own article holds links there, even if another article repeats it
