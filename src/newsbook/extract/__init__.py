@@ -67,6 +67,8 @@ class Segment:
 
 
 def _mask(text: str, marks) -> str:
+    if not marks:  # (most paragraphs: nothing to mask, no copy)
+        return text
     chars = list(text)
     for off, n in marks:
         for k in range(off, min(off + len(str(n)), len(chars))):
