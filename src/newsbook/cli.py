@@ -81,14 +81,15 @@ def read_feeds(paths: list[Path], diags: list[Diagnostic], hints: dict[str, str]
     return merge_feeds(results, diags)
 
 
-def write_atomically(root: Path, files: dict[str, str]) -> list[str]:
+def write_atomically(root: Path, files: dict[str, str],
+                     disk: dict[str, str | None] | None = None) -> list[str]:
     """Stage every file in a temp dir first; only then move each into place (os.replace).
 
     A failure while rendering or staging leaves the book exactly as it was; a failure
     while moving files into place (disk full, permissions) puts back the files already
     replaced and removes the ones already created, then re-raises.
     """
-    changed = check(root, files)
+    changed = check(root, files, disk)
     if not changed:
         return []
     root.mkdir(parents=True, exist_ok=True)
@@ -141,10 +142,14 @@ def write_atomically(root: Path, files: dict[str, str]) -> list[str]:
     return changed
 
 
-def check(root: Path, files: dict[str, str]) -> list[str]:
-    """Generated files that differ from (or are missing on) disk."""
+def check(root: Path, files: dict[str, str], disk: dict[str, str | None] | None = None
+          ) -> list[str]:
+    """Generated files that differ from (or are missing on) disk. ``disk``: texts already
+    read (``manifest.Guard.disk``: None for a missing file); the rest are read here."""
+    from .manifest import _disk
+    disk = disk or {}
     return [rel for rel, text in sorted(files.items())
-            if not (root / rel).exists() or (root / rel).read_text(encoding="utf-8") != text]
+            if (disk[rel] if rel in disk else _disk(root / rel)) != text]
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -193,7 +198,8 @@ def main(argv: list[str] | None = None) -> int:
         print(d.format(), file=sys.stderr)
     if args.check:  # the manifest too: a fresh clone's make book must leave git clean
         from . import manifest
-        stale = check(root, manifest.guard(root, files).files)
+        guarded = manifest.guard(root, files)
+        stale = check(root, guarded.files, guarded.disk)
         for rel in stale:
             print(f"would change: {rel}")
         return 1 if stale else 0
@@ -213,8 +219,8 @@ def _write(args, root: Path, cur, articles, files: dict[str, str], diags) -> int
     repo_warning = manifest.repository_warning(root, cur.settings)
     if repo_warning:
         print(repo_warning, file=sys.stderr)
-    what = manifest.changes(root, guard.files, guard.remove)
-    changed = write_atomically(root, guard.files)
+    what = manifest.changes(root, guard.files, guard.remove, guard.disk)
+    changed = write_atomically(root, guard.files, guard.disk)
     manifest.remove(root, guard.remove)
     warnings = manifest.needs_action([d.format() for d in diags] + [repo_warning or ""])
     counts = (len(articles), len(guard.files), len(changed))

@@ -72,6 +72,9 @@ class Guard:
     errors: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)
     remove: list[str] = field(default_factory=list)
+    #: each generated file's text on disk (None: none there), read once here and
+    #: compared again by the writer and the summary (a big book's files were read thrice)
+    disk: dict[str, str | None] = field(default_factory=dict)
 
 
 def guard(root: Path, files: dict[str, str], *, keep_edits: bool = False,
@@ -88,7 +91,7 @@ def guard(root: Path, files: dict[str, str], *, keep_edits: bool = False,
     for rel in sorted(files):
         text = files[rel]
         new_record[rel] = sha(text)
-        disk = _disk(root / rel)
+        disk = res.disk[rel] = _disk(root / rel)
         if disk is None or disk == text or old is None:
             continue
         now = sha(disk)
@@ -144,14 +147,16 @@ def parts_of(toc_text: str) -> dict[str, str]:
     return out
 
 
-def changes(root: Path, files: dict[str, str], removed: list[str]) -> dict[str, list[str]]:
-    """New, changed and removed chapter stems (call before writing)."""
+def changes(root: Path, files: dict[str, str], removed: list[str],
+            disk_texts: dict[str, str | None] | None = None) -> dict[str, list[str]]:
+    """New, changed and removed chapter stems (call before writing). ``disk_texts``:
+    the files' texts as :func:`guard` read them."""
     out: dict[str, list[str]] = {"new": [], "changed": [], "removed": []}
     for rel, text in sorted(files.items()):
         m = _CHAPTER.match(rel)
         if not m:
             continue
-        disk = _disk(Path(root) / rel)
+        disk = disk_texts[rel] if disk_texts and rel in disk_texts else _disk(Path(root) / rel)
         if disk is None:
             out["new"].append(m.group(1))
         elif disk != text:
