@@ -126,8 +126,23 @@ def spec_hashes(root: Path, specs, generated: dict[str, str]) -> dict[str, str]:
         out[f"chart_{spec.key}.json"] = digest(json.dumps(spec_json(spec), sort_keys=True))
         out[f"{spec.dataset}.csv"] = digest(dataset_text(root, spec.dataset, generated))
         for name, source in kind_sources(spec.kind).items():
-            out[name] = digest(source)
+            out[name] = _source_digest(source)
     return out
+
+
+_DIGEST_OF: dict[bytes, str] = {}
+
+
+def _source_digest(source: bytes) -> str:
+    """digest(source), once per text: every chart of a kind hashes the same ~70 kB of
+    chart code (a bytes object keeps its hash, so the lookup costs nothing; hashing
+    them per chart was 5% of rendering a big copy's pages)."""
+    known = _DIGEST_OF.get(source)
+    if known is None:
+        if len(_DIGEST_OF) > 256:
+            _DIGEST_OF.clear()
+        known = _DIGEST_OF[source] = digest(source)
+    return known
 
 
 def chapter_hashes(root: Path, specs, charts, index: dict) -> dict[str, str]:
