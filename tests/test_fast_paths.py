@@ -220,3 +220,25 @@ def test_finder_ascii_shortcut_changes_nothing(text):
     assert Finder(strings).present(text) == {s for s in strings if s in text}
     assert Finder(strings + ["ab"]).present(text + "ab") == \
         {s for s in strings + ["ab"] if s in text + "ab"}
+
+
+CHROMEY = st.lists(st.one_of(st.sampled_from(
+    ["Normal view", "❌", "Today", "Yesterday", "Before yesterday", "12 March 2025", "٣",
+     " — 1 May 2025", "Main stream", "There are new articles available, click to refresh the "
+     "page.", " ", "\t", "N", "T", "x"]), st.text(max_size=3)), max_size=6).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(CHROMEY)
+def test_chrome_first_character_gate_changes_nothing(line):
+    from newsbook.readers.freshrss_text import CHROME, is_chrome
+    assert is_chrome(line) == any(p.match(line.strip()) for p in CHROME)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["This edition is brought to you by ", "Today’s sponsor ",
+                                 "Today's sponsor", "x", " ", "\n", "post", "This "]),
+                max_size=6).map("".join))
+def test_sponsor_match_is_its_search(text):
+    from newsbook.readers.structure import SPONSOR
+    assert bool(SPONSOR.match(text)) == bool(SPONSOR.search(text))

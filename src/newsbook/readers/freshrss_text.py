@@ -40,9 +40,17 @@ def normalise(text: str) -> str:
     return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
+#: what a chrome line can open with (each pattern of CHROME starts with one of these, or
+#: with a digit): other lines are rejected without a regex (this runs on every line)
+_CHROME_FIRST = frozenset("NTYB❌")
+
+
 def is_chrome(line: str) -> bool:
     """FreshRSS's own page furniture, never article content."""
-    return any(p.match(line.strip()) for p in CHROME)
+    s = line.strip()
+    if not s or not (s[0] in _CHROME_FIRST or s[0].isdecimal()):
+        return False
+    return any(p.match(s) for p in CHROME)
 
 
 def parse_date(line: str) -> datetime | None:

@@ -17,6 +17,8 @@ BIO = re.compile(r"^(?:[A-Z][\w.’'\-]*(?: [A-Z][\w.’'\-]*){0,3}|Dr\.) (?:is|
                  r"student|graduate|scholar|[Ll]ecturer|professor|editor|journalist|analyst|"
                  r"reporter|founder|master’s|PhD|scientist|engineer|author|works|contributor)")
 ANON = re.compile(r"^Anon(?:ymous)? contributor\b|^Dr\. is [A-Z]")
+#: (every branch opens with ^: used with .match, which tries the start only; .search
+#: tried every offset of every paragraph of the copy)
 SPONSOR = re.compile(r"^This (?:edition|episode|issue|post) is brought to you by\b|"
                      r"^(?:Today's|Today’s) sponsor\b")
 JOB = re.compile(r"\b(?:is [Hh]iring|[Hh]iring\b|We[’']re looking for\b|We are looking for\b|"
@@ -90,11 +92,11 @@ def _blocks(units: list[Unit], marks: Marks, level: int, *, nest: bool = True) -
             out.append(ListBlock(u.extra["label"][0].isdigit(), items, u.line))
             i = j
             continue
-        if nest and u.kind == "para" and (SPONSOR.search(u.text) or (JOB.search(u.text) and not out)):
+        if nest and u.kind == "para" and (SPONSOR.match(u.text) or (not out and JOB.search(u.text))):
             j = i + 1
             while j < len(units) and not units[j].divider and units[j].kind not in ("heading", "speaker"):
                 j += 1
-            kind = "sponsor" if SPONSOR.search(u.text) else "job"
+            kind = "sponsor" if SPONSOR.match(u.text) else "job"
             out.append(Aside(kind, tuple(_flat(units[i:j], marks, level)), u.line))
             i = j
             continue
@@ -102,7 +104,7 @@ def _blocks(units: list[Unit], marks: Marks, level: int, *, nest: bool = True) -
             j = i + 1  # a turn runs to the next speaker, heading, divider or sponsor block
             while j < len(units) and not units[j].divider and \
                     units[j].kind not in ("heading", "numbered_heading", "speaker") and \
-                    not (units[j].kind == "para" and SPONSOR.search(units[j].text)):
+                    not (units[j].kind == "para" and SPONSOR.match(units[j].text)):
                 j += 1
             name, said = u.extra["name"], u.extra["text"].strip()
             first = Paragraph(said, u.line, _marks_for(u, marks, len(u.text.strip()) - len(said)))

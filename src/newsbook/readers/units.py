@@ -52,6 +52,8 @@ class Unit:
 
     @property
     def text(self) -> str:
+        if len(self.lines) == 1:  # (most units: no generator, no join)
+            return self.lines[0].strip()
         return " ".join(s.strip() for s in self.lines)
 
     @property
