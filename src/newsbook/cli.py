@@ -82,14 +82,14 @@ def read_feeds(paths: list[Path], diags: list[Diagnostic], hints: dict[str, str]
 
 
 def write_atomically(root: Path, files: dict[str, str],
-                     disk: dict[str, str | None] | None = None) -> list[str]:
+                     same: dict[str, bool | None] | None = None) -> list[str]:
     """Stage every file in a temp dir first; only then move each into place (os.replace).
 
     A failure while rendering or staging leaves the book exactly as it was; a failure
     while moving files into place (disk full, permissions) puts back the files already
     replaced and removes the ones already created, then re-raises.
     """
-    changed = check(root, files, disk)
+    changed = check(root, files, same)
     if not changed:
         return []
     root.mkdir(parents=True, exist_ok=True)
@@ -142,14 +142,14 @@ def write_atomically(root: Path, files: dict[str, str],
     return changed
 
 
-def check(root: Path, files: dict[str, str], disk: dict[str, str | None] | None = None
+def check(root: Path, files: dict[str, str], same: dict[str, bool | None] | None = None
           ) -> list[str]:
-    """Generated files that differ from (or are missing on) disk. ``disk``: texts already
-    read (``manifest.Guard.disk``: None for a missing file); the rest are read here."""
-    from .manifest import _disk
-    disk = disk or {}
+    """Generated files that differ from (or are missing on) disk. ``same``: what was
+    found already (``manifest.Guard.same``); the other files are read here."""
+    from .manifest import same_on_disk
+    same = same or {}
     return [rel for rel, text in sorted(files.items())
-            if (disk[rel] if rel in disk else _disk(root / rel)) != text]
+            if not (same[rel] if rel in same else same_on_disk(root / rel, text))]
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -199,7 +199,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.check:  # the manifest too: a fresh clone's make book must leave git clean
         from . import manifest
         guarded = manifest.guard(root, files)
-        stale = check(root, guarded.files, guarded.disk)
+        stale = check(root, guarded.files, guarded.same)
         for rel in stale:
             print(f"would change: {rel}")
         return 1 if stale else 0
@@ -219,8 +219,8 @@ def _write(args, root: Path, cur, articles, files: dict[str, str], diags) -> int
     repo_warning = manifest.repository_warning(root, cur.settings)
     if repo_warning:
         print(repo_warning, file=sys.stderr)
-    what = manifest.changes(root, guard.files, guard.remove, guard.disk)
-    changed = write_atomically(root, guard.files, guard.disk)
+    what = manifest.changes(root, guard.files, guard.remove, guard.same)
+    changed = write_atomically(root, guard.files, guard.same)
     manifest.remove(root, guard.remove)
     warnings = manifest.needs_action([d.format() for d in diags] + [repo_warning or ""])
     counts = (len(articles), len(guard.files), len(changed))
