@@ -95,3 +95,17 @@ def test_chart_files_no_page_names_are_removed(tmp_path):
     write_assets(tmp_path, {"a.333.json": '{"x":1}', "a-rows.222.json": "[]"})
     assert sorted(p.name for p in folder.iterdir()) == ["a-rows.222.json", "a.333.json"]
     assert (folder / "a.333.json").read_text() == '{"x":1}'
+
+
+def test_writing_chart_files_imports_neither_pandas_nor_plotly(tmp_path):
+    """The build's last step writes the chart files; a build that drew no chart (a rebuild
+    with nothing to do) must not pay pandas' and plotly's import for it (0.5 s)."""
+    import subprocess
+    import sys
+    code = ("import sys; from pathlib import Path; from newsbook.charts import static; "
+            f"static.write_assets(Path({str(tmp_path)!r}), {{'a.1.json': '{{}}'}}); "
+            "print(sorted(m for m in ('pandas', 'plotly') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.strip()
+    assert out == "[]"
+    assert (tmp_path / "_charts" / "a.1.json").read_text(encoding="utf-8") == "{}"

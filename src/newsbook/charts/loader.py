@@ -17,6 +17,11 @@ FONT_COLOR = {"light": "#1f2328", "dark": "#e3e3e3"}
 #: the chart script every chart page loads (once)
 LOADER_FILE = "_static/newsbook-charts.js"
 
+#: where the book build puts chart files, relative to the HTML root (here, not in
+#: render.py: the build's last step writes them, and a build that draws no chart, such as
+#: a rebuild with nothing to do, then need not import pandas and plotly: 0.5 s)
+ASSET_DIR = "_charts"
+
 #: below this plot width (px) charts switch to the compact phone layout
 NARROW_PX = 600
 

@@ -246,8 +246,7 @@ def csv_href(dataset: str, df: pd.DataFrame) -> str:
     return "data:text/csv;charset=utf-8," + _pct(csv_text(dataset, df), safe="")
 
 
-#: where the book build puts chart files, relative to the HTML root
-ASSET_DIR = "_charts"
+from .loader import ASSET_DIR  # noqa: E402  (where the build puts chart files)
 
 
 def asset(assets: dict[str, str], stem: str, ext: str, text: str) -> str:

@@ -53,7 +53,7 @@ def write_assets(outdir: Path, assets: dict[str, str]) -> None:
     """Write chart files once: their names are their content's digest. Files of earlier
     builds that no page names any more are removed, so a published ``_build/html`` holds
     only the data its pages show, however often the archive was rebuilt."""
-    from .render import ASSET_DIR
+    from .loader import ASSET_DIR
     folder = outdir / ASSET_DIR
     folder.mkdir(parents=True, exist_ok=True)
     for name, text in assets.items():
