@@ -7,8 +7,10 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:  # (pandas only where a dataset is loaded: the chart cache reads names)
+    import pandas as pd
 
 NAME_RE = re.compile(r"^[a-z0-9_]+$")
 GENERATED_PREFIX = ("book_", "auto_")
@@ -61,6 +63,7 @@ def load(name: str) -> pd.DataFrame:
             f"dataset {name!r} not found: expected {path} "
             f"(data dir from ${ENV_VAR}, a parent folder with _config.yml + data/, "
             f"or the package's repo)")
+    import pandas as pd
     try:
         return pd.read_csv(path, encoding="utf-8")
     except Exception as exc:  # noqa: BLE001 - re-raise with the path

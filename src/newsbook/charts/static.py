@@ -84,9 +84,7 @@ class DrawCharts(SphinxTransform):
             assets: dict[str, str] = {}
             depth = self.env.docname.count("/")
             try:
-                text = chart_html(str(key), Path(self.env.srcdir) / "data",
-                                  assets if self.app.builder.format == "html" else None,
-                                  "../" * depth)
+                text = self._drawn(str(key), "../" * depth, assets)
                 if assets:
                     store = _store(self.env)
                     store.setdefault(self.env.docname, {}).update(assets)
@@ -98,6 +96,39 @@ class DrawCharts(SphinxTransform):
             output.source, output.line = cell.source, cell.line
             output += nodes.raw(text=text, format="html", classes=["output", "text_html"])
             cell += output
+
+
+    def _drawn(self, key: str, prefix: str, assets: dict[str, str]) -> str:
+        """The chart's HTML (its files added to ``assets``), from the chart cache when
+        nothing it is drawn from changed (:mod:`newsbook.charts.chart_cache`)."""
+        from . import chart_cache
+        data = Path(self.env.srcdir) / "data"
+        files = self.app.builder.format == "html"
+        folder = Path(self.app.doctreedir) / chart_cache.CACHE_DIR
+        digest = chart_cache.key_of(key, data, prefix, files)
+        hit = chart_cache.get(folder, digest) if digest else None
+        if hit is not None:
+            text, stored = hit
+            assets.update(stored)
+        else:
+            drawn: dict[str, str] = {}
+            text = chart_html(key, data, drawn if files else None, prefix)
+            assets.update(drawn)
+            if digest:
+                chart_cache.put(folder, digest, text, drawn)
+        if digest:
+            _cache_used(self.env).setdefault(self.env.docname, set()).add(digest)
+        return text
+
+
+#: env attribute: {docname: {chart cache digests its charts use}}
+CACHE_ATTR = "newsbook_chart_cache"
+
+
+def _cache_used(env) -> dict[str, set[str]]:
+    if not hasattr(env, CACHE_ATTR):
+        setattr(env, CACHE_ATTR, {})
+    return getattr(env, CACHE_ATTR)
 
 
 #: env attribute: {docname: {file name: text}}. Kept in the environment, not only written
@@ -114,14 +145,17 @@ def _store(env) -> dict[str, dict[str, str]]:
 
 def _purge(app, env, docname) -> None:
     _store(env).pop(docname, None)
+    _cache_used(env).pop(docname, None)
 
 
 def _merge(app, env, docnames, other) -> None:
-    """Parallel reads (``-j``): bring each worker's files home."""
-    theirs = _store(other)
+    """Parallel reads (``-j``): bring each worker's files (and cache entries) home."""
+    theirs, used = _store(other), _cache_used(other)
     for doc in docnames:
         if doc in theirs:
             _store(env)[doc] = theirs[doc]
+        if doc in used:
+            _cache_used(env)[doc] = used[doc]
 
 
 def _write(app, exc) -> None:
@@ -130,6 +164,10 @@ def _write(app, exc) -> None:
         for assets in _store(app.env).values():
             files.update(assets)
         write_assets(Path(app.outdir), files)
+    if exc is None:
+        from . import chart_cache
+        used = set().union(*_cache_used(app.env).values())
+        chart_cache.prune(Path(app.doctreedir) / chart_cache.CACHE_DIR, used)
 
 
 def setup(app) -> None:
