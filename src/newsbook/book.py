@@ -19,8 +19,8 @@ from .diagnostics import Code, Diagnostic, InputError
 from .model import Article, article_text
 from .plan import Plan, spec_json
 from .extract.lookup import Finder
-from .reference import (Term, block_lines, events_csv, people_lookup, reference_from_plan,
-                        term_places, terms_in)
+from .reference import (Term, abbreviations_in, block_lines, events_csv, people_lookup,
+                        reference_from_plan, term_places, terms_in)
 from .people import mentions as people_mentions, people_entries
 from .writers import book_files, people_page, reference_pages
 from .writers.escape import slugify
@@ -250,6 +250,9 @@ def book_pages(plan, pages, chapters, facts, terms, ref, charts: BookCharts, inf
     if terms:
         files["glossary.md"] = reference_pages.render_glossary(
             terms, term_places(terms, pages, places), titles)
+        extra.append("glossary")
+    elif defined := abbreviations_in(pages):  # no such terms: the abbreviations it defines
+        files["glossary.md"] = reference_pages.render_abbreviations(defined, titles)
         extra.append("glossary")
     people = people_page.render_people(people_entries(pages, ref.people, mentions))
     if people:

@@ -96,6 +96,23 @@ def term_places(terms: list[Term], pages: list[tuple[Article, str]],
     return places
 
 
+def abbreviations_in(pages: list[tuple[Article, str]]
+                     ) -> list[tuple[str, str, list[tuple[str, str]]]]:
+    """(abbreviation, long form, [(chapter stem, anchor)]) of every abbreviation the
+    articles define (:mod:`newsbook.extract.abbreviations`), sorted; the first definition
+    gives the long form, and one spelling stands for all that differ only in case (a
+    glossary's terms are)."""
+    from .extract.abbreviations import find_abbreviations
+    found: dict[str, tuple[str, str, list[tuple[str, str]]]] = {}
+    for article, stem in pages:
+        for anchor, text, _line in block_lines(article, stem):
+            for d in find_abbreviations(text):
+                entry = found.setdefault(d.abbr.lower(), (d.abbr, d.long_form, []))
+                if (stem, anchor) not in entry[2]:
+                    entry[2].append((stem, anchor))
+    return sorted(found.values(), key=lambda e: (e[0].lower(), e[0]))
+
+
 def terms_in(finder: Finder, article: Article, stem: str) -> list[tuple[str, str]]:
     """(term, anchor) of every term ``finder`` knows in every block of one article, in
     reading order."""

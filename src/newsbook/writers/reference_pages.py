@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 
 from . import cells
@@ -60,6 +61,25 @@ def render_glossary(terms, places: dict[str, list[tuple[str, str]]],
         if links:
             lines.append("")
             lines.append("  Appears in: " + "; ".join(links))
+    lines.append("```")
+    return "\n".join(lines) + "\n"
+
+
+def render_abbreviations(entries, titles: dict[str, str]) -> str:
+    """The glossary of a book whose articles hold no Chinese, Japanese or Korean terms:
+    every abbreviation they define, its long form as written, and where it is defined."""
+    lines = ["# Glossary of abbreviations", "",
+             escape_text("Every abbreviation the articles define, with the words it stands "
+                         "for as the article spells them out, and the paragraphs that define "
+                         "it."),
+             "", "```{glossary}"]
+    for abbr, long_form, places in entries:
+        if not re.fullmatch(r"[A-Za-z0-9]+", abbr):
+            continue
+        lines += ["", abbr, f"  {escape_text(long_form)}"]
+        links = [f"[{escape_text(titles.get(stem, stem))}](#{anchor})" for stem, anchor in places]
+        if links:
+            lines += ["", "  Defined in: " + "; ".join(links)]
     lines.append("```")
     return "\n".join(lines) + "\n"
 

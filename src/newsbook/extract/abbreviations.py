@@ -1,0 +1,73 @@
+"""Abbreviations an article defines ("the Bureau of Industry and Security (BIS)").
+
+Why: a book's glossary lists the Chinese, Japanese and Korean terms its articles gloss; a
+newsletter that holds none would have no glossary at all. Its own definitions of
+abbreviations are then the glossary (:func:`newsbook.book.book_pages`), so any newsletter
+gets one when its text defines anything.
+
+Only what the text states: the abbreviation, its long form as written right before the
+bracket, and the sentence that defines it. The long form is the shortest run of words
+before the bracket whose initials spell the abbreviation, in order: each word either
+gives the next letter or is a small word ("of", "and", "the"...) that may be skipped;
+hyphenated words count as their parts ("Non-Proliferation Treaty (NPT)"). Anything else
+("exports (US)", "(Reuters)", "(2019)") is no definition.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_DEF = re.compile(r"\(([A-Z][A-Za-z0-9]{1,9})\)")
+_SMALL = frozenset("of and the for on in to at by de du des la le for & a an".split())
+_STOP_AT = re.compile(r"[.;:!?()\[\]“”\"—–]")  # a long form does not reach back past these
+
+
+@dataclass(frozen=True)
+class Abbreviation:
+    abbr: str
+    long_form: str
+    start: int          # offset of the long form in the text
+    end: int            # offset just after the closing bracket
+
+
+def find_abbreviations(text: str) -> list[Abbreviation]:
+    """Every ``Long Form (ABBR)`` definition of ``text``, in order."""
+    out: list[Abbreviation] = []
+    if "(" not in text:
+        return out
+    for m in _DEF.finditer(text):
+        abbr = m.group(1)
+        letters = [c.lower() for c in abbr if c.isalpha()]
+        if sum(c.isupper() for c in abbr) < 2 or len(letters) < 2:
+            continue
+        before = text[:m.start()]
+        cut = max((b.end() for b in _STOP_AT.finditer(before)), default=0)
+        span = before[cut:].rstrip()
+        if not span or len(span) != len(before[cut:]) - 1:  # exactly one space before "("
+            continue
+        words = list(re.finditer(r"\S+", span))[-(len(letters) + 6):]
+        for k in range(1, len(words) + 1):
+            first = words[-k]
+            if not first.group()[0].isalpha() or first.group()[0].lower() != letters[0]:
+                continue
+            tail = [w.group() for w in words[-k:]]
+            if _spells(tail, letters) or (abbr.endswith("s") and _spells(tail, letters[:-1])):
+                out.append(Abbreviation(abbr, span[first.start():], cut + first.start(),
+                                        m.end()))
+                break
+    return out
+
+
+def _spells(words: list[str], letters: list[str]) -> bool:
+    """Whether the words' initials give ``letters`` in order, small words skippable."""
+    parts = [p for w in words for p in re.split(r"[-‐]", w) if p]
+    want = 0
+    for p in parts:
+        head = p[0].lower()
+        if want < len(letters) and head == letters[want]:
+            want += 1
+            continue
+        if p.lower().strip(",'’") in _SMALL:
+            continue
+        return False
+    return want == len(letters)

@@ -1,0 +1,99 @@
+"""A newsletter without Chinese, Japanese or Korean terms gets a glossary of the
+abbreviations it defines (newsbook.extract.abbreviations), built under -W."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from newsbook import cli
+from newsbook.extract.abbreviations import find_abbreviations
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The Bureau of Industry and Security (BIS) said so.",
+     [("BIS", "Bureau of Industry and Security")]),
+    ("Taiwan Semiconductor Manufacturing Company (TSMC) makes chips.",
+     [("TSMC", "Taiwan Semiconductor Manufacturing Company")]),
+    ("the Non-Proliferation Treaty (NPT) holds", [("NPT", "Non-Proliferation Treaty")]),
+    ("a Mixture-of-Experts (MoE) model", [("MoE", "Mixture-of-Experts")]),
+    ("artificial intelligence (AI) is here", [("AI", "artificial intelligence")]),
+    ("the Ministry of Industry and Information Technology (MIIT) rules",
+     [("MIIT", "Ministry of Industry and Information Technology")]),
+    ("the People’s Liberation Army (PLA)", [("PLA", "People’s Liberation Army")]),
+    ("graphics processing units (GPUs) are", [("GPUs", "graphics processing units")]),
+    # no definitions
+    ("sold to exports (US) firms", []), ("Reuters said (Reuters)", []), ("In (2019) ok", []),
+    ("He said it. (AI) is fun", []), ("the wording (AI)", []), ("plain text, no brackets", []),
+    ("Agency(EA) glued", []), ("Energy Agency  (EA) two spaces", []),
+])
+def test_definitions_and_non_definitions(text, want):
+    assert [(d.abbr, d.long_form) for d in find_abbreviations(text)] == want
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["The ", "Energy ", "Agency ", "(EA)", "(E)", "(", ")", ". ",
+                                 "of ", "`x` ", "{eval} ", "Ä", "\n", "Big-Data ", "(BD)"]),
+                max_size=12).map("".join))
+def test_a_long_form_is_always_the_text_right_before_its_bracket(text):
+    for d in find_abbreviations(text):
+        assert text[d.start:d.end] == f"{d.long_form} ({d.abbr})"
+        assert d.abbr.isalnum() and d.long_form[0].isalpha()
+
+
+FEED = """Chips and rules
+
+3 March 2026 at 08:15
+
+The Bureau of Industry and Security (BIS) tightened rules on 12 February 2026, a step first \
+proposed in 2019.
+
+Graphics processing units (GPUs) and High Bandwidth Memory (HBM) are covered; the BIS said \
+more would follow. A {eval}`1+1` Test Agency (TA) and <script>alert(1)</script> stay text.
+
+Grid notes
+
+21 April 2026 at 17:40
+
+The International Energy Agency (IEA) expects demand to double by 2030; the international \
+energy agency (Iea) said so again in late 2025.
+"""
+
+
+def _book(tmp_path: Path) -> Path:
+    feed = tmp_path / "feed.txt"
+    feed.write_text(FEED, encoding="utf-8")
+    book = tmp_path / "book"
+    assert cli.main([str(feed), "--book", str(book), "-q"]) == 0
+    return book
+
+
+def test_the_glossary_lists_what_the_articles_define(tmp_path):
+    book = _book(tmp_path)
+    text = (book / "glossary.md").read_text(encoding="utf-8")
+    assert text.startswith("# Glossary of abbreviations")
+    assert "\nBIS\n  Bureau of Industry and Security\n" in text
+    assert "\nGPUs\n  Graphics processing units\n" in text
+    assert "\nIEA\n  International Energy Agency\n" in text and "\nIea\n" not in text
+    assert "\nTA\n  Test Agency\n" in text and "{eval}" not in text
+    assert "glossary" in (book / "_toc.yml").read_text(encoding="utf-8")
+    assert "[glossary](glossary.md)" in (book / "intro.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_the_abbreviation_glossary_builds_with_warnings_as_errors(tmp_path):
+    book = _book(tmp_path)
+    res = subprocess.run([sys.executable, str(ROOT / "scripts" / "jb.py"), "build", str(book),
+                          "-W", "-n", "--keep-going"], capture_output=True, text=True,
+                         env={**os.environ, "PYTHONWARNINGS": "ignore"})
+    assert res.returncode == 0, res.stdout[-3000:] + res.stderr[-2000:]
+    html = (book / "_build" / "html" / "glossary.html").read_text(encoding="utf-8")
+    for term in ("BIS", "GPUs", "HBM", "IEA", "TA"):
+        assert f'id="term-{term}"' in html, term
+    assert "<script>alert" not in html
