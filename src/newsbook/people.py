@@ -152,11 +152,11 @@ def mentions(stem: str, blocks: list[tuple[str, str, int]], lookup: PeopleLookup
         if not named:
             continue  # most blocks name nobody
         claimed = bytearray(len(text))  # 1 where a longer alias already named someone
-        for person in named:
+        for person, pattern in named:
             if person.chapters and stem not in person.chapters:
                 continue
             hit = False
-            for m in _pattern(person).finditer(text):
+            for m in pattern.finditer(text):
                 start, end = m.span()
                 if claimed.find(1, start, end) >= 0:
                     continue
@@ -171,20 +171,13 @@ def mentions(stem: str, blocks: list[tuple[str, str, int]], lookup: PeopleLookup
 
 
 _PATTERNS: dict[tuple, re.Pattern] = {}
-_OF_PERSON: dict[int, tuple[Person, re.Pattern]] = {}  # id -> (the person, its pattern)
 
 
 def _pattern(person: Person) -> re.Pattern:
-    known = _OF_PERSON.get(id(person))
-    if known is not None and known[0] is person:  # (hashing the aliases per block and
-        return known[1]                           # person was a tenth of mentions())
     key = (person.aliases, person.whole_word)
     if key not in _PATTERNS:
         body = "|".join(re.escape(a) for a in sorted(person.aliases, key=len, reverse=True))
         _PATTERNS[key] = re.compile(rf"(?<!\w)(?:{body})(?!\w)" if person.whole_word else body)
-    if len(_OF_PERSON) > 50_000:
-        _OF_PERSON.clear()
-    _OF_PERSON[id(person)] = (person, _PATTERNS[key])
     return _PATTERNS[key]
 
 

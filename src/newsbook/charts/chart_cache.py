@@ -46,7 +46,8 @@ def _code_digest() -> str:
 
 
 def _plan(data: Path) -> dict:
-    path = data / "generated" / "charts.json"
+    from .registry import PLAN_FILE
+    path = data / "generated" / PLAN_FILE
     try:
         st = path.stat()
         stamp = (str(path), st.st_mtime_ns, st.st_size)
@@ -72,16 +73,15 @@ def _bytes(path: Path) -> bytes:
 def key_of(key: str, data: Path, prefix: str, with_files: bool) -> str | None:
     """The cache key of chart ``key`` of the book whose data folder is ``data``, or None
     when it must be drawn (not a spec of the book's plan, or a bad dataset name)."""
-    from .datasets import GENERATED_PREFIX, NAME_RE
+    from .datasets import DatasetError, dataset_path
     from .registry import REGISTRY
     if key in getattr(REGISTRY, "extra", {}):
         return None
     spec = _plan(data).get(key)
-    name = spec.get("dataset") if isinstance(spec, dict) else None
-    if not isinstance(name, str) or not NAME_RE.match(name):
+    try:
+        csv = dataset_path(spec.get("dataset") if isinstance(spec, dict) else None, data)
+    except DatasetError:
         return None
-    csv = data / "generated" / f"{name}.csv" if name.startswith(GENERATED_PREFIX) \
-        else data / f"{name}.csv"
     h = hashlib.sha256()
     for part in (key, prefix, "files" if with_files else "inline", _code_digest(),
                  json.dumps(spec, sort_keys=True, ensure_ascii=False)):

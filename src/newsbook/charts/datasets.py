@@ -43,13 +43,15 @@ def data_dir() -> Path:
                        f"data/) or its chapters/, or set ${ENV_VAR} to the book's data/ folder")
 
 
-def dataset_path(name: str) -> Path:
-    """Path of ``data/<name>.csv`` after validating ``name``."""
+def dataset_path(name: str, data: Path | None = None) -> Path:
+    """Path of ``data/<name>.csv`` after validating ``name``; ``data``: the book's data
+    folder (default :func:`data_dir`)."""
     if not isinstance(name, str) or not NAME_RE.match(name):
         raise DatasetError(f"invalid dataset name {name!r} (want ^[a-z0-9_]+$)")
+    folder = data_dir() if data is None else data
     if name.startswith(GENERATED_PREFIX):  # datasets written by the converter
-        return data_dir() / "generated" / f"{name}.csv"
-    return data_dir() / f"{name}.csv"
+        return folder / "generated" / f"{name}.csv"
+    return folder / f"{name}.csv"
 
 
 def load(name: str) -> pd.DataFrame:

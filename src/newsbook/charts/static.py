@@ -97,7 +97,6 @@ class DrawCharts(SphinxTransform):
             output += nodes.raw(text=text, format="html", classes=["output", "text_html"])
             cell += output
 
-
     def _drawn(self, key: str, prefix: str, assets: dict[str, str]) -> str:
         """The chart's HTML (its files added to ``assets``), from the chart cache when
         nothing it is drawn from changed (:mod:`newsbook.charts.chart_cache`)."""
@@ -121,26 +120,27 @@ class DrawCharts(SphinxTransform):
         return text
 
 
-#: env attribute: {docname: {chart cache digests its charts use}}
-CACHE_ATTR = "newsbook_chart_cache"
-
-
-def _cache_used(env) -> dict[str, set[str]]:
-    if not hasattr(env, CACHE_ATTR):
-        setattr(env, CACHE_ATTR, {})
-    return getattr(env, CACHE_ATTR)
-
-
 #: env attribute: {docname: {file name: text}}. Kept in the environment, not only written
 #: out, so a rebuild that rewrites pages from cached doctrees (``_build/html`` deleted,
 #: say) writes their chart files too.
 ENV_ATTR = "newsbook_chart_assets"
+#: env attribute: {docname: {chart cache digests its charts use}}
+CACHE_ATTR = "newsbook_chart_cache"
+
+
+def _per_doc(env, attr: str) -> dict:
+    """The environment's ``{docname: ...}`` map kept under ``attr`` (made on first use)."""
+    if not hasattr(env, attr):
+        setattr(env, attr, {})
+    return getattr(env, attr)
 
 
 def _store(env) -> dict[str, dict[str, str]]:
-    if not hasattr(env, ENV_ATTR):
-        setattr(env, ENV_ATTR, {})
-    return getattr(env, ENV_ATTR)
+    return _per_doc(env, ENV_ATTR)
+
+
+def _cache_used(env) -> dict[str, set[str]]:
+    return _per_doc(env, CACHE_ATTR)
 
 
 def _purge(app, env, docname) -> None:

@@ -73,9 +73,6 @@ roughly nearly almost over than approximately some top rank ranked code top-""".
 YEAR_AFTER = frozenset("""in since by until till before after from to of during through
 throughout circa c. early late mid and or the a an year fiscal between on at for around""".split())
 _HAS_YEAR = re.compile(r"(?:19|20)\d\d|FY")
-#: what ``[Yy]esterday|[Ll]ast|[Tt]his|[Nn]ext`` finds, as substring tests (C's fast search:
-#: the regex walked every character of every paragraph, a tenth of finding dates)
-_REL_WORDS = ("Yesterday", "yesterday", "Last", "last", "This", "this", "Next", "next")
 
 
 def _has_year(text: str) -> bool:
@@ -85,8 +82,9 @@ def _has_year(text: str) -> bool:
 
 
 def _has_rel(text: str) -> bool:
-    """``any(w in text for w in _REL_WORDS)``, written out (a generator per paragraph cost
-    as much as the tests)."""
+    """Whether ``[Yy]esterday|[Ll]ast|[Tt]his|[Nn]ext`` is in the text, as substring tests
+    (C's fast search: the regex walked every character of every paragraph, a tenth of
+    finding dates; written out, as a generator per paragraph cost as much as the tests)."""
     return ("last" in text or "this" in text or "next" in text or "This" in text
             or "Last" in text or "Next" in text or "yesterday" in text or "Yesterday" in text)
 _NEXT_WORD = re.compile(r"^\s*([A-Za-z%]+)")

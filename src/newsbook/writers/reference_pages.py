@@ -50,19 +50,18 @@ def render_glossary(terms, places: dict[str, list[tuple[str, str]]],
         lang = {"ja": "Japanese", "ko": "Korean"}.get(getattr(t, "lang", "zh"), "")
         reading = f"*{escape_text(t.pinyin)}*" if t.pinyin else (lang or "Chinese")
         lines.append(f"  {reading} — {gloss or '*no gloss in the text*'}")
-        links, seen = [], set()
-        for stem, anchor in places.get(t.hanzi, []):
-            label = titles.get(stem, stem)
-            key = (stem, anchor)
-            if key in seen:
-                continue
-            seen.add(key)
-            links.append(f"[{escape_text(label)}](#{anchor})")
+        links = _place_links(places.get(t.hanzi, []), titles)
         if links:
             lines.append("")
             lines.append("  Appears in: " + "; ".join(links))
     lines.append("```")
     return "\n".join(lines) + "\n"
+
+
+def _place_links(places, titles: dict[str, str]) -> list[str]:
+    """A link per distinct (chapter, paragraph anchor), titled by the chapter."""
+    return [f"[{escape_text(titles.get(stem, stem))}](#{anchor})"
+            for stem, anchor in dict.fromkeys(places)]
 
 
 def render_abbreviations(entries, titles: dict[str, str]) -> str:
@@ -77,7 +76,7 @@ def render_abbreviations(entries, titles: dict[str, str]) -> str:
         if not re.fullmatch(r"[A-Za-z0-9]+", abbr):
             continue
         lines += ["", abbr, f"  {escape_text(long_form)}"]
-        links = [f"[{escape_text(titles.get(stem, stem))}](#{anchor})" for stem, anchor in places]
+        links = _place_links(places, titles)
         if links:
             lines += ["", "  Defined in: " + "; ".join(links)]
     lines.append("```")
