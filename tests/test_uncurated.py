@@ -144,3 +144,25 @@ def test_uncurated_book_builds_and_draws_a_chart_on_every_chapter(book, browser)
             rep = check_page(browser, base + f"chapters/{page.name}", click_controls=False)
             assert rep.charts >= 1 and rep.drawn == rep.charts, (page.name, rep)
             assert not rep.console_errors and not rep.page_errors, (page.name, rep)
+
+
+def test_other_substack_wording_names_the_book_and_is_dropped(tmp_path):
+    """Substack's newer subscribe widget ("Thanks for reading X! …"), its "Share X"
+    button and a day separator glued to the feed's own name are chrome; the name in
+    them titles the book. A "Share …" line that is not the button stays."""
+    feed = tmp_path / "gull.txt"
+    feed.write_text(
+        "Normal view\n\nToday — 6 December 2026The Gull Weekly\n\nTide Tables\n\n"
+        "6 December 2026 at 08:00\n\nThe tide rose by 2 metres on 3 December 2026.\n\n"
+        "Thanks for reading The Gull Weekly! Subscribe for free to receive new posts and "
+        "support my work.\n\nShare The Gull Weekly\n\nShare the tide tables with a friend, "
+        "we ask.\n", encoding="utf-8")
+    book = tmp_path / "b"
+    assert cli.main([str(feed), "--book", str(book), "-q"]) == 0
+    config = (book / "_config.yml").read_text(encoding="utf-8")
+    assert "title: 'The Gull Weekly 2026: an interactive reader'" in config
+    [chapter] = (book / "chapters").glob("*.md")
+    page = chapter.read_text(encoding="utf-8").replace("\\", "")
+    assert "Share the tide tables with a friend, we ask." in page
+    for chrome in ("Thanks for reading", "Share The Gull", "2026The Gull"):
+        assert chrome not in page

@@ -13,7 +13,8 @@ from datetime import datetime
 from ..diagnostics import Code, Diagnostic
 from ..model import Article, Feed, Footnote, Piece
 from . import structure
-from .units import LIST_ITEM, Unit, classify_units, find_footnotes, find_markers, split_units
+from .units import (LIST_ITEM, PUBLICATION, Unit, classify_units, find_footnotes, find_markers,
+                    publication_names, split_units)
 
 MONTHS = ("January February March April May June July August September "
           "October November December").split()
@@ -21,8 +22,12 @@ DATE_SHAPE = re.compile(r"^(\d{1,2}) (\w+) (\d{4}) at (\d{1,2}):(\d{2})$")
 CHROME = (
     re.compile(r"^Normal view$"),
     re.compile(r"^There are new articles available, click to refresh the page\.$"),
+    # a day separator, glued to the name of the stream shown: "Main stream" for all
+    # feeds, else the category's or the feed's own name ("… 2025Harbour Ledger")
     re.compile(r"^(?:Today|Yesterday|Before yesterday|\d{1,2} \w+ \d{4})"
                r"(?: — \d{1,2} \w+ \d{4})?Main stream$"),
+    re.compile(r"^(?:(?:Today|Yesterday) — \d{1,2} (?:" + "|".join(MONTHS) + r") \d{4}"
+               r"|Before yesterday)[A-Z0-9][^.!?]{0,80}$"),
     re.compile(r"^❌$"),
 )
 
@@ -93,12 +98,13 @@ def read(text: str, *, source: str = "<string>", hints: dict[str, str] | None = 
         return ReadResult(Feed(()), diags)
     articles = []
     bounds = starts + [len(lines)]
+    names = publication_names(text)
 
     def one(k: int):
         """Article k and its diagnostics (pure: big copies read it in a forked child)."""
         start, end = starts[k], bounds[k + 1]
         mine: list[Diagnostic] = []
-        art = _read_article(lines, start, end, source, hints or {}, mine)
+        art = _read_article(lines, start, end, source, hints or {}, mine, names)
         if art is not None:
             art = _with_publication(art, lines[start:end])
         return art, mine
@@ -137,7 +143,8 @@ def cut_off_line(lines: list[str]) -> int | None:
 
 
 def _read_article(lines: list[str], start: int, end: int, source: str,
-                  hints: dict[str, str], diags: list[Diagnostic]) -> Article | None:
+                  hints: dict[str, str], diags: list[Diagnostic],
+                  names: frozenset[str] = frozenset()) -> Article | None:
     title = lines[start].strip()
     date_line = lines[start + 2]
     published = parse_date(date_line)
@@ -160,7 +167,7 @@ def _read_article(lines: list[str], start: int, end: int, source: str,
             diags.append(Diagnostic(Code.UNMATCHED_FOOTNOTE, f"footnote {number} of {title!r} has no "
                                     "marker in the text; shown as a plain note", source, paras[0].line))
         footnotes.append(Footnote(number, tuple(paras), paras[0].line - 2 if paras else 0))
-    classified = classify_units(units, hints)
+    classified = classify_units(units, hints, names)
     blocks = structure.build(classified, marks)
     # a digest's bylines belong to its pieces, not to the post as a whole
     byline = "" if any(isinstance(b, Piece) for b in blocks) else structure.find_byline(classified)
@@ -173,17 +180,16 @@ def _read_article(lines: list[str], start: int, end: int, source: str,
 __all__ = ["read", "ReadResult", "normalise", "parse_date", "Unit"]
 
 
-_PUBLICATION = re.compile(r"^(\S.{0,60}?) is a reader-supported publication\.")
-
-
 def _with_publication(article, lines: list[str]):
     """The article with the newsletter's name from its stock line ("X is a
-    reader-supported publication."), which the reader drops as chrome."""
+    reader-supported publication." or "Thanks for reading X! Subscribe for free …"),
+    which the reader drops as chrome."""
     import dataclasses
     for line in lines:
-        m = _PUBLICATION.match(line.strip())
-        if m:
-            article = dataclasses.replace(article, publication=m.group(1))
-            break
+        if "reader-supported" in line or "Thanks for reading" in line:
+            m = PUBLICATION.match(line.strip())
+            if m:
+                article = dataclasses.replace(article, publication=m.group(1) or m.group(2))
+                break
     # FreshRSS prints the date two lines under the title: charts quote that line
     return dataclasses.replace(article, date_line=article.line + 2)

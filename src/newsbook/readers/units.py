@@ -15,8 +15,22 @@ from ..model import Paragraph
 LIST_ITEM = re.compile(r"^[ \t]+(•|\d{1,3}\.)[ \t]+(\S.*)$")
 SPEAKER = re.compile(r"^([A-Z][\w.’'\-]+(?: [A-Z][\w.’'\-]+){0,3}): (\S.*)$")
 NOTE = re.compile(r"^\[[^\[\]]+\]$")
-CTA = re.compile(r"^(?:Subscribe now|Share|Leave a comment|Share ChinaTalk|Give a gift subscription"
-                 r"|\S.{0,60} is a reader-supported publication\. .*)$")
+CTA = re.compile(r"^(?:Subscribe now|Subscribe|Share|Leave a comment|Give a gift subscription"
+                 r"|Share this post|Upgrade to paid|Get \d+ day free trial|Restack"
+                 r"|\S.{0,60} is a reader-supported publication\. .*"
+                 r"|Thanks for reading \S.{0,60}?! Subscribe for free to receive new posts and "
+                 r"support (?:my|our) work\.)$")
+#: Substack's stock lines that name the newsletter (its subscribe widget, either wording)
+PUBLICATION = re.compile(r"^(?:(\S.{0,60}?) is a reader-supported publication\."
+                         r"|Thanks for reading (\S.{0,60}?)! Subscribe for free)", re.M)
+
+
+def publication_names(text: str) -> frozenset[str]:
+    """Every newsletter name Substack's stock lines give in ``text``. Its "Share <name>"
+    button is chrome only for these names: "Share Prices Fell" may be a heading."""
+    if "reader-supported publication" not in text and "Thanks for reading" not in text:
+        return frozenset()
+    return frozenset(m.group(1) or m.group(2) for m in PUBLICATION.finditer(text))
 SOURCE_TAIL = re.compile(r"(?:\(Source\)|\bSource\.?|\bSource \| Archive|\bSource: [^.]{1,60}"
                          r"|\(Source: [^)]*\)|; source)$")
 ALT_TEXT = "AI-generated content may be incorrect."
@@ -196,8 +210,13 @@ def caption_like(unit: Unit) -> bool:
     return len(t) <= 100 and _last(t) not in ".?!:;,…" and not title_case(t)
 
 
-def classify_units(units: list[Unit], hints: dict[str, str]) -> list[Unit]:
-    """Give each unit a kind: cta, item, heading, caption, note, speaker or para."""
+def classify_units(units: list[Unit], hints: dict[str, str],
+                   names: frozenset[str] = frozenset()) -> list[Unit]:
+    """Give each unit a kind: cta, item, heading, caption, note, speaker or para.
+
+    :param names: the newsletter's names (:func:`publication_names`), whose "Share
+        <name>" button lines are chrome.
+    """
     counts: dict[str, int] = {}
     for u in units:
         m = SPEAKER.match(u.lines[0])
@@ -209,7 +228,7 @@ def classify_units(units: list[Unit], hints: dict[str, str]) -> list[Unit]:
         m_item = LIST_ITEM.match(u.lines[0]) if len(u.lines) == 1 else None
         m_speaker = SPEAKER.match(u.lines[0]) if len(u.lines) == 1 else None
         hint = hints.get(t)
-        if CTA.match(t):
+        if CTA.match(t) or (t.startswith("Share ") and t[6:] in names):
             u.kind = "cta"
         elif hint:
             u.kind = hint
