@@ -19,9 +19,10 @@ from .diagnostics import Code, Diagnostic, InputError
 from .model import Article, article_text
 from .plan import Plan, spec_json
 from .extract.lookup import Finder
-from .reference import (Term, abbreviations_in, block_lines, events_csv, people_lookup,
+from .reference import (Term, abbreviations_in, block_lines, events_csv, glossary_words,
+                        people_lookup, shared_names,
                         reference_from_plan, term_places, terms_in)
-from .people import mentions as people_mentions, people_entries
+from .people import ROLE_NOUNS, mentions as people_mentions, people_entries
 from .writers import book_files, people_page, reference_pages
 from .writers.escape import slugify
 from .writers.myst_page import PageContext, Placement, reading_minutes, render_page
@@ -251,10 +252,15 @@ def book_pages(plan, pages, chapters, facts, terms, ref, charts: BookCharts, inf
         files["glossary.md"] = reference_pages.render_glossary(
             terms, term_places(terms, pages, places), titles)
         extra.append("glossary")
-    elif defined := abbreviations_in(pages):  # no such terms: the abbreviations it defines
-        files["glossary.md"] = reference_pages.render_abbreviations(defined, titles)
-        extra.append("glossary")
-    people = people_page.render_people(people_entries(pages, ref.people, mentions))
+    entries = people_entries(pages, ref.people, mentions)
+    if not terms:  # no such terms: what the articles define, else the names they share
+        defined, (coined, described) = abbreviations_in(pages), glossary_words(pages, ROLE_NOUNS)
+        shared = [] if defined or coined or described else shared_names(entries, pages)
+        if defined or coined or described or shared:
+            files["glossary.md"] = reference_pages.render_word_glossary(
+                defined, coined, described, shared, titles, across=bool(entries))
+            extra.append("glossary")
+    people = people_page.render_people(entries)
     if people:
         files["people.md"] = people
         extra.append("people")

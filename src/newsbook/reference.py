@@ -114,6 +114,102 @@ def abbreviations_in(pages: list[tuple[Article, str]]
     return sorted(found.values(), key=lambda e: (e[0].lower(), e[0]))
 
 
+@dataclass(frozen=True)
+class WordEntry:
+    """A glossary headword of a book without Chinese, Japanese or Korean terms: ``gloss``
+    is verbatim text (a whole sentence when ``sentence``), ``places`` the blocks saying it."""
+
+    term: str
+    gloss: str
+    sentence: bool
+    places: tuple[tuple[str, str], ...]
+
+
+#: what a headword made from the text may hold: Sphinx parses glossary terms as inline
+#: markup, so nothing that could be markup (or a " : " classifier) gets in
+WORD_OK = re.compile(r"^[^\W_][\w’' .&-]{0,79}$")
+WORDS_CAP = 300  # per section: a glossary, not a concordance
+
+
+def glossary_words(pages: list[tuple[Article, str]], role_nouns: frozenset[str] = frozenset()
+                   ) -> tuple[list[WordEntry], list[WordEntry]]:
+    """(coined terms, described names) the articles state
+    (:mod:`newsbook.extract.definitions`): the first statement gives the gloss, every
+    block stating one is a place; one entry per spelling that differs only in case."""
+    from .extract.definitions import find_definitions
+    found: dict[tuple[str, str], tuple[str, str, bool, list]] = {}
+    for article, stem in pages:
+        for anchor, text, _ in block_lines(article, stem):
+            for d in find_definitions(text, role_nouns):
+                if not WORD_OK.match(d.term) or "_" in d.term:
+                    continue
+                entry = found.setdefault((d.form, d.term.lower()),
+                                         (d.term, d.gloss, d.form == "coined", []))
+                if (stem, anchor) not in entry[3]:
+                    entry[3].append((stem, anchor))
+    out: dict[str, list[WordEntry]] = {"coined": [], "described": []}
+    for (form, _), (term, gloss, whole, places) in found.items():
+        out[form].append(WordEntry(term, gloss, whole, tuple(places)))
+    return tuple(_capped(out[f]) for f in ("coined", "described"))  # type: ignore[return-value]
+
+
+def shared_names(entries, pages: list[tuple[Article, str]]) -> list[WordEntry]:
+    """The people page's names (``entries``: :class:`newsbook.people.PeopleEntry`), each
+    glossed by the sentence that first names it: the glossary of a book whose articles
+    define nothing."""
+    blocks = {stem: {a: t for a, t, _ in block_lines(article, stem)} for article, stem in pages}
+    from .connections import _sentence
+    if not entries:  # no name shared by two articles: every name, where first named
+        return _capped(names_anywhere(pages))
+    out = []
+    for e in entries:
+        if not WORD_OK.match(e.name) or "_" in e.name or not e.chapters:
+            continue
+        first = e.chapters[0]
+        text = blocks.get(first.stem, {}).get(first.anchors[0], "") if first.anchors else ""
+        at = text.find(e.name)
+        if at < 0:
+            continue
+        places = tuple((c.stem, a) for c in e.chapters for a in c.anchors)
+        out.append(WordEntry(e.name, _sentence(text, at), True, places))
+    return _capped(out)
+
+
+def names_anywhere(pages: list[tuple[Article, str]]) -> list[WordEntry]:
+    """Every name in the articles, glossed by the sentence that first names it, placed at
+    each block naming it. A name is a run of capitalised words (leading stop words
+    dropped) of two or more words, or of one that does not open a sentence; a run that
+    opens a sentence loses its first word, which may be capitalised only for that
+    ("Between March 2026 …", "Meridian Freight said" is then no name: when in doubt, out)."""
+    from .connections import _CAPS, STOP, _sentence, opens_sentence
+    found: dict[str, tuple[str, str, list]] = {}
+    for article, stem in pages:
+        for anchor, text, _ in block_lines(article, stem):
+            for m in _CAPS.finditer(text):
+                words = m.group(1).split()
+                if opens_sentence(text, m.start()):
+                    words = words[1:]
+                while words and words[0] in STOP:
+                    words = words[1:]
+                name = " ".join(words).strip(" ’'-")
+                if name.endswith(("’s", "'s")):
+                    name = name[:-2]
+                if (not name or name in STOP or len(name) < 3 or not WORD_OK.match(name)
+                        or "_" in name):
+                    continue
+                entry = found.setdefault(name.lower(), (name, _sentence(text, m.start()), []))
+                if (stem, anchor) not in entry[2]:
+                    entry[2].append((stem, anchor))
+    return [WordEntry(n, gloss, True, tuple(places)) for n, gloss, places in found.values()]
+
+
+def _capped(entries: list[WordEntry]) -> list[WordEntry]:
+    """The :data:`WORDS_CAP` entries stated in the most places, in alphabetical order."""
+    if len(entries) > WORDS_CAP:
+        entries = sorted(entries, key=lambda e: (-len(e.places), e.term.lower()))[:WORDS_CAP]
+    return sorted(entries, key=lambda e: (e.term.lower(), e.term))
+
+
 def terms_in(finder: Finder, article: Article, stem: str) -> list[tuple[str, str]]:
     """(term, anchor) of every term ``finder`` knows in every block of one article, in
     reading order."""

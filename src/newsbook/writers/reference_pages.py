@@ -64,23 +64,55 @@ def _place_links(places, titles: dict[str, str]) -> list[str]:
             for stem, anchor in dict.fromkeys(places)]
 
 
-def render_abbreviations(entries, titles: dict[str, str]) -> str:
-    """The glossary of a book whose articles hold no Chinese, Japanese or Korean terms:
-    every abbreviation they define, its long form as written, and where it is defined."""
-    lines = ["# Glossary of abbreviations", "",
-             escape_text("Every abbreviation the articles define, with the words it stands "
-                         "for as the article spells them out, and the paragraphs that define "
-                         "it."),
-             "", "```{glossary}"]
-    for abbr, long_form, places in entries:
-        if not re.fullmatch(r"[A-Za-z0-9]+", abbr):
-            continue
-        lines += ["", abbr, f"  {escape_text(long_form)}"]
-        links = _place_links(places, titles)
-        if links:
-            lines += ["", "  Defined in: " + "; ".join(links)]
-    lines.append("```")
+def render_word_glossary(abbreviations, terms, names, shared, titles: dict[str, str],
+                         across: bool = True) -> str:
+    """The glossary of a book whose articles hold no Chinese, Japanese or Korean terms: the
+    abbreviations they define, the terms they coin and the names they describe
+    (:func:`newsbook.reference.glossary_words`), each in the text's own words; or, when
+    they define nothing, the names they use (``across``: names two or more articles
+    share), each with the sentence first naming it. ``abbreviations``: (abbreviation, long
+    form, places); the rest are ``WordEntry``s."""
+    lines = ["# Glossary", ""]
+    parts = [what for what, have in (("the abbreviations the articles define", abbreviations),
+                                     ("the terms they introduce", terms),
+                                     ("the names they say what they are", names)) if have]
+    if parts:
+        said = ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]
+        lines.append(escape_text(f"Every entry is in the articles' own words: {said}, with "
+                                 "links to the paragraphs that say it."))
+    else:
+        which = "the names two or more of them share" if across else "the names they use"
+        lines.append(escape_text(f"The articles define no abbreviation or term, so this lists "
+                                 f"{which}, each with the sentence that first names it and "
+                                 "links to the paragraphs naming it."))
+    seen: set[str] = set()  # Sphinx's glossary terms are one per spelling, case aside
+
+    def section(title: str, entries: list[tuple[str, str, list]], where: str) -> None:
+        body = []
+        for term, gloss, places in entries:
+            if term.lower() in seen:
+                continue
+            seen.add(term.lower())
+            body += ["", term, f"  {gloss}"]
+            links = _place_links(places, titles)
+            if links:
+                body += ["", f"  {where}: " + "; ".join(links)]
+        if body:
+            lines.extend(["", f"## {title}", "", "```{glossary}", *body, "```"])
+
+    section("Abbreviations", [(a, escape_text(long), places) for a, long, places in abbreviations
+                              if re.fullmatch(r"[A-Za-z0-9]+", a)], "Defined in")
+    section("Terms", [(t.term, _quoted(t.gloss), t.places) for t in terms], "Introduced in")
+    section("Names", [(n.term, escape_text(n.gloss), n.places) for n in names], "Described in")
+    if not parts:
+        section("Names the articles share" if across else "Names in the articles",
+                [(n.term, _quoted(n.gloss), n.places) for n in shared], "Appears in")
     return "\n".join(lines) + "\n"
+
+
+def _quoted(sentence: str) -> str:
+    """A sentence of the text, shown as a quotation."""
+    return "“" + escape_text(sentence) + "”"
 
 
 def render_timeline(events_text: str, titles: dict[str, str], data_hashes: dict[str, str]) -> str:

@@ -1,0 +1,82 @@
+"""Terms and names an article says what they are, in its own words.
+
+Why: a book's glossary lists the Chinese, Japanese and Korean terms its articles gloss, or
+else the abbreviations they define (:mod:`newsbook.extract.abbreviations`). A newsletter
+with neither still names things and says what they are; those statements are its
+glossary (:func:`newsbook.reference.glossary_words`).
+
+Only what the text states, verbatim:
+
+- **coined terms:** a quoted term the text introduces ("the so-called “grey fleet”",
+  "known as “dual circulation”", "dubbed “the Gull”", "the term “port state”") or says
+  what it means ("“Transshipment” is the move of …"). The gloss is the sentence itself.
+- **described names:** a capitalised name followed by an appositive that opens with
+  "a"/"an" and closes with a comma or the sentence ("Meridian Freight, a Rotterdam
+  shipping firm, said"). The gloss is the appositive. A person's role ("Jane Doe, a data
+  editor at the Post,": any role noun in it) is left to the people page, a one-word name
+  that opens a sentence is no name ("Yesterday, a ship sank"), and time phrases ("a year
+  later") are no gloss.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..connections import _CAPS, STOP, _sentence, opens_sentence
+
+_INTRO = (r"(?:so-called|so called|known as|called|dubbed|termed|nicknamed|branded|"
+          r"the term|the phrase|the word|the slogan|the motto|the concept of|the idea of)")
+_QUOTED = r"[“\"‘]([^“”\"‘’.,;:!?()\[\]]{2,60}?)[,.]?[”\"’]"
+_COINED = re.compile(r"\b" + _INTRO + r"(?:\s+(?:it|them|this|these|him|her))?\s+" + _QUOTED)
+_MEANS = re.compile(r"(?<![\w,])" + _QUOTED + r",? (?:is|are|means|refers to|describes) ")
+_APPOSITIVE = re.compile(r", (an? [^,.;:!?()“”\"—–]{3,120}?)(?=[,.;]|$)")
+#: appositives that say when, how much or how many, not what
+_NOT_GLOSS = re.compile(r"^an? (?:few|lot|bit|little|year|day|week|month|decade|century|"
+                        r"number|couple|dozen|handful|while|moment|time|bit|quarter|half|"
+                        r"sign|move|step|fact|point|result|reminder)\b")
+_WORD = re.compile(r"[\w-]+")
+
+
+@dataclass(frozen=True)
+class Definition:
+    """``term`` as written; ``gloss`` verbatim from the text; ``form``: coined | described."""
+
+    term: str
+    gloss: str
+    form: str
+
+
+def find_definitions(text: str, role_nouns: frozenset[str] = frozenset()) -> list[Definition]:
+    """Every coined term and described name of one block's ``text``, in order."""
+    out: list[Definition] = []
+    if "“" in text or '"' in text or "‘" in text:
+        for pattern in (_COINED, _MEANS):
+            for m in pattern.finditer(text):
+                term = m.group(1).strip()
+                if _term_ok(term):
+                    out.append((m.start(1), Definition(term, _sentence(text, m.start(1)),
+                                                       "coined")))
+    if ", a" in text:
+        for m in _CAPS.finditer(text):
+            after = _APPOSITIVE.match(text, m.end())
+            if not after:
+                continue
+            words = m.group(1).split()
+            while words and words[0] in STOP:
+                words = words[1:]
+            name = " ".join(words)
+            if not words or name in STOP or (len(words) == 1 and (
+                    len(name) < 3 or opens_sentence(text, m.start()))):
+                continue
+            gloss = after.group(1).strip()
+            if _NOT_GLOSS.match(gloss) or len(gloss.split()) < 2 or any(
+                    w.lower() in role_nouns for w in _WORD.findall(gloss)):
+                continue
+            out.append((m.start(), Definition(name, gloss, "described")))
+    out.sort(key=lambda p: p[0])
+    return [d for _, d in out]
+
+
+def _term_ok(term: str) -> bool:
+    """A term, not a quotation: one to six words, holding a letter."""
+    return 1 <= len(term.split()) <= 6 and any(c.isalpha() for c in term)
