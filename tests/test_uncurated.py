@@ -166,3 +166,21 @@ def test_other_substack_wording_names_the_book_and_is_dropped(tmp_path):
     assert "Share the tide tables with a friend, we ask." in page
     for chrome in ("Thanks for reading", "Share The Gull", "2026The Gull"):
         assert chrome not in page
+
+
+@pytest.mark.parametrize("file_name, title", [
+    ("harbour-ledger-freshrss-2026.txt", "Harbour Ledger 2026"),  # as the text writes it
+    ("HARBOUR_LEDGER.txt", "Harbour Ledger 2026"),
+    ("feed.txt", "Newsletter 2026"),                 # a file name that names nothing
+    ("gull-weekly-2026.txt", "Newsletter 2026"),     # a name the text never uses
+])
+def test_a_copy_without_stock_lines_is_named_by_its_file_only_as_the_text_writes_it(
+        tmp_path, file_name, title):
+    feed = tmp_path / file_name
+    feed.write_text("Tide Tables\n\n6 December 2026 at 08:00\n\nThe tide rose by 2 metres "
+                    "on 3 December 2026, the harbour-ledger team and Harbour Ledger readers "
+                    "noted.\n", encoding="utf-8")
+    book = tmp_path / "b"
+    assert cli.main([str(feed), "--book", str(book), "-q"]) == 0
+    config = (book / "_config.yml").read_text(encoding="utf-8")
+    assert f"title: '{title}: an interactive reader'" in config

@@ -16,11 +16,42 @@ NUMBERS = ["No", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight",
 
 
 def publication(articles: list[Article], curated: str | None) -> str:
-    """The curated name, else the name most articles' stock lines give, else ""."""
+    """The curated name, else the name most articles' stock lines give, else the name the
+    input file is called by (:func:`name_from_file`), as the text writes it, else ""."""
     if curated:
         return curated
     names = Counter(a.publication for a in articles if a.publication)
-    return names.most_common(1)[0][0] if names else ""
+    if names:
+        return names.most_common(1)[0][0]
+    return name_from_file(articles)
+
+
+#: words of a copy's file name that name the copy, not the newsletter
+_FILE_WORDS = frozenset("freshrss export exported feed feeds rss atom json txt text copy normal "
+                        "view saved starred reader newsletter posts articles all".split())
+
+
+def name_from_file(articles: list[Article]) -> str:
+    """The newsletter's name as its articles write it, when the input file is named after
+    it ("harbour-ledger-freshrss-2026.txt" and a text saying "Harbour Ledger"): "" when the
+    file's name, less words like "freshrss" and numbers, is nowhere in the text (a copy
+    called "feed.txt" names nothing; when in doubt, no name)."""
+    import re
+    from pathlib import PurePath
+    from .model import article_text
+    sources = {a.source for a in articles if a.source and not a.source.startswith("<")}
+    if len(sources) != 1:
+        return ""
+    words = [w for w in re.split(r"[\W_]+", PurePath(sources.pop()).stem)
+             if w and not w.isdigit() and w.lower() not in _FILE_WORDS]
+    if not words or sum(map(len, words)) < 4:
+        return ""
+    pattern = re.compile(r"(?<!\w)" + r"[\s-]?".join(map(re.escape, words)) + r"(?!\w)",
+                         re.IGNORECASE)
+    seen = Counter(m.group(0) for a in articles for m in pattern.finditer(article_text(a)))
+    # the spelling the text uses most, preferring one with capitals ("ChinaTalk", not "chinatalk")
+    best = max(seen, key=lambda k: (k != k.lower(), seen[k]), default="")
+    return best if best and best != best.lower() else ""
 
 
 def _month(d: datetime) -> str:
