@@ -106,6 +106,18 @@ def built_book() -> Path:
     """The repo's book built with ``jupyter-book build . -W -n --keep-going``, rebuilt only
     when a source (chapters, config, data, static files, package code) is newer than the
     HTML."""
+    import fcntl
+    (ROOT / "_build").mkdir(exist_ok=True)
+    # test workers (pytest -n) share the one build: the first builds, the rest wait for it
+    with open(ROOT / "_build" / ".built_book.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            return _build_book()
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def _build_book() -> Path:
     import subprocess
     import sys
     html = ROOT / "_build" / "html"

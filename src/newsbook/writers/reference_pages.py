@@ -75,7 +75,7 @@ def render_word_glossary(abbreviations, terms, names, shared, titles: dict[str, 
     lines = ["# Glossary", ""]
     parts = [what for what, have in (("the abbreviations the articles define", abbreviations),
                                      ("the terms they introduce", terms),
-                                     ("the names they say what they are", names)) if have]
+                                     ("the names they describe", names)) if have]
     if parts:
         said = ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]
         lines.append(escape_text(f"Every entry is in the articles' own words: {said}, with "
