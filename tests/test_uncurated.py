@@ -184,3 +184,12 @@ def test_a_copy_without_stock_lines_is_named_by_its_file_only_as_the_text_writes
     assert cli.main([str(feed), "--book", str(book), "-q"]) == 0
     config = (book / "_config.yml").read_text(encoding="utf-8")
     assert f"title: '{title}: an interactive reader'" in config
+
+
+def test_a_common_word_in_the_file_name_is_no_name(tmp_path):
+    feed = tmp_path / "plain.txt"
+    feed.write_text("Plain Words\n\n3 March 2026 at 09:00\n\nPlain is how we like it, said the "
+                    "Plainfield reader.\n", encoding="utf-8")
+    assert cli.main([str(feed), "--book", str(tmp_path / "b"), "-q"]) == 0
+    config = (tmp_path / "b" / "_config.yml").read_text(encoding="utf-8")
+    assert "title: 'Newsletter 2026: an interactive reader'" in config

@@ -35,7 +35,8 @@ def name_from_file(articles: list[Article]) -> str:
     """The newsletter's name as its articles write it, when the input file is named after
     it ("harbour-ledger-freshrss-2026.txt" and a text saying "Harbour Ledger"): "" when the
     file's name, less words like "freshrss" and numbers, is nowhere in the text (a copy
-    called "feed.txt" names nothing; when in doubt, no name)."""
+    called "feed.txt" names nothing; when in doubt, no name). A one-word name counts only
+    where it stands mid-sentence, or with a capital inside it ("ChinaTalk")."""
     import re
     from pathlib import PurePath
     from .model import article_text
@@ -48,7 +49,15 @@ def name_from_file(articles: list[Article]) -> str:
         return ""
     pattern = re.compile(r"(?<!\w)" + r"[\s-]?".join(map(re.escape, words)) + r"(?!\w)",
                          re.IGNORECASE)
-    seen = Counter(m.group(0) for a in articles for m in pattern.finditer(article_text(a)))
+    from .connections import opens_sentence
+    seen: Counter = Counter()
+    for a in articles:
+        text = article_text(a)
+        for m in pattern.finditer(text):
+            # one word counts only mid-sentence: "plain.txt" names nothing in "Plain words"
+            if len(words) > 1 or m.group(0)[1:] != m.group(0)[1:].lower() or not (
+                    opens_sentence(text, m.start()) or text[m.start() - 1] == "\n"):
+                seen[m.group(0)] += 1
     # the spelling the text uses most, preferring one with capitals ("ChinaTalk", not "chinatalk")
     best = max(seen, key=lambda k: (k != k.lower(), seen[k]), default="")
     return best if best and best != best.lower() else ""

@@ -19,7 +19,11 @@ _SA = r"(?:bn|mn|mln|[kmbKMB])"          # abbreviations: only right after a cur
 CUR_PREFIX = {"US$": "USD", "HK$": "HKD", "NT$": "TWD", "S$": "SGD", "A$": "AUD", "C$": "CAD",
               "$": "USD", "¥": "RMB", "€": "EUR", "£": "GBP", "₩": "KRW", "RMB": "RMB",
               "USD": "USD", "CNY": "RMB", "EUR": "EUR", "GBP": "GBP", "JPY": "JPY",
-              "KRW": "KRW", "INR": "INR"}
+              "KRW": "KRW", "INR": "INR", "CHF": "CHF", "SEK": "SEK", "NOK": "NOK",
+              "DKK": "DKK", "AUD": "AUD", "CAD": "CAD", "NZD": "NZD", "SGD": "SGD",
+              "HKD": "HKD", "TWD": "TWD", "BRL": "BRL", "R$": "BRL", "MXN": "MXN",
+              "ZAR": "ZAR", "PLN": "PLN", "CZK": "CZK", "ILS": "ILS", "AED": "AED",
+              "RUB": "RUB", "₽": "RUB", "₹": "INR", "₺": "TRY", "TRY": "TRY"}
 _CP = "|".join(re.escape(k) for k in sorted(CUR_PREFIX, key=len, reverse=True))
 
 UNIT_WORDS = {
@@ -41,6 +45,17 @@ UNIT_WORDS = {
     "ms": "ms", "seconds": "seconds", "minutes": "minutes", "hours": "hours", "days": "days",
     "weeks": "weeks", "months": "months", "years": "years",
     "TEU": "TEU", "FEU": "FEU", "barrels": "barrels", "bpd": "bpd", "dwt": "dwt",
+    "CHF": "CHF", "Swiss francs": "CHF", "francs": "CHF", "SEK": "SEK", "NOK": "NOK",
+    "DKK": "DKK", "kronor": "SEK", "AUD": "AUD", "CAD": "CAD", "NZD": "NZD", "SGD": "SGD",
+    "BRL": "BRL", "reais": "BRL", "MXN": "MXN", "ZAR": "ZAR", "rand": "ZAR", "PLN": "PLN",
+    "zloty": "PLN", "CZK": "CZK", "ILS": "ILS", "shekels": "ILS", "AED": "AED",
+    "dirhams": "AED", "TRY": "TRY", "lira": "TRY",
+    "cubic metres": "cubic metres", "cubic meters": "cubic metres",
+    "square kilometres": "km²", "square kilometers": "km²", "km²": "km²",
+    "square metres": "square meters", "hectares": "hectares", "acres": "acres",
+    "litres": "litres", "liters": "litres", "gallons": "gallons", "knots": "knots",
+    "mph": "mph", "km/h": "km/h", "megawatts": "MW", "gigawatts": "GW",
+    "terawatt-hours": "TWh", "gigawatt-hours": "GWh",
 }
 #: bare counts accepted only before one of these nouns (plural as written)
 COUNT_NOUNS = frozenset("""people persons troops soldiers users students permits seats cases
@@ -85,7 +100,7 @@ POST_RE = re.compile(
 SCALED_RE = re.compile(
     rf"{_SIGN}{_NL}(?P<n1>{NUM}){_NR}\s(?P<s1>{_SW})\b"
     rf"(?:{_SEP}(?P<n2>{NUM}){_NR}\s(?P<s2>{_SW})\b)?"
-    r"\s(?P<unit>[A-Z]{2,6}|[a-z]{3,20}s)\b(?![-’'])")
+    r"\s(?P<unit>[A-Z]{2,6}|(?:[a-z]{3,20}\s)?[a-z]{3,20}s)\b(?![-’'])")
 NOT_UNITS = frozenset("""US UK EU UN AI CEO GDP PRC CCP USA UAE ROK DPRK has was does goes this
 less plus thus across yes its is as us his hers ours theirs yours whereas perhaps always""".split())
 #: ``5.38 billion`` with no unit: takes the unit of the quantity before it in the sentence
@@ -231,7 +246,8 @@ def _candidate(text: str, m: re.Match, pat: re.Pattern) -> RawQuantity | None:
     unit = g.get("unit")
     noun = g.get("noun")
     if pat is SCALED_RE:
-        if unit in NOT_UNITS or unit.lower() in _NOT_MID:
+        if unit in NOT_UNITS or unit.lower() in _NOT_MID or unit.split()[0] in _NOT_MID \
+                or unit.split()[-1] in NOT_UNITS:
             return None
         return _build(text, m, UNIT_WORDS.get(unit, unit))
     if unit:
@@ -268,10 +284,12 @@ def _bare_scaled(text: str, found: list[RawQuantity], dates) -> list[RawQuantity
         spans = spans or sentences(text)
         s, _ = sentence_at(spans, m.start(), m.end())
         prev = [q for q in sorted(found + extra, key=lambda q: q.start_off) if s <= q.start_off and q.end_off <= m.start()
-                and q.scale and q.unit not in ("%",) and q.unit.isupper()]
+                and q.scale and q.unit not in ("%",)]
         if not prev:
             continue
         p = prev[-1]
+        if not p.unit.isupper() and not _ends_a_listing(text, m.end(), dates):
+            continue  # "5 million users and 2 billion in revenue": another measure
         gap = text[p.end_off:m.start()]
         for a, b in dates:
             if p.end_off <= a and b <= m.start():
@@ -282,3 +300,15 @@ def _bare_scaled(text: str, found: list[RawQuantity], dates) -> list[RawQuantity
         if r is not None:
             extra.append(r)
     return sorted(found + extra, key=lambda r: r.start_off)
+
+
+_LISTING_END = re.compile(r"\s?(?:[,.;)]|and\b|or\b|$)")
+
+
+def _ends_a_listing(text: str, end: int, dates) -> bool:
+    """Whether a bare scaled number ending at ``end`` is an item of a listing of one measure
+    ("22.0 million in 2021, …"): a date, a clause mark or "and" comes right after it, not
+    a noun of its own ("2 billion in revenue")."""
+    if any(end <= a <= end + 12 for a, _ in dates):
+        return True
+    return _LISTING_END.match(text, end) is not None
