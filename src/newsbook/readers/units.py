@@ -197,7 +197,12 @@ def heading_like(text: str) -> bool:
         return len(t) <= 55
     if t.endswith(":"):
         return len(t) <= 30 and len(t.split()) >= 2 and title_case(t)
-    return title_case(t)
+    return title_case(t) or (len(t) <= 60 and _WH_HEADING.match(t) is not None)
+
+
+#: a sentence-case section title: "What the operators say", "Why it matters", "How we got
+#: here" (a caption of a lost image names what it showed; it does not open like this)
+_WH_HEADING = re.compile(r"^(?:What|Why|How|Where|When|Who)(?: [\w’'-]+){1,7}$")
 
 
 def caption_like(unit: Unit) -> bool:
