@@ -18,10 +18,11 @@ def render(spec, df) -> go.Figure:
         rows = df[df[spec.group].astype(str) == group] if spec.group else df
         labels = [value_label(r, spec.value, spec.qualifier, spec.text, spec.unit) for _, r in rows.iterrows()]
         vals = [float(v) for v in rows[spec.value]]
+        xs = [text(p) for p in rows[spec.period]]
         top = max(top, max(vals, default=0))
         fig.add_trace(go.Scatter(
-            x=[text(p) for p in rows[spec.period]], y=vals, mode="lines+markers+text",
-            name=group or spec.axis, text=labels, textposition="top center", cliponaxis=False,
+            x=xs, y=vals, mode="lines+markers+text", name=group or spec.axis, text=labels,
+            textposition=[_position(x, periods) for x in xs], cliponaxis=False,
             line=dict(color=PALETTE[i % len(PALETTE)], width=2),
             marker=dict(size=10, color=PALETTE[i % len(PALETTE)]),
             customdata=customdata(rows, spec.period), hovertemplate=HOVER))
@@ -31,3 +32,13 @@ def render(spec, df) -> go.Figure:
         showlegend=len(groups) > 1, height=420)
     _ = label_room
     return fig
+
+
+def _position(period: str, periods: list[str]) -> str:
+    """Labels at the plot's edges lean inwards: centred over the first or last period they
+    would spill over the value axis's ticks or out of the figure."""
+    if len(periods) > 1 and period == periods[0]:
+        return "top right"
+    if len(periods) > 1 and period == periods[-1]:
+        return "top left"
+    return "top center"
