@@ -103,7 +103,7 @@ NAME_TEXTS = st.lists(st.one_of(NAME_BITS, st.text(max_size=3)), max_size=10).ma
 def test_name_patterns_with_the_lookbehind_moved_match_as_before(text):
     """Name scans put their "nothing word-like before" check after the first character
     (where the regex engine can scan for first characters); the matches are the same."""
-    from newsbook.connections import _CAPS, _alias_pattern
+    from newsbook.connections import CAPS, _alias_pattern
     from newsbook.extract.lookup import trie_regex
     keys = ("(Ab", "Ab", "Abc d", "-x", "中国", "x", "Xi Jinping", "Xi")
     before = re.compile(r"(?<!\w)(?:" + trie_regex(keys) + r")(?!\w)")
@@ -111,7 +111,7 @@ def test_name_patterns_with_the_lookbehind_moved_match_as_before(text):
                       r"(?:\s+(?:of\s+|the\s+|de\s+)?[A-Z][\w’'-]*)*)")
     spans = lambda p: [(m.span(), m.group(0)) for m in p.finditer(text)]  # noqa: E731
     assert spans(_alias_pattern({k: k for k in keys})) == spans(before)
-    assert spans(_CAPS) == spans(caps)
+    assert spans(CAPS) == spans(caps)
 
 
 DATE_BITS = st.sampled_from(["Q1", "Q3 ", "q2", "Q5", "in 2024", "2023", " last ", "Last ",
@@ -185,9 +185,9 @@ def test_escape_split_join_matches_the_substitution(text):
 
 def _names_reference(text: str) -> dict:
     """names_in's capitalised-run rule as it was, before runs were worked out once."""
-    from newsbook.connections import _CAPS, STOP, opens_sentence
+    from newsbook.connections import CAPS, STOP, opens_sentence
     found = {}
-    for m in _CAPS.finditer(text):
+    for m in CAPS.finditer(text):
         words = m.group(1).strip().split()
         while words and words[0] in STOP:
             words = words[1:]

@@ -15,7 +15,7 @@ from .model import Article
 
 #: (the lookbehind stands after the first capital, where the regex engine can first scan for
 #: capitals: (?<![\w’'-][A-Z]) there is (?<![\w’'-]) before it)
-_CAPS = re.compile(r"([A-Z](?<![\w’'-][A-Z])[\w’'-]*[a-z][\w’'-]*"
+CAPS = re.compile(r"([A-Z](?<![\w’'-][A-Z])[\w’'-]*[a-z][\w’'-]*"
                    r"(?:\s+(?:of\s+|the\s+|de\s+)?[A-Z][\w’'-]*)*)")
 _HAN = re.compile(r"[\u3400-\u9fff]{2,}")
 #: what may close a sentence (or open a quote) before a word that therefore opens one
@@ -69,7 +69,7 @@ def names_in(article: Article, stem: str, blocks: list[tuple[str, str, int]],
                 found[name] = (anchor, line, k, m.start())
         for m in _HAN.finditer(text):
             found.setdefault(m.group(0), (anchor, line, k, m.start()))
-        for m in _CAPS.finditer(text):
+        for m in CAPS.finditer(text):
             raw = m.group(1)
             got = runs.get(raw)
             if got is None:
@@ -97,10 +97,10 @@ def _name_of_run(run: str) -> tuple[str, bool]:
 
 def mention_sentence(blocks: list[tuple[str, str, int]], mention: tuple[str, int, int, int]) -> str:
     """The sentence quoting a mention that :func:`names_in` found in these blocks."""
-    return _sentence(blocks[mention[2]][1], mention[3])
+    return sentence_around(blocks[mention[2]][1], mention[3])
 
 
-def _sentence(text: str, at: int) -> str:
+def sentence_around(text: str, at: int) -> str:
     """The sentence of ``text`` around offset ``at`` (a verbatim substring)."""
     start = max(text.rfind(". ", 0, at), text.rfind("? ", 0, at), text.rfind("! ", 0, at))
     start = start + 2 if start >= 0 else 0

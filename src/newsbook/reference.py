@@ -158,7 +158,7 @@ def shared_names(entries, pages: list[tuple[Article, str]]) -> list[WordEntry]:
     glossed by the sentence that first names it: the glossary of a book whose articles
     define nothing."""
     blocks = {stem: {a: t for a, t, _ in block_lines(article, stem)} for article, stem in pages}
-    from .connections import _sentence
+    from .connections import sentence_around
     if not entries:  # no name shared by two articles: every name, where first named
         return _capped(names_anywhere(pages))
     out = []
@@ -171,7 +171,7 @@ def shared_names(entries, pages: list[tuple[Article, str]]) -> list[WordEntry]:
         if at < 0:
             continue
         places = tuple((c.stem, a) for c in e.chapters for a in c.anchors)
-        out.append(WordEntry(e.name, _sentence(text, at), True, places))
+        out.append(WordEntry(e.name, sentence_around(text, at), True, places))
     return _capped(out)
 
 
@@ -181,11 +181,11 @@ def names_anywhere(pages: list[tuple[Article, str]]) -> list[WordEntry]:
     dropped) of two or more words, or of one that does not open a sentence; a run that
     opens a sentence loses its first word, which may be capitalised only for that
     ("Between March 2026 …", "Meridian Freight said" is then no name: when in doubt, out)."""
-    from .connections import _CAPS, STOP, _sentence, opens_sentence
+    from .connections import CAPS, STOP, sentence_around, opens_sentence
     found: dict[str, tuple[str, str, list]] = {}
     for article, stem in pages:
         for anchor, text, _ in block_lines(article, stem):
-            for m in _CAPS.finditer(text):
+            for m in CAPS.finditer(text):
                 words = m.group(1).split()
                 if opens_sentence(text, m.start()):
                     words = words[1:]
@@ -197,7 +197,7 @@ def names_anywhere(pages: list[tuple[Article, str]]) -> list[WordEntry]:
                 if (not name or name in STOP or len(name) < 3 or not WORD_OK.match(name)
                         or "_" in name):
                     continue
-                entry = found.setdefault(name.lower(), (name, _sentence(text, m.start()), []))
+                entry = found.setdefault(name.lower(), (name, sentence_around(text, m.start()), []))
                 if (stem, anchor) not in entry[2]:
                     entry[2].append((stem, anchor))
     return [WordEntry(n, gloss, True, tuple(places)) for n, gloss, places in found.values()]

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..connections import _CAPS, STOP, _sentence, opens_sentence
+from ..connections import CAPS, STOP, sentence_around, opens_sentence
 
 _INTRO = (r"(?:so-called|so called|known as|called|dubbed|termed|nicknamed|branded|"
           r"the term|the phrase|the word|the slogan|the motto|the concept of|the idea of)")
@@ -54,10 +54,10 @@ def find_definitions(text: str, role_nouns: frozenset[str] = frozenset()) -> lis
             for m in pattern.finditer(text):
                 term = m.group(1).strip()
                 if _term_ok(term):
-                    out.append((m.start(1), Definition(term, _sentence(text, m.start(1)),
+                    out.append((m.start(1), Definition(term, sentence_around(text, m.start(1)),
                                                        "coined")))
     if ", a" in text:
-        for m in _CAPS.finditer(text):
+        for m in CAPS.finditer(text):
             after = _APPOSITIVE.match(text, m.end())
             if not after:
                 continue
