@@ -44,8 +44,10 @@ book: $(STAMP)
 	@cat _build/newsbook-summary.txt 2>/dev/null || true
 	@echo "Open _build/html/index.html"
 
+# TEST_JOBS test workers (pytest-xdist; work stealing evens out the long tests); 0 = serial
+TEST_JOBS ?= 2
 test: $(STAMP)
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q $(if $(filter 0,$(TEST_JOBS)),,-n $(TEST_JOBS) --dist worksteal)
 
 test-fast: $(STAMP)
 	$(PY) -m pytest -q -m "not slow and not browser"
