@@ -478,3 +478,37 @@ def test_export_and_rss_build_with_W(tmp_path, export_zip):
     assert "China’s Space Program at 70</a>" in space
     dragons = (html / "2025-07-09-six-little-dragons-of-hangzhou.html").read_text()
     assert 'alt="Map of Hangzhou startups"' in dragons and "Subscribe to ChinaTalk" not in dragons
+
+
+def _rss(title: str) -> str:
+    return RSS.read_text(encoding="utf-8").replace("<title><![CDATA[ChinaTalk]]></title>",
+                                                   f"<title><![CDATA[{title}]]></title>", 1)
+
+
+@pytest.mark.parametrize("source", ["json", "rss"])
+def test_an_export_or_feed_names_the_book_by_its_feed(tmp_path, source):
+    """The feed's own title names the book (a FreshRSS feed export's title or each item's
+    origin; an RSS channel's title), not the export file's name ("…_China_1.json")."""
+    if source == "json":
+        path = EXPORT / "feed_2025-12-16_China_1.json"
+    else:
+        path = tmp_path / "gull.xml"
+        path.write_text(_rss("The Gull Weekly"), encoding="utf-8")
+    book = tmp_path / "book"
+    assert convert(str(path), "--book", str(book), "-q") == 0
+    config = (book / "_config.yml").read_text(encoding="utf-8")
+    name = "ChinaTalk" if source == "json" else "The Gull Weekly"
+    assert f"title: '{name} 2025: an interactive reader'" in config
+
+
+def test_a_hostile_feed_title_stays_text(tmp_path):
+    path = tmp_path / "gull.xml"
+    path.write_text(_rss("<b>Gull</b> {eval}`1+1` $x$ <script>alert(1)</script>"),
+                    encoding="utf-8")
+    book = tmp_path / "book"
+    assert convert(str(path), "--book", str(book), "-q") == 0
+    config = (book / "_config.yml").read_text(encoding="utf-8")
+    intro = (book / "intro.md").read_text(encoding="utf-8")
+    assert "<b>" not in config + intro and "<script" not in config + intro
+    body = intro.split("\n---\n", 1)[1]  # (front matter is YAML data, never markup)
+    assert "{eval}" not in body and "\\{eval\\}" in body  # escaped, not a role

@@ -41,8 +41,8 @@ def name_from_file(articles: list[Article]) -> str:
     from pathlib import PurePath
     from .model import article_text
     sources = {a.source for a in articles if a.source and not a.source.startswith("<")}
-    if len(sources) != 1:
-        return ""
+    if len(sources) != 1 or any(a.rich for a in articles):
+        return ""  # (an export or a feed names itself; its file may be named by a category)
     words = [w for w in re.split(r"[\W_]+", PurePath(sources.pop()).stem)
              if w and not w.isdigit() and w.lower() not in _FILE_WORDS]
     if not words or sum(map(len, words)) < 4:

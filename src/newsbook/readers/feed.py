@@ -47,6 +47,8 @@ def read_feed(text: str, *, source: str) -> ReadResult:
         diags.append(Diagnostic(Code.BAD_FEED, f"the feed is not well-formed ({exc}); read what "
                                 "could be read"[:300], source, line))
     articles = []
+    channel = parsed.get("feed") or {}
+    name = " ".join(plain_text(channel.get("title", "")).split())
     for i, entry in enumerate(parsed.entries):
         line = lines[i] if i < len(lines) else 1
         title_d = entry.get("title_detail") or {}
@@ -70,7 +72,7 @@ def read_feed(text: str, *, source: str) -> ReadResult:
         byline = " ".join(plain_text(entry.get("author", "")).split())
         articles.append(html_article(title=title, published=published, html=html, source=source,
                                      line=line, link=entry.get("link", ""), byline=byline,
-                                     diags=diags))
+                                     diags=diags, publication=name))
     return ReadResult(Feed(tuple(articles)), diags)
 
 

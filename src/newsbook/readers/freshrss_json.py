@@ -99,8 +99,12 @@ def read_json(text: str, *, source: str) -> ReadResult:
                                 "top level", source, line_of(data), "error"))
         return ReadResult(Feed(()), diags)
     articles = []
+    # a feed's own export ("feed/<id>") is titled by the feed; starred items and labels are
+    # not, so each item's origin names its newsletter
+    whole = data.get("id") if isinstance(data.get("id"), str) else ""
+    feed_title = _unescaped(data.get("title")) if whole.startswith("feed/") else ""
     for item in items:
-        art = _item(item, source, line_of, diags)
+        art = _item(item, source, line_of, diags, feed_title)
         if art is not None:
             articles.append(art)
     if not articles and not any(d.severity == "error" for d in diags):
@@ -113,7 +117,13 @@ def _str(v) -> str:
     return v if isinstance(v, str) else ""
 
 
-def _item(item, source: str, line_of, diags: list[Diagnostic]) -> Article | None:
+def _unescaped(v) -> str:
+    """FreshRSS stores titles and names HTML-escaped: unescaped, they are plain text."""
+    return " ".join(htmllib.unescape(_str(v)).split())
+
+
+def _item(item, source: str, line_of, diags: list[Diagnostic],
+          feed_title: str = "") -> Article | None:
     if not isinstance(item, dict):
         diags.append(Diagnostic(Code.BAD_FEED, "an item is not a JSON object", source, 1, "error"))
         return None
@@ -148,8 +158,10 @@ def _item(item, source: str, line_of, diags: list[Diagnostic]) -> Article | None
         if isinstance(refs, list) and refs and isinstance(refs[0], dict):
             link = link or _str(refs[0].get("href"))
     author = " ".join(htmllib.unescape(_str(item.get("author"))).split())
+    origin = item.get("origin") if isinstance(item.get("origin"), dict) else {}
     return html_article(title=title, published=when, html=html, source=source, line=line,
-                        link=link, byline=author, diags=diags)
+                        link=link, byline=author, diags=diags,
+                        publication=_unescaped(origin.get("title")) or feed_title)
 
 
 def read_zip(data: bytes, *, source: str) -> list[tuple[str, ReadResult]]:

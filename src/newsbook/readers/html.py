@@ -533,8 +533,10 @@ def html_blocks(html: str, *, base_url: str = "", line: int = 1):
 
 
 def html_article(*, title: str, published: datetime, html: str, source: str, line: int,
-                 link: str = "", byline: str = "", diags: list[Diagnostic]) -> Article:
-    """One article from an HTML body; problems become diagnostics on ``line``."""
+                 link: str = "", byline: str = "", diags: list[Diagnostic],
+                 publication: str = "") -> Article:
+    """One article from an HTML body; problems become diagnostics on ``line``.
+    ``publication``: the newsletter's name as the feed gives it (plain text)."""
     link = safe_url(link)
     blocks, footnotes, anchors = html_blocks(html, base_url=link, line=line)
     if not blocks:
@@ -546,7 +548,7 @@ def html_article(*, title: str, published: datetime, html: str, source: str, lin
                                     source, line))
     return Article(title=title, published=published, blocks=blocks, footnotes=footnotes,
                    line=line, byline=byline, source=source, end_line=line + 1 + len(blocks),
-                   link=link, rich=True)
+                   link=link, rich=True, publication=" ".join(publication.split())[:80])
 
 
 __all__ = ["sanitise", "safe_url", "plain_text", "html_blocks", "html_article"]
