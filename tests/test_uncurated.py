@@ -193,3 +193,24 @@ def test_a_common_word_in_the_file_name_is_no_name(tmp_path):
     assert cli.main([str(feed), "--book", str(tmp_path / "b"), "-q"]) == 0
     config = (tmp_path / "b" / "_config.yml").read_text(encoding="utf-8")
     assert "title: 'Newsletter 2026: an interactive reader'" in config
+
+
+def test_a_us_english_copy_keeps_its_dates_as_written(tmp_path):
+    """FreshRSS in US English writes "December 6th 2026 at 7:32 am": read, shown and quoted
+    as written (the book-at-a-glance rows quote the date line)."""
+    lines = ["Normal view", "", "Today — December 6th 2026Main stream", "", "Tide Tables", "",
+             "December 6th 2026 at 7:32 pm", "", "The tide rose by 2 metres on 3 December "
+             "2026.", "", "Before yesterdayMain stream", "", "Fog Notes", "",
+             "November 30th 2026 at 12:05 am", "", "Fog closed the port in 2025 and 2026.", ""]
+    feed = tmp_path / "us.txt"
+    feed.write_text("\n".join(lines), encoding="utf-8")
+    book = tmp_path / "b"
+    assert cli.main([str(feed), "--book", str(book), "-q"]) == 0
+    pages = {p.stem: p.read_text(encoding="utf-8") for p in (book / "chapters").glob("*.md")}
+    assert set(pages) == {"2026-12-06-tide-tables", "2026-11-30-fog-notes"}
+    assert "**Published** December 6th 2026 at 7\\:32 pm" in pages["2026-12-06-tide-tables"]
+    rows = list(csv.DictReader(io.StringIO(
+        (book / "data/generated/book_articles.csv").read_text(encoding="utf-8"))))
+    for r in rows:
+        assert lines[int(r["line"]) - 1] == r["quote"]
+    assert {r["quote"] for r in rows} == {lines[6], lines[14]}

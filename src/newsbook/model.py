@@ -135,11 +135,13 @@ class Article:
     date_line: int = 0     # source line of the publication date, if the input has one
     link: str = ""  # the article's own URL (HTML sources: export item or feed entry)
     rich: bool = False  # read from HTML (export or feed), not from a text copy
+    date_written: str = ""  # the date line as the copy wrote it, when not in the form below
 
     @property
     def date_text(self) -> str:
-        """The date exactly as FreshRSS wrote it: ``15 December 2025 at 07:32``."""
-        return f"{self.published.day} {self.published:%B %Y at %H:%M}"
+        """The date exactly as FreshRSS wrote it: ``15 December 2025 at 07:32`` (or, from
+        a copy in another form, that copy's own line)."""
+        return self.date_written or f"{self.published.day} {self.published:%B %Y at %H:%M}"
 
 
 @dataclass(frozen=True)

@@ -18,16 +18,21 @@ from .units import (LIST_ITEM, PUBLICATION, Unit, classify_units, find_footnotes
 
 MONTHS = ("January February March April May June July August September "
           "October November December").split()
-DATE_SHAPE = re.compile(r"^(\d{1,2}) (\w+) (\d{4}) at (\d{1,2}):(\d{2})$")
+#: an article's date line as FreshRSS's English writes it: "15 December 2025 at 07:32"
+#: (en), or "December 15th 2025 at 7:32 am" (en-US, its <sup>th</sup> copied as text)
+DATE_SHAPE = re.compile(r"^(?:(\d{1,2}) (\w+) (\d{4}) at (\d{1,2}):(\d{2})"
+                        r"|(\w+) (\d{1,2})(?:st|nd|rd|th)?,? (\d{4}) at (\d{1,2}):(\d{2}) ?"
+                        r"([AaPp]\.?[Mm]\.?))$")
+#: a day as a day separator writes it, in either English
+_DAY = r"(?:\d{1,2} \w+ \d{4}|[A-Z][a-z]+ \d{1,2}(?:st|nd|rd|th)?,? \d{4})"
 CHROME = (
     re.compile(r"^Normal view$"),
     re.compile(r"^There are new articles available, click to refresh the page\.$"),
     # a day separator, glued to the name of the stream shown: "Main stream" for all
     # feeds, else the category's or the feed's own name ("… 2025Harbour Ledger")
-    re.compile(r"^(?:Today|Yesterday|Before yesterday|\d{1,2} \w+ \d{4})"
-               r"(?: — \d{1,2} \w+ \d{4})?Main stream$"),
-    re.compile(r"^(?:(?:Today|Yesterday) — \d{1,2} (?:" + "|".join(MONTHS) + r") \d{4}"
-               r"|Before yesterday)[A-Z0-9][^.!?]{0,80}$"),
+    re.compile(r"^(?:Today|Yesterday|Before yesterday|" + _DAY + r")"
+               r"(?: — " + _DAY + r")?Main stream$"),
+    re.compile(r"^(?:(?:Today|Yesterday) — " + _DAY + r"|Before yesterday)[A-Z0-9][^.!?]{0,80}$"),
     re.compile(r"^❌$"),
 )
 
@@ -47,7 +52,7 @@ def normalise(text: str) -> str:
 
 #: what a chrome line can open with (each pattern of CHROME starts with one of these, or
 #: with a digit): other lines are rejected without a regex (this runs on every line)
-_CHROME_FIRST = frozenset("NTYB❌")
+_CHROME_FIRST = frozenset("NTYB❌") | {m[0] for m in MONTHS}
 
 
 def is_chrome(line: str) -> bool:
@@ -59,13 +64,23 @@ def is_chrome(line: str) -> bool:
 
 
 def parse_date(line: str) -> datetime | None:
-    """``15 December 2025 at 07:32`` -> naive datetime; None when out of range."""
+    """``15 December 2025 at 07:32`` or ``December 15th 2025 at 7:32 am`` -> naive
+    datetime; None when out of range."""
     m = DATE_SHAPE.match(line.strip())
-    if not m or m.group(2) not in MONTHS:
+    if not m:
         return None
-    day, _, year, hour, minute = m.groups()
+    if m.group(1):
+        day, month, year, hour, minute = m.group(1, 2, 3, 4, 5)
+    else:
+        month, day, year, hour, minute = m.group(6, 7, 8, 9, 10)
+        if not 1 <= int(hour) <= 12:
+            return None
+        pm = m.group(11)[0] in "pP"
+        hour = str(int(hour) % 12 + (12 if pm else 0))
+    if month not in MONTHS:
+        return None
     try:
-        return datetime(int(year), MONTHS.index(m.group(2)) + 1, int(day), int(hour), int(minute))
+        return datetime(int(year), MONTHS.index(month) + 1, int(day), int(hour), int(minute))
     except ValueError:
         return None
 
@@ -172,7 +187,10 @@ def _read_article(lines: list[str], start: int, end: int, source: str,
     # a digest's bylines belong to its pieces, not to the post as a whole
     byline = "" if any(isinstance(b, Piece) for b in blocks) else structure.find_byline(classified)
     last = units[-1].line if units else start + 3
+    written = date_line.strip()
+    canonical = f"{published.day} {published:%B %Y at %H:%M}"
     return Article(title=title, published=published, blocks=tuple(blocks),
+                   date_written="" if written == canonical else written,
                    footnotes=tuple(footnotes), line=start + 1, byline=byline,
                    source=source, end_line=max(last, end))
 
