@@ -5,6 +5,11 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+# Keep this package's compiled bytecode (src/**/__pycache__, git-ignored) even where the
+# environment says not to (PYTHONDONTWRITEBYTECODE, as in many containers): compiling
+# every module from source again costs a quarter of the bundled conversion (0.91 -> 0.65 s,
+# median of 5 each, measured on the 2-core machine).
+sys.dont_write_bytecode = False
 
 from newsbook.cli import main  # noqa: E402
 

@@ -16,6 +16,7 @@ import sys
 
 def main(argv: list[str] | None = None) -> int:
     sys.modules.setdefault("rfc3987_syntax", None)  # an ImportError for jsonschema
+    sys.dont_write_bytecode = False  # keep newsbook's bytecode (as scripts/convert.py does)
     from jupyter_book.cli.main import main as jb_main
     sys.argv = ["jupyter-book", *(sys.argv[1:] if argv is None else argv)]
     try:
