@@ -127,7 +127,7 @@ class WordEntry:
 
 #: what a headword made from the text may hold: Sphinx parses glossary terms as inline
 #: markup, so nothing that could be markup (or a " : " classifier) gets in
-WORD_OK = re.compile(r"^[^\W_][\w’' .&-]{0,79}$")
+WORD_OK = re.compile(r"^[^\W_](?:[^\W_]|[’' .&-]){0,79}$")
 WORDS_CAP = 300  # per section: a glossary, not a concordance
 
 
@@ -137,16 +137,14 @@ def glossary_words(pages: list[tuple[Article, str]], role_nouns: frozenset[str] 
     (:mod:`newsbook.extract.definitions`): the first statement gives the gloss, every
     block stating one is a place; one entry per spelling that differs only in case."""
     from .extract.definitions import find_definitions
-    found: dict[tuple[str, str], tuple[str, str, bool, list]] = {}
+    found: dict[tuple[str, str], tuple[str, str, bool, dict]] = {}
     for article, stem in pages:
         for anchor, text, _ in block_lines(article, stem):
             for d in find_definitions(text, role_nouns):
-                if not WORD_OK.match(d.term) or "_" in d.term:
-                    continue
-                entry = found.setdefault((d.form, d.term.lower()),
-                                         (d.term, d.gloss, d.form == "coined", []))
-                if (stem, anchor) not in entry[3]:
-                    entry[3].append((stem, anchor))
+                if WORD_OK.match(d.term):
+                    entry = found.setdefault((d.form, d.term.lower()),
+                                             (d.term, d.gloss, d.form == "coined", {}))
+                    entry[3][(stem, anchor)] = None  # (an ordered set of places)
     out: dict[str, list[WordEntry]] = {"coined": [], "described": []}
     for (form, _), (term, gloss, whole, places) in found.items():
         out[form].append(WordEntry(term, gloss, whole, tuple(places)))
@@ -157,13 +155,13 @@ def shared_names(entries, pages: list[tuple[Article, str]]) -> list[WordEntry]:
     """The people page's names (``entries``: :class:`newsbook.people.PeopleEntry`), each
     glossed by the sentence that first names it: the glossary of a book whose articles
     define nothing."""
-    blocks = {stem: {a: t for a, t, _ in block_lines(article, stem)} for article, stem in pages}
-    from .connections import sentence_around
     if not entries:  # no name shared by two articles: every name, where first named
         return _capped(names_anywhere(pages))
+    from .connections import sentence_around
+    blocks = {stem: {a: t for a, t, _ in block_lines(article, stem)} for article, stem in pages}
     out = []
     for e in entries:
-        if not WORD_OK.match(e.name) or "_" in e.name or not e.chapters:
+        if not WORD_OK.match(e.name) or not e.chapters:
             continue
         first = e.chapters[0]
         text = blocks.get(first.stem, {}).get(first.anchors[0], "") if first.anchors else ""
@@ -182,7 +180,7 @@ def names_anywhere(pages: list[tuple[Article, str]]) -> list[WordEntry]:
     opens a sentence loses its first word, which may be capitalised only for that
     ("Between March 2026 …", "Meridian Freight said" is then no name: when in doubt, out)."""
     from .connections import CAPS, STOP, sentence_around, opens_sentence
-    found: dict[str, tuple[str, str, list]] = {}
+    found: dict[str, tuple[str, str, dict]] = {}
     for article, stem in pages:
         for anchor, text, _ in block_lines(article, stem):
             for m in CAPS.finditer(text):
@@ -194,12 +192,11 @@ def names_anywhere(pages: list[tuple[Article, str]]) -> list[WordEntry]:
                 name = " ".join(words).strip(" ’'-")
                 if name.endswith(("’s", "'s")):
                     name = name[:-2]
-                if (not name or name in STOP or len(name) < 3 or not WORD_OK.match(name)
-                        or "_" in name):
+                if name in STOP or len(name) < 3 or not WORD_OK.match(name):
                     continue
-                entry = found.setdefault(name.lower(), (name, sentence_around(text, m.start()), []))
-                if (stem, anchor) not in entry[2]:
-                    entry[2].append((stem, anchor))
+                entry = found.setdefault(name.lower(),
+                                         (name, sentence_around(text, m.start()), {}))
+                entry[2][(stem, anchor)] = None  # (an ordered set of places)
     return [WordEntry(n, gloss, True, tuple(places)) for n, gloss, places in found.values()]
 
 
