@@ -135,3 +135,5 @@ def test_the_word_glossaries_build_with_warnings_as_errors(tmp_path):
         for term in terms:
             assert f'id="term-{term.replace(" ", "-")}"' in html, (name, term)
         assert "<script>alert" not in html
+        # no newsletter name anywhere in these copies: no made-up "By Unknown" footer
+        assert "component-author" not in html and "Unknown" not in html

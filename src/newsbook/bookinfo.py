@@ -104,7 +104,7 @@ def settings(articles: list[Article], curated, n_charts: int) -> dict[str, str]:
         f"{posts} from {date_range(articles)}, as saved from the FreshRSS reader, rebuilt as "
         f"a book: every sentence kept, footnotes linked both ways, and {chart_words} whose "
         "every number traces to a quote.")
-    return {"title": title, "author": curated.author or name or "Unknown",
+    return {"title": title, "author": curated.author or name or "",
             "publication": name, "intro": intro, "copyright": years(articles),
             "repository_url": curated.repository_url, "branch": curated.branch,
             "jupyterhub_url": curated.jupyterhub_url}

@@ -78,7 +78,9 @@ def build_config(settings: dict, years=()) -> dict:
     repo = repository_url(settings)
     config = {
         "title": yaml_safe(settings.get("title") or "Newsletter"),
-        "author": yaml_safe(settings.get("author") or "Unknown"),
+        # no name in the text: no "By …" line (the theme hides an empty author), rather
+        # than a made-up "Unknown"
+        "author": yaml_safe(settings.get("author") or ""),
         "copyright": copyright_years(years) or "2025",
         "only_build_toc_files": True,
         "exclude_patterns": ["_build", ".venv", ".*", "**/.*", "data", "tests", "scripts",
