@@ -29,6 +29,16 @@ STEMS = [
 TITLE_LINES = [6, 104, 207, 335, 412, 484, 892, 1018, 1104, 1253, 1380, 1477, 1645]
 
 
+#: the longest tests (minutes on 2 cores), started first so that parallel workers
+#: (``make test``: pytest-xdist) fill the rest of the run around them, not after them
+LONGEST = ("test_ten_megabyte_item_through_the_whole_pipeline", "test_thirty_megabytes",
+           "test_every_chapter_runs_under_nbclient")
+
+
+def pytest_collection_modifyitems(config, items):
+    items.sort(key=lambda item: not item.name.startswith(LONGEST))  # (a stable sort)
+
+
 def pytest_addoption(parser):
     parser.addoption("--regen", action="store_true",
                      help="rewrite golden fixture outputs (review the diff!)")
