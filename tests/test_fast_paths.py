@@ -225,7 +225,8 @@ def test_finder_ascii_shortcut_changes_nothing(text):
 CHROMEY = st.lists(st.one_of(st.sampled_from(
     ["Normal view", "❌", "Today", "Yesterday", "Before yesterday", "12 March 2025", "٣",
      " — 1 May 2025", "Main stream", "There are new articles available, click to refresh the "
-     "page.", " ", "\t", "N", "T", "x"]), st.text(max_size=3)), max_size=6).map("".join)
+     "page.", " ", "\t", "N", "T", "x", "November 29th 2026", "May 1st, 2026", "The Gull",
+     "Ledger", "a" * 60]), st.text(max_size=3)), max_size=6).map("".join)
 
 
 @settings(max_examples=500, deadline=None)
@@ -242,3 +243,16 @@ def test_chrome_first_character_gate_changes_nothing(line):
 def test_sponsor_match_is_its_search(text):
     from newsbook.readers.structure import SPONSOR
     assert bool(SPONSOR.match(text)) == bool(SPONSOR.search(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["The Gull is a reader-supported publication.", " To receive",
+                                 "Thanks for reading The Gull! Subscribe for free", "\n", " ",
+                                 "x", "Thanks for reading", "reader-supported publication"]),
+                max_size=8).map("".join))
+def test_publication_names_are_the_stock_lines_matches(text):
+    """The names found through the stock phrases' lines are those a line-by-line regex finds."""
+    from newsbook.readers.units import PUBLICATION, publication_names
+    want = {m.group(1) or m.group(2) for line in text.split("\n")
+            if (m := PUBLICATION.match(line.strip()))}
+    assert publication_names(text) == want

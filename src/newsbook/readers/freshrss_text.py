@@ -52,13 +52,17 @@ def normalise(text: str) -> str:
 
 #: what a chrome line can open with (each pattern of CHROME starts with one of these, or
 #: with a digit): other lines are rejected without a regex (this runs on every line)
-_CHROME_FIRST = frozenset("NTYB❌") | {m[0] for m in MONTHS}
+_CHROME_FIRST = frozenset("NTYB❌")
+#: a US-English day separator opens with its month ("November 29th 2026Main stream"): such
+#: lines are short, so long ones (most paragraphs) skip the patterns
+_MONTH_FIRST = frozenset(m[0] for m in MONTHS)
 
 
 def is_chrome(line: str) -> bool:
     """FreshRSS's own page furniture, never article content."""
     s = line.strip()
-    if not s or not (s[0] in _CHROME_FIRST or s[0].isdecimal()):
+    if not s or not (s[0] in _CHROME_FIRST or s[0].isdecimal()
+                     or (s[0] in _MONTH_FIRST and len(s) < 120)):
         return False
     return any(p.match(s) for p in CHROME)
 

@@ -22,15 +22,23 @@ CTA = re.compile(r"^(?:Subscribe now|Subscribe|Share|Leave a comment|Give a gift
                  r"support (?:my|our) work\.)$")
 #: Substack's stock lines that name the newsletter (its subscribe widget, either wording)
 PUBLICATION = re.compile(r"^(?:(\S.{0,60}?) is a reader-supported publication\."
-                         r"|Thanks for reading (\S.{0,60}?)! Subscribe for free)", re.M)
+                         r"|Thanks for reading (\S.{0,60}?)! Subscribe for free)")
 
 
 def publication_names(text: str) -> frozenset[str]:
     """Every newsletter name Substack's stock lines give in ``text``. Its "Share <name>"
     button is chrome only for these names: "Share Prices Fell" may be a heading."""
-    if "reader-supported publication" not in text and "Thanks for reading" not in text:
-        return frozenset()
-    return frozenset(m.group(1) or m.group(2) for m in PUBLICATION.finditer(text))
+    names = set()
+    for needle in ("reader-supported publication", "Thanks for reading"):
+        at = text.find(needle)  # (the lines holding a stock phrase, not a regex through all)
+        while at >= 0:
+            end = text.find("\n", at)
+            end = len(text) if end < 0 else end
+            m = PUBLICATION.match(text[text.rfind("\n", 0, at) + 1:end].strip())
+            if m:
+                names.add(m.group(1) or m.group(2))
+            at = text.find(needle, end)
+    return frozenset(names)
 SOURCE_TAIL = re.compile(r"(?:\(Source\)|\bSource\.?|\bSource \| Archive|\bSource: [^.]{1,60}"
                          r"|\(Source: [^)]*\)|; source)$")
 ALT_TEXT = "AI-generated content may be incorrect."
