@@ -59,6 +59,17 @@ def write_feed(root: Path, name: str = "feed.txt", articles=ARTICLES) -> Path:
     return path
 
 
+def book_of(tmp_path: Path, text: str) -> Path:
+    """A new book (``tmp_path/book``, no curation) converted from a copy holding ``text``."""
+    from newsbook import cli
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    feed = tmp_path / "feed.txt"
+    feed.write_text(text, encoding="utf-8")
+    book = tmp_path / "book"
+    assert cli.main([str(feed), "--book", str(book), "-q"]) == 0
+    return book
+
+
 def convert(root: Path, *args: str) -> int:
     from newsbook import cli
     return cli.main(["--book", str(root), "-q", *args])

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from newsbook import cli
+from smallbook import book_of
 from newsbook.extract.abbreviations import find_abbreviations
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -67,11 +67,7 @@ energy agency (Iea) said so again in late 2025.
 
 
 def _book(tmp_path: Path) -> Path:
-    feed = tmp_path / "feed.txt"
-    feed.write_text(FEED, encoding="utf-8")
-    book = tmp_path / "book"
-    assert cli.main([str(feed), "--book", str(book), "-q"]) == 0
-    return book
+    return book_of(tmp_path, FEED)
 
 
 def test_the_glossary_lists_what_the_articles_define(tmp_path):

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from newsbook import cli
+from smallbook import book_of
 from newsbook.extract.definitions import find_definitions
 from newsbook.people import ROLE_NOUNS
 
@@ -86,13 +86,7 @@ The lighthouse keeper, Tomas Rielly, kept a log from 1998 to 2026 for the Harbou
 """
 
 
-def _book(tmp_path: Path, text: str) -> Path:
-    tmp_path.mkdir(parents=True, exist_ok=True)
-    feed = tmp_path / "feed.txt"
-    feed.write_text(text, encoding="utf-8")
-    book = tmp_path / "book"
-    assert cli.main([str(feed), "--book", str(book), "-q"]) == 0
-    return book
+_book = book_of
 
 
 def test_the_glossary_lists_coined_terms_and_described_names(tmp_path):
