@@ -381,4 +381,7 @@
   });
   N.scan();
   if (doc.readyState === "loading") doc.addEventListener("DOMContentLoaded", N.scan);
+  /* a data table opened before this file arrived (it loads when a chart nears the
+     viewport, and a reader may open the table first): its toggle was missed, fill it now */
+  doc.querySelectorAll("details.nb-chart-data[open]").forEach(N.rows);
 })();

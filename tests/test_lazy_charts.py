@@ -148,6 +148,33 @@ def test_figures_and_tables_are_files_fetched_on_demand(site):
         ctx.close()
 
 
+def test_a_table_opened_before_the_chart_script_arrives_still_fills_in(site):
+    """The chart script loads when a chart nears the viewport; a reader who opens a data
+    table first (a slow connection) must still get its rows once the script is there."""
+    base, browser, html, _ = site
+    ctx = browser.new_context(viewport={"width": 412, "height": 823})
+    page = ctx.new_page()
+    held: list = []
+    page.route("**/newsbook-charts.js*", lambda route: held.append(route))
+    try:
+        page.goto(base + "timeline.html", wait_until="load")
+        details = page.locator("details.nb-chart-data").first
+        details.scroll_into_view_if_needed()
+        details.locator("summary").click()
+        page.wait_for_function("() => document.querySelector('details.nb-chart-data').open")
+        page.wait_for_timeout(300)
+        assert held, "the chart script was not requested"
+        assert page.locator("details.nb-chart-data tbody tr").count() == 1  # the placeholder
+        for route in held:
+            route.continue_()
+        page.wait_for_function(
+            "() => { const d = document.querySelector('details.nb-chart-data');"
+            " const m = /\\((\\d+) rows\\)/.exec(d.querySelector('summary').textContent);"
+            " return m && d.querySelectorAll('tbody tr').length === +m[1]; }", timeout=15_000)
+    finally:
+        ctx.close()
+
+
 def test_bootstrap_waits_for_the_reader(site):
     """The book's stand-in for bootstrap.js (newsbook-bootstrap.js: the theme's menus and
     tooltips) is not fetched with the page, and the theme's bootstrap.js never is; the
