@@ -5,10 +5,13 @@ intro that are its own; ``data/curation/book.yml`` may override any of them.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from datetime import datetime
+from pathlib import PurePath
 
-from .model import Article
+from .connections import opens_sentence
+from .model import Article, article_text
 
 NUMBERS = ["No", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine",
            "Ten", "Eleven", "Twelve", "Thirteen", "Fourteen", "Fifteen", "Sixteen",
@@ -37,9 +40,6 @@ def name_from_file(articles: list[Article]) -> str:
     file's name, less words like "freshrss" and numbers, is nowhere in the text (a copy
     called "feed.txt" names nothing; when in doubt, no name). A one-word name counts only
     where it stands mid-sentence, or with a capital inside it ("ChinaTalk")."""
-    import re
-    from pathlib import PurePath
-    from .model import article_text
     sources = {a.source for a in articles if a.source and not a.source.startswith("<")}
     if len(sources) != 1 or any(a.rich for a in articles):
         return ""  # (an export or a feed names itself; its file may be named by a category)
@@ -49,7 +49,6 @@ def name_from_file(articles: list[Article]) -> str:
         return ""
     pattern = re.compile(r"(?<!\w)" + r"[\s-]?".join(map(re.escape, words)) + r"(?!\w)",
                          re.IGNORECASE)
-    from .connections import opens_sentence
     seen: Counter = Counter()
     for a in articles:
         text = article_text(a)

@@ -141,7 +141,12 @@ class Article:
     def date_text(self) -> str:
         """The date exactly as FreshRSS wrote it: ``15 December 2025 at 07:32`` (or, from
         a copy in another form, that copy's own line)."""
-        return self.date_written or f"{self.published.day} {self.published:%B %Y at %H:%M}"
+        return self.date_written or freshrss_date(self.published)
+
+
+def freshrss_date(when: datetime) -> str:
+    """A date as FreshRSS's English writes it: ``15 December 2025 at 07:32``."""
+    return f"{when.day} {when:%B %Y at %H:%M}"
 
 
 @dataclass(frozen=True)

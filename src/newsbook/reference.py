@@ -125,9 +125,6 @@ class WordEntry:
     places: tuple[tuple[str, str], ...]
 
 
-#: what a headword made from the text may hold: Sphinx parses glossary terms as inline
-#: markup, so nothing that could be markup (or a " : " classifier) gets in
-WORD_OK = re.compile(r"^[^\W_](?:[^\W_]|[’' .&-]){0,79}$")
 WORDS_CAP = 300  # per section: a glossary, not a concordance
 
 
@@ -141,10 +138,9 @@ def glossary_words(pages: list[tuple[Article, str]], role_nouns: frozenset[str] 
     for article, stem in pages:
         for anchor, text, _ in block_lines(article, stem):
             for d in find_definitions(text, role_nouns):
-                if WORD_OK.match(d.term):
-                    entry = found.setdefault((d.form, d.term.lower()),
-                                             (d.term, d.gloss, d.form == "coined", {}))
-                    entry[3][(stem, anchor)] = None  # (an ordered set of places)
+                entry = found.setdefault((d.form, d.term.lower()),
+                                         (d.term, d.gloss, d.form == "coined", {}))
+                entry[3][(stem, anchor)] = None  # (an ordered set of places)
     out: dict[str, list[WordEntry]] = {"coined": [], "described": []}
     for (form, _), (term, gloss, whole, places) in found.items():
         out[form].append(WordEntry(term, gloss, whole, tuple(places)))
@@ -161,7 +157,7 @@ def shared_names(entries, pages: list[tuple[Article, str]]) -> list[WordEntry]:
     blocks = {stem: {a: t for a, t, _ in block_lines(article, stem)} for article, stem in pages}
     out = []
     for e in entries:
-        if not WORD_OK.match(e.name) or not e.chapters:
+        if not e.chapters:
             continue
         first = e.chapters[0]
         text = blocks.get(first.stem, {}).get(first.anchors[0], "") if first.anchors else ""
@@ -192,7 +188,7 @@ def names_anywhere(pages: list[tuple[Article, str]]) -> list[WordEntry]:
                 name = " ".join(words).strip(" ’'-")
                 if name.endswith(("’s", "'s")):
                     name = name[:-2]
-                if name in STOP or len(name) < 3 or not WORD_OK.match(name):
+                if name in STOP or len(name) < 3:
                     continue
                 entry = found.setdefault(name.lower(),
                                          (name, sentence_around(text, m.start()), {}))

@@ -132,8 +132,7 @@ def _item(item, source: str, line_of, diags: list[Diagnostic],
         body = item.get("summary") if isinstance(item.get("summary"), dict) else body
     line = line_of(body, line_of(item)) if body is not None else line_of(item)
     html = _str(body.get("content")) if body is not None else ""
-    # FreshRSS stores titles and authors HTML-escaped: unescaped, they are plain text
-    title = " ".join(htmllib.unescape(_str(item.get("title"))).split())
+    title = _unescaped(item.get("title"))
     if not title:
         diags.append(Diagnostic(Code.BAD_FEED, "item has no title", source, line_of(item),
                                 "error"))
@@ -157,7 +156,7 @@ def _item(item, source: str, line_of, diags: list[Diagnostic],
         refs = item.get(key)
         if isinstance(refs, list) and refs and isinstance(refs[0], dict):
             link = link or _str(refs[0].get("href"))
-    author = " ".join(htmllib.unescape(_str(item.get("author"))).split())
+    author = _unescaped(item.get("author"))
     origin = item.get("origin") if isinstance(item.get("origin"), dict) else {}
     return html_article(title=title, published=when, html=html, source=source, line=line,
                         link=link, byline=author, diags=diags,

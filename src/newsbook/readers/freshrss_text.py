@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from ..diagnostics import Code, Diagnostic
-from ..model import Article, Feed, Footnote, Piece
+from ..model import Article, Feed, Footnote, Piece, freshrss_date
 from . import structure
-from .units import (LIST_ITEM, PUBLICATION, Unit, classify_units, find_footnotes, find_markers,
-                    publication_names, split_units)
+from .units import (LIST_ITEM, Unit, classify_units, find_footnotes, find_markers,
+                    publication_names, split_units, stock_name)
 
 MONTHS = ("January February March April May June July August September "
           "October November December").split()
@@ -192,9 +192,8 @@ def _read_article(lines: list[str], start: int, end: int, source: str,
     byline = "" if any(isinstance(b, Piece) for b in blocks) else structure.find_byline(classified)
     last = units[-1].line if units else start + 3
     written = date_line.strip()
-    canonical = f"{published.day} {published:%B %Y at %H:%M}"
     return Article(title=title, published=published, blocks=tuple(blocks),
-                   date_written="" if written == canonical else written,
+                   date_written="" if written == freshrss_date(published) else written,
                    footnotes=tuple(footnotes), line=start + 1, byline=byline,
                    source=source, end_line=max(last, end))
 
@@ -207,11 +206,8 @@ def _with_publication(article, lines: list[str]):
     reader-supported publication." or "Thanks for reading X! Subscribe for free …"),
     which the reader drops as chrome."""
     import dataclasses
-    for line in lines:
-        if "reader-supported" in line or "Thanks for reading" in line:
-            m = PUBLICATION.match(line.strip())
-            if m:
-                article = dataclasses.replace(article, publication=m.group(1) or m.group(2))
-                break
+    name = next((n for n in map(stock_name, lines) if n), "")
+    if name:
+        article = dataclasses.replace(article, publication=name)
     # FreshRSS prints the date two lines under the title: charts quote that line
     return dataclasses.replace(article, date_line=article.line + 2)

@@ -25,19 +25,29 @@ PUBLICATION = re.compile(r"^(?:(\S.{0,60}?) is a reader-supported publication\."
                          r"|Thanks for reading (\S.{0,60}?)! Subscribe for free)")
 
 
+_STOCK = ("reader-supported publication", "Thanks for reading")
+
+
+def stock_name(line: str) -> str:
+    """The newsletter's name when ``line`` is one of its stock lines, else ""."""
+    if _STOCK[0] not in line and _STOCK[1] not in line:
+        return ""
+    m = PUBLICATION.match(line.strip())
+    return (m.group(1) or m.group(2)) if m else ""
+
+
 def publication_names(text: str) -> frozenset[str]:
     """Every newsletter name Substack's stock lines give in ``text``. Its "Share <name>"
     button is chrome only for these names: "Share Prices Fell" may be a heading."""
     names = set()
-    for needle in ("reader-supported publication", "Thanks for reading"):
+    for needle in _STOCK:
         at = text.find(needle)  # (the lines holding a stock phrase, not a regex through all)
         while at >= 0:
             end = text.find("\n", at)
             end = len(text) if end < 0 else end
-            m = PUBLICATION.match(text[text.rfind("\n", 0, at) + 1:end].strip())
-            if m:
-                names.add(m.group(1) or m.group(2))
+            names.add(stock_name(text[text.rfind("\n", 0, at) + 1:end]))
             at = text.find(needle, end)
+    names.discard("")
     return frozenset(names)
 SOURCE_TAIL = re.compile(r"(?:\(Source\)|\bSource\.?|\bSource \| Archive|\bSource: [^.]{1,60}"
                          r"|\(Source: [^)]*\)|; source)$")

@@ -64,6 +64,11 @@ def _place_links(places, titles: dict[str, str]) -> list[str]:
             for stem, anchor in dict.fromkeys(places)]
 
 
+#: what a headword made from the text may hold: Sphinx parses glossary terms as inline
+#: markup, so nothing that could be markup (or a " : " classifier) gets in
+HEADWORD_OK = re.compile(r"^[^\W_](?:[^\W_]|[’' .&-]){0,79}$")
+
+
 def render_word_glossary(abbreviations, terms, names, shared, titles: dict[str, str],
                          across: bool = True) -> str:
     """The glossary of a book whose articles hold no Chinese, Japanese or Korean terms: the
@@ -90,7 +95,7 @@ def render_word_glossary(abbreviations, terms, names, shared, titles: dict[str, 
     def section(title: str, entries: list[tuple[str, str, list]], where: str) -> None:
         body = []
         for term, gloss, places in entries:
-            if term.lower() in seen:
+            if term.lower() in seen or not HEADWORD_OK.match(term):
                 continue
             seen.add(term.lower())
             body += ["", term, f"  {gloss}"]
@@ -100,8 +105,8 @@ def render_word_glossary(abbreviations, terms, names, shared, titles: dict[str, 
         if body:
             lines.extend(["", f"## {title}", "", "```{glossary}", *body, "```"])
 
-    section("Abbreviations", [(a, escape_text(long), places) for a, long, places in abbreviations
-                              if re.fullmatch(r"[A-Za-z0-9]+", a)], "Defined in")
+    section("Abbreviations", [(a, escape_text(long), places) for a, long, places in abbreviations],
+            "Defined in")
     section("Terms", [(t.term, _quoted(t.gloss), t.places) for t in terms], "Introduced in")
     section("Names", [(n.term, escape_text(n.gloss), n.places) for n in names], "Described in")
     if not parts:
