@@ -131,3 +131,15 @@ def test_patched_sidebars_are_what_rendering_gives(tmp_path):
     freshness.patch_sidebars(app, None)
     assert (tmp_path / "ch/b.html").read_text(encoding="utf-8") == _page("b.html", "2")
     assert builder.rendered == ["ch/c"]
+
+
+def test_figures_are_not_numbered_so_a_rebuild_loads_only_the_pages_it_writes(built_book):
+    """sphinx-jupyterbook-latex turns ``numfig`` on for every build; with it on, each
+    rebuild loads every page's doctree to number figures. The book's config says
+    ``numfig: false`` and the build keeps it so."""
+    import pickle
+    env_file = built_book.parent / ".doctrees" / "environment.pickle"
+    with open(env_file, "rb") as fh:
+        env = pickle.load(fh)
+    assert env.config.numfig is False
+    assert "caption-number" not in (built_book / "intro.html").read_text(encoding="utf-8")

@@ -177,7 +177,8 @@ def anchor_id(stem: str, article: Article, block) -> str:
     """Stable id of a block: chapter stem + line offset in its article. It starts with a
     letter because docutils drops leading digits from ids. Writers turn it into a target;
     extraction and indexes link to it."""
-    return _anchor_prefix(stem) + "-" + label(str(block.line - article.line))
+    # (label() of a whole number is its digits, without a sign: no regex needed)
+    return f"{_anchor_prefix(stem)}-{abs(block.line - article.line)}"
 
 
 @functools.lru_cache(maxsize=4096)

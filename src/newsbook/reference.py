@@ -68,8 +68,29 @@ def block_texts(article: Article, stem: str) -> list[tuple[str, str]]:
     return [(anchor, text) for anchor, text, _ in block_lines(article, stem)]
 
 
+#: (id(article), stem) -> (article, its block_lines): the last few articles asked about.
+#: Finding facts asks for one article's blocks five times in a row (its own pass and
+#: four automatic charts), and so does each later book-wide pass; a small memo keeps
+#: the repeats free without holding every article's text (peak memory of big copies).
+_BLOCKS: dict[tuple[int, str], tuple[Article, list[tuple[str, str, int]]]] = {}
+_BLOCKS_KEPT = 8
+
+
 def block_lines(article: Article, stem: str) -> list[tuple[str, str, int]]:
-    """(anchor id, plain text, first line) of every addressable block."""
+    """(anchor id, plain text, first line) of every addressable block. The list is shared
+    with later callers for the same article: read it, never change it."""
+    key = (id(article), stem)
+    got = _BLOCKS.get(key)
+    if got is not None and got[0] is article:
+        return got[1]
+    out = _block_lines(article, stem)
+    if len(_BLOCKS) >= _BLOCKS_KEPT:
+        del _BLOCKS[next(iter(_BLOCKS))]  # the oldest (dicts keep insertion order)
+    _BLOCKS[key] = (article, out)
+    return out
+
+
+def _block_lines(article: Article, stem: str) -> list[tuple[str, str, int]]:
     out = []
     for b in walk(article.blocks):
         if isinstance(b, (Paragraph, Caption, ListBlock)):
