@@ -127,9 +127,19 @@
           p.height = Math.max(o.height || 450, c.length * 40 + 220);
         }
       } else {
-        p[a + ".tickmode"] = "auto";
         /* dates and numbers: one tick per ~90 px, so labels never touch */
-        p[a + ".nticks"] = Math.max(2, Math.min(5, Math.floor((fl._size ? fl._size.w : 300) / 90)));
+        var most = Math.max(2, Math.min(5, Math.floor((fl._size ? fl._size.w : 300) / 90)));
+        var vals = o[a + ".tickvals"], txt = o[a + ".ticktext"];
+        if (vals && vals.length) {
+          /* the figure's own ticks ("Nov 2026"): every k-th of them */
+          var step = Math.ceil(vals.length / most);
+          p[a + ".tickmode"] = "array";
+          p[a + ".tickvals"] = vals.filter(function (x, i) { return i % step === 0; });
+          if (txt) p[a + ".ticktext"] = txt.filter(function (x, i) { return i % step === 0; });
+        } else {
+          p[a + ".tickmode"] = "auto";
+          p[a + ".nticks"] = most;
+        }
       }
     });
     return p;

@@ -14,6 +14,7 @@ import pytest
 
 from newsbook import cli
 from newsbook.writers.escape import clean
+from smallbook import book_of
 
 FEED = Path(__file__).parent / "feeds" / "harbourline-freshrss-2026.txt"
 LINES = FEED.read_text(encoding="utf-8").split("\n")
@@ -214,3 +215,59 @@ def test_a_us_english_copy_keeps_its_dates_as_written(tmp_path):
     for r in rows:
         assert lines[int(r["line"]) - 1] == r["quote"]
     assert {r["quote"] for r in rows} == {lines[6], lines[14]}
+
+
+LANTERN = (
+    "Normal view\n\nBefore yesterdayThe Lantern\n\n"
+    "On walking slowly\n\n28 November 2026 at 06:00\n\n"
+    "Some mornings the best thing is to walk without a plan. The streets are quiet.\n\n"
+    "I like the sound of shutters going up. It tells me the day has started.\n\n"
+    "Walking slowly is not a trick. It is a way of noticing what is there.\n\n"
+    "Subscribe to The Lantern\n\n"
+    "Subscribe to the bakery's list, my neighbour says.\n\n"
+    "Subscribe to The Other Letter\n\n"
+    "A single question\n\n14 November 2026 at 21:30\n\n"
+    "What would you keep if you could keep only one letter? Mine is short. It says thank "
+    "you.\n")
+
+
+def test_a_feeds_own_subscribe_button_is_chrome(tmp_path):
+    """"Subscribe to X" (the button of newsletter tools other than Substack) is dropped
+    when X is the feed's name, as FreshRSS's day separator shows it; other lines that
+    open the same way stay."""
+    book = book_of(tmp_path, LANTERN)
+    text = "".join(p.read_text(encoding="utf-8") for p in (book / "chapters").glob("*.md"))
+    text = text.replace("\\", "")
+    assert "Subscribe to The Lantern" not in text
+    assert "Subscribe to the bakery's list, my neighbour says." in text
+    assert "Subscribe to The Other Letter" in text
+
+
+def test_prose_with_no_facts_gets_its_shape_and_a_publication_timeline(tmp_path):
+    """Articles with no date, number, name or section still get a chart each (words per
+    paragraph, or per sentence for a one-paragraph article: one bar would show nothing a
+    sentence could not), and the book a timeline of when each was published, quoting
+    each date line."""
+    book = book_of(tmp_path, LANTERN)
+    lines = LANTERN.split("\n")
+    walk = rows(book, "auto_2026_11_28_on_walking_slowly_paragraphs")
+    assert [int(r["words"]) for r in walk] == [
+        len(p.split()) for p in LANTERN.split("\n\n")[4:7]] + [8]  # (the last line: a heading)
+    assert walk[0]["paragraph"] == "1. Some mornings the best thing is…"
+    question = rows(book, "auto_2026_11_14_a_single_question_sentences")
+    assert [r["quote"] for r in question[:3]] == [
+        "What would you keep if you could keep only one letter?", "Mine is short.",
+        "It says thank you."]
+    assert [r["sentence"][:3] for r in question] == ["1. ", "2. ", "3. "]
+    for name in ("paragraphs", "sentences"):
+        assert not list((book / "data" / "generated").glob(f"*_{name[:-1]}.csv"))
+    events = rows(book, "book_events")
+    assert [(r["date"], r["quote"]) for r in events] == [
+        ("2026-11-14", "14 November 2026 at 21:30"), ("2026-11-28", "28 November 2026 at 06:00")]
+    for r in events:
+        assert lines[int(r["line"]) - 1] == r["quote"]
+    timeline = (book / "timeline.md").read_text(encoding="utf-8").replace("\\", "")
+    assert "The articles state no dates of their own" in timeline
+    assert "- **2026-11-14** published — [A single question](#p-2026-11-14-a-single-question" \
+        in timeline
+    assert "When each article was published" in specs(book)["book_timeline"]["title"]

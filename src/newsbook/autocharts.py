@@ -215,18 +215,57 @@ def fallback_chart(article: Article, stem: str, links: list[dict], out: AutoChar
             label="article", value="shared", axis="Names shared with this article",
             colour_index=2))
         return
+    # the article's own shape, at the first level with two parts or more: a single bar
+    # shows nothing a sentence could not say
+    level, parts = "section", _section_words(article, stem)
+    if len(parts) < 2:
+        level, parts = "paragraph", _paragraph_words(article, stem)
+    if len(parts) < 2:
+        sentences = _sentence_words(article, stem)
+        if len(sentences) >= 2:
+            level, parts = "sentence", sentences
+        else:
+            level, parts = "section", _section_words(article, stem)
     rows = []
-    for sec, words, anchor, line, quote in _section_words(article, stem):
-        rows.append({"section": sec, "words": words, "quote": quote, "line": line,
+    for part, words, anchor, line, quote in parts:
+        rows.append({level: part, "words": words, "quote": quote, "line": line,
                      "chapter": stem, "anchor": anchor,
-                     "derived": "words counted in the section", "note": ""})
-    name = dataset_name(stem, "sections")
-    out.datasets[name], out.columns[name] = _csv(SECTION_COLUMNS, rows), SECTION_COLUMNS
+                     "derived": f"words counted in the {level}", "note": ""})
+    columns = [level] + SECTION_COLUMNS[1:]
+    name = dataset_name(stem, level + "s")
+    out.datasets[name], out.columns[name] = _csv(columns, rows), columns
     out.specs.append(_spec(Bars,
         key=name.removeprefix("auto_"), kind="bars", dataset=name, chapter=stem, after=after,
-        auto="connections", title="How the article is built: words per section",
-        summary="Words in each section of the article, in reading order.",
-        label="section", value="words", axis="Words (counted)", colour_index=2))
+        auto="connections", title=f"How the article is built: words per {level}",
+        summary=f"Words in each {level} of the article, in reading order.",
+        label=level, value="words", axis="Words (counted)", colour_index=2))
+
+
+def _opening(text: str, k: int, words: int = 6) -> str:
+    """A bar's label: its number and opening words ("2. Mine is short. It says…")."""
+    head = text.split()
+    return f"{k}. " + " ".join(head[:words]) + ("…" if len(head) > words else "")
+
+
+def _paragraph_words(article: Article, stem: str):
+    """(label, words, anchor, line, opening) of each paragraph (or list, or caption)."""
+    from .reference import block_lines
+    return [(_opening(text, k), len(text.split()), anchor, line, text[:100])
+            for k, (anchor, text, line) in enumerate(
+                [b for b in block_lines(article, stem) if b[1]], 1)]
+
+
+def _sentence_words(article: Article, stem: str):
+    """(label, words, anchor, line, the sentence) of each sentence of the article's one
+    paragraph."""
+    from .extract.spans import sentences
+    from .reference import block_lines
+    out = []
+    for anchor, text, line in block_lines(article, stem):
+        for s, e in sentences(text):
+            out.append((_opening(text[s:e], len(out) + 1), len(text[s:e].split()), anchor,
+                        line, text[s:e][:100]))
+    return out
 
 
 def _section_words(article: Article, stem: str):
@@ -255,14 +294,23 @@ def _spec(cls, **fields):
     return cls.model_construct(**fields)
 
 
-def book_timeline_spec():
-    """The timeline of everything (book-wide page): one lane per part of the book."""
+def book_timeline_spec(published_only: bool = False):
+    """The timeline of everything (book-wide page): one lane per part of the book.
+    ``published_only``: its events are the articles' publication dates (they date
+    nothing of their own)."""
+    if published_only:
+        title = "When each article was published, by part"
+        summary = ("The articles state no dates of their own: each article is a dot on the "
+                   "day its date line gives, coloured by part of the book. The list above the "
+                   "chart has every date as text.")
+    else:
+        title = "Every dated event in the book, by part"
+        summary = ("A timeline of every dated event the articles state, one row per event, "
+                   "coloured by part of the book; years, months and decades are spans, days "
+                   "are dots. The list below the chart has every event as text.")
     return _spec(Timeline,
         key="book_timeline", kind="timeline", dataset="book_events", chapter="",
-        title="Every dated event in the book, by part",
-        summary="A timeline of every dated event the articles state, one row per event, coloured by part of "
-                "the book; years, months and decades are spans, days are dots. The list below "
-                "the chart has every event as text.",
+        title=title, summary=summary,
         lane="theme", label="label", start="date", end="end", precision="precision",
         controls=False, axis="Year", layout="rows", live={"filter": "theme"})
 

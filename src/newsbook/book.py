@@ -19,7 +19,8 @@ from .diagnostics import Code, Diagnostic, InputError
 from .model import Article, article_text
 from .plan import Plan, spec_json
 from .extract.lookup import Finder
-from .reference import (Term, abbreviations_in, block_lines, events_csv, glossary_words,
+from .reference import (Term, abbreviations_in, block_lines, events_csv,
+                        publication_events_csv, glossary_words,
                         people_lookup, shared_names,
                         reference_from_plan, term_places, terms_in)
 from .people import ROLE_NOUNS, mentions as people_mentions, people_entries
@@ -238,15 +239,20 @@ def book_pages(plan, pages, chapters, facts, terms, ref, charts: BookCharts, inf
     config."""
     files: dict[str, str] = {}
     titles = {stem: a.title for a, stem in pages}
-    events = events_csv(ref.events, pages, extracted=facts,
-                        themes={c.stem: (c.themes or (book_files.MORE,))[0] for c in chapters})
+    themes = {c.stem: (c.themes or (book_files.MORE,))[0] for c in chapters}
+    events = events_csv(ref.events, pages, extracted=facts, themes=themes)
+    # (one article's date alone is no timeline: a sentence says it)
+    published_only = events.count("\n") <= 1 and len(pages) >= 2
+    if published_only:  # no article dates anything: when each appeared
+        events = publication_events_csv(pages, themes)
     extra = []
     if events.count("\n") > 1:
         files["data/generated/book_events.csv"] = events
-        charts.specs["book_timeline"] = autocharts.book_timeline_spec()
+        charts.specs["book_timeline"] = autocharts.book_timeline_spec(published_only)
         files["timeline.md"] = reference_pages.render_timeline(
             events, titles, cachekeys.page_hashes(root, [charts.specs["book_timeline"]],
-                                                  {"book_events.csv": events}))
+                                                  {"book_events.csv": events}),
+            published_only)
         extra.append("timeline")
     if terms:
         files["glossary.md"] = reference_pages.render_glossary(

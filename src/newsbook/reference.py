@@ -276,6 +276,29 @@ EVENT_COLUMNS = ["date", "end", "precision", "label", "chapter", "title", "theme
                  "quote", "line", "derived", "note"]
 
 
+def publication_events_csv(pages: list[tuple[Article, str]],
+                           themes: dict[str, str] | None = None) -> str:
+    """The book-wide timeline of a book whose articles date nothing: when each article was
+    published, quoting its date line as the copy writes it. Every newsletter has this, so
+    every book has a timeline; it is only drawn when no article gives a date of its own."""
+    themes = themes or {}
+    rows = []
+    for article, stem in pages:
+        first = next((anchor for anchor, text, _ in block_lines(article, stem) if text), "")
+        rows.append({"date": article.published.date().isoformat(), "end": "",
+                     "precision": "day", "label": clean(article.title)[:80],
+                     "chapter": stem, "title": article.title,
+                     "theme": themes.get(stem, ""), "anchor": first,
+                     "quote": article.date_text, "line": article.date_line or "",
+                     "derived": "the article's publication date (its date line)", "note": ""})
+    rows.sort(key=lambda r: (r["date"], r["chapter"]))
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=EVENT_COLUMNS, lineterminator="\n")
+    w.writeheader()
+    w.writerows(rows)
+    return buf.getvalue()
+
+
 def events_csv(events: list[dict], pages: list[tuple[Article, str]], extracted=(),
                themes: dict[str, str] | None = None) -> str:
     """The book-wide timeline dataset: curated events, then every dated statement the

@@ -32,7 +32,7 @@ CHROME = (
     # feeds, else the category's or the feed's own name ("… 2025Harbour Ledger")
     re.compile(r"^(?:Today|Yesterday|Before yesterday|" + _DAY + r")"
                r"(?: — " + _DAY + r")?Main stream$"),
-    re.compile(r"^(?:(?:Today|Yesterday) — " + _DAY + r"|Before yesterday)[A-Z0-9][^.!?]{0,80}$"),
+    re.compile(r"^(?:(?:Today|Yesterday) — " + _DAY + r"|Before yesterday)(?P<feed>[A-Z0-9][^.!?]{0,80})$"),
     re.compile(r"^❌$"),
 )
 
@@ -65,6 +65,26 @@ def is_chrome(line: str) -> bool:
                      or (s[0] in _MONTH_FIRST and len(s) < 120)):
         return False
     return any(p.match(s) for p in CHROME)
+
+
+def separator_names(text: str) -> frozenset[str]:
+    """The feed or category names FreshRSS's day separators show ("Before yesterdayThe
+    Lantern"): a newsletter's own name, when the copy is of its feed, so its "Subscribe to
+    The Lantern" button is chrome (newsletter tools other than Substack write that).
+    Looks only at the lines holding a separator's opening words, not at every line."""
+    sep = CHROME[3]
+    names = set()
+    for needle in ("Before yesterday", "Today — ", "Yesterday — "):
+        at = text.find(needle)
+        while at >= 0:
+            end = text.find("\n", at)
+            end = len(text) if end < 0 else end
+            m = sep.match(text[text.rfind("\n", 0, at) + 1:end].strip())
+            if m:
+                names.add(m.group("feed").strip())
+            at = text.find(needle, end)
+    names.discard("Main stream")
+    return frozenset(names)
 
 
 def parse_date(line: str) -> datetime | None:
@@ -117,7 +137,7 @@ def read(text: str, *, source: str = "<string>", hints: dict[str, str] | None = 
         return ReadResult(Feed(()), diags)
     articles = []
     bounds = starts + [len(lines)]
-    names = publication_names(text)
+    names = publication_names(text) | separator_names(text)
 
     def one(k: int):
         """Article k and its diagnostics (pure: big copies read it in a forked child)."""

@@ -237,8 +237,9 @@ def classify_units(units: list[Unit], hints: dict[str, str],
                    names: frozenset[str] = frozenset()) -> list[Unit]:
     """Give each unit a kind: cta, item, heading, caption, note, speaker or para.
 
-    :param names: the newsletter's names (:func:`publication_names`), whose "Share
-        <name>" button lines are chrome.
+    :param names: the newsletter's names (:func:`publication_names`, and the feed names
+        FreshRSS's day separators show), whose "Share <name>" and "Subscribe to <name>"
+        button lines are chrome.
     """
     counts: dict[str, int] = {}
     for u in units:
@@ -251,7 +252,8 @@ def classify_units(units: list[Unit], hints: dict[str, str],
         m_item = LIST_ITEM.match(u.lines[0]) if len(u.lines) == 1 else None
         m_speaker = SPEAKER.match(u.lines[0]) if len(u.lines) == 1 else None
         hint = hints.get(t)
-        if CTA.match(t) or (t.startswith("Share ") and t[6:] in names):
+        if CTA.match(t) or (t.startswith("Share ") and t[6:] in names) or (
+                t.startswith("Subscribe to ") and t[13:] in names):
             u.kind = "cta"
         elif hint:
             u.kind = hint

@@ -120,16 +120,25 @@ def _quoted(sentence: str) -> str:
     return "“" + escape_text(sentence) + "”"
 
 
-def render_timeline(events_text: str, titles: dict[str, str], data_hashes: dict[str, str]) -> str:
+def render_timeline(events_text: str, titles: dict[str, str], data_hashes: dict[str, str],
+                    published_only: bool = False) -> str:
     """Every dated event as a linked list, then the same events on one interactive chart
-    (the chart comes last so the first screen is text and loads without plotly.js)."""
+    (the chart comes last so the first screen is text and loads without plotly.js).
+    ``published_only``: the articles date nothing, and the events are their publication
+    dates (:func:`newsbook.reference.publication_events_csv`)."""
+    if published_only:
+        lead = ("The articles state no dates of their own, so this timeline shows when each "
+                "was published, as its date line gives it; every entry links to the article. "
+                "The same dates on one axis:")
+    else:
+        lead = ("Every dated event the articles state, by year; every event links to the "
+                "paragraph it comes from. The same events on one axis:")
     out = [notebook_header("Timeline of everything", data_hashes),
-           escape_text("Every dated event the articles state, by year; every event links to "
-                       "the paragraph it comes from. The same events on one axis:") + " "
+           escape_text(lead) + " "
            + "{ref}`the chart <chart-book-timeline>` "
            + escape_text("at the end of the page (use its menu to filter by theme or article; "
                          "hover for the quote)."),
-           "", "## All events", ""]
+           "", "## All articles" if published_only else "## All events", ""]
     rows = list(csv.DictReader(io.StringIO(events_text)))
     year = None
     for r in rows:
@@ -140,6 +149,9 @@ def render_timeline(events_text: str, titles: dict[str, str], data_hashes: dict[
         when = r["date"] + (f" to {r['end']}" if r["end"] else "")
         where = f"[{escape_text(titles.get(r['chapter'], r['chapter']))}](#{r['anchor']})" \
             if r["anchor"] else escape_text(titles.get(r["chapter"], r["chapter"]))
+        if published_only:
+            out.append(f"- **{escape_text(when)}** published — {where}")
+            continue
         derived = " *\\(date derived\\)*" if r["derived"] else ""
         out.append(f"- **{escape_text(when)}** {escape_text(r['label'])}{derived} — {where}")
     out += ["", "## On one axis", "", "(chart-book-timeline)=", cells.chart_cell("book_timeline")]

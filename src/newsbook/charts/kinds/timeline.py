@@ -9,6 +9,7 @@ are listed under the chart instead of being placed.
 from __future__ import annotations
 
 import html
+import math
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -102,6 +103,32 @@ def render(spec, df) -> go.Figure:
     return fig
 
 
+_MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+#: spans shorter than this many years get month ticks (year ticks would be one or two)
+SHORT_SPAN = 2.0
+
+
+def _x_axis(title: str, lo: float, hi: float) -> dict:
+    """The years axis of :func:`render_rows` over ``[lo, hi]`` (fractional years), with
+    room for the labels on the right. A span of under two years (a few weeks of posts, say)
+    is ticked by month ("Nov 2026"), since whole years would give it one tick or two."""
+    span = hi - lo
+    if span >= SHORT_SPAN:
+        pad = span * 0.04 + 0.5
+        return dict(title=title, tickformat="d", hoverformat=".1f",
+                    range=[lo - pad, hi + span * 0.22 + 1])
+    left = lo - max(span * 0.08, 1 / 24)
+    right = hi + span * 0.4 + 2 / 12
+    # at most six ticks, so that "Nov 2026" labels never touch on a phone
+    step = next(k for k in (1, 2, 3, 6, 12) if (right - left) * 12 / k <= 6)
+    vals = [m / 12 for m in range(math.ceil(left * 12), math.floor(right * 12) + 1)
+            if m % step == 0]
+    return dict(title="Date" if title == "Year" else title, hoverformat=".2f",
+                range=[left, right],
+                tickvals=[yr(v) for v in vals],
+                ticktext=[f"{_MONTHS[round(v * 12) % 12]} {math.floor(v + 1e-9)}" for v in vals])
+
+
 def render_rows(spec, df) -> go.Figure:
     """One row per statement, in date order, coloured by lane: many spans that would
     hide each other in one lane stay readable. Rows are unlabelled (hover tells)."""
@@ -142,12 +169,10 @@ def render_rows(spec, df) -> go.Figure:
                 customdata=customdata(sub, spec.label), hovertemplate=HOVER))
     lo = min((it[1] for it in items), default=0)
     hi = max((it[2] for it in items), default=1)
-    pad = (hi - lo) * 0.04 + 0.5
     fig.update_layout(barmode="overlay", height=height,
                       showlegend=bool(spec.lane) and len(lanes) > 1,
                       legend=dict(orientation="h", y=-0.15),
-                      xaxis=dict(title=spec.axis, tickformat="d", hoverformat=".1f",
-                                 range=[lo - pad, hi + (hi - lo) * 0.22 + 1]),
+                      xaxis=_x_axis(spec.axis, lo, hi),
                       yaxis=dict(autorange="reversed", showticklabels=False, title="",
                                  showgrid=False, zeroline=False, ticks=""))
     msgs = ["One row per dated statement, earliest first. Bars span the whole period a date "
