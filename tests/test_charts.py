@@ -75,3 +75,18 @@ def test_chapter_links_in_figures_are_short_for_paragraph_anchors():
     assert link_of({"chapter": stem, "anchor": f"p-{stem}-x1"}) == f"chapters/{stem}.html#p-{stem}-x1"
     assert link_of({"chapter": stem, "anchor": ""}) == f"chapters/{stem}.html"
     assert link_of({"chapter": "../etc", "anchor": "p-1"}) == ""
+
+
+def test_a_short_timeline_is_ticked_by_month_and_a_long_one_by_year():
+    """A few weeks of posts on a years axis had one tick ("2027") or a "2,026.8"."""
+    from newsbook.charts.kinds.timeline import _x_axis
+    weeks = _x_axis("Year", 2026 + 10 / 12, 2026 + 10 / 12 + 27 / 365)
+    assert weeks["ticktext"][:2] == ["Nov 2026", "Dec 2026"] and weeks["title"] == "Date"
+    assert weeks["range"][0] < weeks["tickvals"][0] < weeks["range"][1]
+    for lo in (2020.0, 2024.3, 2025.9):
+        for span in (0.01, 0.5, 1.2, 1.99):
+            axis = _x_axis("Year", lo, lo + span)
+            assert 2 <= len(axis["tickvals"]) <= 6, (lo, span, axis)
+            assert all(axis["range"][0] <= v <= axis["range"][1] for v in axis["tickvals"])
+    years = _x_axis("Year", 1990, 2026)
+    assert years["tickformat"] == "d" and "tickvals" not in years

@@ -122,7 +122,7 @@ def _x_axis(title: str, lo: float, hi: float) -> dict:
     # at most six ticks, so that "Nov 2026" labels never touch on a phone
     step = next(k for k in (1, 2, 3, 6, 12) if (right - left) * 12 / k <= 6)
     vals = [m / 12 for m in range(math.ceil(left * 12), math.floor(right * 12) + 1)
-            if m % step == 0]
+            if m % step == 0 and left <= yr(m / 12) <= right]
     return dict(title="Date" if title == "Year" else title, hoverformat=".2f",
                 range=[left, right],
                 tickvals=[yr(v) for v in vals],
