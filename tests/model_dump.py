@@ -1,7 +1,8 @@
 """A compact, stable text dump of the model, used by the golden reader fixtures."""
 from __future__ import annotations
 
-from newsbook.model import Aside, Caption, Feed, Heading, ListBlock, Note, Paragraph, Piece, Turn
+from newsbook.model import (Aside, Caption, Feed, Heading, ListBlock, Note, Paragraph, Piece,
+                            Table, Turn)
 
 
 def dump_blocks(blocks, indent: str = "") -> list[str]:
@@ -27,6 +28,9 @@ def dump_blocks(blocks, indent: str = "") -> list[str]:
         elif isinstance(b, Aside):
             out.append(f"{indent}{b.line} aside {b.kind}")
             out += dump_blocks(b.blocks, indent + "  ")
+        elif isinstance(b, Table):
+            out.append(f"{indent}{b.line} table")
+            out += [f"{indent}  | " + " | ".join(row) for row in b.rows]
         elif isinstance(b, Piece):
             out.append(f"{indent}{b.line} piece {b.title!r} by {b.byline!r}")
             out += dump_blocks(b.blocks, indent + "  ")

@@ -271,3 +271,39 @@ def test_prose_with_no_facts_gets_its_shape_and_a_publication_timeline(tmp_path)
     assert "- **2026-11-14** published — [A single question](#p-2026-11-14-a-single-question" \
         in timeline
     assert "When each article was published" in specs(book)["book_timeline"]["title"]
+
+
+LEDGER = (
+    "Normal view\n\nToday — 4 December 2026Ledger Lines\n\n"
+    "Rates and rents\n\n4 December 2026 at 07:05\n\nBy Priya Natarajan\n\n"
+    "Rents in Riverside rose 7.1% in 2025 and 5.4% in 2026, the council said.\n\n"
+    "District\tMedian rent\tChange\nRiverside\t€1,450\t+5.4%\nOld Town\t€1,720\t+3.9%\n\n"
+    "— Mayor Tomás Ferreira, speaking to the council\n\n")
+
+
+@pytest.mark.parametrize("file_name, body, title", [
+    ("ledger-lines-freshrss-2026.txt", LEDGER, "Ledger Lines 2026"),  # the file names it
+    ("feed.txt", LEDGER + "Share Ledger Lines\n", "Ledger Lines 2026"),  # its Share button
+    ("feed.txt", LEDGER, "Newsletter 2026"),  # a stream's name alone may be a category's
+])
+def test_the_feed_name_a_day_separator_shows_titles_the_book_when_confirmed(
+        tmp_path, file_name, body, title):
+    feed = tmp_path / file_name
+    feed.write_text(body, encoding="utf-8")
+    assert cli.main([str(feed), "--book", str(tmp_path / "b"), "-q"]) == 0
+    config = (tmp_path / "b" / "_config.yml").read_text(encoding="utf-8")
+    assert f"title: '{title}: an interactive reader'" in config
+
+
+def test_a_by_line_a_table_and_a_source_line_keep_their_roles(tmp_path):
+    """"By Priya Natarajan" under the date is the byline (in the page header, once), a
+    table copied as text stays a table, and "— Mayor …" is a paragraph, not a heading."""
+    book = book_of(tmp_path, LEDGER)
+    [page] = (book / "chapters").glob("*.md")
+    text = page.read_text(encoding="utf-8")
+    assert "\nauthor: Priya Natarajan\n" in text
+    assert text.count("Priya Natarajan") == 2 and "**By** Priya Natarajan" in text
+    assert "| District | Median rent | Change |\n|---|---|---|\n| Riverside | €1\\,450 | " \
+        "\\+5\\.4\\% |" in text
+    assert "\n— Mayor Tomás Ferreira\\, speaking to the council\n" in text
+    assert "## — Mayor" not in text and "## By" not in text

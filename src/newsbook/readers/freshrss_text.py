@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import PurePath
 
 from ..diagnostics import Code, Diagnostic
 from ..model import Article, Feed, Footnote, Piece, freshrss_date
@@ -137,7 +138,9 @@ def read(text: str, *, source: str = "<string>", hints: dict[str, str] | None = 
         return ReadResult(Feed(()), diags)
     articles = []
     bounds = starts + [len(lines)]
-    names = publication_names(text) | separator_names(text)
+    feeds = separator_names(text)
+    names = publication_names(text) | feeds
+    feed = feed_name(text, source, feeds)
 
     def one(k: int):
         """Article k and its diagnostics (pure: big copies read it in a forked child)."""
@@ -145,7 +148,7 @@ def read(text: str, *, source: str = "<string>", hints: dict[str, str] | None = 
         mine: list[Diagnostic] = []
         art = _read_article(lines, start, end, source, hints or {}, mine, names)
         if art is not None:
-            art = _with_publication(art, lines[start:end])
+            art = _with_publication(art, lines[start:end], feed)
         return art, mine
 
     from ..fanout import fan_out
@@ -207,9 +210,11 @@ def _read_article(lines: list[str], start: int, end: int, source: str,
                                     "marker in the text; shown as a plain note", source, paras[0].line))
         footnotes.append(Footnote(number, tuple(paras), paras[0].line - 2 if paras else 0))
     classified = classify_units(units, hints, names)
+    by_names = structure.names_byline(classified)  # ("By Priya Natarajan" under the date)
     blocks = structure.build(classified, marks)
     # a digest's bylines belong to its pieces, not to the post as a whole
-    byline = "" if any(isinstance(b, Piece) for b in blocks) else structure.find_byline(classified)
+    byline = by_names or ("" if any(isinstance(b, Piece) for b in blocks)
+                          else structure.find_byline(classified))
     last = units[-1].line if units else start + 3
     written = date_line.strip()
     return Article(title=title, published=published, blocks=tuple(blocks),
@@ -221,12 +226,26 @@ def _read_article(lines: list[str], start: int, end: int, source: str,
 __all__ = ["read", "ReadResult", "normalise", "parse_date", "Unit"]
 
 
-def _with_publication(article, lines: list[str]):
+def feed_name(text: str, source: str, feeds: frozenset[str]) -> str:
+    """The one feed name the day separators show ("Before yesterdayLedger Lines"), when
+    something else says it is the newsletter's own: its "Share X" or "Subscribe to X"
+    button, or the copy's file name ("ledger-lines-freshrss-2026.txt"). A category's name
+    alone ("Before yesterdayShipping") names no newsletter. "" otherwise."""
+    def squash(s: str) -> str:
+        return re.sub(r"[\W_]+", "", s.lower())
+    stem = squash(PurePath(source).stem) if source and not source.startswith("<") else ""
+    said = {n for n in feeds
+            if f"\nShare {n}\n" in text or f"\nSubscribe to {n}\n" in text
+            or (stem and len(squash(n)) >= 4 and squash(n) in stem)}
+    return next(iter(said)) if len(said) == 1 else ""
+
+
+def _with_publication(article, lines: list[str], feed: str = ""):
     """The article with the newsletter's name from its stock line ("X is a
     reader-supported publication." or "Thanks for reading X! Subscribe for free …"),
-    which the reader drops as chrome."""
+    which the reader drops as chrome, else the feed's own name (:func:`feed_name`)."""
     import dataclasses
-    name = next((n for n in map(stock_name, lines) if n), "")
+    name = next((n for n in map(stock_name, lines) if n), "") or feed
     if name:
         article = dataclasses.replace(article, publication=name)
     # FreshRSS prints the date two lines under the title: charts quote that line

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 
 from ..model import (Aside, Block, Caption, Heading, ListBlock, ListItem, Note, Paragraph,
-                     Piece, Turn)
-from .units import REPORTS, Unit
+                     Piece, Table, Turn)
+from .units import BY_NAMES, REPORTS, Unit
 
 BIO = re.compile(r"^(?:[A-Z][\w.’'\-]*(?: [A-Z][\w.’'\-]*){0,3}|Dr\.) (?:is|was) "
                  r"(?:a|an|the|from|pursuing|currently)\b.{0,80}?\b(?:fellow|writer|researcher|"
@@ -28,10 +28,26 @@ Marks = dict[int, list[tuple[int, int]]]
 
 
 def is_byline(text: str) -> bool:
-    """Author lines: "Lily Ottinger reports:", bios, or a bio whose linked name was lost."""
+    """Author lines: "Lily Ottinger reports:", "By Lily Ottinger", bios, or a bio whose
+    linked name was lost."""
     t = text.strip()
-    return bool(REPORTS.match(t) or BIO.match(t) or ANON.match(t)
+    return bool(REPORTS.match(t) or BY_NAMES.match(t) or BIO.match(t) or ANON.match(t)
                 or (t[:1].islower() and len(t) < 200))
+
+
+def names_byline(units: list[Unit]) -> str:
+    """The names of a "By Priya Natarajan" line standing first in the article (right under
+    its date), which then becomes the article's byline: the page shows it in its header,
+    as it shows the date line, and not again as a paragraph (the unit's kind becomes
+    "byline", which :func:`build` leaves out). "" when the article opens otherwise."""
+    first = next((u for u in units if u.kind != "cta"), None)
+    if first is None or first.kind != "para" or len(first.lines) != 1:
+        return ""
+    m = BY_NAMES.match(first.text.strip())
+    if not m:
+        return ""
+    first.kind = "byline"
+    return m.group(1)
 
 
 def find_byline(units: list[Unit]) -> str:
@@ -67,6 +83,8 @@ def _simple(u: Unit, marks: Marks, level: int) -> Block:
         return _caption(u, marks)
     if u.kind == "note":
         return Note(text, u.line)
+    if u.kind == "table":  # (a table copied as text: tab-separated cells; no marker read)
+        return Table(tuple(u.extra["rows"]), u.line)
     return Paragraph(text, u.line, _marks_for(u, marks))
 
 
@@ -157,7 +175,7 @@ def _piece(units: list[Unit], marks: Marks, titled: bool) -> Piece:
 
 def build(units: list[Unit], marks: Marks) -> list[Block]:
     """Turn classified units into the article's block tree."""
-    units = [u for u in units if u.kind != "cta"]
+    units = [u for u in units if u.kind not in ("cta", "byline")]
     starts = _piece_starts(units)
     if len(starts) < 2:
         return _blocks(units, marks, 2)

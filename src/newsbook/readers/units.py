@@ -57,6 +57,9 @@ SMALL = set("a an and as at but by for from in into of on or the to vs via with 
 TERMINAL = ".,;!"
 CLOSERS = "\"'”’»」》)"
 REPORTS = re.compile(r"^[A-Z][\w.’'\-]*(?: [A-Z][\w.’'\-]*){0,3} reports:$")
+#: a byline of names: "By Priya Natarajan", "By Sam Wu and Kim Park" (never "By virtue of")
+_NAME = r"[A-Z][\w.’'\-]*(?: (?:[A-Z][\w.’'\-]*|de|van|von|da|di|del|bin|al))*"
+BY_NAMES = re.compile(rf"^By ({_NAME}(?:(?:,| and| &)(?: and)? {_NAME}){{0,4}})$")
 
 
 def source_tail(text: str) -> bool:
@@ -195,6 +198,15 @@ def find_markers(units: list[Unit], count: int) -> dict[int, list[tuple[int, int
     return found
 
 
+def table_rows(lines: list[str]) -> list[tuple[str, ...]]:
+    """The cells of a table copied as text: two lines or more, each of the same number
+    (two or more) of tab-separated cells, as a browser copies an HTML table. [] otherwise."""
+    if len(lines) < 2 or any("\t" not in ln for ln in lines):
+        return []
+    rows = [tuple(c.strip() for c in ln.strip().split("\t")) for ln in lines]
+    return rows if len({len(r) for r in rows}) == 1 else []
+
+
 def title_case(text: str) -> bool:
     """Most significant words capitalised, as in section titles."""
     words = [w.strip("“”‘’\"'()[],:;?!…—–-") for w in text.split()]
@@ -209,7 +221,8 @@ def title_case(text: str) -> bool:
 def heading_like(text: str) -> bool:
     """Short, unpunctuated, title-cased -- or a short question."""
     t = text.strip()
-    if not t or len(t) > 90 or _last(t) in TERMINAL or source_tail(t) or REPORTS.match(t):
+    if not t or len(t) > 90 or _last(t) in TERMINAL or source_tail(t) or REPORTS.match(t) \
+            or BY_NAMES.match(t) or t[0] in "—–":  # ("— Mayor X, to the council": a source)
         return False
     if t.endswith("?"):
         return len(t) <= 55
@@ -257,6 +270,8 @@ def classify_units(units: list[Unit], hints: dict[str, str],
             u.kind = "cta"
         elif hint:
             u.kind = hint
+        elif table_rows(u.lines):
+            u.kind, u.extra = "table", {"rows": table_rows(u.lines)}
         elif m_item:
             u.kind, u.extra = "item", {"label": m_item.group(1), "text": m_item.group(2)}
         elif (m_speaker and counts.get(m_speaker.group(1), 0) >= 2
