@@ -18,7 +18,10 @@ from .facts import Quantity, Series, SeriesPoint
 from .spans import sentence_at
 
 POINT_PRECISIONS = frozenset(("day", "month", "year", "quarter", "half", "season", "fiscal_year"))
-_AFTER_GAP = re.compile(r"^\s?\(?\s?(?:(?:in|by|for|during|as of|at the end of|through|"
+#: what may stand between a quantity and its period: a preposition, after an "of" phrase
+#: of one or two words that says what it measures ("61% of income in 2020")
+_AFTER_GAP = re.compile(r"^\s?\(?\s?(?:of [a-z][\w’'-]*(?: [a-z][\w’'-]*)? (?=in\s|by\s|for\s))?"
+                        r"(?:(?:in|by|for|during|as of|at the end of|through|"
                         r"at end-|in the year)\s)?$", re.I)
 _BEFORE_GAP = re.compile(r"^[^\d;.!?]{0,60}$")
 
@@ -66,22 +69,45 @@ def find_series(group: list[Located], stem: str, start_no: int = 0) -> list[Seri
         d = period_of(q)
         if d is None:
             continue
-        buckets.setdefault((q.fact.unit, q.fact.scale), []).append((d, q.fact))
+        where = (q.fact.line, sentence_at(q.sentences, q.start_off, q.end_off))
+        buckets.setdefault((q.fact.unit, q.fact.scale), []).append((d, q.fact, where))
     out = []
-    for (unit, scale), pairs in buckets.items():
-        by_period: dict[str, tuple[RawDate, Quantity]] = {}
-        ambiguous = False
-        for d, f in pairs:
-            key = d.start + "/" + d.end
-            if key in by_period and by_period[key][1].value != f.value:
-                ambiguous = True
-            by_period.setdefault(key, (d, f))
-        if ambiguous or len(by_period) < 3 or len({d.precision for d, _ in by_period.values()}) != 1:
-            continue
-        pts = sorted(by_period.values(), key=lambda p: p[0].start)
-        first = min((f for _, f in pts), key=lambda f: f.line)
-        measure = f"{unit} {scale}".strip()
-        out.append(Series(stem, first.anchor, first.line, measure, unit, scale,
-                          tuple(SeriesPoint(d.when, d.start, f) for d, f in pts)))
+    for (unit, scale), found in buckets.items():
+        for pairs in _listings(found):
+            series = _series(pairs, stem, unit, scale)
+            if series is not None:
+                out.append(series)
     out.sort(key=lambda s: s.line)
     return out
+
+
+def _listings(found: list) -> list[list[tuple[RawDate, Quantity]]]:
+    """The candidate series of one unit in one group. Two sentences that each list two
+    values or more are two listings, of two measures perhaps ("Debt was 61% in 2020, 66%
+    in 2023 and 69% in 2026. Approval was 45% in 2021 and 50% in 2022."), never one
+    series; otherwise the group's values are one candidate ("In 2022 it was 30 GW. In
+    2023, 35 GW. In 2024, 41 GW.")."""
+    by: dict = {}
+    for d, f, where in found:
+        by.setdefault(where, []).append((d, f))
+    if sum(len(v) >= 2 for v in by.values()) >= 2:
+        return list(by.values())
+    return [[(d, f) for d, f, _ in found]]
+
+
+def _series(pairs, stem: str, unit: str, scale: str) -> Series | None:
+    """Three or more values tied to distinct periods of one precision, else None."""
+    by_period: dict[str, tuple[RawDate, Quantity]] = {}
+    ambiguous = False
+    for d, f in pairs:
+        key = d.start + "/" + d.end
+        if key in by_period and by_period[key][1].value != f.value:
+            ambiguous = True
+        by_period.setdefault(key, (d, f))
+    if ambiguous or len(by_period) < 3 or len({d.precision for d, _ in by_period.values()}) != 1:
+        return None
+    pts = sorted(by_period.values(), key=lambda p: p[0].start)
+    first = min((f for _, f in pts), key=lambda f: f.line)
+    measure = f"{unit} {scale}".strip()
+    return Series(stem, first.anchor, first.line, measure, unit, scale,
+                  tuple(SeriesPoint(d.when, d.start, f) for d, f in pts))
