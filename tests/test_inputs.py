@@ -62,6 +62,7 @@ BAD = [
     ("smarch", article("Smarch", "32 Smarch 2025 at 25:61", "Text.").encode(), "bad_date", 3),
     ("bad-hour", (article("Fine", "1 May 2025 at 10:00", "Ok.")
                   + article("Late", "1 May 2025 at 25:00", "No.")).encode(), "bad_date", 9),
+    ("utf16-broken", b"\xff\xfeT\x00\x00\xd8", "not_utf8", 1),  # a lone surrogate
 ]
 
 
@@ -79,6 +80,19 @@ def test_bad_input_exits_2_and_writes_nothing(tmp_path, book_dir, name, data, co
         assert int(found[0]["line"]) == line, proc.stderr
     assert snapshot(book_dir) == before
     assert proc.stdout == ""
+
+
+def test_a_utf16_copy_is_read(tmp_path):
+    """Windows editors save "Unicode" text as UTF-16 with a byte order mark."""
+    from newsbook import cli
+    text = article("Tides", "3 December 2025 at 07:32", "High water at dawn, as ever.")
+    feed = tmp_path / "u16.txt"
+    for encoding in ("utf-16", "utf-16-be"):
+        data = text.encode(encoding)
+        feed.write_bytes(data if encoding == "utf-16" else b"\xfe\xff" + data)
+        assert cli.main([str(feed), "--book", str(tmp_path / encoding), "-q"]) == 0
+        [page] = (tmp_path / encoding / "chapters").glob("*.md")
+        assert "High water at dawn\\, as ever\\." in page.read_text(encoding="utf-8")
 
 
 def test_cut_inside_a_utf8_character(tmp_path, book_dir):

@@ -37,8 +37,16 @@ def _binary_at(data: bytes) -> int | None:
 
 
 def decode(path: Path, data: bytes) -> str:
-    """Strict UTF-8 (BOM allowed); binary or Latin-1 input is refused with a line number."""
+    """Strict UTF-8 (BOM allowed), or UTF-16 with its BOM (Windows editors save "Unicode"
+    text so); binary or Latin-1 input is refused with a line number."""
     src = str(path)
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise InputError([Diagnostic(Code.NOT_UTF8, f"not UTF-16 text after its byte order "
+                                         f"mark (byte offset {exc.start}); re-save the copy as "
+                                         "UTF-8", src, 1, "error")]) from None
     at = _binary_at(data)
     if at is not None:
         line = data[:at].count(b"\n") + 1
