@@ -217,6 +217,39 @@ def test_a_us_english_copy_keeps_its_dates_as_written(tmp_path):
     assert {r["quote"] for r in rows} == {lines[6], lines[14]}
 
 
+@pytest.mark.parametrize("lang, view, today, date, later", [
+    ("fr", "Vue normale", "Aujourd’hui — 6 décembre 2026Flux principal",
+     "6 décembre 2026 à 19:32", "30 novembre 2026 à 00:05"),
+    ("de", "Normale Ansicht", "Heute — 06. Dezember 2026Haupt-Feeds",
+     "06. Dezember 2026 um 19:32", "30. November 2026 um 00:05"),
+    ("pt-br", "Visualização normal", "Hoje — 6 de Dezembro de 2026Stream principal",
+     "6 de Dezembro de 2026, 19:32", "30 de Novembro de 2026, 00:05"),
+])
+def test_a_copy_from_freshrss_in_another_language_is_read(tmp_path, lang, view, today, date,
+                                                          later):
+    """FreshRSS's interface in French, German, Portuguese (and more) writes its furniture
+    and date lines in that language: the furniture is dropped, the dates read, shown and
+    quoted as written."""
+    lines = [view, "", today, "", "Tide Tables", "", date, "", "The tide rose by 2 metres on "
+             "3 December 2026.", "", "Fog Notes", "", later, "", "Fog closed the port in "
+             "2025 and 2026.", ""]
+    feed = tmp_path / f"{lang}.txt"
+    feed.write_text("\n".join(lines), encoding="utf-8")
+    book = tmp_path / "b"
+    assert cli.main([str(feed), "--book", str(book), "-q"]) == 0
+    pages = {p.stem: p.read_text(encoding="utf-8") for p in (book / "chapters").glob("*.md")}
+    assert set(pages) == {"2026-12-06-tide-tables", "2026-11-30-fog-notes"}
+    tide = pages["2026-12-06-tide-tables"]
+    assert f"**Published** {date.replace(':', chr(92) + ':').replace(',', chr(92) + ',')}" \
+        .replace(".", "\\.") in tide.replace("\\-", "-")
+    assert view not in tide and "2026Flux" not in tide and "Haupt-Feeds" not in tide
+    rows = list(csv.DictReader(io.StringIO(
+        (book / "data/generated/book_articles.csv").read_text(encoding="utf-8"))))
+    assert {r["quote"] for r in rows} == {date, later}
+    for r in rows:
+        assert lines[int(r["line"]) - 1] == r["quote"]
+
+
 LANTERN = (
     "Normal view\n\nBefore yesterdayThe Lantern\n\n"
     "On walking slowly\n\n28 November 2026 at 06:00\n\n"

@@ -13,27 +13,37 @@ from pathlib import PurePath
 
 from ..diagnostics import Code, Diagnostic
 from ..model import Article, Feed, Footnote, Piece, freshrss_date
+from . import freshrss_i18n as i18n
 from . import structure
 from .units import (LIST_ITEM, Unit, classify_units, find_footnotes, find_markers,
                     publication_names, split_units, stock_name)
 
-MONTHS = ("January February March April May June July August September "
-          "October November December").split()
-#: an article's date line as FreshRSS's English writes it: "15 December 2025 at 07:32"
-#: (en), or "December 15th 2025 at 7:32 am" (en-US, its <sup>th</sup> copied as text)
-DATE_SHAPE = re.compile(r"^(?:(\d{1,2}) (\w+) (\d{4}) at (\d{1,2}):(\d{2})"
+MONTHS = i18n.MONTH_NAMES["en"].split()
+#: an article's date line as FreshRSS writes it: "15 December 2025 at 07:32" (en), or
+#: "December 15th 2025 at 7:32 am" (en-US, its <sup>th</sup> copied as text), or in
+#: another of its languages ("15 décembre 2025 à 07:32", "15. Dezember 2025 um 07:32",
+#: "15 de Dezembro de 2025, 07:32": :mod:`newsbook.readers.freshrss_i18n`)
+DATE_SHAPE = re.compile(r"^(?:(\d{1,2})\.? (?:de )?(\w+) (?:de )?(\d{4})"
+                        r"(?: (?:" + "|".join(i18n.AT_WORDS) + r")|,) (\d{1,2}):(\d{2})"
                         r"|(\w+) (\d{1,2})(?:st|nd|rd|th)?,? (\d{4}) at (\d{1,2}):(\d{2}) ?"
                         r"([AaPp]\.?[Mm]\.?))$")
-#: a day as a day separator writes it, in either English
-_DAY = r"(?:\d{1,2} \w+ \d{4}|[A-Z][a-z]+ \d{1,2}(?:st|nd|rd|th)?,? \d{4})"
+#: a day as a day separator writes it, in any of FreshRSS's languages
+_DAY = r"(?:\d{1,2}\.? (?:de )?\w+ (?:de )?\d{4}|[A-Z][a-z]+ \d{1,2}(?:st|nd|rd|th)?,? \d{4})"
+
+
+def _alt(words: list[str]) -> str:
+    return "(?:" + "|".join(map(re.escape, words)) + ")"
+
+
 CHROME = (
-    re.compile(r"^Normal view$"),
-    re.compile(r"^There are new articles available, click to refresh the page\.$"),
+    re.compile("^" + _alt(i18n.VIEW_NAMES) + "$"),
+    re.compile("^" + _alt(i18n.REFRESH) + "$"),
     # a day separator, glued to the name of the stream shown: "Main stream" for all
     # feeds, else the category's or the feed's own name ("… 2025Harbour Ledger")
-    re.compile(r"^(?:Today|Yesterday|Before yesterday|" + _DAY + r")"
-               r"(?: — " + _DAY + r")?Main stream$"),
-    re.compile(r"^(?:(?:Today|Yesterday) — " + _DAY + r"|Before yesterday)(?P<feed>[A-Z0-9][^.!?]{0,80})$"),
+    re.compile(r"^(?:" + _alt(i18n.TODAY + i18n.YESTERDAY + i18n.BEFORE_YESTERDAY) + "|"
+               + _DAY + r")(?: — " + _DAY + r")?" + _alt(i18n.MAIN_STREAM) + "$"),
+    re.compile(r"^(?:" + _alt(i18n.TODAY + i18n.YESTERDAY) + r" — " + _DAY + "|"
+               + _alt(i18n.BEFORE_YESTERDAY) + r")(?P<feed>[A-Z0-9][^.!?]{0,80})$"),
     re.compile(r"^❌$"),
 )
 
@@ -53,7 +63,8 @@ def normalise(text: str) -> str:
 
 #: what a chrome line can open with (each pattern of CHROME starts with one of these, or
 #: with a digit): other lines are rejected without a regex (this runs on every line)
-_CHROME_FIRST = frozenset("NTYB❌")
+_CHROME_FIRST = frozenset(w[0] for w in i18n.VIEW_NAMES + i18n.REFRESH + i18n.TODAY
+                          + i18n.YESTERDAY + i18n.BEFORE_YESTERDAY) | {"❌"}
 #: a US-English day separator opens with its month ("November 29th 2026Main stream"): such
 #: lines are short, so long ones (most paragraphs) skip the patterns
 _MONTH_FIRST = frozenset(m[0] for m in MONTHS)
@@ -75,7 +86,7 @@ def separator_names(text: str) -> frozenset[str]:
     Looks only at the lines holding a separator's opening words, not at every line."""
     sep = CHROME[3]
     names = set()
-    for needle in ("Before yesterday", "Today — ", "Yesterday — "):
+    for needle in i18n.BEFORE_YESTERDAY + [w + " — " for w in i18n.TODAY + i18n.YESTERDAY]:
         at = text.find(needle)
         while at >= 0:
             end = text.find("\n", at)
@@ -84,13 +95,13 @@ def separator_names(text: str) -> frozenset[str]:
             if m:
                 names.add(m.group("feed").strip())
             at = text.find(needle, end)
-    names.discard("Main stream")
+    names.difference_update(i18n.MAIN_STREAM)
     return frozenset(names)
 
 
 def parse_date(line: str) -> datetime | None:
-    """``15 December 2025 at 07:32`` or ``December 15th 2025 at 7:32 am`` -> naive
-    datetime; None when out of range."""
+    """``15 December 2025 at 07:32``, ``December 15th 2025 at 7:32 am`` or the same in
+    another of FreshRSS's languages -> naive datetime; None when out of range."""
     m = DATE_SHAPE.match(line.strip())
     if not m:
         return None
@@ -102,10 +113,12 @@ def parse_date(line: str) -> datetime | None:
             return None
         pm = m.group(11)[0] in "pP"
         hour = str(int(hour) % 12 + (12 if pm else 0))
-    if month not in MONTHS:
+    number = (i18n.MONTH_NUMBER.get(month.lower()) if m.group(1)
+              else MONTHS.index(month) + 1 if month in MONTHS else None)
+    if number is None:
         return None
     try:
-        return datetime(int(year), MONTHS.index(month) + 1, int(day), int(hour), int(minute))
+        return datetime(int(year), number, int(day), int(hour), int(minute))
     except ValueError:
         return None
 

@@ -1,0 +1,84 @@
+"""FreshRSS's own words in the languages its interface speaks, for reading a text copy made
+from any of them (issue: any newsletter, read by any reader).
+
+Why a table: a copy of the *Normal view* holds FreshRSS's page furniture (the view's name,
+the refresh notice, day separators glued to the stream's name) and one date line per
+article, all in the reader's interface language. The strings below are FreshRSS's own
+(``app/i18n/<lang>/gen.php``: ``date.format_date_hour``, ``date.format_date``, the month
+names ``date.Jan`` … ``date.Dec``, ``date.today``, ``date.yesterday``,
+``date.before_yesterday``, ``js.new_article``; ``index.php``: ``menu.normal_view``,
+``feed.title``). Only this module and :mod:`newsbook.readers.freshrss_text` know them.
+
+Date lines, by ``format_date_hour``:
+
+====== ==========================================
+en     ``15 December 2025 at 07:32``
+en-US  ``December 15th 2025 at 7:32 am``
+fr     ``15 décembre 2025 à 07:32``
+de     ``15. Dezember 2025 um 07:32``
+es     ``15 Diciembre 2025 at 07:32``
+it     ``15 Dicembre 2025 ore 07:32``
+nl     ``15 December 2025 om 07:32``
+pt-BR  ``15 de Dezembro de 2025, 07:32``
+pl     ``15 Grudnia 2025, 07:32``
+====== ==========================================
+"""
+from __future__ import annotations
+
+#: the month names ``date('M')`` is translated to, January first, per language
+MONTH_NAMES = {
+    "en": "January February March April May June July August September October November "
+          "December",
+    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre "
+          "décembre",
+    "de": "Januar Februar März April Mai Juni Juli August September Oktober November Dezember",
+    "es": "Enero Febrero Marzo Abril Mayo Junio Julio Agosto Septiembre Octubre Noviembre "
+          "Diciembre",
+    "it": "Gennaio Febbraio Marzo Aprile Maggio Giugno Luglio Agosto Settembre Ottobre "
+          "Novembre Dicembre",
+    "nl": "Januari Februari Maart April Mei Juni Juli Augustus September Oktober November "
+          "December",
+    "pt-br": "Janeiro Fevereiro Março Abril Maio Junho Julho Agosto Setembro Outubro Novembro "
+             "Dezembro",
+    "pl": "Stycznia Lutego Marca Kwietnia Maja Czerwca Lipca Sierpnia Września Października "
+          "Listopada Grudnia",
+}
+
+#: month name, lowercased -> month number (the same name is the same month in every
+#: language that has it: "Marzo", "Agosto", "April", "Mai")
+MONTH_NUMBER: dict[str, int] = {}
+for _names in MONTH_NAMES.values():
+    for _k, _name in enumerate(_names.split(), 1):
+        assert MONTH_NUMBER.setdefault(_name.lower(), _k) == _k, _name
+del _names, _k, _name
+
+#: (view name, refresh notice, today, yesterday, before yesterday, main stream) per language
+PAGE = {
+    "en": ("Normal view", "There are new articles available, click to refresh the page.",
+           "Today", "Yesterday", "Before yesterday", "Main stream"),
+    "fr": ("Vue normale", "Il y a de nouveaux articles disponibles, cliquez pour rafraîchir la "
+           "page.", "Aujourd’hui", "Hier", "À partir d’avant-hier", "Flux principal"),
+    "de": ("Normale Ansicht", "Es gibt neue verfügbare Artikel. Klicken Sie, um die Seite zu "
+           "aktualisieren.", "Heute", "Gestern", "Ältere Beiträge", "Haupt-Feeds"),
+    "es": ("Vista normal", "Hay nuevos artículos disponibles. Pincha para refrescar la página.",
+           "Hoy", "Ayer", "Anteayer", "Salida Principal"),
+    "it": ("Vista elenco", "Sono disponibili nuovi articoli, clicca qui per caricarli.",
+           "Oggi", "Ieri", "Meno recenti", "Flusso principale"),
+    "nl": ("Normale weergave", "Er zijn nieuwe artikelen beschikbaar. Klik om de pagina te "
+           "vernieuwen.", "Vandaag", "Gisteren", "Ouder", "Overzicht"),
+    "pt-br": ("Visualização normal", "Há novos artigos disponíveis, clique para atualizar a "
+              "página.", "Hoje", "Ontem", "Antes de ontem", "Stream principal"),
+    "pl": ("Widok normalny", "Dostępne są nowe wiadomości. Kliknij, aby odświeżyć stronę.",
+           "Dzisiejsze", "Wczorajsze", "Wcześniejsze", "Kanał główny"),
+}
+
+
+def _all(k: int) -> list[str]:
+    return sorted({p[k] for p in PAGE.values()}, key=lambda s: (-len(s), s))
+
+
+VIEW_NAMES = _all(0) + ["Vista Normal"]  # (es names the view both ways)
+REFRESH = _all(1)
+TODAY, YESTERDAY, BEFORE_YESTERDAY, MAIN_STREAM = _all(2), _all(3), _all(4), _all(5)
+#: the words between a date line's year and its time ("at", "à", "um", "ore", "om")
+AT_WORDS = ("at", "à", "um", "ore", "om")
