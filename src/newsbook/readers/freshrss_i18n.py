@@ -73,6 +73,23 @@ PAGE = {
 }
 
 
+def languages_of(date_line: str) -> list[str]:
+    """The languages whose month names hold a word of this date line (English always
+    first): the copy's language, told from its first date line, so that only its own
+    separator words need looking for in a big copy."""
+    words = {w.strip(".,").lower() for w in date_line.split()}
+    return ["en"] + [lang for lang, names in MONTH_NAMES.items() if lang != "en"
+                     and words & {n.lower() for n in names.split()}
+                     and (AT_WORD[lang] in words or AT_WORD[lang] in date_line)]
+
+
+def separator_words(langs: list[str]) -> tuple[list[str], list[str]]:
+    """(the words a "today" or "yesterday" separator opens with, the "before yesterday"
+    words) of these languages."""
+    return ([w for lang in langs for w in PAGE[lang][2:4]],
+            [PAGE[lang][4] for lang in langs])
+
+
 def _all(k: int) -> list[str]:
     return sorted({p[k] for p in PAGE.values()}, key=lambda s: (-len(s), s))
 
@@ -80,5 +97,7 @@ def _all(k: int) -> list[str]:
 VIEW_NAMES = _all(0) + ["Vista Normal"]  # (es names the view both ways)
 REFRESH = _all(1)
 TODAY, YESTERDAY, BEFORE_YESTERDAY, MAIN_STREAM = _all(2), _all(3), _all(4), _all(5)
-#: the words between a date line's year and its time ("at", "à", "um", "ore", "om")
-AT_WORDS = ("at", "à", "um", "ore", "om")
+#: what stands between a date line's year and its time, per language
+AT_WORD = {"en": "at", "fr": "à", "de": "um", "es": "at", "it": "ore", "nl": "om", "pt-br": ",",
+           "pl": ","}
+AT_WORDS = tuple(dict.fromkeys(w for w in AT_WORD.values() if w != ","))

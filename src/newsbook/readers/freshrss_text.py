@@ -79,14 +79,17 @@ def is_chrome(line: str) -> bool:
     return any(p.match(s) for p in CHROME)
 
 
-def separator_names(text: str) -> frozenset[str]:
+def separator_names(text: str, langs: list[str] | None = None) -> frozenset[str]:
     """The feed or category names FreshRSS's day separators show ("Before yesterdayThe
     Lantern"): a newsletter's own name, when the copy is of its feed, so its "Subscribe to
     The Lantern" button is chrome (newsletter tools other than Substack write that).
-    Looks only at the lines holding a separator's opening words, not at every line."""
+    Looks only at the lines holding a separator's opening words, not at every line, in
+    the copy's languages ``langs`` (:func:`~newsbook.readers.freshrss_i18n.languages_of`;
+    all when not given: each word is a scan of the whole text)."""
     sep = CHROME[3]
     names = set()
-    for needle in i18n.BEFORE_YESTERDAY + [w + " — " for w in i18n.TODAY + i18n.YESTERDAY]:
+    days, before = i18n.separator_words(langs or list(i18n.PAGE))
+    for needle in before + [w + " — " for w in days]:
         at = text.find(needle)
         while at >= 0:
             end = text.find("\n", at)
@@ -151,7 +154,7 @@ def read(text: str, *, source: str = "<string>", hints: dict[str, str] | None = 
         return ReadResult(Feed(()), diags)
     articles = []
     bounds = starts + [len(lines)]
-    feeds = separator_names(text)
+    feeds = separator_names(text, i18n.languages_of(lines[starts[0] + 2]))
     names = publication_names(text) | feeds
     feed = feed_name(text, source, feeds)
 
