@@ -115,16 +115,30 @@ def test_a_newsletter_that_defines_nothing_gets_its_names(tmp_path):
     assert "[glossary](glossary.md)" in (book / "intro.md").read_text(encoding="utf-8")
 
 
+#: a mostly English newsletter with one Chinese phrase, and a coined term
+WITH_HAN = COINED.replace("sail dark;", "sail dark (数字很明显);", 1)
+
+
+def test_an_uncurated_glossary_of_han_terms_keeps_the_words_the_articles_define(tmp_path):
+    """One Chinese phrase must not leave the glossary with that phrase alone."""
+    book = _book(tmp_path, WITH_HAN)
+    text = (book / "glossary.md").read_text(encoding="utf-8")
+    assert text.startswith("# Glossary\n") and "\n## Chinese terms\n" in text
+    assert "\n数字很明显\n" in text
+    assert "\n## Terms\n" in text and "\ngrey fleet\n" in text
+    assert "\n## Names\n" in text and "\nMeridian Freight\n" in text
+
+
 @pytest.mark.slow
 def test_the_word_glossaries_build_with_warnings_as_errors(tmp_path):
-    for name, text in (("coined", COINED), ("names", NAMES_ONLY)):
+    for name, text in (("coined", COINED), ("names", NAMES_ONLY), ("coined-han", WITH_HAN)):
         book = _book(tmp_path / name, text)
         res = subprocess.run([sys.executable, str(ROOT / "scripts" / "jb.py"), "build",
                               str(book), "-W", "-n", "--keep-going"], capture_output=True,
                              text=True, env={**os.environ, "PYTHONWARNINGS": "ignore"})
         assert res.returncode == 0, res.stdout[-3000:] + res.stderr[-2000:]
         html = (book / "_build" / "html" / "glossary.html").read_text(encoding="utf-8")
-        terms = (("grey fleet", "Meridian Freight") if name == "coined"
+        terms = (("grey fleet", "Meridian Freight") if name.startswith("coined")
                  else ("Ines Calloway", "Tomas Rielly"))
         for term in terms:
             assert f'id="term-{term.replace(" ", "-")}"' in html, (name, term)

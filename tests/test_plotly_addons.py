@@ -88,11 +88,12 @@ def loader_rule(figs: dict[str, dict], tmp_path: Path) -> dict[str, list[str]]:
         pytest.skip("node not installed")
     data = tmp_path / "figs.json"
     data.write_text(json.dumps(figs), encoding="utf-8")
-    script = (NODE_LOADER_STUB + LOADER.read_text(encoding="utf-8") +
-              "\nconst figs = JSON.parse(require('fs').readFileSync(%s, 'utf8'));\n"
-              "const out = {};\n"
-              "for (const k of Object.keys(figs)) out[k] = window.__newsbookCharts.addons(figs[k]);\n"
-              "process.stdout.write(JSON.stringify(out));\n") % json.dumps(str(data))
+    # (only the tail is %-formatted: the loader's own "%" operators stay as they are)
+    script = NODE_LOADER_STUB + LOADER.read_text(encoding="utf-8") + (
+        "\nconst figs = JSON.parse(require('fs').readFileSync(%s, 'utf8'));\n"
+        "const out = {};\n"
+        "for (const k of Object.keys(figs)) out[k] = window.__newsbookCharts.addons(figs[k]);\n"
+        "process.stdout.write(JSON.stringify(out));\n") % json.dumps(str(data))
     res = subprocess.run([node, "-e", script], capture_output=True, text=True, timeout=60)
     assert res.returncode == 0, res.stderr
     return json.loads(res.stdout)

@@ -254,9 +254,10 @@ def book_pages(plan, pages, chapters, facts, terms, ref, charts: BookCharts, inf
                                                   {"book_events.csv": events}),
             published_only)
         extra.append("timeline")
-    if terms:
+    if terms:  # (uncurated: with the abbreviations, terms and names the articles define)
+        words = None if ref.terms else (abbreviations_in(pages), *glossary_words(pages, ROLE_NOUNS))
         files["glossary.md"] = reference_pages.render_glossary(
-            terms, term_places(terms, pages, places), titles)
+            terms, term_places(terms, pages, places), titles, words)
         extra.append("glossary")
     entries = people_entries(pages, ref.people, mentions)
     if not terms:  # no such terms: what the articles define, else the names they share

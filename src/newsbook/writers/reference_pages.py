@@ -30,17 +30,23 @@ def notebook_header(title: str, data_hashes: dict[str, str]) -> str:
 
 
 def render_glossary(terms, places: dict[str, list[tuple[str, str]]],
-                    titles: dict[str, str]) -> str:
-    """Every Chinese term with pinyin, the article's own gloss, and every place it occurs."""
+                    titles: dict[str, str], words=None) -> str:
+    """Every Chinese term with pinyin, the article's own gloss, and every place it occurs.
+    ``words``: (abbreviations, coined terms, described names) the articles define, for a
+    book with no curated glossary (:func:`render_word_glossary`'s first three), listed
+    after the terms, so a mostly English newsletter with a Chinese phrase or two keeps
+    the glossary of its own words."""
     langs = [n for code, n in (("zh", "Chinese"), ("ja", "Japanese"), ("ko", "Korean"))
              if any(getattr(t, "lang", "zh") == code for t in terms)]
     names = ", ".join(langs[:-1]) + " and " + langs[-1] if len(langs) > 1 else langs[0]
-    lines = [f"# Glossary of {names} terms", "",
+    more = bool(words) and any(words)
+    lines = ["# Glossary" if more else f"# Glossary of {names} terms", "",
              escape_text(f"Every term written in {names} script in the articles, with the "
                          "English gloss the article itself gives nearby (pinyin for Chinese "
                          "terms only). A term the text does not gloss is listed without one. "
                          "Glosses marked editorial were written for this book. Each term's "
                          "first mention in a chapter links here."),
+             *(["", f"## {names} terms"] if more else []),
              "", "```{glossary}"]
     for t in terms:
         if not TERM_OK.match(t.hanzi):
@@ -55,6 +61,11 @@ def render_glossary(terms, places: dict[str, list[tuple[str, str]]],
             lines.append("")
             lines.append("  Appears in: " + "; ".join(links))
     lines.append("```")
+    if more:
+        seen = {t.hanzi.lower() for t in terms}
+        lines += ["", escape_text("The abbreviations, terms and names the articles define "
+                                  "follow, each in their own words.")]
+        lines += _word_sections(*words, titles, seen)
     return "\n".join(lines) + "\n"
 
 
@@ -91,28 +102,40 @@ def render_word_glossary(abbreviations, terms, names, shared, titles: dict[str, 
                                  f"{which}, each with the sentence that first names it and "
                                  "links to the paragraphs naming it."))
     seen: set[str] = set()  # Sphinx's glossary terms are one per spelling, case aside
-
-    def section(title: str, entries: list[tuple[str, str, list]], where: str) -> None:
-        body = []
-        for term, gloss, places in entries:
-            if term.lower() in seen or not HEADWORD_OK.match(term):
-                continue
-            seen.add(term.lower())
-            body += ["", term, f"  {gloss}"]
-            links = _place_links(places, titles)
-            if links:
-                body += ["", f"  {where}: " + "; ".join(links)]
-        if body:
-            lines.extend(["", f"## {title}", "", "```{glossary}", *body, "```"])
-
-    section("Abbreviations", [(a, escape_text(long), places) for a, long, places in abbreviations],
-            "Defined in")
-    section("Terms", [(t.term, _quoted(t.gloss), t.places) for t in terms], "Introduced in")
-    section("Names", [(n.term, escape_text(n.gloss), n.places) for n in names], "Described in")
+    lines += _word_sections(abbreviations, terms, names, titles, seen)
     if not parts:
-        section("Names the articles share" if across else "Names in the articles",
-                [(n.term, _quoted(n.gloss), n.places) for n in shared], "Appears in")
+        lines += _section("Names the articles share" if across else "Names in the articles",
+                          [(n.term, _quoted(n.gloss), n.places) for n in shared], "Appears in",
+                          titles, seen)
     return "\n".join(lines) + "\n"
+
+
+def _word_sections(abbreviations, terms, names, titles: dict[str, str],
+                   seen: set[str]) -> list[str]:
+    """The Abbreviations, Terms and Names sections (each only when it has an entry)."""
+    return (_section("Abbreviations", [(a, escape_text(long), places)
+                                       for a, long, places in abbreviations],
+                     "Defined in", titles, seen)
+            + _section("Terms", [(t.term, _quoted(t.gloss), t.places) for t in terms],
+                       "Introduced in", titles, seen)
+            + _section("Names", [(n.term, escape_text(n.gloss), n.places) for n in names],
+                       "Described in", titles, seen))
+
+
+def _section(title: str, entries: list[tuple[str, str, list]], where: str,
+             titles: dict[str, str], seen: set[str]) -> list[str]:
+    """One glossary section; a headword already in ``seen`` (any case) or one that could
+    be markup is left out (Sphinx's glossary terms are one per spelling, case aside)."""
+    body = []
+    for term, gloss, places in entries:
+        if term.lower() in seen or not HEADWORD_OK.match(term):
+            continue
+        seen.add(term.lower())
+        body += ["", term, f"  {gloss}"]
+        links = _place_links(places, titles)
+        if links:
+            body += ["", f"  {where}: " + "; ".join(links)]
+    return ["", f"## {title}", "", "```{glossary}", *body, "```"] if body else []
 
 
 def _quoted(sentence: str) -> str:
