@@ -154,6 +154,20 @@ def test_rss_reader():
     assert [x.text for x in b.blocks] == ["A paid post: only this preview is in the feed."]
 
 
+def test_other_tools_subscribe_buttons_are_dropped_and_other_buttons_stay():
+    """Ghost's button card is chrome when it is a subscribe prompt (the text copy's rule),
+    and its sign-up form always; a "Read the report" button is content."""
+    blocks, _, _ = html_blocks(
+        '<p>Dues rose.</p>'
+        '<div class="kg-card kg-button-card"><a href="https://t.example/#/portal/signup" '
+        'class="kg-btn">Subscribe</a></div>'
+        '<div class="kg-card kg-button-card"><a href="https://t.example/report.pdf" '
+        'class="kg-btn">Read the report</a></div>'
+        '<div class="kg-card kg-signup-card"><h2>Sign up for The Tidewater Review</h2>'
+        '<p>Weekly, free.</p></div><p>The end.</p>', base_url="https://t.example/p/")
+    assert [b.text for b in blocks] == ["Dues rose.", "Read the report", "The end."]
+
+
 def test_sanitiser_and_urls():
     blocks, notes, _ = html_blocks(
         '<p onclick="x()">a <a href="javascript:alert(1)">js</a> <a href="data:text/html,x">d</a>'

@@ -18,9 +18,11 @@ from .facts import Quantity, Series, SeriesPoint
 from .spans import sentence_at
 
 POINT_PRECISIONS = frozenset(("day", "month", "year", "quarter", "half", "season", "fiscal_year"))
-#: what may stand between a quantity and its period: a preposition, after an "of" phrase
-#: of one or two words that says what it measures ("61% of income in 2020")
-_AFTER_GAP = re.compile(r"^\s?\(?\s?(?:of [a-z][\w’'-]*(?: [a-z][\w’'-]*)? (?=in\s|by\s|for\s))?"
+#: what may stand between a quantity and its period: a preposition, after a phrase of one
+#: or two words that says what it measures ("61% of income in 2020", "€12.40 a tonne in
+#: 2024", "$3 per share for 2025")
+_AFTER_GAP = re.compile(r"^\s?\(?\s?(?:(?:of|a|an|per) [a-z][\w’'-]*(?: [a-z][\w’'-]*)? "
+                        r"(?=in\s|by\s|for\s))?"
                         r"(?:(?:in|by|for|during|as of|at the end of|through|"
                         r"at end-|in the year)\s)?$", re.I)
 _BEFORE_GAP = re.compile(r"^[^\d;.!?]{0,60}$")

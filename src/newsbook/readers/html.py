@@ -30,6 +30,7 @@ import nh3
 from ..diagnostics import Code, Diagnostic
 from ..model import (Article, Block, Code as CodeBlock, Figure, Footnote, Heading, LinkCard,
                      ListBlock, ListItem, Paragraph, Quote, Span, Table)
+from .units import CTA
 
 TAGS = {"p", "br", "a", "em", "i", "strong", "b", "u", "s", "code", "pre", "kbd", "samp",
         "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "figure",
@@ -42,7 +43,11 @@ MAX_DEPTH = 64  # deeper nesting is flattened into the element at this depth
 VOID = {"br", "img", "hr", "source", "wbr", "col", "area", "input", "meta", "link"}
 #: Substack furniture: subscribe/share widgets and digest embeds
 DROP = {"subscription-widget-wrap", "subscription-widget", "subscribe-widget", "button-wrapper",
-        "digest-post-embed", "share-dialog", "poll-embed", "footnote-anchor-hidden"}
+        "digest-post-embed", "share-dialog", "poll-embed", "footnote-anchor-hidden",
+        "kg-signup-card"}  # (Ghost's sign-up form)
+#: other tools' button cards (Ghost's "kg-button-card"), dropped when the button is a
+#: subscribe or share prompt (the text copy's own rule); a "Read the report" button stays
+BUTTON_CARDS = {"kg-button-card"}
 EMPH = {"em": "em", "i": "em", "cite": "em", "strong": "strong", "b": "strong",
         "code": "code", "kbd": "code", "samp": "code"}
 BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote",
@@ -272,7 +277,7 @@ class _Mapper:
 
     def block(self, c: Node, out: list[Block]) -> None:
         cls = c.classes
-        if cls & DROP:
+        if cls & DROP or (cls & BUTTON_CARDS and CTA.match(WS.sub(" ", c.text()).strip())):
             return
         if c.tag == "div" and "footnote" in cls:
             self.footnote(c)

@@ -18,6 +18,7 @@ NOTE = re.compile(r"^\[[^\[\]]+\]$")
 CTA = re.compile(r"^(?:Subscribe now|Subscribe|Share|Leave a comment|Give a gift subscription"
                  r"|Share this post|Upgrade to paid|Get \d+ day free trial|Restack"
                  r"|Read more|Continue reading|Read in browser|View in browser|View online"
+                 r"|Sign up|Sign up now"
                  r"|\S.{0,60} is a reader-supported publication\.(?: .*)?"
                  r"|Thanks for reading \S.{0,60}?! Subscribe for free to receive new posts and "
                  r"support (?:my|our) work\.)$")
