@@ -218,14 +218,12 @@ def fallback_chart(article: Article, stem: str, links: list[dict], out: AutoChar
     # the article's own shape, at the first level with two parts or more: a single bar
     # shows nothing a sentence could not say
     level, parts = "section", _section_words(article, stem)
-    if len(parts) < 2:
-        level, parts = "paragraph", _paragraph_words(article, stem)
-    if len(parts) < 2:
-        sentences = _sentence_words(article, stem)
-        if len(sentences) >= 2:
-            level, parts = "sentence", sentences
-        else:
-            level, parts = "section", _section_words(article, stem)
+    for finer, words_of in (("paragraph", _paragraph_words), ("sentence", _sentence_words)):
+        if len(parts) >= 2:
+            break
+        more = words_of(article, stem)
+        if len(more) >= 2:
+            level, parts = finer, more
     rows = []
     for part, words, anchor, line, quote in parts:
         rows.append({level: part, "words": words, "quote": quote, "line": line,

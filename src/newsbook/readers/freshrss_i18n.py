@@ -73,14 +73,21 @@ PAGE = {
 }
 
 
+#: what stands between a date line's year and its time, per language
+AT_WORD = {"en": "at", "fr": "à", "de": "um", "es": "at", "it": "ore", "nl": "om", "pt-br": ",",
+           "pl": ","}
+AT_WORDS = tuple(dict.fromkeys(w for w in AT_WORD.values() if w != ","))
+
+
 def languages_of(date_line: str) -> list[str]:
     """The languages whose month names hold a word of this date line (English always
     first): the copy's language, told from its first date line, so that only its own
     separator words need looking for in a big copy."""
     words = {w.strip(".,").lower() for w in date_line.split()}
+    if "," in date_line:
+        words.add(",")
     return ["en"] + [lang for lang, names in MONTH_NAMES.items() if lang != "en"
-                     and words & {n.lower() for n in names.split()}
-                     and (AT_WORD[lang] in words or AT_WORD[lang] in date_line)]
+                     and words & {n.lower() for n in names.split()} and AT_WORD[lang] in words]
 
 
 def separator_words(langs: list[str]) -> tuple[list[str], list[str]]:
@@ -97,7 +104,3 @@ def _all(k: int) -> list[str]:
 VIEW_NAMES = _all(0) + ["Vista Normal"]  # (es names the view both ways)
 REFRESH = _all(1)
 TODAY, YESTERDAY, BEFORE_YESTERDAY, MAIN_STREAM = _all(2), _all(3), _all(4), _all(5)
-#: what stands between a date line's year and its time, per language
-AT_WORD = {"en": "at", "fr": "à", "de": "um", "es": "at", "it": "ore", "nl": "om", "pt-br": ",",
-           "pl": ","}
-AT_WORDS = tuple(dict.fromkeys(w for w in AT_WORD.values() if w != ","))

@@ -16,7 +16,7 @@ from ..model import Article, Feed, Footnote, Piece, freshrss_date
 from . import freshrss_i18n as i18n
 from . import structure
 from .units import (LIST_ITEM, Unit, classify_units, find_footnotes, find_markers,
-                    publication_names, split_units, stock_name)
+                    lines_holding, publication_names, split_units, stock_name)
 
 MONTHS = i18n.MONTH_NAMES["en"].split()
 #: an article's date line as FreshRSS writes it: "15 December 2025 at 07:32" (en), or
@@ -90,14 +90,10 @@ def separator_names(text: str, langs: list[str] | None = None) -> frozenset[str]
     names = set()
     days, before = i18n.separator_words(langs or list(i18n.PAGE))
     for needle in before + [w + " — " for w in days]:
-        at = text.find(needle)
-        while at >= 0:
-            end = text.find("\n", at)
-            end = len(text) if end < 0 else end
-            m = sep.match(text[text.rfind("\n", 0, at) + 1:end].strip())
+        for line in lines_holding(text, needle):
+            m = sep.match(line.strip())
             if m:
                 names.add(m.group("feed").strip())
-            at = text.find(needle, end)
     names.difference_update(i18n.MAIN_STREAM)
     return frozenset(names)
 

@@ -10,18 +10,13 @@ import re
 
 from ..model import (Aside, Block, Caption, Heading, ListBlock, ListItem, Note, Paragraph,
                      Piece, Table, Turn)
-from .units import BY_NAMES, REPORTS, Unit
+from .units import BY_NAMES, REPORTS, SPONSOR, Unit
 
 BIO = re.compile(r"^(?:[A-Z][\w.’'\-]*(?: [A-Z][\w.’'\-]*){0,3}|Dr\.) (?:is|was) "
                  r"(?:a|an|the|from|pursuing|currently)\b.{0,80}?\b(?:fellow|writer|researcher|"
                  r"student|graduate|scholar|[Ll]ecturer|professor|editor|journalist|analyst|"
                  r"reporter|founder|master’s|PhD|scientist|engineer|author|works|contributor)")
 ANON = re.compile(r"^Anon(?:ymous)? contributor\b|^Dr\. is [A-Z]")
-#: (every branch opens with ^: used with .match, which tries the start only; .search
-#: tried every offset of every paragraph of the copy)
-SPONSOR = re.compile(r"^(?:This|Today['’]s) (?:edition|episode|issue|post|newsletter) is "
-                     r"(?:brought to you|sponsored|presented) by\b|"
-                     r"^(?:Today['’]s) sponsor\b", re.I)
 JOB = re.compile(r"\b(?:is [Hh]iring|[Hh]iring\b|We[’']re looking for\b|We are looking for\b|"
                  r"Join our team\b)")
 
@@ -111,11 +106,7 @@ def _blocks(units: list[Unit], marks: Marks, level: int, *, nest: bool = True) -
             out.append(ListBlock(u.extra["label"][0].isdigit(), items, u.line))
             i = j
             continue
-        if nest and ((u.kind == "para" and (SPONSOR.match(u.text) or (not out and JOB.search(
-                u.text)))) or (u.kind == "heading" and SPONSOR.match(u.text))):
-            # (a sponsor line in capitals reads as a heading: "TODAY'S ISSUE IS SPONSORED BY X";
-            # in the aside it is the paragraph it is, as a heading cannot stand in a box)
-            u.kind = "para"
+        if nest and u.kind == "para" and (SPONSOR.match(u.text) or (not out and JOB.search(u.text))):
             j = i + 1
             while j < len(units) and not units[j].divider and units[j].kind not in ("heading", "speaker"):
                 j += 1

@@ -38,17 +38,21 @@ def stock_name(line: str) -> str:
     return (m.group(1) or m.group(2)) if m else ""
 
 
+def lines_holding(text: str, needle: str):
+    """Each line of ``text`` that holds ``needle``, once: found with ``str.find`` rather
+    than by a regex or a split through the whole (big) text."""
+    at = text.find(needle)
+    while at >= 0:
+        end = text.find("\n", at)
+        end = len(text) if end < 0 else end
+        yield text[text.rfind("\n", 0, at) + 1:end]
+        at = text.find(needle, end)
+
+
 def publication_names(text: str) -> frozenset[str]:
     """Every newsletter name Substack's stock lines give in ``text``. Its "Share <name>"
     button is chrome only for these names: "Share Prices Fell" may be a heading."""
-    names = set()
-    for needle in _STOCK:
-        at = text.find(needle)  # (the lines holding a stock phrase, not a regex through all)
-        while at >= 0:
-            end = text.find("\n", at)
-            end = len(text) if end < 0 else end
-            names.add(stock_name(text[text.rfind("\n", 0, at) + 1:end]))
-            at = text.find(needle, end)
+    names = {stock_name(line) for needle in _STOCK for line in lines_holding(text, needle)}
     names.discard("")
     return frozenset(names)
 SOURCE_TAIL = re.compile(r"(?:\(Source\)|\bSource\.?|\bSource \| Archive|\bSource: [^.]{1,60}"
@@ -59,6 +63,11 @@ SMALL = set("a an and as at but by for from in into of on or the to vs via with 
 TERMINAL = ".,;!"
 CLOSERS = "\"'”’»」》)"
 REPORTS = re.compile(r"^[A-Z][\w.’'\-]*(?: [A-Z][\w.’'\-]*){0,3} reports:$")
+#: a sponsor block's opening line (every branch opens with ^: used with .match, which
+#: tries the start only; .search tried every offset of every paragraph of the copy)
+SPONSOR = re.compile(r"^(?:This|Today['’]s) (?:edition|episode|issue|post|newsletter) is "
+                     r"(?:brought to you|sponsored|presented) by\b|"
+                     r"^(?:Today['’]s) sponsor\b", re.I)
 #: a byline of names: "By Priya Natarajan", "By Sam Wu and Kim Park" (never "By virtue of")
 _NAME = r"[A-Z][\w.’'\-]*(?: (?:[A-Z][\w.’'\-]*|de|van|von|da|di|del|bin|al))*"
 BY_NAMES = re.compile(rf"^By ({_NAME}(?:(?:,| and| &)(?: and)? {_NAME}){{0,4}})$")
@@ -224,7 +233,9 @@ def heading_like(text: str) -> bool:
     """Short, unpunctuated, title-cased -- or a short question."""
     t = text.strip()
     if not t or len(t) > 90 or _last(t) in TERMINAL or source_tail(t) or REPORTS.match(t) \
-            or BY_NAMES.match(t) or t[0] in "—–":  # ("— Mayor X, to the council": a source)
+            or BY_NAMES.match(t) or t[0] in "—–" or SPONSOR.match(t):
+        # (a byline, "— Mayor X, to the council" and "TODAY'S ISSUE IS SPONSORED BY X",
+        # in capitals, are paragraphs)
         return False
     if t.endswith("?"):
         return len(t) <= 55
@@ -272,8 +283,8 @@ def classify_units(units: list[Unit], hints: dict[str, str],
             u.kind = "cta"
         elif hint:
             u.kind = hint
-        elif table_rows(u.lines):
-            u.kind, u.extra = "table", {"rows": table_rows(u.lines)}
+        elif rows := table_rows(u.lines):
+            u.kind, u.extra = "table", {"rows": rows}
         elif m_item:
             u.kind, u.extra = "item", {"label": m_item.group(1), "text": m_item.group(2)}
         elif (m_speaker and counts.get(m_speaker.group(1), 0) >= 2
