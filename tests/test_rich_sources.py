@@ -7,7 +7,6 @@ http.server for ``--fetch-images``.
 from __future__ import annotations
 
 import contextlib
-import functools
 import http.server
 import json
 import os
@@ -23,8 +22,7 @@ import pytest
 
 from conftest import FEED, ROOT
 from newsbook import cli, images
-from newsbook.model import (Code, Figure, Heading, LinkCard, ListBlock, Paragraph, Quote, Table,
-                            walk)
+from newsbook.model import Code, Figure, Heading, ListBlock, Paragraph, walk
 from newsbook.readers import read_any, sniff
 from newsbook.readers.freshrss_json import read_json
 from newsbook.readers.html import html_blocks, safe_url
