@@ -340,3 +340,12 @@ def test_a_by_line_a_table_and_a_source_line_keep_their_roles(tmp_path):
         "\\+5\\.4\\% |" in text
     assert "\n— Mayor Tomás Ferreira\\, speaking to the council\n" in text
     assert "## — Mayor" not in text and "## By" not in text
+
+
+def test_a_post_with_no_text_says_so(tmp_path):
+    """An empty post (a cut-off copy, or a post of only an image) is not a blank page."""
+    book = book_of(tmp_path, "Normal view\n\nFull\n\n2 May 2026 at 09:00\n\nSome text here.\n\n"
+                             "Empty days\n\n1 May 2026 at 09:00\n\n")
+    pages = {p.stem: p.read_text(encoding="utf-8") for p in (book / "chapters").glob("*.md")}
+    assert "has no text in the copy" in pages["2026-05-01-empty-days"]
+    assert "has no text in the copy" not in pages["2026-05-02-full"]

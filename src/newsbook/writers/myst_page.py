@@ -166,6 +166,10 @@ class PageWriter:
                  self.header(), self.index_entries(), cells.setup_cell(self.ctx.data_hashes)]
         for block in self.a.blocks:
             parts.extend(self.block(block, 0))
+        if not self.a.blocks:  # (the reader warns too: newsbook.truncated)
+            parts.append("```{note}\nThis post has no text in the copy it was read from: it "
+                         "may have been cut off, or held only an image or a video. Copy the "
+                         "page again to bring its text in.\n```\n")
         parts.extend(self.footnotes())
         return "\n".join(p.rstrip("\n") + "\n" for p in parts if p)
 
