@@ -24,7 +24,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from . import connections
-from .extract.lookup import Finder
+from .extract.lookup import Finder, trie_regex
 from .model import Article
 from .reference import Person, PeopleLookup, block_lines, people_lookup
 
@@ -174,11 +174,37 @@ _PATTERNS: dict[tuple, re.Pattern] = {}
 
 
 def _pattern(person: Person) -> re.Pattern:
+    """One curated person's aliases as a regex, longest first (made once per book)."""
     key = (person.aliases, person.whole_word)
     if key not in _PATTERNS:
-        body = "|".join(re.escape(a) for a in sorted(person.aliases, key=len, reverse=True))
-        _PATTERNS[key] = re.compile(rf"(?<!\w)(?:{body})(?!\w)" if person.whole_word else body)
+        if person.whole_word:  # the lookbehind after the first character, not before it:
+            # a regex opening with a lookbehind loses the engine's fast scan for its start
+            body = trie_regex(person.aliases, after_first=r"(?<!\w.)") + r"(?!\w)"
+        else:
+            body = "|".join(re.escape(a) for a in sorted(person.aliases, key=len, reverse=True))
+        _PATTERNS[key] = re.compile(body)
     return _PATTERNS[key]
+
+
+def _is_word_char(ch: str) -> bool:
+    """Exactly the regex ``\\w`` (Python's re: alphanumeric, or the underscore)."""
+    return ch.isalnum() or ch == "_"
+
+
+def _whole_words(text: str, name: str):
+    """The spans of ``name`` in ``text`` that no word character touches, left to right
+    and not overlapping: what ``(?<!\\w)name(?!\\w)`` finds, by ``str.find`` (a regex
+    starting with a lookbehind loses the engine's fast literal scan: a 3 MB uncurated
+    copy spent 8 s of its 12 s here)."""
+    at, n = text.find(name), len(name)
+    while at >= 0:
+        end = at + n
+        if ((at == 0 or not _is_word_char(text[at - 1]))
+                and (end == len(text) or not _is_word_char(text[end]))):
+            yield at, end
+            at = text.find(name, end)
+        else:
+            at = text.find(name, at + 1)
 
 
 def role_at(text: str, start: int, end: int) -> str:
@@ -288,8 +314,7 @@ def uncurated_people(pages: list[tuple[Article, str]],
         for p in sorted((ordered[rank[n]] for n in finder.present(text)),
                         key=lambda p: rank[p.name]):
             named = False
-            for m in _pattern(p).finditer(text):
-                start, end = m.span()
+            for start, end in _whole_words(text, p.name):
                 if claimed.find(1, start, end) < 0:
                     claimed[start:end] = b"\x01" * (end - start)
                     named = True
