@@ -256,3 +256,95 @@ def test_publication_names_are_the_stock_lines_matches(text):
     want = {m.group(1) or m.group(2) for line in text.split("\n")
             if (m := PUBLICATION.match(line.strip()))}
     assert publication_names(text) == want
+
+
+ALIAS_BITS = st.sampled_from(["Ab", "Ab c", "b", "c", " ", "_", "é", "1", ".", "’", "-", "中"])
+ALIASES = st.lists(st.lists(ALIAS_BITS, min_size=1, max_size=3).map("".join),
+                   min_size=1, max_size=3, unique=True)
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.one_of(ALIAS_BITS, st.text(max_size=2)), max_size=12).map("".join),
+       ALIASES, st.booleans())
+def test_alias_spans_are_the_alias_regex_matches(text, aliases, whole_word):
+    """People's mentions are found with ``str.find`` (no regex per person): the spans are
+    what the longest-first alternation of the aliases, as whole words or not, finds."""
+    from newsbook.people import alias_spans
+    from newsbook.reference import Person
+    body = "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True))
+    pattern = re.compile(rf"(?<!\w)(?:{body})(?!\w)" if whole_word else body)
+    want = [m.span() for m in pattern.finditer(text)]
+    assert list(alias_spans(text, Person("x", "", tuple(aliases), whole_word))) == want
+
+
+ROLE_BITS = st.sampled_from(["Wang Lijun", "the", "a", "former", "Chongqing", "police",
+                             "chief", "Bo Xilai's", "wife", "president", "is", "was", ",",
+                             ".", ";", "and", "said", "premier", "chip", "designer", "editor",
+                             "at", "—", "Later", "As", "ChinaTalk", "analyst", "Harbour’s",
+                             "CEO", "mayor", "of", "\n"])
+
+
+def _role_at_reference(text: str, start: int, end: int) -> str:
+    """role_at as it was: on copies of the text after the name, with no shortcut."""
+    from newsbook import people as p
+    after = text[end:]
+    m = re.match(p._APPOSITIVE.pattern, after)
+    if m:
+        words = m.group(1).split()
+        first_ok = (words[0] in p._DETERMINERS or words[0] not in p._NOT_ROLE)
+        if (first_ok and p._is_role_noun(words[-1]) and not any(
+                w.lower() in p._NOT_ROLE - p._DETERMINERS - {"of"} for w in words[1:])):
+            return m.group(1)
+    m = re.match(p._COPULA.pattern, after)
+    if m:
+        words = m.group(1).split()
+        for i, w in enumerate(words):
+            if w.lower() in p._NOT_ROLE:
+                break
+            if p._is_role_noun(w):
+                role = " ".join(words[:i + 1])
+                rest = after[m.start(1) + len(role):]
+                follow = rest.split()[0] if rest.strip() else ""
+                if not rest or rest[0] in ",.;:)—–" or follow.lower() in p._NOT_ROLE:
+                    return role
+    before = text[max(0, start - 160):start]
+    comma = before.endswith(", ")
+    words = []
+    if before.endswith(" "):
+        for w in reversed(before[:-2 if comma else -1].split(" ")[-6:]):
+            if not p._TOKEN.fullmatch(w):
+                break
+            words.insert(0, w)
+    if words and p._is_role_noun(words[-1]):
+        keep: list[str] = []
+        for w in reversed(words):
+            if not (w[:1].isupper() or p._is_role_noun(w) or w.lower() in p._MODIFIERS):
+                break
+            keep.insert(0, w)
+        while keep and (keep[0].lower() in p._NOT_ROLE | p._SENTENCE_WORDS
+                        or keep[0].endswith("ly") and len(keep) > 1):
+            keep.pop(0)
+        if not keep:
+            return ""
+        solo = len(keep) == 1 and (keep[0].lower() in p._SOLO_TITLES or keep[0][:1].islower())
+        possessive = any(p._possessive_place(w) for w in keep)
+        if comma and not possessive:
+            return ""
+        if len(keep) > 1 or solo:
+            role = " ".join(keep)
+            if before.endswith(role + (", " if comma else " ")):
+                return role
+    return ""
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(ROLE_BITS, max_size=14).map(" ".join), st.sampled_from(["", " ", ".", ", "]))
+def test_role_shortcuts_give_the_roles_the_plain_rule_gives(text, tail):
+    """role_at matches at the name's end instead of on a copy of the rest of the text, and
+    gives up early when the word before the name is no role noun: the same roles."""
+    from newsbook.people import role_at
+    text += tail
+    at = text.find("Wang Lijun")
+    if at >= 0:
+        end = at + len("Wang Lijun")
+        assert role_at(text, at, end) == _role_at_reference(text, at, end)

@@ -23,7 +23,7 @@ from .reference import (Term, abbreviations_in, block_lines, events_csv,
                         publication_events_csv, glossary_words,
                         people_lookup, shared_names,
                         reference_from_plan, term_places, terms_in)
-from .people import ROLE_NOUNS, mentions as people_mentions, people_entries
+from .people import ROLE_NOUNS, candidates_of, mentions as people_mentions, people_entries
 from .writers import book_files, people_page, reference_pages
 from .writers.escape import slugify
 from .writers.myst_page import PageContext, Placement, reading_minutes, render_page
@@ -67,12 +67,14 @@ class BookCharts:
 
 
 def plan_charts(plan: Plan, pages: list[tuple[Article, str]], diags: list[Diagnostic],
-                progress: bool = False) -> tuple[BookCharts, list, dict | None]:
+                progress: bool = False
+                ) -> tuple[BookCharts, list, dict | None, list | None]:
     """Curated specs, then automatic ones where curation leaves room (module docstring of
     :mod:`autocharts`). Returns the charts, every article's dated statements and terms
-    (the facts read later) and, when the book has curated people, each chapter's
-    mentions of them (:func:`newsbook.people.mentions`: found while each article's
-    blocks are at hand, not in a pass of their own)."""
+    (the facts read later), when the book has curated people each chapter's mentions of
+    them (:func:`newsbook.people.mentions`), and when it has none each article's
+    candidate names (:func:`newsbook.people.candidates_of`): both found while each
+    article's blocks and names are at hand, on every core, not in a pass of their own."""
     from .extract import extract_article
     stems = {stem for _, stem in pages}
     out = BookCharts()
@@ -88,6 +90,7 @@ def plan_charts(plan: Plan, pages: list[tuple[Article, str]], diags: list[Diagno
     aliases = {alias: p.name for p in plan.people for alias in p.aliases if len(alias) > 3}
     people = [p for p in reference_from_plan(plan).people if p.aliases]
     lookup = people_lookup(people) if people else None
+    uncurated = not reference_from_plan(plan).people
     # what curation leaves to the automatic charts, chapter by chapter
     off: dict[str, set[str]] = {}
     covered: dict[str, set[int]] = {}  # (only chapters with curated charts)
@@ -118,14 +121,16 @@ def plan_charts(plan: Plan, pages: list[tuple[Article, str]], diags: list[Diagno
         # only the dates (events) and terms (glossary) are read later: the rest of the
         # facts need not travel back from a forked worker
         kept = ArticleFacts(fx.stem, fx.dates, (), (), (), fx.terms)
-        return (kept, connections.names_in(a, stem, blocks, aliases),
-                people_mentions(stem, blocks, lookup) if lookup else None, auto, made)
+        names = connections.names_in(a, stem, blocks, aliases)
+        return (kept, names, people_mentions(stem, blocks, lookup) if lookup else None,
+                auto, made, candidates_of(names, blocks) if uncurated else None)
 
     found = fan_out(mine, [a.end_line - a.line for a, _ in pages], "Finding facts" if progress else "")
     facts = [f[0] for f in found]
     names = {stem: f[1] for (_, stem), f in zip(pages, found)}
     mentions = {stem: f[2] for (_, stem), f in zip(pages, found)} if lookup else None
     autos = [(f[3], f[4]) for f in found]
+    candidates = [f[5] for f in found] if uncurated else None
     del found
     article_of = {stem: a for a, stem in pages}
 
@@ -143,7 +148,7 @@ def plan_charts(plan: Plan, pages: list[tuple[Article, str]], diags: list[Diagno
         for spec in auto.specs:
             out.specs[spec.key] = spec
         out.datasets.update(auto.datasets)
-    return out, facts, mentions
+    return out, facts, mentions, candidates
 
 
 def render_book(articles: list[Article], root: Path, plan: Plan,
@@ -153,7 +158,7 @@ def render_book(articles: list[Article], root: Path, plan: Plan,
     stems = assign_stems(articles)
     pages = list(zip(articles, stems))
     ref = reference_from_plan(plan)
-    charts, facts, mentions = plan_charts(plan, pages, diags, progress)
+    charts, facts, mentions, candidates = plan_charts(plan, pages, diags, progress)
     terms = merge_terms(ref.terms, facts)
     info = bookinfo.settings(articles, plan.settings, len(charts.specs))
     files: dict[str, str] = {}
@@ -223,7 +228,7 @@ def render_book(articles: list[Article], root: Path, plan: Plan,
         chapters.append(book_files.Chapter(stem, article, tuple(theme_of.get(stem, [])),
                                            minutes))
     files.update(book_pages(plan, pages, chapters, facts, terms, ref, charts, info, root,
-                            mentions, places))
+                            mentions, places, candidates))
     files["data/generated/charts.json"] = json.dumps(
         {k: spec_json(s) for k, s in sorted(charts.specs.items())}, ensure_ascii=False,
         indent=1, sort_keys=True) + "\n"
@@ -234,7 +239,7 @@ def render_book(articles: list[Article], root: Path, plan: Plan,
 
 
 def book_pages(plan, pages, chapters, facts, terms, ref, charts: BookCharts, info, root,
-               mentions=None, places=None):
+               mentions=None, places=None, candidates=None):
     """Root page, timeline, glossary and people (each only when it has something), toc,
     config."""
     files: dict[str, str] = {}
@@ -259,7 +264,7 @@ def book_pages(plan, pages, chapters, facts, terms, ref, charts: BookCharts, inf
         files["glossary.md"] = reference_pages.render_glossary(
             terms, term_places(terms, pages, places), titles, words)
         extra.append("glossary")
-    entries = people_entries(pages, ref.people, mentions)
+    entries = people_entries(pages, ref.people, mentions, candidates)
     if not terms:  # no such terms: what the articles define, else the names they share
         defined, (coined, described) = abbreviations_in(pages), glossary_words(pages, ROLE_NOUNS)
         shared = [] if defined or coined or described else shared_names(entries, pages)

@@ -19,12 +19,13 @@ Pure: articles (and the curated people, if any) in, entries out; no MyST here
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
 
 from . import connections
-from .extract.lookup import Finder, trie_regex
+from .extract.lookup import Finder
 from .model import Article
 from .reference import Person, PeopleLookup, block_lines, people_lookup
 
@@ -61,10 +62,11 @@ _DETERMINERS = frozenset("the a an his her their its".split())
 
 _WORD = r"[\w’'&-]+"
 #: "Name, <role>," -- the appositive, up to eight words, closed by punctuation
-_APPOSITIVE = re.compile(rf"^, ((?:{_WORD} ){{0,7}}{_WORD})(?=[,;:)—–]|\.(?:\s|$)|\s[—–])")
+_APPOSITIVE = re.compile(rf", ((?:{_WORD} ){{0,7}}{_WORD})(?=[,;:)—–]|\.(?:\s|$)|\s[—–])")
 #: "Name is a data editor" / "Name was the former Chongqing police chief"
-_COPULA = re.compile(rf"^ (?:is|was) (?:a|an|the) ((?:{_WORD} ){{0,3}}{_WORD})")
+_COPULA = re.compile(rf" (?:is|was) (?:a|an|the) ((?:{_WORD} ){{0,3}}{_WORD})")
 _TOKEN = re.compile(_WORD)
+_NEXT_WORD = re.compile(r"\s*(\S+)")
 
 _ORG = re.compile(r"\b(?:Authority|Bureau|Ministry|Department|Agency|Office|Commission|Committee|"
                   r"Council|Party|Union|Association|Institute|University|College|School|Academy|"
@@ -106,14 +108,15 @@ class PeopleEntry:
 
 
 def people_entries(pages: list[tuple[Article, str]], people: list[Person] = (),
-                   found_already: dict | None = None) -> list[PeopleEntry]:
+                   found_already: dict | None = None,
+                   candidates: list[dict[str, str]] | None = None) -> list[PeopleEntry]:
     """Every named person and organisation with a role (if the text gives one) and every
     block that names them, sorted for the page (see :func:`sort_key`).
     ``found_already``: each chapter's :func:`mentions` of these (curated) ``people``, when
-    the caller has them."""
+    the caller has them; ``candidates``: each article's :func:`candidates_of`, when the
+    book has no curated people and the caller has them."""
     if not people:
-        people, found_already = uncurated_people(
-            pages, {stem: block_lines(a, stem) for a, stem in pages}), None
+        people, found_already = uncurated_people(pages, candidates), None
     people = [p for p in people if p.aliases]
     lookup = people_lookup(people)  # longest alias first; one pass per block finds who
     found: dict[str, dict[str, list[str]]] = {p.name: {} for p in people}
@@ -135,8 +138,10 @@ def people_entries(pages: list[tuple[Article, str]], people: list[Person] = (),
         where = found[p.name]
         if not where:
             continue
-        chapters = tuple(ChapterMentions(stem, titles[stem], tuple(where[stem]))
-                         for _, stem in pages if stem in where)
+        # (``where`` holds its chapters in page order: going through every page for
+        # every name was names x pages work, 0.9 s of a 30 MB copy)
+        chapters = tuple(ChapterMentions(stem, titles[stem], tuple(anchors))
+                         for stem, anchors in where.items())
         out.append(PeopleEntry(p.name, p.kind, best_role(roles[p.name]), chapters))
     return sorted(out, key=lambda e: sort_key(e.name))
 
@@ -152,12 +157,11 @@ def mentions(stem: str, blocks: list[tuple[str, str, int]], lookup: PeopleLookup
         if not named:
             continue  # most blocks name nobody
         claimed = bytearray(len(text))  # 1 where a longer alias already named someone
-        for person, pattern in named:
+        for person in named:
             if person.chapters and stem not in person.chapters:
                 continue
             hit = False
-            for m in pattern.finditer(text):
-                start, end = m.span()
+            for start, end in alias_spans(text, person):
                 if claimed.find(1, start, end) >= 0:
                     continue
                 claimed[start:end] = b"\x01" * (end - start)
@@ -170,22 +174,6 @@ def mentions(stem: str, blocks: list[tuple[str, str, int]], lookup: PeopleLookup
     return hits, said
 
 
-_PATTERNS: dict[tuple, re.Pattern] = {}
-
-
-def _pattern(person: Person) -> re.Pattern:
-    """One curated person's aliases as a regex, longest first (made once per book)."""
-    key = (person.aliases, person.whole_word)
-    if key not in _PATTERNS:
-        if person.whole_word:  # the lookbehind after the first character, not before it:
-            # a regex opening with a lookbehind loses the engine's fast scan for its start
-            body = trie_regex(person.aliases, after_first=r"(?<!\w.)") + r"(?!\w)"
-        else:
-            body = "|".join(re.escape(a) for a in sorted(person.aliases, key=len, reverse=True))
-        _PATTERNS[key] = re.compile(body)
-    return _PATTERNS[key]
-
-
 def _is_word_char(ch: str) -> bool:
     """Exactly the regex ``\\w`` (Python's re: alphanumeric, or the underscore)."""
     return ch.isalnum() or ch == "_"
@@ -194,8 +182,8 @@ def _is_word_char(ch: str) -> bool:
 def _whole_words(text: str, name: str):
     """The spans of ``name`` in ``text`` that no word character touches, left to right
     and not overlapping: what ``(?<!\\w)name(?!\\w)`` finds, by ``str.find`` (a regex
-    starting with a lookbehind loses the engine's fast literal scan: a 3 MB uncurated
-    copy spent 8 s of its 12 s here)."""
+    opening with a lookbehind loses the engine's fast literal scan: a 3 MB uncurated
+    copy spent 8 s of its 12 s in such regexes)."""
     at, n = text.find(name), len(name)
     while at >= 0:
         end = at + n
@@ -207,20 +195,48 @@ def _whole_words(text: str, name: str):
             at = text.find(name, at + 1)
 
 
+def alias_spans(text: str, person: Person):
+    """The spans naming ``person`` in ``text``, left to right, not overlapping, the longest
+    alias winning where several start at one place: what the alternation of its aliases
+    (longest first; as whole words if ``whole_word``) finds, without compiling a regex
+    per person (934 of them took 0.2 s in an uncurated 3 MB copy)."""
+    aliases = [a for a in person.aliases if a]
+    if len(aliases) == 1 and person.whole_word:
+        yield from _whole_words(text, aliases[0])
+        return
+    found = []
+    for a in aliases:
+        at = text.find(a)
+        while at >= 0:
+            end = at + len(a)
+            if not person.whole_word or (
+                    (at == 0 or not _is_word_char(text[at - 1]))
+                    and (end == len(text) or not _is_word_char(text[end]))):
+                found.append((at, -end))
+            at = text.find(a, at + 1)
+    found.sort()
+    last = 0
+    for at, neg_end in found:
+        if at >= last:
+            last = -neg_end
+            yield at, last
+
+
 def role_at(text: str, start: int, end: int) -> str:
     """The role the text gives right beside the name at ``text[start:end]``, verbatim, or
     "": an appositive ("Wang Lijun, Chongqing's police chief,"), a copula ("Wang was the
     former Chongqing police chief and ..."), or a title before the name ("Chongqing police
     chief Wang Lijun", "Bo Xilai's wife, Gu Kailai"). Each must end in a role noun."""
-    after = text[end:]
-    m = _APPOSITIVE.match(after)
+    # (matched at ``end``, never on a copy of the rest: a copy per mention made this
+    # quadratic in an article's length)
+    m = _APPOSITIVE.match(text, end) if text.startswith(", ", end) else None
     if m:
         words = m.group(1).split()
         first_ok = (words[0] in _DETERMINERS or words[0] not in _NOT_ROLE)
         if (first_ok and _is_role_noun(words[-1])
                 and not any(w.lower() in _NOT_ROLE - _DETERMINERS - {"of"} for w in words[1:])):
             return m.group(1)
-    m = _COPULA.match(after)
+    m = _COPULA.match(text, end) if text.startswith(" ", end) else None
     if m:
         words = m.group(1).split()
         for i, w in enumerate(words):
@@ -228,19 +244,24 @@ def role_at(text: str, start: int, end: int) -> str:
                 break
             if _is_role_noun(w):
                 role = " ".join(words[:i + 1])
-                rest = after[m.start(1) + len(role):]
-                follow = rest.split()[0] if rest.strip() else ""
-                if not rest or rest[0] in ",.;:)—–" or follow.lower() in _NOT_ROLE:
+                at = m.start(1) + len(role)
+                follow = _NEXT_WORD.match(text, at)
+                if (at == len(text) or text[at] in ",.;:)—–"
+                        or (follow and follow.group(1).lower() in _NOT_ROLE)):
                     return role  # "a data editor at …", "the … police chief and …"
                 # else a noun used as an adjective ("the premier chip designer"): read on
     before = text[max(0, start - 160):start]  # (a title is six words at most)
+    if not before.endswith(" "):
+        return ""
     comma = before.endswith(", ")
+    head = before[:-2 if comma else -1]
+    if not _is_role_noun(head[head.rfind(" ") + 1:]):
+        return ""  # (most mentions: the word before is no role noun, so no title is)
     words = []
-    if before.endswith(" "):
-        for w in reversed(before[:-2 if comma else -1].split(" ")[-6:]):
-            if not _TOKEN.fullmatch(w):
-                break
-            words.insert(0, w)
+    for w in reversed(head.split(" ")[-6:]):
+        if not _TOKEN.fullmatch(w):
+            break
+        words.insert(0, w)
     if words:
         if _is_role_noun(words[-1]):
             keep: list[str] = []
@@ -285,32 +306,55 @@ def best_role(roles: list[str]) -> str:
     return max(roles, key=lambda r: (roles.count(r), -roles.index(r)))
 
 
+def candidates_of(names: dict[str, object], blocks: list[tuple[str, str, int]]
+                  ) -> dict[str, str]:
+    """One article's candidate names (name -> guessed kind), in the order found: the
+    :func:`newsbook.connections.names_in` ``names`` of its ``blocks`` (possessives split
+    off), then the Han-script names its text glosses. Pure, so each article's are found
+    where its facts are mined (on every core)."""
+    candidates: dict[str, str] = {}
+    for name in names:
+        for part in (_POSSESSIVE.split(name) if "’" in name or "'" in name else (name,)):
+            part = part.strip(" ’'-")
+            if not part.isascii() and _HAN.fullmatch(part):
+                continue  # a bare Han-script run is a term, not a name (see below)
+            if part not in candidates and (
+                    len(part.split()) >= 2 or (len(part) >= 3 and part[:1].isupper())):
+                candidates[part] = _guess_kind(part)
+    for _, text, _ in blocks:
+        for m in _HAN_GLOSSED.finditer(text):
+            candidates.setdefault(m.group(1), _guess_kind(m.group(2)))
+        for m in _HAN_GLOSSING.finditer(text):
+            candidates.setdefault(m.group(1), "person")
+    return candidates
+
+
 def uncurated_people(pages: list[tuple[Article, str]],
-                     blocks: dict[str, list[tuple[str, str, int]]]) -> list[Person]:
-    """Names of an uncurated book shared by articles (module docstring)."""
-    candidates: dict[str, str] = {}  # name -> kind
-    for article, stem in pages:
-        for name in connections.names_in(article, stem, blocks[stem], {}):
-            for part in _POSSESSIVE.split(name):
-                part = part.strip(" ’'-")
-                if _HAN.fullmatch(part):
-                    continue  # a bare Han-script run is a term, not a name (see below)
-                if len(part.split()) >= 2 or (len(part) >= 3 and part[:1].isupper()):
-                    candidates.setdefault(part, _guess_kind(part))
-        for _, text, _ in blocks[stem]:
-            for m in _HAN_GLOSSED.finditer(text):
-                candidates.setdefault(m.group(1), _guess_kind(m.group(2)))
-            for m in _HAN_GLOSSING.finditer(text):
-                candidates.setdefault(m.group(1), "person")
+                     found: list[dict[str, str]] | None = None) -> list[Person]:
+    """Names of an uncurated book shared by articles (module docstring). ``found``: each
+    article's :func:`candidates_of`, when the caller has them."""
+    from .fanout import fan_out
+    weights = [a.end_line - a.line for a, _ in pages]
+    if found is None:
+        def of(i: int) -> dict[str, str]:
+            blocks = block_lines(*pages[i])
+            names = connections.names_in(pages[i][0], pages[i][1], blocks, {})
+            return candidates_of(names, blocks)
+        found = fan_out(of, weights)
+    candidates: dict[str, str] = {}  # name -> kind, in the book's order
+    for one in found:
+        for name, kind in one.items():
+            candidates.setdefault(name, kind)
     people = [Person(name, kind, (name,), True) for name, kind in candidates.items()]
     # how many articles name each candidate (longer names claim their words first)
-    texts = {stem: " ".join(t for _, t, _ in blocks[stem]) for _, stem in pages}
     ordered = sorted(people, key=lambda p: -len(p.name))
-    articles: dict[str, int] = {p.name: 0 for p in people}
     finder = Finder(p.name for p in people)  # one pass per article, not one per name
     rank = {p.name: i for i, p in enumerate(ordered)}
-    for stem, text in texts.items():
+
+    def named_in(i: int) -> list[str]:
+        text = " ".join(t for _, t, _ in block_lines(*pages[i]))
         claimed = bytearray(len(text))
+        named_here = []
         for p in sorted((ordered[rank[n]] for n in finder.present(text)),
                         key=lambda p: rank[p.name]):
             named = False
@@ -318,7 +362,13 @@ def uncurated_people(pages: list[tuple[Article, str]],
                 if claimed.find(1, start, end) < 0:
                     claimed[start:end] = b"\x01" * (end - start)
                     named = True
-            articles[p.name] += named
+            if named:
+                named_here.append(p.name)
+        return named_here
+    articles: dict[str, int] = {p.name: 0 for p in people}
+    for named_here in fan_out(named_in, weights):
+        for name in named_here:
+            articles[name] += 1
     keep = []
     for p in people:
         words = p.name.split()
@@ -334,6 +384,7 @@ mountains mount hill hills valley square street road avenue bridge pier harbour 
 port canal county province district city town village park station airport""".split())
 
 
+@functools.lru_cache(maxsize=65536)  # (a name recurs in article after article)
 def _guess_kind(name: str) -> str:
     """organisation for institution words and acronyms; person for two or three plain
     capitalised words that do not end in a place word; "" (not known) otherwise --

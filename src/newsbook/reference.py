@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from dataclasses import dataclass, field
 
 
@@ -126,13 +125,21 @@ def abbreviations_in(pages: list[tuple[Article, str]]
     glossary's terms are)."""
     from .extract.abbreviations import find_abbreviations
     found: dict[str, tuple[str, str, list[tuple[str, str]]]] = {}
-    for article, stem in pages:
-        for anchor, text, _line in block_lines(article, stem):
-            for d in find_abbreviations(text):
-                entry = found.setdefault(d.abbr.lower(), (d.abbr, d.long_form, []))
-                if (stem, anchor) not in entry[2]:
-                    entry[2].append((stem, anchor))
+    for (_, stem), stated in zip(pages, _per_block(pages, find_abbreviations)):
+        for anchor, d in stated:
+            entry = found.setdefault(d.abbr.lower(), (d.abbr, d.long_form, []))
+            if (stem, anchor) not in entry[2]:
+                entry[2].append((stem, anchor))
     return sorted(found.values(), key=lambda e: (e[0].lower(), e[0]))
+
+
+def _per_block(pages: list[tuple[Article, str]], find) -> list[list[tuple[str, object]]]:
+    """Each article's ``(anchor, found)`` for everything ``find(text)`` finds in its blocks,
+    in reading order; a big book's articles on every core (:func:`newsbook.fanout.fan_out`)."""
+    from .fanout import fan_out
+    return fan_out(lambda i: [(anchor, d) for anchor, text, _ in block_lines(*pages[i])
+                              for d in find(text)],
+                   [a.end_line - a.line for a, _ in pages])
 
 
 @dataclass(frozen=True)
@@ -156,12 +163,12 @@ def glossary_words(pages: list[tuple[Article, str]], role_nouns: frozenset[str] 
     block stating one is a place; one entry per spelling that differs only in case."""
     from .extract.definitions import find_definitions
     found: dict[tuple[str, str], tuple[str, str, bool, dict]] = {}
-    for article, stem in pages:
-        for anchor, text, _ in block_lines(article, stem):
-            for d in find_definitions(text, role_nouns):
-                entry = found.setdefault((d.form, d.term.lower()),
-                                         (d.term, d.gloss, d.form == "coined", {}))
-                entry[3][(stem, anchor)] = None  # (an ordered set of places)
+    for (_, stem), stated in zip(pages, _per_block(
+            pages, lambda text: find_definitions(text, role_nouns))):
+        for anchor, d in stated:
+            entry = found.setdefault((d.form, d.term.lower()),
+                                     (d.term, d.gloss, d.form == "coined", {}))
+            entry[3][(stem, anchor)] = None  # (an ordered set of places)
     out: dict[str, list[WordEntry]] = {"coined": [], "described": []}
     for (form, _), (term, gloss, whole, places) in found.items():
         out[form].append(WordEntry(term, gloss, whole, tuple(places)))
@@ -243,19 +250,14 @@ class PeopleLookup:
         for i, p in enumerate(self.ordered):
             for a in p.aliases:
                 self.owners.setdefault(a, []).append(i)
-        # each person's whole-alias pattern, made here once (looking it up per block and
-        # person hashed the aliases each time: a tenth of finding mentions)
-        from .people import _pattern
-        self.patterns = [_pattern(p) for p in self.ordered]
 
-    def named(self, text: str) -> list[tuple[Person, re.Pattern]]:
-        """The people with an alias in ``text`` (as a substring), in ``ordered`` order,
-        each with the pattern that finds its aliases as whole words."""
+    def named(self, text: str) -> list[Person]:
+        """The people with an alias in ``text`` (as a substring), in ``ordered`` order
+        (:func:`newsbook.people.alias_spans` finds where)."""
         present = self.finder.present(text)
         if not present:
             return []
-        return [(self.ordered[i], self.patterns[i])
-                for i in sorted({i for a in present for i in self.owners[a]})]
+        return [self.ordered[i] for i in sorted({i for a in present for i in self.owners[a]})]
 
 
 _LOOKUP: list = [None, None, None]  # [list, its people as a tuple, its PeopleLookup]
