@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gzip
 import json
 import os
 import re
@@ -519,6 +520,27 @@ def bench_build(keep: Path | None = None) -> Path | None:
     return book
 
 
+def archive_pages(html: Path, n: int) -> None:
+    """Bytes of the book-wide pages of a big archive (uncompressed HTML, gzip beside): the
+    page-weight targets are set on the bundled book; these show how the pages grow."""
+    pages = [("root (intro.html)", "intro.html"), ("timeline", "timeline.html"),
+             ("glossary", "glossary.html"), ("people", "people.html")]
+    for folder, label in (("chapters", "heaviest chapter (HTML alone)"),
+                          ("timeline", "heaviest timeline part"), ("people", "heaviest people part")):
+        found = sorted((html / folder).glob("*.html"), key=lambda p: p.stat().st_size)
+        if found:  # (a big book's long lists are split into parts: split_pages)
+            pages.append((label, str(found[-1].relative_to(html))))
+    for label, rel in pages:
+        path = html / rel
+        if not path.is_file():
+            continue
+        raw = path.read_bytes()
+        kb, gz = len(raw) / 1000, len(gzip.compress(raw, 6)) / 1000
+        line(f"{label}, {n:,} articles", f"{kb:,.0f} kB ({gz:,.0f} gz)",
+             f"<= {TARGETS['before_charts_kb']} kB before charts (set on the bundled book)",
+             kb <= TARGETS["before_charts_kb"])
+
+
 def bench_archive(n: int, add: int = 20) -> None:
     print(f"== archive build ({n} synthetic articles from scripts/make_archive.py)")
     with tempfile.TemporaryDirectory(prefix="newsbook-archive-") as tmp:
@@ -534,6 +556,7 @@ def bench_archive(n: int, add: int = 20) -> None:
                  f"<= {TARGETS['archive_1000_clean_s']:.0f} s", None)
         if rc:
             return
+        archive_pages(arch / "_build" / "html", n)
         make_archive(arch, articles=n + add)  # same first n articles, 20 new ones
         t, rc = jb_build(arch)
         line(f"rebuild after adding {add} articles to {n}", f"{t:.0f} s",

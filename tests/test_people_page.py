@@ -3,6 +3,7 @@ general index: names A-Z then one "Other scripts" group, each with its kind, the
 text gives beside the name (verbatim, or none) and one link per chapter naming it."""
 from __future__ import annotations
 
+import csv
 import re
 import shutil
 import subprocess
@@ -15,6 +16,7 @@ import yaml
 from conftest import FEED, ROOT
 from newsbook import cli
 from newsbook.people import OTHER, letter, role_at
+from newsbook.writers import split_pages
 from newsbook.writers.escape import clean
 
 HARBOUR = ROOT / "tests" / "feeds" / "harbourline-freshrss-2026.txt"
@@ -28,11 +30,18 @@ def plain(myst: str) -> str:
     return re.sub(r"\\(.)", r"\1", myst)
 
 
+def people_pages(book: Path) -> list[str]:
+    """people.md, then the pages its list is split into (a big book's), in toc order."""
+    return ["people"] + [f for f in toc_files(book) if f.startswith("people/")]
+
+
 def entries(book: Path) -> dict[str, dict]:
-    """name -> {kind, role, links: [(label, anchor)]} as the page states them."""
+    """name -> {kind, role, links: [(label, anchor)]} as the page (or its parts) state them."""
     out = {}
-    for line in (book / "people.md").read_text(encoding="utf-8").split("\n"):
-        if line.startswith("- "):
+    lines = [line for page in people_pages(book)
+             for line in (book / f"{page}.md").read_text(encoding="utf-8").split("\n")]
+    for line in lines:
+        if line.startswith("- **"):
             m = ENTRY.match(line)
             assert m, line
             links = [(plain(x["label"]), x["anchor"]) for x in LINK.finditer(m["links"])]
@@ -58,8 +67,13 @@ def bundled(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def harbour(tmp_path_factory) -> Path:
+    """The small uncurated book, with pages so short that its people page and timeline are
+    split as a big archive's are (:mod:`newsbook.writers.split_pages`), so the -W build
+    below checks the split pages too."""
     book = tmp_path_factory.mktemp("people-harbour")
-    assert cli.main([str(HARBOUR), "--book", str(book), "-q"]) == 0
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(split_pages, "PAGE_BYTES", 700)
+        assert cli.main([str(HARBOUR), "--book", str(book), "-q"]) == 0
     return book
 
 
@@ -191,11 +205,28 @@ def test_page_builds_with_warnings_as_errors(harbour):
                          capture_output=True, text=True, timeout=900)
     assert res.returncode == 0, res.stdout[-3000:] + res.stderr[-3000:]
     html = harbour / "_build" / "html"
-    page = (html / "people.html").read_text(encoding="utf-8")
-    links = re.findall(r'href="(chapters/[^"#]+\.html)#(p-[a-z0-9-]+)"', page)
+    pages = people_pages(harbour)
+    assert len(pages) >= 3  # people.md and its parts
+    page = "".join((html / f"{p}.html").read_text(encoding="utf-8") for p in pages)
+    links = re.findall(r'href="(?:\.\./)?(chapters/[^"#]+\.html)#(p-[a-z0-9-]+)"', page)
     assert len(links) == sum(len(e["links"]) for e in entries(harbour).values()) >= 10
     for target, anchor in links:
         assert f'id="{anchor}"' in (html / target).read_text(encoding="utf-8"), anchor
+    # the split pages: each listed in the toc right after its main page, linked from it
+    # and linking back; the timeline's events are all on its parts, each to its paragraph
+    files = toc_files(harbour)
+    for main in ("people", "timeline"):
+        parts = [f for f in files if f.startswith(f"{main}/")]
+        assert parts and files[files.index(main) + 1:files.index(main) + 1 + len(parts)] == parts
+        top = (html / f"{main}.html").read_text(encoding="utf-8")
+        for part in parts:
+            assert f'href="{part}.html"' in top, part
+            assert f'href="../{main}.html"' in (html / f"{part}.html").read_text(encoding="utf-8")
+    events = [line for f in files if f.startswith("timeline/")
+              for line in (harbour / f"{f}.md").read_text(encoding="utf-8").split("\n")
+              if line.startswith("- **")]
+    with open(harbour / "data/generated/book_events.csv", encoding="utf-8", newline="") as fh:
+        assert len(events) == len(list(csv.DictReader(fh))) >= 10
     intro = (html / "intro.html").read_text(encoding="utf-8")
     assert "Hana Lindqvist" in page and 'href="people.html"' in intro
     assert not re.findall(r'<a [^>]*href="genindex', intro)  # (only the theme's <link rel>)

@@ -251,13 +251,16 @@ def book_pages(plan, pages, chapters, facts, terms, ref, charts: BookCharts, inf
     if published_only:  # no article dates anything: when each appeared
         events = publication_events_csv(pages, themes)
     extra = []
+    parts: dict[str, list[str]] = {}  # book-wide page -> the toc files of its parts
     if events.count("\n") > 1:
         files["data/generated/book_events.csv"] = events
         charts.specs["book_timeline"] = autocharts.book_timeline_spec(published_only)
-        files["timeline.md"] = reference_pages.render_timeline(
+        timeline = reference_pages.render_timeline_pages(
             events, titles, cachekeys.page_hashes(root, [charts.specs["book_timeline"]],
                                                   {"book_events.csv": events}),
             published_only)
+        files.update(timeline)  # (a long list also on pages by period: split_pages)
+        parts["timeline"] = [rel[:-3] for rel in timeline if rel != "timeline.md"]
         extra.append("timeline")
     if terms:  # (uncurated: with the abbreviations, terms and names the articles define)
         words = None if ref.terms else (abbreviations_in(pages), *glossary_words(pages, ROLE_NOUNS))
@@ -272,14 +275,16 @@ def book_pages(plan, pages, chapters, facts, terms, ref, charts: BookCharts, inf
             files["glossary.md"] = reference_pages.render_word_glossary(
                 defined, coined, described, shared, titles, across=bool(entries))
             extra.append("glossary")
-    people = people_page.render_people(entries)
+    people = people_page.render_people_pages(entries)
     if people:
-        files["people.md"] = people
+        files.update(people)
+        parts["people"] = [rel[:-3] for rel in people if rel != "people.md"]
         extra.append("people")
     files["data/generated/book_articles.csv"] = articles_csv(chapters)
     charts.specs["book_at_a_glance"] = autocharts.book_glance_spec(len(chapters))
     files["_toc.yml"] = book_files.dump(book_files.build_toc(
-        chapters, [t.name for t in plan.themes], extra))
+        chapters, [t.name for t in plan.themes],
+        [f for page in extra for f in (page, *parts.get(page, ()))]))
     files["_config.yml"] = book_files.dump(book_files.build_config(
         info, years=[a.published.year for a, _ in pages]))
     files["intro.md"] = book_files.render_intro(

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from ..people import OTHER, PeopleEntry, letter
+from . import split_pages
 from .escape import escape_text
 
 TITLE = "People and organisations"
@@ -23,26 +24,42 @@ KINDS = {"person": "person", "organisation": "organisation"}
 
 
 def render_people(entries: list[PeopleEntry]) -> str:
-    """The page, or "" when there is nobody to list (then it is not written)."""
+    """``people.md`` alone, or "" (:func:`render_people_pages` has every page)."""
+    return render_people_pages(entries).get("people.md", "")
+
+
+def render_people_pages(entries: list[PeopleEntry], budget: int | None = None
+                        ) -> dict[str, str]:
+    """``{path: text}``: the page, and when its list is longer than one page holds
+    (``budget``) the pages A to Z it is split into (:mod:`split_pages`), in toc order;
+    ``{}`` when there is nobody to list (then nothing is written)."""
+    budget = budget or split_pages.PAGE_BYTES
     entries = [e for e in entries if e.chapters]
     if not entries:
-        return ""
+        return {}
     lines = [f"# {TITLE}", "",
              escape_text("Everyone and every organisation the articles name, A to Z, with the "
                          "role the text gives them beside their name, quoted as written (none "
                          "where the text gives none). Each chapter link opens the first "
                          "paragraph that names them; the number counts that chapter's "
                          "paragraphs naming them."), ""]
-    groups: dict[str, list[PeopleEntry]] = {}
+    by: dict[str, list[PeopleEntry]] = {}
     for e in entries:
-        groups.setdefault(letter(e.name), []).append(e)
-    order = sorted(groups, key=lambda g: (g == OTHER, g))
-    for group in order:
-        lines += [f"## {escape_text(group)}", ""]
-        for e in groups[group]:
-            lines.append(entry_line(e))
-        lines.append("")
-    return "\n".join(lines).rstrip("\n") + "\n"
+        by.setdefault(letter(e.name), []).append(e)
+    groups = [split_pages.Group(escape_text(g), g, tuple(entry_line(e) for e in by[g]),
+                                len(by[g]))
+              for g in sorted(by, key=lambda g: (g == OTHER, g))]
+    if not split_pages.needs_split(groups, budget):
+        for g in groups:
+            lines += [f"## {g.label}", "", *g.lines, ""]
+        return {"people.md": "\n".join(lines).rstrip("\n") + "\n"}
+    found = split_pages.parts("people", groups, budget)
+    lines += [escape_text(f"{sum(p.count for p in found):,} names, on {len(found)} pages:"), "",
+              *split_pages.index_lines(found, "names")]
+    files = {"people.md": "\n".join(lines).rstrip("\n") + "\n"}
+    for part in found:
+        files[f"{part.file}.md"] = split_pages.part_page(part, TITLE, "people", TITLE)
+    return files
 
 
 def entry_line(e: PeopleEntry) -> str:

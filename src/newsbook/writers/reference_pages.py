@@ -12,6 +12,7 @@ import re
 
 from . import cells
 from . import fastyaml
+from . import split_pages
 from .escape import escape_text
 from .myst_page import TERM_OK
 
@@ -143,12 +144,25 @@ def _quoted(sentence: str) -> str:
     return "“" + escape_text(sentence) + "”"
 
 
+TIMELINE_TITLE = "Timeline of everything"
+
+
 def render_timeline(events_text: str, titles: dict[str, str], data_hashes: dict[str, str],
                     published_only: bool = False) -> str:
+    """``timeline.md`` alone (:func:`render_timeline_pages` has every page)."""
+    return render_timeline_pages(events_text, titles, data_hashes, published_only)["timeline.md"]
+
+
+def render_timeline_pages(events_text: str, titles: dict[str, str],
+                          data_hashes: dict[str, str], published_only: bool = False,
+                          budget: int | None = None) -> dict[str, str]:
     """Every dated event as a linked list, then the same events on one interactive chart
     (the chart comes last so the first screen is text and loads without plotly.js).
     ``published_only``: the articles date nothing, and the events are their publication
-    dates (:func:`newsbook.reference.publication_events_csv`)."""
+    dates (:func:`newsbook.reference.publication_events_csv`). A list longer than one
+    page holds (``budget``) goes on pages by period (:mod:`split_pages`): ``{path: text}``
+    of ``timeline.md`` and those pages, in toc order."""
+    budget = budget or split_pages.PAGE_BYTES
     if published_only:
         lead = ("The articles state no dates of their own, so this timeline shows when each "
                 "was published, as its date line gives it; every entry links to the article. "
@@ -156,26 +170,36 @@ def render_timeline(events_text: str, titles: dict[str, str], data_hashes: dict[
     else:
         lead = ("Every dated event the articles state, by year; every event links to the "
                 "paragraph it comes from. The same events on one axis:")
-    out = [notebook_header("Timeline of everything", data_hashes),
+    out = [notebook_header(TIMELINE_TITLE, data_hashes),
            escape_text(lead) + " "
            + "{ref}`the chart <chart-book-timeline>` "
            + escape_text("at the end of the page (use its menu to filter by theme or article; "
                          "hover for the quote)."),
            "", "## All articles" if published_only else "## All events", ""]
-    rows = list(csv.DictReader(io.StringIO(events_text)))
-    year = None
-    for r in rows:
-        y = r["date"][:4]
-        if y != year:
-            out += ["", f"### {escape_text(y)}", ""]
-            year = y
+    years: dict[str, list[str]] = {}  # year -> its lines, in date order
+    for r in csv.DictReader(io.StringIO(events_text)):
         when = r["date"] + (f" to {r['end']}" if r["end"] else "")
         where = f"[{escape_text(titles.get(r['chapter'], r['chapter']))}](#{r['anchor']})" \
             if r["anchor"] else escape_text(titles.get(r["chapter"], r["chapter"]))
         if published_only:
-            out.append(f"- **{escape_text(when)}** published — {where}")
-            continue
-        derived = " *\\(date derived\\)*" if r["derived"] else ""
-        out.append(f"- **{escape_text(when)}** {escape_text(r['label'])}{derived} — {where}")
+            line = f"- **{escape_text(when)}** published — {where}"
+        else:
+            derived = " *\\(date derived\\)*" if r["derived"] else ""
+            line = f"- **{escape_text(when)}** {escape_text(r['label'])}{derived} — {where}"
+        years.setdefault(r["date"][:4], []).append(line)
+    groups = [split_pages.Group(escape_text(y), y, tuple(lines), len(lines))
+              for y, lines in years.items()]
+    files: dict[str, str] = {}
+    if not split_pages.needs_split(groups, budget):
+        for g in groups:
+            out += ["", f"### {g.label}", "", *g.lines]
+    else:  # (a year too long for one page is cut in date order: "2024 (1 of 3)")
+        found = split_pages.parts("timeline", groups, budget)
+        noun = "articles" if published_only else "events"
+        out += [escape_text(f"{sum(p.count for p in found):,} {noun}, on {len(found)} pages "
+                            "by period:"), "", *split_pages.index_lines(found, noun)]
+        for part in found:
+            files[f"{part.file}.md"] = split_pages.part_page(part, TIMELINE_TITLE, "timeline",
+                                                             TIMELINE_TITLE)
     out += ["", "## On one axis", "", "(chart-book-timeline)=", cells.chart_cell("book_timeline")]
-    return "\n".join(out) + "\n"
+    return {"timeline.md": "\n".join(out) + "\n", **files}

@@ -1,0 +1,102 @@
+"""Long book-wide lists go on pages of bounded size (issue 11: pages that load like text
+however big the archive grows). At 1,000 articles the timeline's list was 5.5 MB of HTML
+and the people page 3.4 MB; a small book's pages are not touched."""
+from __future__ import annotations
+
+import re
+
+import yaml
+from hypothesis import given, settings, strategies as st
+
+from conftest import ROOT
+from newsbook.writers import split_pages
+from newsbook.writers.people_page import render_people_pages
+from newsbook.writers.reference_pages import render_timeline_pages
+from newsbook.people import ChapterMentions, PeopleEntry
+
+LINES = st.lists(st.text(alphabet="ab -", min_size=1, max_size=60), min_size=1, max_size=8)
+GROUPS = st.lists(st.tuples(st.from_regex(r"[0-9]{4}", fullmatch=True), LINES),
+                  min_size=1, max_size=12, unique_by=lambda g: g[0])
+
+
+def _groups(raw) -> list[split_pages.Group]:
+    return [split_pages.Group(key, key, tuple(lines), len(lines)) for key, lines in raw]
+
+
+@settings(max_examples=300, deadline=None)
+@given(GROUPS, st.integers(20, 400))
+def test_parts_hold_every_line_once_in_order_within_the_budget(raw, budget):
+    groups = _groups(raw)
+    found = split_pages.parts("timeline", groups, budget)
+    lines = [line for p in found for g in p.groups for line in g.lines]
+    assert lines == [line for g in groups for line in g.lines]
+    assert sum(p.count for p in found) == sum(g.count for g in groups)
+    assert len({p.file for p in found}) == len(found)  # one file each
+    for p in found:
+        assert re.fullmatch(r"timeline/[a-z0-9-]+", p.file), p.file
+        size = sum(g.size for g in p.groups)
+        # over the budget only when one line alone is (a line is never cut)
+        assert size <= budget or (len(p.groups) == 1 and len(p.groups[0].lines) == 1)
+
+
+def test_a_group_longer_than_a_page_is_cut_into_numbered_pages():
+    big = split_pages.Group("2024", "2024", tuple(f"- event {i:03d}" for i in range(30)), 30)
+    small = split_pages.Group("2025", "2025", ("- one",), 1)
+    found = split_pages.parts("timeline", [big, small], budget=100)
+    labels = [p.label for p in found]
+    assert labels[:-1] == [f"2024 \\({i} of {len(found) - 1}\\)" for i in range(1, len(found))]
+    assert labels[-1] == "2025"  # the last piece is not joined by the next group
+    assert found[0].file == f"timeline/2024-1-of-{len(found) - 1}"
+
+
+def _events(n_years: int, per_year: int) -> str:
+    rows = ["date,end,precision,label,chapter,title,theme,anchor,quote,line,derived,note"]
+    for y in range(2000, 2000 + n_years):
+        for i in range(per_year):
+            rows.append(f"{y}-03-{i % 28 + 1:02d},,day,Event {y} number {i} with $x$ and <b>,"
+                        f"a,A,,p-a-{i},quote,{i},,")
+    return "\n".join(rows) + "\n"
+
+
+def test_timeline_split_loses_no_event_and_links_every_part():
+    events = _events(6, 20)
+    whole = render_timeline_pages(events, {"a": "Article A"}, {})
+    assert list(whole) == ["timeline.md"]  # the default page holds a small book whole
+    split = render_timeline_pages(events, {"a": "Article A"}, {}, budget=2_000)
+    main, parts = split["timeline.md"], [k for k in split if k != "timeline.md"]
+    assert len(parts) >= 3 and all(re.fullmatch(r"timeline/[a-z0-9-]+\.md", k) for k in parts)
+    event_lines = lambda text: [x for x in text.split("\n") if x.startswith("- **")]  # noqa: E731
+    assert not event_lines(main)
+    assert [x for k in parts for x in event_lines(split[k])] == event_lines(whole["timeline.md"])
+    for k in parts:  # the main page links each part; each part links back
+        assert f"]({k})" in main
+        assert "](../timeline.md)" in split[k]
+        assert split[k].startswith("# Timeline of everything\\: ")
+    assert "120 events\\, on" in main and "(chart-book-timeline)=" in main
+    assert "<b>" not in "".join(split.values()) and "$x$" not in "".join(split.values())
+
+
+def _people(n: int) -> list[PeopleEntry]:
+    return [PeopleEntry(f"{chr(65 + i % 26)}name Person{i}", "person", "",
+                        (ChapterMentions("a", "Article A", (f"p-a-{i}",)),))
+            for i in range(n)]
+
+
+def test_people_split_keeps_every_entry_in_order():
+    people = _people(80)
+    whole = render_people_pages(people)
+    assert list(whole) == ["people.md"]
+    split = render_people_pages(people, budget=1_000)
+    parts = [k for k in split if k != "people.md"]
+    assert len(parts) >= 3 and all(re.fullmatch(r"people/[a-z0-9-]+\.md", k) for k in parts)
+    entry_lines = lambda text: [x for x in text.split("\n") if x.startswith("- **")]  # noqa: E731
+    assert [x for k in parts for x in entry_lines(split[k])] == entry_lines(whole["people.md"])
+    assert not entry_lines(split["people.md"])
+    assert "80 names\\, on" in split["people.md"]
+
+
+def test_the_bundled_book_is_not_split():
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    files = [c["file"] for p in toc["parts"] for c in p["chapters"]]
+    assert not [f for f in files if f.startswith(("timeline/", "people/"))]
+    assert not (ROOT / "timeline").exists() and not (ROOT / "people").exists()
