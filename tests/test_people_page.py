@@ -227,6 +227,15 @@ def test_page_builds_with_warnings_as_errors(harbour):
               if line.startswith("- **")]
     with open(harbour / "data/generated/book_events.csv", encoding="utf-8", newline="") as fh:
         assert len(events) == len(list(csv.DictReader(fh))) >= 10
+    # the root's list of articles, on pages by year: every article once, every link lands
+    listed = []
+    for part in [f for f in files if f.startswith("articles/")]:
+        got = re.findall(r'href="\.\./(chapters/[^"#]+\.html)"',
+                         (html / f"{part}.html").read_text(encoding="utf-8"))
+        assert got and all((html / target).is_file() for target in got), part
+        listed += got
+    chapters = [f for f in files if f.startswith("chapters/")]
+    assert sorted(set(listed)) == sorted(f"{c}.html" for c in chapters)
     intro = (html / "intro.html").read_text(encoding="utf-8")
     assert "Hana Lindqvist" in page and 'href="people.html"' in intro
     assert not re.findall(r'<a [^>]*href="genindex', intro)  # (only the theme's <link rel>)

@@ -100,3 +100,31 @@ def test_the_bundled_book_is_not_split():
     files = [c["file"] for p in toc["parts"] for c in p["chapters"]]
     assert not [f for f in files if f.startswith(("timeline/", "people/"))]
     assert not (ROOT / "timeline").exists() and not (ROOT / "people").exists()
+
+
+def test_the_root_list_of_a_big_archive_goes_on_pages_by_year(tmp_path):
+    """The root page of a big archive lists its pages by year; together they list every
+    article once, newest first as the root does, with links one level up."""
+    from datetime import datetime
+    from newsbook.model import Article, Paragraph
+    from newsbook.writers.book_files import Chapter, render_intro
+    chapters = [Chapter(f"s{i}", Article(
+        title=f"Title {i} [x](y) $z$", published=datetime(2022 - i // 10, 12 - i % 10, 1),
+        blocks=(Paragraph(text=f"First sentence {i}.", line=1),), footnotes=(), line=1,
+        end_line=2), (), 3)
+        for i in range(30)]
+    settings = {"title": "A *Title* [x](y)", "intro": "Intro."}
+    whole = render_intro(chapters, settings, {}, split=True)
+    assert list(whole) == ["intro.md"]
+    assert whole["intro.md"] == render_intro(chapters, settings, {})
+    split = render_intro(chapters, settings, {}, split=True, budget=1_500)
+    parts = [k for k in split if k != "intro.md"]
+    assert len(parts) >= 3 and all(re.fullmatch(r"articles/[a-z0-9-]+\.md", k) for k in parts)
+    heads = lambda text: re.findall(r"^### \[.*?\]\((?:\.\./)?(chapters/s\d+)\.md\)$",  # noqa: E731
+                                    text, re.M)
+    assert not heads(split["intro.md"])
+    assert [h for k in parts for h in heads(split[k])] == heads(whole["intro.md"])
+    for k in parts:
+        assert "](../chapters/" in split[k] and "](chapters/" not in split[k]
+        assert "[A \\*Title\\* \\[x\\]\\(y\\)](../intro.md)" in split[k]  # escaped
+        assert f"]({k})" in split["intro.md"]

@@ -282,16 +282,18 @@ def book_pages(plan, pages, chapters, facts, terms, ref, charts: BookCharts, inf
         extra.append("people")
     files["data/generated/book_articles.csv"] = articles_csv(chapters)
     charts.specs["book_at_a_glance"] = autocharts.book_glance_spec(len(chapters))
-    files["_toc.yml"] = book_files.dump(book_files.build_toc(
-        chapters, [t.name for t in plan.themes],
-        [f for page in extra for f in (page, *parts.get(page, ()))]))
-    files["_config.yml"] = book_files.dump(book_files.build_config(
-        info, years=[a.published.year for a, _ in pages]))
-    files["intro.md"] = book_files.render_intro(
+    intro = book_files.render_intro(
         chapters, info, cachekeys.page_hashes(
             root, [charts.specs["book_at_a_glance"]],
             {"book_articles.csv": files["data/generated/book_articles.csv"]}),
-        pages=extra)
+        pages=extra, split=True)
+    files.update(intro)  # (a big archive's list of articles also on pages by year)
+    files["_toc.yml"] = book_files.dump(book_files.build_toc(
+        chapters, [t.name for t in plan.themes],
+        [rel[:-3] for rel in intro if rel != "intro.md"]
+        + [f for page in extra for f in (page, *parts.get(page, ()))]))
+    files["_config.yml"] = book_files.dump(book_files.build_config(
+        info, years=[a.published.year for a, _ in pages]))
     return files
 
 

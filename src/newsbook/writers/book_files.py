@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from ..model import Article, Paragraph, Piece, Turn, walk
 from . import cells
 from . import fastyaml
+from . import split_pages
 from .escape import escape_text, yaml_safe
 
 MORE = "More"
@@ -159,10 +160,13 @@ def byline_text(byline: str) -> str:
 
 
 def render_intro(chapters: list[Chapter], settings: dict, data_hashes: dict[str, str],
-                 pages=("timeline", "glossary", "people")) -> str:
+                 pages=("timeline", "glossary", "people"), *, split: bool = False,
+                 budget: int | None = None):
     """The root page: what the book is, every article with date, author and first
     sentence, then the book-at-a-glance chart. ``pages``: the book-wide pages this book has
-    (a page with nothing in it is not written, so it is not linked either)."""
+    (a page with nothing in it is not written, so it is not linked either). ``split``:
+    return ``{path: text}`` of the page and, for a list too long for one page
+    (``budget``), its pages by year (:mod:`split_pages`), in toc order."""
     from .reference_pages import notebook_header
     across = [{"timeline": "the [timeline of everything](timeline.md)",
                "glossary": "the [glossary](glossary.md)",
@@ -175,16 +179,33 @@ def render_intro(chapters: list[Chapter], settings: dict, data_hashes: dict[str,
              # usable before plotly.js loads (issue 11); this line links down to it
              "Every article on one chart: {ref}`the book at a glance <chart-book-at-a-glance>`,"
              " after the list.", "", "## The articles", ""]
+    years: dict[str, list[str]] = {}  # each article's entry, by year of publication
     for c in chapters:
         a = c.article
-        lines += [f"### [{escape_text(a.title)}](chapters/{c.stem}.md)", "",
-                  f"*{escape_text(a.date_text)}* · {c.reading_minutes} min read"
-                  + (f" · {escape_text(', '.join(c.themes))}" if c.themes else ""), ""]
+        entry = [f"### [{escape_text(a.title)}](chapters/{c.stem}.md)", "",
+                 f"*{escape_text(a.date_text)}* · {c.reading_minutes} min read"
+                 + (f" · {escape_text(', '.join(c.themes))}" if c.themes else ""), ""]
         if a.byline:
-            lines += [byline_text(a.byline), ""]
+            entry += [byline_text(a.byline), ""]
         sentence = first_sentence(a)
         if sentence:
-            lines += [escape_text(sentence), ""]
+            entry += [escape_text(sentence), ""]
+        years.setdefault(str(a.published.year), []).append("\n".join(entry))
+    groups = [split_pages.Group(y, y, tuple(entries), len(entries))
+              for y, entries in years.items()]
+    parts: dict[str, str] = {}
+    if not split_pages.needs_split(groups, budget or split_pages.PAGE_BYTES):
+        lines += [entry for g in groups for entry in g.lines]
+    else:  # a big archive: the list on pages by year (split_pages), linked from here
+        found = split_pages.parts("articles", groups, budget or split_pages.PAGE_BYTES)
+        lines += [escape_text(f"{len(chapters):,} articles, on {len(found)} pages by year:"),
+                  "", *split_pages.index_lines(found, "articles"), ""]
+        for part in found:
+            # (one level down: its chapter links climb back up)
+            parts[f"{part.file}.md"] = split_pages.part_page(
+                part, "The articles", "intro", escape_text(settings.get("title") or "Newsletter")
+            ).replace("](chapters/", "](../chapters/")
     lines += ["## The book at a glance", "", "(chart-book-at-a-glance)=",
               cells.chart_cell("book_at_a_glance")]
-    return "\n".join(lines).rstrip("\n") + "\n"
+    text = "\n".join(lines).rstrip("\n") + "\n"
+    return {"intro.md": text, **parts} if split else text

@@ -120,7 +120,8 @@ def _one(noun: str) -> str:
 
 def part_page(part: Part, title: str, back: str, back_label: str, level: int = 2) -> str:
     """A part's page: its own title, a link back to the main page, then its groups under
-    their headings (``level``: ## by default)."""
+    their headings (``level``: ## by default). ``title`` and ``back_label`` are MyST
+    already (escaped by the caller)."""
     hashes = "#" * level
     lines = [f"# {title}\\: {part.label}", "",
              f"Part of the [{back_label}](../{back}.md)\\.", ""]
