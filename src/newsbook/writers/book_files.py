@@ -198,8 +198,12 @@ def render_intro(chapters: list[Chapter], settings: dict, data_hashes: dict[str,
         lines += [entry for g in groups for entry in g.lines]
     else:  # a big archive: the list on pages by year (split_pages), linked from here
         found = split_pages.parts("articles", groups, budget or split_pages.PAGE_BYTES)
+        # the first page's articles stay here too: the root still opens on articles,
+        # and its chart stays out of the first screens (so plotly.js waits for a scroll)
         lines += [escape_text(f"{len(chapters):,} articles, on {len(found)} pages by year:"),
-                  "", *split_pages.index_lines(found, "articles"), ""]
+                  "", *split_pages.index_lines(found, "articles"), "",
+                  f"## {found[0].label}", "",
+                  *[entry for g in found[0].groups for entry in g.lines]]
         for part in found:
             # (one level down: its chapter links climb back up)
             parts[f"{part.file}.md"] = split_pages.part_page(
