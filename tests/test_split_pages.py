@@ -11,7 +11,7 @@ from hypothesis import given, settings, strategies as st
 from conftest import ROOT
 from newsbook.writers import split_pages
 from newsbook.writers.people_page import render_people_pages
-from newsbook.writers.reference_pages import render_glossary_pages, render_timeline_pages
+from newsbook.writers.reference_pages import render_timeline_pages
 from newsbook.people import ChapterMentions, PeopleEntry
 
 LINES = st.lists(st.text(alphabet="ab -", min_size=1, max_size=60), min_size=1, max_size=8)
@@ -133,27 +133,3 @@ def test_the_root_list_of_a_big_archive_goes_on_pages_by_year(tmp_path):
         assert "[A \\*Title\\* \\[x\\]\\(y\\)](../intro.md)" in split[k]  # escaped
         assert f"]({k})" in split["intro.md"]
 
-
-def test_glossary_split_keeps_every_term_in_a_glossary_directive_of_its_page():
-    from newsbook.reference import Term
-    terms = [Term(hanzi=h, pinyin=p, gloss=f"gloss of {h} with $x$ and <b>", editorial=False,
-                  kind="term")
-             for h, p in (("白蛇传", "bái shé zhuàn"), ("薄瓜瓜", "bó guā guā"),
-                          ("长城", "cháng chéng"), ("大学", "dà xué"), ("港湾", ""),
-                          ("福建", "fú jiàn"), ("广东", "guǎng dōng"))]
-    places = {t.hanzi: [("a", f"p-a-{i}")] for i, t in enumerate(terms)}
-    whole = render_glossary_pages(terms, places, {"a": "Article A"})
-    assert list(whole) == ["glossary.md"]
-    split = render_glossary_pages(terms, places, {"a": "Article A"}, budget=300)
-    parts = [k for k in split if k != "glossary.md"]
-    assert len(parts) >= 3 and all(re.fullmatch(r"glossary/[a-z0-9-]+\.md", k) for k in parts)
-    assert "```{glossary}" not in split["glossary.md"]
-    heads = lambda text: re.findall(r"^([\u3400-\u9fff]+)$", text, re.M)  # noqa: E731
-    assert [h for k in parts for h in heads(split[k])] == heads(whole["glossary.md"])
-    for k in parts:  # every term inside a glossary directive of its own page
-        for block in re.findall(r"```\{glossary\}\n(.*?)\n```", split[k], re.S):
-            assert heads(block)
-        assert len(heads(split[k])) == sum(
-            len(heads(b)) for b in re.findall(r"```\{glossary\}\n(.*?)\n```", split[k], re.S))
-        assert "<b>" not in split[k] and "$x$" not in split[k]
-    assert "](glossary/b.md)" in split["glossary.md"] or "](glossary/b-" in split["glossary.md"]

@@ -264,10 +264,8 @@ def book_pages(plan, pages, chapters, facts, terms, ref, charts: BookCharts, inf
         extra.append("timeline")
     if terms:  # (uncurated: with the abbreviations, terms and names the articles define)
         words = None if ref.terms else (abbreviations_in(pages), *glossary_words(pages, ROLE_NOUNS))
-        glossary = reference_pages.render_glossary_pages(
+        files["glossary.md"] = reference_pages.render_glossary(
             terms, term_places(terms, pages, places), titles, words)
-        files.update(glossary)  # (many terms also on pages A to Z: split_pages)
-        parts["glossary"] = [rel[:-3] for rel in glossary if rel != "glossary.md"]
         extra.append("glossary")
     entries = people_entries(pages, ref.people, mentions, candidates)
     if not terms:  # no such terms: what the articles define, else the names they share

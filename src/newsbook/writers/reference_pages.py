@@ -30,27 +30,13 @@ def notebook_header(title: str, data_hashes: dict[str, str]) -> str:
             + "---\n\n" + f"# {escape_text(title)}\n\n" + cells.setup_cell(data_hashes) + "\n")
 
 
-GLOSSARY_TITLE = "Glossary"
-
-
 def render_glossary(terms, places: dict[str, list[tuple[str, str]]],
                     titles: dict[str, str], words=None) -> str:
-    """``glossary.md`` alone (:func:`render_glossary_pages` has every page)."""
-    return render_glossary_pages(terms, places, titles, words)["glossary.md"]
-
-
-def render_glossary_pages(terms, places: dict[str, list[tuple[str, str]]],
-                          titles: dict[str, str], words=None, budget: int | None = None
-                          ) -> dict[str, str]:
     """Every Chinese term with pinyin, the article's own gloss, and every place it occurs.
     ``words``: (abbreviations, coined terms, described names) the articles define, for a
     book with no curated glossary (:func:`render_word_glossary`'s first three), listed
     after the terms, so a mostly English newsletter with a Chinese phrase or two keeps
-    the glossary of its own words. ``{path: text}``: the page and, when its terms are more
-    than one page holds (``budget``), the pages A to Z of reading they are split into
-    (:mod:`split_pages`; each holds its own glossary directive, and a term's links from
-    the chapters find it wherever it is)."""
-    budget = budget or split_pages.PAGE_BYTES
+    the glossary of its own words."""
     langs = [n for code, n in (("zh", "Chinese"), ("ja", "Japanese"), ("ko", "Korean"))
              if any(getattr(t, "lang", "zh") == code for t in terms)]
     names = ", ".join(langs[:-1]) + " and " + langs[-1] if len(langs) > 1 else langs[0]
@@ -61,47 +47,27 @@ def render_glossary_pages(terms, places: dict[str, list[tuple[str, str]]],
                          "terms only). A term the text does not gloss is listed without one. "
                          "Glosses marked editorial were written for this book. Each term's "
                          "first mention in a chapter links here."),
-             *(["", f"## {names} terms"] if more else [])]
-    by: dict[str, list[str]] = {}  # initial of the reading -> its entries, in order
+             *(["", f"## {names} terms"] if more else []),
+             "", "```{glossary}"]
     for t in terms:
         if not TERM_OK.match(t.hanzi):
             continue
-        entry = ["", t.hanzi]
+        lines += ["", t.hanzi]
         gloss = escape_text(t.gloss) + (" *\\(editorial gloss\\)*" if t.editorial else "")
         lang = {"ja": "Japanese", "ko": "Korean"}.get(getattr(t, "lang", "zh"), "")
         reading = f"*{escape_text(t.pinyin)}*" if t.pinyin else (lang or "Chinese")
-        entry.append(f"  {reading} — {gloss or '*no gloss in the text*'}")
+        lines.append(f"  {reading} — {gloss or '*no gloss in the text*'}")
         links = _place_links(places.get(t.hanzi, []), titles)
         if links:
-            entry.append("")
-            entry.append("  Appears in: " + "; ".join(links))
-        by.setdefault(_initial(t.pinyin), []).append("\n".join(entry))
-    groups = [split_pages.Group(escape_text(k), k, tuple(v), len(v)) for k, v in by.items()]
-    files: dict[str, str] = {}
-    if not split_pages.needs_split(groups, budget):
-        lines += ["", "```{glossary}", *[e for g in groups for e in g.lines], "```"]
-    else:
-        found = split_pages.parts("glossary", groups, budget)
-        lines += ["", escape_text(f"{sum(p.count for p in found):,} terms, on {len(found)} "
-                                  "pages by the first letter of their reading:"), "",
-                  *split_pages.index_lines(found, "terms")]
-        for part in found:
-            files[f"{part.file}.md"] = split_pages.part_page(
-                part, GLOSSARY_TITLE, "glossary", GLOSSARY_TITLE, fence="glossary")
+            lines.append("")
+            lines.append("  Appears in: " + "; ".join(links))
+    lines.append("```")
     if more:
         seen = {t.hanzi.lower() for t in terms}
         lines += ["", escape_text("The abbreviations, terms and names the articles define "
                                   "follow, each in their own words.")]
         lines += _word_sections(*words, titles, seen)
-    return {"glossary.md": "\n".join(lines) + "\n", **files}
-
-
-def _initial(reading: str) -> str:
-    """The page group of a term: the first letter of its reading, tone marks folded
-    ("bái" -> "B"), or "Other" (no pinyin: Japanese, Korean, or none found)."""
-    import unicodedata
-    first = unicodedata.normalize("NFKD", reading[:1]).encode("ascii", "ignore").decode()
-    return first.upper() if first.isalpha() else "Other"
+    return "\n".join(lines) + "\n"
 
 
 def _place_links(places, titles: dict[str, str]) -> list[str]:

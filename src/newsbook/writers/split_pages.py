@@ -118,16 +118,13 @@ def _one(noun: str) -> str:
     return noun[:-1] if noun.endswith("s") else noun
 
 
-def part_page(part: Part, title: str, back: str, back_label: str, level: int = 2,
-              fence: str = "") -> str:
+def part_page(part: Part, title: str, back: str, back_label: str, level: int = 2) -> str:
     """A part's page: its own title, a link back to the main page, then its groups under
-    their headings (``level``: ## by default), each group's lines inside a
-    ```` ```{fence} ```` directive when ``fence`` is given (a glossary's). ``title`` and
-    ``back_label`` are MyST already (escaped by the caller)."""
+    their headings (``level``: ## by default). ``title`` and ``back_label`` are MyST
+    already (escaped by the caller)."""
     hashes = "#" * level
     lines = [f"# {title}\\: {part.label}", "",
              f"Part of the [{back_label}](../{back}.md)\\.", ""]
     for g in part.groups:
-        body = [f"```{{{fence}}}", *g.lines, "```"] if fence else list(g.lines)
-        lines += [f"{hashes} {g.label}", "", *body, ""]
+        lines += [f"{hashes} {g.label}", "", *g.lines, ""]
     return "\n".join(lines).rstrip("\n") + "\n"
