@@ -162,8 +162,35 @@ def patch_sidebars(app, exception) -> None:
         builder.write_doc(doc, doctree)
 
 
+def _stable_term_ids() -> None:
+    """Glossary terms written in Chinese, Japanese or Korean get ids made from their text.
+
+    Sphinx makes a term's id from its ASCII letters; a term with none gets the next number
+    of its page ("term-73"), so one new term early in the glossary moves the ids of every
+    term after it. A chapter that a rebuild does not render again keeps its old links: after
+    a monthly copy added one term, 73 of 114 term links of the bundled book's unchanged
+    chapters opened another term's entry. An id from the term's own text never moves
+    (``term-`` and 12 hex digits of its SHA-256; numbered as Sphinx does only if taken)."""
+    from sphinx.domains import std
+    from sphinx.util.nodes import _make_id
+    if getattr(std.make_id, "_newsbook", False):
+        return
+    plain = std.make_id
+
+    def make_id(env, document, prefix="", term=None):
+        if prefix == "term" and term and _make_id(f"term-{term}") == "term":
+            node_id = "term-" + hashlib.sha256(term.encode("utf-8")).hexdigest()[:12]
+            if node_id not in document.ids:
+                return node_id
+        return plain(env, document, prefix, term)
+    make_id._newsbook = True
+    std.make_id = make_id
+
+
 def setup(app):
+    _stable_term_ids()
     app.connect("env-updated", _rewrite_all_on_change)
     app.connect("html-page-context", _note_written)
     app.connect("build-finished", patch_sidebars, priority=400)  # before the CSS purge
-    return {"parallel_read_safe": True, "parallel_write_safe": True, "env_version": 2}
+    # (env 3: glossary term ids from their text; an older environment is read afresh)
+    return {"parallel_read_safe": True, "parallel_write_safe": True, "env_version": 3}
