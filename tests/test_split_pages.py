@@ -40,13 +40,25 @@ def test_parts_hold_every_line_once_in_order_within_the_budget(raw, budget):
 
 
 def test_a_group_longer_than_a_page_is_cut_into_numbered_pages():
-    big = split_pages.Group("2024", "2024", tuple(f"- event {i:03d}" for i in range(30)), 30)
-    small = split_pages.Group("2025", "2025", ("- one",), 1)
+    big = split_pages.Group("2020s", "2020s", tuple(f"- event {i:03d}" for i in range(30)), 30)
+    small = split_pages.Group("2030s", "2030s", ("- one",), 1)
     found = split_pages.parts("timeline", [big, small], budget=100)
     labels = [p.label for p in found]
-    assert labels[:-1] == [f"2024 \\({i} of {len(found) - 1}\\)" for i in range(1, len(found))]
-    assert labels[-1] == "2025"  # the last piece is not joined by the next group
-    assert found[0].file == f"timeline/2024-1-of-{len(found) - 1}"
+    assert labels[:-1] == [f"2020s, page {i}" for i in range(1, len(found))]
+    assert labels[-1] == "2030s"  # a group of its own, never packed with another
+    assert found[0].file == "timeline/2020s-page-1"
+    assert sum(p.count for p in found) == 31
+
+
+def test_page_titles_do_not_move_as_the_list_grows():
+    """A rebuild patches sidebars only while no page changes its title: growing a list
+    adds pages but renames none (but a group's first page when it first spills over)."""
+    def titles(n: int) -> list[str]:
+        groups = [split_pages.Group("2010s", "2010s", tuple(f"- old {i:03d}" for i in range(40)), 40),
+                  split_pages.Group("2020s", "2020s", tuple(f"- new {i:03d}" for i in range(n)), n)]
+        return [p.label for p in split_pages.parts("timeline", groups, budget=200)]
+    before, after = titles(30), titles(45)
+    assert before == after[:len(before)] and len(after) > len(before)
 
 
 def _events(n_years: int, per_year: int) -> str:

@@ -259,7 +259,7 @@ def book_pages(plan, pages, chapters, facts, terms, ref, charts: BookCharts, inf
             events, titles, cachekeys.page_hashes(root, [charts.specs["book_timeline"]],
                                                   {"book_events.csv": events}),
             published_only)
-        files.update(timeline)  # (a long list also on pages by period: split_pages)
+        files.update(timeline)  # (a long list also on pages by decade: split_pages)
         parts["timeline"] = [rel[:-3] for rel in timeline if rel != "timeline.md"]
         extra.append("timeline")
     if terms:  # (uncurated: with the abbreviations, terms and names the articles define)

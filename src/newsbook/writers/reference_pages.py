@@ -160,7 +160,7 @@ def render_timeline_pages(events_text: str, titles: dict[str, str],
     (the chart comes last so the first screen is text and loads without plotly.js).
     ``published_only``: the articles date nothing, and the events are their publication
     dates (:func:`newsbook.reference.publication_events_csv`). A list longer than one
-    page holds (``budget``) goes on pages by period (:mod:`split_pages`): ``{path: text}``
+    page holds (``budget``) goes on pages by decade (:mod:`split_pages`): ``{path: text}``
     of ``timeline.md`` and those pages, in toc order."""
     budget = budget or split_pages.PAGE_BYTES
     if published_only:
@@ -193,11 +193,19 @@ def render_timeline_pages(events_text: str, titles: dict[str, str],
     if not split_pages.needs_split(groups, budget):
         for g in groups:
             out += ["", f"### {g.label}", "", *g.lines]
-    else:  # (a year too long for one page is cut in date order: "2024 (1 of 3)")
+    else:  # a page per decade (cut in date order where longer: "2020s, page 2")
+        decades: dict[str, list[str]] = {}
+        for y, lines in years.items():
+            key = f"{y[:3]}0s" if y.isdigit() and len(y) == 4 else y
+            # (each year's heading rides on its first event: a page never ends on one)
+            decades.setdefault(key, []).extend(
+                [f"### {escape_text(y)}\n\n{lines[0]}", *lines[1:]])
+        groups = [split_pages.Group(escape_text(k), k, tuple(v), len(v))
+                  for k, v in decades.items()]
         found = split_pages.parts("timeline", groups, budget)
         noun = "articles" if published_only else "events"
         out += [escape_text(f"{sum(p.count for p in found):,} {noun}, on {len(found)} pages "
-                            "by period:"), "", *split_pages.index_lines(found, noun)]
+                            "by decade:"), "", *split_pages.index_lines(found, noun)]
         for part in found:
             files[f"{part.file}.md"] = split_pages.part_page(part, TIMELINE_TITLE, "timeline",
                                                              TIMELINE_TITLE)

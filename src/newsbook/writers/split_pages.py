@@ -5,8 +5,9 @@ Why: the timeline and the people page list everything the articles say. At 1,000
 articles the timeline's list was 5.5 MB of HTML (17,000 entries) and the people page
 3.4 MB; Lighthouse itself timed out on them. A small book is not touched: its lists stay
 on one page, byte for byte. A big one keeps its main page (the lead, the chart, and a list
-of the parts with how many entries each holds) and puts its groups (years, letters) on
-pages of about :data:`PAGE_BYTES` of MyST each, consecutive groups sharing a page.
+of the parts with how many entries each holds) and puts each of its groups (decades,
+years, letters) on a page of its own, cut into pages of about :data:`PAGE_BYTES` of MyST
+where it is longer (see :func:`parts` for why titles never depend on how full a page is).
 
 Pure text in, text out: labels and lines arrive already escaped by their writer; this
 module adds only headings of those labels, relative links and front matter of its own.
@@ -56,36 +57,25 @@ def needs_split(groups: list[Group], budget: int) -> bool:
 
 
 def parts(folder: str, groups: list[Group], budget: int) -> list[Part]:
-    """Consecutive groups packed into pages of at most ``budget`` bytes; a group bigger
-    than that is cut into pages of its own ("2024 (1 of 3)"). Files are
-    ``folder/<first key>`` or ``folder/<first key>-to-<last key>``; labels "1949" or
-    "1916 to 1960"."""
-    chunks: list[list[Group]] = []
-    size = 0
-    for group in groups:
-        pieces = _pieces(group, budget)
-        if len(pieces) > 1:  # a group too long for one page: its pieces, each alone
-            chunks += [[piece] for piece in pieces]
-            size = budget + 1  # (nothing joins the last piece)
-        elif chunks and size + group.size <= budget:
-            chunks[-1].append(group)
-            size += group.size
-        else:
-            chunks.append([group])
-            size = group.size
+    """A page per group (a decade, a year, a letter), and a group bigger than ``budget``
+    bytes cut into pages "2020s, page 1", "2020s, page 2"... Files are
+    ``folder/<key>`` and ``folder/<key>-page-<n>``.
+
+    Titles never depend on how full a page is: groups are not packed together, and a cut
+    group's pages are numbered without a total. As the archive grows, pages are added
+    and their contents move, but no page changes its title (once a group first spills
+    onto a second page its first page becomes "page 1"), so a rebuild patches the other
+    pages' sidebars instead of rendering every page again (:mod:`newsbook.freshness`)."""
     out = []
-    for chunk in chunks:
-        first, last = chunk[0], chunk[-1]
-        one = len(chunk) == 1
-        stem = _slug(first.key) + ("" if one else "-to-" + _slug(last.key))
-        label = first.label if one else f"{first.label} to {last.label}"
-        out.append(Part(f"{folder}/{stem}", label, tuple(chunk)))
+    for group in groups:
+        for piece in _pieces(group, budget):
+            out.append(Part(f"{folder}/{_slug(piece.key)}", piece.label, (piece,)))
     return out
 
 
 def _pieces(g: Group, budget: int) -> list[Group]:
     """``g`` itself, or when it alone is bigger than a page its lines in pages of about
-    ``budget`` bytes: "2012 (1 of 3)" (entries are lines, and no line is ever cut)."""
+    ``budget`` bytes, "2020s, page 2" (entries are lines, and no line is ever cut)."""
     if g.size <= budget:
         return [g]
     runs: list[list[str]] = [[]]
@@ -97,8 +87,8 @@ def _pieces(g: Group, budget: int) -> list[Group]:
         runs[-1].append(line)
         size += len(line) + 1
     each = g.count / len(g.lines) if g.lines else 0
-    return [Group(f"{g.label} \\({i} of {len(runs)}\\)", f"{g.key}-{i}-of-{len(runs)}",
-                  tuple(run), round(len(run) * each))
+    return [Group(f"{g.label}, page {i}", f"{g.key}-page-{i}", tuple(run),
+                  round(len(run) * each))
             for i, run in enumerate(runs, 1)]
 
 
@@ -108,8 +98,7 @@ def _slug(key: str) -> str:
 
 
 def index_lines(found: list[Part], noun: str) -> list[str]:
-    """The main page's list of parts: ``- [1916 to 1960](timeline/1916-to-1960.md): 154
-    events``."""
+    """The main page's list of parts: ``- [1990s](timeline/1990s.md): 154 events``."""
     return [f"- [{p.label}]({p.file}.md)\\: {p.count:,} {noun if p.count != 1 else _one(noun)}"
             for p in found]
 
