@@ -526,6 +526,7 @@ def archive_pages(html: Path, n: int) -> None:
     pages = [("root (intro.html)", "intro.html"), ("timeline", "timeline.html"),
              ("glossary", "glossary.html"), ("people", "people.html")]
     for folder, label in (("chapters", "heaviest chapter (HTML alone)"),
+                          ("articles", "heaviest part of the root's list"),
                           ("timeline", "heaviest timeline part"), ("people", "heaviest people part")):
         found = sorted((html / folder).glob("*.html"), key=lambda p: p.stat().st_size)
         if found:  # (a big book's long lists are split into parts: split_pages)
