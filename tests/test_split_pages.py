@@ -81,6 +81,8 @@ def test_timeline_split_loses_no_event_and_links_every_part():
     assert not event_lines(main)
     assert [x for k in parts for x in event_lines(split[k])] == event_lines(whole["timeline.md"])
     for k in parts:  # the main page links each part; each part links back
+        levels = [len(h) for h in re.findall(r"^(#+) ", split[k], re.M)]
+        assert levels[0] == 1 and all(b - a <= 1 for a, b in zip(levels, levels[1:])), k
         assert f"]({k})" in main
         assert "](../timeline.md)" in split[k]
         assert split[k].startswith("# Timeline of everything\\: ")
@@ -133,7 +135,7 @@ def test_the_root_list_of_a_big_archive_goes_on_pages_by_year(tmp_path):
     split = render_intro(chapters, settings, {}, split=True, budget=1_500)
     parts = [k for k in split if k != "intro.md"]
     assert len(parts) >= 3 and all(re.fullmatch(r"articles/[a-z0-9-]+\.md", k) for k in parts)
-    heads = lambda text: re.findall(r"^### \[.*?\]\((?:\.\./)?(chapters/s\d+)\.md\)$",  # noqa: E731
+    heads = lambda text: re.findall(r"^#{2,3} \[.*?\]\((?:\.\./)?(chapters/s\d+)\.md\)$",  # noqa: E731
                                     text, re.M)
     assert [h for k in parts for h in heads(split[k])] == heads(whole["intro.md"])
     # the root keeps the first page's articles (so it opens on articles, chart far down)
@@ -142,6 +144,8 @@ def test_the_root_list_of_a_big_archive_goes_on_pages_by_year(tmp_path):
     assert split["intro.md"].index("(chart-book-at-a-glance)=") > split["intro.md"].rindex("### [")
     for k in parts:
         assert "](../chapters/" in split[k] and "](chapters/" not in split[k]
+        levels = [len(h) for h in re.findall(r"^(#+) ", split[k], re.M)]
+        assert levels[0] == 1 and all(b - a <= 1 for a, b in zip(levels, levels[1:]))
         assert "[A \\*Title\\* \\[x\\]\\(y\\)](../intro.md)" in split[k]  # escaped
         assert f"]({k})" in split["intro.md"]
 

@@ -205,10 +205,11 @@ def render_intro(chapters: list[Chapter], settings: dict, data_hashes: dict[str,
                   f"## {found[0].label}", "",
                   *[entry for g in found[0].groups for entry in g.lines]]
         for part in found:
-            # (one level down: its chapter links climb back up)
+            # (one level down: its chapter links climb back up, and its articles are
+            # headings right under the page's title)
             parts[f"{part.file}.md"] = split_pages.part_page(
                 part, "The articles", "intro", escape_text(settings.get("title") or "Newsletter")
-            ).replace("](chapters/", "](../chapters/")
+            ).replace("](chapters/", "](../chapters/").replace("\n### [", "\n## [")
     lines += ["## The book at a glance", "", "(chart-book-at-a-glance)=",
               cells.chart_cell("book_at_a_glance")]
     text = "\n".join(lines).rstrip("\n") + "\n"

@@ -198,8 +198,8 @@ def render_timeline_pages(events_text: str, titles: dict[str, str],
         for y, lines in years.items():
             key = f"{y[:3]}0s" if y.isdigit() and len(y) == 4 else y
             # (each year's heading rides on its first event: a page never ends on one)
-            decades.setdefault(key, []).extend(
-                [f"### {escape_text(y)}\n\n{lines[0]}", *lines[1:]])
+            decades.setdefault(key, []).extend(  # (## under the part's title)
+                [f"## {escape_text(y)}\n\n{lines[0]}", *lines[1:]])
         groups = [split_pages.Group(escape_text(k), k, tuple(v), len(v))
                   for k, v in decades.items()]
         found = split_pages.parts("timeline", groups, budget)

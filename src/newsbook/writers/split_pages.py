@@ -10,7 +10,7 @@ years, letters) on a page of its own, cut into pages of about :data:`PAGE_BYTES`
 where it is longer (see :func:`parts` for why titles never depend on how full a page is).
 
 Pure text in, text out: labels and lines arrive already escaped by their writer; this
-module adds only headings of those labels, relative links and front matter of its own.
+module adds only headings of those labels and relative links between the pages.
 Each part page is a plain top-level entry of the toc, listed right after its main page
 (a flat sidebar keeps :mod:`newsbook.navcache` fast: nested entries are never cached).
 """
@@ -26,7 +26,8 @@ PAGE_BYTES = 60_000
 @dataclass(frozen=True)
 class Group:
     """One heading's worth of a list: ``label`` (escaped MyST), ``key`` (plain text for
-    file names: a year, "2025-03", a letter), its lines, and how many entries they are."""
+    file names: a year, a decade, a letter), its lines (an entry each, possibly of several
+    text lines), and how many entries they are."""
 
     label: str
     key: str
@@ -109,11 +110,12 @@ def _one(noun: str) -> str:
 
 def part_page(part: Part, title: str, back: str, back_label: str, level: int = 2) -> str:
     """A part's page: its own title, a link back to the main page, then its groups under
-    their headings (``level``: ## by default). ``title`` and ``back_label`` are MyST
-    already (escaped by the caller)."""
+    their headings (``level``: ## by default; none for a group the title already names).
+    ``title`` and ``back_label`` are MyST already (escaped by the caller)."""
     hashes = "#" * level
     lines = [f"# {title}\\: {part.label}", "",
              f"Part of the [{back_label}](../{back}.md)\\.", ""]
-    for g in part.groups:
-        lines += [f"{hashes} {g.label}", "", *g.lines, ""]
+    for g in part.groups:  # (a group alone on its page is named by the page's title)
+        head = [] if g.label == part.label else [f"{hashes} {g.label}", ""]
+        lines += [*head, *g.lines, ""]
     return "\n".join(lines).rstrip("\n") + "\n"
