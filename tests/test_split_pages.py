@@ -87,6 +87,13 @@ def test_timeline_split_loses_no_event_and_links_every_part():
         assert "](../timeline.md)" in split[k]
         assert split[k].startswith("# Timeline of everything\\: ")
     assert "120 events\\, on" in main and "(chart-book-timeline)=" in main
+    # each page opens on the year it continues, and the main page says which years it holds
+    for k in parts:
+        body = split[k].split("\n\n", 2)[2]
+        assert re.match(r"## 200[0-5]\n\n- \*\*200[0-5]", body), body[:80]
+    spans = re.findall(r"^- \[2000s, page \d+\]\(timeline/[^)]+\)\\: \d+ events\\?, (.+)$",
+                       main, re.M)
+    assert len(spans) == len(parts) and spans[0].startswith("2000") and spans[-1].endswith("2005")
     assert "<b>" not in "".join(split.values()) and "$x$" not in "".join(split.values())
 
 
