@@ -159,6 +159,22 @@ def byline_text(byline: str) -> str:
     return f"*{escape_text(byline)}*" if is_bio(byline) else f"**By** {escape_text(byline)}"
 
 
+def _entry(c: Chapter, heading: str = "###", up: str = "") -> str:
+    """One article on the root's list: its linked title (a ``heading``; ``up``: the way
+    back to the book's top from the page listing it), date, reading time and themes, its
+    byline and its first sentence."""
+    a = c.article
+    entry = [f"{heading} [{escape_text(a.title)}]({up}chapters/{c.stem}.md)", "",
+             f"*{escape_text(a.date_text)}* · {c.reading_minutes} min read"
+             + (f" · {escape_text(', '.join(c.themes))}" if c.themes else ""), ""]
+    if a.byline:
+        entry += [byline_text(a.byline), ""]
+    sentence = first_sentence(a)
+    if sentence:
+        entry += [escape_text(sentence), ""]
+    return "\n".join(entry)
+
+
 def render_intro(chapters: list[Chapter], settings: dict, data_hashes: dict[str, str],
                  pages=("timeline", "glossary", "people"), *, split: bool = False,
                  budget: int | None = None):
@@ -179,37 +195,28 @@ def render_intro(chapters: list[Chapter], settings: dict, data_hashes: dict[str,
              # usable before plotly.js loads (issue 11); this line links down to it
              "Every article on one chart: {ref}`the book at a glance <chart-book-at-a-glance>`,"
              " after the list.", "", "## The articles", ""]
-    years: dict[str, list[str]] = {}  # each article's entry, by year of publication
+    years: dict[str, list[Chapter]] = {}  # the articles by year of publication
     for c in chapters:
-        a = c.article
-        entry = [f"### [{escape_text(a.title)}](chapters/{c.stem}.md)", "",
-                 f"*{escape_text(a.date_text)}* · {c.reading_minutes} min read"
-                 + (f" · {escape_text(', '.join(c.themes))}" if c.themes else ""), ""]
-        if a.byline:
-            entry += [byline_text(a.byline), ""]
-        sentence = first_sentence(a)
-        if sentence:
-            entry += [escape_text(sentence), ""]
-        years.setdefault(str(a.published.year), []).append("\n".join(entry))
-    groups = [split_pages.Group(y, y, tuple(entries), len(entries))
-              for y, entries in years.items()]
+        years.setdefault(str(c.article.published.year), []).append(c)
+    # (a part is one folder down, its articles headings right under its title)
+    in_part = {c.stem: _entry(c, "##", "../") for c in chapters}
+    groups = [split_pages.Group(y, y, tuple(in_part[c.stem] for c in cs), len(cs))
+              for y, cs in years.items()]
     parts: dict[str, str] = {}
     if not split_pages.needs_split(groups, budget or split_pages.PAGE_BYTES):
-        lines += [entry for g in groups for entry in g.lines]
+        lines += [_entry(c) for c in chapters]
     else:  # a big archive: the list on pages by year (split_pages), linked from here
         found = split_pages.parts("articles", groups, budget or split_pages.PAGE_BYTES)
+        first = set(found[0].groups[0].lines)
         # the first page's articles stay here too: the root still opens on articles,
         # and its chart stays out of the first screens (so plotly.js waits for a scroll)
         lines += [escape_text(f"{len(chapters):,} articles, on {len(found)} pages by year:"),
                   "", *split_pages.index_lines(found, "articles"), "",
                   f"## {found[0].label}", "",
-                  *[entry for g in found[0].groups for entry in g.lines]]
+                  *[_entry(c) for c in chapters if in_part[c.stem] in first]]
         for part in found:
-            # (one level down: its chapter links climb back up, and its articles are
-            # headings right under the page's title)
             parts[f"{part.file}.md"] = split_pages.part_page(
-                part, "The articles", "intro", escape_text(settings.get("title") or "Newsletter")
-            ).replace("](chapters/", "](../chapters/").replace("\n### [", "\n## [")
+                part, "The articles", "intro", escape_text(settings.get("title") or "Newsletter"))
     lines += ["## The book at a glance", "", "(chart-book-at-a-glance)=",
               cells.chart_cell("book_at_a_glance")]
     text = "\n".join(lines).rstrip("\n") + "\n"

@@ -193,31 +193,20 @@ def render_timeline_pages(events_text: str, titles: dict[str, str],
     if not split_pages.needs_split(groups, budget):
         for g in groups:
             out += ["", f"### {g.label}", "", *g.lines]
-    else:  # a page per decade (cut in date order where longer: "2020s, page 2")
-        decades: dict[str, list[str]] = {}
-        year_of: dict[str, str] = {}  # an entry -> its year (equal entries, equal dates)
-        for y, lines in years.items():
-            key = f"{y[:3]}0s" if y.isdigit() and len(y) == 4 else y
-            # (each year's heading rides on its first event: a page never ends on one)
-            first = f"## {escape_text(y)}\n\n{lines[0]}"  # (## under the part's title)
-            decades.setdefault(key, []).extend([first, *lines[1:]])
-            year_of.update({line: y for line in (first, *lines[1:])})
-        groups = [split_pages.Group(escape_text(k), k, tuple(v), len(v))
-                  for k, v in decades.items()]
-        found = split_pages.parts("timeline", groups, budget)
+    else:  # a page per decade, its years as sections (cut where longer: "2020s, page 2")
+        decades: dict[str, list[split_pages.Group]] = {}
+        for g in groups:
+            decades.setdefault(f"{g.key[:3]}0s" if g.key.isdigit() and len(g.key) == 4
+                               else g.key, []).append(g)
+        found = [part for k, years_of in decades.items()
+                 for part in split_pages.pages_of("timeline", escape_text(k), k, years_of, budget)]
         noun = "articles" if published_only else "events"
         out += [escape_text(f"{sum(p.count for p in found):,} {noun}, on {len(found)} pages "
                             "by decade:"), ""]
         for part in found:
-            lines = part.groups[0].lines
-            first, last = year_of[lines[0]], year_of[lines[-1]]
+            first, last = part.groups[0].key, part.groups[-1].key
             span = first if first == last else f"{first} to {last}"
             out += [split_pages.index_lines([part], noun)[0] + escape_text(f", {span}")]
-            if not lines[0].startswith("## "):  # a year carried over from the page before
-                g = part.groups[0]
-                lines = (f"## {escape_text(first)}\n\n{lines[0]}", *lines[1:])
-                part = split_pages.Part(part.file, part.label,
-                                        (split_pages.Group(g.label, g.key, lines, g.count),))
             files[f"{part.file}.md"] = split_pages.part_page(part, TIMELINE_TITLE, "timeline",
                                                              TIMELINE_TITLE)
     out += ["", "## On one axis", "", "(chart-book-timeline)=", cells.chart_cell("book_timeline")]

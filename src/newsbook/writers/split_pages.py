@@ -25,9 +25,9 @@ PAGE_BYTES = 60_000
 
 @dataclass(frozen=True)
 class Group:
-    """One heading's worth of a list: ``label`` (escaped MyST), ``key`` (plain text for
-    file names: a year, a decade, a letter), its lines (an entry each, possibly of several
-    text lines), and how many entries they are."""
+    """One heading's worth of a list: ``label`` (escaped MyST; "" for none), ``key`` (plain
+    text for file names: a year, a decade, a letter), its lines (an entry each, possibly
+    of several text lines), and how many entries they are."""
 
     label: str
     key: str
@@ -58,39 +58,43 @@ def needs_split(groups: list[Group], budget: int) -> bool:
 
 
 def parts(folder: str, groups: list[Group], budget: int) -> list[Part]:
-    """A page per group (a decade, a year, a letter), and a group bigger than ``budget``
-    bytes cut into pages "2020s, page 1", "2020s, page 2"... Files are
-    ``folder/<key>`` and ``folder/<key>-page-<n>``.
+    """A page per group (a year, a letter), titled by it: :func:`pages_of` each group as
+    the one unheaded section of its pages."""
+    return [part for g in groups
+            for part in pages_of(folder, g.label, g.key, [Group("", g.key, g.lines, g.count)],
+                                 budget)]
+
+
+def pages_of(folder: str, label: str, key: str, sections: list[Group], budget: int
+             ) -> list[Part]:
+    """One group's page (``folder/<key>``, titled ``label``), holding its sections (a
+    decade's years) under their headings; or, when they are more than ``budget`` bytes,
+    its pages "2020s, page 1", "2020s, page 2"... (``folder/<key>-page-<n>``), cut between
+    entries, a section cut in two headed on both pages. Each line is one entry.
 
     Titles never depend on how full a page is: groups are not packed together, and a cut
     group's pages are numbered without a total. As the archive grows, pages are added
     and their contents move, but no page changes its title (once a group first spills
     onto a second page its first page becomes "page 1"), so a rebuild patches the other
     pages' sidebars instead of rendering every page again (:mod:`newsbook.freshness`)."""
-    out = []
-    for group in groups:
-        for piece in _pieces(group, budget):
-            out.append(Part(f"{folder}/{_slug(piece.key)}", piece.label, (piece,)))
-    return out
-
-
-def _pieces(g: Group, budget: int) -> list[Group]:
-    """``g`` itself, or when it alone is bigger than a page its lines in pages of about
-    ``budget`` bytes, "2020s, page 2" (entries are lines, and no line is ever cut)."""
-    if g.size <= budget:
-        return [g]
-    runs: list[list[str]] = [[]]
+    if sum(s.size for s in sections) <= budget:
+        return [Part(f"{folder}/{_slug(key)}", label, tuple(sections))]
+    pages: list[list[Group]] = [[]]
     size = 0
-    for line in g.lines:
-        if runs[-1] and size + len(line) + 1 > budget:
-            runs.append([])
-            size = 0
-        runs[-1].append(line)
-        size += len(line) + 1
-    each = g.count / len(g.lines) if g.lines else 0
-    return [Group(f"{g.label}, page {i}", f"{g.key}-page-{i}", tuple(run),
-                  round(len(run) * each))
-            for i, run in enumerate(runs, 1)]
+    for s in sections:
+        run: list[str] = []
+        for line in s.lines:
+            if size and size + len(line) + 1 > budget:  # (a line is never cut)
+                if run:
+                    pages[-1].append(Group(s.label, s.key, tuple(run), len(run)))
+                pages.append([])
+                size, run = 0, []
+            run.append(line)
+            size += len(line) + 1
+        if run:
+            pages[-1].append(Group(s.label, s.key, tuple(run), len(run)))
+    return [Part(f"{folder}/{_slug(key)}-page-{i}", f"{label}, page {i}", tuple(page))
+            for i, page in enumerate(pages, 1)]
 
 
 def _slug(key: str) -> str:
@@ -110,12 +114,12 @@ def _one(noun: str) -> str:
 
 def part_page(part: Part, title: str, back: str, back_label: str, level: int = 2) -> str:
     """A part's page: its own title, a link back to the main page, then its groups under
-    their headings (``level``: ## by default; none for a group the title already names).
+    their headings (``level``: ## by default; none for a section without a label).
     ``title`` and ``back_label`` are MyST already (escaped by the caller)."""
     hashes = "#" * level
     lines = [f"# {title}\\: {part.label}", "",
              f"Part of the [{back_label}](../{back}.md)\\.", ""]
-    for g in part.groups:  # (a group alone on its page is named by the page's title)
-        head = [] if g.label == part.label else [f"{hashes} {g.label}", ""]
+    for g in part.groups:  # (a section without a label has no heading)
+        head = [f"{hashes} {g.label}", ""] if g.label else []
         lines += [*head, *g.lines, ""]
     return "\n".join(lines).rstrip("\n") + "\n"
