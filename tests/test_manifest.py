@@ -98,3 +98,28 @@ def test_readme_says_where_your_notebooks_belong():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "Your own notebooks and cells belong in `notebooks/`" in readme
     assert (ROOT / "notebooks" / "README.md").exists()
+
+
+def test_windows_line_ends_are_no_hand_edit(tmp_path, capsys):
+    """A checkout with CRLF line ends (git's autocrlf) holds the converter's text: the
+    files are compared as bytes, but line ends as a text read sees them."""
+    root = new_book(tmp_path)
+    for rel in (CHAPTER, CHAPTER[:-3] + ".ipynb", "_toc.yml"):
+        path = root / rel
+        path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    write_feed(root, "later.txt", [NEW_ARTICLE])
+    capsys.readouterr()
+    assert convert(root) == 0
+    assert "[newsbook.edited]" not in capsys.readouterr().err
+    assert (root / f"chapters/{NEW_STEM}.md").exists()
+    assert b"\r\n" not in (root / "_toc.yml").read_bytes()  # (it changed: written afresh)
+
+
+def test_a_chapter_written_as_bytes_is_the_pages_text(tmp_path):
+    """render_book hands chapters over as UTF-8 bytes; what lands on disk is that text,
+    curly quotes and Han characters included, with the manifest's hash of those bytes."""
+    root = new_book(tmp_path)
+    record = json.loads((root / MANIFEST).read_text(encoding="utf-8"))
+    data = (root / CHAPTER).read_bytes()
+    assert sha(data) == record["files"][CHAPTER] == sha(data.decode("utf-8"))
+    assert not data.startswith(b"b'") and data.startswith(b"---\n")

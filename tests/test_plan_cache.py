@@ -72,7 +72,7 @@ def test_specs_dump_and_build_as_pydantic_does():
     plan = load_plan(ROOT)
     articles = cli.read_feeds([FEED], [], plan.hints)
     pages = list(zip(articles, book.assign_stems(articles)))
-    charts, _, _, _ = book.plan_charts(plan, pages, [])
+    charts, _ = book.plan_charts(plan, pages, [])
     specs = list(charts.specs.values())
     from newsbook import autocharts
     specs += [autocharts.book_timeline_spec(), autocharts.book_glance_spec(3)]

@@ -22,8 +22,9 @@ from .extract.lookup import Finder
 from .reference import (Term, abbreviations_in, block_lines, events_csv,
                         publication_events_csv, glossary_words,
                         people_lookup, shared_names,
-                        reference_from_plan, term_places, terms_in)
-from .people import ROLE_NOUNS, candidates_of, mentions as people_mentions, people_entries
+                        reference_from_plan, stated_in, term_places, terms_in)
+from .people import (ROLE_NOUNS, SharedNames, candidates_of, mentions as people_mentions,
+                     people_entries)
 from .writers import book_files, people_page, reference_pages
 from .writers.escape import slugify
 from .writers.myst_page import PageContext, Placement, reading_minutes, render_page
@@ -66,15 +67,28 @@ class BookCharts:
         return list(self._by_chapter.get(stem, ()))
 
 
+@dataclass
+class Mined:
+    """What the pass finding each article's facts also found for the book-wide pages,
+    article by article, while each article's blocks and names were at hand (on every
+    core, not in passes of their own: a 30 MB copy nobody curated spent 9.5 s of one
+    core in such passes)."""
+
+    facts: list[ArticleFacts]  # dated statements and terms (the facts read later)
+    #: when the book has curated people: each chapter's mentions of them
+    #: (:func:`newsbook.people.mentions`)
+    mentions: dict | None = None
+    #: when it has none: each article's candidate names (:func:`newsbook.people.candidates_of`)
+    candidates: list | None = None
+    #: when it has no curated glossary terms: each article's abbreviations and definitions
+    #: (:func:`newsbook.reference.stated_in`), what its glossary is made of
+    stated: list | None = None
+
+
 def plan_charts(plan: Plan, pages: list[tuple[Article, str]], diags: list[Diagnostic],
-                progress: bool = False
-                ) -> tuple[BookCharts, list, dict | None, list | None]:
+                progress: bool = False) -> tuple[BookCharts, Mined]:
     """Curated specs, then automatic ones where curation leaves room (module docstring of
-    :mod:`autocharts`). Returns the charts, every article's dated statements and terms
-    (the facts read later), when the book has curated people each chapter's mentions of
-    them (:func:`newsbook.people.mentions`), and when it has none each article's
-    candidate names (:func:`newsbook.people.candidates_of`): both found while each
-    article's blocks and names are at hand, on every core, not in a pass of their own."""
+    :mod:`autocharts`); and what the same pass finds for the book-wide pages (:class:`Mined`)."""
     from .extract import extract_article
     stems = {stem for _, stem in pages}
     out = BookCharts()
@@ -91,6 +105,7 @@ def plan_charts(plan: Plan, pages: list[tuple[Article, str]], diags: list[Diagno
     people = [p for p in reference_from_plan(plan).people if p.aliases]
     lookup = people_lookup(people) if people else None
     uncurated = not reference_from_plan(plan).people
+    words = not reference_from_plan(plan).terms  # a glossary of the words articles define
     # what curation leaves to the automatic charts, chapter by chapter
     off: dict[str, set[str]] = {}
     covered: dict[str, set[int]] = {}  # (only chapters with curated charts)
@@ -123,14 +138,16 @@ def plan_charts(plan: Plan, pages: list[tuple[Article, str]], diags: list[Diagno
         kept = ArticleFacts(fx.stem, fx.dates, (), (), (), fx.terms)
         names = connections.names_in(a, stem, blocks, aliases)
         return (kept, names, people_mentions(stem, blocks, lookup) if lookup else None,
-                auto, made, candidates_of(names, blocks) if uncurated else None)
+                auto, made, candidates_of(names, blocks) if uncurated else None,
+                stated_in(blocks, ROLE_NOUNS) if words else None)
 
     found = fan_out(mine, [a.end_line - a.line for a, _ in pages], "Finding facts" if progress else "")
-    facts = [f[0] for f in found]
+    mined = Mined([f[0] for f in found],
+                  {stem: f[2] for (_, stem), f in zip(pages, found)} if lookup else None,
+                  [f[5] for f in found] if uncurated else None,
+                  [f[6] for f in found] if words else None)
     names = {stem: f[1] for (_, stem), f in zip(pages, found)}
-    mentions = {stem: f[2] for (_, stem), f in zip(pages, found)} if lookup else None
     autos = [(f[3], f[4]) for f in found]
-    candidates = [f[5] for f in found] if uncurated else None
     del found
     article_of = {stem: a for a, stem in pages}
 
@@ -148,20 +165,23 @@ def plan_charts(plan: Plan, pages: list[tuple[Article, str]], diags: list[Diagno
         for spec in auto.specs:
             out.specs[spec.key] = spec
         out.datasets.update(auto.datasets)
-    return out, facts, mentions, candidates
+    return out, mined
 
 
 def render_book(articles: list[Article], root: Path, plan: Plan,
-                diags: list[Diagnostic], *, progress: bool = False) -> dict[str, str]:
-    """Every generated file as ``{relative path: text}``; a progress bar when asked."""
+                diags: list[Diagnostic], *, progress: bool = False
+                ) -> dict[str, str | bytes]:
+    """Every generated file as ``{relative path: text}``; a progress bar when asked. The
+    chapters' pages and notebook twins are UTF-8 bytes (:func:`newsbook.manifest.utf8`
+    says why)."""
     root = Path(root)
     stems = assign_stems(articles)
     pages = list(zip(articles, stems))
     ref = reference_from_plan(plan)
-    charts, facts, mentions, candidates = plan_charts(plan, pages, diags, progress)
-    terms = merge_terms(ref.terms, facts)
+    charts, mined = plan_charts(plan, pages, diags, progress)
+    terms = merge_terms(ref.terms, mined.facts)
     info = bookinfo.settings(articles, plan.settings, len(charts.specs))
-    files: dict[str, str] = {}
+    files: dict[str, str | bytes] = {}
     for name, text in charts.datasets.items():
         files[f"data/generated/{name}.csv"] = text
     index = cachekeys.quote_index(root, pages, charts)
@@ -184,20 +204,26 @@ def render_book(articles: list[Article], root: Path, plan: Plan,
                            chart_titles={s.key: s.title for s in specs},
                            data_hashes=cachekeys.chapter_hashes(root, specs, charts, index),
                            terms=term_list,
-                           index_names=index_names(mentions, stem),
+                           index_names=index_names(mined.mentions, stem),
                            publication=info["publication"])
 
+    shared = SharedNames(mined.candidates) if mined.candidates is not None else None
+    mined.candidates = None  # (SharedNames holds what the people page needs of them)
+
+    def named(article: Article, stem: str) -> list[str] | None:
+        return shared.named_in(block_lines(article, stem)) if shared else None
+
     def render(i: int):
-        """One chapter's page, its .ipynb twin, reading time and glossary terms (pure: may
-        run in a fork). A page that loses an automatic chart is left to the parent (it
-        edits the charts)."""
+        """One chapter's page, its .ipynb twin, reading time, glossary terms and (no curated
+        people) the shared names it names (pure: may run in a fork). A page that loses
+        an automatic chart is left to the parent (it edits the charts)."""
         article, stem = pages[i]
         ctx = context(i)
         text, unplaced = render_page(article, ctx)
         if any(k not in plan.chart_where for k in unplaced):
             return None
-        return (text, as_ipynb(text), unplaced, reading_minutes(article),
-                terms_in(term_finder, article, stem))
+        return (text.encode(), as_ipynb(text).encode(), unplaced, reading_minutes(article),
+                terms_in(term_finder, article, stem), named(article, stem))
 
     rendered = fan_out(render, [a.end_line - a.line for a, _ in pages])
     chapters = []
@@ -214,9 +240,10 @@ def render_book(articles: list[Article], root: Path, plan: Plan,
             ctx.chart_titles = {s.key: s.title for s in specs}
             ctx.data_hashes = cachekeys.chapter_hashes(root, specs, charts, index)
             text, unplaced = render_page(article, ctx)
-            rendered[i] = (text, as_ipynb(text), unplaced, reading_minutes(article),
-                           terms_in(term_finder, article, stem))
-        text, notebook, unplaced, minutes, found = rendered[i]
+            rendered[i] = (text.encode(), as_ipynb(text).encode(), unplaced,
+                           reading_minutes(article),
+                           terms_in(term_finder, article, stem), named(article, stem))
+        text, notebook, unplaced, minutes, found, _ = rendered[i]
         places.append(found)
         files[f"chapters/{stem}.md"] = text
         files[f"chapters/{stem}.ipynb"] = notebook
@@ -227,8 +254,9 @@ def render_book(articles: list[Article], root: Path, plan: Plan,
                                     "placed", src, line, "error"))
         chapters.append(book_files.Chapter(stem, article, tuple(theme_of.get(stem, [])),
                                            minutes))
-    files.update(book_pages(plan, pages, chapters, facts, terms, ref, charts, info, root,
-                            mentions, places, candidates))
+    people = ref.people or (shared.kept([r[5] for r in rendered]) if shared else [])
+    files.update(book_pages(plan, pages, chapters, mined, terms, ref, charts, info, root,
+                            people, places))
     files["data/generated/charts.json"] = json.dumps(
         {k: spec_json(s) for k, s in sorted(charts.specs.items())}, ensure_ascii=False,
         indent=1, sort_keys=True) + "\n"
@@ -238,10 +266,12 @@ def render_book(articles: list[Article], root: Path, plan: Plan,
     return files
 
 
-def book_pages(plan, pages, chapters, facts, terms, ref, charts: BookCharts, info, root,
-               mentions=None, places=None, candidates=None):
+def book_pages(plan, pages, chapters, mined: Mined, terms, ref, charts: BookCharts, info,
+               root, people, places=None):
     """Root page, timeline, glossary and people (each only when it has something), toc,
-    config."""
+    config. ``people``: the curated people, else the names articles share
+    (:class:`newsbook.people.SharedNames`)."""
+    facts = mined.facts
     files: dict[str, str] = {}
     titles = {stem: a.title for a, stem in pages}
     themes = {c.stem: (c.themes or (book_files.MORE,))[0] for c in chapters}
@@ -262,14 +292,18 @@ def book_pages(plan, pages, chapters, facts, terms, ref, charts: BookCharts, inf
         files.update(timeline)  # (a long list also on pages by decade: split_pages)
         parts["timeline"] = [rel[:-3] for rel in timeline if rel != "timeline.md"]
         extra.append("timeline")
+    stated = mined.stated  # (each article's abbreviations and definitions, when needed)
+    defined = coined = described = None
+    if stated is not None:
+        defined = abbreviations_in(pages, [s[0] for s in stated])
+        coined, described = glossary_words(pages, ROLE_NOUNS, [s[1] for s in stated])
     if terms:  # (uncurated: with the abbreviations, terms and names the articles define)
-        words = None if ref.terms else (abbreviations_in(pages), *glossary_words(pages, ROLE_NOUNS))
+        words = None if ref.terms else (defined, coined, described)
         files["glossary.md"] = reference_pages.render_glossary(
             terms, term_places(terms, pages, places), titles, words)
         extra.append("glossary")
-    entries = people_entries(pages, ref.people, mentions, candidates)
+    entries = people_entries(pages, people, mined.mentions if ref.people else None)
     if not terms:  # no such terms: what the articles define, else the names they share
-        defined, (coined, described) = abbreviations_in(pages), glossary_words(pages, ROLE_NOUNS)
         shared = [] if defined or coined or described else shared_names(entries, pages)
         if defined or coined or described or shared:
             files["glossary.md"] = reference_pages.render_word_glossary(

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from . import book
 from .diagnostics import Code, Diagnostic, InputError
+from .manifest import utf8
 from .merge import merge_feeds
 from .readers import read, read_any, sniff  # noqa: F401  (read: re-exported)
 
@@ -89,7 +90,7 @@ def read_feeds(paths: list[Path], diags: list[Diagnostic], hints: dict[str, str]
     return merge_feeds(results, diags)
 
 
-def write_atomically(root: Path, files: dict[str, str],
+def write_atomically(root: Path, files: dict[str, str | bytes],
                      same: dict[str, bool | None] | None = None) -> list[str]:
     """Stage every file in a temp dir first; only then move each into place (os.replace).
 
@@ -114,8 +115,8 @@ def write_atomically(root: Path, files: dict[str, str],
         for rel in changed:
             dest = os.path.join(stage, "new", rel)
             folder(os.path.dirname(dest))
-            with open(dest, "w", encoding="utf-8", newline="\n") as fh:
-                fh.write(files[rel])
+            with open(dest, "wb") as fh:
+                fh.write(utf8(files[rel]))
         try:
             for rel in changed:
                 target = root / rel
@@ -150,7 +151,7 @@ def write_atomically(root: Path, files: dict[str, str],
     return changed
 
 
-def check(root: Path, files: dict[str, str], same: dict[str, bool | None] | None = None
+def check(root: Path, files: dict[str, str | bytes], same: dict[str, bool | None] | None = None
           ) -> list[str]:
     """Generated files that differ from (or are missing on) disk. ``same``: what was
     found already (``manifest.Guard.same``); the other files are read here."""

@@ -34,8 +34,19 @@ NOTE = ("What scripts/convert.py last wrote (sha256 per file). A file whose text
 ACTION = {"truncated", "correction", "bad_placement", "bad_curation", "no_repository"}
 
 
-def sha(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+def utf8(text: str | bytes) -> bytes:
+    """A generated file's bytes. :func:`newsbook.book.render_book` hands the chapters over
+    as UTF-8 already: a str holding one curly quote takes two or four bytes a character,
+    and a 30 MB copy's pages and notebook twins took 156 MB as str against 79 MB so."""
+    return text if isinstance(text, bytes) else text.encode("utf-8")
+
+
+def as_text(text: str | bytes) -> str:
+    return text.decode("utf-8") if isinstance(text, bytes) else text
+
+
+def sha(text: str | bytes) -> str:
+    return hashlib.sha256(utf8(text)).hexdigest()
 
 
 def load(root: Path) -> dict | None:
@@ -48,17 +59,24 @@ def load(root: Path) -> dict | None:
     return data if isinstance(data, dict) and isinstance(data.get("files"), dict) else None
 
 
-def same_on_disk(path: Path, text: str) -> bool | None:
-    """Whether the file holds exactly ``text``; None when there is no file."""
+def same_on_disk(path: Path, text: str | bytes) -> bool | None:
+    """Whether the file holds exactly ``text`` (its UTF-8 bytes); None when there is no
+    file."""
     disk = _disk(path)
-    return None if disk is None else disk == text
+    return None if disk is None else disk == utf8(text)
 
 
-def _disk(path: Path) -> str | None:
+def _disk(path: Path) -> bytes | None:
+    """The file's bytes, line ends made ``\n`` as a text read would (a checkout with
+    Windows line ends is no hand edit), or None when there is none. Compared as bytes:
+    no decoding of every file of a big book."""
     try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return None if not path.exists() else ""
+        data = path.read_bytes()
+    except OSError:
+        return None if not path.exists() else b""
+    if b"\r" in data:
+        data = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    return data
 
 
 def first_difference(a: str, b: str) -> int:
@@ -74,7 +92,7 @@ def first_difference(a: str, b: str) -> int:
 class Guard:
     """What a conversion may write, given the last record and the disk."""
 
-    files: dict[str, str]                      # to write (manifest included)
+    files: dict[str, str | bytes]              # to write (manifest included)
     errors: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)
     remove: list[str] = field(default_factory=list)
@@ -85,7 +103,7 @@ class Guard:
     same: dict[str, bool | None] = field(default_factory=dict)
 
 
-def guard(root: Path, files: dict[str, str], *, keep_edits: bool = False,
+def guard(root: Path, files: dict[str, str | bytes], *, keep_edits: bool = False,
           force: bool = False) -> Guard:
     """Compare the disk with the last record; refuse, keep or overwrite hand edits."""
     root = Path(root)
@@ -97,7 +115,7 @@ def guard(root: Path, files: dict[str, str], *, keep_edits: bool = False,
     new_record: dict[str, str] = {}
     new_kept: dict[str, str] = {}
     for rel in sorted(files):
-        text = files[rel]
+        text = utf8(files[rel])
         new_record[rel] = sha(text)
         disk = _disk(root / rel)
         res.same[rel] = None if disk is None else disk == text
@@ -115,7 +133,8 @@ def guard(root: Path, files: dict[str, str], *, keep_edits: bool = False,
         else:
             what = ("edited by hand since the converter wrote it" if rel in record
                     else "not written by the converter (a file of yours?)")
-            res.errors.append(f"{rel}:{first_difference(disk, text)}: error: {what}; keep it "
+            at = first_difference(disk.decode("utf-8", "replace"), text.decode("utf-8"))
+            res.errors.append(f"{rel}:{at}: error: {what}; keep it "
                               f"with --keep-edits or discard with --force [newsbook.edited]")
             continue
         new_kept[rel] = now
@@ -156,7 +175,7 @@ def parts_of(toc_text: str) -> dict[str, str]:
     return out
 
 
-def changes(root: Path, files: dict[str, str], removed: list[str],
+def changes(root: Path, files: dict[str, str | bytes], removed: list[str],
             same: dict[str, bool | None] | None = None) -> dict[str, list[str]]:
     """New, changed and removed chapter stems (call before writing). ``same``: what
     :func:`guard` found on disk (:attr:`Guard.same`)."""
@@ -175,14 +194,14 @@ def changes(root: Path, files: dict[str, str], removed: list[str],
 
 
 def summary(n_articles: int, n_files: int, n_changed: int, root: Path | None,
-            files: dict[str, str],
+            files: dict[str, str | bytes],
             what: dict[str, list[str]], warnings: list[str], kept: list[str]) -> str:
     """The few lines a maintainer needs after a conversion."""
-    parts = parts_of(files.get("_toc.yml", ""))
+    parts = parts_of(as_text(files.get("_toc.yml", "")))
     where = f" in {root}" if root is not None else ""
     lines = [f"{n_articles} articles -> {n_files} files ({n_changed} changed){where}"]
     for stem in what["new"]:
-        text = files.get(f"chapters/{stem}.md", "")
+        text = as_text(files.get(f"chapters/{stem}.md", ""))
         charts = text.count('\nshow("') + text.startswith('show("')  # (lines that open so)
         part = parts.get(stem, "")
         hint = " (add it to data/curation/themes.yml to give it a part)" if part == "More" else ""

@@ -24,7 +24,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from . import connections
 from .extract.lookup import Finder
 from .model import Article
 from .reference import Person, PeopleLookup, block_lines, people_lookup
@@ -107,17 +106,16 @@ class PeopleEntry:
         return sum(len(c.anchors) for c in self.chapters)
 
 
-def people_entries(pages: list[tuple[Article, str]], people: list[Person] = (),
-                   found_already: dict | None = None,
-                   candidates: list[dict[str, str]] | None = None) -> list[PeopleEntry]:
+def people_entries(pages: list[tuple[Article, str]], people: list[Person],
+                   found_already: dict | None = None) -> list[PeopleEntry]:
     """Every named person and organisation with a role (if the text gives one) and every
-    block that names them, sorted for the page (see :func:`sort_key`).
-    ``found_already``: each chapter's :func:`mentions` of these (curated) ``people``, when
-    the caller has them; ``candidates``: each article's :func:`candidates_of`, when the
-    book has no curated people and the caller has them."""
-    if not people:
-        people, found_already = uncurated_people(pages, candidates), None
+    block that names them, sorted for the page (see :func:`sort_key`). ``people``: the
+    curated ones, or the names an uncurated book's articles share
+    (:meth:`SharedNames.kept`); ``found_already``: each chapter's :func:`mentions` of
+    these ``people``, when the caller has them."""
     people = [p for p in people if p.aliases]
+    if not people:
+        return []
     lookup = people_lookup(people)  # longest alias first; one pass per block finds who
     found: dict[str, dict[str, list[str]]] = {p.name: {} for p in people}
     roles: dict[str, list[str]] = {p.name: [] for p in people}
@@ -329,34 +327,32 @@ def candidates_of(names: dict[str, object], blocks: list[tuple[str, str, int]]
     return candidates
 
 
-def uncurated_people(pages: list[tuple[Article, str]],
-                     found: list[dict[str, str]] | None = None) -> list[Person]:
-    """Names of an uncurated book shared by articles (module docstring). ``found``: each
-    article's :func:`candidates_of`, when the caller has them."""
-    from .fanout import fan_out
-    weights = [a.end_line - a.line for a, _ in pages]
-    if found is None:
-        def of(i: int) -> dict[str, str]:
-            blocks = block_lines(*pages[i])
-            names = connections.names_in(pages[i][0], pages[i][1], blocks, {})
-            return candidates_of(names, blocks)
-        found = fan_out(of, weights)
-    candidates: dict[str, str] = {}  # name -> kind, in the book's order
-    for one in found:
-        for name, kind in one.items():
-            candidates.setdefault(name, kind)
-    people = [Person(name, kind, (name,), True) for name, kind in candidates.items()]
-    # how many articles name each candidate (longer names claim their words first)
-    ordered = sorted(people, key=lambda p: -len(p.name))
-    finder = Finder(p.name for p in people)  # one pass per article, not one per name
-    rank = {p.name: i for i, p in enumerate(ordered)}
+class SharedNames:
+    """An uncurated book's candidate names (each article's :func:`candidates_of`, in the
+    book's order) and the test of which of them an article names: the people page keeps
+    those named by enough articles (:meth:`kept`). Split in two so the per-article
+    half runs in a pass over the articles the caller makes anyway (the pages' render, on
+    every core), not in a pass of its own."""
 
-    def named_in(i: int) -> list[str]:
-        text = " ".join(t for _, t, _ in block_lines(*pages[i]))
+    def __init__(self, found: list[dict[str, str]]):
+        candidates: dict[str, str] = {}  # name -> kind, in the book's order
+        for one in found:
+            for name, kind in one.items():
+                candidates.setdefault(name, kind)
+        self.people = [Person(name, kind, (name,), True) for name, kind in candidates.items()]
+        # (longer names claim their words first)
+        self.ordered = sorted(self.people, key=lambda p: -len(p.name))
+        self.finder = Finder(p.name for p in self.people)  # one pass per article
+        self.rank = {p.name: i for i, p in enumerate(self.ordered)}
+
+    def named_in(self, blocks: list[tuple[str, str, int]]) -> list[str]:
+        """The candidates one article (its :func:`block_lines`) names as whole words that a
+        longer candidate has not claimed (pure: may run in a forked child)."""
+        text = " ".join(t for _, t, _ in blocks)
         claimed = bytearray(len(text))
         named_here = []
-        for p in sorted((ordered[rank[n]] for n in finder.present(text)),
-                        key=lambda p: rank[p.name]):
+        for p in sorted((self.ordered[self.rank[n]] for n in self.finder.present(text)),
+                        key=lambda p: self.rank[p.name]):
             named = False
             for start, end in _whole_words(text, p.name):
                 if claimed.find(1, start, end) < 0:
@@ -365,17 +361,20 @@ def uncurated_people(pages: list[tuple[Article, str]],
             if named:
                 named_here.append(p.name)
         return named_here
-    articles: dict[str, int] = {p.name: 0 for p in people}
-    for named_here in fan_out(named_in, weights):
-        for name in named_here:
-            articles[name] += 1
-    keep = []
-    for p in people:
-        words = p.name.split()
-        need = 2 if len(words) >= 2 or _HAN.fullmatch(p.name) else 3
-        if articles[p.name] >= need:
-            keep.append(p)
-    return keep
+
+    def kept(self, per_article: list[list[str]]) -> list[Person]:
+        """The candidates named by two articles (a one-word name: three), in book order."""
+        articles: dict[str, int] = {p.name: 0 for p in self.people}
+        for named_here in per_article:
+            for name in named_here:
+                articles[name] += 1
+        keep = []
+        for p in self.people:
+            words = p.name.split()
+            need = 2 if len(words) >= 2 or _HAN.fullmatch(p.name) else 3
+            if articles[p.name] >= need:
+                keep.append(p)
+        return keep
 
 
 #: a last word that makes a name a place ("Carver Falls", "Xinghai Square"): not a person

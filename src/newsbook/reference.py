@@ -117,15 +117,18 @@ def term_places(terms: list[Term], pages: list[tuple[Article, str]],
     return places
 
 
-def abbreviations_in(pages: list[tuple[Article, str]]
+def abbreviations_in(pages: list[tuple[Article, str]], per_page: list | None = None
                      ) -> list[tuple[str, str, list[tuple[str, str]]]]:
     """(abbreviation, long form, [(chapter stem, anchor)]) of every abbreviation the
     articles define (:mod:`newsbook.extract.abbreviations`), sorted; the first definition
     gives the long form, and one spelling stands for all that differ only in case (a
-    glossary's terms are)."""
+    glossary's terms are). ``per_page``: each page's :func:`stated_in` ``[0]``, when the
+    caller found them already (in its own pass over the articles)."""
     from .extract.abbreviations import find_abbreviations
     found: dict[str, tuple[str, str, list[tuple[str, str]]]] = {}
-    for (_, stem), stated in zip(pages, _per_block(pages, find_abbreviations)):
+    if per_page is None:
+        per_page = _per_block(pages, find_abbreviations)
+    for (_, stem), stated in zip(pages, per_page):
         for anchor, d in stated:
             entry = found.setdefault(d.abbr.lower(), (d.abbr, d.long_form, []))
             if (stem, anchor) not in entry[2]:
@@ -142,6 +145,19 @@ def _per_block(pages: list[tuple[Article, str]], find) -> list[list[tuple[str, o
                    [a.end_line - a.line for a, _ in pages])
 
 
+def stated_in(blocks: list[tuple[str, str, int]], role_nouns: frozenset[str] = frozenset()
+              ) -> tuple[list[tuple[str, object]], list[tuple[str, object]]]:
+    """One article's ``(anchor, definition)`` of the abbreviations and of the coined terms
+    and described names its blocks (:func:`block_lines`) state, in reading order: what
+    :func:`abbreviations_in` and :func:`glossary_words` gather (pure, so a caller's
+    per-article pass finds them on every core)."""
+    from .extract.abbreviations import find_abbreviations
+    from .extract.definitions import find_definitions
+    return ([(anchor, d) for anchor, text, _ in blocks for d in find_abbreviations(text)],
+            [(anchor, d) for anchor, text, _ in blocks
+             for d in find_definitions(text, role_nouns)])
+
+
 @dataclass(frozen=True)
 class WordEntry:
     """A glossary headword of a book without Chinese, Japanese or Korean terms: ``gloss``
@@ -156,15 +172,17 @@ class WordEntry:
 WORDS_CAP = 300  # per section: a glossary, not a concordance
 
 
-def glossary_words(pages: list[tuple[Article, str]], role_nouns: frozenset[str] = frozenset()
-                   ) -> tuple[list[WordEntry], list[WordEntry]]:
+def glossary_words(pages: list[tuple[Article, str]], role_nouns: frozenset[str] = frozenset(),
+                   per_page: list | None = None) -> tuple[list[WordEntry], list[WordEntry]]:
     """(coined terms, described names) the articles state
     (:mod:`newsbook.extract.definitions`): the first statement gives the gloss, every
-    block stating one is a place; one entry per spelling that differs only in case."""
+    block stating one is a place; one entry per spelling that differs only in case.
+    ``per_page``: each page's :func:`stated_in` ``[1]``, when the caller has them."""
     from .extract.definitions import find_definitions
     found: dict[tuple[str, str], tuple[str, str, bool, dict]] = {}
-    for (_, stem), stated in zip(pages, _per_block(
-            pages, lambda text: find_definitions(text, role_nouns))):
+    if per_page is None:
+        per_page = _per_block(pages, lambda text: find_definitions(text, role_nouns))
+    for (_, stem), stated in zip(pages, per_page):
         for anchor, d in stated:
             entry = found.setdefault((d.form, d.term.lower()),
                                      (d.term, d.gloss, d.form == "coined", {}))
