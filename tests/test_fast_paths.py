@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 import yaml
-from hypothesis import given, settings, strategies as st
+from hypothesis import example, given, settings, strategies as st
 
 from newsbook.model import anchor_id
 from newsbook.writers import fastyaml
@@ -348,3 +348,39 @@ def test_role_shortcuts_give_the_roles_the_plain_rule_gives(text, tail):
     if at >= 0:
         end = at + len("Wang Lijun")
         assert role_at(text, at, end) == _role_at_reference(text, at, end)
+
+
+def _named_in_reference(names: list[str], text: str) -> list[str]:
+    """SharedNames.named_in as it was: each candidate present, longest first (then book
+    order), claims its non-overlapping whole-word occurrences found by a regex."""
+    order = sorted(names, key=lambda n: -len(n))
+    claimed = [False] * len(text)
+    out = []
+    for name in order:
+        hit = False
+        for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text):
+            if not any(claimed[m.start():m.end()]):
+                claimed[m.start():m.end()] = [True] * (m.end() - m.start())
+                hit = True
+        if hit:
+            out.append(name)
+    return out
+
+
+SHARED = ["Ng", "Ng Ng", "Alice Ng", "Bo Xilai", "Bo", "Xilai Bo", "Wang Lijun", "Lijun", "薄熙来",
+          "Ann", "Ann-Marie"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(SHARED + [" ", " ", " ", "-", "_", "x", "’s", ". "]),
+                          st.text(max_size=2)), max_size=16),
+       st.lists(st.sampled_from(SHARED), min_size=1, max_size=6, unique=True))
+@example(["Alice Ng", " ", "Ng", " ", "Ng"], ["Alice Ng", "Ng Ng"])  # (blocked, then itself)
+def test_shared_names_one_scan_finds_what_a_regex_per_name_finds(bits, names):
+    """An uncurated book's shared names are counted by one scan of each article for all
+    candidates, not a search per candidate; which candidates an article names is the
+    same (longer names claiming their words first, a name never overlapping itself)."""
+    from newsbook.people import SharedNames
+    shared = SharedNames([{n: "" for n in names}])
+    text = "".join(bits)
+    assert shared.named_in([("a", text, 1)]) == _named_in_reference(names, text)

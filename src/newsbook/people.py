@@ -349,17 +349,30 @@ class SharedNames:
         """The candidates one article (its :func:`block_lines`) names as whole words that a
         longer candidate has not claimed (pure: may run in a forked child)."""
         text = " ".join(t for _, t, _ in blocks)
-        claimed = bytearray(len(text))
+        # every whole-word occurrence of every candidate, in one scan of the text (a
+        # str.find per candidate present was 60% of this: 3 ms an article)
+        spans: dict[str, list[tuple[int, int]]] = {}
+        n = len(text)
+        for at, longest in self.finder.longest_at(text):
+            if at and _is_word_char(text[at - 1]):
+                continue
+            for name in self.finder.prefixes(longest):
+                end = at + len(name)
+                if end == n or not _is_word_char(text[end]):
+                    spans.setdefault(name, []).append((at, end))
+        claimed = bytearray(n)
         named_here = []
-        for p in sorted((self.ordered[self.rank[n]] for n in self.finder.present(text)),
-                        key=lambda p: self.rank[p.name]):
-            named = False
-            for start, end in _whole_words(text, p.name):
+        for name in sorted(spans, key=self.rank.__getitem__):  # longer names claim first
+            named, last = False, 0
+            for start, end in spans[name]:
+                if start < last:
+                    continue  # (overlaps its own previous occurrence: as _whole_words)
+                last = end
                 if claimed.find(1, start, end) < 0:
                     claimed[start:end] = b"\x01" * (end - start)
                     named = True
             if named:
-                named_here.append(p.name)
+                named_here.append(name)
         return named_here
 
     def kept(self, per_article: list[list[str]]) -> list[Person]:

@@ -53,6 +53,7 @@ class Finder:
         self._empty = "" in given  # the empty string occurs in every text
         self._re = re.compile(trie_regex(sorted(self.strings)))
         self._inside: dict[str, frozenset[str]] = {}  # string -> the strings inside it
+        self._prefixes: dict[str, tuple[str, ...]] = {}  # string -> the strings it opens with
         # no ASCII-only string: an ASCII text holds none (glossary terms are Han script,
         # most blocks are English; str.isascii costs nothing, a scan costs the text)
         self._none_ascii = not any(s.isascii() for s in self.strings)
@@ -74,17 +75,30 @@ class Finder:
         found; every string occurring in the text is a prefix of the longest string
         starting at its own position, hence inside one of those found."""
         found: set[str] = {""} if self._empty else set()
+        for s in {s for _, s in self.longest_at(text)}:
+            found |= self.inside(s)
+        return found
+
+    def longest_at(self, text: str):
+        """``(position, the longest given string starting there)`` for every position of
+        ``text`` where one starts, left to right. Every given string starting at a
+        position is a prefix of the longest one there (:meth:`prefixes`)."""
         if self._none_ascii and text.isascii():
-            return found
+            return
         search = self._re.search
         pos = 0
-        longest: set[str] = set()
         while True:
             m = search(text, pos)
             if m is None:
-                break
-            longest.add(m.group())
+                return
+            yield m.start(), m.group()
             pos = m.start() + 1
-        for s in longest:
-            found |= self.inside(s)
-        return found
+
+    def prefixes(self, s: str) -> tuple[str, ...]:
+        """The given strings that are prefixes of ``s`` (``s`` itself included), shortest
+        first. Cached."""
+        got = self._prefixes.get(s)
+        if got is None:
+            got = self._prefixes[s] = tuple(s[:k] for k in range(1, len(s) + 1)
+                                            if s[:k] in self.strings)
+        return got
