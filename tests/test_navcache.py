@@ -196,3 +196,62 @@ def test_a_new_glossary_term_leaves_every_chapters_term_links_on_their_terms(tmp
     assert patched and int(patched.group(2)) >= 5, log[-2000:]
     after, wrong = links()
     assert after >= before and not wrong, wrong[:5]
+
+
+def _term_links(html: Path) -> tuple[int, list[str]]:
+    """(term links found in the chapters, those not landing on their term): each link's
+    page and id must hold a ``<dt>`` of the linked term, on the glossary or its parts."""
+    ids: dict[tuple[str, str], str] = {}
+    for page in [html / "glossary.html", *sorted((html / "glossary").glob("*.html"))]:
+        rel = page.relative_to(html).as_posix()
+        for anchor, term in re.findall(r'<dt id="(term-[^"]+)">([^<]+)',
+                                       page.read_text(encoding="utf-8")):
+            ids[(rel, anchor)] = term
+    found, wrong = 0, []
+    for page in (html / "chapters").glob("*.html"):
+        for where, anchor, term in re.findall(
+                r'href="\.\./(glossary(?:/[^"#]+)?\.html)#(term-[^"]+)">'
+                r'<span class="xref std std-term">([^<]+)', page.read_text(encoding="utf-8")):
+            found += 1
+            if ids.get((where, anchor)) != term:
+                wrong.append(f"{page.name}: {term} -> {where}#{anchor}")
+    return found, wrong
+
+
+def test_a_glossary_split_into_pages_by_letter_leaves_every_term_link_on_its_term(
+        tmp_path, monkeypatch):
+    """When a growing archive's glossary first goes on pages by letter, every term moves
+    from glossary.html to glossary/<letter>.html; chapters that the rebuild would only have
+    patched kept links to glossary.html, where the terms no longer are. The build renders
+    again exactly the pages linking a term that moved (newsbook.freshness)."""
+    import shutil
+
+    from newsbook import cli
+    from newsbook.writers import split_pages
+    book = tmp_path / "book"
+    shutil.copytree(ROOT / "data", book / "data", ignore=shutil.ignore_patterns("generated"))
+
+    def build() -> str:
+        assert cli.main(["--book", str(book), "-q"]) == 0
+        proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "jb.py"), "build",
+                               str(book), "-W", "-n", "--keep-going"],
+                              capture_output=True, text=True, env={**os.environ, "NO_COLOR": "1"})
+        assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+        return proc.stdout
+
+    build()
+    html = book / "_build" / "html"
+    before, wrong = _term_links(html)
+    assert before >= 50 and not wrong, wrong
+    assert not (book / "glossary").exists()
+    # the same book as an archive whose lists outgrew a page: only the budget shrinks
+    monkeypatch.setattr(split_pages, "PAGE_BYTES", 12_000)
+    log = build()
+    letters = sorted(p.stem for p in (book / "glossary").glob("*.md"))
+    assert len(letters) >= 10 and "glossary/b" in (book / "_toc.yml").read_text(encoding="utf-8")
+    assert re.search(r"glossary terms moved; rendering again the (\d+) pages", log), log[-2000:]
+    after, wrong = _term_links(html)
+    assert after == before and not wrong, wrong[:5]
+    # and a build changing nothing renders nothing again
+    log = build()
+    assert "glossary terms moved" not in log

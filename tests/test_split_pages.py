@@ -156,3 +156,81 @@ def test_the_root_list_of_a_big_archive_goes_on_pages_by_year(tmp_path):
         assert "[A \\*Title\\* \\[x\\]\\(y\\)](../intro.md)" in split[k]  # escaped
         assert f"]({k})" in split["intro.md"]
 
+
+
+def test_a_terms_glossary_page_is_the_first_letter_of_its_reading():
+    from newsbook.reference import Term
+    from newsbook.writers.reference_pages import term_letter
+    assert term_letter(Term("爸爸", "bà ba", "", False, "term")) == "B"
+    assert term_letter(Term("奥特曼", "ào tè màn", "", False, "term")) == "A"
+    assert term_letter(Term("欧普拉斯", "Ōu pǔ", "", False, "term")) == "O"
+    assert term_letter(Term("中", "", "", False, "term")) == "Other"
+    assert term_letter(Term("かわいい", "", "", False, "term", "ja")) == "Japanese"
+    assert term_letter(Term("한국", "", "", False, "term", "ko")) == "Korean"
+
+
+HAN = st.text(alphabet="中国人民大学汉字词语", min_size=1, max_size=4)
+READING = st.text(alphabet="abcdefghijklmnopqrstuvwxyzàáǎōǚ ", max_size=8)
+TERMS = st.lists(st.tuples(HAN, READING, st.sampled_from(["zh", "zh", "ja", "ko"])),
+                 max_size=40, unique_by=lambda t: t[0])
+
+
+def _terms(raw):
+    from newsbook.reference import Term
+    return [Term(h, p if lang == "zh" else "", "a gloss", False, "term", lang)
+            for h, p, lang in raw]
+
+
+def _pages_of_terms(files: dict[str, str]) -> dict[str, str]:
+    """term -> the file whose glossary block holds it."""
+    where = {}
+    for rel, text in files.items():
+        for block in re.findall(r"```\{glossary\}\n(.*?)\n```", text, re.S):
+            for term in re.findall(r"^(\S[^\n]*)$", block, re.M):
+                assert term not in where, f"{term} twice"
+                where[term] = rel
+    return where
+
+
+@settings(max_examples=150, deadline=None)
+@given(TERMS, TERMS, st.integers(50, 2000))
+def test_glossary_pages_hold_every_term_once_and_a_term_never_moves_as_terms_are_added(
+        raw, more, budget):
+    """Split or not, each term is on exactly one page; once split, a term's page depends
+    on the term alone, so the terms a later copy adds move no term already there (a moved
+    term would leave unchanged chapters linking the old page)."""
+    from newsbook.writers.reference_pages import render_glossary_pages, term_letter
+    terms = _terms(raw)
+    grown = terms + [t for t in _terms(more) if t.hanzi not in {x.hanzi for x in terms}]
+    if not terms:
+        return
+    files = render_glossary_pages(terms, {}, {}, budget=budget)
+    where = _pages_of_terms(files)
+    assert set(where) == {t.hanzi for t in terms}
+    if len(files) > 1:  # split: every term on its letter's page, the main page an index
+        for t in terms:
+            assert where[t.hanzi] == f"glossary/{split_pages._slug(term_letter(t))}.md"
+        for rel in files:
+            assert rel == "glossary.md" or f"]({rel})" in files["glossary.md"]
+        again = _pages_of_terms(render_glossary_pages(grown, {}, {}, budget=budget))
+        assert all(again[t] == where[t] for t in where)
+
+
+def test_the_bundled_glossary_stays_one_page_and_splits_by_letter_when_long(monkeypatch):
+    from newsbook import book
+    from newsbook.cli import read_feeds
+    from newsbook.plan import load_plan
+    plan = load_plan(ROOT)
+    articles = read_feeds(sorted((ROOT / "data" / "raw").glob("*.txt")), [], plan.hints)
+    files = book.render_book(articles, ROOT, plan, [])
+    assert "glossary.md" in files and not [r for r in files if r.startswith("glossary/")]
+    monkeypatch.setattr(split_pages, "PAGE_BYTES", 12_000)
+    split = book.render_book(articles, ROOT, plan, [])
+    parts = [r for r in split if r.startswith("glossary/")]  # (A to Z, then scripts)
+    assert len(parts) >= 10
+    toc = yaml.safe_load(split["_toc.yml"])
+    files_in_toc = [c["file"] for p in toc["parts"] for c in p.get("chapters", [])]
+    at = files_in_toc.index("glossary")
+    assert files_in_toc[at + 1:at + 1 + len(parts)] == [r[:-3] for r in parts]
+    assert _pages_of_terms({"glossary.md": files["glossary.md"]}).keys() == \
+        _pages_of_terms({r: split[r] for r in ["glossary.md", *parts]}).keys()

@@ -299,8 +299,10 @@ def book_pages(plan, pages, chapters, mined: Mined, terms, ref, charts: BookChar
         coined, described = glossary_words(pages, ROLE_NOUNS, [s[1] for s in stated])
     if terms:  # (uncurated: with the abbreviations, terms and names the articles define)
         words = None if ref.terms else (defined, coined, described)
-        files["glossary.md"] = reference_pages.render_glossary(
+        glossary = reference_pages.render_glossary_pages(
             terms, term_places(terms, pages, places), titles, words)
+        files.update(glossary)  # (many terms: also on pages by letter)
+        parts["glossary"] = [rel[:-3] for rel in glossary if rel != "glossary.md"]
         extra.append("glossary")
     entries = people_entries(pages, people, mined.mentions if ref.people else None)
     if not terms:  # no such terms: what the articles define, else the names they share

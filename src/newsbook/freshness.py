@@ -59,7 +59,64 @@ def _relations(env) -> dict[str, list]:
     return {doc: list(rel) for doc, rel in env.collect_relations().items()}
 
 
+def _terms_before(app, env, added, changed, removed):
+    """``env-get-outdated``: where each glossary term was before this build reads anything."""
+    app.__dict__["_newsbook_terms"] = dict(env.get_domain("std").data.get("terms", {}))
+    return []
+
+
+def _note_term_refs(app, doctree) -> None:
+    """``doctree-read``: the glossary terms this page links (lowercase, as Sphinx keys them)."""
+    from sphinx import addnodes
+    refs = {n["reftarget"].lower() for n in doctree.findall(addnodes.pending_xref)
+            if n.get("reftype") == "term"}
+    store = app.env.__dict__.setdefault("newsbook_term_refs", {})
+    if refs:
+        store[app.env.docname] = refs
+    else:
+        store.pop(app.env.docname, None)
+
+
+def _purge_term_refs(app, env, docname) -> None:
+    env.__dict__.get("newsbook_term_refs", {}).pop(docname, None)
+
+
+def _merge_term_refs(app, env, docnames, other) -> None:
+    theirs = other.__dict__.get("newsbook_term_refs", {})
+    store = env.__dict__.setdefault("newsbook_term_refs", {})
+    store.update({d: theirs[d] for d in docnames if d in theirs})
+
+
+def moved_term_links(app, env) -> set[str]:
+    """The pages linking a glossary term that now stands elsewhere (another page, or
+    another id): a page Sphinx does not render again keeps its old link. A glossary split
+    into pages by letter moves every term once; a curated reading moves a term between
+    letters. Every page when it is not known which pages link what (an older build)."""
+    before = app.__dict__.pop("_newsbook_terms", None)
+    if not before:
+        return set()
+    now = env.get_domain("std").data.get("terms", {})
+    moved = {t for t, where in before.items() if t in now and now[t] != where}
+    if not moved:
+        return set()
+    refs = env.__dict__.get("newsbook_term_refs")
+    if refs is None:
+        return set(env.found_docs)
+    return {doc for doc, terms in refs.items() if terms & moved and doc in env.found_docs}
+
+
 def _rewrite_all_on_change(app, env):
+    moved = moved_term_links(app, env)
+    docs = _rewrite_on_change(app, env)
+    if not moved:
+        return docs
+    logger.info(f"newsbook: glossary terms moved; rendering again the {len(moved)} pages "
+                "linking them")
+    app.__dict__["_newsbook_patch"] = app.__dict__.get("_newsbook_patch", set()) - moved
+    return sorted(set(docs) | moved)
+
+
+def _rewrite_on_change(app, env):
     titles = _titles(env)
     now = fingerprint(env, titles)
     before = getattr(env, "newsbook_nav_fingerprint", None)
@@ -189,8 +246,13 @@ def _stable_term_ids() -> None:
 
 def setup(app):
     _stable_term_ids()
+    app.connect("env-get-outdated", _terms_before)
+    app.connect("doctree-read", _note_term_refs)
+    app.connect("env-purge-doc", _purge_term_refs)
+    app.connect("env-merge-info", _merge_term_refs)
     app.connect("env-updated", _rewrite_all_on_change)
     app.connect("html-page-context", _note_written)
     app.connect("build-finished", patch_sidebars, priority=400)  # before the CSS purge
-    # (env 3: glossary term ids from their text; an older environment is read afresh)
-    return {"parallel_read_safe": True, "parallel_write_safe": True, "env_version": 3}
+    # (env 3: glossary term ids from their text; env 4: the terms each page links; an
+    # older environment is read afresh)
+    return {"parallel_read_safe": True, "parallel_write_safe": True, "env_version": 4}

@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
 
 
 from . import cells
@@ -30,13 +31,31 @@ def notebook_header(title: str, data_hashes: dict[str, str]) -> str:
             + "---\n\n" + f"# {escape_text(title)}\n\n" + cells.setup_cell(data_hashes) + "\n")
 
 
+GLOSSARY_TITLE = "Glossary"
+
+
 def render_glossary(terms, places: dict[str, list[tuple[str, str]]],
                     titles: dict[str, str], words=None) -> str:
+    """``glossary.md`` alone (:func:`render_glossary_pages` has every page)."""
+    return render_glossary_pages(terms, places, titles, words)["glossary.md"]
+
+
+def render_glossary_pages(terms, places: dict[str, list[tuple[str, str]]],
+                          titles: dict[str, str], words=None, budget: int | None = None
+                          ) -> dict[str, str]:
     """Every Chinese term with pinyin, the article's own gloss, and every place it occurs.
     ``words``: (abbreviations, coined terms, described names) the articles define, for a
     book with no curated glossary (:func:`render_word_glossary`'s first three), listed
     after the terms, so a mostly English newsletter with a Chinese phrase or two keeps
-    the glossary of its own words."""
+    the glossary of its own words.
+
+    Terms longer than one page holds (``budget``; at 1,000 articles the glossary was 2.2 MB
+    of HTML) go on pages by the first letter of their reading, "Glossary: Y"
+    (:func:`term_letter`): a term's page depends on the term alone, never on how many
+    others there are, so chapters' links to it stay right as the archive grows (when it
+    first splits, :mod:`newsbook.freshness` renders again the chapters whose terms moved).
+    Letters are never cut into pages, for the same reason. ``{path: text}`` in toc order."""
+    budget = budget or split_pages.PAGE_BYTES
     langs = [n for code, n in (("zh", "Chinese"), ("ja", "Japanese"), ("ko", "Korean"))
              if any(getattr(t, "lang", "zh") == code for t in terms)]
     names = ", ".join(langs[:-1]) + " and " + langs[-1] if len(langs) > 1 else langs[0]
@@ -47,27 +66,61 @@ def render_glossary(terms, places: dict[str, list[tuple[str, str]]],
                          "terms only). A term the text does not gloss is listed without one. "
                          "Glosses marked editorial were written for this book. Each term's "
                          "first mention in a chapter links here."),
-             *(["", f"## {names} terms"] if more else []),
-             "", "```{glossary}"]
+             *(["", f"## {names} terms"] if more else [])]
+    entries: list[str] = []
+    letters: dict[str, list[str]] = {}  # letter -> its entries, in glossary order
     for t in terms:
         if not TERM_OK.match(t.hanzi):
             continue
-        lines += ["", t.hanzi]
+        entry = ["", t.hanzi]
         gloss = escape_text(t.gloss) + (" *\\(editorial gloss\\)*" if t.editorial else "")
         lang = {"ja": "Japanese", "ko": "Korean"}.get(getattr(t, "lang", "zh"), "")
         reading = f"*{escape_text(t.pinyin)}*" if t.pinyin else (lang or "Chinese")
-        lines.append(f"  {reading} — {gloss or '*no gloss in the text*'}")
+        entry.append(f"  {reading} — {gloss or '*no gloss in the text*'}")
         links = _place_links(places.get(t.hanzi, []), titles)
         if links:
-            lines.append("")
-            lines.append("  Appears in: " + "; ".join(links))
-    lines.append("```")
+            entry += ["", "  Appears in: " + "; ".join(links)]
+        entries.append("\n".join(entry))
+        letters.setdefault(term_letter(t), []).append(entries[-1])
+    groups = [split_pages.Group(escape_text(k), k, ("```{glossary}", *letters[k], "```"),
+                                len(letters[k]))
+              for k in sorted(letters, key=_letter_order)]
+    files: dict[str, str] = {}
+    if not split_pages.needs_split(groups, budget):
+        lines += ["", "```{glossary}", *entries, "```"]
+    else:  # a page per letter, never cut (a term's page must not depend on the others)
+        found = split_pages.parts("glossary", groups, budget=1 << 62)
+        lines += ["", escape_text(f"{sum(p.count for p in found):,} terms, on {len(found)} "
+                                  "pages by the first letter of their reading:"), "",
+                  *split_pages.index_lines(found, "terms")]
+        for part in found:
+            files[f"{part.file}.md"] = split_pages.part_page(part, GLOSSARY_TITLE, "glossary",
+                                                             GLOSSARY_TITLE)
     if more:
         seen = {t.hanzi.lower() for t in terms}
         lines += ["", escape_text("The abbreviations, terms and names the articles define "
                                   "follow, each in their own words.")]
         lines += _word_sections(*words, titles, seen)
-    return "\n".join(lines) + "\n"
+    return {"glossary.md": "\n".join(lines) + "\n", **files}
+
+
+_SCRIPTS = ("Other", "Japanese", "Korean")  # after A-Z, in this order
+
+
+def term_letter(term) -> str:
+    """The glossary page of a term once the glossary is split: the first letter A-Z of its
+    reading (tone marks folded), "Japanese" or "Korean" for those terms, "Other" for a
+    Chinese term without a reading. A function of the term alone."""
+    lang = getattr(term, "lang", "zh")
+    if lang in ("ja", "ko"):
+        return "Japanese" if lang == "ja" else "Korean"
+    first = unicodedata.normalize("NFKD", (term.pinyin or "")[:1]).encode("ascii", "ignore")
+    letter = first.decode()[:1].upper()
+    return letter if "A" <= letter <= "Z" else "Other"
+
+
+def _letter_order(key: str) -> tuple[int, str]:
+    return (_SCRIPTS.index(key) + 1 if key in _SCRIPTS else 0, key)
 
 
 def _place_links(places, titles: dict[str, str]) -> list[str]:
