@@ -384,3 +384,28 @@ def test_shared_names_one_scan_finds_what_a_regex_per_name_finds(bits, names):
     shared = SharedNames([{n: "" for n in names}])
     text = "".join(bits)
     assert shared.named_in([("a", text, 1)]) == _named_in_reference(names, text)
+
+
+JSON = st.recursive(
+    st.one_of(st.text(max_size=8), st.integers(), st.booleans(), st.none(),
+              st.floats(allow_nan=False)),
+    lambda inner: st.one_of(st.lists(inner, max_size=4), st.tuples(inner, inner),
+                            st.dictionaries(st.text(max_size=6), inner, max_size=4),
+                            st.dictionaries(st.integers(), inner, min_size=1, max_size=2)),
+    max_leaves=20)
+
+
+@settings(max_examples=600, deadline=None)
+@given(JSON)
+def test_notebook_json_is_what_the_json_module_writes(value):
+    """The notebook twins' JSON writer (the json module's indented output is pure Python)
+    gives json.dumps's text byte for byte."""
+    import json
+
+    from newsbook.writers.ipynb import dumps
+    try:
+        want = json.dumps(value, indent=1, sort_keys=True, separators=(",", ": "),
+                          ensure_ascii=False)
+    except TypeError:  # (keys json cannot sort: mixed types)
+        return
+    assert dumps(value) == want
