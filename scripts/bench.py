@@ -527,7 +527,9 @@ def archive_pages(html: Path, n: int) -> None:
              ("glossary", "glossary.html"), ("people", "people.html")]
     for folder, label in (("chapters", "heaviest chapter (HTML alone)"),
                           ("articles", "heaviest part of the root's list"),
-                          ("timeline", "heaviest timeline part"), ("people", "heaviest people part")):
+                          ("timeline", "heaviest timeline part"),
+                          ("glossary", "heaviest glossary part (a letter)"),
+                          ("people", "heaviest people part")):
         found = sorted((html / folder).glob("*.html"), key=lambda p: p.stat().st_size)
         if found:  # (a big book's long lists are split into parts: split_pages)
             pages.append((label, str(found[-1].relative_to(html))))
