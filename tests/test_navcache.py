@@ -145,41 +145,33 @@ def test_figures_are_not_numbered_so_a_rebuild_loads_only_the_pages_it_writes(bu
     assert "caption-number" not in (built_book / "intro.html").read_text(encoding="utf-8")
 
 
+def _bundled_copy(tmp_path: Path) -> Path:
+    """A book folder holding the bundled copy and its curation (nothing generated yet)."""
+    import shutil
+    book = tmp_path / "book"
+    shutil.copytree(ROOT / "data", book / "data", ignore=shutil.ignore_patterns("generated"))
+    return book
+
+
+def _convert_and_build(book: Path) -> str:
+    """Convert, then ``jupyter-book build -W -n``; the build's log."""
+    from newsbook import cli
+    assert cli.main(["--book", str(book), "-q"]) == 0
+    proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "jb.py"), "build",
+                           str(book), "-W", "-n", "--keep-going"],
+                          capture_output=True, text=True, env={**os.environ, "NO_COLOR": "1"})
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    return proc.stdout
+
+
 def test_a_new_glossary_term_leaves_every_chapters_term_links_on_their_terms(tmp_path):
     """A monthly copy that brings a term sorting early in the glossary used to move the
     ids of every later term ("term-73" for the 73rd term with no ASCII letters), while
     chapters that the rebuild only patched kept their old links: 73 of the bundled book's
     114 term links then opened another term. Term ids now come from the terms' text."""
-    import shutil
-
-    from newsbook import cli
-    book = tmp_path / "book"
-    shutil.copytree(ROOT / "data", book / "data", ignore=shutil.ignore_patterns("generated"))
-
-    def build() -> str:
-        assert cli.main(["--book", str(book), "-q"]) == 0
-        proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "jb.py"), "build",
-                               str(book), "-W", "-n", "--keep-going"],
-                              capture_output=True, text=True, env={**os.environ, "NO_COLOR": "1"})
-        assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
-        return proc.stdout
-
-    def links() -> tuple[int, list[str]]:
-        html = book / "_build" / "html"
-        glossary = (html / "glossary.html").read_text(encoding="utf-8")
-        ids = dict(re.findall(r'<dt id="(term-[^"]+)">([^<]+)', glossary))
-        found, wrong = 0, []
-        for page in (html / "chapters").glob("*.html"):
-            for anchor, term in re.findall(r'href="\.\./glossary\.html#(term-[^"]+)">'
-                                           r'<span class="xref std std-term">([^<]+)',
-                                           page.read_text(encoding="utf-8")):
-                found += 1
-                if ids.get(anchor) != term:
-                    wrong.append(f"{page.name}: {term} -> {ids.get(anchor)}")
-        return found, wrong
-
-    build()
-    before, wrong = links()
+    book = _bundled_copy(tmp_path)
+    _convert_and_build(book)
+    before, wrong = _term_links(book / "_build" / "html")
     assert before >= 50 and not wrong, wrong
     copy = next((book / "data" / "raw").glob("*.txt"))
     text = copy.read_text(encoding="utf-8")
@@ -188,13 +180,13 @@ def test_a_new_glossary_term_leaves_every_chapters_term_links_on_their_terms(tmp
     copy.write_text(text.replace(day, day + "A Word From Hangzhou\n\n16 December 2025 at 08:00\n\n"
                                  "Staff called the founder 爸爸 (dad) in jest.\n\n", 1),
                     encoding="utf-8")
-    log = build()
+    log = _convert_and_build(book)
     glossary = (book / "glossary.md").read_text(encoding="utf-8")
     assert glossary.index("\n爸爸\n") < glossary.index("\n白蛇传\n")  # first: ids after it moved
     # (most chapters were only patched: their links are those of the first build)
     patched = re.search(r"rewriting (\d+) pages and the sidebar of (\d+) more", log)
     assert patched and int(patched.group(2)) >= 5, log[-2000:]
-    after, wrong = links()
+    after, wrong = _term_links(book / "_build" / "html")
     assert after >= before and not wrong, wrong[:5]
 
 
@@ -224,34 +216,21 @@ def test_a_glossary_split_into_pages_by_letter_leaves_every_term_link_on_its_ter
     from glossary.html to glossary/<letter>.html; chapters that the rebuild would only have
     patched kept links to glossary.html, where the terms no longer are. The build renders
     again exactly the pages linking a term that moved (newsbook.freshness)."""
-    import shutil
-
-    from newsbook import cli
     from newsbook.writers import split_pages
-    book = tmp_path / "book"
-    shutil.copytree(ROOT / "data", book / "data", ignore=shutil.ignore_patterns("generated"))
-
-    def build() -> str:
-        assert cli.main(["--book", str(book), "-q"]) == 0
-        proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "jb.py"), "build",
-                               str(book), "-W", "-n", "--keep-going"],
-                              capture_output=True, text=True, env={**os.environ, "NO_COLOR": "1"})
-        assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
-        return proc.stdout
-
-    build()
+    book = _bundled_copy(tmp_path)
+    _convert_and_build(book)
     html = book / "_build" / "html"
     before, wrong = _term_links(html)
     assert before >= 50 and not wrong, wrong
     assert not (book / "glossary").exists()
     # the same book as an archive whose lists outgrew a page: only the budget shrinks
     monkeypatch.setattr(split_pages, "PAGE_BYTES", 12_000)
-    log = build()
+    log = _convert_and_build(book)
     letters = sorted(p.stem for p in (book / "glossary").glob("*.md"))
     assert len(letters) >= 10 and "glossary/b" in (book / "_toc.yml").read_text(encoding="utf-8")
     assert re.search(r"glossary terms moved; rendering again the (\d+) pages", log), log[-2000:]
     after, wrong = _term_links(html)
     assert after == before and not wrong, wrong[:5]
     # and a build changing nothing renders nothing again
-    log = build()
+    log = _convert_and_build(book)
     assert "glossary terms moved" not in log
