@@ -277,6 +277,21 @@ def test_alias_spans_are_the_alias_regex_matches(text, aliases, whole_word):
     assert list(alias_spans(text, Person("x", "", tuple(aliases), whole_word))) == want
 
 
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.one_of(ALIAS_BITS, st.text(max_size=2)), max_size=12).map("".join),
+       ALIASES, st.booleans(), ALIASES)
+def test_spans_from_one_scan_are_the_alias_spans(text, aliases, whole_word, others):
+    """A block's mentions come from one scan of it for every alias of the book
+    (``Finder.occurrences``), not a ``str.find`` per alias of each person named there:
+    each person's spans are the same."""
+    from newsbook.extract.lookup import Finder
+    from newsbook.people import alias_spans, spans_of
+    from newsbook.reference import Person
+    person = Person("x", "", tuple(aliases), whole_word)
+    occ = Finder([*aliases, *others]).occurrences(text)
+    assert spans_of(text, person, occ) == list(alias_spans(text, person))
+
+
 ROLE_BITS = st.sampled_from(["Wang Lijun", "the", "a", "former", "Chongqing", "police",
                              "chief", "Bo Xilai's", "wife", "president", "is", "was", ",",
                              ".", ";", "and", "said", "premier", "chip", "designer", "editor",

@@ -151,7 +151,7 @@ def mentions(stem: str, blocks: list[tuple[str, str, int]], lookup: PeopleLookup
     hits: list[tuple[str, str]] = []
     said: list[tuple[str, str]] = []
     for anchor, text, _line in blocks:
-        named = lookup.named(text)
+        named, occ = lookup.named_at(text)
         if not named:
             continue  # most blocks name nobody
         claimed = bytearray(len(text))  # 1 where a longer alias already named someone
@@ -159,7 +159,7 @@ def mentions(stem: str, blocks: list[tuple[str, str, int]], lookup: PeopleLookup
             if person.chapters and stem not in person.chapters:
                 continue
             hit = False
-            for start, end in alias_spans(text, person):
+            for start, end in spans_of(text, person, occ):
                 if claimed.find(1, start, end) >= 0:
                     continue
                 claimed[start:end] = b"\x01" * (end - start)
@@ -218,6 +218,32 @@ def alias_spans(text: str, person: Person):
         if at >= last:
             last = -neg_end
             yield at, last
+
+
+def spans_of(text: str, person: Person, occ: dict[str, list[int]]) -> list[tuple[int, int]]:
+    """:func:`alias_spans` from where each alias starts (``occ``:
+    :meth:`newsbook.extract.lookup.Finder.occurrences` of ``text``) instead of a
+    ``str.find`` per alias: the same spans (tests/test_fast_paths.py)."""
+    n = len(text)
+    found = []
+    for a in person.aliases:
+        if not a:
+            continue
+        k = len(a)
+        for at in occ.get(a, ()):
+            end = at + k
+            if not person.whole_word or (
+                    (at == 0 or not _is_word_char(text[at - 1]))
+                    and (end == n or not _is_word_char(text[end]))):
+                found.append((at, -end))
+    if len(person.aliases) > 1:
+        found.sort()
+    out, last = [], 0
+    for at, neg_end in found:
+        if at >= last:
+            last = -neg_end
+            out.append((at, last))
+    return out
 
 
 def role_at(text: str, start: int, end: int) -> str:

@@ -277,6 +277,14 @@ class PeopleLookup:
             return []
         return [self.ordered[i] for i in sorted({i for a in present for i in self.owners[a]})]
 
+    def named_at(self, text: str) -> tuple[list[Person], dict[str, list[int]]]:
+        """:meth:`named`, and where each alias starts in ``text`` (every occurrence,
+        :meth:`Finder.occurrences`), from the same one pass over it."""
+        occ = self.finder.occurrences(text)
+        if not occ:
+            return [], occ
+        return [self.ordered[i] for i in sorted({i for a in occ for i in self.owners[a]})], occ
+
 
 _LOOKUP: list = [None, None, None]  # [list, its people as a tuple, its PeopleLookup]
 

@@ -79,6 +79,15 @@ class Finder:
             found |= self.inside(s)
         return found
 
+    def occurrences(self, text: str) -> dict[str, list[int]]:
+        """Every start of every given string in ``text``: string -> its offsets, ascending
+        (overlapping occurrences included), in one pass (:meth:`longest_at`)."""
+        found: dict[str, list[int]] = {}
+        for at, longest in self.longest_at(text):
+            for s in self.prefixes(longest):
+                found.setdefault(s, []).append(at)
+        return found
+
     def longest_at(self, text: str):
         """``(position, the longest given string starting there)`` for every position of
         ``text`` where one starts, left to right. Every given string starting at a
