@@ -11,6 +11,8 @@ and trailing whitespace so it can never become a hard break.
 """
 from __future__ import annotations
 
+import functools
+
 import re
 import string
 import unicodedata
@@ -45,6 +47,15 @@ def escape_chars(text: str) -> str:
 def escape_text(text: str) -> str:
     """Escape feed text for a MyST inline context; the page shows exactly ``clean(text)``."""
     return escape_chars(clean(text))
+
+
+
+@functools.lru_cache(maxsize=8192)
+def escape_title(title: str) -> str:
+    """:func:`escape_text` of a chapter title, once per title: the book-wide pages link
+    each title many times (a big archive's people page, glossary and timeline escaped
+    the same few thousand titles hundreds of thousands of times)."""
+    return escape_text(title)
 
 
 def yaml_safe(text: str) -> str:

@@ -11,11 +11,12 @@ like the glossary's (myst checks a ``chapters/x.md#id`` link against headings on
 """
 from __future__ import annotations
 
+
 import re
 
 from ..people import OTHER, PeopleEntry, letter
 from . import split_pages
-from .escape import escape_text
+from .escape import escape_text, escape_title
 
 TITLE = "People and organisations"
 _ANCHOR = re.compile(r"^[a-z][a-z0-9-]*$")
@@ -74,6 +75,6 @@ def entry_line(e: PeopleEntry) -> str:
         if not (c.anchors and _STEM.match(c.stem) and _ANCHOR.match(c.anchors[0])
                 and c.anchors[0].startswith(f"p-{c.stem}-")):
             continue  # our own ids only; anything else is a bug upstream, never a link
-        links.append(f"[{escape_text(c.title)} \\({len(c.anchors)}\\)]"
+        links.append(f"[{escape_title(c.title)} \\({len(c.anchors)}\\)]"
                      f"(#{c.anchors[0]})")
     return "- " + " · ".join(bits) + (" — " + "; ".join(links) if links else "")

@@ -14,7 +14,7 @@ import unicodedata
 from . import cells
 from . import fastyaml
 from . import split_pages
-from .escape import escape_text
+from .escape import escape_text, escape_title
 from .myst_page import TERM_OK
 
 NOTEBOOK_META = {
@@ -125,7 +125,7 @@ def _letter_order(key: str) -> tuple[int, str]:
 
 def _place_links(places, titles: dict[str, str]) -> list[str]:
     """A link per distinct (chapter, paragraph anchor), titled by the chapter."""
-    return [f"[{escape_text(titles.get(stem, stem))}](#{anchor})"
+    return [f"[{escape_title(titles.get(stem, stem))}](#{anchor})"
             for stem, anchor in dict.fromkeys(places)]
 
 
@@ -232,8 +232,8 @@ def render_timeline_pages(events_text: str, titles: dict[str, str],
     years: dict[str, list[str]] = {}  # year -> its lines, in date order
     for r in csv.DictReader(io.StringIO(events_text)):
         when = r["date"] + (f" to {r['end']}" if r["end"] else "")
-        where = f"[{escape_text(titles.get(r['chapter'], r['chapter']))}](#{r['anchor']})" \
-            if r["anchor"] else escape_text(titles.get(r["chapter"], r["chapter"]))
+        where = f"[{escape_title(titles.get(r['chapter'], r['chapter']))}](#{r['anchor']})" \
+            if r["anchor"] else escape_title(titles.get(r["chapter"], r["chapter"]))
         if published_only:
             line = f"- **{escape_text(when)}** published — {where}"
         else:
