@@ -123,3 +123,23 @@ def test_a_chapter_written_as_bytes_is_the_pages_text(tmp_path):
     data = (root / CHAPTER).read_bytes()
     assert sha(data) == record["files"][CHAPTER] == sha(data.decode("utf-8"))
     assert not data.startswith(b"b'") and data.startswith(b"---\n")
+
+
+def test_render_book_gives_text_and_holds_chapters_as_bytes():
+    """Callers of render_book get text for every file; only the writer takes the bytes
+    the chapters are held as (half the memory of a str with one curly quote)."""
+    from conftest import FEED, ROOT
+    from newsbook import book
+    from newsbook.manifest import raw
+    from newsbook.plan import load_plan
+    from newsbook.readers import read
+    plan = load_plan(ROOT)
+    res = read(FEED.read_text(encoding="utf-8"), source=str(FEED), hints=plan.hints)
+    files = book.render_book(list(res.feed.articles), ROOT, plan, [])
+    chapter = next(r for r in files if r.startswith("chapters/") and r.endswith(".md"))
+    assert isinstance(files[chapter], str) and files[chapter].startswith("---\n")
+    assert isinstance(raw(files, chapter), bytes)
+    assert raw(files, chapter).decode("utf-8") == files[chapter] == files.get(chapter)
+    assert all(isinstance(v, str) for v in files.values())
+    assert all(isinstance(v, str) for _, v in files.items())
+    assert dict(files.items())[chapter] == files[chapter]

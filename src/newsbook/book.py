@@ -170,10 +170,9 @@ def plan_charts(plan: Plan, pages: list[tuple[Article, str]], diags: list[Diagno
 
 def render_book(articles: list[Article], root: Path, plan: Plan,
                 diags: list[Diagnostic], *, progress: bool = False
-                ) -> dict[str, str | bytes]:
-    """Every generated file as ``{relative path: text}``; a progress bar when asked. The
-    chapters' pages and notebook twins are UTF-8 bytes (:func:`newsbook.manifest.utf8`
-    says why)."""
+                ) -> Files:
+    """Every generated file as ``{relative path: text}`` (:class:`Files`: the chapters are
+    held as UTF-8 bytes); a progress bar when asked."""
     root = Path(root)
     stems = assign_stems(articles)
     pages = list(zip(articles, stems))
@@ -181,7 +180,7 @@ def render_book(articles: list[Article], root: Path, plan: Plan,
     charts, mined = plan_charts(plan, pages, diags, progress)
     terms = merge_terms(ref.terms, mined.facts)
     info = bookinfo.settings(articles, plan.settings, len(charts.specs))
-    files: dict[str, str | bytes] = {}
+    files = Files()
     for name, text in charts.datasets.items():
         files[f"data/generated/{name}.csv"] = text
     index = cachekeys.quote_index(root, pages, charts)
@@ -264,6 +263,32 @@ def render_book(articles: list[Article], root: Path, plan: Plan,
     if any(d.severity == "error" for d in diags):
         raise InputError(list(diags))  # bad curation: exit 2, nothing written
     return files
+
+
+class Files(dict):
+    """``{relative path: text}`` that holds the chapters' pages and notebook twins as UTF-8
+    bytes and gives every file out as text. A str holding one curly quote takes two bytes
+    a character: a 30 MB copy's pages took 156 MB as str against 79 MB as bytes. The
+    writer takes the bytes as they are (:meth:`raw`, :func:`newsbook.manifest.raw`)."""
+
+    def raw(self, rel: str) -> str | bytes:
+        return dict.__getitem__(self, rel)
+
+    def __getitem__(self, rel: str) -> str:
+        value = dict.__getitem__(self, rel)
+        return value.decode("utf-8") if isinstance(value, bytes) else value
+
+    def get(self, rel: str, default=None):
+        return self[rel] if rel in self else default
+
+    def values(self):
+        return [self[rel] for rel in self]
+
+    def items(self):
+        return [(rel, self[rel]) for rel in self]
+
+    def copy(self) -> "Files":
+        return Files(dict.items(self))
 
 
 def book_pages(plan, pages, chapters, mined: Mined, terms, ref, charts: BookCharts, info,

@@ -41,6 +41,13 @@ def utf8(text: str | bytes) -> bytes:
     return text if isinstance(text, bytes) else text.encode("utf-8")
 
 
+def raw(files, rel: str) -> str | bytes:
+    """A generated file as the converter holds it: its bytes when it is held as bytes
+    (:meth:`newsbook.book.Files.raw`), else its text."""
+    get = getattr(files, "raw", None)
+    return get(rel) if get is not None else files[rel]
+
+
 def as_text(text: str | bytes) -> str:
     return text.decode("utf-8") if isinstance(text, bytes) else text
 
@@ -110,12 +117,12 @@ def guard(root: Path, files: dict[str, str | bytes], *, keep_edits: bool = False
     old = load(root)
     record = (old or {}).get("files", {})
     kept_before = (old or {}).get("kept", {})
-    out = dict(files)
+    out = {rel: raw(files, rel) for rel in files}
     res = Guard(out)
     new_record: dict[str, str] = {}
     new_kept: dict[str, str] = {}
     for rel in sorted(files):
-        text = utf8(files[rel])
+        text = utf8(out[rel])
         new_record[rel] = sha(text)
         disk = _disk(root / rel)
         res.same[rel] = None if disk is None else disk == text
