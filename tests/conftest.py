@@ -161,8 +161,3 @@ def browser(browser_ok):
     from browser import chromium as launch_chromium
     with launch_chromium() as b:
         yield b
-
-
-def texts(files: dict) -> dict[str, str]:
-    """render_book's files as text (it hands chapters over as UTF-8 bytes)."""
-    return {rel: v.decode("utf-8") if isinstance(v, bytes) else v for rel, v in files.items()}

@@ -15,7 +15,7 @@ import re
 import jupytext
 import pytest
 
-from conftest import texts, FEED, ROOT
+from conftest import FEED, ROOT
 from newsbook import book, cachekeys
 from newsbook.plan import load_plan
 from newsbook.readers import read
@@ -28,7 +28,7 @@ PAGES = re.compile(r"^(chapters/[^/]+\.md|intro\.md|timeline\.md)$")
 def render(feed_text: str) -> dict[str, str]:
     res = read(feed_text, source=str(FEED), hints=PLAN.hints)
     diags: list = []
-    return texts(book.render_book(list(res.feed.articles), ROOT, PLAN, diags))
+    return book.render_book(list(res.feed.articles), ROOT, PLAN, diags)
 
 
 def setup_cells(files: dict[str, str]) -> dict[str, str]:

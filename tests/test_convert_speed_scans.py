@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 
-from conftest import texts
 from newsbook import fanout
 from newsbook.connections import opens_sentence
 from newsbook.extract.lookup import Finder, trie_regex
@@ -80,7 +79,7 @@ def test_two_processes_write_what_one_does(monkeypatch, tmp_path):
     def render() -> dict[str, str]:
         plan = load_plan(ROOT)
         articles = read_feeds(sorted((ROOT / "data" / "raw").glob("*.txt")), [], plan.hints)
-        return texts(book.render_book(articles, ROOT, plan, []))
+        return book.render_book(articles, ROOT, plan, [])
 
     monkeypatch.setenv("NEWSBOOK_JOBS", "1")
     one = render()

@@ -285,11 +285,11 @@ def test_spans_from_one_scan_are_the_alias_spans(text, aliases, whole_word, othe
     (``Finder.occurrences``), not a ``str.find`` per alias of each person named there:
     each person's spans are the same."""
     from newsbook.extract.lookup import Finder
-    from newsbook.people import alias_spans, spans_of
+    from newsbook.people import alias_spans
     from newsbook.reference import Person
     person = Person("x", "", tuple(aliases), whole_word)
     occ = Finder([*aliases, *others]).occurrences(text)
-    assert spans_of(text, person, occ) == list(alias_spans(text, person))
+    assert alias_spans(text, person, occ) == list(alias_spans(text, person))
 
 
 ROLE_BITS = st.sampled_from(["Wang Lijun", "the", "a", "former", "Chongqing", "police",

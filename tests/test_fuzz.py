@@ -10,7 +10,6 @@ import jupytext
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from conftest import texts
 from newsbook.book import render_book
 from newsbook.plan import Plan
 from newsbook.readers import read
@@ -119,7 +118,7 @@ def test_structure_and_hostile_mixtures(feed):
     assert not [d for d in res.diagnostics if d.severity == "error"], res.diagnostics
     diags: list = []
     root = Path("/nonexistent-newsbook-root")
-    files = texts(render_book(list(res.feed.articles), root, Plan(root=root), diags))
+    files = render_book(list(res.feed.articles), root, Plan(root=root), diags)
     keys = set(json.loads(files["data/generated/charts.json"]))
     shown, titles = [], []
     for rel, text in files.items():

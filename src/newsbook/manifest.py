@@ -35,9 +35,8 @@ ACTION = {"truncated", "correction", "bad_placement", "bad_curation", "no_reposi
 
 
 def utf8(text: str | bytes) -> bytes:
-    """A generated file's bytes. :func:`newsbook.book.render_book` hands the chapters over
-    as UTF-8 already: a str holding one curly quote takes two or four bytes a character,
-    and a 30 MB copy's pages and notebook twins took 156 MB as str against 79 MB so."""
+    """A generated file's bytes (the chapters are held as bytes already:
+    :class:`newsbook.book.Files` says why)."""
     return text if isinstance(text, bytes) else text.encode("utf-8")
 
 

@@ -159,7 +159,7 @@ def mentions(stem: str, blocks: list[tuple[str, str, int]], lookup: PeopleLookup
             if person.chapters and stem not in person.chapters:
                 continue
             hit = False
-            for start, end in spans_of(text, person, occ):
+            for start, end in alias_spans(text, person, occ):
                 if claimed.find(1, start, end) >= 0:
                     continue
                 claimed[start:end] = b"\x01" * (end - start)
@@ -177,53 +177,17 @@ def _is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
-def _whole_words(text: str, name: str):
-    """The spans of ``name`` in ``text`` that no word character touches, left to right
-    and not overlapping: what ``(?<!\\w)name(?!\\w)`` finds, by ``str.find`` (a regex
-    opening with a lookbehind loses the engine's fast literal scan: a 3 MB uncurated
-    copy spent 8 s of its 12 s in such regexes)."""
-    at, n = text.find(name), len(name)
-    while at >= 0:
-        end = at + n
-        if ((at == 0 or not _is_word_char(text[at - 1]))
-                and (end == len(text) or not _is_word_char(text[end]))):
-            yield at, end
-            at = text.find(name, end)
-        else:
-            at = text.find(name, at + 1)
-
-
-def alias_spans(text: str, person: Person):
+def alias_spans(text: str, person: Person, occ: dict[str, list[int]] | None = None
+                ) -> list[tuple[int, int]]:
     """The spans naming ``person`` in ``text``, left to right, not overlapping, the longest
     alias winning where several start at one place: what the alternation of its aliases
-    (longest first; as whole words if ``whole_word``) finds, without compiling a regex
-    per person (934 of them took 0.2 s in an uncurated 3 MB copy)."""
-    aliases = [a for a in person.aliases if a]
-    if len(aliases) == 1 and person.whole_word:
-        yield from _whole_words(text, aliases[0])
-        return
-    found = []
-    for a in aliases:
-        at = text.find(a)
-        while at >= 0:
-            end = at + len(a)
-            if not person.whole_word or (
-                    (at == 0 or not _is_word_char(text[at - 1]))
-                    and (end == len(text) or not _is_word_char(text[end]))):
-                found.append((at, -end))
-            at = text.find(a, at + 1)
-    found.sort()
-    last = 0
-    for at, neg_end in found:
-        if at >= last:
-            last = -neg_end
-            yield at, last
-
-
-def spans_of(text: str, person: Person, occ: dict[str, list[int]]) -> list[tuple[int, int]]:
-    """:func:`alias_spans` from where each alias starts (``occ``:
-    :meth:`newsbook.extract.lookup.Finder.occurrences` of ``text``) instead of a
-    ``str.find`` per alias: the same spans (tests/test_fast_paths.py)."""
+    (longest first; as whole words if ``whole_word``) finds. ``occ``: where each alias
+    starts in ``text`` (:meth:`newsbook.extract.lookup.Finder.occurrences` of a finder
+    holding them, made here when not given): callers scan a text once for every alias of
+    the book, not with a regex or a ``str.find`` per person (an uncurated 3 MB copy spent
+    8 s of 12 in such regexes; tests/test_fast_paths.py holds this to the regex)."""
+    if occ is None:
+        occ = Finder(person.aliases).occurrences(text)
     n = len(text)
     found = []
     for a in person.aliases:
@@ -366,34 +330,22 @@ class SharedNames:
             for name, kind in one.items():
                 candidates.setdefault(name, kind)
         self.people = [Person(name, kind, (name,), True) for name, kind in candidates.items()]
-        # (longer names claim their words first)
-        self.ordered = sorted(self.people, key=lambda p: -len(p.name))
+        # (longer names claim their words first; a tie in book order)
+        longest_first = sorted(self.people, key=lambda p: -len(p.name))
+        self.rank = {p.name: i for i, p in enumerate(longest_first)}
         self.finder = Finder(p.name for p in self.people)  # one pass per article
-        self.rank = {p.name: i for i, p in enumerate(self.ordered)}
+        self.by_name = {p.name: p for p in self.people}
 
     def named_in(self, blocks: list[tuple[str, str, int]]) -> list[str]:
         """The candidates one article (its :func:`block_lines`) names as whole words that a
         longer candidate has not claimed (pure: may run in a forked child)."""
         text = " ".join(t for _, t, _ in blocks)
-        # every whole-word occurrence of every candidate, in one scan of the text (a
-        # str.find per candidate present was 60% of this: 3 ms an article)
-        spans: dict[str, list[tuple[int, int]]] = {}
-        n = len(text)
-        for at, longest in self.finder.longest_at(text):
-            if at and _is_word_char(text[at - 1]):
-                continue
-            for name in self.finder.prefixes(longest):
-                end = at + len(name)
-                if end == n or not _is_word_char(text[end]):
-                    spans.setdefault(name, []).append((at, end))
-        claimed = bytearray(n)
+        occ = self.finder.occurrences(text)  # (one scan for every candidate)
+        claimed = bytearray(len(text))
         named_here = []
-        for name in sorted(spans, key=self.rank.__getitem__):  # longer names claim first
-            named, last = False, 0
-            for start, end in spans[name]:
-                if start < last:
-                    continue  # (overlaps its own previous occurrence: as _whole_words)
-                last = end
+        for name in sorted(occ, key=self.rank.__getitem__):  # longer names claim first
+            named = False
+            for start, end in alias_spans(text, self.by_name[name], occ):
                 if claimed.find(1, start, end) < 0:
                     claimed[start:end] = b"\x01" * (end - start)
                     named = True

@@ -12,7 +12,6 @@ and trailing whitespace so it can never become a hard break.
 from __future__ import annotations
 
 import functools
-
 import re
 import string
 import unicodedata
@@ -47,7 +46,6 @@ def escape_chars(text: str) -> str:
 def escape_text(text: str) -> str:
     """Escape feed text for a MyST inline context; the page shows exactly ``clean(text)``."""
     return escape_chars(clean(text))
-
 
 
 @functools.lru_cache(maxsize=8192)

@@ -11,7 +11,6 @@ like the glossary's (myst checks a ``chapters/x.md#id`` link against headings on
 """
 from __future__ import annotations
 
-
 import re
 
 from ..people import OTHER, PeopleEntry, letter

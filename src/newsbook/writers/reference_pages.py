@@ -89,7 +89,7 @@ def render_glossary_pages(terms, places: dict[str, list[tuple[str, str]]],
     if not split_pages.needs_split(groups, budget):
         lines += ["", "```{glossary}", *entries, "```"]
     else:  # a page per letter, never cut (a term's page must not depend on the others)
-        found = split_pages.parts("glossary", groups, budget=1 << 62)
+        found = split_pages.parts("glossary", groups, budget=None)
         lines += ["", escape_text(f"{sum(p.count for p in found):,} terms, on {len(found)} "
                                   "pages by the first letter of their reading:"), "",
                   *split_pages.index_lines(found, "terms")]

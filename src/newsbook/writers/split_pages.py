@@ -57,15 +57,17 @@ def needs_split(groups: list[Group], budget: int) -> bool:
     return sum(g.size for g in groups) > budget
 
 
-def parts(folder: str, groups: list[Group], budget: int) -> list[Part]:
+def parts(folder: str, groups: list[Group], budget: int | None) -> list[Part]:
     """A page per group (a year, a letter), titled by it: :func:`pages_of` each group as
-    the one unheaded section of its pages."""
+    the one unheaded section of its pages. ``budget`` None: never cut a group (a page
+    that others link into by entry, as the glossary's letters, must not depend on how
+    full it is)."""
     return [part for g in groups
             for part in pages_of(folder, g.label, g.key, [Group("", g.key, g.lines, g.count)],
                                  budget)]
 
 
-def pages_of(folder: str, label: str, key: str, sections: list[Group], budget: int
+def pages_of(folder: str, label: str, key: str, sections: list[Group], budget: int | None
              ) -> list[Part]:
     """One group's page (``folder/<key>``, titled ``label``), holding its sections (a
     decade's years) under their headings; or, when they are more than ``budget`` bytes,
@@ -77,7 +79,7 @@ def pages_of(folder: str, label: str, key: str, sections: list[Group], budget: i
     and their contents move, but no page changes its title (once a group first spills
     onto a second page its first page becomes "page 1"), so a rebuild patches the other
     pages' sidebars instead of rendering every page again (:mod:`newsbook.freshness`)."""
-    if sum(s.size for s in sections) <= budget:
+    if budget is None or sum(s.size for s in sections) <= budget:
         return [Part(f"{folder}/{_slug(key)}", label, tuple(sections))]
     pages: list[list[Group]] = [[]]
     size = 0
