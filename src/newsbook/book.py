@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import autocharts, bookinfo, cachekeys, connections
@@ -83,12 +83,16 @@ class Mined:
     #: when it has no curated glossary terms: each article's abbreviations and definitions
     #: (:func:`newsbook.reference.stated_in`), what its glossary is made of
     stated: list | None = None
+    #: with a cache: each article's key there (what it was mined from, and with)
+    keys: list | None = None
 
 
 def plan_charts(plan: Plan, pages: list[tuple[Article, str]], diags: list[Diagnostic],
-                progress: bool = False) -> tuple[BookCharts, Mined]:
+                progress: bool = False, cache=None) -> tuple[BookCharts, Mined]:
     """Curated specs, then automatic ones where curation leaves room (module docstring of
-    :mod:`autocharts`); and what the same pass finds for the book-wide pages (:class:`Mined`)."""
+    :mod:`autocharts`); and what the same pass finds for the book-wide pages (:class:`Mined`).
+    ``cache``: an :class:`newsbook.artcache.ArticleCache` that keeps each article's mining
+    between runs (None: mine every article)."""
     from .extract import extract_article
     stems = {stem for _, stem in pages}
     out = BookCharts()
@@ -119,7 +123,24 @@ def plan_charts(plan: Plan, pages: list[tuple[Article, str]], diags: list[Diagno
         if curated:
             covered[stem] = cachekeys.quoted_lines(plan.root, [s.dataset for s in curated])
 
+    if cache is not None:  # (what mining reads besides the article and its own curation)
+        cache.context = repr((aliases, people, uncurated, words)).encode("utf-8",
+                                                                         "surrogatepass")
+
     def mine(i: int):
+        """:func:`mine_afresh`, or its result from the last run that mined the same article
+        with the same curation and code; and the article's key in the cache."""
+        if cache is None:
+            return (*mine_afresh(i), None)
+        a, stem = pages[i]
+        key = cache.key(a, stem, sorted(off[stem]), sorted(covered.get(stem, ())))
+        found = cache.get(key)
+        if found is None:
+            found = mine_afresh(i)
+            cache.put(key, found)
+        return (*found, key)
+
+    def mine_afresh(i: int):
         """One article's facts, names, curated people's mentions and the automatic charts
         its own facts give (pure: may run in a forked child)."""
         a, stem = pages[i]
@@ -145,7 +166,8 @@ def plan_charts(plan: Plan, pages: list[tuple[Article, str]], diags: list[Diagno
     mined = Mined([f[0] for f in found],
                   {stem: f[2] for (_, stem), f in zip(pages, found)} if lookup else None,
                   [f[5] for f in found] if uncurated else None,
-                  [f[6] for f in found] if words else None)
+                  [f[6] for f in found] if words else None,
+                  [f[7] for f in found] if cache is not None else None)
     names = {stem: f[1] for (_, stem), f in zip(pages, found)}
     autos = [(f[3], f[4]) for f in found]
     del found
@@ -169,15 +191,15 @@ def plan_charts(plan: Plan, pages: list[tuple[Article, str]], diags: list[Diagno
 
 
 def render_book(articles: list[Article], root: Path, plan: Plan,
-                diags: list[Diagnostic], *, progress: bool = False
+                diags: list[Diagnostic], *, progress: bool = False, cache=None
                 ) -> Files:
     """Every generated file as ``{relative path: text}`` (:class:`Files`: the chapters are
-    held as UTF-8 bytes); a progress bar when asked."""
+    held as UTF-8 bytes); a progress bar when asked; ``cache``: see :func:`plan_charts`."""
     root = Path(root)
     stems = assign_stems(articles)
     pages = list(zip(articles, stems))
     ref = reference_from_plan(plan)
-    charts, mined = plan_charts(plan, pages, diags, progress)
+    charts, mined = plan_charts(plan, pages, diags, progress, cache)
     terms = merge_terms(ref.terms, mined.facts)
     info = bookinfo.settings(articles, plan.settings, len(charts.specs))
     files = Files()
@@ -212,12 +234,32 @@ def render_book(articles: list[Article], root: Path, plan: Plan,
     def named(article: Article, stem: str) -> list[str] | None:
         return shared.named_in(block_lines(article, stem)) if shared else None
 
+    if cache is not None:  # (what every page reads: the glossary's words, shared names)
+        book_wide = repr((term_list, shared and list(shared.by_name))).encode(
+            "utf-8", "surrogatepass")
+        cache.context = hashlib.blake2b(book_wide, digest_size=20).digest()
+
     def render(i: int):
+        """:func:`render_afresh`, or its result from the last run that rendered the same
+        article (mined the same way) with the same page context, glossary and names."""
+        if cache is None:
+            return render_afresh(i, context(i))
+        ctx = context(i)
+        key = cache.key(b"page " + mined.keys[i].encode(), repr(replace(ctx, terms=[])))
+        found = cache.get(key)
+        if found is None:
+            found = render_afresh(i, ctx)
+            if found is not None:
+                cache.put(key, found)
+        elif any(k not in plan.chart_where for k in found[2]):
+            return None  # (as render_afresh would: the parent re-renders it)
+        return found
+
+    def render_afresh(i: int, ctx: PageContext):
         """One chapter's page, its .ipynb twin, reading time, glossary terms and (no curated
         people) the shared names it names (pure: may run in a fork). A page that loses
         an automatic chart is left to the parent (it edits the charts)."""
         article, stem = pages[i]
-        ctx = context(i)
         text, unplaced = render_page(article, ctx)
         if any(k not in plan.chart_where for k in unplaced):
             return None

@@ -64,8 +64,10 @@ def decode(path: Path, data: bytes) -> str:
                                      f"{exc.start}: {what}", src, line, "error")]) from None
 
 
-def read_feeds(paths: list[Path], diags: list[Diagnostic], hints: dict[str, str]):
-    """Read and merge every feed; errors are collected, then raised together."""
+def read_feeds(paths: list[Path], diags: list[Diagnostic], hints: dict[str, str],
+               cache=None):
+    """Read and merge every feed; errors are collected, then raised together. ``cache``:
+    an :class:`newsbook.artcache.ArticleCache` that keeps what each copy read into."""
     results = []
     errors: list[Diagnostic] = []
     for path in paths:
@@ -74,20 +76,31 @@ def read_feeds(paths: list[Path], diags: list[Diagnostic], hints: dict[str, str]
         except OSError as exc:
             errors.append(Diagnostic(Code.IO, f"cannot read: {exc.strerror}", str(path), 1, "error"))
             continue
-        kind = sniff(data)  # by content: text copy, export JSON or zip, RSS/Atom
-        if kind != "zip":
-            try:
-                data = decode(path, data)
-            except InputError as exc:
-                errors.extend(exc.diagnostics)
-                continue
-        for source, res in read_any(kind, data, source=str(path), hints=hints):
+        key = cache.key(data, "read", str(path), sorted(hints.items())) if cache else None
+        read = cache.get(key) if key else None
+        if read is None:
+            read = _read_one(path, data, hints, errors)
+            if key and read is not None:
+                cache.put(key, read)
+        for source, res in read or ():
             errors.extend(d for d in res.diagnostics if d.severity == "error")
             diags.extend(d for d in res.diagnostics if d.severity != "error")
             results.append((source, res.feed))
     if errors:
         raise InputError(errors)
     return merge_feeds(results, diags)
+
+
+def _read_one(path: Path, data: bytes, hints: dict[str, str], errors: list[Diagnostic]):
+    """One copy's ``[(source, reader result)]``, or None (its errors added to ``errors``)."""
+    kind = sniff(data)  # by content: text copy, export JSON or zip, RSS/Atom
+    if kind != "zip":
+        try:
+            data = decode(path, data)
+        except InputError as exc:
+            errors.extend(exc.diagnostics)
+            return None
+    return list(read_any(kind, data, source=str(path), hints=hints))
 
 
 def write_atomically(root: Path, files: dict[str, str | bytes],
@@ -179,7 +192,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return ap.parse_args(argv)
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, *, cache: bool = False) -> int:
+    """``cache``: keep each article's mining between runs (:mod:`newsbook.artcache`;
+    ``scripts/convert.py`` turns it on)."""
     args = parse_args(argv)
     root = args.book
     feeds = args.feeds or sorted(p for p in (root / "data" / "raw").glob("*")
@@ -193,12 +208,16 @@ def main(argv: list[str] | None = None) -> int:
         from .plan import load_plan
         cur = load_plan(root)
         size = sum(p.stat().st_size for p in feeds if p.exists())
-        articles = read_feeds(feeds, diags, cur.hints)
+        kept = None
+        if cache:
+            from .artcache import ArticleCache
+            kept = ArticleCache.open()
+        articles = read_feeds(feeds, diags, cur.hints, kept)
         if args.fetch_images:  # --check only looks up images fetched before
             from . import images  # (urllib, ssl: only when asked)
             articles = images.localise(articles, root, diags, fetch=not args.check)
         files = book.render_book(articles, root, cur, diags,
-                                 progress=size > LARGE and not args.quiet)
+                                 progress=size > LARGE and not args.quiet, cache=kept)
     except InputError as exc:
         for d in exc.diagnostics:
             print(d.format(), file=sys.stderr)

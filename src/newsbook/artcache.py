@@ -1,0 +1,163 @@
+"""Each article's mined facts, and each copy's articles, kept between converter runs
+(issue 11: conversion at disk speed, and builds that stay quick as the archive grows).
+
+Every month the whole archive is converted again, yet last month's articles have not
+changed, and mining them (dates, quantities, names, mentions, terms, automatic charts) is
+most of a big conversion: 7.9 s of 15 s for a 30 MB copy on two cores. Mining one article
+is a pure function of the article, its chapter stem, the curation that reaches it and the
+code, so its result is stored under a digest of exactly those:
+
+- the code: the text of every module and template of this package, the Python build, and
+  the versions of the libraries whose output a result holds (pydantic's chart specs,
+  pypinyin's readings);
+- the curation: what the caller passes (the book-wide part once, the chapter's own part
+  with each article);
+- the article: its pickle (a dataclass of strings, tuples and lists, so the bytes are the
+  same in every run).
+
+A copy's articles (what its reader returns) are kept the same way, under a digest of its
+bytes, its path, the reader hints and the code: a new month's copy is read, the old ones
+are loaded.
+
+Change any of them and the digest changes, so a stale result cannot be found; nothing is
+ever invalidated by hand. Results live in :func:`newsbook.cachedir.cache_dir`, one file
+per article in a folder per code version (the newest :data:`KEEP_VERSIONS` are kept),
+written atomically by whichever process mined the article. Any unreadable entry is mined
+again. Only ``scripts/convert.py`` turns the cache on (in-process callers and the tests
+mine afresh unless they ask for it); ``NEWSBOOK_ARTICLE_CACHE=0`` turns it off.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+import time
+from pathlib import Path
+
+#: code versions whose folders are kept (a checkout and a worktree can alternate)
+KEEP_VERSIONS = 3
+#: entries not read or written for this long are removed (checked at most once a day)
+MAX_AGE_S = 30 * 86400
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def code_digest() -> str:
+    """A digest of everything besides the inputs that decides what mining returns."""
+    h = hashlib.blake2b(digest_size=10)
+    h.update(sys.version.encode())
+    try:
+        import pydantic
+        h.update(b"\0pydantic " + pydantic.VERSION.encode())
+    except ImportError:  # pragma: no cover (a dependency)
+        pass
+    from .extract.terms import _readings_file
+    h.update(b"\0pypinyin " + os.path.basename(_readings_file() or "-").encode())
+    files = sorted(p for pattern in ("*.py", "*.j2") for p in _PACKAGE.rglob(pattern))
+    for path in files:
+        data = path.read_bytes()
+        h.update(b"\0%s\0%d\0" % (str(path.relative_to(_PACKAGE)).encode(), len(data)) + data)
+    return h.hexdigest()
+
+
+class ArticleCache:
+    """``get(key)`` / ``put(key, value)`` for one code version's folder; ``key(...)``
+    makes the digest. Safe to share with forked workers (each writes its own files)."""
+
+    def __init__(self, folder: Path, context: bytes = b""):
+        self.folder = folder
+        self.context = context
+        self.hits = self.misses = 0
+
+    @classmethod
+    def open(cls, kind: str = "articles", context: bytes = b"") -> "ArticleCache | None":
+        """The cache for the running code, or None when it is off or cannot be made."""
+        if os.environ.get("NEWSBOOK_ARTICLE_CACHE", "1") == "0":
+            return None
+        from .cachedir import cache_dir
+        try:
+            folder = Path(cache_dir()) / f"{kind}-{code_digest()}"
+            folder.mkdir(parents=True, exist_ok=True)
+            os.utime(folder)
+            _prune_versions(folder.parent, kind)
+            _prune_old(folder)
+        except OSError:
+            return None
+        return cls(folder, context)
+
+    def key(self, payload: object, *parts: object) -> str:
+        """The digest of the book-wide context, ``parts`` (each given as its repr: keep
+        them to strings, numbers, tuples and sorted lists) and ``payload`` (bytes as they
+        are, anything else pickled: an article)."""
+        h = hashlib.blake2b(self.context, digest_size=20)
+        h.update(repr(parts).encode("utf-8", "surrogatepass"))
+        h.update(b"\0")
+        h.update(payload if isinstance(payload, bytes) else pickle.dumps(payload, protocol=5))
+        return h.hexdigest()
+
+    def get(self, key: str):
+        """The stored value, or None (missing or unreadable: the caller mines again)."""
+        path = self.folder / f"{key}.pickle"
+        try:
+            with open(path, "rb") as fh:
+                value = pickle.loads(fh.read())
+            os.utime(path)  # (recently used entries outlive the age limit)
+        except FileNotFoundError:
+            self.misses += 1
+            return None
+        except Exception:  # a damaged entry: mined again, and overwritten
+            self.misses += 1
+            return None
+        self.hits += 1
+        return value
+
+    def put(self, key: str, value) -> None:
+        path = self.folder / f"{key}.pickle"
+        tmp = path.with_name(f"{key}.{os.getpid()}.tmp")
+        try:
+            with open(tmp, "wb") as fh:
+                pickle.dump(value, fh, protocol=5)  # (streamed: no copy of a big value)
+            os.replace(tmp, path)
+        except OSError:
+            try:
+                tmp.unlink()
+            except OSError:
+                pass
+
+
+def _prune_versions(base: Path, kind: str) -> None:
+    """Remove the folders of all but the newest :data:`KEEP_VERSIONS` code versions."""
+    found = []
+    for p in base.glob(f"{kind}-*"):
+        try:
+            found.append((p.stat().st_mtime_ns, p))
+        except OSError:
+            pass
+    for _, p in sorted(found, reverse=True)[KEEP_VERSIONS:]:
+        _remove_tree(p)
+
+
+def _prune_old(folder: Path) -> None:
+    """Once a day, remove entries unused for :data:`MAX_AGE_S` (articles that left every
+    archive, or whose curation changed)."""
+    stamp = folder / ".pruned"
+    now = time.time()
+    try:
+        if now - stamp.stat().st_mtime < 86400:
+            return
+    except FileNotFoundError:
+        pass
+    stamp.touch()
+    with os.scandir(folder) as it:
+        for entry in it:
+            try:
+                if entry.is_file() and not entry.name.startswith(".") and \
+                        now - entry.stat().st_mtime > MAX_AGE_S:
+                    os.unlink(entry.path)
+            except OSError:
+                pass
+
+
+def _remove_tree(path: Path) -> None:
+    import shutil
+    shutil.rmtree(path, ignore_errors=True)
