@@ -120,6 +120,22 @@ def test_an_edited_article_alone_is_mined_again(tmp_path, cache_dir, mined, monk
     assert convert(fresh, feed, cache=False) == edited
 
 
+def test_a_book_nobody_curated_is_found_in_the_cache_too(tmp_path, cache_dir, mined,
+                                                        rendered, monkeypatch):
+    """Its shared names' mentions (a pass of their own) are kept as well."""
+    from newsbook import people
+    book = tmp_path / "book"
+    cold = convert(book, HARBOUR)
+    assert (book / "people.md").exists()
+    calls = []
+    real = people.mentions
+    monkeypatch.setattr(people, "mentions", lambda *a: calls.append(a[0]) or real(*a))
+    mined.clear()
+    rendered.clear()
+    assert convert(book, HARBOUR) == cold
+    assert mined == [] and rendered == [] and calls == []
+
+
 def test_curation_reaching_an_article_mines_it_again(tmp_path, cache_dir, mined, rendered):
     book = curated_book(tmp_path)
     convert(book)

@@ -60,17 +60,23 @@ def code_digest() -> str:
     return h.hexdigest()
 
 
+def digest(value: object) -> bytes:
+    """A short digest of ``value``'s repr (strings, numbers, tuples, lists, dicts and
+    dataclasses of them: the same in every run), for a book-wide part of many keys."""
+    return hashlib.blake2b(repr(value).encode("utf-8", "surrogatepass"),
+                           digest_size=20).digest()
+
+
 class ArticleCache:
     """``get(key)`` / ``put(key, value)`` for one code version's folder; ``key(...)``
     makes the digest. Safe to share with forked workers (each writes its own files)."""
 
-    def __init__(self, folder: Path, context: bytes = b""):
+    def __init__(self, folder: Path):
         self.folder = folder
-        self.context = context
         self.hits = self.misses = 0
 
     @classmethod
-    def open(cls, kind: str = "articles", context: bytes = b"") -> "ArticleCache | None":
+    def open(cls, kind: str = "articles") -> "ArticleCache | None":
         """The cache for the running code, or None when it is off or cannot be made."""
         if os.environ.get("NEWSBOOK_ARTICLE_CACHE", "1") == "0":
             return None
@@ -83,13 +89,13 @@ class ArticleCache:
             _prune_old(folder)
         except OSError:
             return None
-        return cls(folder, context)
+        return cls(folder)
 
-    def key(self, payload: object, *parts: object) -> str:
-        """The digest of the book-wide context, ``parts`` (each given as its repr: keep
-        them to strings, numbers, tuples and sorted lists) and ``payload`` (bytes as they
-        are, anything else pickled: an article)."""
-        h = hashlib.blake2b(self.context, digest_size=20)
+    def key(self, payload: object, *parts: object, context: bytes = b"") -> str:
+        """The digest of ``context`` (a book-wide part: :func:`digest`), ``parts`` (each
+        given as its repr: keep them to strings, numbers, tuples and sorted lists) and
+        ``payload`` (bytes as they are, anything else pickled: an article)."""
+        h = hashlib.blake2b(context, digest_size=20)
         h.update(repr(parts).encode("utf-8", "surrogatepass"))
         h.update(b"\0")
         h.update(payload if isinstance(payload, bytes) else pickle.dumps(payload, protocol=5))

@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import autocharts, bookinfo, cachekeys, connections
+from . import artcache, autocharts, bookinfo, cachekeys, connections
 from .extract.facts import ArticleFacts
 from .fanout import fan_out
 from .diagnostics import Code, Diagnostic, InputError
@@ -123,9 +123,8 @@ def plan_charts(plan: Plan, pages: list[tuple[Article, str]], diags: list[Diagno
         if curated:
             covered[stem] = cachekeys.quoted_lines(plan.root, [s.dataset for s in curated])
 
-    if cache is not None:  # (what mining reads besides the article and its own curation)
-        cache.context = repr((aliases, people, uncurated, words)).encode("utf-8",
-                                                                         "surrogatepass")
+    # (what mining reads besides the article and its own curation)
+    book_wide = artcache.digest((aliases, people, uncurated, words)) if cache else b""
 
     def mine(i: int):
         """:func:`mine_afresh`, or its result from the last run that mined the same article
@@ -133,7 +132,8 @@ def plan_charts(plan: Plan, pages: list[tuple[Article, str]], diags: list[Diagno
         if cache is None:
             return (*mine_afresh(i), None)
         a, stem = pages[i]
-        key = cache.key(a, stem, sorted(off[stem]), sorted(covered.get(stem, ())))
+        key = cache.key(a, stem, sorted(off[stem]), sorted(covered.get(stem, ())),
+                        context=book_wide)
         found = cache.get(key)
         if found is None:
             found = mine_afresh(i)
@@ -234,10 +234,8 @@ def render_book(articles: list[Article], root: Path, plan: Plan,
     def named(article: Article, stem: str) -> list[str] | None:
         return shared.named_in(block_lines(article, stem)) if shared else None
 
-    if cache is not None:  # (what every page reads: the glossary's words, shared names)
-        book_wide = repr((term_list, shared and list(shared.by_name))).encode(
-            "utf-8", "surrogatepass")
-        cache.context = hashlib.blake2b(book_wide, digest_size=20).digest()
+    # (what every page reads: the glossary's words, the shared names)
+    book_wide = artcache.digest((term_list, shared and list(shared.by_name))) if cache else b""
 
     def render(i: int):
         """:func:`render_afresh`, or its result from the last run that rendered the same
@@ -245,7 +243,8 @@ def render_book(articles: list[Article], root: Path, plan: Plan,
         if cache is None:
             return render_afresh(i, context(i))
         ctx = context(i)
-        key = cache.key(b"page " + mined.keys[i].encode(), repr(replace(ctx, terms=[])))
+        key = cache.key(b"page " + mined.keys[i].encode(), repr(replace(ctx, terms=[])),
+                        context=book_wide)
         found = cache.get(key)
         if found is None:
             found = render_afresh(i, ctx)
@@ -297,7 +296,7 @@ def render_book(articles: list[Article], root: Path, plan: Plan,
                                            minutes))
     people = ref.people or (shared.kept([r[5] for r in rendered]) if shared else [])
     files.update(book_pages(plan, pages, chapters, mined, terms, ref, charts, info, root,
-                            people, places))
+                            people, places, cache))
     files["data/generated/charts.json"] = json.dumps(
         {k: spec_json(s) for k, s in sorted(charts.specs.items())}, ensure_ascii=False,
         indent=1, sort_keys=True) + "\n"
@@ -334,7 +333,7 @@ class Files(dict):
 
 
 def book_pages(plan, pages, chapters, mined: Mined, terms, ref, charts: BookCharts, info,
-               root, people, places=None):
+               root, people, places=None, cache=None):
     """Root page, timeline, glossary and people (each only when it has something), toc,
     config. ``people``: the curated people, else the names articles share
     (:class:`newsbook.people.SharedNames`)."""
@@ -371,7 +370,8 @@ def book_pages(plan, pages, chapters, mined: Mined, terms, ref, charts: BookChar
         files.update(glossary)  # (many terms: also on pages by letter)
         parts["glossary"] = [rel[:-3] for rel in glossary if rel != "glossary.md"]
         extra.append("glossary")
-    entries = people_entries(pages, people, mined.mentions if ref.people else None)
+    entries = people_entries(pages, people, mined.mentions if ref.people else None,
+                             cache, mined.keys)
     if not terms:  # no such terms: what the articles define, else the names they share
         shared = [] if defined or coined or described else shared_names(entries, pages)
         if defined or coined or described or shared:

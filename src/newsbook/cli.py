@@ -77,12 +77,12 @@ def read_feeds(paths: list[Path], diags: list[Diagnostic], hints: dict[str, str]
             errors.append(Diagnostic(Code.IO, f"cannot read: {exc.strerror}", str(path), 1, "error"))
             continue
         key = cache.key(data, "read", str(path), sorted(hints.items())) if cache else None
-        read = cache.get(key) if key else None
-        if read is None:
-            read = _read_one(path, data, hints, errors)
-            if key and read is not None:
-                cache.put(key, read)
-        for source, res in read or ():
+        got = cache.get(key) if key else None
+        if got is None:
+            got = _read_one(path, data, hints, errors)
+            if key and got is not None:
+                cache.put(key, got)
+        for source, res in got or ():
             errors.extend(d for d in res.diagnostics if d.severity == "error")
             diags.extend(d for d in res.diagnostics if d.severity != "error")
             results.append((source, res.feed))

@@ -107,12 +107,15 @@ class PeopleEntry:
 
 
 def people_entries(pages: list[tuple[Article, str]], people: list[Person],
-                   found_already: dict | None = None) -> list[PeopleEntry]:
+                   found_already: dict | None = None, cache=None,
+                   keys: list[str] | None = None) -> list[PeopleEntry]:
     """Every named person and organisation with a role (if the text gives one) and every
     block that names them, sorted for the page (see :func:`sort_key`). ``people``: the
     curated ones, or the names an uncurated book's articles share
     (:meth:`SharedNames.kept`); ``found_already``: each chapter's :func:`mentions` of
-    these ``people``, when the caller has them."""
+    these ``people``, when the caller has them. ``cache`` and ``keys`` (each article's
+    key, :class:`newsbook.artcache.ArticleCache`): each chapter's mentions are kept
+    between runs under its key and these ``people``."""
     people = [p for p in people if p.aliases]
     if not people:
         return []
@@ -123,8 +126,22 @@ def people_entries(pages: list[tuple[Article, str]], people: list[Person],
         per_page = [found_already[stem] for _, stem in pages]
     else:
         from .fanout import fan_out
-        per_page = fan_out(lambda i: mentions(pages[i][1], block_lines(*pages[i]), lookup),
-                           [a.end_line - a.line for a, _ in pages])
+
+        def found_in(i: int):
+            return mentions(pages[i][1], block_lines(*pages[i]), lookup)
+        if cache is not None and keys is not None:
+            from .artcache import digest
+            who = digest(people)
+            plain = found_in
+
+            def found_in(i: int):
+                key = cache.key(b"people " + keys[i].encode(), context=who)
+                got = cache.get(key)
+                if got is None:
+                    got = plain(i)
+                    cache.put(key, got)
+                return got
+        per_page = fan_out(found_in, [a.end_line - a.line for a, _ in pages])
     for (_, stem), (hits, said) in zip(pages, per_page):
         for name, anchor in hits:
             found[name].setdefault(stem, []).append(anchor)
