@@ -2,6 +2,7 @@
 ``FILE:LINE: error: ...`` on stderr, no traceback, and nothing written."""
 from __future__ import annotations
 
+import os
 import random
 import re
 import subprocess
@@ -224,9 +225,12 @@ def test_thirty_megabytes(tmp_path):
     feed.write_text(big_feed(2000), encoding="utf-8")
     assert feed.stat().st_size > 28_000_000
     root = tmp_path / "book"
+    # (a cache of its own: every article is mined here, and the cache is filled at scale)
+    env = {**os.environ, "NEWSBOOK_CACHE_DIR": str(tmp_path / "cache"),
+           "NEWSBOOK_ARTICLE_CACHE": "1"}
     t0 = time.perf_counter()
     proc = subprocess.run(CONVERT + [str(feed), "--book", str(root)], capture_output=True,
-                          text=True, timeout=300)
+                          text=True, timeout=300, env=env)
     secs = time.perf_counter() - t0
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert "Traceback" not in proc.stderr
@@ -235,6 +239,11 @@ def test_thirty_megabytes(tmp_path):
     assert len(names) == len(set(names)) == 2000
     assert secs < 90, f"30 MB conversion took {secs:.1f} s"
     print(f"\n30 MB / 2000 articles converted in {secs:.1f} s")
+    # from the article cache: the same 2,000 chapters, byte for byte
+    check = subprocess.run(CONVERT + [str(feed), "--book", str(root), "--check"],
+                           capture_output=True, text=True, timeout=300, env=env)
+    assert check.returncode == 0, check.stdout[-2000:] + check.stderr[-2000:]
+    assert len(list((tmp_path / "cache").glob("articles-*/*.pickle"))) >= 2 * 2000
 
 
 def test_progress_bar_path(tmp_path, monkeypatch, capsys):
