@@ -199,6 +199,15 @@ def test_the_code_is_part_of_the_key(tmp_path, monkeypatch):
     after = artcache.code_digest()
     template.write_text(template.read_text(encoding="utf-8") + " ", encoding="utf-8")
     assert artcache.code_digest() != after
+    # an upgraded library (here a made-up one the readers would use)
+    lib = tmp_path / "site" / "fakelib"
+    lib.mkdir(parents=True)
+    (lib / "__init__.py").write_text("VERSION = '1.0'\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path / "site"))
+    monkeypatch.setattr(artcache, "LIBRARIES", artcache.LIBRARIES + ("fakelib",))
+    old = artcache.code_digest()
+    (lib / "__init__.py").write_text("VERSION = '1.10'\n", encoding="utf-8")
+    assert artcache.code_digest() != old
 
 
 def test_a_damaged_entry_is_mined_again(tmp_path, cache_dir, mined):

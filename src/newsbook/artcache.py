@@ -8,8 +8,7 @@ is a pure function of the article, its chapter stem, the curation that reaches i
 code, so its result is stored under a digest of exactly those:
 
 - the code: the text of every module and template of this package, the Python build, and
-  the versions of the libraries whose output a result holds (pydantic's chart specs,
-  pypinyin's readings);
+  the installed files of the libraries whose output a result holds (:data:`LIBRARIES`);
 - the curation: what the caller passes (the book-wide part once, the chapter's own part
   with each article);
 - the article: its pickle (a dataclass of strings, tuples and lists, so the bytes are the
@@ -42,15 +41,34 @@ MAX_AGE_S = 30 * 86400
 _PACKAGE = Path(__file__).resolve().parent
 
 
+#: the libraries whose output a kept result holds: chart specs (pydantic), readings
+#: (pypinyin), what the readers make of HTML (nh3, feedparser), escaped text (markupsafe,
+#: jinja2) and YAML (the plan)
+LIBRARIES = ("pydantic", "pydantic_core", "pypinyin", "nh3", "feedparser", "markupsafe",
+             "jinja2", "yaml")
+
+
+def _library_stamp(name: str) -> bytes:
+    """The installed library's entry file, its size and modification time (found without
+    importing it: an upgrade or a reinstall writes the file again)."""
+    from importlib.util import find_spec
+    try:
+        spec = find_spec(name)
+        st = os.stat(spec.origin) if spec and spec.origin else None
+    except (ImportError, ValueError, OSError):
+        st = None
+    if st is None:
+        return b"%s -" % name.encode()
+    return b"%s %s %d %d" % (name.encode(), spec.origin.encode("utf-8", "surrogateescape"),
+                             st.st_size, st.st_mtime_ns)
+
+
 def code_digest() -> str:
-    """A digest of everything besides the inputs that decides what mining returns."""
+    """A digest of everything besides the inputs that decides what a kept result holds."""
     h = hashlib.blake2b(digest_size=10)
     h.update(sys.version.encode())
-    try:
-        import pydantic
-        h.update(b"\0pydantic " + pydantic.VERSION.encode())
-    except ImportError:  # pragma: no cover (a dependency)
-        pass
+    for name in LIBRARIES:
+        h.update(b"\0" + _library_stamp(name))
     from .extract.terms import _readings_file
     h.update(b"\0pypinyin " + os.path.basename(_readings_file() or "-").encode())
     files = sorted(p for pattern in ("*.py", "*.j2") for p in _PACKAGE.rglob(pattern))
