@@ -1,5 +1,6 @@
-"""Each article's mined facts, and each copy's articles, kept between converter runs
-(issue 11: conversion at disk speed, and builds that stay quick as the archive grows).
+"""What each copy reads into, and each article's facts, page and people's mentions, kept
+between converter runs (issue 11: conversion at disk speed, and builds that stay quick
+as the archive grows).
 
 Every month the whole archive is converted again, yet last month's articles have not
 changed, and mining them (dates, quantities, names, mentions, terms, automatic charts) is
@@ -16,7 +17,9 @@ code, so its result is stored under a digest of exactly those:
 
 A copy's articles (what its reader returns) are kept the same way, under a digest of its
 bytes, its path, the reader hints and the code: a new month's copy is read, the old ones
-are loaded.
+are loaded. So is each article's page and notebook twin, under its facts' key, its page
+context and what every page reads (the glossary's words and the shared names), and, in
+a book nobody curated, its mentions of the names the articles share.
 
 Change any of them and the digest changes, so a stale result cannot be found; nothing is
 ever invalidated by hand. Results live in :func:`newsbook.cachedir.cache_dir`, one file
@@ -91,7 +94,6 @@ class ArticleCache:
 
     def __init__(self, folder: Path):
         self.folder = folder
-        self.hits = self.misses = 0
 
     @classmethod
     def open(cls, kind: str = "articles") -> "ArticleCache | None":
@@ -126,14 +128,18 @@ class ArticleCache:
             with open(path, "rb") as fh:
                 value = pickle.loads(fh.read())
             os.utime(path)  # (recently used entries outlive the age limit)
-        except FileNotFoundError:
-            self.misses += 1
+        except Exception:  # missing, or damaged: worked out again (and written again)
             return None
-        except Exception:  # a damaged entry: mined again, and overwritten
-            self.misses += 1
-            return None
-        self.hits += 1
         return value
+
+    def remember(self, key: str, make):
+        """The value kept under ``key``, else ``make()``, kept unless it is None."""
+        got = self.get(key)
+        if got is None:
+            got = make()
+            if got is not None:
+                self.put(key, got)
+        return got
 
     def put(self, key: str, value) -> None:
         path = self.folder / f"{key}.pickle"

@@ -134,11 +134,7 @@ def plan_charts(plan: Plan, pages: list[tuple[Article, str]], diags: list[Diagno
         a, stem = pages[i]
         key = cache.key(a, stem, sorted(off[stem]), sorted(covered.get(stem, ())),
                         context=book_wide)
-        found = cache.get(key)
-        if found is None:
-            found = mine_afresh(i)
-            cache.put(key, found)
-        return (*found, key)
+        return (*cache.remember(key, lambda: mine_afresh(i)), key)
 
     def mine_afresh(i: int):
         """One article's facts, names, curated people's mentions and the automatic charts
@@ -245,13 +241,9 @@ def render_book(articles: list[Article], root: Path, plan: Plan,
         ctx = context(i)
         key = cache.key(b"page " + mined.keys[i].encode(), repr(replace(ctx, terms=[])),
                         context=book_wide)
-        found = cache.get(key)
-        if found is None:
-            found = render_afresh(i, ctx)
-            if found is not None:
-                cache.put(key, found)
-        elif any(k not in plan.chart_where for k in found[2]):
-            return None  # (as render_afresh would: the parent re-renders it)
+        found = cache.remember(key, lambda: render_afresh(i, ctx))
+        if found is not None and any(k not in plan.chart_where for k in found[2]):
+            return None  # (as render_afresh does: the parent renders it again)
         return found
 
     def render_afresh(i: int, ctx: PageContext):

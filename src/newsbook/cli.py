@@ -76,12 +76,11 @@ def read_feeds(paths: list[Path], diags: list[Diagnostic], hints: dict[str, str]
         except OSError as exc:
             errors.append(Diagnostic(Code.IO, f"cannot read: {exc.strerror}", str(path), 1, "error"))
             continue
-        key = cache.key(data, "read", str(path), sorted(hints.items())) if cache else None
-        got = cache.get(key) if key else None
-        if got is None:
+        if cache is None:
             got = _read_one(path, data, hints, errors)
-            if key and got is not None:
-                cache.put(key, got)
+        else:
+            key = cache.key(data, "read", str(path), sorted(hints.items()))
+            got = cache.remember(key, lambda: _read_one(path, data, hints, errors))
         for source, res in got or ():
             errors.extend(d for d in res.diagnostics if d.severity == "error")
             diags.extend(d for d in res.diagnostics if d.severity != "error")

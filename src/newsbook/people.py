@@ -136,11 +136,7 @@ def people_entries(pages: list[tuple[Article, str]], people: list[Person],
 
             def found_in(i: int):
                 key = cache.key(b"people " + keys[i].encode(), context=who)
-                got = cache.get(key)
-                if got is None:
-                    got = plain(i)
-                    cache.put(key, got)
-                return got
+                return cache.remember(key, lambda: plain(i))
         per_page = fan_out(found_in, [a.end_line - a.line for a, _ in pages])
     for (_, stem), (hits, said) in zip(pages, per_page):
         for name, anchor in hits:
