@@ -213,8 +213,9 @@ def test_the_code_is_part_of_the_key(tmp_path, monkeypatch):
 def test_a_damaged_entry_is_mined_again(tmp_path, cache_dir, mined):
     book = curated_book(tmp_path)
     cold = convert(book)
-    for path in cache_dir.glob("articles-*/*.pickle"):
-        path.write_bytes(b"not a pickle")
+    for k, path in enumerate(sorted(cache_dir.glob("articles-*/*.pickle"))):
+        data = path.read_bytes()  # cut short (a writer stopped) or not a pickle at all
+        path.write_bytes(data[:len(data) // 2] if k % 2 else b"not a pickle")
     mined.clear()
     assert convert(book) == cold
     assert len(mined) == 13
@@ -270,3 +271,20 @@ def test_a_second_process_finds_every_article(tmp_path):
     assert entries(tmp_path / "cache") == first
     assert subprocess.run(run + ["--check"], env=env, capture_output=True).returncode == 0
     assert FEED.name in {p.name for p in (book / "data" / "raw").iterdir()}
+
+
+def test_two_converters_filling_one_cache_at_once(tmp_path):
+    """Both write the same entries at the same time (in place: a key's value is always the
+    same bytes); each book is then what a run with no cache writes."""
+    env = {**os.environ, "NEWSBOOK_CACHE_DIR": str(tmp_path / "cache"),
+           "NEWSBOOK_ARTICLE_CACHE": "1"}
+    books = [curated_book(tmp_path / name) for name in ("one", "two")]
+    run = [sys.executable, str(ROOT / "scripts" / "convert.py"), "-q", "--book"]
+    procs = [subprocess.Popen(run + [str(b)], env=env, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE) for b in books]
+    assert all(p.wait(timeout=300) == 0 for p in procs)
+    assert snapshot(books[0]) == snapshot(books[1])
+    plain = curated_book(tmp_path / "plain")
+    assert convert(plain, cache=False) == snapshot(books[0])
+    for b in books:  # and a warm run finds nothing to change
+        assert subprocess.run(run + [str(b), "--check"], env=env).returncode == 0
