@@ -139,8 +139,15 @@ def people_entries(pages: list[tuple[Article, str]], people: list[Person],
                 return cache.remember(key, lambda: plain(i))
         per_page = fan_out(found_in, [a.end_line - a.line for a, _ in pages])
     for (_, stem), (hits, said) in zip(pages, per_page):
+        here: dict[str, list[str]] = {}  # (one page's anchors per name, then one store each)
         for name, anchor in hits:
-            found[name].setdefault(stem, []).append(anchor)
+            got = here.get(name)
+            if got is None:
+                here[name] = [anchor]
+            else:
+                got.append(anchor)
+        for name, anchors in here.items():
+            found[name][stem] = anchors
         for name, role in said:
             roles[name].append(role)
     titles = {stem: a.title for a, stem in pages}
