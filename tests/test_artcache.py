@@ -26,30 +26,28 @@ def cache_dir(tmp_path, monkeypatch) -> Path:
     return folder
 
 
+def counted(monkeypatch, owner, name: str, what) -> list:
+    """``what(*args)`` of every call of ``owner.name`` (which still does its work)."""
+    calls: list = []
+    real = getattr(owner, name)
+
+    def counting(*args, **kwargs):
+        calls.append(what(*args))
+        return real(*args, **kwargs)
+    monkeypatch.setattr(owner, name, counting)
+    return calls
+
+
 @pytest.fixture
 def mined(monkeypatch) -> list[str]:
     """The titles of the articles mined afresh (not taken from the cache)."""
-    calls: list[str] = []
-    real = extract.extract_article
-
-    def counting(article, stem):
-        calls.append(article.title)
-        return real(article, stem)
-    monkeypatch.setattr(extract, "extract_article", counting)
-    return calls
+    return counted(monkeypatch, extract, "extract_article", lambda article, stem: article.title)
 
 
 @pytest.fixture
 def rendered(monkeypatch) -> list[str]:
     """The stems of the pages rendered afresh."""
-    calls: list[str] = []
-    real = book_module.render_page
-
-    def counting(article, ctx):
-        calls.append(ctx.stem)
-        return real(article, ctx)
-    monkeypatch.setattr(book_module, "render_page", counting)
-    return calls
+    return counted(monkeypatch, book_module, "render_page", lambda article, ctx: ctx.stem)
 
 
 def snapshot(book: Path) -> dict[str, bytes]:
@@ -83,9 +81,7 @@ def test_a_warm_run_mines_nothing_and_writes_the_same_book(tmp_path, cache_dir, 
     assert len(entries(cache_dir)) == 13 + 1 + 13  # mined, the copy's read, pages
     mined.clear()
     rendered.clear()
-    reads = []
-    real = cli.read_any
-    monkeypatch.setattr(cli, "read_any", lambda *a, **k: reads.append(a) or real(*a, **k))
+    reads = counted(monkeypatch, cli, "read_any", lambda *a: a)
     warm = convert(book)
     assert mined == []  # every article's mining came from the cache
     assert reads == []  # and the copy's articles
@@ -110,9 +106,7 @@ def test_an_edited_article_alone_is_mined_again(tmp_path, cache_dir, mined, monk
     assert text.count(paragraph) == 1
     feed.write_text(text.replace(paragraph, paragraph + " The council voted 7-2 on Tuesday."),
                     encoding="utf-8")
-    reads = []
-    real = cli.read_any
-    monkeypatch.setattr(cli, "read_any", lambda *a, **k: reads.append(a) or real(*a, **k))
+    reads = counted(monkeypatch, cli, "read_any", lambda *a: a)
     edited = convert(book, feed)
     assert mined == ["The Quiet Harbour"]
     assert len(reads) == 1  # the changed copy is read again
@@ -127,9 +121,7 @@ def test_a_book_nobody_curated_is_found_in_the_cache_too(tmp_path, cache_dir, mi
     book = tmp_path / "book"
     cold = convert(book, HARBOUR)
     assert (book / "people.md").exists()
-    calls = []
-    real = people.mentions
-    monkeypatch.setattr(people, "mentions", lambda *a: calls.append(a[0]) or real(*a))
+    calls = counted(monkeypatch, people, "mentions", lambda stem, *a: stem)
     mined.clear()
     rendered.clear()
     assert convert(book, HARBOUR) == cold
