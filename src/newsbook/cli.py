@@ -174,7 +174,14 @@ def check(root: Path, files: dict[str, str | bytes], same: dict[str, bool | None
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    ap = argparse.ArgumentParser(prog="convert.py", description=__doc__.splitlines()[0])
+    ap = argparse.ArgumentParser(
+        prog="convert.py", description=__doc__.splitlines()[0], epilog=(
+            "Kept between runs in $NEWSBOOK_CACHE_DIR (default ~/.cache/newsbook), each "
+            "under a digest of its inputs and the code, so nothing there is ever stale: "
+            "each copy's articles and each article's facts and page "
+            "(NEWSBOOK_ARTICLE_CACHE=0 turns that off), the validated curation "
+            "(NEWSBOOK_PLAN_CACHE=0) and compiled patterns (NEWSBOOK_RE_CACHE=0). "
+            "NEWSBOOK_JOBS=1 keeps a big copy's work on one core."))
     ap.add_argument("feeds", nargs="*", type=Path,
                     help="FreshRSS text copies, export zips or JSON files, RSS/Atom files "
                          "(default: data/raw/*); later ones win")
