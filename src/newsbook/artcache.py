@@ -72,8 +72,6 @@ def code_digest() -> str:
     h.update(sys.version.encode())
     for name in LIBRARIES:
         h.update(b"\0" + _library_stamp(name))
-    from .extract.terms import _readings_file
-    h.update(b"\0pypinyin " + os.path.basename(_readings_file() or "-").encode())
     files = sorted(p for pattern in ("*.py", "*.j2") for p in _PACKAGE.rglob(pattern))
     for path in files:
         data = path.read_bytes()
@@ -96,16 +94,16 @@ class ArticleCache:
         self.folder = folder
 
     @classmethod
-    def open(cls, kind: str = "articles") -> "ArticleCache | None":
+    def open(cls) -> "ArticleCache | None":
         """The cache for the running code, or None when it is off or cannot be made."""
         if os.environ.get("NEWSBOOK_ARTICLE_CACHE", "1") == "0":
             return None
-        from .cachedir import cache_dir
+        from .cachedir import cache_dir, keep_newest
         try:
-            folder = Path(cache_dir()) / f"{kind}-{code_digest()}"
+            folder = Path(cache_dir()) / f"articles-{code_digest()}"
             folder.mkdir(parents=True, exist_ok=True)
             os.utime(folder)
-            _prune_versions(folder.parent, kind)
+            keep_newest(folder.parent, "articles-*", KEEP_VERSIONS)
             _prune_old(folder)
         except OSError:
             return None
@@ -153,18 +151,6 @@ class ArticleCache:
             pass
 
 
-def _prune_versions(base: Path, kind: str) -> None:
-    """Remove the folders of all but the newest :data:`KEEP_VERSIONS` code versions."""
-    found = []
-    for p in base.glob(f"{kind}-*"):
-        try:
-            found.append((p.stat().st_mtime_ns, p))
-        except OSError:
-            pass
-    for _, p in sorted(found, reverse=True)[KEEP_VERSIONS:]:
-        _remove_tree(p)
-
-
 def _prune_old(folder: Path) -> None:
     """Once a day, remove entries unused for :data:`MAX_AGE_S` (articles that left every
     archive, or whose curation changed)."""
@@ -185,7 +171,3 @@ def _prune_old(folder: Path) -> None:
             except OSError:
                 pass
 
-
-def _remove_tree(path: Path) -> None:
-    import shutil
-    shutil.rmtree(path, ignore_errors=True)

@@ -1,4 +1,5 @@
-"""The user's cache folder for newsbook (pinyin readings, validated plans).
+"""The user's cache folder for newsbook (pinyin readings, validated plans, compiled
+patterns, each article's results), and the one rule for how much each cache keeps.
 
 $NEWSBOOK_CACHE_DIR, else $XDG_CACHE_HOME/newsbook, else ~/.cache/newsbook: outside every
 book, whose files a conversion must not touch unless it writes them.
@@ -6,9 +7,30 @@ book, whose files a conversion must not touch unless it writes them.
 from __future__ import annotations
 
 import os
+import shutil
+from pathlib import Path
 
 
 def cache_dir() -> str:
     return os.environ.get("NEWSBOOK_CACHE_DIR") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"),
         "newsbook")
+
+
+def keep_newest(folder: Path, pattern: str, count: int) -> None:
+    """Remove all but the ``count`` most recently written entries (files or folders)
+    matching ``pattern`` in ``folder``: each cache's bound on what it keeps."""
+    found = []
+    for p in folder.glob(pattern):
+        try:
+            found.append((p.stat().st_mtime_ns, p))
+        except OSError:
+            pass
+    for _, p in sorted(found, reverse=True)[count:]:
+        try:
+            if p.is_dir():
+                shutil.rmtree(p, ignore_errors=True)
+            else:
+                p.unlink()
+        except OSError:
+            pass

@@ -116,20 +116,6 @@ def cache_file(root: Path) -> Path:
     return Path(base) / f"plan-{name}.pickle"
 
 
-def _prune(folder: Path) -> None:
-    """Keep the :data:`CACHED_PLANS` most recently written plans."""
-    found = []
-    for p in folder.glob("plan-*.pickle"):
-        try:
-            found.append((p.stat().st_mtime_ns, p))
-        except OSError:
-            pass
-    for _, p in sorted(found, reverse=True)[CACHED_PLANS:]:
-        try:
-            p.unlink()
-        except OSError:
-            pass
-
 #: the sources whose code decides what a plan holds (their text is part of the cache key)
 _CODE = (Path(__file__).parent, Path(__file__).parents[1] / "writers" / "escape.py",
          Path(__file__).parents[1] / "diagnostics.py")
@@ -200,7 +186,8 @@ def load_plan(root: Path) -> Plan:
                 fh.write(key)
                 pickle.dump(plan, fh, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, cache)
-            _prune(cache.parent)
+            from ..cachedir import keep_newest
+            keep_newest(cache.parent, "plan-*.pickle", CACHED_PLANS)
         except OSError:
             pass
     return plan
