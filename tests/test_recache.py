@@ -70,6 +70,28 @@ def test_a_damaged_cache_falls_back_to_compiling(tmp_path, plain_re):
     assert got == want
 
 
+def test_the_file_keeps_what_runs_use_within_its_budget(tmp_path, plain_re, monkeypatch):
+    """Patterns no run uses any more (other books', older code's) make way for the ones
+    in use: the file stays within its budget and a run finds its own patterns."""
+    import marshal
+    path = tmp_path / "re.marshal"
+    mine = [(r"mine-one\d+", 0), (r"mine-two[a-z]+", 0)]
+    others = [(rf"other-{i}-" + "x" * 300, 0) for i in range(40)]  # (~5 kB each)
+    save = recache.install(path, at_exit=False)
+    _compile_all(mine + others)
+    save()
+    assert len(marshal.loads(path.read_bytes())) == 42
+    monkeypatch.setattr(recache, "BUDGET", 60_000)
+    save = recache.install(path, at_exit=False)  # a later run: uses its own, adds one
+    _compile_all(mine + [(r"mine-new\s", 0)])
+    save()
+    kept = marshal.loads(path.read_bytes())
+    assert sum(recache._size(k, v) for k, v in kept.items()) <= 60_000
+    assert {k for k in kept if k[0].startswith("mine")} == {p for p in mine} | {(r"mine-new\s", 0)}
+    assert 0 < len([k for k in kept if k[0].startswith("other")]) < 40
+    assert list(kept)[-1] == (r"mine-new\s", 0)  # (this run's last: the last to go)
+
+
 def test_turned_off_by_the_environment(tmp_path, plain_re, monkeypatch):
     monkeypatch.setenv("NEWSBOOK_RE_CACHE", "0")
     from re import _compiler
@@ -117,3 +139,22 @@ def test_the_converter_writes_the_same_book_with_and_without_the_cache(tmp_path)
                               env={**os.environ, **env, **extra})
         assert proc.returncode == 0, proc.stdout + proc.stderr
     assert list(tmp_path.glob("re-*.marshal"))
+
+
+def test_pinyin_readings_keep_only_the_newest_files(tmp_path, monkeypatch):
+    """Each new pypinyin install (every fresh clone's .venv) starts a readings file of its
+    own; saving one keeps the newest few, not one per install forever."""
+    import os
+    monkeypatch.setenv("NEWSBOOK_CACHE_DIR", str(tmp_path))
+    for i in range(6):  # (files of earlier installs, oldest first)
+        old = tmp_path / f"pinyin-old{i}.json"
+        old.write_text("{}", encoding="utf-8")
+        os.utime(old, ns=(10**18 + i, 10**18 + i))
+    monkeypatch.setattr(terms, "_READINGS", None)
+    monkeypatch.setattr(terms, "_NEW_READINGS", False)
+    assert terms._reading("北京", "normal") == "beijing"
+    terms._save_readings()
+    left = sorted(p.name for p in tmp_path.glob("pinyin-*.json"))
+    assert len(left) == terms.KEEP_READINGS
+    assert os.path.basename(terms._readings_file()) in left
+    assert {"pinyin-old5.json", "pinyin-old4.json"} <= set(left)

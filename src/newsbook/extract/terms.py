@@ -82,6 +82,8 @@ def _plain(s: str) -> str:
 # $NEWSBOOK_CACHE_DIR, else $XDG_CACHE_HOME/newsbook, else ~/.cache/newsbook. A reading is
 # a pure function of the term and the pypinyin files, so a cached one is the same reading.
 _READINGS: dict[str, dict[str, str]] | None = None
+#: readings files kept (one per pypinyin install seen)
+KEEP_READINGS = 3
 _NEW_READINGS = False
 
 
@@ -117,7 +119,13 @@ def _save_readings() -> None:
             json.dump(_READINGS, fh, ensure_ascii=False, separators=(",", ":"))
         os.replace(tmp, path)
     except OSError:
-        pass
+        return
+    # (each new install of pypinyin, as every fresh clone's .venv is, starts a file of its
+    # own: keep the newest few, as the other caches do)
+    from pathlib import Path
+
+    from ..cachedir import keep_newest
+    keep_newest(Path(path).parent, "pinyin-*.json", KEEP_READINGS)
 
 
 def _reading(term: str, kind: str) -> str:
