@@ -1,8 +1,8 @@
 """A compact, stable text dump of the model, used by the golden reader fixtures."""
 from __future__ import annotations
 
-from newsbook.model import (Aside, Caption, Feed, Heading, ListBlock, Note, Paragraph, Piece,
-                            Table, Turn)
+from newsbook.model import (Aside, Caption, Code, Feed, Heading, ListBlock, Note, Paragraph,
+                            Piece, Table, Turn)
 
 
 def dump_blocks(blocks, indent: str = "") -> list[str]:
@@ -31,6 +31,8 @@ def dump_blocks(blocks, indent: str = "") -> list[str]:
         elif isinstance(b, Table):
             out.append(f"{indent}{b.line} table")
             out += [f"{indent}  | " + " | ".join(row) for row in b.rows]
+        elif isinstance(b, Code):  # (its lines as repr: indentation shows)
+            out.append(f"{indent}{b.line} code {b.code!r}")
         elif isinstance(b, Piece):
             out.append(f"{indent}{b.line} piece {b.title!r} by {b.byline!r}")
             out += dump_blocks(b.blocks, indent + "  ")
@@ -93,6 +95,8 @@ def _parse_blocks(lines: list[str], i: int, indent: str) -> tuple[list, int]:
             out.append(Caption(tuple(text.split(" | ")), n, marks))
         elif kind == "note":
             out.append(Note(rest, n))
+        elif kind == "code":
+            out.append(Code(ast.literal_eval(rest), n))
         elif kind in ("turn", "aside", "piece"):
             inner, i = _parse_blocks(lines, i, indent + "  ")
             if kind == "turn":

@@ -444,3 +444,33 @@ def test_hostile_book_in_chromium(hostile_html: Path, browser):
         ctx.close()
     assert not problems, "\n".join(map(repr, problems[:10]))
     assert not theme_dialogs, f"{THEME_HOLE} Dialogs: {theme_dialogs}"
+
+
+def test_hostile_lines_run_together_stay_text(tmp_path):
+    """Hostile lines with no blank line between them (a <pre> block as a browser copies
+    it, or a Markdown fence typed into a post): program-like lines become a code block
+    that shows them as written; nothing becomes a cell, a directive or markup, and every
+    line shows."""
+    runs = [HOSTILE[:4], HOSTILE]  # (a fence, code and cell breaks; then the whole corpus)
+    body = []
+    for k, run in enumerate(runs):
+        body += [f"Run {k} opens with a plain paragraph that ends in a full stop."] + run + [""]
+    copy = HEADER + "\n".join(["Run-together hostile lines", "", "1 March 2025 at 09:00", "",
+                               *body, "A closing paragraph, ending with a full stop.", ""])
+    feed = tmp_path / "runs.txt"
+    feed.write_text(copy, encoding="utf-8")
+    assert cli.main([str(feed), "--book", str(tmp_path), "-q"]) == 0
+    (page,) = sorted((tmp_path / "chapters").glob("*.md"))
+    nb = jupytext.reads(page.read_text(encoding="utf-8"), "md:myst")
+    check_cells(nb, page.name)
+    doc = myst_doctree(markdown_of(nb))
+    blocks = [n for n in doc.findall(nodes.literal_block)]
+    assert blocks and blocks[0].astext().rstrip("\n") == "\n".join(HOSTILE[:4]), blocks[:1]
+    plain = [n for n in doc.findall() if isinstance(n, FORBIDDEN)
+             and not isinstance(n, nodes.literal_block)]
+    assert not plain, [n.pformat()[:200] for n in plain[:3]]
+    assert not [n for n in doc.findall(nodes.reference) if n.get("refuri")]
+    shown = doc.astext()
+    missing = [h for h in HOSTILE if clean(h).strip() not in shown
+               and h.rstrip() not in shown]
+    assert not missing, missing

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import (Aside, Block, Caption, Heading, ListBlock, ListItem, Note, Paragraph,
+from ..model import (Aside, Block, Caption, Code, Heading, ListBlock, ListItem, Note, Paragraph,
                      Piece, Table, Turn)
 from .units import BY_NAMES, REPORTS, SPONSOR, Unit
 
@@ -79,6 +79,8 @@ def _simple(u: Unit, marks: Marks, level: int) -> Block:
         return _caption(u, marks)
     if u.kind == "note":
         return Note(text, u.line)
+    if u.kind == "code":  # (program text as written: indentation kept, markers never read)
+        return Code("\n".join(s.rstrip() for s in u.lines), u.line)
     if u.kind == "table":  # (a table copied as text: tab-separated cells; no marker read)
         return Table(tuple(u.extra["rows"]), u.line)
     return Paragraph(text, u.line, _marks_for(u, marks))

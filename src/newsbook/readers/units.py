@@ -124,13 +124,55 @@ def split_units(body: list[tuple[int, str]]) -> list[Unit]:
             current.lines.append(text)
         blanks = 0
     out: list[Unit] = []
-    for u in units:  # only short caption galleries stay grouped; long runs split per line
-        if len(u.lines) > 1 and (any(len(s) > 300 for s in u.lines)
+    for u in _with_code(units):  # only short caption galleries stay grouped; long runs split
+        if u.extra.get("code"):
+            out.append(u)
+        elif len(u.lines) > 1 and (any(len(s) > 300 for s in u.lines)
                                  or any(not s.strip() or s[0].isspace() for s in u.lines)):
             out.extend(Unit(u.line + i, [s], u.blanks_before if i == 0 else 0)
                        for i, s in enumerate(u.lines))
         else:
             out.append(u)
+    return out
+
+
+#: a line of program text, as a browser copies a <pre> block (or a Markdown fence): a
+#: fence, ASCII punctuation alone ("+++", "});"), a keyword that opens a statement, an
+#: assignment, a call standing alone, or a line ending in "{"
+CODE_LINE = re.compile(r"""^(?:
+    \s*(?:```|~~~)
+  | [!-/:-@\[-`{-~][!-/:-@\[-`{-~\s]*$
+  | \s*(?:import\s+\w|from\s+[\w.]+\s+import\s|def\s+\w+\s*\(|class\s+\w+\s*[(:]
+        |return\b|\#include\b|(?:var|let|const)\s+\w+\s*=|function\b\s*\w*\s*\(
+        |>>>\s|\$\s+\w|print\s*\()
+  | \s*[A-Za-z_][\w.\[\]'"]*\s*(?:[-+*/%]?=|==)\s*\S
+  | \s*[A-Za-z_][\w.]*\([^()]*\)\s*[;,]?\s*$
+  | .*\{\s*$
+)""", re.X)
+
+
+def _with_code(units: list[Unit]) -> list[Unit]:
+    """Each unit, with lines of program text at its end made a unit of their own marked
+    ``extra["code"]`` (shown as a code block, as written), and the lines before them a
+    unit again. Lines run together with no blank line are otherwise read as a gallery
+    of lost images' captions; a paragraph followed by a fenced block is not one. A tail
+    counts as code when it has two lines or more, opens with a code line, and two in
+    three of its lines are code lines (a caption or a line of verse rarely is one)."""
+    out: list[Unit] = []
+    for u in units:
+        if len(u.lines) < 2:
+            out.append(u)
+            continue
+        codey = [CODE_LINE.match(s) is not None for s in u.lines]
+        k = next((k for k in range(len(u.lines) - 1) if codey[k]
+                  and 3 * sum(codey[k:]) >= 2 * (len(u.lines) - k)), -1)
+        if k < 0:
+            out.append(u)
+            continue
+        if k:
+            out.append(Unit(u.line, u.lines[:k], u.blanks_before))
+        out.append(Unit(u.line + k, u.lines[k:], 0 if k else u.blanks_before,
+                        extra={"code": True}))
     return out
 
 
@@ -191,7 +233,8 @@ def find_markers(units: list[Unit], count: int) -> dict[int, list[tuple[int, int
     """
     found: dict[int, list[tuple[int, int]]] = {}
     n = 1
-    flat = [(u.line + k, s.strip()) for u in units for k, s in enumerate(u.lines)]
+    flat = [(u.line + k, s.strip()) for u in units if not u.extra.get("code")
+            for k, s in enumerate(u.lines)]  # (program text carries no footnote marker)
     idx, start = 0, 0
     while n <= count and idx < len(flat):
         number, text = flat[idx]
@@ -256,12 +299,17 @@ def caption_like(unit: Unit) -> bool:
         return True
     if source_tail(t) or t == ALT_TEXT:
         return True
+    # (a sentence ending in a footnote marker, "… 42.9 percent.1", ends in its full stop)
+    t = _MARKER_END.sub("", t)
     return len(t) <= 100 and _last(t) not in ".?!:;,…" and not title_case(t)
+
+
+_MARKER_END = re.compile(r"(?<=[.?!”’\"])\d{1,3}$")
 
 
 def classify_units(units: list[Unit], hints: dict[str, str],
                    names: frozenset[str] = frozenset()) -> list[Unit]:
-    """Give each unit a kind: cta, item, heading, caption, note, speaker or para.
+    """Give each unit a kind: code, cta, item, heading, caption, note, speaker or para.
 
     :param names: the newsletter's names (:func:`publication_names`, and the feed names
         FreshRSS's day separators show), whose "Share <name>" and "Subscribe to <name>"
@@ -278,7 +326,9 @@ def classify_units(units: list[Unit], hints: dict[str, str],
         m_item = LIST_ITEM.match(u.lines[0]) if len(u.lines) == 1 else None
         m_speaker = SPEAKER.match(u.lines[0]) if len(u.lines) == 1 else None
         hint = hints.get(t)
-        if CTA.match(t) or (t.startswith("Share ") and t[6:] in names) or (
+        if u.extra.get("code"):
+            u.kind = "code"
+        elif CTA.match(t) or (t.startswith("Share ") and t[6:] in names) or (
                 t.startswith("Subscribe to ") and t[13:] in names):
             u.kind = "cta"
         elif hint:
