@@ -9,7 +9,7 @@ import pytest
 from conftest import ROOT, STEMS
 from newsbook.charts import REGISTRY, load
 from newsbook.charts.render import BUNDLE_TRACE_TYPES, build_figure
-from newsbook.plan import load_plan
+from newsbook.plan import load_plan, plain
 
 PLAN = load_plan(ROOT)
 CURATED = {s.key: s for s in PLAN.charts}
@@ -40,7 +40,7 @@ def test_chart_builds(key):
                          for t in fig.data], default=str)
     assert "feed line" in hovers or "accessed" in hovers, "hover must carry the quote's provenance"
     if spec.live:
-        for col in spec.live.model_dump().values():
+        for col in plain(spec.live).values():
             assert col is None or col in df.columns
 
 

@@ -37,6 +37,8 @@ import sys
 import time
 from pathlib import Path
 
+from .cachedir import library_stamp
+
 #: code versions whose folders are kept (a checkout and a worktree can alternate)
 KEEP_VERSIONS = 3
 #: entries not read or written for this long are removed (checked at most once a day)
@@ -51,27 +53,11 @@ LIBRARIES = ("pydantic", "pydantic_core", "pypinyin", "nh3", "feedparser", "mark
              "jinja2", "yaml")
 
 
-def _library_stamp(name: str) -> bytes:
-    """The installed library's entry file, its size and modification time (found without
-    importing it: an upgrade or a reinstall writes the file again)."""
-    from importlib.util import find_spec
-    try:
-        spec = find_spec(name)
-        st = os.stat(spec.origin) if spec and spec.origin else None
-    except (ImportError, ValueError, OSError):
-        st = None
-    if st is None:
-        return b"%s -" % name.encode()
-    return b"%s %s %d %d" % (name.encode(), spec.origin.encode("utf-8", "surrogateescape"),
-                             st.st_size, st.st_mtime_ns)
-
-
 def code_digest() -> str:
     """A digest of everything besides the inputs that decides what a kept result holds."""
     h = hashlib.blake2b(digest_size=10)
     h.update(sys.version.encode())
-    for name in LIBRARIES:
-        h.update(b"\0" + _library_stamp(name))
+    h.update(b"\0" + library_stamp(LIBRARIES).encode("utf-8", "surrogateescape"))
     files = sorted(p for pattern in ("*.py", "*.j2") for p in _PACKAGE.rglob(pattern))
     for path in files:
         data = path.read_bytes()

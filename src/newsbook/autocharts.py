@@ -281,15 +281,14 @@ def _section_words(article: Article, stem: str):
 
 
 def _spec(cls, **fields):
-    """``cls(**fields)`` without running pydantic's validators (whose schemas take longer to
-    build than a small book takes to convert): the fields here are already the right
-    types, and ``live`` becomes its model as validation would make it
-    (tests/test_plan_cache.py checks every automatic spec validates to the same)."""
+    """``cls(**fields)``: the fields here are already the right types (no validation:
+    tests/test_plan_cache.py checks every automatic spec validates to the same), and
+    ``live`` becomes its schema as validation would make it."""
     live = fields.get("live")
     if isinstance(live, dict):
         from .plan.charts import Live
-        fields["live"] = Live.model_construct(**live)
-    return cls.model_construct(**fields)
+        fields["live"] = Live(**live)
+    return cls(**fields)
 
 
 def book_timeline_spec(published_only: bool = False):

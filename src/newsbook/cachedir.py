@@ -34,3 +34,20 @@ def keep_newest(folder: Path, pattern: str, count: int) -> None:
                 p.unlink()
         except OSError:
             pass
+
+
+def library_stamp(names) -> str:
+    """Each installed library's entry file with its size and modification time, found
+    without importing it (an upgrade or a reinstall writes the file again): part of a
+    cache key wherever kept results hold what a library made."""
+    from importlib.util import find_spec
+    out = []
+    for name in names:
+        try:
+            spec = find_spec(name)
+            st = os.stat(spec.origin) if spec and spec.origin else None
+        except (ImportError, ValueError, OSError):
+            st = None
+        out.append(f"{name} -" if st is None
+                   else f"{name} {spec.origin} {st.st_size} {st.st_mtime_ns}")
+    return "\0".join(out)

@@ -39,7 +39,8 @@ def explore(key: str):
 
     spec = get_spec(key)
     df = load(spec.dataset)
-    hints = {k: v for k, v in (spec.live.model_dump() if spec.live else {}).items() if v}
+    from ..plan import plain
+    hints = {k: v for k, v in (plain(spec.live) if spec.live else {}).items() if v}
     if not hints:
         col = _default_filter_column(df)
         if col is None:

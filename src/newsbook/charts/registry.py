@@ -19,11 +19,10 @@ PLAN_FILE = "charts.json"
 
 def parse_specs(data: dict[str, Any]) -> dict[str, Any]:
     """Validate a ``{key: spec JSON}`` mapping into spec objects."""
-    from pydantic import TypeAdapter
-
     from ..plan.charts import ChartSpec
-    adapter = TypeAdapter(ChartSpec)
-    return {key: adapter.validate_python(value) for key, value in data.items()}
+    from ..plan.models import adapter
+    check = adapter(ChartSpec)
+    return {key: check.validate_python(value) for key, value in data.items()}
 
 
 class _Registry(Mapping):

@@ -10,19 +10,18 @@ the plan instead of the files.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-
-from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from ..diagnostics import Code, Diagnostic, InputError
 from . import yamlsrc
 from .charts import AUTO_FAMILIES, ChartFile, ChartSpec
 from .models import (BookSettings, DatasetSchema, EventEntry, EventsFile, GlossaryFile,
                      GlossaryTerm, HintsFile, LostFigure, PeopleFile, PersonEntry, Theme,
-                     ThemesFile)
+                     ThemesFile, adapter)
 
 __all__ = ["Plan", "load_plan", "ChartSpec", "AUTO_FAMILIES", "DatasetSchema"]
 
@@ -68,7 +67,8 @@ def _rel(root: Path, path: Path) -> str:
 
 
 def _validate(model, path: Path, errors: _Errors, default):
-    """Parse ``path`` and validate it as ``model``; report every problem with its line."""
+    """Parse ``path`` and validate it as ``model`` (a schema, or a type made of them);
+    report every problem with its line."""
     try:
         located = yamlsrc.load(path)
     except yamlsrc.YamlSyntaxError as exc:
@@ -79,10 +79,9 @@ def _validate(model, path: Path, errors: _Errors, default):
         return default, None
     if located is None or located.data is None:
         return default, located
+    from pydantic import ValidationError
     try:
-        if isinstance(model, TypeAdapter):
-            return model.validate_python(located.data), located
-        return model.model_validate(located.data), located
+        return adapter(model).validate_python(located.data), located
     except ValidationError as exc:
         for err in exc.errors():
             loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p in KIND_TAGS))
@@ -90,7 +89,7 @@ def _validate(model, path: Path, errors: _Errors, default):
             msg = err["msg"]
             if err["type"] == "missing":
                 msg = "required key is missing"
-            elif err["type"] == "extra_forbidden":
+            elif err["type"] in ("extra_forbidden", "unexpected_keyword_argument"):
                 msg = "unknown key"
             elif err["type"] == "union_tag_invalid":
                 msg = f"unknown chart kind {err.get('input', {}).get('kind') if isinstance(err.get('input'), dict) else ''!r}; known: " + ", ".join(KIND_TAGS)
@@ -133,13 +132,15 @@ def _inputs(root: Path) -> list[Path]:
 
 def _cache_key(root: Path) -> bytes | None:
     """A digest of every input file's name and content, the plan code and the versions of
-    Python and pydantic; None when a file cannot be read (the fresh load reports it)."""
+    Python and pydantic (its installed files, found without importing it); None when a
+    file cannot be read (the fresh load reports it)."""
     import hashlib
     import sys
 
-    import pydantic
+    from ..cachedir import library_stamp
     h = hashlib.blake2b(digest_size=20)
-    h.update(f"{sys.version}\0{pydantic.VERSION}\0{root.resolve()}\0{root}\0".encode())
+    h.update(f"{sys.version}\0{library_stamp(('pydantic', 'pydantic_core'))}\0"
+             f"{root.resolve()}\0{root}\0".encode())
     code = []
     for p in _CODE:
         code += sorted(p.glob("*.py")) if p.is_dir() else [p]
@@ -206,9 +207,8 @@ def _load_fresh(root: Path) -> Plan:
     plan.glossary = _validate(GlossaryFile, cur / "glossary.yml", errors, GlossaryFile())[0].terms
     plan.people = _validate(PeopleFile, cur / "people.yml", errors, PeopleFile())[0].entries
     plan.events = _validate(EventsFile, cur / "events.yml", errors, EventsFile())[0].events
-    plan.lost = _validate(TypeAdapter(list[LostFigure]), root / "data" / "lost_figures.yml",
-                          errors, [])[0]
-    datasets, ds_loc = _validate(TypeAdapter(dict[str, DatasetSchema]),
+    plan.lost = _validate(list[LostFigure], root / "data" / "lost_figures.yml", errors, [])[0]
+    datasets, ds_loc = _validate(dict[str, DatasetSchema],
                                  root / "data" / "datasets.yml", errors, {})
     plan.datasets = datasets
     for name, schema in datasets.items():
@@ -275,7 +275,7 @@ def _load_charts(root: Path, plan: Plan, errors: _Errors) -> None:
             if spec.chapter and spec.chapter != stem:
                 errors.add(path, line, f"{spec.key}: chapter {spec.chapter!r} differs from "
                            f"the file's chapter {stem!r}")
-            spec = spec.model_copy(update={"chapter": stem})
+            spec = dataclasses.replace(spec, chapter=stem)
             if spec.key in seen:
                 errors.add(path, line, f"{spec.key}: chart key already used at "
                            f"{seen[spec.key][0]}:{seen[spec.key][1]}")
@@ -301,19 +301,19 @@ def _load_charts(root: Path, plan: Plan, errors: _Errors) -> None:
             plan.chart_where[spec.key] = where
 
 
-def spec_json(spec: BaseModel) -> dict:
+def spec_json(spec) -> dict:
     """A spec as plain JSON data (for data/generated/charts.json and cache keys): what
-    ``spec.model_dump(mode="json")`` gives, read off the fields directly, so no model's
-    serializer has to be built (``defer_build``; tests/test_plan_cache.py compares)."""
+    pydantic's ``dump_python(spec, mode="json")`` gives, read off the fields directly, so
+    no serializer has to be built (tests/test_plan_cache.py compares)."""
     return plain(spec)
 
 
 def plain(value: Any) -> Any:
-    """A plan model (or list, dict of them) as plain data, every field in field order:
-    ``model_dump()`` for models whose fields hold str, int, float, bool, None, lists,
-    dicts and models (all of the plan's)."""
-    if isinstance(value, BaseModel):
-        return {name: plain(getattr(value, name)) for name in type(value).model_fields}
+    """A plan schema (or list, dict of them) as plain data, every field in field order,
+    as pydantic dumps it, for schemas whose fields hold str, int, float, bool, None,
+    lists, dicts and schemas (all of the plan's)."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, (list, tuple)):
         return [plain(v) for v in value]
     if isinstance(value, dict):

@@ -8,11 +8,10 @@ except the few ``custom`` ones (at most five, listed in ``CUSTOM``).
 """
 from __future__ import annotations
 
+from dataclasses import field, fields
 from typing import Annotated, Literal, Optional, Union
 
-from pydantic import BaseModel, ConfigDict, Field
-
-from .models import KEY, STEM
+from .models import KEY, STEM, Field, Strict, schema
 
 #: the only functions a ``custom`` spec may name (newsbook.charts.kinds.custom)
 CUSTOM = ("app_features", "ldp_entry", "ar_price_bands", "book_at_a_glance")
@@ -20,44 +19,47 @@ CUSTOM = ("app_features", "ldp_entry", "ar_price_bands", "book_at_a_glance")
 AUTO_FAMILIES = ("timeline", "series", "speakers", "connections")
 
 
-class Live(BaseModel):
+@schema
+class Live(Strict):
     """Controls of the live ipywidgets explorer (JupyterLab only)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
     filter: Optional[str] = None
     slider: Optional[str] = None
 
 
-class Spec(BaseModel):
+@schema
+class Spec(Strict):
     """Fields every kind shares."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
-    key: str = Field(pattern=KEY)
-    dataset: str = Field(pattern=KEY)
-    chapter: str = Field(default="", pattern=r"^$|" + STEM)
+    key: Annotated[str, Field(pattern=KEY)]
+    dataset: Annotated[str, Field(pattern=KEY)]
+    chapter: Annotated[str, Field(pattern=r"^$|" + STEM)] = ""
     after: str = ""
-    title: str = Field(min_length=1)
-    summary: str = Field(min_length=1)
-    notes: list[str] = []
+    title: Annotated[str, Field(min_length=1)]
+    summary: Annotated[str, Field(min_length=1)]
+    notes: list[str] = field(default_factory=list)
     replaces_caption: bool = False
-    replaces: list[Literal["timeline", "series", "speakers", "connections"]] = []
+    replaces: list[Literal["timeline", "series", "speakers", "connections"]] = field(
+        default_factory=list)
     live: Optional[Live] = None
-    where: dict[str, str] = {}          # keep only rows whose column equals the value
+    where: dict[str, str] = field(default_factory=dict)  # keep only rows whose column equals
     auto: str = ""                      # automatic family that made it ("" = curated)
 
     def columns(self) -> dict[str, str]:
         """Encoding channel -> dataset column, for validation against the schema."""
-        skip = set(Spec.model_fields) | {"kind", "lanes", "orientation", "axis", "function",
+        skip = {f.name for f in fields(Spec)} | {"kind", "lanes", "orientation", "axis", "function",
                                          "controls", "log", "centre", "control", "height",
                                          "colour_index", "layout"}
         out = {name: value for name, value in self.__dict__.items()
                if name not in skip and isinstance(value, str) and value}
         out.update({f"where.{c}": c for c in self.where})
         if self.live:
-            out.update({f"live.{k}": v for k, v in self.live.model_dump().items() if v})
+            out.update({f"live.{f.name}": getattr(self.live, f.name)
+                        for f in fields(self.live) if getattr(self.live, f.name)})
         return out
 
 
+@schema
 class Bars(Spec):
     """Horizontal bars, one per row, value labels with qualifiers as stated."""
 
@@ -72,6 +74,7 @@ class Bars(Spec):
     colour_index: int = 0
 
 
+@schema
 class Grouped(Spec):
     """Bars grouped by ``colour`` and switched between ``facet`` values by a toggle."""
 
@@ -87,6 +90,7 @@ class Grouped(Spec):
     control: Literal["buttons", "dropdown"] = "buttons"
 
 
+@schema
 class Timeline(Spec):
     """Swim-lane timeline; dates coarser than a day are drawn as spans."""
 
@@ -96,13 +100,14 @@ class Timeline(Spec):
     start: str
     end: str = ""
     precision: str = ""
-    lanes: list[str] = []
+    lanes: list[str] = field(default_factory=list)
     controls: bool = True
     axis: str = "Year"
     layout: Literal["lanes", "rows"] = "lanes"   # rows: one row per statement (many spans)
     link: str = ""            # column holding a chapter-relative href (book timeline)
 
 
+@schema
 class Series(Spec):
     """Values over time (a line with markers), each label exactly as stated."""
 
@@ -116,6 +121,7 @@ class Series(Spec):
     unit: str = ""            # a column whose text follows the number in the label
 
 
+@schema
 class Share(Spec):
     """Parts of a whole as a donut; the centre names the whole."""
 
@@ -125,6 +131,7 @@ class Share(Spec):
     centre: str = ""
 
 
+@schema
 class Dumbbell(Spec):
     """One row per ``label``: a segment from the first to the last ``period``."""
 
@@ -136,6 +143,7 @@ class Dumbbell(Spec):
     axis: str
 
 
+@schema
 class Custom(Spec):
     """The escape hatch: a named function in ``newsbook.charts.kinds.custom``."""
 
@@ -148,11 +156,12 @@ ChartSpec = Annotated[Union[Bars, Grouped, Timeline, Series, Share, Dumbbell, Cu
 KINDS = ("bars", "grouped", "timeline", "series", "share", "dumbbell", "custom")
 
 
-class ChartFile(BaseModel):
+@schema
+class ChartFile(Strict):
     """``data/charts/<chapter>.yml``: the chapter's curated charts and its wishes about
     automatic ones (``suppress: [timeline]`` turns the automatic timeline off)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
-    chapter: str = Field(pattern=r"^$|" + STEM)
-    suppress: list[Literal["timeline", "series", "speakers", "connections"]] = []
-    charts: list[ChartSpec] = []
+    chapter: Annotated[str, Field(pattern=r"^$|" + STEM)]
+    suppress: list[Literal["timeline", "series", "speakers", "connections"]] = field(
+        default_factory=list)
+    charts: list[ChartSpec] = field(default_factory=list)
