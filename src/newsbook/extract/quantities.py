@@ -217,6 +217,9 @@ def _scan(text: str, pat: re.Pattern, lo: int, hi: int) -> list[RawQuantity]:
         if r is None and m.group("n2"):       # a bad range: try the first number alone
             m2 = _first_only(text, m, pat)
             r = _candidate(text, m2, pat) if m2 else None
+            if r is None:  # (nothing: "2021 to 1.45 euros" is a year, then a quantity)
+                pos = m.end("n1")
+                continue
             m = m2 or m
         if r is not None:
             out.append(r)

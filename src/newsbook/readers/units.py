@@ -128,7 +128,8 @@ def split_units(body: list[tuple[int, str]]) -> list[Unit]:
         if u.extra.get("code"):
             out.append(u)
         elif len(u.lines) > 1 and (any(len(s) > 300 for s in u.lines)
-                                 or any(not s.strip() or s[0].isspace() for s in u.lines)):
+                                   or any(not s.strip() or s[0].isspace() for s in u.lines)) \
+                and not table_rows(u.lines):  # (a table's rows may open with a tab)
             out.extend(Unit(u.line + i, [s], u.blanks_before if i == 0 else 0)
                        for i, s in enumerate(u.lines))
         else:
@@ -199,6 +200,8 @@ def find_footnotes(units: list[Unit]) -> tuple[list[Unit], list[tuple[int, list[
             t = v.text.strip()
             if t.isdigit() and len(v.lines) == 1 and int(t) == len(notes) + 1:
                 notes.append((int(t), []))
+            elif CTA.match(t):  # (Substack's prompts after the notes are not part of one)
+                continue
             else:
                 notes[-1][1].extend(Paragraph(s.strip(), v.line + k) for k, s in enumerate(v.lines))
         return units[:i], notes
