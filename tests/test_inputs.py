@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from conftest import FEED
 from newsbook import book, cli
@@ -309,3 +310,15 @@ def test_write_failure_rolls_back(tmp_path, monkeypatch):
     after = snapshot(root)
     assert set(after) == set(before)
     assert {k: (root / k).read_bytes() for k in contents} == contents
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=3000), st.integers(0, 70_000))
+def test_binary_check_is_the_byte_loop(data, pad):
+    """The control-byte count done in C finds what the plain loop over the bytes finds."""
+    data = (b"a" * pad + data) if pad > 65_000 else data
+    head = data[:65536]
+    bad = [i for i, b in enumerate(head) if b in cli.CONTROL]
+    want = (data.index(b"\x00") if b"\x00" in data
+            else bad[0] if bad and len(bad) > max(2, len(head) // 50) else None)
+    assert cli._binary_at(data) == want

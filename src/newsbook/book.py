@@ -106,10 +106,11 @@ def plan_charts(plan: Plan, pages: list[tuple[Article, str]], diags: list[Diagno
         out.specs[spec.key] = spec
     titles = {stem: a.title for a, stem in pages}
     aliases = {alias: p.name for p in plan.people for alias in p.aliases if len(alias) > 3}
-    people = [p for p in reference_from_plan(plan).people if p.aliases]
+    ref = reference_from_plan(plan)
+    people = [p for p in ref.people if p.aliases]
     lookup = people_lookup(people) if people else None
-    uncurated = not reference_from_plan(plan).people
-    words = not reference_from_plan(plan).terms  # a glossary of the words articles define
+    uncurated = not ref.people
+    words = not ref.terms  # a glossary of the words articles define
     # what curation leaves to the automatic charts, chapter by chapter
     off: dict[str, set[str]] = {}
     covered: dict[str, set[int]] = {}  # (only chapters with curated charts)

@@ -25,6 +25,7 @@ LARGE = 2_000_000  # bytes of input above which a progress bar is worth showing
 
 
 CONTROL = frozenset(range(0x00, 0x09)) | frozenset(range(0x0e, 0x20)) | {0x7f}
+_CONTROL_BYTES = bytes(sorted(CONTROL))
 
 
 def _binary_at(data: bytes) -> int | None:
@@ -33,8 +34,11 @@ def _binary_at(data: bytes) -> int | None:
     if b"\x00" in data:
         return data.index(b"\x00")
     head = data[:65536]
-    bad = [i for i, b in enumerate(head) if b in CONTROL]
-    return bad[0] if bad and len(bad) > max(2, len(head) // 50) else None
+    # (counted by deleting them, in C: a loop over 64 KiB in Python took 8 ms of every run)
+    bad = len(head) - len(head.translate(None, _CONTROL_BYTES))
+    if bad > max(2, len(head) // 50):
+        return next(i for i, b in enumerate(head) if b in CONTROL)
+    return None
 
 
 def decode(path: Path, data: bytes) -> str:

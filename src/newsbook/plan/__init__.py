@@ -312,10 +312,22 @@ def plain(value: Any) -> Any:
     """A plan schema (or list, dict of them) as plain data, every field in field order,
     as pydantic dumps it, for schemas whose fields hold str, int, float, bool, None,
     lists, dicts and schemas (all of the plan's)."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    kind = type(value)
+    if kind in _SCALARS:
+        return value
+    names = _FIELD_NAMES.get(kind)
+    if names is not None:
+        return {name: plain(getattr(value, name)) for name in names}
     if isinstance(value, (list, tuple)):
         return [plain(v) for v in value]
     if isinstance(value, dict):
         return {k: plain(v) for k, v in value.items()}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        _FIELD_NAMES[kind] = tuple(f.name for f in dataclasses.fields(value))
+        return plain(value)
     return value
+
+
+_SCALARS = frozenset((str, int, float, bool, type(None)))
+#: each schema's field names, in order (dataclasses.fields walks the class every call)
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
