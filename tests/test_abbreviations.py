@@ -28,6 +28,10 @@ ROOT = Path(__file__).resolve().parents[1]
      [("MIIT", "Ministry of Industry and Information Technology")]),
     ("the People’s Liberation Army (PLA)", [("PLA", "People’s Liberation Army")]),
     ("graphics processing units (GPUs) are", [("GPUs", "graphics processing units")]),
+    # a small word gives no first letter: "of" is no "O"
+    ("checked by the Office of Weights and Measures (OWM).",
+     [("OWM", "Office of Weights and Measures")]),
+    ("A Big Thing (ABT) is here", [("ABT", "A Big Thing")]),
     # no definitions
     ("sold to exports (US) firms", []), ("Reuters said (Reuters)", []), ("In (2019) ok", []),
     ("He said it. (AI) is fun", []), ("the wording (AI)", []), ("plain text, no brackets", []),

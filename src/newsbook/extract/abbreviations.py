@@ -7,7 +7,8 @@ gets one when its text defines anything.
 
 Only what the text states: the abbreviation, its long form as written right before the
 bracket, and the sentence that defines it. The long form is the shortest run of words
-before the bracket whose initials spell the abbreviation, in order: each word either
+before the bracket, not opening with a small word, whose initials spell the
+abbreviation, in order: each word either
 gives the next letter or is a small word ("of", "and", "the"...) that may be skipped;
 hyphenated words count as their parts ("Non-Proliferation Treaty (NPT)"). Anything else
 ("exports (US)", "(Reuters)", "(2019)") is no definition.
@@ -48,8 +49,9 @@ def find_abbreviations(text: str) -> list[Abbreviation]:
         words = list(re.finditer(r"\S+", span))[-(len(letters) + 6):]
         for k in range(1, len(words) + 1):
             first = words[-k]
-            if not first.group()[0].isalpha() or first.group()[0].lower() != letters[0]:
-                continue
+            if not first.group()[0].isalpha() or first.group()[0].lower() != letters[0] \
+                    or first.group() in _SMALL:  # ("Office of Weights and Measures (OWM)":
+                continue                         # a long form opens with no small word)
             tail = [w.group() for w in words[-k:]]
             if _spells(tail, letters) or (abbr.endswith("s") and _spells(tail, letters[:-1])):
                 out.append(Abbreviation(abbr, span[first.start():], cut + first.start(),
