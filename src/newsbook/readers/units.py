@@ -302,9 +302,11 @@ def caption_like(unit: Unit) -> bool:
         return True
     if source_tail(t) or t == ALT_TEXT:
         return True
-    # (a sentence ending in a footnote marker, "… 42.9 percent.1", ends in its full stop)
+    # (a sentence ending in a footnote marker, "… 42.9 percent.1", ends in its full stop;
+    # a line of symbols alone, "* * *" or "⁂", is a section break, not a caption)
     t = _MARKER_END.sub("", t)
-    return len(t) <= 100 and _last(t) not in ".?!:;,…" and not title_case(t)
+    return len(t) <= 100 and _last(t) not in ".?!:;,…" and not title_case(t) \
+        and any(c.isalnum() for c in t)
 
 
 _MARKER_END = re.compile(r"(?<=[.?!”’\"])\d{1,3}$")
