@@ -204,7 +204,7 @@ def find_quantities(text: str, dates: list[tuple[int, int]]) -> list[RawQuantity
         if out and r.start_off < out[-1].end_off:
             continue
         out.append(r)
-    return _bare_scaled(text, out, dates)
+    return _bare_counts(text, _bare_scaled(text, out, dates), dates)
 
 
 def _scan(text: str, pat: re.Pattern, lo: int, hi: int) -> list[RawQuantity]:
@@ -306,6 +306,75 @@ def _bare_scaled(text: str, found: list[RawQuantity], dates) -> list[RawQuantity
 
 
 _LISTING_END = re.compile(r"\s?(?:[,.;)]|and\b|or\b|$)")
+_COUNT_RE = re.compile(rf"{_NL}(?P<n1>{NUM}){_NR}(?![%\w])")
+_TIED_AFTER = re.compile(r"\s(?:in|by|during)\s")
+#: all that may stand between one item of such a listing and the next (D: a date): its
+#: date and a list mark ("12 members in D, 19"), or a list mark and the next date
+#: ("140 members; in D, 185"); "40 members in D and lost 3" is another measure
+_LIST_GAP = re.compile(r"^(?: (?:in|by) D(?:,? and |, |; (?:and )?)"
+                       r"|[;,]? (?:and )?(?:in|by) D, )$")
+
+
+def _bare_counts(text: str, found: list[RawQuantity], dates) -> list[RawQuantity]:
+    """``12 otters in 2019, 19 in 2021, 27 in 2023``; ``140 members in 2022; in 2023,
+    185``: a plain number tied to a date (one right after it, "19 in 2021", or right
+    before it, "in 2023, 185") borrows the unit of the closest quantity before it in the
+    same sentence, when that one counts things (a unit word, no scale, no percentage and
+    no currency or other capitalised unit) and only the listing's dates and marks lie
+    between them (:data:`_LIST_GAP`). Anything else ("26 in 2023" after "7.1%", "lost 3
+    in 2021" after "40 members in 2020") stays a number."""
+    if not any(_counts(q) for q in found):
+        return found
+    from .spans import sentence_at, sentences
+    starts = {a for a, _ in dates}
+    ends = {b: a for a, b in dates}
+    spans = None
+    extra: list[RawQuantity] = []
+    first = min(q.end_off for q in found if _counts(q))
+    for m in _COUNT_RE.finditer(text, first):
+        s, e = m.start(), m.end()
+        if any(s < q.end_off and q.start_off < e for q in found) or \
+                any(s < b and a < e for a, b in dates):
+            continue
+        after = _TIED_AFTER.match(text, e)
+        if not (after is not None and after.end() in starts) and not _date_before(text, s, e,
+                                                                                ends):
+            continue
+        spans = spans or sentences(text)
+        lo, _ = sentence_at(spans, s, e)
+        prev = [q for q in found + extra if lo <= q.start_off and q.end_off <= s]
+        if not prev:
+            continue
+        p = max(prev, key=lambda q: q.end_off)
+        if not _counts(p):
+            continue
+        gap = text[p.end_off:s]
+        for a, b in dates:
+            if p.end_off <= a and b <= s:
+                gap = gap.replace(text[a:b], "D")
+        if not _LIST_GAP.match(gap):
+            continue
+        extra.append(RawQuantity(s, e, text[s:e], number(m.group("n1")), None, "", p.unit, ""))
+    return sorted(found + extra, key=lambda r: r.start_off) if extra else found
+
+
+def _counts(q: RawQuantity) -> bool:
+    """A quantity that counts things: "12 otters", "140 members" (not "9%", "$4", "30 GW")."""
+    return bool(q.unit) and not q.scale and q.high is None and not q.unit.isupper() \
+        and q.unit != "%" and not any(c in q.text for c in "$€£¥₩")
+
+
+def _date_before(text: str, s: int, e: int, ends: dict[int, int]) -> bool:
+    """"in 2023, 185;": a date after "in" or "by", then a comma, then the number, and a
+    listing mark (or the end) after it."""
+    k = s
+    while k > 0 and text[k - 1] == " ":
+        k -= 1
+    if k == 0 or text[k - 1] != ",":
+        return False
+    a = ends.get(k - 1)
+    return a is not None and text[max(0, a - 3):a] in ("in ", "by ") and \
+        _LISTING_END.match(text, e) is not None
 
 
 def _ends_a_listing(text: str, end: int, dates) -> bool:
