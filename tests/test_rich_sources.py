@@ -524,3 +524,63 @@ def test_a_hostile_feed_title_stays_text(tmp_path):
     assert "<b>" not in config + intro and "<script" not in config + intro
     body = intro.split("\n---\n", 1)[1]  # (front matter is YAML data, never markup)
     assert "{eval}" not in body and "\\{eval\\}" in body  # escaped, not a role
+
+
+VIDEOS = (
+    '<div class="youtube-wrap" data-attrs=\'{"videoId":"dQw4w9WgXcQ","startTime":null}\'>'
+    '<div class="youtube-inner"><iframe src="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ'
+    '?rel=0"></iframe></div></div>'
+    '<iframe src="https://www.youtube.com/embed/abc_123-x"></iframe>'
+    '<div class="vimeo-wrap" data-attrs=\'{"videoId":"76979871"}\'></div>'
+    '<iframe src="https://player.vimeo.com/video/12345?h=1"></iframe>'
+    '<iframe src="https://maps.example.com/embed?q=dam"></iframe>'
+    '<iframe src="javascript:alert(1)"></iframe>'
+    '<div class="youtube-wrap" data-attrs=\'{"videoId":"bad id\\"><script>"}\'></div>'
+    '<p>After the videos.</p>')
+
+
+def test_embedded_videos_become_links_to_where_they_play():
+    """A video's frame is never kept: each becomes a card linking to its page (YouTube,
+    Vimeo), any other frame a link to what it showed; a javascript: frame or a bad id is
+    dropped."""
+    from newsbook.model import LinkCard
+    blocks, _, _ = html_blocks(VIDEOS)
+    cards = [(b.kind, b.title, b.href) for b in blocks if isinstance(b, LinkCard)]
+    assert cards == [
+        ("video", "YouTube video", "https://www.youtube.com/watch?v=dQw4w9WgXcQ"),
+        ("video", "YouTube video", "https://www.youtube.com/watch?v=abc_123-x"),
+        ("video", "Vimeo video", "https://vimeo.com/76979871"),
+        ("video", "Vimeo video", "https://vimeo.com/12345"),
+        ("embed", "", "https://maps.example.com/embed?q=dam")]
+    assert isinstance(blocks[-1], Paragraph) and blocks[-1].text == "After the videos."
+    from newsbook.writers.rich_md import link_card
+    shown = link_card(next(b for b in blocks if isinstance(b, LinkCard)), "")
+    assert shown.startswith("```{container} link-card\n**Video:** [YouTube video](https://")
+    assert "<iframe" not in shown and "script" not in shown
+
+
+def test_a_feed_keeps_substacks_data_attributes(tmp_path):
+    """RSS items keep Substack's data-attrs (feedparser's sanitiser dropped them): a
+    video's id, a gallery's images and a tweet's text all come through."""
+    from newsbook.model import LinkCard
+    from newsbook.readers.feed import read_feed
+    gallery = ('<div class="image-gallery-embed" data-attrs="{&quot;gallery&quot;:{&quot;'
+               'images&quot;:[{&quot;src&quot;:&quot;https://example.com/a.png&quot;}],&quot;'
+               'caption&quot;:&quot;Two dams&quot;}}"></div>')
+    tweet = ('<div class="tweet" data-attrs="{&quot;url&quot;:&quot;https://x.com/a/status/1'
+             '&quot;,&quot;full_text&quot;:&quot;Dams are back&quot;,&quot;username&quot;:'
+             '&quot;a&quot;,&quot;name&quot;:&quot;A&quot;}"></div>')
+    from html import escape
+    first = VIDEOS[:VIDEOS.index("</div></div>") + len("</div></div>")]  # (the first video)
+    body = escape(first + gallery + tweet)
+    xml = ('<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/'
+           'modules/content/"><channel><title>F</title><item><title>Dams</title><pubDate>Mon, '
+           f'02 Nov 2026 07:30:00 GMT</pubDate><content:encoded>{body}</content:encoded>'
+           '</item></channel></rss>')
+    (art,) = read_feed(xml, source="f.xml").feed.articles
+    blocks = list(walk(art.blocks))
+    assert [(b.kind, b.href) for b in blocks if isinstance(b, LinkCard)] == [
+        ("video", "https://www.youtube.com/watch?v=dQw4w9WgXcQ"),
+        ("tweet", "https://x.com/a/status/1")]
+    assert [b.src for b in blocks if isinstance(b, Figure)] == ["https://example.com/a.png"]
+    assert any("Dams are back" in b.body for b in blocks if isinstance(b, LinkCard))

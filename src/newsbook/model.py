@@ -272,9 +272,10 @@ class Table:
 
 @dataclass(frozen=True)
 class LinkCard:
-    """An embedded post or tweet, kept as a card: kind, title, link and its text."""
+    """An embedded post, tweet, video or page, kept as a card: kind, title, link and its
+    text (a video's frame is never kept, only where it plays)."""
 
-    kind: str  # "post" | "tweet"
+    kind: str  # "post" | "tweet" | "video" | "embed"
     title: str
     href: str
     body: str

@@ -35,9 +35,10 @@ from .units import CTA
 TAGS = {"p", "br", "a", "em", "i", "strong", "b", "u", "s", "code", "pre", "kbd", "samp",
         "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "figure",
         "figcaption", "img", "picture", "table", "thead", "tbody", "tfoot", "tr", "th", "td",
-        "caption", "div", "span", "sup", "sub", "hr", "small", "mark", "cite", "q", "abbr"}
+        "caption", "div", "span", "sup", "sub", "hr", "small", "mark", "cite", "q", "abbr",
+        "iframe"}  # (an embedded video's frame: read as a link card, never written as HTML)
 ATTRIBUTES = {"*": {"class"}, "a": {"href", "id"}, "img": {"src", "alt"},
-              "div": {"data-attrs", "id"}, "ol": {"start"}}
+              "div": {"data-attrs", "id"}, "ol": {"start"}, "iframe": {"src"}}
 SCHEMES = {"http", "https", "mailto"}
 MAX_DEPTH = 64  # deeper nesting is flattened into the element at this depth
 VOID = {"br", "img", "hr", "source", "wbr", "col", "area", "input", "meta", "link"}
@@ -51,12 +52,21 @@ BUTTON_CARDS = {"kg-button-card"}
 EMPH = {"em": "em", "i": "em", "cite": "em", "strong": "strong", "b": "strong",
         "code": "code", "kbd": "code", "samp": "code"}
 BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote",
-          "figure", "pre", "table", "hr", "figcaption", "thead", "tbody", "tfoot", "tr"}
+          "figure", "pre", "table", "hr", "figcaption", "thead", "tbody", "tfoot", "tr",
+          "iframe"}
 WS = re.compile(r"[ \t\n\r\f]+")
 FOOTNOTE_REF = re.compile(r"^#footnote-(\d+)$")
 #: Substack image galleries: ``div.image-gallery-embed`` (images in its ``data-attrs``
 #: JSON, usually with no children) and the rendered ``image-gallery`` markup
 GALLERY = {"image-gallery-embed", "image-gallery"}
+#: embedded videos: Substack's wrappers, a video's id, and where each site plays one
+VIDEO = {"youtube-wrap", "vimeo-wrap"}
+VIDEO_ID = re.compile(r"^[A-Za-z0-9_-]{4,32}$")
+VIDEO_SITES = {"youtube": ("YouTube video", "https://www.youtube.com/watch?v="),
+               "vimeo": ("Vimeo video", "https://vimeo.com/")}
+VIDEO_SRC = {"youtube": re.compile(r"^https://(?:www\.)?youtube(?:-nocookie)?\.com/embed/"
+                                   r"([A-Za-z0-9_-]{4,32})(?:[?#]|$)"),
+             "vimeo": re.compile(r"^https://player\.vimeo\.com/video/(\d{1,15})(?:[?#]|$)")}
 
 
 def sanitise(html: str) -> str:
@@ -283,6 +293,10 @@ class _Mapper:
             self.footnote(c)
         elif c.tag == "div" and cls & GALLERY:
             out.extend(self.gallery(c))
+        elif (c.tag == "div" and cls & VIDEO) or c.tag == "iframe":
+            card = self.video(c)
+            if card:
+                out.append(card)
         elif c.tag == "div" and ("embedded-post-wrap" in cls or "embedded-post" in cls
                                  or "tweet" in cls):
             card = self.card(c, "tweet" if "tweet" in cls else "post")
@@ -460,6 +474,27 @@ class _Mapper:
         if not (title or body or href):
             return None
         return LinkCard(kind, title, href, body, self.next_line())
+
+    def video(self, c: Node) -> LinkCard | None:
+        """An embedded video (Substack's ``youtube-wrap`` or ``vimeo-wrap``, whose
+        ``data-attrs`` name it, or any ``iframe``) as a link card to where it plays: the
+        frame itself is never shown (no script or frame reaches a page)."""
+        attrs = _json_attrs(c) if c.tag == "div" else {}
+        vid = attrs.get("videoId") or attrs.get("video_id")
+        if isinstance(vid, str) and VIDEO_ID.match(vid):
+            site = "vimeo" if "vimeo-wrap" in c.classes else "youtube"
+            return LinkCard("video", VIDEO_SITES[site][0], VIDEO_SITES[site][1] + vid, "",
+                            self.next_line())
+        frame = c if c.tag == "iframe" else c.find(lambda n: n.tag == "iframe")
+        src = safe_url(frame.attrs.get("src", ""), self.base) if frame is not None else ""
+        if not src:
+            return None
+        for site, pattern in VIDEO_SRC.items():
+            m = pattern.match(src)
+            if m:
+                return LinkCard("video", VIDEO_SITES[site][0],
+                                VIDEO_SITES[site][1] + m.group(1), "", self.next_line())
+        return LinkCard("embed", "", src, "", self.next_line())
 
     def footnote(self, c: Node) -> None:
         num = c.find(lambda n: n.tag == "a" and "footnote-number" in n.classes)

@@ -176,8 +176,12 @@ def table(t: Table, anchor: str) -> str:
     return f"{anchor}\n" + "\n".join(lines) + "\n"
 
 
+CARD_LABELS = {"tweet": "Tweet", "post": "Embedded post", "video": "Video",
+               "embed": "Embedded page"}
+
+
 def link_card(card: LinkCard, anchor: str) -> str:
-    label = "Tweet" if card.kind == "tweet" else "Embedded post"
+    label = CARD_LABELS.get(card.kind, "Embedded post")
     href = safe_href(card.href)
     title = escape_text(card.title) if card.title else escape_text(card.href or label)
     head = f"**{escape_text(label)}:** " + (f"[{title}]({href})" if href else title)
