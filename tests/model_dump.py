@@ -16,7 +16,8 @@ def dump_blocks(blocks, indent: str = "") -> list[str]:
             out.append(f"{indent}{b.line} list ordered={b.ordered}")
             for i in b.items:
                 out.append(f"{indent}  {i.line} item {i.number} {i.text}"
-                           + (f" marks={list(i.marks)}" if i.marks else ""))
+                           + (f" marks={list(i.marks)}" if i.marks else "")
+                           + (f" depth={i.depth}" if i.depth else ""))
         elif isinstance(b, Caption):
             out.append(f"{indent}{b.line} caption {' | '.join(b.lines)}"
                        + (f" marks={list(b.marks)}" if b.marks else ""))
@@ -67,6 +68,7 @@ def _marks(text: str) -> tuple[str, tuple]:
 def _parse_blocks(lines: list[str], i: int, indent: str) -> tuple[list, int]:
     """Blocks written by :func:`dump_blocks` at ``indent``; returns (blocks, next index)."""
     import ast
+    import re
     from newsbook.model import ListItem
     out = []
     while i < len(lines) and lines[i].startswith(indent) and not lines[i].startswith(indent + " "):
@@ -86,8 +88,11 @@ def _parse_blocks(lines: list[str], i: int, indent: str) -> tuple[list, int]:
                     and lines[i].split()[1] == "item":
                 head, _, body = lines[i].strip().partition(" item ")
                 number, _, text = body.partition(" ")
+                depth = re.search(r" depth=(\d+)$", text)
+                text = text[:depth.start()] if depth else text
                 text, marks = _marks(text)
-                items.append(ListItem(text, int(head), marks, number))
+                items.append(ListItem(text, int(head), marks, number,
+                                      depth=int(depth.group(1)) if depth else 0))
                 i += 1
             out.append(ListBlock(rest == "ordered=True", tuple(items), n))
         elif kind == "caption":

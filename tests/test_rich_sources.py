@@ -584,3 +584,13 @@ def test_a_feed_keeps_substacks_data_attributes(tmp_path):
         ("tweet", "https://x.com/a/status/1")]
     assert [b.src for b in blocks if isinstance(b, Figure)] == ["https://example.com/a.png"]
     assert any("Dams are back" in b.body for b in blocks if isinstance(b, LinkCard))
+
+
+def test_nested_html_lists_keep_their_levels_and_numbers():
+    html = ("<ol start='3'><li><p>Survey</p><ul><li>rock</li><li>water<ol><li>in spring</li>"
+            "<li>in autumn</li></ol></li></ul></li><li>Build</li></ol>")
+    (lb,) = html_blocks(html)[0]
+    assert isinstance(lb, ListBlock) and lb.ordered
+    assert [(i.text, i.number, i.depth) for i in lb.items] == [
+        ("Survey", "3.", 0), ("rock", "", 1), ("water", "", 1), ("in spring", "1.", 2),
+        ("in autumn", "2.", 2), ("Build", "4.", 0)]

@@ -71,3 +71,29 @@ def test_unplaced_charts_are_returned_not_printed():
                                                       Placement("ghost", "no such text")])
     text, unplaced = render_page(a, ctx)
     assert unplaced == ["ghost"] and 'show("tariffs")' in text and 'show("ghost")' not in text
+
+
+def test_nested_items_render_as_nested_lists():
+    """A nested item is a list inside its item in what MyST makes of the page."""
+    from docutils import nodes
+
+    from test_hostile import myst_doctree
+    case = (Path(__file__).parent / "fixtures" / "writer" / "lists.txt").read_text(
+        encoding="utf-8").split("\nnested items sit under the text of the item they belong to\n.\n")[1]
+    page = render(case.split("\n.\n")[0])
+    doc = myst_doctree(page.split("\n---\n", 1)[1])
+
+    def depth_of(text: str) -> int:
+        node = next(n for n in doc.findall(nodes.paragraph) if n.astext() == text)
+        return sum(1 for a in _ancestors(node) if isinstance(a, (nodes.bullet_list,
+                                                                 nodes.enumerated_list)))
+    assert [depth_of(t) for t in ("Build the first dam", "survey the rock", "in two lifts",
+                                  "Build the second dam", "Tenth step", "with a sub-point",
+                                  "a numbered sub-step", "Eleventh step")] == \
+        [1, 2, 3, 1, 1, 2, 2, 1]
+
+
+def _ancestors(node):
+    while node.parent is not None:
+        node = node.parent
+        yield node

@@ -36,13 +36,16 @@ class Paragraph:
 
 @dataclass(frozen=True)
 class ListItem:
-    """One item of a bullet or numbered list; ``number`` is the label as written."""
+    """One item of a bullet or numbered list; ``number`` is the label as written;
+    ``depth``: 0 for the list's own items, 1 for an item of a list inside one, and so on
+    (the item belongs to the nearest shallower item before it)."""
 
     text: str
     line: int
     marks: tuple[tuple[int, int], ...] = ()
     number: str = ""
     spans: tuple["Span", ...] = ()  # inline markup from HTML sources; texts join to ``text``
+    depth: int = 0
 
 
 @dataclass(frozen=True)

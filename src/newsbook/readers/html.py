@@ -342,38 +342,43 @@ class _Mapper:
 
     def listblock(self, c: Node, out: list[Block]) -> None:
         line = self.next_line()
-        ordered = c.tag == "ol"
-        try:
-            start = int(c.attrs.get("start") or 1)
-        except ValueError:
-            start = 1
         items: list[ListItem] = []
         after: list[Block] = []
 
-        def add(li: Node):
+        def start_of(lst: Node) -> int:
+            try:
+                return int(lst.attrs.get("start") or 1)
+            except ValueError:
+                return 1
+
+        def add(li: Node, depth: int, ordered: bool, number: int) -> None:
             nested = [n for n in li.children if isinstance(n, Node) and n.tag in ("ul", "ol")]
             body = Node("li", {}, [n for n in li.children if n not in nested])
             figures: list[Node] = []
             text, marks, spans = _normalise(self.inline(body, figures=figures))
             if text:
-                number = f"{start + len(items)}." if ordered else ""
-                items.append(ListItem(text, self.next_line(), marks, number, spans))
+                label = f"{number}." if ordered else ""
+                items.append(ListItem(text, self.next_line(), marks, label, spans,
+                                      depth if items else 0))
             for img in figures:
                 fig = self.figure_of(img, None, None)
                 if fig:
                     after.append(fig)
-            for n in nested:  # nested lists are flattened into this one
-                for sub in n.children:
-                    if isinstance(sub, Node) and sub.tag == "li":
-                        add(sub)
+            for n in nested:  # a list inside an item: its items one level deeper
+                walk_list(n, depth + 1 if text or items else depth)
 
-        for li in c.children:
-            if isinstance(li, Node) and li.tag == "li":
-                add(li)
-            elif isinstance(li, Node) and li.tag in ("ul", "ol"):
-                add(Node("li", {}, [li]))
+        def walk_list(lst: Node, depth: int) -> None:
+            ordered, k = lst.tag == "ol", start_of(lst)
+            for li in lst.children:
+                if isinstance(li, Node) and li.tag == "li":
+                    add(li, depth, ordered, k)
+                    k += 1
+                elif isinstance(li, Node) and li.tag in ("ul", "ol"):
+                    walk_list(li, depth + 1 if items else depth)
+
+        walk_list(c, 0)
         if items:
-            out.append(ListBlock(ordered, tuple(items), line))
+            out.append(ListBlock(c.tag == "ol", tuple(items), line))
         out.extend(after)
 
     def table(self, c: Node, out: list[Block]) -> None:

@@ -10,7 +10,7 @@ import re
 
 from ..model import (Aside, Block, Caption, Code, Heading, ListBlock, ListItem, Note, Paragraph,
                      Piece, Table, Turn)
-from .units import BY_NAMES, REPORTS, SPONSOR, Unit
+from .units import BULLET_DEPTH, BY_NAMES, REPORTS, SPONSOR, Unit
 
 BIO = re.compile(r"^(?:[A-Z][\w.’'\-]*(?: [A-Z][\w.’'\-]*){0,3}|Dr\.) (?:is|was) "
                  r"(?:a|an|the|from|pursuing|currently)\b.{0,80}?\b(?:fellow|writer|researcher|"
@@ -86,11 +86,31 @@ def _simple(u: Unit, marks: Marks, level: int) -> Block:
     return Paragraph(text, u.line, _marks_for(u, marks))
 
 
-def _item(u: Unit, marks: Marks) -> ListItem:
+def _item(u: Unit, marks: Marks, depth: int = 0) -> ListItem:
     stripped = u.lines[0].strip()
     body = u.extra["text"].strip()
     return ListItem(body, u.line, _marks_for(u, marks, len(stripped) - len(body)),
-                    u.extra["label"])
+                    u.extra["label"], depth=depth)
+
+
+def _indent(u: Unit) -> int:
+    """The width of an item line's indentation (a tab as four spaces)."""
+    line = u.lines[0].replace("\t", "    ")
+    return len(line) - len(line.lstrip())
+
+
+def _depths(items: list[Unit]) -> list[int]:
+    """How deep each item of one run is: by its indentation among the run's (deeper
+    indentation, deeper item), else, when every item is indented alike, by its bullet
+    (a browser's "◦" is one level down, "▪" two); never more than one level below the
+    item before it."""
+    widths = sorted({_indent(u) for u in items})
+    out: list[int] = []
+    for u in items:
+        d = widths.index(_indent(u)) if len(widths) > 1 else \
+            BULLET_DEPTH.get(u.extra["label"], 0)
+        out.append(min(d, out[-1] + 1 if out else 0))
+    return out
 
 
 def _blocks(units: list[Unit], marks: Marks, level: int, *, nest: bool = True) -> list[Block]:
@@ -100,11 +120,13 @@ def _blocks(units: list[Unit], marks: Marks, level: int, *, nest: bool = True) -
     while i < len(units):
         u = units[i]
         if u.kind == "item":
-            j = i
-            while j < len(units) and units[j].kind == "item" and \
-                    units[j].extra["label"][0].isdigit() == u.extra["label"][0].isdigit():
+            j = i + 1
+            while j < len(units) and units[j].kind == "item" and (
+                    _indent(units[j]) > _indent(u)  # (a nested list's item)
+                    or units[j].extra["label"][0].isdigit() == u.extra["label"][0].isdigit()):
                 j += 1
-            items = tuple(_item(v, marks) for v in units[i:j])
+            depths = _depths(units[i:j])
+            items = tuple(_item(v, marks, d) for v, d in zip(units[i:j], depths))
             out.append(ListBlock(u.extra["label"][0].isdigit(), items, u.line))
             i = j
             continue

@@ -12,7 +12,11 @@ from dataclasses import dataclass, field
 
 from ..model import Paragraph
 
-LIST_ITEM = re.compile(r"^[ \t]+(•|\d{1,3}\.)[ \t]+(\S.*)$")
+#: a list item as a browser copies one: indented, then a bullet (a nested list's "◦" or
+#: "▪" too) or a number
+LIST_ITEM = re.compile(r"^[ \t]+([•◦▪▫‣⁃]|\d{1,3}\.)[ \t]+(\S.*)$")
+#: the bullets browsers give lists one, two and three levels deep
+BULLET_DEPTH = {"•": 0, "◦": 1, "▪": 2, "▫": 2, "‣": 1, "⁃": 1}
 SPEAKER = re.compile(r"^([A-Z][\w.’'\-]+(?: [A-Z][\w.’'\-]+){0,3}): (\S.*)$")
 NOTE = re.compile(r"^\[[^\[\]]+\]$")
 CTA = re.compile(r"^(?:Subscribe now|Subscribe|Share|Leave a comment|Give a gift subscription"

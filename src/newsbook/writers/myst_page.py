@@ -232,9 +232,18 @@ class PageWriter:
 
     def listblock(self, lb: ListBlock, depth: int) -> list[str]:
         lines = []
+        columns = [0]  # (where each open level's item text starts)
         for item in lb.items:
-            bullet = f"{item.number.rstrip('.')}." if lb.ordered else "-"
-            lines.append(f"{bullet} {self.inline_of(item)}")
+            if item.depth == 0:
+                bullet = f"{item.number.rstrip('.')}." if lb.ordered else "-"
+                columns = [0]
+            else:  # a nested item: under the text of the item it belongs to
+                number = item.number.rstrip(".")
+                bullet = f"{number}." if number.isdigit() else "-"
+                columns = columns[:item.depth + 1]
+            indent = columns[-1]
+            lines.append(f"{' ' * indent}{bullet} {self.inline_of(item)}")
+            columns.append(indent + len(bullet) + 1)
         return [target(self.stem, self.a, lb) + "\n".join(lines) + "\n"]
 
     def caption(self, c: Caption, depth: int) -> list[str]:
