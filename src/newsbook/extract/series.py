@@ -92,7 +92,9 @@ def _listings(found: list) -> list[list[tuple[RawDate, Quantity]]]:
     by: dict = {}
     for d, f, where in found:
         by.setdefault(where, []).append((d, f))
-    if sum(len(v) >= 2 for v in by.values()) >= 2:
+    if sum(len(v) >= 2 for v in by.values()) >= 2 or any(len(v) >= 3 for v in by.values()):
+        # (a sentence that lists three values is a listing of its own: "… 2.3 GW in 2023
+        # and 3.9 GW in 2024. In H1 2025 another 1.2 GW came online." adds no point to it)
         return list(by.values())
     return [[(d, f) for d, f, _ in found]]
 

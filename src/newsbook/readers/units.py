@@ -283,9 +283,9 @@ def heading_like(text: str) -> bool:
     """Short, unpunctuated, title-cased -- or a short question."""
     t = text.strip()
     if not t or len(t) > 90 or _last(t) in TERMINAL or source_tail(t) or REPORTS.match(t) \
-            or BY_NAMES.match(t) or t[0] in "—–" or SPONSOR.match(t):
-        # (a byline, "— Mayor X, to the council" and "TODAY'S ISSUE IS SPONSORED BY X",
-        # in capitals, are paragraphs)
+            or BY_NAMES.match(t) or t[0] in "—–" or SPONSOR.match(t) or _QA.match(t):
+        # (a byline, "— Mayor X, to the council", "TODAY'S ISSUE IS SPONSORED BY X", in
+        # capitals, and an interview's "Q: Why …?" are paragraphs)
         return False
     if t.endswith("?"):
         return len(t) <= 55
@@ -294,6 +294,8 @@ def heading_like(text: str) -> bool:
     return title_case(t) or (len(t) <= 60 and _WH_HEADING.match(t) is not None)
 
 
+#: an interview's question or answer, "Q: …", "A. …"
+_QA = re.compile(r"^[QA]\s?[:.]\s")
 #: a sentence-case section title: "What the operators say", "Why it matters", "How we got
 #: here" (a caption of a lost image names what it showed; it does not open like this)
 _WH_HEADING = re.compile(r"^(?:What|Why|How|Where|When|Who)(?: [\w’'-]+){1,7}$")
