@@ -283,7 +283,8 @@ def heading_like(text: str) -> bool:
     """Short, unpunctuated, title-cased -- or a short question."""
     t = text.strip()
     if not t or len(t) > 90 or _last(t) in TERMINAL or source_tail(t) or REPORTS.match(t) \
-            or BY_NAMES.match(t) or t[0] in "—–" or SPONSOR.match(t) or _QA.match(t):
+            or BY_NAMES.match(t) or t[0] in "—–" or SPONSOR.match(t) or _QA.match(t) \
+            or _TIMESTAMP.match(t):
         # (a byline, "— Mayor X, to the council", "TODAY'S ISSUE IS SPONSORED BY X", in
         # capitals, and an interview's "Q: Why …?" are paragraphs)
         return False
@@ -310,9 +311,19 @@ def caption_like(unit: Unit) -> bool:
         return True
     # (a sentence ending in a footnote marker, "… 42.9 percent.1", ends in its full stop;
     # a line of symbols alone, "* * *" or "⁂", is a section break, not a caption)
+    # A caption names what an image showed: it opens with a word, a number, a quote or a
+    # bracket, not with a symbol ("✅ A long read…", "👉 …": an item of the author's own
+    # list) or a timestamp ("[00:03:12] Why lead times doubled": a podcast's chapters).
     t = _MARKER_END.sub("", t)
     return len(t) <= 100 and _last(t) not in ".?!:;,…" and not title_case(t) \
-        and any(c.isalnum() for c in t)
+        and any(c.isalnum() for c in t) and (t[0].isalnum() or t[0] in _CAPTION_OPENERS) \
+        and not _TIMESTAMP.match(t)
+
+
+#: what else a caption may open with
+_CAPTION_OPENERS = "“\"'‘(«「『¿¡"
+#: a podcast chapter's or a transcript's timestamp: "[00:03:12] ", "(12:40) ", "1:02:03 "
+_TIMESTAMP = re.compile(r"^[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s")
 
 
 _MARKER_END = re.compile(r"(?<=[.?!”’\"])\d{1,3}$")
@@ -366,9 +377,19 @@ def classify_units(units: list[Unit], hints: dict[str, str],
         elif caption_like(u):
             u.kind = "caption"
         out.append(u)
+    listed: set[str] = set()  # (the texts of the list items read so far)
     for i, u in enumerate(out):  # a lone "1. Title" between paragraphs is a section title
         if u.kind == "item" and u.extra["label"][0].isdigit() and heading_like(u.extra["text"]):
             lone = all(j < 0 or j >= len(out) or out[j].kind != "item" for j in (i - 1, i + 1))
             if lone:
                 u.kind = "numbered_heading"
+        if u.kind == "item":
+            listed.add(u.extra["text"].strip().lower())
+        elif u.kind == "caption" and len(u.lines) == 1 and not source_tail(u.text):
+            t = u.text.strip()
+            if t.lower() in listed and len(t) <= 90:
+                u.kind = "heading"  # a contents list's entry, now the section it named
+            elif i + 1 < len(out) and out[i + 1].kind == "item" and len(t.split()) <= 4:
+                u.kind = "para"  # what a list is ("Table of contents", "Key points"): a
+                #                  lead-in of a few words, not an image's caption
     return out
