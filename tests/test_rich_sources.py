@@ -594,3 +594,40 @@ def test_nested_html_lists_keep_their_levels_and_numbers():
     assert [(i.text, i.number, i.depth) for i in lb.items] == [
         ("Survey", "3.", 0), ("rock", "", 1), ("water", "", 1), ("in spring", "1.", 2),
         ("in autumn", "2.", 2), ("Build", "4.", 0)]
+
+
+def test_other_tools_figures_embeds_and_footnotes():
+    """WordPress, Ghost and Markdown tools write HTML Substack does not: a table inside a
+    figure (it was dropped, with its cells), an embed given by its address, and footnotes
+    as a list of ``fn1`` items with back-links."""
+    from newsbook.model import Footnote, LinkCard, Table
+    html = (
+        '<p>The vote was 7–2.<sup><a href="#fn1" id="fnref1">1</a></sup> Costs rose.'
+        '<sup id="fnref:2"><a href="#fn:2" class="footnote-ref">2</a></sup></p>'
+        '<figure class="wp-block-table"><table><tr><th>Year</th><th>Cost</th></tr>'
+        '<tr><td>2019</td><td>£120,000</td></tr></table><figcaption>Repair bills</figcaption>'
+        '</figure>'
+        '<figure class="wp-block-embed is-provider-youtube"><div class="wp-block-embed__wrapper">'
+        '\nhttps://www.youtube.com/watch?v=Xy12abCD\n</div></figure>'
+        '<figure class="wp-block-embed"><div>https://maps.example.com/x</div></figure>'
+        '<figure class="wp-block-embed"><div>javascript:alert(1)</div></figure>'
+        '<p>See <a href="#fn9">the note</a> and <a href="#fn3">[3]</a>.</p>'
+        '<ol class="footnotes"><li id="fn1">Recorded in the minutes. <a href="#fnref1">↩</a></li>'
+        '</ol><div class="footnotes"><hr><ol><li id="fn:2"><p>In pounds.&#160;<a href='
+        '"#fnref:2" class="footnote-backref">&#8617;</a></p></li><li id="fn:3"><p>Third.</p>'
+        '</li></ol></div>')
+    blocks, notes, anchors = html_blocks(html, base_url="https://wp.example.com/p/x")
+    first = blocks[0]
+    assert first.text == "The vote was 7–2.1 Costs rose.2" and [n for _, n in first.marks] == [1, 2]
+    (table,) = [b for b in blocks if isinstance(b, Table)]
+    assert table.rows == (("Year", "Cost"), ("2019", "£120,000"))
+    assert any(isinstance(b, Paragraph) and b.text == "Repair bills" for b in blocks)
+    assert [(b.kind, b.href) for b in blocks if isinstance(b, LinkCard)] == [
+        ("video", "https://www.youtube.com/watch?v=Xy12abCD"),
+        ("embed", "https://maps.example.com/x")]
+    assert any(isinstance(b, Paragraph) and b.text == "javascript:alert(1)" for b in blocks)
+    assert [(f.number, [p.text.strip() for p in f.paragraphs]) for f in notes] == [
+        (1, ["Recorded in the minutes."]), (2, ["In pounds."]), (3, ["Third."])]
+    assert all(isinstance(f, Footnote) for f in notes) and {1, 2, 3} <= set(anchors)
+    see = next(b for b in blocks if isinstance(b, Paragraph) and b.text.startswith("See"))
+    assert see.text == "See the note and 3." and [n for _, n in see.marks] == [3]

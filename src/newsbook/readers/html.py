@@ -56,6 +56,12 @@ BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blo
           "iframe"}
 WS = re.compile(r"[ \t\n\r\f]+")
 FOOTNOTE_REF = re.compile(r"^#footnote-(\d+)$")
+#: other tools' footnotes: a marker's link ends in "#fn1", "#fn:1" or "#fn-1" (the
+#: address before it, if any, is the article's own); the notes' block, and each note's id
+NOTE_HREF = re.compile(r"#fn[:-]?(\d{1,5})$")
+NOTE_LISTS = {"footnotes", "footnote-list", "footnotes-list"}
+NOTE_ID = re.compile(r"^fn[:-]?(\d{1,5})$")
+BACKREF = re.compile(r"#fnref[:-]?\d{1,5}$")
 #: Substack image galleries: ``div.image-gallery-embed`` (images in its ``data-attrs``
 #: JSON, usually with no children) and the rendered ``image-gallery`` markup
 GALLERY = {"image-gallery-embed", "image-gallery"}
@@ -67,6 +73,10 @@ VIDEO_SITES = {"youtube": ("YouTube video", "https://www.youtube.com/watch?v="),
 VIDEO_SRC = {"youtube": re.compile(r"^https://(?:www\.)?youtube(?:-nocookie)?\.com/embed/"
                                    r"([A-Za-z0-9_-]{4,32})(?:[?#]|$)"),
              "vimeo": re.compile(r"^https://player\.vimeo\.com/video/(\d{1,15})(?:[?#]|$)")}
+#: a video's own page, as an embed's address gives it
+VIDEO_PAGE = {"youtube": re.compile(r"^https://(?:(?:www\.|m\.)?youtube\.com/watch\?v=|youtu\.be/)"
+                                    r"([A-Za-z0-9_-]{4,32})(?:[&?#]|$)"),
+              "vimeo": re.compile(r"^https://(?:www\.)?vimeo\.com/(\d{1,15})(?:[?#/]|$)")}
 
 
 def sanitise(html: str) -> str:
@@ -231,8 +241,8 @@ class _Mapper:
             elif c.tag == "img":
                 if figures is not None:
                     figures.append(c)
-            elif c.tag == "a" and "footnote-anchor" in c.classes:
-                n = _footnote_number(c)
+            elif c.tag == "a" and ("footnote-anchor" in c.classes or _note_ref(c)):
+                n = _footnote_number(c) if "footnote-anchor" in c.classes else _note_ref(c)
                 if n is not None:
                     self.anchors.add(n)
                     out.append(_Piece("text", str(n), "", n))
@@ -291,6 +301,8 @@ class _Mapper:
             return
         if c.tag == "div" and "footnote" in cls:
             self.footnote(c)
+        elif c.tag in ("ol", "div", "section") and cls & NOTE_LISTS:
+            self.note_list(c)
         elif c.tag == "div" and cls & GALLERY:
             out.extend(self.gallery(c))
         elif (c.tag == "div" and cls & VIDEO) or c.tag == "iframe":
@@ -329,7 +341,16 @@ class _Mapper:
             fig = self.figure_of(img, c, cap)
             if fig:
                 out.append(fig)
-            elif cap is not None:
+                return
+            # a figure of something else: an embed given by its address (WordPress puts a
+            # video's URL in one), or a table, code or quote, then its caption
+            url = WS.sub(" ", c.text()).strip() if img is None and cap is None else ""
+            card = self.linked(url) if url and " " not in url else None
+            if card:
+                out.append(card)
+                return
+            self.blocks(Node("div", {}, [n for n in c.children if n is not cap]), out)
+            if cap is not None:
                 self.paragraph(cap, out)
         elif c.tag == "img":
             fig = self.figure_of(c, None, None)
@@ -501,6 +522,34 @@ class _Mapper:
                                 VIDEO_SITES[site][1] + m.group(1), "", self.next_line())
         return LinkCard("embed", "", src, "", self.next_line())
 
+    def linked(self, url: str) -> LinkCard | None:
+        """An embed given only by its address: a card to the video (YouTube, Vimeo) or
+        to the page; None when the address is not a safe one."""
+        href = safe_url(url, self.base)
+        if not href.startswith(("http://", "https://")):
+            return None
+        for site, pattern in VIDEO_PAGE.items():
+            m = pattern.match(href)
+            if m:
+                return LinkCard("video", VIDEO_SITES[site][0], VIDEO_SITES[site][1] + m.group(1),
+                                "", self.next_line())
+        return LinkCard("embed", "", href, "", self.next_line())
+
+    def note_list(self, c: Node) -> None:
+        """Footnotes as Markdown tools, WordPress and Ghost write them: a list (in a
+        ``footnotes`` block) whose items have ids ``fn1``/``fn:1``/``fn-1``; each item's
+        back-link ("↩") is dropped. An item with no such id is numbered in order."""
+        items = _all(c, lambda n: n.tag == "li")
+        for k, li in enumerate(items, 1):
+            m = NOTE_ID.match(li.attrs.get("id", ""))
+            n = int(m.group(1)) if m else len(self.footnotes) + 1
+            body = _without(li, lambda x: x.tag == "a" and (
+                BACKREF.search(x.attrs.get("href", "")) is not None
+                or x.classes & {"footnote-backref", "reversefootnote"}
+                or x.text().strip() in ("↩", "↩︎", "⏎", "^")))
+            self.footnotes.append(Footnote(n, tuple(_as_paragraphs(self.blocks(body))),
+                                           self.next_line()))
+
     def footnote(self, c: Node) -> None:
         num = c.find(lambda n: n.tag == "a" and "footnote-number" in n.classes)
         n = None
@@ -534,6 +583,22 @@ def _all(node: Node, pred) -> list[Node]:
                 out.append(c)
             out += _all(c, pred)
     return out
+
+
+def _note_ref(a: Node) -> int | None:
+    """The number of another tool's footnote marker (``<a href="#fn1">1</a>``, its text
+    the number, perhaps in brackets), else None."""
+    m = NOTE_HREF.search(a.attrs.get("href", ""))
+    if not m:
+        return None
+    return int(m.group(1)) if a.text().strip().strip("[]") == m.group(1) else None
+
+
+def _without(node: Node, drop) -> Node:
+    """A copy of ``node`` without the descendants ``drop`` picks."""
+    return Node(node.tag, node.attrs, [_without(c, drop) if isinstance(c, Node) else c
+                                       for c in node.children
+                                       if not (isinstance(c, Node) and drop(c))])
 
 
 def _footnote_number(a: Node) -> int | None:
