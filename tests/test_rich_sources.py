@@ -631,3 +631,27 @@ def test_other_tools_figures_embeds_and_footnotes():
     assert all(isinstance(f, Footnote) for f in notes) and {1, 2, 3} <= set(anchors)
     see = next(b for b in blocks if isinstance(b, Paragraph) and b.text.startswith("See"))
     assert see.text == "See the note and 3." and [n for _, n in see.marks] == [3]
+
+
+def test_quotes_and_image_captions_are_read_for_facts_and_names():
+    """An HTML source's block quotes and image captions are text of the article: their
+    dates are facts (quoted from them, on their own line), their names are found."""
+    from newsbook.extract import extract_article
+    from newsbook.readers.html import html_article
+    from newsbook.reference import block_lines, names_anywhere
+    html = ('<p>Plain opening words.</p>'
+            '<blockquote><p>The council first debated it in March 2019.</p>'
+            '<p>— Helen Marsh of Millbrook Parents</p></blockquote>'
+            '<figure><img src="https://example.com/b.jpg"><figcaption>The bridge in 1962, '
+            'photographed by Ada Lowell.</figcaption></figure>')
+    art = html_article(title="Q", published=datetime(2026, 1, 5), html=html, source="q.json",
+                       line=1, diags=[])
+    facts = extract_article(art, "2026-01-05-q")
+    dated = {d.when: d.quote for d in facts.dates}
+    assert "March 2019" in dated and "1962" in dated, dated
+    assert dated["1962"].startswith("The bridge in 1962")
+    assert dated["March 2019"] == "The council first debated it in March 2019."
+    texts = [t for _, t, _ in block_lines(art, "2026-01-05-q")]
+    assert any("Helen Marsh" in t for t in texts) and any("Ada Lowell" in t for t in texts)
+    names = {e.term for e in names_anywhere([(art, "2026-01-05-q")])}
+    assert "Ada Lowell" in names and any("Millbrook Parents" in n for n in names), names

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 
 from .extract.lookup import Finder
-from .model import Article, anchor_id, Caption, ListBlock, Paragraph, walk
+from .model import Article, anchor_id, Caption, Figure, ListBlock, Paragraph, Quote, walk
 from .writers.escape import clean
 
 
@@ -95,6 +95,11 @@ def _block_lines(article: Article, stem: str) -> list[tuple[str, str, int]]:
         if isinstance(b, (Paragraph, Caption, ListBlock)):
             text = " ".join(i.text for i in b.items) if isinstance(b, ListBlock) else b.text
             out.append((anchor_id(stem, article, b), clean(text), b.line))
+        elif isinstance(b, Quote):  # (an HTML source's block quote and image captions)
+            out.append((anchor_id(stem, article, b),
+                        clean(" ".join(p.text for p in b.paragraphs)), b.line))
+        elif isinstance(b, Figure) and b.caption:
+            out.append((anchor_id(stem, article, b), clean(b.caption), b.line))
     return out
 
 

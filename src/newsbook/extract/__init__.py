@@ -12,8 +12,8 @@ import re
 from dataclasses import asdict, dataclass
 from datetime import datetime
 
-from ..model import (Article, Aside, Caption, Heading, ListBlock, Note, Paragraph, Piece, Turn,
-                     anchor_id)
+from ..model import (Article, Aside, Caption, Figure, Heading, ListBlock, Note, Paragraph, Piece,
+                     Quote, Turn, anchor_id)
 from .dates import find_dates
 from .facts import (ArticleFacts, DatedStatement, Fact, Quantity, Series, SeriesPoint,
                     SpeakerShare, Term)
@@ -114,6 +114,12 @@ def segments(article: Article, stem: str) -> list[Segment]:
                     base += len(ln) + 1
             elif isinstance(b, Note):
                 out.append(Segment(anchor, b.line, b.text, b.text, new_group()))
+            elif isinstance(b, Quote):  # (a block quote of an HTML source: its paragraphs)
+                g = new_group()
+                for p in b.paragraphs:
+                    out.append(Segment(anchor, p.line, p.text, _mask(p.text, p.marks), g))
+            elif isinstance(b, Figure) and b.caption:  # (an HTML source's image caption)
+                out.append(Segment(anchor, b.line, b.caption, b.caption, new_group()))
             elif isinstance(b, (Turn, Piece)):
                 visit(b.blocks)
 
