@@ -655,3 +655,28 @@ def test_quotes_and_image_captions_are_read_for_facts_and_names():
     assert any("Helen Marsh" in t for t in texts) and any("Ada Lowell" in t for t in texts)
     names = {e.term for e in names_anywhere([(art, "2026-01-05-q")])}
     assert "Ada Lowell" in names and any("Millbrook Parents" in n for n in names), names
+
+
+def test_a_figure_with_text_of_its_own_loses_none_of_it():
+    """Ghost's bookmark card (its title and description were dropped, its thumbnail kept)
+    is a link card; any other figure holding text besides its image and caption is read
+    as blocks, so every word stays."""
+    from newsbook.model import LinkCard
+    html = ('<figure class="kg-card kg-bookmark-card"><a class="kg-bookmark-container" '
+            'href="https://city.example.gov/report"><div class="kg-bookmark-content"><div '
+            'class="kg-bookmark-title">Street Lighting Report 2025</div><div class='
+            '"kg-bookmark-description">The annual report.</div></div><div class='
+            '"kg-bookmark-thumbnail"><img src="https://city.example.gov/t.png" alt=""></div>'
+            '</a></figure>'
+            '<figure><a href="https://x.example/p"><img src="https://x.example/t.png"></a>'
+            '<div>Some text of its own.</div><figcaption>Its caption</figcaption></figure>'
+            '<figure><img src="https://x.example/i.png" alt="A"><figcaption>Plain caption'
+            '</figcaption></figure>')
+    blocks = html_blocks(html)[0]
+    (card,) = [b for b in blocks if isinstance(b, LinkCard)]
+    assert (card.title, card.href, card.body) == (
+        "Street Lighting Report 2025", "https://city.example.gov/report", "The annual report.")
+    texts = [b.text for b in blocks if isinstance(b, Paragraph)]
+    assert texts == ["Some text of its own.", "Its caption"]
+    assert [(f.src, f.caption) for f in blocks if isinstance(f, Figure)] == [
+        ("https://x.example/t.png", ""), ("https://x.example/i.png", "Plain caption")]

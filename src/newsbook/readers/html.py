@@ -67,6 +67,8 @@ BACKREF = re.compile(r"#fnref[:-]?\d{1,5}$")
 GALLERY = {"image-gallery-embed", "image-gallery"}
 #: embedded videos: Substack's wrappers, a video's id, and where each site plays one
 VIDEO = {"youtube-wrap", "vimeo-wrap"}
+#: link previews: Ghost's bookmark card
+BOOKMARKS = {"kg-bookmark-card"}
 VIDEO_ID = re.compile(r"^[A-Za-z0-9_-]{4,32}$")
 VIDEO_SITES = {"youtube": ("YouTube video", "https://www.youtube.com/watch?v="),
                "vimeo": ("Vimeo video", "https://vimeo.com/")}
@@ -335,10 +337,17 @@ class _Mapper:
                 out.append(CodeBlock(code, self.next_line()))
         elif c.tag == "table":
             self.table(c, out)
+        elif c.tag == "figure" and cls & BOOKMARKS:
+            card = self.bookmark(c)
+            if card:
+                out.append(card)
         elif c.tag == "figure":
             img = c.find(lambda n: n.tag == "img")
             cap = c.find(lambda n: n.tag == "figcaption")
-            fig = self.figure_of(img, c, cap)
+            # (an image figure holds an image and its caption; one with text of its own
+            # besides is read as blocks below, so no word of it is lost)
+            own = WS.sub("", _without(c, lambda n: n is cap).text()) if img is not None else ""
+            fig = self.figure_of(img, c, cap) if not own else None
             if fig:
                 out.append(fig)
                 return
@@ -521,6 +530,19 @@ class _Mapper:
                 return LinkCard("video", VIDEO_SITES[site][0],
                                 VIDEO_SITES[site][1] + m.group(1), "", self.next_line())
         return LinkCard("embed", "", src, "", self.next_line())
+
+    def bookmark(self, c: Node) -> LinkCard | None:
+        """Ghost's bookmark card (a link to a page, with its title and description, and a
+        thumbnail, which is left out) as a link card."""
+        def part(name: str) -> str:
+            n = c.find(lambda x: name in x.classes)
+            return WS.sub(" ", n.text()).strip() if n is not None else ""
+        a = c.find(lambda n: n.tag == "a")
+        href = safe_url(a.attrs.get("href", ""), self.base) if a is not None else ""
+        title, body = part("kg-bookmark-title"), part("kg-bookmark-description")
+        if not (title or body or href):
+            return None
+        return LinkCard("post", title, href, body, self.next_line())
 
     def linked(self, url: str) -> LinkCard | None:
         """An embed given only by its address: a card to the video (YouTube, Vimeo) or
