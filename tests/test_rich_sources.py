@@ -680,3 +680,23 @@ def test_a_figure_with_text_of_its_own_loses_none_of_it():
     assert texts == ["Some text of its own.", "Its caption"]
     assert [(f.src, f.caption) for f in blocks if isinstance(f, Figure)] == [
         ("https://x.example/t.png", ""), ("https://x.example/i.png", "Plain caption")]
+
+
+def test_an_email_layout_table_is_read_as_its_blocks():
+    """Email newsletters lay pages out in tables: a table whose cells hold paragraphs,
+    headings, lists or tables is read as those blocks (its words ran together in one
+    cell: "Weekly updateThe market rose …"); a data table's cells keep their words apart."""
+    from newsbook.model import Table
+    html = ('<table width="100%"><tr><td><table><tr><td><h2>Weekly update</h2><p>The market '
+            'rose 4% in 2025.</p><ul><li>one</li><li>two</li></ul></td></tr></table></td></tr>'
+            '<tr><td><p>Footer words.</p></td></tr></table>'
+            '<table><tr><td>Only cell text</td></tr></table>'
+            '<table><tr><th>Year</th><th>Cost</th></tr><tr><td>2019</td><td>a<br>b <b>c</b></td>'
+            '</tr></table>')
+    blocks = html_blocks(html)[0]
+    assert [type(b).__name__ for b in blocks] == ["Heading", "Paragraph", "ListBlock",
+                                                  "Paragraph", "Paragraph", "Table"]
+    assert [b.text for b in blocks if isinstance(b, Paragraph)] == [
+        "The market rose 4% in 2025.", "Footer words.", "Only cell text"]
+    assert blocks[-1].rows == (("Year", "Cost"), ("2019", "a b c"))
+    assert isinstance(blocks[-1], Table)

@@ -335,6 +335,8 @@ class _Mapper:
             code = c.text().replace("\r\n", "\n").strip("\n")
             if code.strip():
                 out.append(CodeBlock(code, self.next_line()))
+        elif c.tag == "table" and _layout_table(c):  # (an email's layout: its cells' blocks)
+            self.blocks(Node("div", {}, _cells(c)), out)
         elif c.tag == "table":
             self.table(c, out)
         elif c.tag == "figure" and cls & BOOKMARKS:
@@ -418,7 +420,7 @@ class _Mapper:
             for ch in n.children:
                 if isinstance(ch, Node):
                     if ch.tag == "tr":
-                        cells = [WS.sub(" ", cell.text()).strip() for cell in ch.children
+                        cells = [_normalise(self.inline(cell))[0] for cell in ch.children
                                  if isinstance(cell, Node) and cell.tag in ("td", "th")]
                         if any(cells):
                             rows.append(tuple(cells))
@@ -605,6 +607,34 @@ def _all(node: Node, pred) -> list[Node]:
                 out.append(c)
             out += _all(c, pred)
     return out
+
+
+#: what a data table's cell never holds: a cell holding one of these lays a page out
+LAYOUT_BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "blockquote",
+                 "figure", "pre"}
+
+
+def _cells(table: Node) -> list[Node]:
+    """The table's own cells (not a nested table's), in document order, as containers."""
+    out: list[Node] = []
+
+    def walk(n: Node) -> None:
+        for ch in n.children:
+            if isinstance(ch, Node):
+                if ch.tag in ("td", "th"):
+                    out.append(Node("div", {}, ch.children))
+                elif ch.tag != "table":
+                    walk(ch)
+    walk(table)
+    return out
+
+
+def _layout_table(table: Node) -> bool:
+    """A table that lays out a page, as email newsletters' HTML does, not one of data: a
+    single cell, or a cell holding paragraphs, headings, lists or another table. Its
+    cells are read as blocks (as one of data, their words ran together in one cell)."""
+    cells = _cells(table)
+    return len(cells) <= 1 or any(_all(cell, lambda n: n.tag in LAYOUT_BLOCKS) for cell in cells)
 
 
 def _note_ref(a: Node) -> int | None:
