@@ -132,12 +132,12 @@ def people_entries(pages: list[tuple[Article, str]], people: list[Person],
         if cache is not None and keys is not None:
             from .artcache import digest
             who = digest(people)
-            plain = found_in
 
-            def found_in(i: int):
+            def kept(i: int):  # (found_in, or its result kept from the last run)
                 key = cache.key(b"people " + keys[i].encode(), context=who)
-                return cache.remember(key, lambda: plain(i))
-        per_page = fan_out(found_in, [a.end_line - a.line for a, _ in pages])
+                return cache.remember(key, lambda: found_in(i))
+        per_page = fan_out(kept if cache is not None and keys is not None else found_in,
+                           [a.end_line - a.line for a, _ in pages])
     for (_, stem), (hits, said) in zip(pages, per_page):
         here: dict[str, list[str]] = {}  # (one page's anchors per name, then one store each)
         for name, anchor in hits:

@@ -142,10 +142,11 @@ def _newest(entries: dict, used: dict, added: dict) -> dict:
     keep: list = []
     total = 0
     for key in reversed(order):
-        entry = entries[key]
-        size = _size(key, entry)
-        if len(keep) >= LIMIT or total + size > BUDGET:
-            continue
+        if len(keep) >= LIMIT:
+            break
+        size = _size(key, entries[key])
+        if total + size > BUDGET:
+            continue  # (a smaller, older one may still fit)
         keep.append(key)
         total += size
     return {key: entries[key] for key in reversed(keep)}

@@ -281,8 +281,7 @@ def _bare_scaled(text: str, found: list[RawQuantity], dates) -> list[RawQuantity
     if "illion" not in text and "thousand" not in text:
         return found
     for m in BARE_RE.finditer(text):
-        if any(m.start() < q.end_off and q.start_off < m.end() for q in found) or \
-                any(m.start() < e and s < m.end() for s, e in dates):
+        if _taken(m.start(), m.end(), found, dates):
             continue
         spans = spans or sentences(text)
         s, _ = sentence_at(spans, m.start(), m.end())
@@ -293,10 +292,7 @@ def _bare_scaled(text: str, found: list[RawQuantity], dates) -> list[RawQuantity
         p = prev[-1]
         if not p.unit.isupper() and not _ends_a_listing(text, m.end(), dates):
             continue  # "5 million users and 2 billion in revenue": another measure
-        gap = text[p.end_off:m.start()]
-        for a, b in dates:
-            if p.end_off <= a and b <= m.start():
-                gap = gap.replace(text[a:b], " ")
+        gap = _gap(text, p.end_off, m.start(), dates, " ")
         if re.search(r"\d|[;:!?]", gap) or len(gap) > 80:
             continue
         r = _build(text, m, p.unit)
@@ -316,7 +312,7 @@ _LIST_GAP = re.compile(r"^(?: (?:in|by) D(?:,? and |, |; (?:and )?)"
 
 
 def _bare_counts(text: str, found: list[RawQuantity], dates) -> list[RawQuantity]:
-    """``12 otters in 2019, 19 in 2021, 27 in 2023``; ``140 members in 2022; in 2023,
+    """``12 members in 2019, 19 in 2021, 27 in 2023``; ``140 members in 2022; in 2023,
     185``: a plain number tied to a date (one right after it, "19 in 2021", or right
     before it, "in 2023, 185") borrows the unit of the closest quantity before it in the
     same sentence, when that one counts things (a unit word, no scale, no percentage and
@@ -333,8 +329,7 @@ def _bare_counts(text: str, found: list[RawQuantity], dates) -> list[RawQuantity
     first = min(q.end_off for q in found if _counts(q))
     for m in _COUNT_RE.finditer(text, first):
         s, e = m.start(), m.end()
-        if any(s < q.end_off and q.start_off < e for q in found) or \
-                any(s < b and a < e for a, b in dates):
+        if _taken(s, e, found, dates):
             continue
         after = _TIED_AFTER.match(text, e)
         if not (after is not None and after.end() in starts) and not _date_before(text, s, e,
@@ -348,18 +343,29 @@ def _bare_counts(text: str, found: list[RawQuantity], dates) -> list[RawQuantity
         p = max(prev, key=lambda q: q.end_off)
         if not _counts(p):
             continue
-        gap = text[p.end_off:s]
-        for a, b in dates:
-            if p.end_off <= a and b <= s:
-                gap = gap.replace(text[a:b], "D")
-        if not _LIST_GAP.match(gap):
+        if not _LIST_GAP.match(_gap(text, p.end_off, s, dates, "D")):
             continue
         extra.append(RawQuantity(s, e, text[s:e], number(m.group("n1")), None, "", p.unit, ""))
     return sorted(found + extra, key=lambda r: r.start_off) if extra else found
 
 
+def _taken(s: int, e: int, found: list[RawQuantity], dates) -> bool:
+    """Whether ``s:e`` overlaps a quantity already found or a date."""
+    return any(s < q.end_off and q.start_off < e for q in found) or \
+        any(s < b and a < e for a, b in dates)
+
+
+def _gap(text: str, start: int, end: int, dates, mark: str) -> str:
+    """``text[start:end]`` with each date wholly inside it replaced by ``mark``."""
+    gap = text[start:end]
+    for a, b in dates:
+        if start <= a and b <= end:
+            gap = gap.replace(text[a:b], mark)
+    return gap
+
+
 def _counts(q: RawQuantity) -> bool:
-    """A quantity that counts things: "12 otters", "140 members" (not "9%", "$4", "30 GW")."""
+    """A quantity that counts things: "140 members" (not "9%", "$4", "30 GW")."""
     return bool(q.unit) and not q.scale and q.high is None and not q.unit.isupper() \
         and q.unit != "%" and not any(c in q.text for c in "$€£¥₩")
 

@@ -8,7 +8,7 @@ except the few ``custom`` ones (at most five, listed in ``CUSTOM``).
 """
 from __future__ import annotations
 
-from dataclasses import field, fields
+from dataclasses import asdict, field, fields
 from typing import Annotated, Literal, Optional, Union
 
 from .models import KEY, STEM, Field, Strict, schema
@@ -47,15 +47,14 @@ class Spec(Strict):
 
     def columns(self) -> dict[str, str]:
         """Encoding channel -> dataset column, for validation against the schema."""
-        skip = {f.name for f in fields(Spec)} | {"kind", "lanes", "orientation", "axis", "function",
-                                         "controls", "log", "centre", "control", "height",
-                                         "colour_index", "layout"}
+        skip = {f.name for f in fields(Spec)} | {
+            "kind", "lanes", "orientation", "axis", "function", "controls", "log", "centre",
+            "control", "height", "colour_index", "layout"}
         out = {name: value for name, value in self.__dict__.items()
                if name not in skip and isinstance(value, str) and value}
         out.update({f"where.{c}": c for c in self.where})
         if self.live:
-            out.update({f"live.{f.name}": getattr(self.live, f.name)
-                        for f in fields(self.live) if getattr(self.live, f.name)})
+            out.update({f"live.{k}": v for k, v in asdict(self.live).items() if v})
         return out
 
 

@@ -9,7 +9,7 @@ pydantic models: a conversion whose curation has not changed loads its plan from
 cache and validates nothing, and then never imports pydantic, which alone took 80-90 ms
 of the bundled copy's 0.5 s conversion (issue 11). pydantic still checks every field
 exactly as before whenever a file is validated: the constraints are written in the
-annotations, which pydantic alone reads (they stay strings until then), and
+annotations as :class:`Field` markers, which only pydantic reads, and
 ``__pydantic_config__`` carries each schema's ``extra`` rule.
 """
 from __future__ import annotations

@@ -72,13 +72,11 @@ BOOKMARKS = {"kg-bookmark-card"}
 VIDEO_ID = re.compile(r"^[A-Za-z0-9_-]{4,32}$")
 VIDEO_SITES = {"youtube": ("YouTube video", "https://www.youtube.com/watch?v="),
                "vimeo": ("Vimeo video", "https://vimeo.com/")}
-VIDEO_SRC = {"youtube": re.compile(r"^https://(?:www\.)?youtube(?:-nocookie)?\.com/embed/"
-                                   r"([A-Za-z0-9_-]{4,32})(?:[?#]|$)"),
-             "vimeo": re.compile(r"^https://player\.vimeo\.com/video/(\d{1,15})(?:[?#]|$)")}
-#: a video's own page, as an embed's address gives it
-VIDEO_PAGE = {"youtube": re.compile(r"^https://(?:(?:www\.|m\.)?youtube\.com/watch\?v=|youtu\.be/)"
-                                    r"([A-Za-z0-9_-]{4,32})(?:[&?#]|$)"),
-              "vimeo": re.compile(r"^https://(?:www\.)?vimeo\.com/(\d{1,15})(?:[?#/]|$)")}
+#: the addresses a video is given by, its frame's or its own page's: site, then its id
+VIDEO_URL = re.compile(
+    r"^https://(?:(?:(?:www\.)?youtube(?:-nocookie)?\.com/embed/|(?:www\.|m\.)?youtube\.com/"
+    r"watch\?v=|youtu\.be/)(?P<youtube>[A-Za-z0-9_-]{4,32})"
+    r"|(?:player\.vimeo\.com/video/|(?:www\.)?vimeo\.com/)(?P<vimeo>\d{1,15}))(?:[?&#/]|$)")
 
 
 def sanitise(html: str) -> str:
@@ -243,8 +241,9 @@ class _Mapper:
             elif c.tag == "img":
                 if figures is not None:
                     figures.append(c)
-            elif c.tag == "a" and ("footnote-anchor" in c.classes or _note_ref(c)):
-                n = _footnote_number(c) if "footnote-anchor" in c.classes else _note_ref(c)
+            elif c.tag == "a" and ("footnote-anchor" in c.classes
+                                   or (other := _note_ref(c)) is not None):
+                n = _footnote_number(c) if "footnote-anchor" in c.classes else other
                 if n is not None:
                     self.anchors.add(n)
                     out.append(_Piece("text", str(n), "", n))
@@ -520,18 +519,9 @@ class _Mapper:
         vid = attrs.get("videoId") or attrs.get("video_id")
         if isinstance(vid, str) and VIDEO_ID.match(vid):
             site = "vimeo" if "vimeo-wrap" in c.classes else "youtube"
-            return LinkCard("video", VIDEO_SITES[site][0], VIDEO_SITES[site][1] + vid, "",
-                            self.next_line())
+            return self.linked(VIDEO_SITES[site][1] + vid)
         frame = c if c.tag == "iframe" else c.find(lambda n: n.tag == "iframe")
-        src = safe_url(frame.attrs.get("src", ""), self.base) if frame is not None else ""
-        if not src:
-            return None
-        for site, pattern in VIDEO_SRC.items():
-            m = pattern.match(src)
-            if m:
-                return LinkCard("video", VIDEO_SITES[site][0],
-                                VIDEO_SITES[site][1] + m.group(1), "", self.next_line())
-        return LinkCard("embed", "", src, "", self.next_line())
+        return self.linked(frame.attrs.get("src", "")) if frame is not None else None
 
     def bookmark(self, c: Node) -> LinkCard | None:
         """Ghost's bookmark card (a link to a page, with its title and description, and a
@@ -547,24 +537,24 @@ class _Mapper:
         return LinkCard("post", title, href, body, self.next_line())
 
     def linked(self, url: str) -> LinkCard | None:
-        """An embed given only by its address: a card to the video (YouTube, Vimeo) or
-        to the page; None when the address is not a safe one."""
+        """An embed given by its address (a frame's, or the page's itself): a card to the
+        video's own page (YouTube, Vimeo) or to the page; None when the address is not a
+        safe one."""
         href = safe_url(url, self.base)
         if not href.startswith(("http://", "https://")):
             return None
-        for site, pattern in VIDEO_PAGE.items():
-            m = pattern.match(href)
-            if m:
-                return LinkCard("video", VIDEO_SITES[site][0], VIDEO_SITES[site][1] + m.group(1),
-                                "", self.next_line())
+        m = VIDEO_URL.match(href)
+        if m:
+            site, vid = next((k, v) for k, v in m.groupdict().items() if v)
+            return LinkCard("video", VIDEO_SITES[site][0], VIDEO_SITES[site][1] + vid, "",
+                            self.next_line())
         return LinkCard("embed", "", href, "", self.next_line())
 
     def note_list(self, c: Node) -> None:
         """Footnotes as Markdown tools, WordPress and Ghost write them: a list (in a
         ``footnotes`` block) whose items have ids ``fn1``/``fn:1``/``fn-1``; each item's
         back-link ("↩") is dropped. An item with no such id is numbered in order."""
-        items = _all(c, lambda n: n.tag == "li")
-        for k, li in enumerate(items, 1):
+        for li in _all(c, lambda n: n.tag == "li"):
             m = NOTE_ID.match(li.attrs.get("id", ""))
             n = int(m.group(1)) if m else len(self.footnotes) + 1
             body = _without(li, lambda x: x.tag == "a" and (

@@ -309,11 +309,11 @@ def caption_like(unit: Unit) -> bool:
         return True
     if source_tail(t) or t == ALT_TEXT:
         return True
-    # (a sentence ending in a footnote marker, "… 42.9 percent.1", ends in its full stop;
-    # a line of symbols alone, "* * *" or "⁂", is a section break, not a caption)
     # A caption names what an image showed: it opens with a word, a number, a quote or a
     # bracket, not with a symbol ("✅ A long read…", "👉 …": an item of the author's own
-    # list) or a timestamp ("[00:03:12] Why lead times doubled": a podcast's chapters).
+    # list; "* * *" alone: a section break) or a timestamp ("[00:03:12] Why lead times
+    # doubled": a podcast's chapters). A sentence ending in a footnote marker ("… 42.9
+    # percent.1") ends in its full stop.
     t = _MARKER_END.sub("", t)
     return len(t) <= 100 and _last(t) not in ".?!:;,…" and not title_case(t) \
         and any(c.isalnum() for c in t) and (t[0].isalnum() or t[0] in _CAPTION_OPENERS) \
@@ -324,8 +324,7 @@ def caption_like(unit: Unit) -> bool:
 _CAPTION_OPENERS = "“\"'‘(«「『¿¡"
 #: a podcast chapter's or a transcript's timestamp: "[00:03:12] ", "(12:40) ", "1:02:03 "
 _TIMESTAMP = re.compile(r"^[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s")
-
-
+#: a footnote marker after a sentence's last mark
 _MARKER_END = re.compile(r"(?<=[.?!”’\"])\d{1,3}$")
 
 
