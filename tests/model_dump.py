@@ -11,7 +11,8 @@ def dump_blocks(blocks, indent: str = "") -> list[str]:
         if isinstance(b, Heading):
             out.append(f"{indent}{b.line} heading{b.level} {b.text}")
         elif isinstance(b, Paragraph):
-            out.append(f"{indent}{b.line} para {b.text}" + (f" marks={list(b.marks)}" if b.marks else ""))
+            out.append(f"{indent}{b.line} para {b.text}" + (f" marks={list(b.marks)}" if b.marks else "")
+                       + (f" breaks={list(b.breaks)}" if b.breaks else ""))
         elif isinstance(b, ListBlock):
             out.append(f"{indent}{b.line} list ordered={b.ordered}")
             for i in b.items:
@@ -80,8 +81,10 @@ def _parse_blocks(lines: list[str], i: int, indent: str) -> tuple[list, int]:
         if kind.startswith("heading"):
             out.append(Heading(rest, n, int(kind[len("heading"):])))
         elif kind == "para":
-            text, marks = _marks(rest)
-            out.append(Paragraph(text, n, marks))
+            brk = re.search(r" breaks=(\[[\d, ]*\])$", rest)
+            text, marks = _marks(rest[:brk.start()] if brk else rest)
+            out.append(Paragraph(text, n, marks, (),
+                                 tuple(ast.literal_eval(brk.group(1))) if brk else ()))
         elif kind == "list":
             items = []
             while i < len(lines) and lines[i].startswith(indent + "  ") \

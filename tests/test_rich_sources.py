@@ -700,3 +700,20 @@ def test_an_email_layout_table_is_read_as_its_blocks():
         "The market rose 4% in 2025.", "Footer words.", "Only cell text"]
     assert blocks[-1].rows == (("Year", "Cost"), ("2019", "a b c"))
     assert isinstance(blocks[-1], Table)
+
+
+def test_br_line_breaks_are_kept_in_paragraphs_and_quotes():
+    """A poem, an address, a sign-off: ``<br>`` is the author's line break. The text stays
+    one line for every reader of it (a space at each break); the breaks are kept beside it,
+    one per run of ``<br>``, none at either end, and the spans still join to the text."""
+    from newsbook.model import Quote
+    html = ("<p><br>Roses are <em>red</em> <br>violets <br> <br>are blue<br></p>"
+            "<blockquote><p>One line<br/>two line</p></blockquote><p>No break here</p>")
+    p, q, plain = html_blocks(html)[0]
+    assert p.text == "Roses are red violets are blue" and p.breaks == (13, 21)
+    assert "".join(s.text for s in p.spans) == p.text
+    assert [x.text for x in p.broken()] == ["Roses are red", "violets", "are blue"]
+    assert [[(s.kind, s.text) for s in x.spans] for x in p.broken()][0] == [
+        ("text", "Roses are "), ("em", "red")]
+    assert isinstance(q, Quote) and q.paragraphs[0].breaks == (8,)
+    assert plain.breaks == ()

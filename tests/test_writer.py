@@ -97,3 +97,25 @@ def _ancestors(node):
     while node.parent is not None:
         node = node.parent
         yield node
+
+
+def test_broken_lines_are_hard_breaks_in_one_paragraph():
+    """The author's line breaks are line breaks in what MyST makes of the page, inside one
+    paragraph that shows every line's text exactly (none opens a block of its own)."""
+    from docutils import nodes
+
+    from test_hostile import myst_doctree
+    case = (Path(__file__).parent / "fixtures" / "writer" / "captions.txt").read_text(
+        encoding="utf-8").split("\nlines the author broke end in hard breaks, and each line's "
+                                "own text is escaped (no line can open a block or split a "
+                                "cell)\n.\n")[1]
+    page = render(case.split("\n.\n")[0])
+    doc = myst_doctree(page.split("\n---\n", 1)[1])
+    para = next(n for n in doc.findall(nodes.paragraph) if n.astext().startswith("The snow"))
+    texts = [c.astext() for c in para.children if isinstance(c, nodes.Text)]
+    assert texts == ["The snow came down,", "```{code-cell} python", "+++", "# not a heading",
+                     "- nor an item", "1. nor this", "(x)= $y$"]
+    html_breaks = [c for c in para.children if isinstance(c, nodes.raw)
+                   and c.get("format") == "html"]
+    assert [c.astext() for c in html_breaks] == ["<br />\n"] * 6
+    assert not list(doc.findall(nodes.section)) and not list(doc.findall(nodes.bullet_list))

@@ -32,6 +32,30 @@ class Paragraph:
     line: int
     marks: tuple[tuple[int, int], ...] = ()
     spans: tuple["Span", ...] = ()  # inline markup from HTML sources; texts join to ``text``
+    #: offsets in ``text`` of the spaces that stand for the author's line breaks (verse, an
+    #: address, a letter's "Warmly,"): the text stays one line for every reader of it, and
+    #: the writer breaks the lines there
+    breaks: tuple[int, ...] = ()
+
+    def lines(self) -> list[tuple[int, int]]:
+        """``(start, end)`` offsets of each line of the text (one, when it has no breaks)."""
+        starts = [0] + [b + 1 for b in self.breaks]
+        return list(zip(starts, [*self.breaks, len(self.text)]))
+
+    def broken(self) -> list["Paragraph"]:
+        """Each line as a paragraph of its own: its text, markers and inline markup."""
+        out = []
+        for s, e in self.lines():
+            spans, pos = [], 0
+            for sp in self.spans:
+                a, b = max(s, pos), min(e, pos + len(sp.text))
+                if a < b:
+                    spans.append(Span(sp.kind, sp.text[a - pos:b - pos], sp.href))
+                pos += len(sp.text)
+            out.append(Paragraph(self.text[s:e], self.line,
+                                 tuple((o - s, n) for o, n in self.marks if s <= o < e),
+                                 tuple(spans)))
+        return out
 
 
 @dataclass(frozen=True)

@@ -97,7 +97,8 @@ def segments(article: Article, stem: str) -> list[Segment]:
                 short = len(b.text) <= SHORT_LINE
                 g = group[0] if (short and run[0]) else new_group()
                 run[0] = short
-                out.append(Segment(anchor, b.line, b.text, _mask(b.text, b.marks), g))
+                for k, p in enumerate(b.broken() if b.breaks else (b,)):  # (a line each)
+                    out.append(Segment(anchor, b.line + k, p.text, _mask(p.text, p.marks), g))
                 continue
             run[0] = False
             if isinstance(b, Heading):

@@ -173,23 +173,43 @@ class _Piece:
     text: str
     href: str = ""
     mark: int | None = None  # footnote number (text is its digits)
+    br: bool = False  # a <br>: a space, or in a paragraph the author's line break
 
 
-def _normalise(pieces: list[_Piece], pre: bool = False) -> tuple[str, tuple, tuple[Span, ...]]:
+def _normalise(pieces: list[_Piece], pre: bool = False, breaks: list[int] | None = None
+               ) -> tuple[str, tuple, tuple[Span, ...]]:
     """Collapse whitespace across pieces, trim the ends, merge neighbours; returns
-    (text, marks, spans) with span texts joining to exactly ``text``."""
+    (text, marks, spans) with span texts joining to exactly ``text``. ``breaks``: a list
+    that gets the offsets of the spaces that stand for ``<br>`` (else they are spaces)."""
     out: list[_Piece] = []
     for p in pieces:
         t = p.text if pre else WS.sub(" ", p.text)
+        if breaks is not None and p.br and not pre:
+            while out and out[-1].text.endswith(" ") and not out[-1].br:
+                out[-1].text = out[-1].text[:-1]  # (the space before a break is the break)
+                if not out[-1].text:
+                    out.pop()
+            if not out or out[-1].br:
+                continue  # (a break opening the text, or a second one: one break)
+            out.append(_Piece(p.kind, " ", p.href, None, True))
+            continue
         if not pre and out and out[-1].text.endswith(" ") and t.startswith(" "):
             t = t[1:]
         if not t:
             continue
         out.append(_Piece(p.kind, t, p.href, p.mark))
     if out and not pre:
+        while out and out[-1].br:
+            out.pop()  # (a break closing the text)
         out[0].text = out[0].text.lstrip(" ")
         out[-1].text = out[-1].text.rstrip(" ")
         out = [p for p in out if p.text]
+    if breaks is not None:
+        pos = 0
+        for p in out:
+            if p.br:
+                breaks.append(pos)
+            pos += len(p.text)
     merged: list[_Piece] = []
     for p in out:
         last = merged[-1] if merged else None
@@ -237,7 +257,7 @@ class _Mapper:
             if c.classes & DROP:
                 continue
             if c.tag == "br":
-                out.append(_Piece(kind, " ", href))
+                out.append(_Piece(kind, " ", href, None, True))
             elif c.tag == "img":
                 if figures is not None:
                     figures.append(c)
@@ -267,9 +287,10 @@ class _Mapper:
 
     def paragraph(self, node: Node, blocks: list[Block]) -> None:
         figures: list[Node] = []
-        text, marks, spans = _normalise(self.inline(node, figures=figures))
+        breaks: list[int] = []
+        text, marks, spans = _normalise(self.inline(node, figures=figures), breaks=breaks)
         if text:
-            blocks.append(Paragraph(text, self.next_line(), marks, spans))
+            blocks.append(Paragraph(text, self.next_line(), marks, spans, tuple(breaks)))
         for img in figures:
             fig = self.figure_of(img, None, None)
             if fig:

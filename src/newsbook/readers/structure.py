@@ -60,13 +60,22 @@ def _marks_for(u: Unit, marks: Marks, cut: int = 0) -> tuple[tuple[int, int], ..
     return tuple((off - cut, n) for off, n in marks.get(u.line, ()) if off >= cut)
 
 
-def _caption(u: Unit, marks: Marks) -> Caption:
+def _joined(u: Unit, marks: Marks) -> tuple[tuple[str, ...], tuple[tuple[int, int], ...],
+                                             tuple[int, ...]]:
+    """A unit's stripped lines, the markers of every line at their offsets in the lines
+    joined by spaces, and the offsets of those spaces."""
     lines = tuple(s.strip() for s in u.lines)
-    found, base = [], 0
+    found, joins, base = [], [], 0
     for k, s in enumerate(lines):
         found += [(base + off, n) for off, n in marks.get(u.line + k, ())]
         base += len(s) + 1
-    return Caption(lines, u.line, tuple(found))
+        joins.append(base - 1)
+    return lines, tuple(found), tuple(joins[:-1])
+
+
+def _caption(u: Unit, marks: Marks) -> Caption:
+    lines, found, _ = _joined(u, marks)
+    return Caption(lines, u.line, found)
 
 
 def _simple(u: Unit, marks: Marks, level: int) -> Block:
@@ -83,6 +92,10 @@ def _simple(u: Unit, marks: Marks, level: int) -> Block:
         return Code("\n".join(s.rstrip() for s in u.lines), u.line)
     if u.kind == "table":  # (a table copied as text: tab-separated cells; no marker read)
         return Table(tuple(u.extra["rows"]), u.line)
+    if len(u.lines) > 1:  # (text the author broke into lines, or wrapped prose)
+        lines, found, joins = _joined(u, marks)
+        return Paragraph(" ".join(lines), u.line, found, (),
+                         joins if u.kind == "lines" else ())
     return Paragraph(text, u.line, _marks_for(u, marks))
 
 

@@ -320,6 +320,35 @@ def caption_like(unit: Unit) -> bool:
         and not _TIMESTAMP.match(t)
 
 
+#: a letter's opening or closing line: "Dear readers,", "Warmly,", "With best wishes,"
+_SALUTATION = re.compile(r"^[^\W\d][\w’'.-]*(?: [^\W\d][\w’'.-]*){0,3},$")
+#: a line of a postal address: "14 Mill Lane", "221B Baker Street", "PO Box 12"
+_STREET = re.compile(r"""^(?:\d{1,5}[A-Za-z]?,?\ (?:[A-Z][\w’'.-]*\ ){0,3}
+    (?:Street|St|Road|Rd|Lane|Ln|Avenue|Ave|Way|Drive|Dr|Boulevard|Blvd|Place|Pl|Square
+      |Sq|Court|Ct|Terrace|Close|Row|Parkway|Highway|Hwy|Crescent|Gardens|Hill)\.?
+  | P\.?\ ?O\.?\ Box\ \d+)(?:,|$)""", re.X)
+#: a line of wrapped prose is at least this long (a line of verse is shorter)
+WRAPPED = 50
+
+
+def run_kind(lines: list[str]) -> str:
+    """What lines run together (no blank line between) are, when they are not a gallery
+    of lost images' captions: ``"lines"``, text the author broke into lines (verse whose
+    next line goes on in lower case, a letter's "Warmly," and name, a postal address),
+    kept with its line breaks; ``"para"``, prose wrapped at a fixed width, one paragraph;
+    or ``""`` (captions: each opens a new thing in upper case, as a gallery's do)."""
+    ls = [s.strip() for s in lines]
+    goes_on = [_last(a) not in ".?!…:" and b[:1].islower() for a, b in zip(ls, ls[1:])]
+    if any(goes_on):
+        wrapped = all(len(s) >= WRAPPED for s in ls[:-1]) and sum(goes_on) * 2 >= len(goes_on)
+        return "para" if wrapped else "lines"
+    if _SALUTATION.match(ls[0]) or _SALUTATION.match(ls[-2]):
+        return "lines"  # "Warmly," / "Lena"; "Dear readers," / …
+    if all(len(s.split()) <= 6 for s in ls) and any(_STREET.match(s) for s in ls):
+        return "lines"
+    return ""
+
+
 #: what else a caption may open with
 _CAPTION_OPENERS = "“\"'‘(«「『¿¡"
 #: a podcast chapter's or a transcript's timestamp: "[00:03:12] ", "(12:40) ", "1:02:03 "
@@ -373,6 +402,8 @@ def classify_units(units: list[Unit], hints: dict[str, str],
                 out.pop()
         elif heading_like(t) and len(u.lines) == 1:
             u.kind = "heading"
+        elif len(u.lines) > 1 and (kind := run_kind(u.lines)):
+            u.kind = kind
         elif caption_like(u):
             u.kind = "caption"
         out.append(u)

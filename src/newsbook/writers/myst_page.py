@@ -228,7 +228,15 @@ class PageWriter:
         return [f"{'#' * h.level} {escape_text(h.text)}\n"]
 
     def paragraph(self, p: Paragraph, depth: int) -> list[str]:
-        return [target(self.stem, self.a, p) + self.inline_of(p) + "\n"]
+        return [target(self.stem, self.a, p) + self.broken(p) + "\n"]
+
+    def broken(self, p: Paragraph, lead: str = "") -> str:
+        """A paragraph's inline text; where the author broke a line, a hard line break (a
+        backslash ending the line; every line's own text is escaped, so none can open a
+        block), and ``lead`` before the next line (a block quote's "> ")."""
+        if not p.breaks:
+            return self.inline_of(p)
+        return f"\\\n{lead}".join(self.inline_of(part) for part in p.broken())
 
     def listblock(self, lb: ListBlock, depth: int) -> list[str]:
         lines = []
@@ -331,7 +339,7 @@ class PageWriter:
         return [rich_md.figure(f, target(self.stem, self.a, f), caption)]
 
     def quote(self, q: Quote, depth: int) -> list[str]:
-        paras = [self.inline_of(p) for p in q.paragraphs]
+        paras = [self.broken(p, "> ") for p in q.paragraphs]
         return [target(self.stem, self.a, q) + "\n>\n".join(f"> {p}" for p in paras) + "\n"]
 
     def code(self, c: Code, depth: int) -> list[str]:
