@@ -144,9 +144,7 @@ def _blocks(units: list[Unit], marks: Marks, level: int, *, nest: bool = True) -
             i = j
             continue
         if nest and u.kind == "para" and (SPONSOR.match(u.text) or (not out and JOB.search(u.text))):
-            j = i + 1
-            while j < len(units) and not units[j].divider and units[j].kind not in ("heading", "speaker"):
-                j += 1
+            j = _aside_end(units, i)
             kind = "sponsor" if SPONSOR.match(u.text) else "job"
             out.append(Aside(kind, tuple(_flat(units[i:j], marks, level)), u.line))
             i = j
@@ -167,6 +165,34 @@ def _blocks(units: list[Unit], marks: Marks, level: int, *, nest: bool = True) -
         out.append(_simple(u, marks, level))
         i += 1
     return out
+
+
+#: how an advertisement or a job notice ends: what to do next (an address, "Reach out")
+AD_END = re.compile(r"https?://|\bwww\.|\b[\w-]+\.(?:com|io|ai|co|org|net|app|dev|example)\b"
+                    r"|\w@[\w-]+\.\w|\b(?:Reach out|Learn more|Sign up|Book a demo|Get started"
+                    r"|Try it|Start your|Visit|Use (?:the )?code|Respond to|Apply|Email us)\b",
+                    re.I)
+#: at most this many blocks follow a sponsor's or a job notice's opening line
+AD_MOST = 6
+
+
+def _aside_end(units: list[Unit], i: int) -> int:
+    """Where the aside opened by ``units[i]`` ends: after the first of its blocks that
+    says what to do next (:data:`AD_END`: the advertisement ends there), else at the next
+    divider, heading or speaker when that comes within :data:`AD_MOST` blocks, else after
+    the opening line and one block (what follows an advertisement with no end in sight is
+    the newsletter's own text, which must not be folded away)."""
+    j = i
+    while j < len(units) and j - i <= AD_MOST:
+        v = units[j]
+        if j > i and (v.divider or v.kind in ("heading", "numbered_heading", "speaker")):
+            return j
+        if AD_END.search(v.text):
+            return j + 1
+        j += 1
+    if j >= len(units):
+        return j
+    return min(i + 2, len(units))
 
 
 def _flat(units: list[Unit], marks: Marks, level: int) -> list[Block]:

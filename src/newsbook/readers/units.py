@@ -212,12 +212,20 @@ def find_footnotes(units: list[Unit]) -> tuple[list[Unit], list[tuple[int, list[
     return units, []
 
 
+#: how a sentence opens: a capital, or a quote or bracket before one
+_OPENS = re.compile(r"[“\"‘'(\[]?[^\W\d_a-z]")
+
+
 def _marker_ok(text: str, pos: int, digits: str) -> bool:
     """A footnote marker is glued to a word of 3+ Latin letters or to closing punctuation."""
     end = pos + len(digits)
     if end < len(text) and (text[end].isalnum() or text[end] in "-–/%"):
         return False
     before = text[max(0, pos - 3):pos]
+    if pos > 1 and text[pos - 1] in ".," and text[pos - 2].isdigit():
+        # "3.1 percent", "1,1": a number's own digits; "… in 2023.1" ends a sentence: the
+        # line ends there, or the next sentence opens after a space
+        return end >= len(text) or (text[end] == " " and _OPENS.match(text, end + 1) is not None)
     if pos > 0 and text[pos - 1] in ".,;:!?)”’\"…*":
         return True
     if len(before) == 3 and all(c.isascii() and c.isalpha() for c in before):
@@ -240,8 +248,9 @@ def find_markers(units: list[Unit], count: int) -> dict[int, list[tuple[int, int
     """
     found: dict[int, list[tuple[int, int]]] = {}
     n = 1
-    flat = [(u.line + k, s.strip()) for u in units if not u.extra.get("code")
-            for k, s in enumerate(u.lines)]  # (program text carries no footnote marker)
+    flat = [(u.line + k, s.strip()) for u in units
+            if not u.extra.get("code") and not table_rows(u.lines)
+            for k, s in enumerate(u.lines)]  # (program text and tables carry no marker)
     idx, start = 0, 0
     while n <= count and idx < len(flat):
         number, text = flat[idx]
