@@ -14,6 +14,7 @@ import io
 import re
 from dataclasses import dataclass, field
 
+from .extract.facts import derived_note
 from .model import Article, Heading, Piece, Turn, anchor_id, walk
 from .plan.charts import Bars, Grouped, Series, Timeline
 
@@ -104,8 +105,7 @@ def timeline_chart(article: Article, stem: str, facts, out: AutoCharts) -> bool:
         rows.append({"lane": lanes.get(d.anchor, ""), "event": f"{d.when}: {d.label}", "start": d.start,
                      "end": d.end, "precision": d.precision, "when": d.when, "quote": d.quote,
                      "line": d.line, "chapter": stem, "anchor": d.anchor,
-                     "derived": "resolved against the publication date"
-                     if d.precision == "relative" else "", "note": ""})
+                     "derived": derived_note(d.precision), "note": ""})
     if len(rows) < TIMELINE_MIN:
         return False
     lane_names = list(dict.fromkeys(r["lane"] for r in rows))

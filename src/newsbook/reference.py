@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 
 from .extract.lookup import Finder
+from .extract.facts import derived_note
 from .model import Article, anchor_id, Caption, Figure, ListBlock, Paragraph, Quote, walk
 from .writers.escape import clean
 
@@ -371,8 +372,7 @@ def events_csv(events: list[dict], pages: list[tuple[Article, str]], extracted=(
                          "precision": d.precision, "label": d.label, "chapter": stem,
                          "title": titles[stem], "theme": themes.get(stem, ""),
                          "anchor": d.anchor, "quote": d.quote, "line": d.line,
-                         "derived": "resolved against the publication date"
-                         if d.precision == "relative" else "", "note": ""})
+                         "derived": derived_note(d.precision), "note": ""})
     order = {stem: i for i, (_, stem) in enumerate(pages)}
     rows.sort(key=lambda r: (r["date"], order.get(r["chapter"], 0), int(r["line"] or 0)))
     buf = io.StringIO()

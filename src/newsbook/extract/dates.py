@@ -39,7 +39,8 @@ PATTERNS = [(name, re.compile(p, re.I if name in ("season", "part", "relative", 
     ("fromto", rf"\b(?:[Ff]rom|[Bb]etween)\s(?P<a>{_POINT}|{_MON})\s(?:to|and|until|through)\s"
                rf"(?P<b>{_POINT}){_R}"),
     ("monmon", rf"\b(?P<a>{_MON})[–-](?P<b>{_MON}\s{_Y}){_R}"),
-    ("yy", rf"{_L}(?P<a>{_Y})(?:\s?[–-]\s?|\sto\s)(?P<b>{_Y}|\d{{2}}){_R}"),
+    # ("2019–21", "2019 to 2021"; "in 2019 to 55 units" is a year, then a quantity)
+    ("yy", rf"{_L}(?P<a>{_Y})(?:\s?[–-]\s?|\sto\s(?={_Y}))(?P<b>{_Y}|\d{{2}}){_R}"),
     ("iso", rf"{_L}(?P<a>{_Y}-[01]\d-[0-3]\d){_R}"),
     ("dmy", rf"\b{_DAY_MON_YEAR}{_R}"),
     ("mdy", rf"\b{_MON_DAY_YEAR}{_R}"),
@@ -280,10 +281,32 @@ def find_dates(text: str, published: datetime | None = None) -> list[RawDate]:
                 if name in ("fromto", "yy", "iso", "dmy", "mdy"):
                     taken.append((s, e))      # "February 30, 2023": no date, nor its year
                 continue
+            if res[2] in ("year", "month") and (a := _APPROX.search(text, max(0, s - 30), s)):
+                s, res = a.start(), _widened(res)  # "circa 1998": 1997 to 1999
             taken.append((s, e))
-            found.append(RawDate(s, e, m.group(), *res))
+            found.append(RawDate(s, e, text[s:e], *res))
     found.sort(key=lambda d: d.start_off)
     return found
+
+
+#: words that make the year or month after them approximate ("circa 1998", "around March
+#: 2027", "in about 2012")
+_APPROX = re.compile(r"\b(?:[Cc]irca|[Cc]a?\.|[Aa]round|[Aa]bout|[Aa]pproximately|[Rr]oughly"
+                     r"|[Ss]ome ?time (?:in|around))\s$")
+
+
+def _widened(res: tuple[str, str, str]) -> tuple[str, str, str]:
+    """An approximate year or month as a span of one either side of it (the text does
+    not say how far off it may be; a span says it is not exact, a point would not)."""
+    start, end, precision = res
+    if precision == "year":
+        y = int(start)
+        return str(y - 1), str(y + 1), "approximate"
+    y, m = int(start[:4]), int(start[5:7])
+    a = (y, m - 1) if m > 1 else (y - 1, 12)
+    b = (y, m + 1) if m < 12 else (y + 1, 1)
+    return f"{a[0]}-{a[1]:02d}", f"{b[0]}-{b[1]:02d}", "approximate"
+
 
 
 def _bare_quarter(text: str, m: re.Match, years: list[tuple[int, str]]):

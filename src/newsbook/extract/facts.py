@@ -13,7 +13,16 @@ SCALES = {"": 1.0, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 
           "万": 1e4, "亿": 1e8}
 
 PRECISIONS = ("day", "month", "year", "decade", "season", "half", "quarter", "fiscal_year",
-              "range", "relative")
+              "range", "relative", "approximate")
+
+
+def derived_note(precision: str) -> str:
+    """What a timeline row says of a date the text does not give as it is drawn."""
+    if precision == "relative":
+        return "resolved against the publication date"
+    if precision == "approximate":
+        return "the text gives it as approximate; drawn as a span either side"
+    return ""
 
 
 @dataclass(frozen=True)

@@ -128,7 +128,7 @@ class EventEntry(Loose):
     date: Annotated[str, Field(pattern=ISO)]
     end: Optional[Annotated[str, Field(pattern=ISO)]] = None
     precision: Literal["day", "month", "year", "decade", "season", "half", "quarter",
-                       "fiscal_year", "range", "planned", "relative"]
+                       "fiscal_year", "range", "planned", "relative", "approximate"]
     label: Annotated[str, Field(min_length=1)]
     chapter: Annotated[str, Field(pattern=STEM)]
     theme: str = ""

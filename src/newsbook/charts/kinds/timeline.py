@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 
 from ._common import HOVER, PALETTE, customdata, lane_buttons, note, text, year_end, year_start
 
-SOFT = {"planned", "lower_bound", "derived"}
+SOFT = {"planned", "lower_bound", "derived", "approximate"}
 
 
 def _is_year(value) -> bool:
