@@ -349,3 +349,25 @@ def test_a_post_with_no_text_says_so(tmp_path):
     pages = {p.stem: p.read_text(encoding="utf-8") for p in (book / "chapters").glob("*.md")}
     assert "has no text in the copy" in pages["2026-05-01-empty-days"]
     assert "has no text in the copy" not in pages["2026-05-02-full"]
+
+
+def test_the_intro_says_what_the_posts_were_read_from_in_plain_english():
+    """"Five Harbour Ledger posts" (not "Five The Harbour Ledger posts"), and a feed's
+    posts are not said to be saved from FreshRSS."""
+    from datetime import datetime
+
+    from newsbook import bookinfo
+    from newsbook.model import Article
+    from newsbook.plan.models import BookSettings
+
+    def art(rich: bool, day: int) -> Article:
+        return Article("T", datetime(2026, 9, day), (), (), 1, publication="The Harbour Ledger",
+                       rich=rich)
+    text = bookinfo.settings([art(False, 1), art(False, 2)], BookSettings(), 3)["intro"]
+    assert text.startswith("Two Harbour Ledger posts from September 2026, as saved from the "
+                           "FreshRSS reader,"), text
+    feed = bookinfo.settings([art(True, 1)], BookSettings(), 0)["intro"]
+    assert "One Harbour Ledger post from 1 September 2026, as read from the newsletter's " \
+        "feed," in feed and "FreshRSS" not in feed
+    both = bookinfo.settings([art(True, 1), art(False, 2)], BookSettings(), 0)["intro"]
+    assert "as saved from the FreshRSS reader and its feed" in both

@@ -91,16 +91,29 @@ def count_words(n: int, noun: str) -> str:
     return f"{word} {noun}{'' if n == 1 else 's'}"
 
 
+def _read_from(articles: list[Article]) -> str:
+    """Where the posts were read from: text copies of FreshRSS's view, HTML (an export or
+    the newsletter's feed), or both."""
+    rich = {a.rich for a in articles}
+    if rich == {True}:
+        return "as read from the newsletter's feed"
+    if rich == {False}:
+        return "as saved from the FreshRSS reader"
+    return "as saved from the FreshRSS reader and its feed"
+
+
 def settings(articles: list[Article], curated, n_charts: int) -> dict[str, str]:
     """title, author, intro and copyright for this set of articles."""
     name = publication(articles, curated.publication)
-    posts = count_words(len(articles), f"{name} post" if name else "post")
+    # ("Five Harbour Ledger posts": a name used before a noun drops its article)
+    noun = re.sub(r"^(?:The|A|An) (?=\S)", "", name) if name else ""
+    posts = count_words(len(articles), f"{noun} post" if noun else "post")
     title = curated.title or (f"{name} {years(articles)}: an interactive reader" if name
                               else f"Newsletter {years(articles)}: an interactive reader")
     chart_words = count_words(n_charts, "interactive chart").lower() if n_charts < 21 else \
         f"{n_charts:,} interactive charts"
     intro = curated.intro or (
-        f"{posts} from {date_range(articles)}, as saved from the FreshRSS reader, rebuilt as "
+        f"{posts} from {date_range(articles)}, {_read_from(articles)}, rebuilt as "
         f"a book: every sentence kept, footnotes linked both ways, and {chart_words} whose "
         "every number traces to a quote.")
     return {"title": title, "author": curated.author or name or "",
