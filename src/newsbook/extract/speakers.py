@@ -1,14 +1,16 @@
 """Speaker shares of interviews: words and turns per (section, speaker)."""
 from __future__ import annotations
 
-from ..model import Article, Caption, Heading, ListBlock, Note, Paragraph, Turn, anchor_id, walk
+from ..model import Article, Heading, ListBlock, Paragraph, Turn, anchor_id, walk
 from .facts import SpeakerShare
 
 
 def _words(block) -> int:
+    """Words the speaker said in a block of the turn: a lost image's caption or an
+    editor's note inside the turn is not the speaker's."""
     if isinstance(block, ListBlock):
         return sum(len(i.text.split()) for i in block.items)
-    if isinstance(block, (Paragraph, Caption, Note, Heading)):
+    if isinstance(block, (Paragraph, Heading)):
         return len(block.text.split())
     return 0
 
