@@ -81,7 +81,15 @@ def source_tail(text: str) -> bool:
     """Whether ``text`` ends in a source credit (:data:`SOURCE_TAIL`). Every form holds
     "ource", so most paragraphs are settled by a substring test: the pattern, anchored
     at the end, is otherwise tried at every offset of the paragraph."""
-    return "ource" in text and SOURCE_TAIL.search(text) is not None
+    return ("ource" in text and SOURCE_TAIL.search(text) is not None) or (
+        any(w in text for w in _CREDIT_WORDS) and CREDIT_TAIL.search(text) is not None)
+
+
+#: a photo credit ending a caption: "Photo: The Harbour Ledger", "(Image: Reuters)",
+#: "Photograph by Tomas Reyes", "Credit: NASA"
+CREDIT_TAIL = re.compile(r"(?:^|[.;,—–-] |\()(?:Photo(?:graph)?|Image|Picture|Illustration|Credit"
+                         r"|Photo credit)s?(?:: | by )[^.()]{1,60}\)?$")
+_CREDIT_WORDS = ("Photo", "Image", "Picture", "Illustration", "Credit")
 
 
 def _last(text: str) -> str:
