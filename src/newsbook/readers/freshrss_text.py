@@ -212,7 +212,7 @@ def _read_article(lines: list[str], start: int, end: int, source: str,
     if not units:
         diags.append(Diagnostic(Code.TRUNCATED, f"article {title!r} has no text; the copy may be "
                                 "cut off", source, start + 1, "warning"))
-    units, notes = find_footnotes(units)
+    units, notes = find_footnotes(units, names)
     marks = find_markers(units, len(notes))
     found = {n for per_line in marks.values() for _, n in per_line}
     footnotes = []

@@ -189,8 +189,17 @@ def _with_code(units: list[Unit]) -> list[Unit]:
     return out
 
 
-def find_footnotes(units: list[Unit]) -> tuple[list[Unit], list[tuple[int, list[Paragraph]]]]:
+def is_cta(text: str, names: frozenset[str] = frozenset()) -> bool:
+    """A button or prompt line (:data:`CTA`), or "Share <name>" / "Subscribe to <name>"
+    for one of the newsletter's ``names``."""
+    return CTA.match(text) is not None or (text.startswith("Share ") and text[6:] in names) \
+        or (text.startswith("Subscribe to ") and text[13:] in names)
+
+
+def find_footnotes(units: list[Unit], names: frozenset[str] = frozenset()
+                   ) -> tuple[list[Unit], list[tuple[int, list[Paragraph]]]]:
     """Split off the trailing footnote bodies: a bare ``1`` line, text, a bare ``2``, ...
+    (the newsletter's prompts among them, :func:`is_cta`, are no part of a note).
 
     Returns the remaining units and ``[(number, paragraphs)]``.
     """
@@ -212,7 +221,7 @@ def find_footnotes(units: list[Unit]) -> tuple[list[Unit], list[tuple[int, list[
             t = v.text.strip()
             if t.isdigit() and len(v.lines) == 1 and int(t) == len(notes) + 1:
                 notes.append((int(t), []))
-            elif CTA.match(t):  # (Substack's prompts after the notes are not part of one)
+            elif is_cta(t, names):  # (Substack's prompts after the notes are not part of one)
                 continue
             else:
                 notes[-1][1].extend(Paragraph(s.strip(), v.line + k) for k, s in enumerate(v.lines))
@@ -395,8 +404,7 @@ def classify_units(units: list[Unit], hints: dict[str, str],
         hint = hints.get(t)
         if u.extra.get("code"):
             u.kind = "code"
-        elif CTA.match(t) or (t.startswith("Share ") and t[6:] in names) or (
-                t.startswith("Subscribe to ") and t[13:] in names):
+        elif is_cta(t, names):
             u.kind = "cta"
         elif hint:
             u.kind = hint
