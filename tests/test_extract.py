@@ -171,3 +171,13 @@ def test_extraction_is_fast_and_deterministic(bundled):
     elapsed = time.perf_counter() - t0
     assert first == again
     assert elapsed < 1.0, elapsed          # typically ~0.1 s; generous for loaded CI
+
+
+def test_a_series_periods_are_no_timeline_events():
+    """The years a series measures are drawn by its chart; they are not events (a chapter
+    timeline of them repeated one sentence); a year the same text gives otherwise stays."""
+    from newsbook.extract import events
+    f = extract_text("The counters tallied 31,400 passes in 2019, 44,900 in 2020 and 61,250 "
+                     "in 2025. The trail opened in 2012.")
+    assert [d.when for d in f.dates] == ["2019", "2020", "2025", "2012"]
+    assert len(f.series) == 1 and [d.when for d in events(f)] == ["2012"]

@@ -93,7 +93,7 @@ def plan_charts(plan: Plan, pages: list[tuple[Article, str]], diags: list[Diagno
     :mod:`autocharts`); and what the same pass finds for the book-wide pages (:class:`Mined`).
     ``cache``: an :class:`newsbook.artcache.ArticleCache` that keeps each article's mining
     between runs (None: mine every article)."""
-    from .extract import extract_article
+    from .extract import events, extract_article
     stems = {stem for _, stem in pages}
     out = BookCharts()
     for spec in plan.charts:
@@ -143,6 +143,7 @@ def plan_charts(plan: Plan, pages: list[tuple[Article, str]], diags: list[Diagno
         a, stem = pages[i]
         blocks = block_lines(a, stem)
         fx = extract_article(a, stem)
+        fx = replace(fx, dates=events(fx))  # (a series' periods are no events)
         auto = autocharts.AutoCharts()
         made = False
         if "timeline" not in off[stem]:

@@ -176,6 +176,16 @@ def extract_article(article: Article, stem: str) -> ArticleFacts:
     return _extract(article, stem, article.published)
 
 
+def events(facts: ArticleFacts) -> tuple[DatedStatement, ...]:
+    """The dated statements that are events: not the periods of a series' values ("31,400
+    passes in 2019, 44,900 in 2020 …" measures 2019 and 2020; nothing happened then that
+    the series chart does not already show, and a timeline of them repeats one quote)."""
+    periods = {(p.quantity.line, p.period) for s in facts.series for p in s.points}
+    if not periods:
+        return facts.dates
+    return tuple(d for d in facts.dates if (d.line, d.when) not in periods)
+
+
 def extract_text(text: str, *, published: datetime | None = None) -> ArticleFacts:
     """Facts of plain text: one paragraph per non-empty line, stem "t", lines from 1."""
     blocks = tuple(Paragraph(ln, i) for i, ln in enumerate(text.split("\n"), 1) if ln.strip())

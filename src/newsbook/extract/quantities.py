@@ -16,6 +16,7 @@ SCALE_WORDS = {"thousand": "thousand", "million": "million", "billion": "billion
                "k": "thousand", "m": "million", "b": "billion", "万": "万", "亿": "亿"}
 _SW = r"(?:thousand|million|billion|trillion)"
 _SA = r"(?:bn|mn|mln|[kmbKMB])"          # abbreviations: only right after a currency
+_SA_SPACED = r"(?:\s(?:bn|mn|mln|[kmbKMB]))"  # ... or after a space ("€12 bn", "€5 m")
 CUR_PREFIX = {"US$": "USD", "HK$": "HKD", "NT$": "TWD", "S$": "SGD", "A$": "AUD", "C$": "CAD",
               "$": "USD", "¥": "RMB", "€": "EUR", "£": "GBP", "₩": "KRW", "RMB": "RMB",
               "USD": "USD", "CNY": "RMB", "EUR": "EUR", "GBP": "GBP", "JPY": "JPY",
@@ -68,7 +69,10 @@ posts messages tokens parameters engineers researchers scientists startups unico
 investors customers consumers listeners readers lawsuits fines prisoners refugees migrants
 immigrants police residents tourists voters respondents reviews upvotes likes followers
 stores factories plants fabs mines wafers units devices phones inmates graduates hospitals
-beds doctors nurses patients victims""".split())
+beds doctors nurses patients victims passes trips visits tickets homes houses dwellings
+flights containers boxes loaves meals calls complaints crimes incidents fires bikes bicycles
+trees animals species birds wolves hikers skiers climbers runners riders
+shops restaurants bakeries farms farmers orders parcels letters""".split())
 _NOT_MID = frozenset("""the a an of in and or to for with by on at as is was were are be been
 from that this these those than per its their his her our your which who whom when where
 while but not no into onto over under about more less most some any each every fewer additional
@@ -88,8 +92,9 @@ _SEP = r"(?P<sep>\s?[-–]\s?|\sto\s)"
 
 CUR_RE = re.compile(
     rf"{_SIGN}(?P<cur>{_CP})\s?{_NL.replace('$€£¥₩', '')}(?P<n1>{NUM}){_NR}"
-    rf"(?:\s?(?P<s1>{_SW})\b|(?P<a1>{_SA})\b|(?P<c1>[万亿]))?"
-    rf"(?:{_SEP}(?:{_CP})?\s?(?P<n2>{NUM}){_NR}(?:\s?(?P<s2>{_SW})\b|(?P<a2>{_SA})\b|(?P<c2>[万亿]))?)?")
+    rf"(?:\s?(?P<s1>{_SW})\b|(?P<a1>{_SA}|{_SA_SPACED})\b|(?P<c1>[万亿]))?"
+    rf"(?:{_SEP}(?:{_CP})?\s?(?P<n2>{NUM}){_NR}"
+    rf"(?:\s?(?P<s2>{_SW})\b|(?P<a2>{_SA}|{_SA_SPACED})\b|(?P<c2>[万亿]))?)?")
 POST_RE = re.compile(
     rf"{_SIGN}{_NL}(?P<n1>{NUM}){_NR}(?:\s?(?P<s1>{_SW})\b|(?P<c1>[万亿]))?"
     rf"(?:{_SEP}(?P<n2>{NUM}){_NR}(?:\s?(?P<s2>{_SW})\b|(?P<c2>[万亿]))?)?"
@@ -152,7 +157,7 @@ def parse_quantity_text(text: str) -> tuple[float, float | None]:
 def _scale(m: re.Match, i: int) -> str:
     g = m.groupdict()
     w = g.get(f"s{i}") or g.get(f"a{i}") or g.get(f"c{i}") or ""
-    return SCALE_WORDS[w.lower()] if w else ""
+    return SCALE_WORDS[w.strip().lower()] if w else ""
 
 
 def _build(text: str, m: re.Match, unit: str) -> RawQuantity | None:
