@@ -181,3 +181,16 @@ def test_a_series_periods_are_no_timeline_events():
                      "in 2025. The trail opened in 2012.")
     assert [d.when for d in f.dates] == ["2019", "2020", "2025", "2012"]
     assert len(f.series) == 1 and [d.when for d in events(f)] == ["2012"]
+
+
+def test_a_footnote_marker_after_a_full_stop_ends_the_sentence_quoted():
+    """"… by March 2024.1 Meanwhile …": the quote is the sentence, whole, and the marker is
+    in neither sentence (it began the quote mid-sentence and ran into the next one)."""
+    from newsbook.model import Article, Paragraph
+    text = ("Gauth’s strategy of using TikTok creators to advertise its app helped it explode in "
+            "popularity, reaching nearly 700,000 downloads per day globally by March 2024.1 "
+            "Meanwhile, the rival app launched in May 2024.")
+    at = text.index("2024.1") + 5
+    art = Article("t", datetime(2026, 1, 1), (Paragraph(text, 1, ((at, 1),)),), (), 1)
+    quotes = {d.when: d.quote for d in extract_article(art, "t").dates}
+    assert quotes == {"March 2024": text[:at], "May 2024": text[at + 2:]}

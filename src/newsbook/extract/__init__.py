@@ -133,7 +133,7 @@ def _extract(article: Article, stem: str, published: datetime | None) -> Article
     japan = bool(_JAPAN.search(article.title))
     groups: dict[int, list[Located]] = {}
     for seg in segments(article, stem):
-        spans = _Lazy(seg.text)
+        spans = _Lazy(seg.masked)  # (a footnote marker ends no sentence and opens none)
         for r in find_terms(seg.masked, japan):
             s, e = min(r.start_off, r.gloss_start), max(r.end_off, r.gloss_end)
             t = Term(stem, seg.anchor, seg.line, quote_for(seg.text, spans, s, e), r.term,

@@ -10,7 +10,7 @@ LABEL_MAX = 80
 ABBREV = frozenset("""mr mrs ms dr prof st no vs e.g i.e etc jr sr inc co ltd corp gen sen rep
 gov lt col capt sgt fig approx est dept univ ave mt ft vol pp p u.s u.k u.n e.u a.m p.m""".split())
 
-_END = re.compile(r"[.!?。！？]+[\"'”’)\]]*(?=\s+[\"'“‘(\[A-Z0-9\u3000-\u9fff]|\s*$)")
+_END = re.compile(r"[.!?。！？]+[\"'”’)\]]*(?=\0*(?:\s+[\"'“‘(\[A-Z0-9\u3000-\u9fff]|\s*$))")
 
 
 def windows(text: str, pat: re.Pattern, before: int, after: int) -> list[tuple[int, int]]:
@@ -43,7 +43,9 @@ def prev_word(text: str, end: int) -> tuple[int, str]:
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans ``[start, end)`` of ``text`` (newlines always end a sentence)."""
+    """Sentence spans ``[start, end)`` of ``text`` (newlines always end a sentence). In a
+    masked text (footnote markers' digits as NULs) a marker after a sentence's full stop
+    ("… in 2025.1 Whitfield") belongs to neither sentence."""
     spans: list[tuple[int, int]] = []
     base = 0
     for line in text.split("\n"):
@@ -61,7 +63,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
         base += len(line) + 1
     out = []
     for s, e in spans:
-        while s < e and text[s].isspace():
+        while s < e and (text[s].isspace() or text[s] == "\0"):
             s += 1
         while e > s and text[e - 1].isspace():
             e -= 1
