@@ -371,3 +371,11 @@ def test_the_intro_says_what_the_posts_were_read_from_in_plain_english():
         "feed," in feed and "FreshRSS" not in feed
     both = bookinfo.settings([art(True, 1), art(False, 2)], BookSettings(), 0)["intro"]
     assert "as saved from the FreshRSS reader and its feed" in both
+
+
+def test_a_bars_opening_quote_ends_at_a_word_border():
+    from newsbook.autocharts import _head
+    text = "The lifts open on November 26, if it stays cold, and the " + "snow holds " * 10
+    head = _head(text)
+    assert len(head) <= 100 and text.startswith(head) and text[len(head)] == " "
+    assert _head("Short.") == "Short."

@@ -245,10 +245,19 @@ def _opening(text: str, k: int, words: int = 6) -> str:
     return f"{k}. " + " ".join(head[:words]) + ("…" if len(head) > words else "")
 
 
+def _head(text: str, most: int = 100) -> str:
+    """The opening of a text as a bar's quote: verbatim, at most ``most`` characters, cut
+    at a word border (never "… if it stay")."""
+    if len(text) <= most:
+        return text
+    cut = text.rfind(" ", 0, most + 1)
+    return text[:cut].rstrip() if cut > most // 2 else text[:most]
+
+
 def _paragraph_words(article: Article, stem: str):
     """(label, words, anchor, line, opening) of each paragraph (or list, or caption)."""
     from .reference import block_lines
-    return [(_opening(text, k), len(text.split()), anchor, line, text[:100])
+    return [(_opening(text, k), len(text.split()), anchor, line, _head(text))
             for k, (anchor, text, line) in enumerate(
                 [b for b in block_lines(article, stem) if b[1]], 1)]
 
@@ -262,7 +271,7 @@ def _sentence_words(article: Article, stem: str):
     for anchor, text, line in block_lines(article, stem):
         for s, e in sentences(text):
             out.append((_opening(text[s:e], len(out) + 1), len(text[s:e].split()), anchor,
-                        line, text[s:e][:100]))
+                        line, _head(text[s:e])))
     return out
 
 
@@ -275,7 +284,7 @@ def _section_words(article: Article, stem: str):
         a = anchor_id(stem, article, b)
         if a in texts and texts[a]:
             name = secs.get(a) or "Opening"
-            entry = order.setdefault(name, [0, a, b.line, texts[a][:100]])
+            entry = order.setdefault(name, [0, a, b.line, _head(texts[a])])
             entry[0] += len(texts[a].split())
     return [(name, v[0], v[1], v[2], v[3]) for name, v in order.items()]
 
