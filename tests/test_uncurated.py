@@ -379,3 +379,10 @@ def test_a_bars_opening_quote_ends_at_a_word_border():
     head = _head(text)
     assert len(head) <= 100 and text.startswith(head) and text[len(head)] == " "
     assert _head("Short.") == "Short."
+
+
+def test_the_newsletters_own_name_is_no_one_it_names():
+    from newsbook.people import candidates_of
+    names = {"The Harbour Ledger": 1, "Harbour Ledger": 1, "Ines Varga": 1}
+    assert candidates_of(names, [], "The Harbour Ledger") == {"Ines Varga": "person"}
+    assert "Harbour Ledger" in candidates_of(names, [])

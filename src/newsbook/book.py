@@ -157,7 +157,7 @@ def plan_charts(plan: Plan, pages: list[tuple[Article, str]], diags: list[Diagno
         kept = ArticleFacts(fx.stem, fx.dates, (), (), (), fx.terms)
         names = connections.names_in(a, stem, blocks, aliases)
         return (kept, names, people_mentions(stem, blocks, lookup) if lookup else None,
-                auto, made, candidates_of(names, blocks) if uncurated else None,
+                auto, made, candidates_of(names, blocks, a.publication) if uncurated else None,
                 stated_in(blocks, ROLE_NOUNS) if words else None)
 
     found = fan_out(mine, [a.end_line - a.line for a, _ in pages], "Finding facts" if progress else "")

@@ -314,18 +314,22 @@ def best_role(roles: list[str]) -> str:
     return max(roles, key=lambda r: (roles.count(r), -roles.index(r)))
 
 
-def candidates_of(names: dict[str, object], blocks: list[tuple[str, str, int]]
-                  ) -> dict[str, str]:
+def candidates_of(names: dict[str, object], blocks: list[tuple[str, str, int]],
+                  own: str = "") -> dict[str, str]:
     """One article's candidate names (name -> guessed kind), in the order found: the
     :func:`newsbook.connections.names_in` ``names`` of its ``blocks`` (possessives split
-    off), then the Han-script names its text glosses. Pure, so each article's are found
-    where its facts are mined (on every core)."""
+    off), then the Han-script names its text glosses. ``own``: the newsletter's name,
+    which is no one the articles name ("Photo: The Harbour Ledger" made "Harbour Ledger"
+    a person). Pure, so each article's are found where its facts are mined (every core)."""
     candidates: dict[str, str] = {}
+    mine = {own, re.sub(r"^(?:The|A|An) ", "", own)} if own else set()
     for name in names:
         for part in (_POSSESSIVE.split(name) if "’" in name or "'" in name else (name,)):
             part = part.strip(" ’'-")
             if not part.isascii() and _HAN.fullmatch(part):
                 continue  # a bare Han-script run is a term, not a name (see below)
+            if part in mine:
+                continue
             if part not in candidates and (
                     len(part.split()) >= 2 or (len(part) >= 3 and part[:1].isupper())):
                 candidates[part] = _guess_kind(part)
