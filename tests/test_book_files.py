@@ -74,3 +74,13 @@ def test_script_entry_point_and_bad_input(tmp_path):
     assert res.returncode == 2
     assert f"{bad}:1: error:" in res.stderr and "Traceback" not in res.stderr
     assert not (tmp_path / "chapters").exists()
+
+
+def test_a_chapters_lead_is_never_its_advertisement():
+    """The intro's one-line lead of each chapter is the article's, not a sponsor's or a
+    job notice's paragraph (three bundled chapters led with one)."""
+    intro = (ROOT / "intro.md").read_text(encoding="utf-8")
+    for ad in ("This edition is brought to you by", "We’re looking for part", "particularly "
+               "excited about applications"):
+        assert ad not in intro.replace("\\", ""), ad
+    assert "As Meta aggressively consolidated the US market" in intro.replace("\\", "")

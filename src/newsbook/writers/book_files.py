@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 
-from ..model import Article, Paragraph, Piece, Turn, walk
+from ..model import Article, Aside, Paragraph, Piece, Turn, walk
 from . import cells
 from . import fastyaml
 from . import split_pages
@@ -128,9 +128,11 @@ def build_config(settings: dict, years=()) -> dict:
 
 
 def first_sentence(article: Article) -> str:
-    """The first sentence of the article's first real paragraph (bylines skipped)."""
+    """The first sentence of the article's first real paragraph (bylines skipped, and a
+    sponsor's or job notice's paragraphs: an advertisement says nothing of the article)."""
+    asides = {id(b) for a in walk(article.blocks) if isinstance(a, Aside) for b in walk(a.blocks)}
     for block in walk(article.blocks):
-        if isinstance(block, (Turn, Piece)):
+        if isinstance(block, (Turn, Piece)) or id(block) in asides:
             continue
         if isinstance(block, Paragraph) and len(block.text) > 80 and block.text != article.byline:
             text = block.text
