@@ -194,3 +194,20 @@ def test_a_footnote_marker_after_a_full_stop_ends_the_sentence_quoted():
     art = Article("t", datetime(2026, 1, 1), (Paragraph(text, 1, ((at, 1),)),), (), 1)
     quotes = {d.when: d.quote for d in extract_article(art, "t").dates}
     assert quotes == {"March 2024": text[:at], "May 2024": text[at + 2:]}
+
+
+def test_a_fact_in_wrapped_prose_names_the_line_its_quote_starts_on():
+    """Prose a text copy wrapped at a fixed width is one paragraph; each fact still names
+    the source line its quote begins on, and that line holds the quote's opening words."""
+    body = ("Dear friends, the rain has not stopped since the middle of September,\n"
+            "and the drain has been full to the brim for six weeks. Old Mr. Whitlock\n"
+            "has farmed the Ten Mile Bank since 1971, and he says he has not seen\n"
+            "water lie like this since the autumn of 1968.\n")
+    copy = FEED_HEADER + body
+    art = read(copy, source="case.txt").feed.articles[0]
+    lines = copy.split("\n")
+    dates = extract_article(art, "t").dates
+    assert [(d.when, d.line) for d in dates] == [("1971", 6), ("autumn of 1968", 6)]
+    for d in dates:
+        assert d.quote.startswith("Old Mr. Whitlock")
+        assert lines[d.line - 1].endswith("Old Mr. Whitlock")

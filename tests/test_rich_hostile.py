@@ -330,3 +330,26 @@ def test_hostile_html_in_chromium(hostile_html: Path, browser):
                 problems.append((p.name, list(log)))
         ctx.close()
     assert not problems, "\n".join(map(repr, problems[:10]))
+
+
+def test_trackers_and_back_links_leave_no_image_or_link():
+    """A tracking pixel (1x1, or hidden by its style) would have every reader's browser
+    report the page to a tracker; a footnote's back-link into the page, or one whose
+    javascript: address the sanitiser removed, is no link a chapter can hold. From an
+    export and from a feed: no figure, no such address or arrow on the page, the words
+    kept."""
+    from newsbook.readers.feed import read_feed
+    body = ('<p>Pixel text.<sup><a href="#fn1">1</a></sup> <a href="#top">Top text</a></p>'
+            '<img src="https://evil.example/open.gif" width="1" height="1" alt="">'
+            '<p><img src="https://evil.example/o2.gif" style="border:0;display:none"></p>'
+            '<ol class="footnotes"><li id="fn1">Note text. <a href="#fnref1">↩</a> <a '
+            'href="javascript:alert(1)">↩</a> <a href="#ref-1" class="footnote-back">⏎</a>'
+            '</li></ol>')
+    for res in (read_json(export({"trackers": body}), source="t.json"),
+                read_feed(rss({"trackers": body}), source="t.xml")):
+        (art,) = res.feed.articles
+        assert not [b for b in walk(art.blocks) if isinstance(b, Figure)]
+        page = render_article(art, PageContext(stem="trackers"))
+        for bad in ("evil.example", "javascript", "alert", "↩", "⏎", "fnref", "#top", "ref-1"):
+            assert bad not in page, bad
+        assert "Pixel text" in page and "Top text" in page and "[^1]: Note text" in page

@@ -705,9 +705,10 @@ def test_an_email_layout_table_is_read_as_its_blocks():
 def test_br_line_breaks_are_kept_in_paragraphs_and_quotes():
     """A poem, an address, a sign-off: ``<br>`` is the author's line break. The text stays
     one line for every reader of it (a space at each break); the breaks are kept beside it,
-    one per run of ``<br>``, none at either end, and the spans still join to the text."""
+    none at either end, and the spans still join to the text. (Two ``<br>`` in a row end
+    the paragraph: test_a_double_br_splits_a_paragraph_and_a_list_item_keeps_its_breaks.)"""
     from newsbook.model import Quote
-    html = ("<p><br>Roses are <em>red</em> <br>violets <br> <br>are blue<br></p>"
+    html = ("<p><br>Roses are <em>red</em> <br>violets <br> are blue<br></p>"
             "<blockquote><p>One line<br/>two line</p></blockquote><p>No break here</p>")
     p, q, plain = html_blocks(html)[0]
     assert p.text == "Roses are red violets are blue" and p.breaks == (13, 21)
@@ -717,3 +718,120 @@ def test_br_line_breaks_are_kept_in_paragraphs_and_quotes():
         ("text", "Roses are "), ("em", "red")]
     assert isinstance(q, Quote) and q.paragraphs[0].breaks == (8,)
     assert plain.breaks == ()
+
+
+def _page(html: str, link: str = "https://news.example/p/x") -> tuple[object, str]:
+    """An HTML body read as an article and written as its page."""
+    from newsbook.readers.html import html_article
+    from newsbook.writers.myst_page import PageContext, render_article
+    art = html_article(title="T", published=datetime(2026, 1, 5), html=html, source="t.xml",
+                       line=1, link=link, diags=[])
+    return art, render_article(art, PageContext(stem="t"))
+
+
+def test_tracking_pixels_are_dropped_and_an_empty_alt_stays_empty():
+    """An email's open tracker (an image 0-2 px wide or high, or hidden by its style) was a
+    live remote figure: every reader of the page pinged it. It is dropped; a real image
+    whose alt is empty keeps an empty alt (decorative), not a made-up "image"."""
+    pixels = ['<img src="https://track.example.com/open/abc.gif" width="1" height="1" alt="">',
+              '<img src="https://t.example/a.gif" width="0" alt="">',
+              '<img src="https://t.example/b.gif" height="2px">',
+              '<img src="https://t.example/c.gif" style="width:1px;height:1px;border:0">',
+              '<img src="https://t.example/d.gif" style="border:0; display: none">',
+              '<p>Text <img src="https://t.example/e.gif" width="1" height="1"></p>',
+              '<figure><img src="https://t.example/f.gif" width="1"></figure>']
+    real = '<img src="https://news.example/map.png" width="600" style="width:100%" alt="">'
+    art, page = _page("<p>Words of the issue.</p>" + "".join(pixels) + real)
+    figs = [b for b in art.blocks if isinstance(b, Figure)]
+    assert [f.src for f in figs] == ["https://news.example/map.png"]
+    assert "t.example" not in page and "track.example" not in page
+    assert "```{figure} https://news.example/map.png\n:alt: ''\n" in page
+
+
+def test_footnote_back_links_and_in_page_links_are_not_links():
+    """Python-Markdown's (Buttondown's) notes: ``div.footnote`` holding ``li#fn:1`` items,
+    each with a "↩" back-link. Each item is a note of its own, and no back-link (by class,
+    or an arrow pointing into the page or, its javascript: address removed, nowhere) is
+    left, in the notes or in the text. A link to a place in the page itself keeps its
+    words but is no link: it had become the original article's address + fragment."""
+    html = ('<p>Snow was thin.<sup id="fnref:1"><a class="footnote-ref" href="#fn:1">1</a>'
+            '</sup> More later.<sup><a href="#fn:2">2</a></sup> See <a href="#top">the top'
+            '</a>, <a href="https://news.example/p/x#part-2">part two</a>, <a href='
+            '"https://other.example/">↩</a> and <a href="#ref-9">↩</a>.</p>'
+            '<div class="footnote"><hr><ol><li id="fn:1"><p>April 1 readings.&#160;<a class='
+            '"footnote-backref" href="#fnref:1" title="Jump back">&#8617;</a></p></li>'
+            '<li id="fn:2"><p>Second note. <a href="javascript:history.back()">↩</a> <a '
+            'class="reversefootnote" href="https://news.example/p/x#fnref:2">back</a></p>'
+            '</li></ol></div>')
+    art, page = _page(html)
+    assert [(n.number, [p.text.strip() for p in n.paragraphs]) for n in art.footnotes] == [
+        (1, ["April 1 readings."]), (2, ["Second note."])]
+    (p,) = [b for b in art.blocks if isinstance(b, Paragraph)]
+    assert p.text == "Snow was thin.1 More later.2 See the top, part two, ↩ and ."
+    assert [s.href for s in p.spans if s.href] == ["https://other.example/"]
+    assert "#fnref" not in page and "#top" not in page and "#part-2" not in page
+    assert "[^1]: April 1 readings" in page and "[^2]: Second note" in page
+
+
+def test_a_double_br_splits_a_paragraph_and_a_list_item_keeps_its_breaks():
+    """Two ``<br>`` in a row are the blank line an author typed: the paragraph ends there.
+    A ``<br>`` in a list item is a line break in the item (it ran on with a space): the
+    item's text stays one line for every reader, the page breaks it under the item's
+    text. A table cell cannot hold one: its break stays a space."""
+    from newsbook.model import ListItem, Table
+    html = ('<p>First line<br>still first<br> &nbsp; <br><br>Second para</p>'
+            '<ul><li>Item <em>one</em><br>continued<ul><li>deep<br>down</li></ul></li></ul>'
+            '<ol start="9"><li>Nine<br>more</li><li>Ten</li></ol>'
+            '<table><tr><th>A</th><th>B</th></tr><tr><td>a<br>b</td><td>c</td></tr></table>')
+    art, page = _page(html)
+    paras = [b for b in art.blocks if isinstance(b, Paragraph)]
+    assert [(p.text, p.breaks) for p in paras] == [("First line still first", (10,)),
+                                                   ("Second para", ())]
+    items = [i for b in art.blocks if isinstance(b, ListBlock) for i in b.items]
+    assert all(isinstance(i, ListItem) for i in items)
+    assert [(i.text, i.breaks) for i in items] == [
+        ("Item one continued", (8,)), ("deep down", (4,)), ("Nine more", (4,)), ("Ten", ())]
+    assert [x.text for x in items[0].broken()] == ["Item one", "continued"]
+    assert "- Item *one*\\\n  continued\n  - deep\\\n    down\n" in page
+    assert "9. Nine\\\n   more\n10. Ten\n" in page
+    (table,) = [b for b in art.blocks if isinstance(b, Table)]
+    assert table.rows[1] == ("a b", "c")
+
+
+def test_newsletter_chrome_is_dropped_and_prose_about_subscribing_stays():
+    """Beehiiv/Buttondown/Mailchimp chrome: "View in browser", a sign-up button, a footer
+    holding Unsubscribe / Update your preferences (the whole short footer goes, its
+    address too). Prose that merely mentions subscribing, a "Sign up" link in a
+    sentence, and a long paragraph with an unsubscribe link all stay; so does an
+    article whose whole text is a short note above its footer."""
+    long = " ".join(["word"] * 45)
+    html = ('<div class="view-in-browser"><a href="https://n.example/p/x?utm=1">View in '
+            'browser</a></div>'
+            '<p>Having trouble reading this? <a href="https://n.example/w">View this email in '
+            'your browser</a></p>'
+            '<p>Real text of the issue, about the council and its long agenda tonight.</p>'
+            '<p>I subscribe to many newsletters, and this one is my favourite by far.</p>'
+            '<p>Volunteer day is Saturday. <a href="https://crew.example/">Sign up</a></p>'
+            '<div class="subscribe-block"><p>Enjoying the Dispatch? Forward it to a friend.'
+            '</p><a class="button" href="https://n.example/subscribe">Subscribe</a></div>'
+            '<p><a href="https://n.example/subscribe">Subscribe now</a></p>'
+            '<p><a href="https://n.example/web">Read online</a></p>'
+            f'<p>{long} <a href="https://n.example/u">unsubscribe</a> {long}</p>'
+            '<div class="footer"><p>Ridgeline Dispatch · PO Box 412 · Granite Falls</p><p>You '
+            'received this because you subscribed. <a href="https://n.example/unsubscribe">'
+            'Unsubscribe</a> | <a href="https://n.example/prefs">Update your preferences</a>'
+            '</p></div>')
+    art, page = _page(html)
+    texts = [b.text for b in art.blocks if isinstance(b, Paragraph)]
+    assert texts[:4] == [
+        "Real text of the issue, about the council and its long agenda tonight.",
+        "I subscribe to many newsletters, and this one is my favourite by far.",
+        "Volunteer day is Saturday. Sign up", "Enjoying the Dispatch? Forward it to a friend."]
+    assert len(texts) == 5 and texts[4].startswith("word") and "unsubscribe" in texts[4]
+    for gone in ("View", "browser", "Subscribe", "Read online", "PO Box", "preferences"):
+        assert gone not in page, gone
+    short = html_blocks('<div><p>Short note.</p><p><a href="https://n.example/u">'
+                        'Unsubscribe</a></p></div>')[0]
+    assert [b.text for b in short] == ["Short note."]
+    alone = html_blocks('<p><a href="https://n.example/u">Unsubscribe</a></p>')[0]
+    assert [b.text for b in alone] == ["Unsubscribe"]

@@ -36,6 +36,9 @@ class Paragraph:
     #: address, a letter's "Warmly,"): the text stays one line for every reader of it, and
     #: the writer breaks the lines there
     breaks: tuple[int, ...] = ()
+    #: offsets in ``text`` where a new source line begins in prose a text copy wrapped at a
+    #: fixed width (shown as one paragraph): a fact names the line its quote starts on
+    wraps: tuple[int, ...] = ()
 
     def lines(self) -> list[tuple[int, int]]:
         """``(start, end)`` offsets of each line of the text (one, when it has no breaks)."""
@@ -70,6 +73,13 @@ class ListItem:
     number: str = ""
     spans: tuple["Span", ...] = ()  # inline markup from HTML sources; texts join to ``text``
     depth: int = 0
+    #: offsets in ``text`` of the spaces that stand for the author's line breaks (``<br>``
+    #: in an HTML item), as :attr:`Paragraph.breaks`
+    breaks: tuple[int, ...] = ()
+
+    def broken(self) -> list["Paragraph"]:
+        """Each line of the item as a paragraph of its own (see :meth:`Paragraph.broken`)."""
+        return Paragraph(self.text, self.line, self.marks, self.spans, self.breaks).broken()
 
 
 @dataclass(frozen=True)

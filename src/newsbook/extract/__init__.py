@@ -8,6 +8,7 @@ Precision comes first: a phrase the rules are unsure of is left out.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import asdict, dataclass
 from datetime import datetime
@@ -64,6 +65,14 @@ class Segment:
     masked: str           # footnote marker digits replaced by NUL (same offsets)
     group: int
     heading: bool = False
+    wraps: tuple[int, ...] = ()  # where each further source line starts (wrapped prose)
+
+    def line_of(self, quote: str, at: int) -> int:
+        """The source line a quote of the fact at offset ``at`` starts on."""
+        if not self.wraps:
+            return self.line
+        start = self.text.rfind(quote, 0, at + len(quote))
+        return self.line + bisect.bisect_right(self.wraps, max(start, 0))
 
 
 def _mask(text: str, marks) -> str:
@@ -98,7 +107,8 @@ def segments(article: Article, stem: str) -> list[Segment]:
                 g = group[0] if (short and run[0]) else new_group()
                 run[0] = short
                 for k, p in enumerate(b.broken() if b.breaks else (b,)):  # (a line each)
-                    out.append(Segment(anchor, b.line + k, p.text, _mask(p.text, p.marks), g))
+                    out.append(Segment(anchor, b.line + k, p.text, _mask(p.text, p.marks), g,
+                                       wraps=b.wraps))
                 continue
             run[0] = False
             if isinstance(b, Heading):
@@ -136,8 +146,8 @@ def _extract(article: Article, stem: str, published: datetime | None) -> Article
         spans = _Lazy(seg.masked)  # (a footnote marker ends no sentence and opens none)
         for r in find_terms(seg.masked, japan):
             s, e = min(r.start_off, r.gloss_start), max(r.end_off, r.gloss_end)
-            t = Term(stem, seg.anchor, seg.line, quote_for(seg.text, spans, s, e), r.term,
-                     r.lang, r.gloss, r.pinyin)
+            q = quote_for(seg.text, spans, s, e)
+            t = Term(stem, seg.anchor, seg.line_of(q, s), q, r.term, r.lang, r.gloss, r.pinyin)
             if r.term not in terms or (t.gloss and not terms[r.term][1].gloss):
                 terms[r.term] = ((seg.line, r.start_off), t) if r.term not in terms or \
                     t.gloss else terms[r.term]
@@ -151,12 +161,12 @@ def _extract(article: Article, stem: str, published: datetime | None) -> Article
             if (q, when) in seen:
                 continue                  # "last year ... last year" in one sentence
             seen.add((q, when))
-            dates.append(DatedStatement(stem, seg.anchor, seg.line, q, when, d.start, d.end,
-                                        d.precision, label_of(q)))
+            dates.append(DatedStatement(stem, seg.anchor, seg.line_of(q, d.start_off), q, when,
+                                        d.start, d.end, d.precision, label_of(q)))
         raw = find_quantities(seg.masked, [(d.start_off, d.end_off) for d in found])
         for r in raw:
-            f = Quantity(stem, seg.anchor, seg.line,
-                         quote_for(seg.text, spans, r.start_off, r.end_off),
+            q = quote_for(seg.text, spans, r.start_off, r.end_off)
+            f = Quantity(stem, seg.anchor, seg.line_of(q, r.start_off), q,
                          seg.text[r.start_off:r.end_off], r.value, r.high, r.scale, r.unit,
                          r.qualifier)
             quantities.append(f)

@@ -8,7 +8,9 @@ tree, then mapped to the model: headings, paragraphs with inline spans (text,
 emphasis, strong, code, link), lists, block quotes, code, simple tables, figures,
 Substack footnotes (``a.footnote-anchor`` -> ``div.footnote``), image galleries
 (``div.image-gallery-embed``: one figure per image) and embedded posts and tweets as
-link cards. Subscribe and share furniture is dropped.
+link cards. Subscribe and share furniture is dropped, and so is a newsletter's chrome
+("View in browser", the unsubscribe footer, a sign-up button: short blocks only), its
+tracking pixels and footnotes' back-links; a link into the page itself is its text.
 
 Line numbers: an HTML body has no lines of its own in the source file. An article
 read from HTML has ``line`` = the source line of its item (JSON: the line of the
@@ -23,7 +25,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from html.parser import HTMLParser
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urldefrag, urljoin, urlsplit
 
 import nh3
 
@@ -37,8 +39,10 @@ TAGS = {"p", "br", "a", "em", "i", "strong", "b", "u", "s", "code", "pre", "kbd"
         "figcaption", "img", "picture", "table", "thead", "tbody", "tfoot", "tr", "th", "td",
         "caption", "div", "span", "sup", "sub", "hr", "small", "mark", "cite", "q", "abbr",
         "iframe"}  # (an embedded video's frame: read as a link card, never written as HTML)
-ATTRIBUTES = {"*": {"class"}, "a": {"href", "id"}, "img": {"src", "alt"},
-              "div": {"data-attrs", "id"}, "ol": {"start"}, "iframe": {"src"}}
+ATTRIBUTES = {"*": {"class"}, "a": {"href", "id"}, "div": {"data-attrs", "id"}, "ol": {"start"},
+              "iframe": {"src"}, "li": {"id"},  # (a footnote's number: fn:1)
+              # (an image's size and style are read, never written: they tell a tracking pixel)
+              "img": {"src", "alt", "width", "height", "style"}}
 SCHEMES = {"http", "https", "mailto"}
 MAX_DEPTH = 64  # deeper nesting is flattened into the element at this depth
 VOID = {"br", "img", "hr", "source", "wbr", "col", "area", "input", "meta", "link"}
@@ -62,6 +66,36 @@ NOTE_HREF = re.compile(r"#fn[:-]?(\d{1,5})$")
 NOTE_LISTS = {"footnotes", "footnote-list", "footnotes-list"}
 NOTE_ID = re.compile(r"^fn[:-]?(\d{1,5})$")
 BACKREF = re.compile(r"#fnref[:-]?\d{1,5}$")
+#: a footnote's way back to its marker: by class (Python-Markdown, Pandoc, kramdown, ...),
+#: or a link into the page (or one whose address the sanitiser removed, javascript:) whose
+#: text is only a return arrow. The page's ids are not the chapter's, so it goes, text too
+BACKLINK_CLASSES = {"footnote-backref", "reversefootnote", "footnote-back", "footnote-return",
+                    "fn-backref"}
+BACK_MARK = re.compile(r"^\s*(?:[\u21a9\u2191\u23ce\u2934\u2b06^][\ufe0e\ufe0f]?\s*)+$")
+#: a tracking pixel (an image 0-2 px wide or high, by its attributes or its style, or one
+#: its style hides): dropped, so no reader's browser reports opening the page to a tracker
+PIXEL_SIZE = re.compile(r"^\s*(?:[0-2](?:\.\d*)?|\.\d+)\s*(?:px)?\s*$", re.I)
+PIXEL_STYLE = re.compile(
+    r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden|opacity\s*:\s*0(?:\.0*)?"
+    r"|(?:max-)?(?:width|height)\s*:\s*(?:[0-2](?:\.\d*)?|\.\d+)\s*(?:px)?)"
+    r"\s*(?:!\s*important\s*)?(?:;|$)", re.I)
+#: newsletter chrome, told by a link's whole text: the email's web copy ("View in
+#: browser"), its footer's unsubscribe and preferences links, a sign-up button. A block
+#: holding such a link goes when it is short (VIEW_WORDS, FOOTER_WORDS; a sign-up link
+#: only when the block is nothing but links): prose that mentions subscribing stays
+VIEW_ONLINE = re.compile(
+    r"^(?:view|read|open)(?: (?:this|the) (?:email|post|issue|newsletter))?"
+    r" (?:in (?:your |a |the )?(?:web )?browser|online|on the web|as a web ?page)\W*$", re.I)
+UNSUBSCRIBE = re.compile(
+    r"^(?:unsubscribe(?: here| now| from (?:this list|these emails|all emails))?"
+    r"|update (?:your )?(?:subscription |email )?preferences"
+    r"|manage (?:your )?(?:subscription|preferences|email preferences|email settings)"
+    r"|(?:email|subscription) (?:preferences|settings))\W*$", re.I)
+SIGN_UP = re.compile(r"^(?:subscribe(?: now| for free| here)?|sign up(?: now| for free)?"
+                     r"|join now)\W*$", re.I)
+#: a link styled as a button (``a.button``, ``a.btn-primary``, ``a.cta``)
+BUTTON_CLASS = re.compile(r"(?:^|[-_])(?:button|btn|cta)(?:$|[-_])")
+VIEW_WORDS, FOOTER_WORDS = 12, 40
 #: Substack image galleries: ``div.image-gallery-embed`` (images in its ``data-attrs``
 #: JSON, usually with no children) and the rendered ``image-gallery`` markup
 GALLERY = {"image-gallery-embed", "image-gallery"}
@@ -234,9 +268,11 @@ def _normalise(pieces: list[_Piece], pre: bool = False, breaks: list[int] | None
 
 
 class _Mapper:
-    def __init__(self, base_url: str, line: int):
+    def __init__(self, base_url: str, line: int, words: int = 0):
         self.base = base_url
         self.line = line
+        #: the article's words: a block holding most of them is never chrome (0: none is)
+        self.words = words
         self.count = 0
         self.footnotes: list[Footnote] = []
         self.anchors: set[int] = set()
@@ -254,7 +290,7 @@ class _Mapper:
             if isinstance(c, str):
                 out.append(_Piece(kind, c, href))
                 continue
-            if c.classes & DROP:
+            if c.classes & DROP or (c.tag == "a" and (_backlink(c, self.base) or _button(c))):
                 continue
             if c.tag == "br":
                 out.append(_Piece(kind, " ", href, None, True))
@@ -270,7 +306,8 @@ class _Mapper:
                 else:
                     out += self.inline(c, kind, href, figures)
             elif c.tag == "a" and kind != "link":
-                url = safe_url(c.attrs.get("href", ""), self.base)
+                raw = c.attrs.get("href", "")  # (a place in the page: its text, no link)
+                url = "" if _same_page(raw, self.base) else safe_url(raw, self.base)
                 if url and kind != "code":
                     out += [_Piece("link", p.text, url) for p in self.inline(c, "link", url, figures)]
                 else:
@@ -287,10 +324,11 @@ class _Mapper:
 
     def paragraph(self, node: Node, blocks: list[Block]) -> None:
         figures: list[Node] = []
-        breaks: list[int] = []
-        text, marks, spans = _normalise(self.inline(node, figures=figures), breaks=breaks)
-        if text:
-            blocks.append(Paragraph(text, self.next_line(), marks, spans, tuple(breaks)))
+        for part in _at_blank_lines(self.inline(node, figures=figures)):
+            breaks: list[int] = []
+            text, marks, spans = _normalise(part, breaks=breaks)
+            if text:
+                blocks.append(Paragraph(text, self.next_line(), marks, spans, tuple(breaks)))
         for img in figures:
             fig = self.figure_of(img, None, None)
             if fig:
@@ -304,7 +342,9 @@ class _Mapper:
 
         def flush():
             if loose:
-                self.paragraph(Node("p", {}, list(loose)), out)
+                p = Node("p", {}, list(loose))
+                if not self.chrome(p):
+                    self.paragraph(p, out)
                 loose.clear()
 
         for c in node.children:
@@ -321,10 +361,13 @@ class _Mapper:
         cls = c.classes
         if cls & DROP or (cls & BUTTON_CARDS and CTA.match(WS.sub(" ", c.text()).strip())):
             return
-        if c.tag == "div" and "footnote" in cls:
-            self.footnote(c)
-        elif c.tag in ("ol", "div", "section") and cls & NOTE_LISTS:
+        notes = cls & NOTE_LISTS or ("footnote" in cls and c.find(_note_item) is not None)
+        if not (notes or "footnote" in cls) and self.chrome(c):
+            return
+        if c.tag in ("ol", "div", "section") and notes:  # (Python-Markdown's: div.footnote)
             self.note_list(c)
+        elif c.tag == "div" and "footnote" in cls:
+            self.footnote(c)
         elif c.tag == "div" and cls & GALLERY:
             out.extend(self.gallery(c))
         elif (c.tag == "div" and cls & VIDEO) or c.tag == "iframe":
@@ -407,11 +450,12 @@ class _Mapper:
             nested = [n for n in li.children if isinstance(n, Node) and n.tag in ("ul", "ol")]
             body = Node("li", {}, [n for n in li.children if n not in nested])
             figures: list[Node] = []
-            text, marks, spans = _normalise(self.inline(body, figures=figures))
+            breaks: list[int] = []
+            text, marks, spans = _normalise(self.inline(body, figures=figures), breaks=breaks)
             if text:
                 label = f"{number}." if ordered else ""
                 items.append(ListItem(text, self.next_line(), marks, label, spans,
-                                      depth if items else 0))
+                                      depth if items else 0, tuple(breaks)))
             for img in figures:
                 fig = self.figure_of(img, None, None)
                 if fig:
@@ -453,7 +497,7 @@ class _Mapper:
             out.append(Table(tuple(r + ("",) * (width - len(r)) for r in rows), self.next_line()))
 
     def figure_of(self, img: Node | None, fig: Node | None, cap: Node | None) -> Figure | None:
-        if img is None:
+        if img is None or _pixel(img):
             return None
         src = safe_url(img.attrs.get("src", ""), self.base)
         if src.startswith("mailto:"):
@@ -483,7 +527,7 @@ class _Mapper:
         images = [(i.get("src"), i.get("alt")) for i in listed if isinstance(i, dict)]
         if not any(isinstance(src, str) and src for src, _ in images):
             images = [(n.attrs.get("src", ""), n.attrs.get("alt", ""))
-                      for n in _all(c, lambda n: n.tag == "img")]
+                      for n in _all(c, lambda n: n.tag == "img" and not _pixel(n))]
         if not caption:
             cap = c.find(lambda n: n.tag == "figcaption" or "image-gallery-caption" in n.classes)
             caption = WS.sub(" ", cap.text()).strip() if cap is not None else ""
@@ -580,9 +624,8 @@ class _Mapper:
             n = int(m.group(1)) if m else len(self.footnotes) + 1
             body = _without(li, lambda x: x.tag == "a" and (
                 BACKREF.search(x.attrs.get("href", "")) is not None
-                or x.classes & {"footnote-backref", "reversefootnote"}
-                or x.text().strip() in ("↩", "↩︎", "⏎", "^")))
-            self.footnotes.append(Footnote(n, tuple(_as_paragraphs(self.blocks(body))),
+                or _backlink(x, self.base) or BACK_MARK.match(x.text()) is not None))
+            self.footnotes.append(Footnote(n, tuple(_as_paragraphs(self.note_blocks(body))),
                                            self.next_line()))
 
     def footnote(self, c: Node) -> None:
@@ -596,8 +639,35 @@ class _Mapper:
         body = c.find(lambda x: "footnote-content" in x.classes) or \
             Node("div", {}, [x for x in c.children if x is not num])
         line = self.next_line()
-        paras = tuple(_as_paragraphs(self.blocks(body)))
+        paras = tuple(_as_paragraphs(self.note_blocks(body)))
         self.footnotes.append(Footnote(n, paras, line))
+
+    def note_blocks(self, body: Node) -> list[Block]:
+        """A note's blocks. No chrome is looked for in a note: a short "Read online" link
+        there is the note's source."""
+        words, self.words = self.words, 0
+        try:
+            return self.blocks(body)
+        finally:
+            self.words = words
+
+    def chrome(self, c: Node) -> bool:
+        """Is this block a newsletter's chrome? One of at most FOOTER_WORDS words holding an
+        unsubscribe or preferences link; one of at most VIEW_WORDS holding a link to the
+        email in a browser; one of nothing but links, a web copy's or a sign-up among them.
+        Never a block holding most of the article's words (its wrapper, however short)."""
+        n = _words(c, FOOTER_WORDS)
+        if n > FOOTER_WORDS or 2 * n > self.words:
+            return False
+        texts = [WS.sub(" ", a.text()).strip() for a in _all(c, lambda x: x.tag == "a")]
+        if any(UNSUBSCRIBE.match(t) for t in texts):
+            return True
+        if n > VIEW_WORDS:
+            return False
+        if any(VIEW_ONLINE.match(t) and "browser" in t.lower() for t in texts):
+            return True
+        only_links = not any(ch.isalnum() for ch in _without(c, lambda x: x.tag == "a").text())
+        return only_links and any(VIEW_ONLINE.match(t) or SIGN_UP.match(t) for t in texts)
 
 
 def _json_attrs(c: Node) -> dict:
@@ -648,6 +718,80 @@ def _layout_table(table: Node) -> bool:
     return len(cells) <= 1 or any(_all(cell, lambda n: n.tag in LAYOUT_BLOCKS) for cell in cells)
 
 
+def _note_item(n: Node) -> bool:
+    """A footnote list's item, by its id (``fn:1``): Python-Markdown's ``div.footnote``."""
+    return n.tag == "li" and NOTE_ID.match(n.attrs.get("id", "")) is not None
+
+
+def _button(a: Node) -> bool:
+    """A link styled as a button whose text is a sign-up or share prompt (the text
+    copy's rule): a "Read the report" button stays."""
+    if not any(BUTTON_CLASS.search(k) for k in a.classes):
+        return False
+    text = WS.sub(" ", a.text()).strip()
+    return SIGN_UP.match(text) is not None or CTA.match(text) is not None
+
+
+def _at_blank_lines(pieces: list[_Piece]) -> list[list[_Piece]]:
+    """Inline pieces split where two ``<br>`` or more follow each other (nothing but
+    spaces between): the blank line an author typed between two paragraphs."""
+    parts: list[list[_Piece]] = [[]]
+    held: list[_Piece] = []  # (breaks and spaces since the last text)
+    for p in pieces:
+        if p.br or (p.mark is None and not p.text.strip()):
+            held.append(p)
+            continue
+        if sum(h.br for h in held) >= 2:
+            parts.append([])
+        else:
+            parts[-1] += held
+        held = []
+        parts[-1].append(p)
+    parts[-1] += held
+    return parts
+
+
+def _pixel(img: Node) -> bool:
+    """Is this image a tracking pixel (0-2 px wide or high, or hidden by its style)?"""
+    return any(PIXEL_SIZE.match(img.attrs.get(k, "")) for k in ("width", "height")) \
+        or PIXEL_STYLE.search(img.attrs.get("style", "")) is not None
+
+
+def _same_page(href: str, base: str) -> bool:
+    """Does ``href`` point into the article's own page (``#fnref:1``, or the article's
+    address with a fragment)? The page's ids are not the chapter's: as a link it would
+    send a reader from the book back to the original site."""
+    href = href.strip()
+    if href.startswith("#"):
+        return True
+    if "#" not in href or not base:
+        return False
+    url = safe_url(href, base)
+    return bool(url) and urldefrag(url)[0].rstrip("/") == urldefrag(base)[0].rstrip("/")
+
+
+def _backlink(a: Node, base: str) -> bool:
+    """Is this link a footnote's way back to its marker (by class, or a return arrow
+    that points into the page or, its javascript: address removed, nowhere)?"""
+    if a.classes & BACKLINK_CLASSES:
+        return True
+    href = a.attrs.get("href", "")
+    return (not href.strip() or _same_page(href, base)) and BACK_MARK.match(a.text()) is not None
+
+
+def _words(node: Node, cap: int) -> int:
+    """How many words ``node`` holds, counted no further than ``cap`` + 1 (so asking
+    whether a block is short never reads a whole article's wrapper to its end)."""
+    n, stack = 0, [node]
+    while stack and n <= cap:
+        c = stack.pop()
+        if isinstance(c, str):
+            n += sum(1 for w in c.split() if any(ch.isalnum() for ch in w))
+        else:
+            stack.extend(c.children)
+    return n
+
+
 def _note_ref(a: Node) -> int | None:
     """The number of another tool's footnote marker (``<a href="#fn1">1</a>``, its text
     the number, perhaps in brackets), else None."""
@@ -677,7 +821,7 @@ def _as_paragraphs(blocks: list[Block]) -> list[Paragraph]:
         if isinstance(b, Paragraph):
             out.append(b)
         elif isinstance(b, ListBlock):
-            out += [Paragraph(i.text, i.line, i.marks, i.spans) for i in b.items]
+            out += [Paragraph(i.text, i.line, i.marks, i.spans, i.breaks) for i in b.items]
         elif isinstance(b, Heading):
             out.append(Paragraph(b.text, b.line))
         elif isinstance(b, Quote):
@@ -700,8 +844,9 @@ def _levels(blocks: list[Block]) -> list[Block]:
 
 def html_blocks(html: str, *, base_url: str = "", line: int = 1):
     """(blocks, footnotes, footnote numbers marked in the text) of one HTML body."""
-    m = _Mapper(base_url, line)
-    blocks = _levels(m.blocks(parse(html)))
+    root = parse(html)
+    m = _Mapper(base_url, line, _words(root, 10 ** 9))
+    blocks = _levels(m.blocks(root))
     return tuple(blocks), tuple(m.footnotes), m.anchors
 
 

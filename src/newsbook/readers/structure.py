@@ -73,6 +73,25 @@ def _joined(u: Unit, marks: Marks) -> tuple[tuple[str, ...], tuple[tuple[int, in
     return lines, tuple(found), tuple(joins[:-1])
 
 
+def _wrapped(u: Unit, marks: Marks) -> Paragraph:
+    """Prose wrapped at a fixed width as one paragraph: lines joined by a space, or by
+    nothing after a word broken at its hyphen ("well-" / "meaning": "well-meaning"), with
+    each line's markers and where each line starts (:attr:`Paragraph.wraps`)."""
+    text, found, starts = "", [], []
+    for k, s in enumerate(s.strip() for s in u.lines):
+        if k:
+            if not (_HYPHENATED.search(text) and s[:1].islower()):
+                text += " "
+            starts.append(len(text))
+        found += [(len(text) + off, n) for off, n in marks.get(u.line + k, ())]
+        text += s
+    return Paragraph(text, u.line, tuple(found), (), (), tuple(starts))
+
+
+#: a line ending in a word broken at its hyphen
+_HYPHENATED = re.compile(r"[^\W\d_]-$")
+
+
 def _caption(u: Unit, marks: Marks) -> Caption:
     lines, found, _ = _joined(u, marks)
     return Caption(lines, u.line, found)
@@ -92,10 +111,11 @@ def _simple(u: Unit, marks: Marks, level: int) -> Block:
         return Code("\n".join(s.rstrip() for s in u.lines), u.line)
     if u.kind == "table":  # (a table copied as text: tab-separated cells; no marker read)
         return Table(tuple(u.extra["rows"]), u.line)
-    if len(u.lines) > 1:  # (text the author broke into lines, or wrapped prose)
+    if len(u.lines) > 1 and u.kind == "lines":  # (text the author broke into lines)
         lines, found, joins = _joined(u, marks)
-        return Paragraph(" ".join(lines), u.line, found, (),
-                         joins if u.kind == "lines" else ())
+        return Paragraph(" ".join(lines), u.line, found, (), joins)
+    if len(u.lines) > 1:  # (prose wrapped at a fixed width, or a lead-in)
+        return _wrapped(u, marks)
     return Paragraph(text, u.line, _marks_for(u, marks))
 
 

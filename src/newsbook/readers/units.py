@@ -17,12 +17,16 @@ from ..model import Paragraph
 LIST_ITEM = re.compile(r"^[ \t]+([•◦▪▫‣⁃]|\d{1,3}\.)[ \t]+(\S.*)$")
 #: the bullets browsers give lists one, two and three levels deep
 BULLET_DEPTH = {"•": 0, "◦": 1, "▪": 2, "▫": 2, "‣": 1, "⁃": 1}
+#: an item of a list typed as text, with no indentation ("1. Moved the ewes", "• Apple"):
+#: only next to another one (a lone "1. Title" is a section's title, "2025. It" prose)
+TYPED_ITEM = re.compile(r"^(•|\d{1,3}\.)[ \t]+(\S.*)$")
 SPEAKER = re.compile(r"^([A-Z][\w.’'\-]+(?: [A-Z][\w.’'\-]+){0,3}): (\S.*)$")
 NOTE = re.compile(r"^\[[^\[\]]+\]$")
 CTA = re.compile(r"^(?:Subscribe now|Subscribe|Share|Leave a comment|Give a gift subscription"
                  r"|Share this post|Upgrade to paid|Get \d+ day free trial|Restack"
                  r"|Read more|Continue reading|Read in browser|View in browser|View online"
-                 r"|Sign up|Sign up now"
+                 r"|Sign up|Sign up now|Unsubscribe|Manage (?:your )?subscription"
+                 r"|Update your (?:email )?preferences|View this (?:email|post) in (?:your|a) browser"
                  r"|\S.{0,60} is a reader-supported publication\.(?: .*)?"
                  r"|Thanks for reading \S.{0,60}?! Subscribe for free to receive new posts and "
                  r"support (?:my|our) work\.)$")
@@ -129,7 +133,8 @@ def split_units(body: list[tuple[int, str]]) -> list[Unit]:
             blanks += 1
             current = None
             continue
-        if current is None or LIST_ITEM.match(text):
+        if current is None or LIST_ITEM.match(text) or (
+                TYPED_ITEM.match(text) and TYPED_ITEM.match(current.lines[-1])):
             current = Unit(number, [text], blanks)
             units.append(current)
         else:
@@ -288,10 +293,28 @@ def find_markers(units: list[Unit], count: int) -> dict[int, list[tuple[int, int
 def table_rows(lines: list[str]) -> list[tuple[str, ...]]:
     """The cells of a table copied as text: two lines or more, each of the same number
     (two or more) of tab-separated cells, as a browser copies an HTML table. [] otherwise."""
-    if len(lines) < 2 or any("\t" not in ln for ln in lines):
+    if len(lines) < 2:
         return []
+    if any("\t" not in ln for ln in lines):
+        return _spaced_rows(lines)
     rows = [tuple(c.strip() for c in ln.strip().split("\t")) for ln in lines]
     return rows if len({len(r) for r in rows}) == 1 else []
+
+
+_COLUMN_GAP = re.compile(r"\s{2,}")
+
+
+def _spaced_rows(lines: list[str]) -> list[tuple[str, ...]]:
+    """A table typed with spaces (a plain-text e-mail's): three rows or more, the same
+    number (two or more) of cells in each, split at runs of two spaces or more, every
+    cell short (prose with two spaces after its full stops has long cells)."""
+    if len(lines) < 3:
+        return []
+    rows = [tuple(_COLUMN_GAP.split(ln.strip())) for ln in lines]
+    if len({len(r) for r in rows}) != 1 or len(rows[0]) < 2 \
+            or any(len(c) > 30 for r in rows for c in r):
+        return []
+    return rows
 
 
 def title_case(text: str) -> bool:
@@ -314,6 +337,8 @@ def heading_like(text: str) -> bool:
         # (a byline, "— Mayor X, to the council", "TODAY'S ISSUE IS SPONSORED BY X", in
         # capitals, and an interview's "Q: Why …?" are paragraphs)
         return False
+    if READ_TIME.search(t):
+        return len(t) <= 160
     if t.endswith("?"):
         return len(t) <= 55
     if t.endswith(":"):
@@ -340,8 +365,11 @@ def caption_like(unit: Unit) -> bool:
     # list; "* * *" alone: a section break) or a timestamp ("[00:03:12] Why lead times
     # doubled": a podcast's chapters). A sentence ending in a footnote marker ("… 42.9
     # percent.1") ends in its full stop.
+    # A bare phrase is a caption only when it describes (five words or more): "Quick
+    # links", "Apply here" or a poll's "Yes, tomorrow" are the newsletter's own lines.
     t = _MARKER_END.sub("", t)
-    return len(t) <= 100 and _last(t) not in ".?!:;,…" and not title_case(t) \
+    return len(t) <= 100 and len(t.split()) >= CAPTION_WORDS and _last(t) not in ".?!:;,…" \
+        and not title_case(t) \
         and any(c.isalnum() for c in t) and (t[0].isalnum() or t[0] in _CAPTION_OPENERS) \
         and not _TIMESTAMP.match(t)
 
@@ -353,6 +381,8 @@ _STREET = re.compile(r"""^(?:\d{1,5}[A-Za-z]?,?\ (?:[A-Z][\w’'.-]*\ ){0,3}
     (?:Street|St|Road|Rd|Lane|Ln|Avenue|Ave|Way|Drive|Dr|Boulevard|Blvd|Place|Pl|Square
       |Sq|Court|Ct|Terrace|Close|Row|Parkway|Highway|Hwy|Crescent|Gardens|Hill)\.?
   | P\.?\ ?O\.?\ Box\ \d+)(?:,|$)""", re.X)
+#: a postal code ending an address line: "PE14 9TN", "SW1A 1AA", "Boulder, CO 80302"
+_POSTCODE = re.compile(r"(?:^|\s)(?:[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}|[A-Z]{2} \d{5}(?:-\d{4})?)$")
 #: a line of wrapped prose is at least this long (a line of verse is shorter)
 WRAPPED = 50
 
@@ -370,10 +400,18 @@ def run_kind(lines: list[str]) -> str:
         return "para" if wrapped else "lines"
     if _SALUTATION.match(ls[0]) or _SALUTATION.match(ls[-2]):
         return "lines"  # "Warmly," / "Lena"; "Dear readers," / …
-    if all(len(s.split()) <= 6 for s in ls) and any(_STREET.match(s) for s in ls):
+    if ls[0] == "--":
+        return "lines"  # an e-mail's signature ("-- " and the lines under it)
+    if all(len(s.split()) <= 6 for s in ls) and any(
+            _STREET.match(s) or _POSTCODE.search(s) for s in ls):
         return "lines"
     return ""
 
+
+#: the fewest words of a caption that has no source, credit or gallery to show it is one
+CAPTION_WORDS = 5
+#: a digest's item title: "Chip exports slump (4 minute read)"
+READ_TIME = re.compile(r"\((?:\d+|one|two|three|four|five) ?(?:-| )?min(?:ute)?s? read\)$", re.I)
 
 #: what else a caption may open with
 _CAPTION_OPENERS = "“\"'‘(«「『¿¡"
@@ -396,10 +434,16 @@ def classify_units(units: list[Unit], hints: dict[str, str],
         m = SPEAKER.match(u.lines[0])
         if m and len(u.lines) == 1:
             counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+    # (an item typed as text is one beside another of its kind: bullet or number)
+    one = [(m := TYPED_ITEM.match(u.lines[0])) is not None and len(u.lines) == 1
+           and m.group(1)[0].isdigit() + 1 for u in units]
+    typed = {i for i in range(len(units)) if one[i] and (
+        (i and one[i - 1] == one[i]) or (i + 1 < len(units) and one[i + 1] == one[i]))}
     out: list[Unit] = []
     for i, u in enumerate(units):
         t = u.text.strip()
-        m_item = LIST_ITEM.match(u.lines[0]) if len(u.lines) == 1 else None
+        m_item = (LIST_ITEM.match(u.lines[0]) or (i in typed and TYPED_ITEM.match(u.lines[0]))) \
+            if len(u.lines) == 1 else None
         m_speaker = SPEAKER.match(u.lines[0]) if len(u.lines) == 1 else None
         hint = hints.get(t)
         if u.extra.get("code"):
@@ -440,11 +484,12 @@ def classify_units(units: list[Unit], hints: dict[str, str],
                 u.kind = "numbered_heading"
         if u.kind == "item":
             listed.add(u.extra["text"].strip().lower())
-        elif u.kind == "caption" and len(u.lines) == 1 and not source_tail(u.text):
+        elif u.kind in ("caption", "para") and len(u.lines) == 1 and not source_tail(u.text):
             t = u.text.strip()
             if t.lower() in listed and len(t) <= 90:
                 u.kind = "heading"  # a contents list's entry, now the section it named
-            elif i + 1 < len(out) and out[i + 1].kind == "item" and len(t.split()) <= 4:
+            elif u.kind == "caption" and i + 1 < len(out) and out[i + 1].kind == "item" \
+                    and len(t.split()) <= 4:
                 u.kind = "para"  # what a list is ("Table of contents", "Key points"): a
                 #                  lead-in of a few words, not an image's caption
     return out

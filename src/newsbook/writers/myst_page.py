@@ -14,7 +14,7 @@ from typing import Callable
 from ..model import anchor_id  # noqa: F401  (re-exported)
 from ..model import (Article, Aside, Block, Caption, Footnote, Heading, ListBlock, Note,
                      Paragraph, Piece, Turn, walk)
-from ..model import Code, Figure, LinkCard, Quote, Table
+from ..model import Code, Figure, LinkCard, ListItem, Quote, Table
 from . import cells, rich_md
 from . import fastyaml
 from .escape import clean, escape_chars, escape_text, label, yaml_safe
@@ -230,10 +230,11 @@ class PageWriter:
     def paragraph(self, p: Paragraph, depth: int) -> list[str]:
         return [target(self.stem, self.a, p) + self.broken(p) + "\n"]
 
-    def broken(self, p: Paragraph, lead: str = "") -> str:
+    def broken(self, p: Paragraph | ListItem, lead: str = "") -> str:
         """A paragraph's inline text; where the author broke a line, a hard line break (a
         backslash ending the line; every line's own text is escaped, so none can open a
-        block), and ``lead`` before the next line (a block quote's "> ")."""
+        block), and ``lead`` before the next line (a block quote's "> ", a list item's
+        indent)."""
         if not p.breaks:
             return self.inline_of(p)
         return f"\\\n{lead}".join(self.inline_of(part) for part in p.broken())
@@ -250,7 +251,9 @@ class PageWriter:
                 bullet = f"{number}." if number.isdigit() else "-"
                 columns = columns[:item.depth + 1]
             indent = columns[-1]
-            lines.append(f"{' ' * indent}{bullet} {self.inline_of(item)}")
+            # (a line the author broke goes on under the item's text, as its continuation)
+            lead = " " * (indent + len(bullet) + 1)
+            lines.append(f"{' ' * indent}{bullet} {self.broken(item, lead)}")
             columns.append(indent + len(bullet) + 1)
         return [target(self.stem, self.a, lb) + "\n".join(lines) + "\n"]
 

@@ -148,7 +148,9 @@ def figure(fig: Figure, anchor: str, caption_md: str) -> str:
         body = caption_md or escape_text(fig.alt) or escape_text("(image)")
         more = f"\n\n[{escape_text('Original image')}]({link})" if link else ""
         return f"{anchor}```{{container}} figure-missing\n{body}{more}\n```\n"
-    lines = [f"```{{figure}} {src}", f":alt: {quoted_option(fig.alt or fig.caption or 'image')}",
+    # (no alt text and no caption: alt="", which marks the image as decorative, as the
+    # source's alt="" did; a stand-in word such as "image" tells a screen reader nothing)
+    lines = [f"```{{figure}} {src}", f":alt: {quoted_option(fig.alt or fig.caption)}",
              ":loading: lazy"]
     if link:
         lines.append(f":target: {link}")
