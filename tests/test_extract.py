@@ -211,3 +211,12 @@ def test_a_fact_in_wrapped_prose_names_the_line_its_quote_starts_on():
     for d in dates:
         assert d.quote.startswith("Old Mr. Whitlock")
         assert lines[d.line - 1].endswith("Old Mr. Whitlock")
+
+
+def test_last_year_is_marked_as_worked_out_from_the_publication_date():
+    """"last year" is drawn as the year it names, but the text does not say which year:
+    the timeline row says it was resolved (and is drawn hatched), as "last week" is."""
+    from newsbook.extract.facts import derived_note
+    f = extract_text("Sales beat last year. They fell in 2019.", published=datetime(2026, 10, 30))
+    notes = {d.when: derived_note(d.precision, d.when) for d in f.dates}
+    assert notes == {"last year": "resolved against the publication date", "2019": ""}

@@ -371,6 +371,8 @@ def test_the_intro_says_what_the_posts_were_read_from_in_plain_english():
         "feed," in feed and "FreshRSS" not in feed
     both = bookinfo.settings([art(True, 1), art(False, 2)], BookSettings(), 0)["intro"]
     assert "as saved from the FreshRSS reader and its feed" in both
+    # (no footnote in any post: the intro does not promise them)
+    assert "footnotes" not in text and "every point traces to a quote" in text
 
 
 def test_a_bars_opening_quote_ends_at_a_word_border():

@@ -112,10 +112,11 @@ def settings(articles: list[Article], curated, n_charts: int) -> dict[str, str]:
                               else f"Newsletter {years(articles)}: an interactive reader")
     chart_words = count_words(n_charts, "interactive chart").lower() if n_charts < 21 else \
         f"{n_charts:,} interactive charts"
+    notes = "footnotes linked both ways, " if any(a.footnotes for a in articles) else ""
     intro = curated.intro or (
         f"{posts} from {date_range(articles)}, {_read_from(articles)}, rebuilt as "
-        f"a book: every sentence kept, footnotes linked both ways, and {chart_words} whose "
-        "every number traces to a quote.")
+        f"a book: every sentence kept, {notes}and {chart_words} whose every point traces "
+        "to a quote.")
     return {"title": title, "author": curated.author or name or "",
             "publication": name, "intro": intro, "copyright": years(articles),
             "repository_url": curated.repository_url, "branch": curated.branch,

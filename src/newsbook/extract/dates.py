@@ -281,7 +281,7 @@ def find_dates(text: str, published: datetime | None = None) -> list[RawDate]:
                 if name in ("fromto", "yy", "iso", "dmy", "mdy"):
                     taken.append((s, e))      # "February 30, 2023": no date, nor its year
                 continue
-            if res[2] in ("year", "month") and (a := _APPROX.search(text, max(0, s - 30), s)):
+            if res[2] in ("year", "month", "day") and (a := _APPROX.search(text, max(0, s - 30), s)):
                 s, res = a.start(), _widened(res)  # "circa 1998": 1997 to 1999
             taken.append((s, e))
             found.append(RawDate(s, e, text[s:e], *res))
@@ -296,9 +296,14 @@ _APPROX = re.compile(r"\b(?:[Cc]irca|[Cc]a?\.|[Aa]round|[Aa]bout|[Aa]pproximatel
 
 
 def _widened(res: tuple[str, str, str]) -> tuple[str, str, str]:
-    """An approximate year or month as a span of one either side of it (the text does
-    not say how far off it may be; a span says it is not exact, a point would not)."""
+    """An approximate year or month as a span of one either side of it, a day as three
+    days either side (the text does not say how far off it may be; a span says it is not
+    exact, a point would not)."""
     start, end, precision = res
+    if precision == "day":  # ("around 10 December": three days either side)
+        d = date.fromisoformat(start)
+        return (d - timedelta(days=3)).isoformat(), (d + timedelta(days=3)).isoformat(), \
+            "approximate"
     if precision == "year":
         y = int(start)
         return str(y - 1), str(y + 1), "approximate"

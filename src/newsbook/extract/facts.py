@@ -6,6 +6,8 @@ link to the paragraph and show the words it came from.
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 
 #: multiplier of each ``Quantity.scale``
@@ -16,9 +18,14 @@ PRECISIONS = ("day", "month", "year", "decade", "season", "half", "quarter", "fi
               "range", "relative", "approximate")
 
 
-def derived_note(precision: str) -> str:
-    """What a timeline row says of a date the text does not give as it is drawn."""
-    if precision == "relative":
+#: a date phrase that names no date, only one counted from the publication's
+RELATIVE_WHEN = re.compile(r"^(?:yesterday|(?:last|this|next)\s(?:year|month|week))$", re.I)
+
+
+def derived_note(precision: str, when: str = "") -> str:
+    """What a timeline row says of a date the text does not give as it is drawn
+    ("last year" is a year, but the text does not say which: it is worked out)."""
+    if precision == "relative" or RELATIVE_WHEN.match(when.strip()):
         return "resolved against the publication date"
     if precision == "approximate":
         return "the text gives it as approximate; drawn as a span either side"

@@ -339,6 +339,8 @@ def heading_like(text: str) -> bool:
         return False
     if READ_TIME.search(t):
         return len(t) <= 160
+    if t.lower() in ANSWERS:
+        return False  # a poll's option or an answer standing alone
     if t.endswith("?"):
         return len(t) <= 55
     if t.endswith(":"):
@@ -408,6 +410,8 @@ def run_kind(lines: list[str]) -> str:
     return ""
 
 
+#: one-word lines that answer (a poll's options): never a section's title
+ANSWERS = frozenset("yes no none never maybe sometimes always other both neither".split())
 #: the fewest words of a caption that has no source, credit or gallery to show it is one
 CAPTION_WORDS = 5
 #: a digest's item title: "Chip exports slump (4 minute read)"
