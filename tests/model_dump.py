@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from newsbook.model import (Aside, Caption, Code, Feed, Heading, ListBlock, Note, Paragraph,
-                            Piece, Table, Turn)
+                            Piece, Quote, Table, Turn)
 
 
 def dump_blocks(blocks, indent: str = "") -> list[str]:
@@ -38,6 +38,9 @@ def dump_blocks(blocks, indent: str = "") -> list[str]:
         elif isinstance(b, Piece):
             out.append(f"{indent}{b.line} piece {b.title!r} by {b.byline!r}")
             out += dump_blocks(b.blocks, indent + "  ")
+        elif isinstance(b, Quote):
+            out.append(f"{indent}{b.line} quote")
+            out += dump_blocks(b.paragraphs, indent + "  ")
         else:  # pragma: no cover
             raise TypeError(type(b))
     return out

@@ -220,3 +220,16 @@ def test_last_year_is_marked_as_worked_out_from_the_publication_date():
     f = extract_text("Sales beat last year. They fell in 2019.", published=datetime(2026, 10, 30))
     notes = {d.when: derived_note(d.precision, d.when) for d in f.dates}
     assert notes == {"last year": "resolved against the publication date", "2019": ""}
+
+
+def test_a_days_ordinal_point_and_mio_end_no_sentence():
+    """German text: "am 3. März 2024" and "86,4 Mio. Euro" stay in their sentence (a quote
+    began at "März 2024 …" and ended at "… 86,4 Mio."); an English "scored 10." still ends."""
+    from newsbook.extract.spans import sentences
+
+    def said(t: str) -> list[str]:
+        return [t[a:b] for a, b in sentences(t)]
+    assert said("Es wurde am 3. März 2024 abgeschlossen. Danach kam mehr.") == [
+        "Es wurde am 3. März 2024 abgeschlossen.", "Danach kam mehr."]
+    assert len(said("Der Umsatz lag 2025 bei 86,4 Mio. Euro, die Belegschaft bei 410.")) == 1
+    assert said("He scored 10. Then he left.") == ["He scored 10.", "Then he left."]

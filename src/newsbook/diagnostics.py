@@ -26,6 +26,7 @@ class Code(Enum):
     BAD_FEED = "bad_feed"                # an export/feed file that does not parse (JSON, zip, XML)
     RICHER = "richer"                    # an article in a text copy and in an export/feed
     IMAGE = "image"                      # --fetch-images could not download an image
+    PREVIEW = "preview"                  # a paid post: the copy holds only its preview
 
 
 @dataclass(frozen=True)

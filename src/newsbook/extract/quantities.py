@@ -10,7 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+#: a number as English writes it ("1,234.5"); never "11.000" or "2.150": three digits after
+#: the point of a number under 1,000 are the thousands of German, Dutch, Italian or
+#: Spanish text as often as an English decimal, so the number is left out
+NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?![1-9]\d{0,2}\.\d{3}(?!\d))\d+(?:\.\d+)?"
 SCALE_WORDS = {"thousand": "thousand", "million": "million", "billion": "billion",
                "trillion": "trillion", "bn": "billion", "mn": "million", "mln": "million",
                "k": "thousand", "m": "million", "b": "billion", "万": "万", "亿": "亿"}

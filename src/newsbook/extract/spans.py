@@ -8,7 +8,12 @@ QUOTE_MAX = 240
 LABEL_MAX = 80
 
 ABBREV = frozenset("""mr mrs ms dr prof st no vs e.g i.e etc jr sr inc co ltd corp gen sen rep
-gov lt col capt sgt fig approx est dept univ ave mt ft vol pp p u.s u.k u.n e.u a.m p.m""".split())
+gov lt col capt sgt fig approx est dept univ ave mt ft vol pp p u.s u.k u.n e.u a.m p.m
+mio mrd bzw ca nr usw vgl evtl""".split())
+#: months after a day's ordinal point ("am 3. März 2024", "op 1. mei"): no sentence ends
+ORDINAL_MONTHS = frozenset("""januar februar märz april mai juni juli august september oktober
+november dezember jänner januari februari maart mei augustus""".split())
+_NEXT = re.compile(r"\s+(\w+)")
 
 _END = re.compile(r"[.!?。！？]+[\"'”’)\]]*(?=\0*(?:\s+[\"'“‘(\[A-Z0-9\u3000-\u9fff]|\s*$))")
 
@@ -56,6 +61,9 @@ def sentences(text: str) -> list[tuple[int, int]]:
                 if word in ABBREV or (len(word) == 1 and word.isalpha()) or re.fullmatch(
                         r"(?:[a-z]\.)+[a-z]", word):
                     continue
+                if word.isdigit() and len(word) <= 2 and (nxt := _NEXT.match(line, m.end())) \
+                        and nxt.group(1).lower() in ORDINAL_MONTHS:
+                    continue  # ("am 3. März": a day, not a sentence's end)
             spans.append((base + start, base + m.end()))
             start = m.end()
         if start < len(line):

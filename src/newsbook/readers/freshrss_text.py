@@ -15,7 +15,7 @@ from ..diagnostics import Code, Diagnostic
 from ..model import Article, Feed, Footnote, Piece, freshrss_date
 from . import freshrss_i18n as i18n
 from . import structure
-from .units import (LIST_ITEM, Unit, classify_units, find_footnotes, find_markers,
+from .units import (LIST_ITEM, PAYWALL, Unit, classify_units, find_footnotes, find_markers,
                     lines_holding, publication_names, split_units, stock_name)
 
 MONTHS = i18n.MONTH_NAMES["en"].split()
@@ -221,6 +221,11 @@ def _read_article(lines: list[str], start: int, end: int, source: str,
             diags.append(Diagnostic(Code.UNMATCHED_FOOTNOTE, f"footnote {number} of {title!r} has no "
                                     "marker in the text; shown as a plain note", source, paras[0].line))
         footnotes.append(Footnote(number, tuple(paras), paras[0].line - 2 if paras else 0))
+    paywall = next((u for u in units if PAYWALL.match(u.text)), None)
+    if paywall is not None:
+        diags.append(Diagnostic(Code.PREVIEW, f"article {title!r} is a paid post: the copy holds "
+                                "only its preview (the rest is not in the feed)", source,
+                                paywall.line))
     classified = classify_units(units, hints, names)
     by_names = structure.names_byline(classified)  # ("By Priya Natarajan" under the date)
     blocks = structure.build(classified, marks)

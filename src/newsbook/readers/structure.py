@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..model import (Aside, Block, Caption, Code, Heading, ListBlock, ListItem, Note, Paragraph,
-                     Piece, Table, Turn)
+                     Piece, Quote, Table, Turn)
 from .units import BULLET_DEPTH, BY_NAMES, REPORTS, SPONSOR, Unit
 
 BIO = re.compile(r"^(?:[A-Z][\w.’'\-]*(?: [A-Z][\w.’'\-]*){0,3}|Dr\.) (?:is|was) "
@@ -111,9 +111,10 @@ def _simple(u: Unit, marks: Marks, level: int) -> Block:
         return Code("\n".join(s.rstrip() for s in u.lines), u.line)
     if u.kind == "table":  # (a table copied as text: tab-separated cells; no marker read)
         return Table(tuple(u.extra["rows"]), u.line)
-    if len(u.lines) > 1 and u.kind == "lines":  # (text the author broke into lines)
+    if len(u.lines) > 1 and u.kind in ("lines", "post"):  # (text broken into lines)
         lines, found, joins = _joined(u, marks)
-        return Paragraph(" ".join(lines), u.line, found, (), joins)
+        para = Paragraph(" ".join(lines), u.line, found, (), joins)
+        return Quote((para,), u.line) if u.kind == "post" else para  # (a post: quoted)
     if len(u.lines) > 1:  # (prose wrapped at a fixed width, or a lead-in)
         return _wrapped(u, marks)
     return Paragraph(text, u.line, _marks_for(u, marks))

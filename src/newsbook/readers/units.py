@@ -26,10 +26,29 @@ CTA = re.compile(r"^(?:Subscribe now|Subscribe|Share|Leave a comment|Give a gift
                  r"|Share this post|Upgrade to paid|Get \d+ day free trial|Restack"
                  r"|Read more|Continue reading|Read in browser|View in browser|View online"
                  r"|Sign up|Sign up now|Unsubscribe|Manage (?:your )?subscription"
+                 r"|Listen now|Watch now|Start trial|Already a paid subscriber\? Sign in"
+                 r"|Keep reading with a \d+-day free trial"
+                 r"|Subscribe to \S.{0,60}? to keep reading this post(?: and .*)?"
+                 r"|This post is for paid subscribers"
+                 # (Substack's buttons in the publication's language: German, French,
+                 # Spanish, Italian, Dutch, Portuguese)
+                 r"|Jetzt abonnieren|Abonnieren|Teilen|Kommentar hinterlassen"
+                 r"|S[’']abonner|Abonnez-vous|Partager|Laisser un commentaire"
+                 r"|Suscr[ií]bete(?: ahora)?|Suscribirse|Compartir|Deja(?:r)? un comentario"
+                 r"|Iscriviti(?: ora)?|Condividi|Lascia un commento"
+                 r"|(?:Nu )?[Aa]bonneren|Delen|Laat een reactie achter"
+                 r"|Inscreva-se|Assine(?: agora)?|Compartilhar|Deixe um comentário"
                  r"|Update your (?:email )?preferences|View this (?:email|post) in (?:your|a) browser"
                  r"|\S.{0,60} is a reader-supported publication\.(?: .*)?"
                  r"|Thanks for reading \S.{0,60}?! Subscribe for free to receive new posts and "
                  r"support (?:my|our) work\.)$")
+#: Substack's paywall: the copy holds only the paid post's preview
+PAYWALL = re.compile(r"^(?:Keep reading with a \d+-day free trial|This post is for paid subscribers"
+                     r"|Subscribe to \S.{0,60}? to keep reading this post)")
+#: an audio or video player's clock ("0:00", "-45:12"): the player's, not the text's
+PLAYER_TIME = re.compile(r"^[-−]?\d{1,2}:\d{2}(?::\d{2})?$")
+#: an embedded post's (a tweet's) first line: its author and handle, "Ryan Holt @ryanholt"
+POST_HEAD = re.compile(r"^\S.{0,60} @\w{1,15}$")
 #: Substack's stock lines that name the newsletter (its subscribe widget, either wording)
 PUBLICATION = re.compile(r"^(?:(\S.{0,60}?) is a reader-supported publication\."
                          r"|Thanks for reading (\S.{0,60}?)! Subscribe for free)")
@@ -452,8 +471,10 @@ def classify_units(units: list[Unit], hints: dict[str, str],
         hint = hints.get(t)
         if u.extra.get("code"):
             u.kind = "code"
-        elif is_cta(t, names):
+        elif is_cta(t, names) or all(PLAYER_TIME.match(x.strip()) for x in u.lines):
             u.kind = "cta"
+        elif len(u.lines) > 1 and POST_HEAD.match(u.lines[0].strip()):
+            u.kind = "post"  # an embedded post (a tweet): its author, text, date and counts
         elif hint:
             u.kind = hint
         elif rows := table_rows(u.lines):
