@@ -835,3 +835,22 @@ def test_newsletter_chrome_is_dropped_and_prose_about_subscribing_stays():
     assert [b.text for b in short] == ["Short note."]
     alone = html_blocks('<p><a href="https://n.example/u">Unsubscribe</a></p>')[0]
     assert [b.text for b in alone] == ["Unsubscribe"]
+
+
+def test_raised_digits_keep_their_place_and_text_blocks_stay_apart():
+    """"10<sup>6</sup> users" is 10⁶, never the number 106 a chart could draw; a definition
+    list, a toggle, a section and an address are blocks, their words never run together
+    ("LatencyThe time …")."""
+    from newsbook.extract import extract_text
+    html = ("<p>It grows as x<sup>2</sup> in H<sub>2</sub>O; 10<sup>6</sup> users; the "
+            "1<sup>st</sup> one.</p><dl><dt>Latency</dt><dd>The time one request takes.</dd>"
+            "</dl><details><summary>Show the numbers</summary><p>p50 was 3.2 ms.</p></details>"
+            "<section>Two words<p>Three</p></section><address>1 Main St<br>Springfield"
+            "</address>")
+    blocks = html_blocks(html)[0]
+    assert [b.text for b in blocks] == [
+        "It grows as x² in H₂O; 10⁶ users; the 1st one.", "Latency",
+        "The time one request takes.", "Show the numbers", "p50 was 3.2 ms.", "Two words",
+        "Three", "1 Main St Springfield"]
+    assert blocks[-1].breaks == (9,)
+    assert not [q for q in extract_text(blocks[0].text).quantities if q.value == 106]

@@ -388,3 +388,23 @@ def test_the_newsletters_own_name_is_no_one_it_names():
     names = {"The Harbour Ledger": 1, "Harbour Ledger": 1, "Ines Varga": 1}
     assert candidates_of(names, [], "The Harbour Ledger") == {"Ines Varga": "person"}
     assert "Harbour Ledger" in candidates_of(names, [])
+
+
+def test_an_export_of_several_newsletters_names_each():
+    """A category's export holding two newsletters, three posts each: both are named (a tie
+    named whichever came first); one with a single post of eight is not."""
+    from datetime import datetime
+
+    from newsbook import bookinfo
+    from newsbook.model import Article
+    from newsbook.plan.models import BookSettings
+
+    def art(pub: str, day: int) -> Article:
+        return Article("T", datetime(2026, 3, day), (), (), 1, publication=pub, rich=True)
+    mixed = [art(p, d) for d, p in enumerate(["Bitwise Weekly", "The Garden Post"] * 3, 1)]
+    got = bookinfo.settings(mixed, BookSettings(), 2)
+    assert got["title"] == "Bitwise Weekly and The Garden Post 2026: an interactive reader"
+    assert got["intro"].startswith("Six posts of Bitwise Weekly and The Garden Post from March "
+                                   "2026")
+    one = [art("Bitwise Weekly", d) for d in range(1, 8)] + [art("The Garden Post", 9)]
+    assert bookinfo.settings(one, BookSettings(), 2)["title"].startswith("Bitwise Weekly 2026")

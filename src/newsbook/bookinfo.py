@@ -25,7 +25,13 @@ def publication(articles: list[Article], curated: str | None) -> str:
         return curated
     names = Counter(a.publication for a in articles if a.publication)
     if names:
-        return names.most_common(1)[0][0]
+        # (an export of a category may hold several newsletters: each that gives a quarter
+        # of the posts or more is named, in the order of their counts, then the book's)
+        order = {n: i for i, n in reversed(list(enumerate(a.publication for a in articles)))}
+        top = sorted(names, key=lambda n: (-names[n], order[n]))
+        shared = [n for n in top if 4 * names[n] >= sum(names.values())][:3] or top[:1]
+        return shared[0] if len(shared) == 1 else \
+            ", ".join(shared[:-1]) + " and " + shared[-1]
     return name_from_file(articles)
 
 
@@ -107,7 +113,10 @@ def settings(articles: list[Article], curated, n_charts: int) -> dict[str, str]:
     name = publication(articles, curated.publication)
     # ("Five Harbour Ledger posts": a name used before a noun drops its article)
     noun = re.sub(r"^(?:The|A|An) (?=\S)", "", name) if name else ""
-    posts = count_words(len(articles), f"{noun} post" if noun else "post")
+    several = len({a.publication for a in articles if a.publication}) > 1 and " and " in name \
+        and not curated.publication
+    posts = count_words(len(articles), "post") + f" of {name}" if several else \
+        count_words(len(articles), f"{noun} post" if noun else "post")
     title = curated.title or (f"{name} {years(articles)}: an interactive reader" if name
                               else f"Newsletter {years(articles)}: an interactive reader")
     chart_words = count_words(n_charts, "interactive chart").lower() if n_charts < 21 else \

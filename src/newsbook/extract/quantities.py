@@ -60,6 +60,8 @@ UNIT_WORDS = {
     "litres": "litres", "liters": "litres", "gallons": "gallons", "knots": "knots",
     "mph": "mph", "km/h": "km/h", "megawatts": "MW", "gigawatts": "GW",
     "terawatt-hours": "TWh", "gigawatt-hours": "GWh",
+    "MB/s": "MB/s", "GB/s": "GB/s", "kB/s": "kB/s", "KB/s": "kB/s", "Mbps": "Mbps",
+    "Gbps": "Gbps", "Mbit/s": "Mbit/s", "Gbit/s": "Gbit/s",
 }
 #: bare counts accepted only before one of these nouns (plural as written)
 COUNT_NOUNS = frozenset("""people persons troops soldiers users students permits seats cases
@@ -102,7 +104,7 @@ POST_RE = re.compile(
     rf"{_SIGN}{_NL}(?P<n1>{NUM}){_NR}(?:\s?(?P<s1>{_SW})\b|(?P<c1>[万亿]))?"
     rf"(?:{_SEP}(?P<n2>{NUM}){_NR}(?:\s?(?P<s2>{_SW})\b|(?P<c2>[万亿]))?)?"
     rf"(?P<gap>\s?|-)(?:(?P<unit>{_UNIT_ALT})|(?:(?P<mid>[a-z][a-z-]+)\s)?(?P<noun>{_NOUN_ALT}))"
-    r"(?:(?<=[元])|(?!\w))")
+    r"(?:(?<=[元])|(?!\w|/[^\W\d]))")  # ("120 MB/s" is no "120 MB")
 #: ``21.3 million TEU``, ``2 million barrels``: after a scale word any unit-like word is
 #: the unit (an acronym, or a plural noun that is not a function word or a verb)
 SCALED_RE = re.compile(

@@ -38,7 +38,10 @@ TAGS = {"p", "br", "a", "em", "i", "strong", "b", "u", "s", "code", "pre", "kbd"
         "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "figure",
         "figcaption", "img", "picture", "table", "thead", "tbody", "tfoot", "tr", "th", "td",
         "caption", "div", "span", "sup", "sub", "hr", "small", "mark", "cite", "q", "abbr",
-        "iframe"}  # (an embedded video's frame: read as a link card, never written as HTML)
+        "iframe",  # (an embedded video's frame: read as a link card, never written as HTML)
+        # (blocks that hold text: kept so their words are not run together, never written)
+        "dl", "dt", "dd", "details", "summary", "section", "article", "aside", "header",
+        "footer", "address", "main"}
 ATTRIBUTES = {"*": {"class"}, "a": {"href", "id"}, "div": {"data-attrs", "id"}, "ol": {"start"},
               "iframe": {"src"}, "li": {"id"},  # (a footnote's number: fn:1)
               # (an image's size and style are read, never written: they tell a tracking pixel)
@@ -57,7 +60,15 @@ EMPH = {"em": "em", "i": "em", "cite": "em", "strong": "strong", "b": "strong",
         "code": "code", "kbd": "code", "samp": "code"}
 BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote",
           "figure", "pre", "table", "hr", "figcaption", "thead", "tbody", "tfoot", "tr",
-          "iframe"}
+          "iframe", "dl", "dt", "dd", "details", "summary", "section", "article", "aside",
+          "header", "footer", "address", "main"}
+#: blocks read as a paragraph each: a definition list's term and definition, a toggle's title
+PARAGRAPH_LIKE = {"p", "dt", "dd", "summary"}
+#: superscript and subscript digits and signs: "x<sup>2</sup>" is x², "10<sup>6</sup>" is
+#: 10⁶ (never the number 106), "H<sub>2</sub>O" is H₂O
+SUPERSCRIPT = str.maketrans("0123456789+-−=()n", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾ⁿ")
+SUBSCRIPT = str.maketrans("0123456789+-−=()", "₀₁₂₃₄₅₆₇₈₉₊₋₋₌₍₎")
+_SCRIPTABLE = re.compile(r"^[0-9+\-−=()n]+$")
 WS = re.compile(r"[ \t\n\r\f]+")
 FOOTNOTE_REF = re.compile(r"^#footnote-(\d+)$")
 #: other tools' footnotes: a marker's link ends in "#fn1", "#fn:1" or "#fn-1" (the
@@ -294,6 +305,11 @@ class _Mapper:
                 continue
             if c.tag == "br":
                 out.append(_Piece(kind, " ", href, None, True))
+            elif c.tag in ("sup", "sub") and all(isinstance(x, str) for x in c.children) \
+                    and _SCRIPTABLE.match(t := c.text().strip()):
+                # (digits raised or lowered keep their place: never glued to the number before)
+                out.append(_Piece(kind, t.translate(SUPERSCRIPT if c.tag == "sup" else SUBSCRIPT),
+                                  href))
             elif c.tag == "img":
                 if figures is not None:
                     figures.append(c)
@@ -383,7 +399,7 @@ class _Mapper:
             text, _, _ = _normalise(self.inline(c))
             if text:
                 out.append(Heading(text, self.next_line(), int(c.tag[1])))
-        elif c.tag == "p":
+        elif c.tag in PARAGRAPH_LIKE:
             self.paragraph(c, out)
         elif c.tag in ("ul", "ol"):
             self.listblock(c, out)
