@@ -408,3 +408,17 @@ def test_an_export_of_several_newsletters_names_each():
                                    "2026")
     one = [art("Bitwise Weekly", d) for d in range(1, 8)] + [art("The Garden Post", 9)]
     assert bookinfo.settings(one, BookSettings(), 2)["title"].startswith("Bitwise Weekly 2026")
+
+
+def test_an_article_in_german_names_no_one_by_its_capitals():
+    """Every German noun has a capital ("Der Senat", "Prozent"): an article that does not
+    read as English gives the people page no names; an English one does."""
+    from newsbook.people import candidates_of, reads_english
+    german = [("a", "Der Senat will den Hafen ausbauen, und die Kosten sind nicht klar. Das "
+                    "ist ein Problem für die Stadt und den Bund.", 1)]
+    english = [("a", "The senate wants to expand the port, and the cost is not clear. That is "
+                     "a problem for the city.", 1)]
+    assert not reads_english(german) and reads_english(english)
+    names = {"Der Senat": 1, "Miriam Köhnke": 1}
+    assert candidates_of(names, german) == {}
+    assert "Miriam Köhnke" in candidates_of(names, english)

@@ -314,6 +314,23 @@ def best_role(roles: list[str]) -> str:
     return max(roles, key=lambda r: (roles.count(r), -roles.index(r)))
 
 
+#: the commonest words of English, and of the languages newsletters nobody curated may
+#: also be written in (German, French, Spanish, Italian, Dutch, Portuguese)
+_ENGLISH = frozenset("the and of to is that was for with are this have from".split())
+_OTHER = frozenset("""der und das ist nicht mit sich ein eine auf den dem le les et est une
+dans pour qui pas el los las y que por una del con il di che della het een niet voor
+zijn não uma com para os""".split())
+
+
+def reads_english(blocks: list[tuple[str, str, int]]) -> bool:
+    """Whether an article's text is English: its commonest words outnumber those of the
+    other languages. People are found by their names' capitals, which in German every
+    noun has ("Der Senat", "Prozent"): another language's article names none."""
+    words = " ".join(t for _, t, _ in blocks[:40]).lower().split()
+    english = sum(1 for w in words if w in _ENGLISH)
+    return english >= sum(1 for w in words if w in _OTHER)
+
+
 def candidates_of(names: dict[str, object], blocks: list[tuple[str, str, int]],
                   own: str = "") -> dict[str, str]:
     """One article's candidate names (name -> guessed kind), in the order found: the
@@ -322,6 +339,8 @@ def candidates_of(names: dict[str, object], blocks: list[tuple[str, str, int]],
     which is no one the articles name ("Photo: The Harbour Ledger" made "Harbour Ledger"
     a person). Pure, so each article's are found where its facts are mined (every core)."""
     candidates: dict[str, str] = {}
+    if not reads_english(blocks):
+        return candidates  # (names are told by their capitals: in German every noun has one)
     mine = {own, re.sub(r"^(?:The|A|An) ", "", own)} if own else set()
     for name in names:
         for part in (_POSSESSIVE.split(name) if "’" in name or "'" in name else (name,)):

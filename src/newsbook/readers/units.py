@@ -111,8 +111,10 @@ def source_tail(text: str) -> bool:
 #: a photo credit ending a caption: "Photo: The Harbour Ledger", "(Image: Reuters)",
 #: "Photograph by Tomas Reyes", "Credit: NASA"
 CREDIT_TAIL = re.compile(r"(?:^|[.;,—–-] |\()(?:Photo(?:graph)?|Image|Picture|Illustration|Credit"
-                         r"|Photo credit)s?(?:: | by )[^.()]{1,60}\)?$")
-_CREDIT_WORDS = ("Photo", "Image", "Picture", "Illustration", "Credit")
+                         r"|Photo credit|Foto|Bild|Quelle|Crédit|Fuente|Fonte)s?(?:: | by )"
+                         r"[^.()]{1,60}\.?\)?$")
+_CREDIT_WORDS = ("Photo", "Image", "Picture", "Illustration", "Credit", "Foto", "Bild", "Quelle",
+                 "Crédit", "Fuente", "Fonte")
 
 
 def _last(text: str) -> str:
