@@ -221,7 +221,7 @@ def _read_article(lines: list[str], start: int, end: int, source: str,
             diags.append(Diagnostic(Code.UNMATCHED_FOOTNOTE, f"footnote {number} of {title!r} has no "
                                     "marker in the text; shown as a plain note", source, paras[0].line))
         footnotes.append(Footnote(number, tuple(paras), paras[0].line - 2 if paras else 0))
-    paywall = next((u for u in units if PAYWALL.match(u.text)), None)
+    paywall = next((u for u in units if PAYWALL.match(u.lines[0].lstrip())), None)
     if paywall is not None:
         diags.append(Diagnostic(Code.PREVIEW, f"article {title!r} is a paid post: the copy holds "
                                 "only its preview (the rest is not in the feed)", source,

@@ -460,7 +460,7 @@ def classify_units(units: list[Unit], hints: dict[str, str],
         if m and len(u.lines) == 1:
             counts[m.group(1)] = counts.get(m.group(1), 0) + 1
     # (an item typed as text is one beside another of its kind: bullet or number)
-    one = [(m := TYPED_ITEM.match(u.lines[0])) is not None and len(u.lines) == 1
+    one = [len(u.lines) == 1 and (m := TYPED_ITEM.match(u.lines[0])) is not None
            and m.group(1)[0].isdigit() + 1 for u in units]
     typed = {i for i in range(len(units)) if one[i] and (
         (i and one[i - 1] == one[i]) or (i + 1 < len(units) and one[i + 1] == one[i]))}
@@ -473,7 +473,8 @@ def classify_units(units: list[Unit], hints: dict[str, str],
         hint = hints.get(t)
         if u.extra.get("code"):
             u.kind = "code"
-        elif is_cta(t, names) or all(PLAYER_TIME.match(x.strip()) for x in u.lines):
+        elif is_cta(t, names) or (PLAYER_TIME.match(t) or PLAYER_TIME.match(u.lines[0].strip())) \
+                and all(PLAYER_TIME.match(x.strip()) for x in u.lines):
             u.kind = "cta"
         elif len(u.lines) > 1 and POST_HEAD.match(u.lines[0].strip()):
             u.kind = "post"  # an embedded post (a tweet): its author, text, date and counts
