@@ -10,7 +10,7 @@ import re
 
 from ..model import (Aside, Block, Caption, Code, Heading, ListBlock, ListItem, Note, Paragraph,
                      Piece, Quote, Table, Turn)
-from .units import BULLET_DEPTH, BY_NAMES, REPORTS, SPONSOR, Unit
+from .units import BULLET_DEPTH, BY_NAMES, REPORTS, Unit, is_sponsor
 
 BIO = re.compile(r"^(?:[A-Z][\w.’'\-]*(?: [A-Z][\w.’'\-]*){0,3}|Dr\.) (?:is|was) "
                  r"(?:a|an|the|from|pursuing|currently)\b.{0,80}?\b(?:fellow|writer|researcher|"
@@ -164,9 +164,9 @@ def _blocks(units: list[Unit], marks: Marks, level: int, *, nest: bool = True) -
             out.append(ListBlock(u.extra["label"][0].isdigit(), items, u.line))
             i = j
             continue
-        if nest and u.kind == "para" and (SPONSOR.match(u.text) or (not out and JOB.search(u.text))):
+        if nest and u.kind == "para" and (is_sponsor(u.text) or (not out and JOB.search(u.text))):
             j = _aside_end(units, i)
-            kind = "sponsor" if SPONSOR.match(u.text) else "job"
+            kind = "sponsor" if is_sponsor(u.text) else "job"
             out.append(Aside(kind, tuple(_flat(units[i:j], marks, level)), u.line))
             i = j
             continue
@@ -174,7 +174,7 @@ def _blocks(units: list[Unit], marks: Marks, level: int, *, nest: bool = True) -
             j = i + 1  # a turn runs to the next speaker, heading, divider or sponsor block
             while j < len(units) and not units[j].divider and \
                     units[j].kind not in ("heading", "numbered_heading", "speaker") and \
-                    not (units[j].kind == "para" and SPONSOR.match(units[j].text)):
+                    not (units[j].kind == "para" and is_sponsor(units[j].text)):
                 j += 1
             name, said = u.extra["name"], u.extra["text"].strip()
             first = Paragraph(said, u.line, _marks_for(u, marks, len(u.text.strip()) - len(said)))

@@ -95,6 +95,17 @@ REPORTS = re.compile(r"^[A-Z][\w.’'\-]*(?: [A-Z][\w.’'\-]*){0,3} reports:$")
 SPONSOR = re.compile(r"^(?:This|Today['’]s) (?:edition|episode|issue|post|newsletter) is "
                      r"(?:brought to you|sponsored|presented) by\b|"
                      r"^(?:Today['’]s) sponsor\b", re.I)
+#: a sponsor's line of other tools, standing alone: "Sponsored by Switchback Outfitters",
+#: "Together with Acme Cloud" (a name follows, in capitals; a sentence never matches)
+SHORT_SPONSOR = re.compile(r"^(?:Sponsored by|Presented by|Brought to you by|Together with"
+                           r"|In partnership with)\s+[A-Z0-9][\w&'’.-]*(?:\s+[\w&'’.-]+){0,4}[.!:]?$")
+
+
+def is_sponsor(text: str) -> bool:
+    """Does this paragraph open a sponsor's block (:data:`SPONSOR`, :data:`SHORT_SPONSOR`)?"""
+    return SPONSOR.match(text) is not None or SHORT_SPONSOR.match(text) is not None
+
+
 #: a byline of names: "By Priya Natarajan", "By Sam Wu and Kim Park" (never "By virtue of")
 _NAME = r"[A-Z][\w.’'\-]*(?: (?:[A-Z][\w.’'\-]*|de|van|von|da|di|del|bin|al))*"
 BY_NAMES = re.compile(rf"^By ({_NAME}(?:(?:,| and| &)(?: and)? {_NAME}){{0,4}})$")
@@ -353,7 +364,7 @@ def heading_like(text: str) -> bool:
     """Short, unpunctuated, title-cased -- or a short question."""
     t = text.strip()
     if not t or len(t) > 90 or _last(t) in TERMINAL or source_tail(t) or REPORTS.match(t) \
-            or BY_NAMES.match(t) or t[0] in "—–" or SPONSOR.match(t) or _QA.match(t) \
+            or BY_NAMES.match(t) or t[0] in "—–" or is_sponsor(t) or _QA.match(t) \
             or _TIMESTAMP.match(t):
         # (a byline, "— Mayor X, to the council", "TODAY'S ISSUE IS SPONSORED BY X", in
         # capitals, and an interview's "Q: Why …?" are paragraphs)
