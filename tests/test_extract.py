@@ -233,3 +233,16 @@ def test_a_days_ordinal_point_and_mio_end_no_sentence():
         "Es wurde am 3. März 2024 abgeschlossen.", "Danach kam mehr."]
     assert len(said("Der Umsatz lag 2025 bei 86,4 Mio. Euro, die Belegschaft bei 410.")) == 1
     assert said("He scored 10. Then he left.") == ["He scored 10.", "Then he left."]
+
+
+def test_a_post_written_in_chinese_or_japanese_has_no_han_terms_and_names_end_at_cjk():
+    """In English, a Han run is a term to gloss ("a wǔxiá 武侠 novel"); in a post written in
+    Chinese or Japanese it is a word of the text, and the glossary would list every clause.
+    A capitalised name running into Japanese ("OpenAIへの巨額出資") is OpenAI."""
+    from newsbook.connections import cut_run
+    from newsbook.model import mostly_cjk
+    zh = "2024年3月15日，华为在深圳发布了新一代昇腾910C芯片。本期我们采访了杭州一家创业公司的创始人陈涛。"
+    assert mostly_cjk(zh) and not mostly_cjk("Our tale begins as a wǔxiá 武侠 novel, with Bo Xilai.")
+    assert extract_text(zh).terms == ()
+    assert [t.term for t in extract_text("It began as a wǔxiá 武侠 novel.").terms] == ["武侠"]
+    assert cut_run("OpenAIへの巨額出資が実際に") == "OpenAI" and cut_run("Bo Xilai") == "Bo Xilai"

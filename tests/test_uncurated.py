@@ -300,7 +300,7 @@ def test_prose_with_no_facts_gets_its_shape_and_a_publication_timeline(tmp_path)
     for r in events:
         assert lines[int(r["line"]) - 1] == r["quote"]
     timeline = (book / "timeline.md").read_text(encoding="utf-8").replace("\\", "")
-    assert "The articles state no dates of their own" in timeline
+    assert "No date was found in the articles' text" in timeline
     assert "- **2026-11-14** published — [A single question](#p-2026-11-14-a-single-question" \
         in timeline
     assert "When each article was published" in specs(book)["book_timeline"]["title"]
@@ -386,8 +386,9 @@ def test_a_bars_opening_quote_ends_at_a_word_border():
 def test_the_newsletters_own_name_is_no_one_it_names():
     from newsbook.people import candidates_of
     names = {"The Harbour Ledger": 1, "Harbour Ledger": 1, "Ines Varga": 1}
-    assert candidates_of(names, [], "The Harbour Ledger") == {"Ines Varga": "person"}
-    assert "Harbour Ledger" in candidates_of(names, [])
+    said = [("a", "The editor of the paper is Ines Varga, and this is the Harbour Ledger.", 1)]
+    assert candidates_of(names, said, "The Harbour Ledger") == {"Ines Varga": "person"}
+    assert "Harbour Ledger" in candidates_of(names, said)
 
 
 def test_an_export_of_several_newsletters_names_each():

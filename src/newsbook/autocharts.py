@@ -306,7 +306,7 @@ def book_timeline_spec(published_only: bool = False):
     nothing of their own)."""
     if published_only:
         title = "When each article was published, by part"
-        summary = ("The articles state no dates of their own: each article is a dot on the "
+        summary = ("No date was found in the articles' text: each article is a dot on the "
                    "day its date line gives, coloured by part of the book. The list above the "
                    "chart has every date as text.")
     else:

@@ -11,13 +11,21 @@ import re
 from collections.abc import Callable
 
 from .extract.lookup import trie_regex
-from .model import Article
+from .model import Article, mostly_cjk
 
 #: (the lookbehind stands after the first capital, where the regex engine can first scan for
 #: capitals: (?<![\w’'-][A-Z]) there is (?<![\w’'-]) before it)
 CAPS = re.compile(r"([A-Z](?<![\w’'-][A-Z])[\w’'-]*[a-z][\w’'-]*"
                    r"(?:\s+(?:of\s+|the\s+|de\s+)?[A-Z][\w’'-]*)*)")
+#: where Chinese, Japanese or Korean text runs on from a capitalised word ("OpenAIへの巨額"):
+#: the name ends there
+_CJK_TAIL = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff00-\uffef].*", re.S)
 _HAN = re.compile(r"[\u3400-\u9fff]{2,}")
+
+
+def cut_run(run: str) -> str:
+    """A :data:`CAPS` run, ending where Chinese, Japanese or Korean text runs on from it."""
+    return run if run.isascii() else _CJK_TAIL.sub("", run).rstrip()
 #: what may close a sentence (or open a quote) before a word that therefore opens one
 _SENTENCE_PUNCT = frozenset(".!?:;\"“”‘’(")
 STOP = frozenset("""I A An The This That These Those It Its He She They We You His Her Their Our
@@ -67,10 +75,10 @@ def names_in(article: Article, stem: str, blocks: list[tuple[str, str, int]],
             name = aliases[m.group(0)]
             if name not in found:
                 found[name] = (anchor, line, k, m.start())
-        for m in _HAN.finditer(text):
+        for m in (_HAN.finditer(text) if not mostly_cjk(text) else ()):  # (see mostly_cjk)
             found.setdefault(m.group(0), (anchor, line, k, m.start()))
         for m in CAPS.finditer(text):
-            raw = m.group(1)
+            raw = cut_run(m.group(1))
             got = runs.get(raw)
             if got is None:
                 got = runs[raw] = _name_of_run(raw)

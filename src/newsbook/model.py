@@ -224,6 +224,18 @@ def _anchor_prefix(stem: str) -> str:
     return label("p", stem)
 
 
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def mostly_cjk(text: str) -> bool:
+    """Whether a text is written in Chinese, Japanese or Korean (a third of its letters or
+    more), not English quoting a term ("a wǔxiá 武侠 novel"). Its Han runs are then its
+    words, not terms to gloss or names to connect."""
+    cjk = len(_CJK.findall(text))
+    return cjk > 0 and 3 * cjk >= len(_LETTER.findall(text))
+
+
 def walk(blocks: tuple[Block, ...]):
     """Yield every block, depth first, including those nested in turns, asides and pieces."""
     for block in blocks:

@@ -328,7 +328,7 @@ def reads_english(blocks: list[tuple[str, str, int]]) -> bool:
     noun has ("Der Senat", "Prozent"): another language's article names none."""
     words = " ".join(t for _, t, _ in blocks[:40]).lower().split()
     english = sum(1 for w in words if w in _ENGLISH)
-    return english >= sum(1 for w in words if w in _OTHER)
+    return english > 0 and english >= sum(1 for w in words if w in _OTHER)
 
 
 def candidates_of(names: dict[str, object], blocks: list[tuple[str, str, int]],

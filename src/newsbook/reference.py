@@ -227,12 +227,12 @@ def names_anywhere(pages: list[tuple[Article, str]]) -> list[WordEntry]:
     dropped) of two or more words, or of one that does not open a sentence; a run that
     opens a sentence loses its first word, which may be capitalised only for that
     ("Between March 2026 …", "Meridian Freight said" is then no name: when in doubt, out)."""
-    from .connections import CAPS, STOP, sentence_around, opens_sentence
+    from .connections import CAPS, STOP, cut_run, sentence_around, opens_sentence
     found: dict[str, tuple[str, str, dict]] = {}
     for article, stem in pages:
         for anchor, text, _ in block_lines(article, stem):
             for m in CAPS.finditer(text):
-                words = m.group(1).split()
+                words = cut_run(m.group(1)).split()
                 if opens_sentence(text, m.start()):
                     words = words[1:]
                 while words and words[0] in STOP:

@@ -13,8 +13,8 @@ import re
 from dataclasses import asdict, dataclass
 from datetime import datetime
 
-from ..model import (Article, Aside, Caption, Figure, Heading, ListBlock, Note, Paragraph, Piece,
-                     Quote, Turn, anchor_id)
+from ..model import (Article, Aside, Caption, Figure, Heading, ListBlock, Note, Paragraph,
+                     Piece, Quote, Turn, anchor_id, mostly_cjk)
 from .dates import find_dates
 from .facts import (ArticleFacts, DatedStatement, Fact, Quantity, Series, SeriesPoint,
                     SpeakerShare, Term)
@@ -142,9 +142,12 @@ def _extract(article: Article, stem: str, published: datetime | None) -> Article
     dates, quantities, series, terms = [], [], [], {}
     japan = bool(_JAPAN.search(article.title))
     groups: dict[int, list[Located]] = {}
-    for seg in segments(article, stem):
+    segs = segments(article, stem)
+    # (an article written in Chinese, Japanese or Korean: its Han runs are its words)
+    glossed = not mostly_cjk(" ".join(s.text for s in segs[:60]))
+    for seg in segs:
         spans = _Lazy(seg.masked)  # (a footnote marker ends no sentence and opens none)
-        for r in find_terms(seg.masked, japan):
+        for r in (find_terms(seg.masked, japan) if glossed else ()):
             s, e = min(r.start_off, r.gloss_start), max(r.end_off, r.gloss_end)
             q = quote_for(seg.text, spans, s, e)
             t = Term(stem, seg.anchor, seg.line_of(q, s), q, r.term, r.lang, r.gloss, r.pinyin)

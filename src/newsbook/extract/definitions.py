@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..connections import CAPS, STOP, sentence_around, opens_sentence
+from ..connections import CAPS, STOP, cut_run, sentence_around, opens_sentence
 
 _INTRO = (r"(?:so-called|so called|known as|called|dubbed|termed|nicknamed|branded|"
           r"the term|the phrase|the word|the slogan|the motto|the concept of|the idea of)")
@@ -61,7 +61,7 @@ def find_definitions(text: str, role_nouns: frozenset[str] = frozenset()) -> lis
             after = _APPOSITIVE.match(text, m.end())
             if not after:
                 continue
-            words = m.group(1).split()
+            words = cut_run(m.group(1)).split()
             while words and words[0] in STOP:
                 words = words[1:]
             name = " ".join(words)

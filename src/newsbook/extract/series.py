@@ -99,6 +99,16 @@ def _listings(found: list) -> list[list[tuple[RawDate, Quantity]]]:
     return [[(d, f) for d, f, _ in found]]
 
 
+#: a fall, a loss or a decline: a value it governs is a change down (or a loss), which a
+#: chart of values as stated would draw as a rise; a series of them is left out unless
+#: its values are levels ("fell from 1.2 million in 2019 to 1.1 million in 2021")
+FALL = re.compile(r"\b(?:fell|falls?|falling|drop(?:s|ped|ping)?|declin(?:e|es|ed|ing)|down"
+                  r"|lost|loss(?:es)?|los(?:e|es|ing)|shr[au]nk|shrinks?|shrinking|decreas(?:e|es|ed)"
+                  r"|slid|slump(?:s|ed)?|plung(?:e|es|ed)|sank|tumbl(?:e|es|ed)|contract(?:ed|ion)"
+                  r"|negative|deficits?|minus)\b", re.I)
+FROM = re.compile(r"\bfrom\b", re.I)
+
+
 def _series(pairs, stem: str, unit: str, scale: str) -> Series | None:
     """Three or more values tied to distinct periods of one precision, else None."""
     by_period: dict[str, tuple[RawDate, Quantity]] = {}
@@ -110,6 +120,9 @@ def _series(pairs, stem: str, unit: str, scale: str) -> Series | None:
         by_period.setdefault(key, (d, f))
     if ambiguous or len(by_period) < 3 or len({d.precision for d, _ in by_period.values()}) != 1:
         return None
+    quotes = {f.quote for _, f in by_period.values()}
+    if any(FALL.search(q) for q in quotes) and not all(FROM.search(q) for q in quotes):
+        return None  # changes, not levels: "fell 3% in 2023, 5% in 2024" drawn as +3, +5
     pts = sorted(by_period.values(), key=lambda p: p[0].start)
     first = min((f for _, f in pts), key=lambda f: f.line)
     measure = f"{unit} {scale}".strip()

@@ -43,7 +43,7 @@ CHROME = (
     re.compile(r"^(?:" + _alt(i18n.TODAY + i18n.YESTERDAY + i18n.BEFORE_YESTERDAY) + "|"
                + _DAY + r")(?: — " + _DAY + r")?" + _alt(i18n.MAIN_STREAM) + "$"),
     re.compile(r"^(?:" + _alt(i18n.TODAY + i18n.YESTERDAY) + r" — " + _DAY + "|"
-               + _alt(i18n.BEFORE_YESTERDAY) + r")(?P<feed>[A-Z0-9][^.!?]{0,80})$"),
+               + _alt(i18n.BEFORE_YESTERDAY) + r")(?P<feed>[^\W_a-z][^.!?]{0,80})$"),  # (any script)
     re.compile(r"^❌$"),
 )
 

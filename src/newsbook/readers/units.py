@@ -87,7 +87,7 @@ SOURCE_TAIL = re.compile(r"(?:\(Source\)|\bSource\.?|\bSource \| Archive|\bSourc
 ALT_TEXT = "AI-generated content may be incorrect."
 NOT_SPEAKERS = {"Source", "Disclaimer", "Note", "Update", "Correction", "Q", "A"}
 SMALL = set("a an and as at but by for from in into of on or the to vs via with x".split())
-TERMINAL = ".,;!"
+TERMINAL = ".,;!。！？，；"
 CLOSERS = "\"'”’»」》)"
 REPORTS = re.compile(r"^[A-Z][\w.’'\-]*(?: [A-Z][\w.’'\-]*){0,3} reports:$")
 #: a sponsor block's opening line (every branch opens with ^: used with .match, which
@@ -280,7 +280,7 @@ def _marker_ok(text: str, pos: int, digits: str) -> bool:
         # "3.1 percent", "1,1": a number's own digits; "… in 2023.1" ends a sentence: the
         # line ends there, or the next sentence opens after a space
         return end >= len(text) or (text[end] == " " and _OPENS.match(text, end + 1) is not None)
-    if pos > 0 and text[pos - 1] in ".,;:!?)”’\"…*":
+    if pos > 0 and text[pos - 1] in ".,;:!?)”’\"…*。！？，、；：」』）":
         return True
     if len(before) == 3 and all(c.isascii() and c.isalpha() for c in before):
         word = re.findall(r"[A-Za-z]+$", text[:pos])[0]
@@ -363,6 +363,8 @@ def title_case(text: str) -> bool:
 def heading_like(text: str) -> bool:
     """Short, unpunctuated, title-cased -- or a short question."""
     t = text.strip()
+    if any(c in t for c in "。！？"):
+        return False  # (a Chinese or Japanese sentence: a title holds no full stop)
     if not t or len(t) > 90 or _last(t) in TERMINAL or source_tail(t) or REPORTS.match(t) \
             or BY_NAMES.match(t) or t[0] in "—–" or is_sponsor(t) or _QA.match(t) \
             or _TIMESTAMP.match(t):

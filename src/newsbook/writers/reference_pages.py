@@ -217,7 +217,7 @@ def render_timeline_pages(events_text: str, titles: dict[str, str],
     of ``timeline.md`` and those pages, in toc order."""
     budget = budget or split_pages.PAGE_BYTES
     if published_only:
-        lead = ("The articles state no dates of their own, so this timeline shows when each "
+        lead = ("No date was found in the articles' text, so this timeline shows when each "
                 "was published, as its date line gives it; every entry links to the article. "
                 "The same dates on one axis:")
     else:
