@@ -171,11 +171,16 @@ def _blocks(units: list[Unit], marks: Marks, level: int, *, nest: bool = True) -
             i = j
             continue
         if nest and u.kind == "speaker":
-            j = i + 1  # a turn runs to the next speaker, heading, divider or sponsor block
+            j = i + 1  # a turn runs to the next speaker, heading, divider or sponsor block,
+            # or to a table or program text (the newsletter's own, set after the interview)
             while j < len(units) and not units[j].divider and \
-                    units[j].kind not in ("heading", "numbered_heading", "speaker") and \
+                    units[j].kind not in ("heading", "numbered_heading", "speaker", "table",
+                                          "code") and \
                     not (units[j].kind == "para" and is_sponsor(units[j].text)):
                 j += 1
+            if j < len(units) and units[j].kind in ("table", "code") and j > i + 1 \
+                    and units[j - 1].kind == "para" and units[j - 1].text.rstrip().endswith(":"):
+                j -= 1  # (and the line that introduces it: "The results, as reported:")
             name, said = u.extra["name"], u.extra["text"].strip()
             first = Paragraph(said, u.line, _marks_for(u, marks, len(u.text.strip()) - len(said)))
             # nothing nests inside a turn (no asides: a turn is one container)
