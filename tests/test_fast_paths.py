@@ -241,7 +241,7 @@ def test_chrome_first_character_gate_changes_nothing(line):
                                  "Today's sponsor", "x", " ", "\n", "post", "This "]),
                 max_size=6).map("".join))
 def test_sponsor_match_is_its_search(text):
-    from newsbook.readers.structure import SPONSOR
+    from newsbook.readers.units import SPONSOR
     assert bool(SPONSOR.match(text)) == bool(SPONSOR.search(text))
 
 

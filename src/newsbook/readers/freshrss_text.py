@@ -15,8 +15,9 @@ from ..diagnostics import Code, Diagnostic
 from ..model import Article, Feed, Footnote, Piece, freshrss_date
 from . import freshrss_i18n as i18n
 from . import structure
-from .units import (LIST_ITEM, PAYWALL, Unit, classify_units, find_footnotes, find_markers,
-                    lines_holding, publication_names, split_units, stock_name)
+from .classify import classify_units
+from .units import (LIST_ITEM, PAYWALL, Unit, find_footnotes, find_markers, lines_holding,
+                    publication_names, split_units, stock_name)
 
 MONTHS = i18n.MONTH_NAMES["en"].split()
 #: an article's date line as FreshRSS writes it: "15 December 2025 at 07:32" (en), or

@@ -1,16 +1,17 @@
 """HTML of an article (FreshRSS export item, RSS/Atom entry) -> model blocks.
 
-The only module that reads article HTML. Every body is first sanitised with
-``nh3`` (an allowlist: text-level and structural tags, ``href``/``src``/``alt``,
+The only module that maps article HTML to the model. Every body is first sanitised
+with ``nh3`` (an allowlist: text-level and structural tags, ``href``/``src``/``alt``,
 ``class`` and Substack's ``data-attrs``; only http, https and mailto URLs), then
 parsed with the standard library's :class:`html.parser.HTMLParser` into a small
-tree, then mapped to the model: headings, paragraphs with inline spans (text,
+tree (both in :mod:`newsbook.readers.html_tree`), then mapped to the model: headings, paragraphs with inline spans (text,
 emphasis, strong, code, link), lists, block quotes, code, simple tables, figures,
 Substack footnotes (``a.footnote-anchor`` -> ``div.footnote``), image galleries
 (``div.image-gallery-embed``: one figure per image) and embedded posts and tweets as
 link cards. Subscribe and share furniture is dropped, and so is a newsletter's chrome
 ("View in browser", the unsubscribe footer, a sign-up button: short blocks only), its
-tracking pixels and footnotes' back-links; a link into the page itself is its text.
+tracking pixels and footnotes' back-links (told by :mod:`newsbook.readers.html_chrome`);
+a link into the page itself is its text.
 
 Line numbers: an HTML body has no lines of its own in the source file. An article
 read from HTML has ``line`` = the source line of its item (JSON: the line of the
@@ -22,33 +23,17 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
-from html.parser import HTMLParser
-from urllib.parse import urldefrag, urljoin, urlsplit
-
-import nh3
 
 from ..diagnostics import Code, Diagnostic
 from ..model import (Article, Block, Code as CodeBlock, Figure, Footnote, Heading, LinkCard,
                      ListBlock, ListItem, Paragraph, Quote, Span, Table)
+from .html_chrome import (BACK_MARK, is_backlink, is_button, is_chrome, is_pixel, same_page,
+                          word_count)
+from .html_tree import WS, Node, _all, _without, parse, plain_text, safe_url, sanitise  # noqa: F401
 from .units import CTA
 
-TAGS = {"p", "br", "a", "em", "i", "strong", "b", "u", "s", "code", "pre", "kbd", "samp",
-        "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "figure",
-        "figcaption", "img", "picture", "table", "thead", "tbody", "tfoot", "tr", "th", "td",
-        "caption", "div", "span", "sup", "sub", "hr", "small", "mark", "cite", "q", "abbr",
-        "iframe",  # (an embedded video's frame: read as a link card, never written as HTML)
-        # (blocks that hold text: kept so their words are not run together, never written)
-        "dl", "dt", "dd", "details", "summary", "section", "article", "aside", "header",
-        "footer", "address", "main"}
-ATTRIBUTES = {"*": {"class"}, "a": {"href", "id"}, "div": {"data-attrs", "id"}, "ol": {"start"},
-              "iframe": {"src"}, "li": {"id"},  # (a footnote's number: fn:1)
-              # (an image's size and style are read, never written: they tell a tracking pixel)
-              "img": {"src", "alt", "width", "height", "style"}}
-SCHEMES = {"http", "https", "mailto"}
-MAX_DEPTH = 64  # deeper nesting is flattened into the element at this depth
-VOID = {"br", "img", "hr", "source", "wbr", "col", "area", "input", "meta", "link"}
 #: Substack furniture: subscribe/share widgets and digest embeds
 DROP = {"subscription-widget-wrap", "subscription-widget", "subscribe-widget", "button-wrapper",
         "digest-post-embed", "share-dialog", "poll-embed", "footnote-anchor-hidden",
@@ -69,7 +54,6 @@ PARAGRAPH_LIKE = {"p", "dt", "dd", "summary"}
 SUPERSCRIPT = str.maketrans("0123456789+-−=()n", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾ⁿ")
 SUBSCRIPT = str.maketrans("0123456789+-−=()", "₀₁₂₃₄₅₆₇₈₉₊₋₋₌₍₎")
 _SCRIPTABLE = re.compile(r"^[0-9+\-−=()n]+$")
-WS = re.compile(r"[ \t\n\r\f]+")
 FOOTNOTE_REF = re.compile(r"^#footnote-(\d+)$")
 #: other tools' footnotes: a marker's link ends in "#fn1", "#fn:1" or "#fn-1" (the
 #: address before it, if any, is the article's own); the notes' block, and each note's id
@@ -77,36 +61,6 @@ NOTE_HREF = re.compile(r"#fn[:-]?(\d{1,5})$")
 NOTE_LISTS = {"footnotes", "footnote-list", "footnotes-list"}
 NOTE_ID = re.compile(r"^fn[:-]?(\d{1,5})$")
 BACKREF = re.compile(r"#fnref[:-]?\d{1,5}$")
-#: a footnote's way back to its marker: by class (Python-Markdown, Pandoc, kramdown, ...),
-#: or a link into the page (or one whose address the sanitiser removed, javascript:) whose
-#: text is only a return arrow. The page's ids are not the chapter's, so it goes, text too
-BACKLINK_CLASSES = {"footnote-backref", "reversefootnote", "footnote-back", "footnote-return",
-                    "fn-backref"}
-BACK_MARK = re.compile(r"^\s*(?:[\u21a9\u2191\u23ce\u2934\u2b06^][\ufe0e\ufe0f]?\s*)+$")
-#: a tracking pixel (an image 0-2 px wide or high, by its attributes or its style, or one
-#: its style hides): dropped, so no reader's browser reports opening the page to a tracker
-PIXEL_SIZE = re.compile(r"^\s*(?:[0-2](?:\.\d*)?|\.\d+)\s*(?:px)?\s*$", re.I)
-PIXEL_STYLE = re.compile(
-    r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden|opacity\s*:\s*0(?:\.0*)?"
-    r"|(?:max-)?(?:width|height)\s*:\s*(?:[0-2](?:\.\d*)?|\.\d+)\s*(?:px)?)"
-    r"\s*(?:!\s*important\s*)?(?:;|$)", re.I)
-#: newsletter chrome, told by a link's whole text: the email's web copy ("View in
-#: browser"), its footer's unsubscribe and preferences links, a sign-up button. A block
-#: holding such a link goes when it is short (VIEW_WORDS, FOOTER_WORDS; a sign-up link
-#: only when the block is nothing but links): prose that mentions subscribing stays
-VIEW_ONLINE = re.compile(
-    r"^(?:view|read|open)(?: (?:this|the) (?:email|post|issue|newsletter))?"
-    r" (?:in (?:your |a |the )?(?:web )?browser|online|on the web|as a web ?page)\W*$", re.I)
-UNSUBSCRIBE = re.compile(
-    r"^(?:unsubscribe(?: here| now| from (?:this list|these emails|all emails))?"
-    r"|update (?:your )?(?:subscription |email )?preferences"
-    r"|manage (?:your )?(?:subscription|preferences|email preferences|email settings)"
-    r"|(?:email|subscription) (?:preferences|settings))\W*$", re.I)
-SIGN_UP = re.compile(r"^(?:subscribe(?: now| for free| here)?|sign up(?: now| for free)?"
-                     r"|join now)\W*$", re.I)
-#: a link styled as a button (``a.button``, ``a.btn-primary``, ``a.cta``)
-BUTTON_CLASS = re.compile(r"(?:^|[-_])(?:button|btn|cta)(?:$|[-_])")
-VIEW_WORDS, FOOTER_WORDS = 12, 40
 #: Substack image galleries: ``div.image-gallery-embed`` (images in its ``data-attrs``
 #: JSON, usually with no children) and the rendered ``image-gallery`` markup
 GALLERY = {"image-gallery-embed", "image-gallery"}
@@ -122,91 +76,6 @@ VIDEO_URL = re.compile(
     r"^https://(?:(?:(?:www\.)?youtube(?:-nocookie)?\.com/embed/|(?:www\.|m\.)?youtube\.com/"
     r"watch\?v=|youtu\.be/)(?P<youtube>[A-Za-z0-9_-]{4,32})"
     r"|(?:player\.vimeo\.com/video/|(?:www\.)?vimeo\.com/)(?P<vimeo>\d{1,15}))(?:[?&#/]|$)")
-
-
-def sanitise(html: str) -> str:
-    """The allowlist pass: no script, style, event handler, frame, form or foreign URL."""
-    return nh3.clean(html, tags=TAGS, attributes=ATTRIBUTES, url_schemes=SCHEMES,
-                     link_rel=None, strip_comments=True)
-
-
-def safe_url(href: str, base: str = "") -> str:
-    """An absolute http(s)/mailto URL, or "" for anything else (javascript:, data:, ...)."""
-    href = (href or "").strip()
-    if not href or any(c in href for c in "\x00\n\r\t"):
-        return ""
-    try:
-        url = urljoin(base, href) if base else href
-        parts = urlsplit(url)
-    except ValueError:
-        return ""
-    if parts.scheme.lower() not in SCHEMES:
-        return ""
-    if parts.scheme.lower() in ("http", "https") and not parts.netloc:
-        return ""
-    return url
-
-
-# ------------------------------------------------------------------ a small tree
-
-
-@dataclass
-class Node:
-    tag: str
-    attrs: dict[str, str] = field(default_factory=dict)
-    children: list = field(default_factory=list)  # Node | str
-
-    @property
-    def classes(self) -> set[str]:
-        return set((self.attrs.get("class") or "").split())
-
-    def find(self, pred) -> "Node | None":
-        for c in self.children:
-            if isinstance(c, Node):
-                if pred(c):
-                    return c
-                hit = c.find(pred)
-                if hit is not None:
-                    return hit
-        return None
-
-    def text(self) -> str:
-        return "".join(c if isinstance(c, str) else c.text() for c in self.children)
-
-
-class _TreeBuilder(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.root = Node("root")
-        self.stack = [self.root]
-
-    def handle_starttag(self, tag, attrs):
-        node = Node(tag, {k: (v or "") for k, v in attrs})
-        self.stack[-1].children.append(node)
-        if tag not in VOID and len(self.stack) < MAX_DEPTH:
-            self.stack.append(node)
-
-    def handle_endtag(self, tag):
-        for i in range(len(self.stack) - 1, 0, -1):
-            if self.stack[i].tag == tag:
-                del self.stack[i:]
-                return
-
-    def handle_data(self, data):
-        self.stack[-1].children.append(data)
-
-
-def parse(html: str) -> Node:
-    """Sanitise, then parse into a tree (nesting deeper than MAX_DEPTH is flattened)."""
-    b = _TreeBuilder()
-    b.feed(sanitise(html))
-    b.close()
-    return b.root
-
-
-def plain_text(html: str) -> str:
-    """The visible text of an HTML fragment (for titles and bylines), whitespace collapsed."""
-    return WS.sub(" ", parse(html).text()).strip()
 
 
 # ------------------------------------------------------------------ inline content
@@ -301,7 +170,7 @@ class _Mapper:
             if isinstance(c, str):
                 out.append(_Piece(kind, c, href))
                 continue
-            if c.classes & DROP or (c.tag == "a" and (_backlink(c, self.base) or _button(c))):
+            if c.classes & DROP or (c.tag == "a" and (is_backlink(c, self.base) or is_button(c))):
                 continue
             if c.tag == "br":
                 out.append(_Piece(kind, " ", href, None, True))
@@ -323,7 +192,7 @@ class _Mapper:
                     out += self.inline(c, kind, href, figures)
             elif c.tag == "a" and kind != "link":
                 raw = c.attrs.get("href", "")  # (a place in the page: its text, no link)
-                url = "" if _same_page(raw, self.base) else safe_url(raw, self.base)
+                url = "" if same_page(raw, self.base) else safe_url(raw, self.base)
                 if url and kind != "code":
                     out += [_Piece("link", p.text, url) for p in self.inline(c, "link", url, figures)]
                 else:
@@ -513,7 +382,7 @@ class _Mapper:
             out.append(Table(tuple(r + ("",) * (width - len(r)) for r in rows), self.next_line()))
 
     def figure_of(self, img: Node | None, fig: Node | None, cap: Node | None) -> Figure | None:
-        if img is None or _pixel(img):
+        if img is None or is_pixel(img):
             return None
         src = safe_url(img.attrs.get("src", ""), self.base)
         if src.startswith("mailto:"):
@@ -543,7 +412,7 @@ class _Mapper:
         images = [(i.get("src"), i.get("alt")) for i in listed if isinstance(i, dict)]
         if not any(isinstance(src, str) and src for src, _ in images):
             images = [(n.attrs.get("src", ""), n.attrs.get("alt", ""))
-                      for n in _all(c, lambda n: n.tag == "img" and not _pixel(n))]
+                      for n in _all(c, lambda n: n.tag == "img" and not is_pixel(n))]
         if not caption:
             cap = c.find(lambda n: n.tag == "figcaption" or "image-gallery-caption" in n.classes)
             caption = WS.sub(" ", cap.text()).strip() if cap is not None else ""
@@ -640,7 +509,7 @@ class _Mapper:
             n = int(m.group(1)) if m else len(self.footnotes) + 1
             body = _without(li, lambda x: x.tag == "a" and (
                 BACKREF.search(x.attrs.get("href", "")) is not None
-                or _backlink(x, self.base) or BACK_MARK.match(x.text()) is not None))
+                or is_backlink(x, self.base) or BACK_MARK.match(x.text()) is not None))
             self.footnotes.append(Footnote(n, tuple(_as_paragraphs(self.note_blocks(body))),
                                            self.next_line()))
 
@@ -668,22 +537,8 @@ class _Mapper:
             self.words = words
 
     def chrome(self, c: Node) -> bool:
-        """Is this block a newsletter's chrome? One of at most FOOTER_WORDS words holding an
-        unsubscribe or preferences link; one of at most VIEW_WORDS holding a link to the
-        email in a browser; one of nothing but links, a web copy's or a sign-up among them.
-        Never a block holding most of the article's words (its wrapper, however short)."""
-        n = _words(c, FOOTER_WORDS)
-        if n > FOOTER_WORDS or 2 * n > self.words:
-            return False
-        texts = [WS.sub(" ", a.text()).strip() for a in _all(c, lambda x: x.tag == "a")]
-        if any(UNSUBSCRIBE.match(t) for t in texts):
-            return True
-        if n > VIEW_WORDS:
-            return False
-        if any(VIEW_ONLINE.match(t) and "browser" in t.lower() for t in texts):
-            return True
-        only_links = not any(ch.isalnum() for ch in _without(c, lambda x: x.tag == "a").text())
-        return only_links and any(VIEW_ONLINE.match(t) or SIGN_UP.match(t) for t in texts)
+        """:func:`newsbook.readers.html_chrome.is_chrome`, against this article's words."""
+        return is_chrome(c, self.words)
 
 
 def _json_attrs(c: Node) -> dict:
@@ -693,17 +548,6 @@ def _json_attrs(c: Node) -> dict:
     except (ValueError, RecursionError):
         return {}
     return raw if isinstance(raw, dict) else {}
-
-
-def _all(node: Node, pred) -> list[Node]:
-    """Every descendant matching ``pred``, in document order."""
-    out = []
-    for c in node.children:
-        if isinstance(c, Node):
-            if pred(c):
-                out.append(c)
-            out += _all(c, pred)
-    return out
 
 
 #: what a data table's cell never holds: a cell holding one of these lays a page out
@@ -739,15 +583,6 @@ def _note_item(n: Node) -> bool:
     return n.tag == "li" and NOTE_ID.match(n.attrs.get("id", "")) is not None
 
 
-def _button(a: Node) -> bool:
-    """A link styled as a button whose text is a sign-up or share prompt (the text
-    copy's rule): a "Read the report" button stays."""
-    if not any(BUTTON_CLASS.search(k) for k in a.classes):
-        return False
-    text = WS.sub(" ", a.text()).strip()
-    return SIGN_UP.match(text) is not None or CTA.match(text) is not None
-
-
 def _at_blank_lines(pieces: list[_Piece]) -> list[list[_Piece]]:
     """Inline pieces split where two ``<br>`` or more follow each other (nothing but
     spaces between): the blank line an author typed between two paragraphs."""
@@ -767,47 +602,6 @@ def _at_blank_lines(pieces: list[_Piece]) -> list[list[_Piece]]:
     return parts
 
 
-def _pixel(img: Node) -> bool:
-    """Is this image a tracking pixel (0-2 px wide or high, or hidden by its style)?"""
-    return any(PIXEL_SIZE.match(img.attrs.get(k, "")) for k in ("width", "height")) \
-        or PIXEL_STYLE.search(img.attrs.get("style", "")) is not None
-
-
-def _same_page(href: str, base: str) -> bool:
-    """Does ``href`` point into the article's own page (``#fnref:1``, or the article's
-    address with a fragment)? The page's ids are not the chapter's: as a link it would
-    send a reader from the book back to the original site."""
-    href = href.strip()
-    if href.startswith("#"):
-        return True
-    if "#" not in href or not base:
-        return False
-    url = safe_url(href, base)
-    return bool(url) and urldefrag(url)[0].rstrip("/") == urldefrag(base)[0].rstrip("/")
-
-
-def _backlink(a: Node, base: str) -> bool:
-    """Is this link a footnote's way back to its marker (by class, or a return arrow
-    that points into the page or, its javascript: address removed, nowhere)?"""
-    if a.classes & BACKLINK_CLASSES:
-        return True
-    href = a.attrs.get("href", "")
-    return (not href.strip() or _same_page(href, base)) and BACK_MARK.match(a.text()) is not None
-
-
-def _words(node: Node, cap: int) -> int:
-    """How many words ``node`` holds, counted no further than ``cap`` + 1 (so asking
-    whether a block is short never reads a whole article's wrapper to its end)."""
-    n, stack = 0, [node]
-    while stack and n <= cap:
-        c = stack.pop()
-        if isinstance(c, str):
-            n += sum(1 for w in c.split() if any(ch.isalnum() for ch in w))
-        else:
-            stack.extend(c.children)
-    return n
-
-
 def _note_ref(a: Node) -> int | None:
     """The number of another tool's footnote marker (``<a href="#fn1">1</a>``, its text
     the number, perhaps in brackets), else None."""
@@ -815,13 +609,6 @@ def _note_ref(a: Node) -> int | None:
     if not m:
         return None
     return int(m.group(1)) if a.text().strip().strip("[]") == m.group(1) else None
-
-
-def _without(node: Node, drop) -> Node:
-    """A copy of ``node`` without the descendants ``drop`` picks."""
-    return Node(node.tag, node.attrs, [_without(c, drop) if isinstance(c, Node) else c
-                                       for c in node.children
-                                       if not (isinstance(c, Node) and drop(c))])
 
 
 def _footnote_number(a: Node) -> int | None:
@@ -861,7 +648,7 @@ def _levels(blocks: list[Block]) -> list[Block]:
 def html_blocks(html: str, *, base_url: str = "", line: int = 1):
     """(blocks, footnotes, footnote numbers marked in the text) of one HTML body."""
     root = parse(html)
-    m = _Mapper(base_url, line, _words(root, 10 ** 9))
+    m = _Mapper(base_url, line, word_count(root, 10 ** 9))
     blocks = _levels(m.blocks(root))
     return tuple(blocks), tuple(m.footnotes), m.anchors
 

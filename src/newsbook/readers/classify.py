@@ -1,0 +1,200 @@
+"""What each unit of a text copy is: a heading, a lost image's caption, text the author
+broke into lines, a list item, a speaker's turn, chrome ... (:func:`classify_units`).
+
+The shapes of lines are told here; :mod:`newsbook.readers.units` splits a copy into units
+and finds its footnotes and their markers.
+"""
+from __future__ import annotations
+
+import re
+
+from .units import (ALT_TEXT, BY_NAMES, LIST_ITEM, NOT_SPEAKERS, NOTE, PLAYER_TIME, POST_HEAD,
+                    REPORTS, SMALL, SPEAKER, TERMINAL, TYPED_ITEM, Unit, _last, is_cta, is_sponsor,
+                    source_tail, table_rows)
+
+
+def title_case(text: str) -> bool:
+    """Most significant words capitalised, as in section titles."""
+    words = [w.strip("“”‘’\"'()[],:;?!…—–-") for w in text.split()]
+    words = [w for w in words if w and w[0].isascii() and w[0].isalpha()]
+    significant = [w for w in words if w.lower() not in SMALL]
+    if not significant:
+        return False
+    caps = sum(1 for w in significant if w[0].isupper())
+    return caps / len(significant) > 0.5
+
+
+def heading_like(text: str) -> bool:
+    """Short, unpunctuated, title-cased -- or a short question."""
+    t = text.strip()
+    if any(c in t for c in "。！？"):
+        return False  # (a Chinese or Japanese sentence: a title holds no full stop)
+    if not t or len(t) > 90 or _last(t) in TERMINAL or source_tail(t) or REPORTS.match(t) \
+            or BY_NAMES.match(t) or t[0] in "—–" or is_sponsor(t) or _QA.match(t) \
+            or _TIMESTAMP.match(t):
+        # (a byline, "— Mayor X, to the council", "TODAY'S ISSUE IS SPONSORED BY X", in
+        # capitals, and an interview's "Q: Why …?" are paragraphs)
+        return False
+    if READ_TIME.search(t):
+        return len(t) <= 160
+    if t.lower() in ANSWERS:
+        return False  # a poll's option or an answer standing alone
+    if t.endswith("?"):
+        return len(t) <= 55
+    if t.endswith(":"):
+        return len(t) <= 30 and len(t.split()) >= 2 and title_case(t)
+    return title_case(t) or (len(t) <= 60 and _WH_HEADING.match(t) is not None)
+
+
+#: an interview's question or answer, "Q: …", "A. …"
+_QA = re.compile(r"^[QA]\s?[:.]\s")
+#: a sentence-case section title: "What the operators say", "Why it matters", "How we got
+#: here" (a caption of a lost image names what it showed; it does not open like this)
+_WH_HEADING = re.compile(r"^(?:What|Why|How|Where|When|Who)(?: [\w’'-]+){1,7}$")
+
+
+def caption_like(unit: Unit) -> bool:
+    """Captions of lost images: a Source tail, alt text, a gallery, or a bare phrase."""
+    t = unit.text.strip()
+    if len(unit.lines) > 1:
+        return True
+    if source_tail(t) or t == ALT_TEXT:
+        return True
+    # A caption names what an image showed: it opens with a word, a number, a quote or a
+    # bracket, not with a symbol ("✅ A long read…", "👉 …": an item of the author's own
+    # list; "* * *" alone: a section break) or a timestamp ("[00:03:12] Why lead times
+    # doubled": a podcast's chapters). A sentence ending in a footnote marker ("… 42.9
+    # percent.1") ends in its full stop.
+    # A bare phrase is a caption only when it describes (five words or more): "Quick
+    # links", "Apply here" or a poll's "Yes, tomorrow" are the newsletter's own lines.
+    t = _MARKER_END.sub("", t)
+    return len(t) <= 100 and len(t.split()) >= CAPTION_WORDS and _last(t) not in ".?!:;,…" \
+        and not title_case(t) \
+        and any(c.isalnum() for c in t) and (t[0].isalnum() or t[0] in _CAPTION_OPENERS) \
+        and not _TIMESTAMP.match(t)
+
+
+#: a letter's opening or closing line: "Dear readers,", "Warmly,", "With best wishes,"
+_SALUTATION = re.compile(r"^[^\W\d][\w’'.-]*(?: [^\W\d][\w’'.-]*){0,3},$")
+#: a line of a postal address: "14 Mill Lane", "221B Baker Street", "PO Box 12"
+_STREET = re.compile(r"""^(?:\d{1,5}[A-Za-z]?,?\ (?:[A-Z][\w’'.-]*\ ){0,3}
+    (?:Street|St|Road|Rd|Lane|Ln|Avenue|Ave|Way|Drive|Dr|Boulevard|Blvd|Place|Pl|Square
+      |Sq|Court|Ct|Terrace|Close|Row|Parkway|Highway|Hwy|Crescent|Gardens|Hill)\.?
+  | P\.?\ ?O\.?\ Box\ \d+)(?:,|$)""", re.X)
+#: a postal code ending an address line: "PE14 9TN", "SW1A 1AA", "Boulder, CO 80302"
+_POSTCODE = re.compile(r"(?:^|\s)(?:[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}|[A-Z]{2} \d{5}(?:-\d{4})?)$")
+#: a line of wrapped prose is at least this long (a line of verse is shorter)
+WRAPPED = 50
+
+
+def run_kind(lines: list[str]) -> str:
+    """What lines run together (no blank line between) are, when they are not a gallery
+    of lost images' captions: ``"lines"``, text the author broke into lines (verse whose
+    next line goes on in lower case, a letter's "Warmly," and name, a postal address),
+    kept with its line breaks; ``"para"``, prose wrapped at a fixed width, one paragraph;
+    or ``""`` (captions: each opens a new thing in upper case, as a gallery's do)."""
+    ls = [s.strip() for s in lines]
+    goes_on = [_last(a) not in ".?!…:" and b[:1].islower() for a, b in zip(ls, ls[1:])]
+    if any(goes_on):
+        wrapped = all(len(s) >= WRAPPED for s in ls[:-1]) and sum(goes_on) * 2 >= len(goes_on)
+        return "para" if wrapped else "lines"
+    if _SALUTATION.match(ls[0]) or _SALUTATION.match(ls[-2]):
+        return "lines"  # "Warmly," / "Lena"; "Dear readers," / …
+    if ls[0] == "--":
+        return "lines"  # an e-mail's signature ("-- " and the lines under it)
+    if all(len(s.split()) <= 6 for s in ls) and any(
+            _STREET.match(s) or _POSTCODE.search(s) for s in ls):
+        return "lines"
+    return ""
+
+
+#: one-word lines that answer (a poll's options): never a section's title
+ANSWERS = frozenset("yes no none never maybe sometimes always other both neither".split())
+#: the fewest words of a caption that has no source, credit or gallery to show it is one
+CAPTION_WORDS = 5
+#: a digest's item title: "Chip exports slump (4 minute read)"
+READ_TIME = re.compile(r"\((?:\d+|one|two|three|four|five) ?(?:-| )?min(?:ute)?s? read\)$", re.I)
+
+#: what else a caption may open with
+_CAPTION_OPENERS = "“\"'‘(«「『¿¡"
+#: a podcast chapter's or a transcript's timestamp: "[00:03:12] ", "(12:40) ", "1:02:03 "
+_TIMESTAMP = re.compile(r"^[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s")
+#: a footnote marker after a sentence's last mark
+_MARKER_END = re.compile(r"(?<=[.?!”’\"])\d{1,3}$")
+
+
+def classify_units(units: list[Unit], hints: dict[str, str],
+                   names: frozenset[str] = frozenset()) -> list[Unit]:
+    """Give each unit a kind: code, cta, item, heading, caption, note, speaker or para.
+
+    :param names: the newsletter's names (:func:`publication_names`, and the feed names
+        FreshRSS's day separators show), whose "Share <name>" and "Subscribe to <name>"
+        button lines are chrome.
+    """
+    counts: dict[str, int] = {}
+    for u in units:
+        m = SPEAKER.match(u.lines[0])
+        if m and len(u.lines) == 1:
+            counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+    # (an item typed as text is one beside another of its kind: bullet or number)
+    one = [len(u.lines) == 1 and (m := TYPED_ITEM.match(u.lines[0])) is not None
+           and m.group(1)[0].isdigit() + 1 for u in units]
+    typed = {i for i in range(len(units)) if one[i] and (
+        (i and one[i - 1] == one[i]) or (i + 1 < len(units) and one[i + 1] == one[i]))}
+    out: list[Unit] = []
+    for i, u in enumerate(units):
+        t = u.text.strip()
+        m_item = (LIST_ITEM.match(u.lines[0]) or (i in typed and TYPED_ITEM.match(u.lines[0]))) \
+            if len(u.lines) == 1 else None
+        m_speaker = SPEAKER.match(u.lines[0]) if len(u.lines) == 1 else None
+        hint = hints.get(t)
+        if u.extra.get("code"):
+            u.kind = "code"
+        elif is_cta(t, names) or (PLAYER_TIME.match(t) or PLAYER_TIME.match(u.lines[0].strip())) \
+                and all(PLAYER_TIME.match(x.strip()) for x in u.lines):
+            u.kind = "cta"
+        elif len(u.lines) > 1 and POST_HEAD.match(u.lines[0].strip()):
+            u.kind = "post"  # an embedded post (a tweet): its author, text, date and counts
+        elif hint:
+            u.kind = hint
+        elif rows := table_rows(u.lines):
+            u.kind, u.extra = "table", {"rows": rows}
+        elif m_item:
+            u.kind, u.extra = "item", {"label": m_item.group(1), "text": m_item.group(2)}
+        elif (m_speaker and counts.get(m_speaker.group(1), 0) >= 2
+              and m_speaker.group(1) not in NOT_SPEAKERS and len(m_speaker.group(1)) > 2):
+            u.kind, u.extra = "speaker", {"name": m_speaker.group(1), "text": m_speaker.group(2)}
+        elif NOTE.match(t):
+            u.kind = "note"
+        elif t == ALT_TEXT or (len(u.lines) > 1 and u.lines[0].strip() == ALT_TEXT):
+            u.kind = "caption"
+            prev = out[-1] if out else None
+            if prev is not None and prev.kind in ("caption", "para", "heading") and len(prev.text) <= 80 \
+                    and prev.text.strip()[-1] not in ".?!:" and prev.line < u.line:
+                u.lines = prev.lines + u.lines  # the image's alt text belongs with it
+                u.line = prev.line
+                out.pop()
+        elif heading_like(t) and len(u.lines) == 1:
+            u.kind = "heading"
+        elif len(u.lines) > 1 and (kind := run_kind(u.lines)):
+            u.kind = kind
+        elif caption_like(u):
+            u.kind = "caption"
+        out.append(u)
+    listed: set[str] = set()  # (the texts of the list items read so far)
+    for i, u in enumerate(out):  # a lone "1. Title" between paragraphs is a section title
+        if u.kind == "item" and u.extra["label"][0].isdigit() and heading_like(u.extra["text"]):
+            lone = all(j < 0 or j >= len(out) or out[j].kind != "item" for j in (i - 1, i + 1))
+            if lone:
+                u.kind = "numbered_heading"
+        if u.kind == "item":
+            listed.add(u.extra["text"].strip().lower())
+        elif u.kind in ("caption", "para") and len(u.lines) == 1 and not source_tail(u.text):
+            t = u.text.strip()
+            if t.lower() in listed and len(t) <= 90:
+                u.kind = "heading"  # a contents list's entry, now the section it named
+            elif u.kind == "caption" and i + 1 < len(out) and out[i + 1].kind == "item" \
+                    and len(t.split()) <= 4:
+                u.kind = "para"  # what a list is ("Table of contents", "Key points"): a
+                #                  lead-in of a few words, not an image's caption
+    return out

@@ -1,0 +1,110 @@
+"""What of an HTML newsletter is not its text: tracking pixels, footnotes' ways back to
+their markers, links into the original page, sign-up buttons and the chrome blocks of an
+email ("View in browser", the unsubscribe footer). :mod:`newsbook.readers.html` asks."""
+from __future__ import annotations
+
+import re
+from urllib.parse import urldefrag
+
+from .html_tree import WS, Node, _all, _without, safe_url
+from .units import CTA
+
+#: a footnote's way back to its marker: by class (Python-Markdown, Pandoc, kramdown, ...),
+#: or a link into the page (or one whose address the sanitiser removed, javascript:) whose
+#: text is only a return arrow. The page's ids are not the chapter's, so it goes, text too
+BACKLINK_CLASSES = {"footnote-backref", "reversefootnote", "footnote-back", "footnote-return",
+                    "fn-backref"}
+BACK_MARK = re.compile(r"^\s*(?:[\u21a9\u2191\u23ce\u2934\u2b06^][\ufe0e\ufe0f]?\s*)+$")
+#: a tracking pixel (an image 0-2 px wide or high, by its attributes or its style, or one
+#: its style hides): dropped, so no reader's browser reports opening the page to a tracker
+PIXEL_SIZE = re.compile(r"^\s*(?:[0-2](?:\.\d*)?|\.\d+)\s*(?:px)?\s*$", re.I)
+PIXEL_STYLE = re.compile(
+    r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden|opacity\s*:\s*0(?:\.0*)?"
+    r"|(?:max-)?(?:width|height)\s*:\s*(?:[0-2](?:\.\d*)?|\.\d+)\s*(?:px)?)"
+    r"\s*(?:!\s*important\s*)?(?:;|$)", re.I)
+#: newsletter chrome, told by a link's whole text: the email's web copy ("View in
+#: browser"), its footer's unsubscribe and preferences links, a sign-up button. A block
+#: holding such a link goes when it is short (VIEW_WORDS, FOOTER_WORDS; a sign-up link
+#: only when the block is nothing but links): prose that mentions subscribing stays
+VIEW_ONLINE = re.compile(
+    r"^(?:view|read|open)(?: (?:this|the) (?:email|post|issue|newsletter))?"
+    r" (?:in (?:your |a |the )?(?:web )?browser|online|on the web|as a web ?page)\W*$", re.I)
+UNSUBSCRIBE = re.compile(
+    r"^(?:unsubscribe(?: here| now| from (?:this list|these emails|all emails))?"
+    r"|update (?:your )?(?:subscription |email )?preferences"
+    r"|manage (?:your )?(?:subscription|preferences|email preferences|email settings)"
+    r"|(?:email|subscription) (?:preferences|settings))\W*$", re.I)
+SIGN_UP = re.compile(r"^(?:subscribe(?: now| for free| here)?|sign up(?: now| for free)?"
+                     r"|join now)\W*$", re.I)
+#: a link styled as a button (``a.button``, ``a.btn-primary``, ``a.cta``)
+BUTTON_CLASS = re.compile(r"(?:^|[-_])(?:button|btn|cta)(?:$|[-_])")
+VIEW_WORDS, FOOTER_WORDS = 12, 40
+
+
+def is_button(a: Node) -> bool:
+    """A link styled as a button whose text is a sign-up or share prompt (the text
+    copy's rule): a "Read the report" button stays."""
+    if not any(BUTTON_CLASS.search(k) for k in a.classes):
+        return False
+    text = WS.sub(" ", a.text()).strip()
+    return SIGN_UP.match(text) is not None or CTA.match(text) is not None
+
+
+def is_pixel(img: Node) -> bool:
+    """Is this image a tracking pixel (0-2 px wide or high, or hidden by its style)?"""
+    return any(PIXEL_SIZE.match(img.attrs.get(k, "")) for k in ("width", "height")) \
+        or PIXEL_STYLE.search(img.attrs.get("style", "")) is not None
+
+
+def same_page(href: str, base: str) -> bool:
+    """Does ``href`` point into the article's own page (``#fnref:1``, or the article's
+    address with a fragment)? The page's ids are not the chapter's: as a link it would
+    send a reader from the book back to the original site."""
+    href = href.strip()
+    if href.startswith("#"):
+        return True
+    if "#" not in href or not base:
+        return False
+    url = safe_url(href, base)
+    return bool(url) and urldefrag(url)[0].rstrip("/") == urldefrag(base)[0].rstrip("/")
+
+
+def is_backlink(a: Node, base: str) -> bool:
+    """Is this link a footnote's way back to its marker (by class, or a return arrow
+    that points into the page or, its javascript: address removed, nowhere)?"""
+    if a.classes & BACKLINK_CLASSES:
+        return True
+    href = a.attrs.get("href", "")
+    return (not href.strip() or same_page(href, base)) and BACK_MARK.match(a.text()) is not None
+
+
+def word_count(node: Node, cap: int) -> int:
+    """How many words ``node`` holds, counted no further than ``cap`` + 1 (so asking
+    whether a block is short never reads a whole article's wrapper to its end)."""
+    n, stack = 0, [node]
+    while stack and n <= cap:
+        c = stack.pop()
+        if isinstance(c, str):
+            n += sum(1 for w in c.split() if any(ch.isalnum() for ch in w))
+        else:
+            stack.extend(c.children)
+    return n
+
+
+def is_chrome(c: Node, article_words: int) -> bool:
+    """Is this block a newsletter's chrome? One of at most FOOTER_WORDS words holding an
+    unsubscribe or preferences link; one of at most VIEW_WORDS holding a link to the
+    email in a browser; one of nothing but links, a web copy's or a sign-up among them.
+    Never a block holding most of the article's words (its wrapper, however short)."""
+    n = word_count(c, FOOTER_WORDS)
+    if n > FOOTER_WORDS or 2 * n > article_words:
+        return False
+    texts = [WS.sub(" ", a.text()).strip() for a in _all(c, lambda x: x.tag == "a")]
+    if any(UNSUBSCRIBE.match(t) for t in texts):
+        return True
+    if n > VIEW_WORDS:
+        return False
+    if any(VIEW_ONLINE.match(t) and "browser" in t.lower() for t in texts):
+        return True
+    only_links = not any(ch.isalnum() for ch in _without(c, lambda x: x.tag == "a").text())
+    return only_links and any(VIEW_ONLINE.match(t) or SIGN_UP.match(t) for t in texts)

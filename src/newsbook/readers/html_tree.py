@@ -1,0 +1,131 @@
+"""HTML as a small tree: the nh3 allowlist every feed's HTML passes first, safe URLs, and
+the parse into :class:`Node` that :mod:`newsbook.readers.html` maps to the model. Nothing
+here is ever written out: the tags kept are read, then dropped."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from urllib.parse import urljoin, urlsplit
+
+import nh3
+
+TAGS = {"p", "br", "a", "em", "i", "strong", "b", "u", "s", "code", "pre", "kbd", "samp",
+        "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "figure",
+        "figcaption", "img", "picture", "table", "thead", "tbody", "tfoot", "tr", "th", "td",
+        "caption", "div", "span", "sup", "sub", "hr", "small", "mark", "cite", "q", "abbr",
+        "iframe",  # (an embedded video's frame: read as a link card, never written as HTML)
+        # (blocks that hold text: kept so their words are not run together, never written)
+        "dl", "dt", "dd", "details", "summary", "section", "article", "aside", "header",
+        "footer", "address", "main"}
+ATTRIBUTES = {"*": {"class"}, "a": {"href", "id"}, "div": {"data-attrs", "id"}, "ol": {"start"},
+              "iframe": {"src"}, "li": {"id"},  # (a footnote's number: fn:1)
+              # (an image's size and style are read, never written: they tell a tracking pixel)
+              "img": {"src", "alt", "width", "height", "style"}}
+SCHEMES = {"http", "https", "mailto"}
+MAX_DEPTH = 64  # deeper nesting is flattened into the element at this depth
+VOID = {"br", "img", "hr", "source", "wbr", "col", "area", "input", "meta", "link"}
+WS = re.compile(r"[ \t\n\r\f]+")
+
+
+def sanitise(html: str) -> str:
+    """The allowlist pass: no script, style, event handler, frame, form or foreign URL."""
+    return nh3.clean(html, tags=TAGS, attributes=ATTRIBUTES, url_schemes=SCHEMES,
+                     link_rel=None, strip_comments=True)
+
+
+def safe_url(href: str, base: str = "") -> str:
+    """An absolute http(s)/mailto URL, or "" for anything else (javascript:, data:, ...)."""
+    href = (href or "").strip()
+    if not href or any(c in href for c in "\x00\n\r\t"):
+        return ""
+    try:
+        url = urljoin(base, href) if base else href
+        parts = urlsplit(url)
+    except ValueError:
+        return ""
+    if parts.scheme.lower() not in SCHEMES:
+        return ""
+    if parts.scheme.lower() in ("http", "https") and not parts.netloc:
+        return ""
+    return url
+
+
+# ------------------------------------------------------------------ a small tree
+
+
+@dataclass
+class Node:
+    tag: str
+    attrs: dict[str, str] = field(default_factory=dict)
+    children: list = field(default_factory=list)  # Node | str
+
+    @property
+    def classes(self) -> set[str]:
+        return set((self.attrs.get("class") or "").split())
+
+    def find(self, pred) -> "Node | None":
+        for c in self.children:
+            if isinstance(c, Node):
+                if pred(c):
+                    return c
+                hit = c.find(pred)
+                if hit is not None:
+                    return hit
+        return None
+
+    def text(self) -> str:
+        return "".join(c if isinstance(c, str) else c.text() for c in self.children)
+
+
+class _TreeBuilder(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.root = Node("root")
+        self.stack = [self.root]
+
+    def handle_starttag(self, tag, attrs):
+        node = Node(tag, {k: (v or "") for k, v in attrs})
+        self.stack[-1].children.append(node)
+        if tag not in VOID and len(self.stack) < MAX_DEPTH:
+            self.stack.append(node)
+
+    def handle_endtag(self, tag):
+        for i in range(len(self.stack) - 1, 0, -1):
+            if self.stack[i].tag == tag:
+                del self.stack[i:]
+                return
+
+    def handle_data(self, data):
+        self.stack[-1].children.append(data)
+
+
+def parse(html: str) -> Node:
+    """Sanitise, then parse into a tree (nesting deeper than MAX_DEPTH is flattened)."""
+    b = _TreeBuilder()
+    b.feed(sanitise(html))
+    b.close()
+    return b.root
+
+
+def plain_text(html: str) -> str:
+    """The visible text of an HTML fragment (for titles and bylines), whitespace collapsed."""
+    return WS.sub(" ", parse(html).text()).strip()
+
+
+def _all(node: Node, pred) -> list[Node]:
+    """Every descendant matching ``pred``, in document order."""
+    out = []
+    for c in node.children:
+        if isinstance(c, Node):
+            if pred(c):
+                out.append(c)
+            out += _all(c, pred)
+    return out
+
+
+def _without(node: Node, drop) -> Node:
+    """A copy of ``node`` without the descendants ``drop`` picks."""
+    return Node(node.tag, node.attrs, [_without(c, drop) if isinstance(c, Node) else c
+                                       for c in node.children
+                                       if not (isinstance(c, Node) and drop(c))])
