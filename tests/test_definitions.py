@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import example, given, settings, strategies as st
 
 from smallbook import book_of
 from newsbook.extract.definitions import find_definitions
@@ -47,6 +47,7 @@ def test_definitions_and_non_definitions(text, want):
 @given(st.lists(st.sampled_from(["Meridian ", "Freight", ", a ", "shipping firm", ", ", ". ",
                                  "so-called ", "“", "”", '"', "grey fleet", " is ", "Ä", "\n",
                                  "{eval}`1` ", "<b>", "the "]), max_size=14).map("".join))
+@example("Meridian \nFreight, a Meridian ")  # (a name's run across a line break)
 def test_terms_and_glosses_are_always_the_texts_own_words(text):
     for d in find_definitions(text, ROLE_NOUNS):
         assert d.term in text and d.gloss in text

@@ -66,8 +66,8 @@ def find_definitions(text: str, role_nouns: frozenset[str] = frozenset()) -> lis
                 words = words[1:]
             name = " ".join(words)
             if not words or name in STOP or (len(words) == 1 and (
-                    len(name) < 3 or opens_sentence(text, m.start()))):
-                continue
+                    len(name) < 3 or opens_sentence(text, m.start()))) or name not in text:
+                continue  # (a run across a line break is not the text's own words)
             gloss = after.group(1).strip()
             if _NOT_GLOSS.match(gloss) or len(gloss.split()) < 2 or any(
                     w.lower() in role_nouns for w in _WORD.findall(gloss)):
