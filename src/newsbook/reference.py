@@ -234,6 +234,8 @@ def names_anywhere(pages: list[tuple[Article, str]]) -> list[WordEntry]:
             for m in CAPS.finditer(text):
                 words = cut_run(m.group(1)).split()
                 if opens_sentence(text, m.start()):
+                    if len(words) == 2:
+                        continue  # ("Ben Okafor wrote …": not "Okafor", a name cut short)
                     words = words[1:]
                 while words and words[0] in STOP:
                     words = words[1:]
