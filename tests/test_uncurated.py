@@ -435,7 +435,8 @@ def test_a_name_opening_a_sentence_is_not_cut_to_its_last_word():
     from newsbook.reference import names_anywhere
     art = Article("T", datetime(2026, 3, 1), (Paragraph("Ben Okafor wrote the report.", 1),
                                               Paragraph("We asked Grace Liu about it.", 2),
-                                              Paragraph("Between March and May it rained.", 3)),
+                                              Paragraph("Between March and May it rained.", 3),
+                                              Paragraph("Mayor Ines Calloway said so.", 4)),
                   (), 1)
     names = [e.term for e in names_anywhere([(art, "t")])]
-    assert names == ["Ben Okafor", "Grace Liu"]
+    assert names == ["Ben Okafor", "Grace Liu", "Ines Calloway"]

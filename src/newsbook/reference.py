@@ -245,11 +245,11 @@ def names_anywhere(pages: list[tuple[Article, str]]) -> list[WordEntry]:
         for anchor, text, _ in block_lines(article, stem):
             for m in CAPS.finditer(text):
                 words = cut_run(m.group(1)).split()
-                if opens_sentence(text, m.start()) and (len(words) == 1
-                                                       or words[0].lower() in _OPENERS):
+                if opens_sentence(text, m.start()) and (
+                        len(words) != 2 or words[0].lower() in _OPENERS):
                     if len(words) <= 2:
                         continue  # ("Photo: …", "Between March …": no name to tell)
-                    words = words[1:]
+                    words = words[1:]  # ("Mayor Ines Calloway said": the title goes)
                 while words and words[0] in STOP:
                     words = words[1:]
                 name = " ".join(words).strip(" ’'-")
