@@ -40,6 +40,10 @@ class Paragraph:
     #: fixed width (shown as one paragraph): a fact names the line its quote starts on
     wraps: tuple[int, ...] = ()
 
+    def line_starts(self) -> tuple[int, ...]:
+        """Where each further source line of the text starts (after a break or a wrap)."""
+        return self.wraps or tuple(b + 1 for b in self.breaks)
+
     def lines(self) -> list[tuple[int, int]]:
         """``(start, end)`` offsets of each line of the text (one, when it has no breaks)."""
         starts = [0] + [b + 1 for b in self.breaks]

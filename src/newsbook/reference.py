@@ -222,14 +222,11 @@ def shared_names(entries, pages: list[tuple[Article, str]]) -> list[WordEntry]:
 
 
 #: words capitalised only for opening a sentence ("Between March 2026 …", "Later Okafor
-#: said"); another capitalised word opening one begins a name ("Ben Okafor wrote …")
-_OPENERS = frozenset("""a an the this that these those it its he she they we you his her their
-our i but and or so yet if when while because although though as at by for from in into of
-on to with without after before during since until then there here what which who whom
-whose why how yes no not also however still even just only one two three first second third
-last next between across among despite within through along around beyond inside outside
-against under over every each some many most all few several such other another more less
-later now today yesterday tomorrow meanwhile soon recently eventually finally earlier once
+#: said"), besides the stop words of :data:`newsbook.connections.STOP`; another capitalised
+#: word opening one begins a name ("Ben Okafor wrote …")
+_OPENERS = frozenset("""between across among despite within through along around beyond inside
+outside against under over every each some many most all few several such other another more
+less later now today yesterday tomorrow meanwhile soon recently eventually finally earlier once
 instead indeed thus hence perhaps maybe""".split())
 
 
@@ -246,7 +243,7 @@ def names_anywhere(pages: list[tuple[Article, str]]) -> list[WordEntry]:
             for m in CAPS.finditer(text):
                 words = cut_run(m.group(1)).split()
                 if opens_sentence(text, m.start()) and (
-                        len(words) != 2 or words[0].lower() in _OPENERS):
+                        len(words) != 2 or words[0] in STOP or words[0].lower() in _OPENERS):
                     if len(words) <= 2:
                         continue  # ("Photo: …", "Between March …": no name to tell)
                     words = words[1:]  # ("Mayor Ines Calloway said": the title goes)

@@ -65,14 +65,16 @@ class Segment:
     masked: str           # footnote marker digits replaced by NUL (same offsets)
     group: int
     heading: bool = False
-    wraps: tuple[int, ...] = ()  # where each further source line starts (wrapped prose)
+    #: where each further source line starts (a paragraph the author broke into lines, or
+    #: prose a text copy wrapped): :meth:`Paragraph.line_starts`
+    starts: tuple[int, ...] = ()
 
     def line_of(self, quote: str, at: int) -> int:
         """The source line a quote of the fact at offset ``at`` starts on."""
-        if not self.wraps:
+        if not self.starts:
             return self.line
         start = self.text.rfind(quote, 0, at + len(quote))
-        return self.line + bisect.bisect_right(self.wraps, max(start, 0))
+        return self.line + bisect.bisect_right(self.starts, max(start, 0))
 
 
 def _mask(text: str, marks) -> str:
@@ -106,9 +108,8 @@ def segments(article: Article, stem: str) -> list[Segment]:
                 short = len(b.text) <= SHORT_LINE
                 g = group[0] if (short and run[0]) else new_group()
                 run[0] = short
-                for k, p in enumerate(b.broken() if b.breaks else (b,)):  # (a line each)
-                    out.append(Segment(anchor, b.line + k, p.text, _mask(p.text, p.marks), g,
-                                       wraps=b.wraps))
+                out.append(Segment(anchor, b.line, b.text, _mask(b.text, b.marks), g,
+                                   starts=b.line_starts()))
                 continue
             run[0] = False
             if isinstance(b, Heading):

@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from .facts import RELATIVE_PHRASE
+
 MONTHS = {m: i + 1 for i, m in enumerate(
     "january february march april may june july august september october november december".split())}
 MONTHS.update({"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
@@ -53,7 +55,7 @@ PATTERNS = [(name, re.compile(p, re.I if name in ("season", "part", "relative", 
     ("partdec", rf"\b(?:the\s)?(?P<p>[Ee]arly|[Mm]id|[Ll]ate)[- ]?(?P<y>(?:19|20)\d0)s\b"),
     ("decade", rf"(?:\b[Tt]he\s)?{_L}(?P<y>(?:19|20)\d0)s\b"),
     ("part", rf"\b(?P<p>early|mid|late)[- ](?P<y>{_Y}){_R}"),
-    ("relative", r"\b(?P<r>yesterday|(?:last|this|next)\s(?:year|month|week))\b(?![-‐])"),
+    ("relative", rf"\b(?P<r>{RELATIVE_PHRASE})\b(?![-‐])"),
     ("year", rf"{_L}(?P<y>{_Y}){_R}"),
     ("bareq", r"\bQ(?P<q>[1-4])\b(?!\s?(?:of\s)?\d)"),
 ]]

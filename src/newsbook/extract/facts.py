@@ -7,7 +7,6 @@ link to the paragraph and show the words it came from.
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass
 
 #: multiplier of each ``Quantity.scale``
@@ -18,8 +17,10 @@ PRECISIONS = ("day", "month", "year", "decade", "season", "half", "quarter", "fi
               "range", "relative", "approximate")
 
 
-#: a date phrase that names no date, only one counted from the publication's
-RELATIVE_WHEN = re.compile(r"^(?:yesterday|(?:last|this|next)\s(?:year|month|week))$", re.I)
+#: a date phrase that names no date, only one counted from the publication's ("last year"):
+#: the extractor finds these (extract.dates), and a timeline row says it worked them out
+RELATIVE_PHRASE = r"yesterday|(?:last|this|next)\s(?:year|month|week)"
+RELATIVE_WHEN = re.compile(rf"^(?:{RELATIVE_PHRASE})$", re.I)
 
 
 def derived_note(precision: str, when: str = "") -> str:

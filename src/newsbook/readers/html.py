@@ -4,14 +4,14 @@ The only module that maps article HTML to the model. Every body is first sanitis
 with ``nh3`` (an allowlist: text-level and structural tags, ``href``/``src``/``alt``,
 ``class`` and Substack's ``data-attrs``; only http, https and mailto URLs), then
 parsed with the standard library's :class:`html.parser.HTMLParser` into a small
-tree (both in :mod:`newsbook.readers.html_tree`), then mapped to the model: headings, paragraphs with inline spans (text,
-emphasis, strong, code, link), lists, block quotes, code, simple tables, figures,
-Substack footnotes (``a.footnote-anchor`` -> ``div.footnote``), image galleries
-(``div.image-gallery-embed``: one figure per image) and embedded posts and tweets as
-link cards. Subscribe and share furniture is dropped, and so is a newsletter's chrome
-("View in browser", the unsubscribe footer, a sign-up button: short blocks only), its
-tracking pixels and footnotes' back-links (told by :mod:`newsbook.readers.html_chrome`);
-a link into the page itself is its text.
+tree (both in :mod:`newsbook.readers.html_tree`), then mapped to the model: headings,
+paragraphs with inline spans (text, emphasis, strong, code, link), lists, block quotes,
+code, simple tables, figures, Substack footnotes (``a.footnote-anchor`` ->
+``div.footnote``), image galleries (``div.image-gallery-embed``: one figure per image)
+and embedded posts and tweets as link cards. Subscribe and share furniture is dropped,
+and so is a newsletter's chrome ("View in browser", the unsubscribe footer, a sign-up
+button: short blocks only), its tracking pixels and footnotes' back-links (told by
+:mod:`newsbook.readers.html_chrome`); a link into the page itself is its text.
 
 Line numbers: an HTML body has no lines of its own in the source file. An article
 read from HTML has ``line`` = the source line of its item (JSON: the line of the
@@ -29,9 +29,8 @@ from datetime import datetime
 from ..diagnostics import Code, Diagnostic
 from ..model import (Article, Block, Code as CodeBlock, Figure, Footnote, Heading, LinkCard,
                      ListBlock, ListItem, Paragraph, Quote, Span, Table)
-from .html_chrome import (BACK_MARK, is_backlink, is_button, is_chrome, is_pixel, same_page,
-                          word_count)
-from .html_tree import WS, Node, _all, _without, parse, plain_text, safe_url, sanitise  # noqa: F401
+from .html_chrome import is_backlink, is_button, is_chrome, is_pixel, same_page, word_count
+from .html_tree import WS, Node, _all, _without, parse, plain_text, safe_url, sanitise
 from .units import CTA
 
 #: Substack furniture: subscribe/share widgets and digest embeds
@@ -60,7 +59,6 @@ FOOTNOTE_REF = re.compile(r"^#footnote-(\d+)$")
 NOTE_HREF = re.compile(r"#fn[:-]?(\d{1,5})$")
 NOTE_LISTS = {"footnotes", "footnote-list", "footnotes-list"}
 NOTE_ID = re.compile(r"^fn[:-]?(\d{1,5})$")
-BACKREF = re.compile(r"#fnref[:-]?\d{1,5}$")
 #: Substack image galleries: ``div.image-gallery-embed`` (images in its ``data-attrs``
 #: JSON, usually with no children) and the rendered ``image-gallery`` markup
 GALLERY = {"image-gallery-embed", "image-gallery"}
@@ -507,9 +505,7 @@ class _Mapper:
         for li in _all(c, lambda n: n.tag == "li"):
             m = NOTE_ID.match(li.attrs.get("id", ""))
             n = int(m.group(1)) if m else len(self.footnotes) + 1
-            body = _without(li, lambda x: x.tag == "a" and (
-                BACKREF.search(x.attrs.get("href", "")) is not None
-                or is_backlink(x, self.base) or BACK_MARK.match(x.text()) is not None))
+            body = _without(li, lambda x: x.tag == "a" and is_backlink(x, self.base, True))
             self.footnotes.append(Footnote(n, tuple(_as_paragraphs(self.note_blocks(body))),
                                            self.next_line()))
 

@@ -14,6 +14,7 @@ from .units import CTA
 #: text is only a return arrow. The page's ids are not the chapter's, so it goes, text too
 BACKLINK_CLASSES = {"footnote-backref", "reversefootnote", "footnote-back", "footnote-return",
                     "fn-backref"}
+BACKREF = re.compile(r"#fnref[:-]?\d{1,5}$")
 BACK_MARK = re.compile(r"^\s*(?:[\u21a9\u2191\u23ce\u2934\u2b06^][\ufe0e\ufe0f]?\s*)+$")
 #: a tracking pixel (an image 0-2 px wide or high, by its attributes or its style, or one
 #: its style hides): dropped, so no reader's browser reports opening the page to a tracker
@@ -69,13 +70,15 @@ def same_page(href: str, base: str) -> bool:
     return bool(url) and urldefrag(url)[0].rstrip("/") == urldefrag(base)[0].rstrip("/")
 
 
-def is_backlink(a: Node, base: str) -> bool:
-    """Is this link a footnote's way back to its marker (by class, or a return arrow
-    that points into the page or, its javascript: address removed, nowhere)?"""
-    if a.classes & BACKLINK_CLASSES:
-        return True
+def is_backlink(a: Node, base: str, in_note: bool = False) -> bool:
+    """Is this link a footnote's way back to its marker: by class, by its address in a
+    note (``#fnref1``), or a return arrow that points into the page or, its javascript: address
+    removed, nowhere (in a note's own text, an arrow anywhere)?"""
     href = a.attrs.get("href", "")
-    return (not href.strip() or same_page(href, base)) and BACK_MARK.match(a.text()) is not None
+    if a.classes & BACKLINK_CLASSES or (in_note and BACKREF.search(href)):
+        return True
+    return (in_note or not href.strip() or same_page(href, base)) \
+        and BACK_MARK.match(a.text()) is not None
 
 
 def word_count(node: Node, cap: int) -> int:

@@ -60,32 +60,22 @@ def _marks_for(u: Unit, marks: Marks, cut: int = 0) -> tuple[tuple[int, int], ..
     return tuple((off - cut, n) for off, n in marks.get(u.line, ()) if off >= cut)
 
 
-def _joined(u: Unit, marks: Marks) -> tuple[tuple[str, ...], tuple[tuple[int, int], ...],
-                                             tuple[int, ...]]:
-    """A unit's stripped lines, the markers of every line at their offsets in the lines
-    joined by spaces, and the offsets of those spaces."""
+def _joined(u: Unit, marks: Marks, wrapped: bool = False
+            ) -> tuple[tuple[str, ...], str, tuple[tuple[int, int], ...], tuple[int, ...]]:
+    """A unit's stripped lines; their text joined by spaces (``wrapped``, prose wrapped at
+    a fixed width: by nothing after a word broken at its hyphen, "well-" / "meaning"); the
+    markers of every line at their offsets in that text; and where each further line
+    starts in it."""
     lines = tuple(s.strip() for s in u.lines)
-    found, joins, base = [], [], 0
-    for k, s in enumerate(lines):
-        found += [(base + off, n) for off, n in marks.get(u.line + k, ())]
-        base += len(s) + 1
-        joins.append(base - 1)
-    return lines, tuple(found), tuple(joins[:-1])
-
-
-def _wrapped(u: Unit, marks: Marks) -> Paragraph:
-    """Prose wrapped at a fixed width as one paragraph: lines joined by a space, or by
-    nothing after a word broken at its hyphen ("well-" / "meaning": "well-meaning"), with
-    each line's markers and where each line starts (:attr:`Paragraph.wraps`)."""
     text, found, starts = "", [], []
-    for k, s in enumerate(s.strip() for s in u.lines):
+    for k, line in enumerate(lines):
         if k:
-            if not (_HYPHENATED.search(text) and s[:1].islower()):
+            if not (wrapped and _HYPHENATED.search(text) and line[:1].islower()):
                 text += " "
             starts.append(len(text))
         found += [(len(text) + off, n) for off, n in marks.get(u.line + k, ())]
-        text += s
-    return Paragraph(text, u.line, tuple(found), (), (), tuple(starts))
+        text += line
+    return lines, text, tuple(found), tuple(starts)
 
 
 #: a line ending in a word broken at its hyphen
@@ -93,7 +83,7 @@ _HYPHENATED = re.compile(r"[^\W\d_]-$")
 
 
 def _caption(u: Unit, marks: Marks) -> Caption:
-    lines, found, _ = _joined(u, marks)
+    lines, _, found, _ = _joined(u, marks)
     return Caption(lines, u.line, found)
 
 
@@ -112,11 +102,12 @@ def _simple(u: Unit, marks: Marks, level: int) -> Block:
     if u.kind == "table":  # (a table copied as text: tab-separated cells; no marker read)
         return Table(tuple(u.extra["rows"]), u.line)
     if len(u.lines) > 1 and u.kind in ("lines", "post"):  # (text broken into lines)
-        lines, found, joins = _joined(u, marks)
-        para = Paragraph(" ".join(lines), u.line, found, (), joins)
+        _, joined, found, starts = _joined(u, marks)
+        para = Paragraph(joined, u.line, found, (), tuple(k - 1 for k in starts))
         return Quote((para,), u.line) if u.kind == "post" else para  # (a post: quoted)
     if len(u.lines) > 1:  # (prose wrapped at a fixed width, or a lead-in)
-        return _wrapped(u, marks)
+        _, joined, found, starts = _joined(u, marks, wrapped=True)
+        return Paragraph(joined, u.line, found, (), (), starts)
     return Paragraph(text, u.line, _marks_for(u, marks))
 
 

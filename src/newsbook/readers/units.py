@@ -23,14 +23,15 @@ BULLET_DEPTH = {"•": 0, "◦": 1, "▪": 2, "▫": 2, "‣": 1, "⁃": 1}
 TYPED_ITEM = re.compile(r"^(•|\d{1,3}\.)[ \t]+(\S.*)$")
 SPEAKER = re.compile(r"^([A-Z][\w.’'\-]+(?: [A-Z][\w.’'\-]+){0,3}): (\S.*)$")
 NOTE = re.compile(r"^\[[^\[\]]+\]$")
+#: Substack's paywall prompts (:data:`CTA`, and :data:`PAYWALL`: a paid post's preview)
+_PAYWALL = (r"Keep reading with a \d+-day free trial|This post is for paid subscribers"
+            r"|Subscribe to \S.{0,60}? to keep reading this post")
 CTA = re.compile(r"^(?:Subscribe now|Subscribe|Share|Leave a comment|Give a gift subscription"
                  r"|Share this post|Upgrade to paid|Get \d+ day free trial|Restack"
                  r"|Read more|Continue reading|Read in browser|View in browser|View online"
                  r"|Sign up|Sign up now|Unsubscribe|Manage (?:your )?subscription"
                  r"|Listen now|Watch now|Start trial|Already a paid subscriber\? Sign in"
-                 r"|Keep reading with a \d+-day free trial"
-                 r"|Subscribe to \S.{0,60}? to keep reading this post(?: and .*)?"
-                 r"|This post is for paid subscribers"
+                 rf"|(?:{_PAYWALL})(?: and .*)?"
                  # (Substack's buttons in the publication's language: German, French,
                  # Spanish, Italian, Dutch, Portuguese)
                  r"|Jetzt abonnieren|Abonnieren|Teilen|Kommentar hinterlassen"
@@ -43,9 +44,8 @@ CTA = re.compile(r"^(?:Subscribe now|Subscribe|Share|Leave a comment|Give a gift
                  r"|\S.{0,60} is a reader-supported publication\.(?: .*)?"
                  r"|Thanks for reading \S.{0,60}?! Subscribe for free to receive new posts and "
                  r"support (?:my|our) work\.)$")
-#: Substack's paywall: the copy holds only the paid post's preview
-PAYWALL = re.compile(r"^(?:Keep reading with a \d+-day free trial|This post is for paid subscribers"
-                     r"|Subscribe to \S.{0,60}? to keep reading this post)")
+#: Substack's paywall: the copy holds only the paid post's preview (its prompts are :data:`CTA`)
+PAYWALL = re.compile(rf"^(?:{_PAYWALL})")
 #: an audio or video player's clock ("0:00", "-45:12"): the player's, not the text's
 PLAYER_TIME = re.compile(r"^[-−]?\d{1,2}:\d{2}(?::\d{2})?$")
 #: an embedded post's (a tweet's) first line: its author and handle, "Ryan Holt @ryanholt"
