@@ -33,7 +33,11 @@ def assign_stems(articles: list[Article]) -> list[str]:
     """Stable, unique file stems ``<yyyy-mm-dd>-<slug>``; clashes get a content hash."""
     stems, seen = [], set()
     for a in articles:
-        stem = f"{a.published:%Y-%m-%d}-{slugify(a.title)}"
+        slug = slugify(a.title)
+        if slug == "untitled" and any("\u3400" <= c <= "\u9fff" for c in a.title):
+            from .extract.terms import romanised  # (a title in Chinese: its pinyin)
+            slug = slugify(romanised(a.title))
+        stem = f"{a.published:%Y-%m-%d}-{slug}"
         if stem in seen:
             stem += "-" + hashlib.sha1(a.title.encode()).hexdigest()[:6]
         if stem in seen:

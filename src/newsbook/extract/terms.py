@@ -156,6 +156,13 @@ def _reading(term: str, kind: str) -> str:
     return hit
 
 
+def romanised(text: str) -> str:
+    """``text`` with its Han characters as toneless pinyin syllables ("东亚科技周报" ->
+    "dong ya ke ji zhou bao"), the rest as it is: a file name for a title written in
+    Chinese, which an ASCII slug would reduce to nothing."""
+    return " ".join(p.strip() for p in _reading(text, "tone").split())
+
+
 def _toneless(term: str) -> str:
     return _plain(_reading(term, "normal"))
 

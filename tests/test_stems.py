@@ -1,0 +1,28 @@
+"""Chapter file names (stems): ``<date>-<slug>``, unique, and never the same "untitled" for
+every title written in Chinese."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from newsbook.book import assign_stems
+from newsbook.model import Article, Paragraph
+
+
+def _art(title: str, day: int = 1) -> Article:
+    return Article(title=title, published=datetime(2026, 3, day, 8, 0), byline="",
+                   blocks=(Paragraph(line=5, text="Text."),), footnotes=(), line=1, end_line=6)
+
+
+def test_a_chinese_title_gives_its_pinyin():
+    assert assign_stems([_art("东亚科技周报")]) == ["2026-03-01-dong-ya-ke-ji-zhou-bao"]
+
+
+def test_a_latin_or_mixed_title_keeps_its_own_slug():
+    assert assign_stems([_art("Can Huawei Take On Nvidia's CUDA?"), _art("华为 CUDA", 2)]) == [
+        "2026-03-01-can-huawei-take-on-nvidias-cuda", "2026-03-02-cuda"]
+
+
+def test_a_title_with_no_letters_to_spell_stays_unique():
+    stems = assign_stems([_art("한국 반도체"), _art("한국 경제")])
+    assert stems[0] == "2026-03-01-untitled" and stems[1].startswith("2026-03-01-untitled-")
+    assert len(set(stems)) == 2
