@@ -222,6 +222,20 @@ def test_last_year_is_marked_as_worked_out_from_the_publication_date():
     assert notes == {"last year": "resolved against the publication date", "2019": ""}
 
 
+def test_a_day_with_no_year_is_marked_and_measures_no_series():
+    """"On 3 June" is drawn in the year nearest the publication date, which the text does
+    not give: the timeline row says so. Such days are never a series' periods (the year of
+    "On 4 June sales were $30 million. On 11 June …" is not the text's)."""
+    from newsbook.extract.facts import derived_note
+    f = extract_text("On 3 June we reached Seville. On 4 June sales were $30 million. On 11 June "
+                     "sales were $41 million. On 18 June sales were $52 million.",
+                     published=datetime(2026, 6, 20))
+    notes = {d.when: derived_note(d.precision, d.when) for d in f.dates}
+    assert notes["3 June"] == "the text gives no year: the one nearest the publication date"
+    assert [d.start for d in f.dates][:2] == ["2026-06-03", "2026-06-04"]
+    assert f.series == ()
+
+
 def test_a_days_ordinal_point_and_mio_end_no_sentence():
     """German text: "am 3. März 2024" and "86,4 Mio. Euro" stay in their sentence (a quote
     began at "März 2024 …" and ended at "… 86,4 Mio."); an English "scored 10." still ends."""

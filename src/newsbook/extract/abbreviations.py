@@ -15,6 +15,7 @@ hyphenated words count as their parts ("Non-Proliferation Treaty (NPT)"). Anythi
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -61,15 +62,18 @@ def find_abbreviations(text: str) -> list[Abbreviation]:
 
 
 def _spells(words: list[str], letters: list[str]) -> bool:
-    """Whether the words' initials give ``letters`` in order, small words skippable."""
+    """Whether the words' initials give ``letters`` in order, small words skippable: a
+    small word's initial is used only where the rest still spells ("Protected Designation
+    of Origin (PDO)": "of" gives no letter; "Bureau of Investigation (BOI)": it does)."""
     parts = [p for w in words for p in re.split(r"[-‐]", w) if p]
-    want = 0
-    for p in parts:
-        head = p[0].lower()
-        if want < len(letters) and head == letters[want]:
-            want += 1
-            continue
-        if p.lower().strip(",'’") in _SMALL:
-            continue
-        return False
-    return want == len(letters)
+    small = [p.lower().strip(",'’") in _SMALL for p in parts]
+    heads = [p[0].lower() for p in parts]
+
+    @functools.lru_cache(maxsize=None)
+    def fits(i: int, want: int) -> bool:
+        if i == len(parts):
+            return want == len(letters)
+        if want < len(letters) and heads[i] == letters[want] and fits(i + 1, want + 1):
+            return True
+        return small[i] and fits(i + 1, want)
+    return fits(0, 0)

@@ -55,6 +55,10 @@ PATTERNS = [(name, re.compile(p, re.I if name in ("season", "part", "relative", 
     ("partdec", rf"\b(?:the\s)?(?P<p>[Ee]arly|[Mm]id|[Ll]ate)[- ]?(?P<y>(?:19|20)\d0)s\b"),
     ("decade", rf"(?:\b[Tt]he\s)?{_L}(?P<y>(?:19|20)\d0)s\b"),
     ("part", rf"\b(?P<p>early|mid|late)[- ](?P<y>{_Y}){_R}"),
+    # a day with no year ("On 3 June we reached Seville", "by March 12th"): tried only in a
+    # paragraph that names no year at all (see _yearless)
+    ("dm", rf"{_L}(?:(?P<d1>{_D})\s(?:of\s)?(?P<m1>{_MON})|(?P<m2>{_MON})\s(?P<d2>{_D}))"
+           rf"(?!,?\s['’]\d\d\b|\s[A-Z]){_R}"),  # (not "June 4, '89", "May 4th Movement")
     ("relative", rf"\b(?P<r>{RELATIVE_PHRASE})\b(?![-‐])"),
     ("year", rf"{_L}(?P<y>{_Y}){_R}"),
     ("bareq", r"\bQ(?P<q>[1-4])\b(?!\s?(?:of\s)?\d)"),
@@ -66,6 +70,7 @@ NEEDS = {"fromto": ("from", "between"), "monmon": ("-", "–"), "yy": ("-", "–
          "season": ("spring", "summer", "autumn", "fall", "winter"), "fy": ("fy", "fiscal"),
          "partdec": ("0s",), "decade": ("0s",), "part": ("early", "mid", "late"),
          "bareq": ("q1", "q2", "q3", "q4"),
+         "dm": ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
          # every match, lower-cased, holds one of these (a long s or a Kelvin sign matches
          # "s" or "k" under re.I: ſ stays ſ when lower-cased, K becomes k)
          "relative": ("year", "month", "week", "yesterday", "yeſterday")}
@@ -101,6 +106,8 @@ class RawDate:
     start: str
     end: str
     precision: str
+    #: a day the text gives with no year ("3 June"): the year is the publication's nearest
+    yearless: bool = False
 
 
 def _mon(name: str) -> int:
@@ -187,11 +194,41 @@ def _resolve(name: str, m: re.Match, published: datetime | None):
         y, p = int(g["y"]), g["p"].lower()
         a, b = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}[p]
         return f"{y}-{a:02d}", f"{y}-{b:02d}", "season"
+    if name == "dm":
+        return _yearless(int(re.match(r"\d+", g["d1"] or g["d2"]).group()),
+                         _mon(g["m1"] or g["m2"]), published)
     if name == "relative":
         return _relative(g["r"].casefold(), published)  # (ſ, K match s, k under re.I)
     if name == "year":
         return g["y"], g["y"], "year"
     return None
+
+
+#: how far from the publication date a day with no year may fall: a newsletter dates what
+#: happened or is due within months of writing it; a day further off is left out
+YEARLESS_DAYS = 120
+#: days that name an event of another year more often than a date ("since September 11")
+_ANNIVERSARIES = frozenset({(9, 11)})
+
+
+def _yearless(d: int, m: int, published: datetime | None):
+    """A day and month with no year, in the year that puts it nearest the publication date
+    ("3 June" in a post of 20 June 2026 is 3 June 2026; "28 December" in one of 5 January
+    2027 is 28 December 2026), or None if that is over :data:`YEARLESS_DAYS` days away."""
+    if published is None or (m, d) in _ANNIVERSARIES:
+        return None
+    today = published.date()
+    best = None
+    for y in (today.year - 1, today.year, today.year + 1):
+        try:
+            day = date(y, m, d)
+        except ValueError:
+            continue
+        if best is None or abs((day - today).days) < abs((best - today).days):
+            best = day
+    if best is None or abs((best - today).days) > YEARLESS_DAYS:
+        return None
+    return best.isoformat(), best.isoformat(), "day"
 
 
 def _relative(r: str, published: datetime | None):
@@ -255,23 +292,24 @@ def find_dates(text: str, published: datetime | None = None) -> list[RawDate]:
     years = None
     has_year = _has_year(text)
     has_rel = published is not None and _has_rel(text)
-    low = text.lower() if has_year or has_rel else ""
+    has_day = published is not None and not has_year  # ("3 June": no year anywhere near)
+    low = text.lower() if has_year or has_rel or has_day else ""
     from .spans import windows
     near = windows(text, _HAS_YEAR, 50, 50) if has_year else []
     for name, pat in PATTERNS:
-        if not (has_rel if name == "relative" else has_year):
+        if not (has_rel if name == "relative" else has_day if name == "dm" else has_year):
             continue
         need = NEEDS.get(name)
         if need and not any(w in low for w in need):
             continue
-        spans = [(0, len(text))] if name in ("relative", "bareq") else near
+        spans = [(0, len(text))] if name in ("relative", "bareq", "dm") else near
         for m in (m for a, b in spans for m in pat.finditer(text, a, b)):
             s, e = m.span()
             if any(s < b and a < e for a, b in taken):
                 continue
             if name == "year" and not _year_ok(text, m):
                 continue
-            if name == "relative" and not _relative_ok(text, m):
+            if name in ("relative", "dm") and not _relative_ok(text, m):
                 continue
             if name == "bareq":
                 if years is None:
@@ -286,7 +324,7 @@ def find_dates(text: str, published: datetime | None = None) -> list[RawDate]:
             if res[2] in ("year", "month", "day") and (a := _APPROX.search(text, max(0, s - 30), s)):
                 s, res = a.start(), _widened(res)  # "circa 1998": 1997 to 1999
             taken.append((s, e))
-            found.append(RawDate(s, e, text[s:e], *res))
+            found.append(RawDate(s, e, text[s:e], *res, yearless=name == "dm"))
     found.sort(key=lambda d: d.start_off)
     return found
 

@@ -21,6 +21,7 @@ PRECISIONS = ("day", "month", "year", "decade", "season", "half", "quarter", "fi
 #: the extractor finds these (extract.dates), and a timeline row says it worked them out
 RELATIVE_PHRASE = r"yesterday|(?:last|this|next)\s(?:year|month|week)"
 RELATIVE_WHEN = re.compile(rf"^(?:{RELATIVE_PHRASE})$", re.I)
+_YEAR_IN = re.compile(r"\d{4}")
 
 
 def derived_note(precision: str, when: str = "") -> str:
@@ -28,6 +29,8 @@ def derived_note(precision: str, when: str = "") -> str:
     ("last year" is a year, but the text does not say which: it is worked out)."""
     if precision == "relative" or RELATIVE_WHEN.match(when.strip()):
         return "resolved against the publication date"
+    if precision == "day" and not _YEAR_IN.search(when):
+        return "the text gives no year: the one nearest the publication date"
     if precision == "approximate":
         return "the text gives it as approximate; drawn as a span either side"
     return ""

@@ -43,12 +43,12 @@ class Located:
 
 def period_of(q: Located) -> RawDate | None:
     after = [d for d in q.dates if d.start_off >= q.end_off]
-    if after and after[0].precision in POINT_PRECISIONS and \
+    if after and after[0].precision in POINT_PRECISIONS and not after[0].yearless and \
             _AFTER_GAP.match(q.text[q.end_off:after[0].start_off]):
         return after[0]
     s, e = sentence_at(q.sentences, q.start_off, q.end_off)
     before = [d for d in q.dates if s <= d.start_off and d.end_off <= q.start_off]
-    if not before or before[-1].precision not in POINT_PRECISIONS:
+    if not before or before[-1].precision not in POINT_PRECISIONS or before[-1].yearless:
         return None
     d = before[-1]
     if any(d.end_off <= a and b <= q.start_off for a, b in q.others):

@@ -51,6 +51,8 @@ Before Since During Under Over Now Today Some Many Most All Every Each Both""".s
 PLACE = frozenset("county province city district village town township prefecture".split())
 _HEPBURN = re.compile(r"^(?:(?:sh|ch|ts|[kgsztdnhbpmrfjwy]y?)?[aiueoāīūēō]|n(?![aiueoy])|"
                       r"[kstpc](?=[kstpc]))+$")
+#: what Hepburn romaji spells and pinyin never does
+_HEPBURN_ONLY = re.compile(r"tsu|([kstp])\1|[kgrnhmbp]y[aou]")
 NOT_ROMAJI = frozenset("""make made take same home time some name nine none more here were come came
 gone done side wide ride hide tone zone bone note mine fine line sake safe wake base case game
 kite bike hike joke poke rope hope wire fire hire tire sure pure cure role hole pole mole sole
@@ -312,8 +314,11 @@ def _lang(term: str, gloss: str, block_kana: bool, japan_article: bool) -> str:
         return "ko"
     if KANA_RE.search(term) or block_kana:
         return "ja"
-    if gloss and re.search(r"[āīūēō]", gloss):
-        return "ja"
+    if gloss and _plain(gloss) == _toneless(term):
+        return "zh"  # the gloss is the term's pinyin ("花椒 (huājiāo)"), macrons and all
+    if gloss and (re.search(r"[āīūēō]", gloss) or _HEPBURN_ONLY.search(gloss.lower())) \
+            and all(_HEPBURN.match(_romaji(w)) for w in gloss.split()):
+        return "ja"  # romaji: "Tōkyō", "katsuobushi" (no pinyin has "tsu" or "kk")
     if japan_article and gloss and all(_HEPBURN.match(_romaji(w)) for w in gloss.split()) \
             and _plain(gloss) != _toneless(term):
         return "ja"

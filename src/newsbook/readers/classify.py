@@ -46,6 +46,8 @@ def heading_like(text: str) -> bool:
     return title_case(t) or (len(t) <= 60 and _WH_HEADING.match(t) is not None)
 
 
+#: a turn of an interview typed as questions and answers: "Q: How many …", "A: We counted …"
+_QA_TURN = re.compile(r"^([QA]): (\S.*)$")
 #: an interview's question or answer, "Q: …", "A. …"
 _QA = re.compile(r"^[QA]\s?[:.]\s")
 #: a sentence-case section title: "What the operators say", "Why it matters", "How we got
@@ -123,6 +125,45 @@ _TIMESTAMP = re.compile(r"^[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s")
 _MARKER_END = re.compile(r"(?<=[.?!”’\"])\d{1,3}$")
 
 
+def _sentence_case(text: str) -> bool:
+    """A title written in sentence case: some significant word after the first is in lower
+    case ("FEC fines Westmark Forward", "What to watch"), unlike "The Hero’s Return"."""
+    words = [w.strip("“”‘’\"'()[],:;?!…—–-") for w in text.split()[1:]]
+    return any(w and w[0].isalpha() and w[0].islower() and w.lower() not in SMALL
+               for w in words)
+
+
+#: the most words, and characters, of a section title written in sentence case
+_TITLE_WORDS, _TITLE_CHARS = 10, 70
+#: the fewest characters of the paragraph a section title stands over
+_SECTION_TEXT = 120
+
+
+def _sentence_case_titles(out: list[Unit]) -> None:
+    """A post whose section titles are written in sentence case ("What to watch", "FEC
+    fines Westmark Forward") has more of them than the title-case test finds: "Filing
+    deadline moves up", "Harlow County recount confirms Ostrander win". In such a post
+    (two titles or more, every one in sentence case) that shows no lost image for sure (no
+    caption with a source, a credit or alt text), a short unpunctuated line over a
+    paragraph is a section title too, not a lost image's caption or a paragraph of its
+    own. A post with a title in title case keeps its captions ("Parade of Eastern Bloc
+    computers in 1989"), as does one that lost images."""
+    titles = [u.text.strip() for u in out if u.kind == "heading"]
+    if len(titles) < 2 or not all(_sentence_case(t) for t in titles) or any(
+            u.kind == "caption" and (len(u.lines) > 1 or source_tail(u.text.strip())
+                                     or u.text.strip() == ALT_TEXT) for u in out):
+        return
+    for i, u in enumerate(out[:-1]):
+        t = u.text.strip()
+        nxt = out[i + 1]
+        if u.kind in ("caption", "para") and len(u.lines) == 1 and t[:1].isupper() \
+                and 2 <= len(t.split()) <= _TITLE_WORDS and len(t) <= _TITLE_CHARS \
+                and _last(t) not in TERMINAL + ":?…" and not source_tail(t) and t != ALT_TEXT \
+                and nxt.kind == "para" and len(nxt.text) >= _SECTION_TEXT \
+                and (i == 0 or out[i - 1].kind != "caption"):
+            u.kind = "heading"
+
+
 def classify_units(units: list[Unit], hints: dict[str, str],
                    names: frozenset[str] = frozenset()) -> list[Unit]:
     """Give each unit a kind: code, cta, item, heading, caption, note, speaker or para.
@@ -133,9 +174,11 @@ def classify_units(units: list[Unit], hints: dict[str, str],
     """
     counts: dict[str, int] = {}
     for u in units:
-        m = SPEAKER.match(u.lines[0])
+        m = SPEAKER.match(u.lines[0]) or _QA_TURN.match(u.lines[0])
         if m and len(u.lines) == 1:
             counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+    # an interview typed as "Q: …" / "A: …" (twice each or more): Q and A are its speakers
+    qa = counts.get("Q", 0) >= 2 and counts.get("A", 0) >= 2
     # (an item typed as text is one beside another of its kind: bullet or number)
     one = [len(u.lines) == 1 and (m := TYPED_ITEM.match(u.lines[0])) is not None
            and m.group(1)[0].isdigit() + 1 for u in units]
@@ -146,7 +189,8 @@ def classify_units(units: list[Unit], hints: dict[str, str],
         t = u.text.strip()
         m_item = (LIST_ITEM.match(u.lines[0]) or (i in typed and TYPED_ITEM.match(u.lines[0]))) \
             if len(u.lines) == 1 else None
-        m_speaker = SPEAKER.match(u.lines[0]) if len(u.lines) == 1 else None
+        m_speaker = (SPEAKER.match(u.lines[0]) or (qa and _QA_TURN.match(u.lines[0]))) \
+            if len(u.lines) == 1 else None
         hint = hints.get(t)
         if u.extra.get("code"):
             u.kind = "code"
@@ -162,7 +206,8 @@ def classify_units(units: list[Unit], hints: dict[str, str],
         elif m_item:
             u.kind, u.extra = "item", {"label": m_item.group(1), "text": m_item.group(2)}
         elif (m_speaker and counts.get(m_speaker.group(1), 0) >= 2
-              and m_speaker.group(1) not in NOT_SPEAKERS and len(m_speaker.group(1)) > 2):
+              and (m_speaker.group(1) not in NOT_SPEAKERS and len(m_speaker.group(1)) > 2
+                   or qa and m_speaker.group(1) in "QA")):
             u.kind, u.extra = "speaker", {"name": m_speaker.group(1), "text": m_speaker.group(2)}
         elif NOTE.match(t):
             u.kind = "note"
@@ -181,6 +226,7 @@ def classify_units(units: list[Unit], hints: dict[str, str],
         elif caption_like(u):
             u.kind = "caption"
         out.append(u)
+    _sentence_case_titles(out)
     listed: set[str] = set()  # (the texts of the list items read so far)
     for i, u in enumerate(out):  # a lone "1. Title" between paragraphs is a section title
         if u.kind == "item" and u.extra["label"][0].isdigit() and heading_like(u.extra["text"]):

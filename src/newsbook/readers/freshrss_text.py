@@ -15,6 +15,7 @@ from ..diagnostics import Code, Diagnostic
 from ..model import Article, Feed, Footnote, Piece, freshrss_date
 from . import freshrss_i18n as i18n
 from . import structure
+from .bracket_notes import bracket_footnotes
 from .classify import classify_units
 from .units import (LIST_ITEM, PAYWALL, Unit, find_footnotes, find_markers, lines_holding,
                     publication_names, split_units, stock_name)
@@ -214,7 +215,10 @@ def _read_article(lines: list[str], start: int, end: int, source: str,
         diags.append(Diagnostic(Code.TRUNCATED, f"article {title!r} has no text; the copy may be "
                                 "cut off", source, start + 1, "warning"))
     units, notes = find_footnotes(units, names)
-    marks = find_markers(units, len(notes))
+    if notes:
+        marks = find_markers(units, len(notes))
+    else:  # ("… in 2016.[1]" and a closing "[1] Harlow County Clerk, …")
+        units, notes, marks = bracket_footnotes(units, names)
     found = {n for per_line in marks.values() for _, n in per_line}
     footnotes = []
     for number, paras in notes:
