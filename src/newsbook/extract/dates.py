@@ -42,7 +42,8 @@ PATTERNS = [(name, re.compile(p, re.I if name in ("season", "part", "relative", 
                rf"(?P<b>{_POINT}){_R}"),
     ("monmon", rf"\b(?P<a>{_MON})[–-](?P<b>{_MON}\s{_Y}){_R}"),
     # ("2019–21", "2019 to 2021"; "in 2019 to 55 units" is a year, then a quantity)
-    ("yy", rf"{_L}(?P<a>{_Y})(?:\s?[–-]\s?|\sto\s(?={_Y}))(?P<b>{_Y}|\d{{2}}){_R}"),
+    # (a season or a financial year written "2023/24": a span of the two years)
+    ("yy", rf"{_L}(?P<a>{_Y})(?:\s?[–-]\s?|/|\sto\s(?={_Y}))(?P<b>{_Y}|\d{{2}}){_R}"),
     ("iso", rf"{_L}(?P<a>{_Y}-[01]\d-[0-3]\d){_R}"),
     ("dmy", rf"\b{_DAY_MON_YEAR}{_R}"),
     ("mdy", rf"\b{_MON_DAY_YEAR}{_R}"),
@@ -65,7 +66,7 @@ PATTERNS = [(name, re.compile(p, re.I if name in ("season", "part", "relative", 
 ]]
 
 #: cheap pre-checks: a pattern runs only if the lower-cased text holds one of these
-NEEDS = {"fromto": ("from", "between"), "monmon": ("-", "–"), "yy": ("-", "–", " to "),
+NEEDS = {"fromto": ("from", "between"), "monmon": ("-", "–"), "yy": ("-", "–", " to ", "/"),
          "iso": ("-",), "q": ("q1", "q2", "q3", "q4"), "ordq": ("quarter",), "h": ("h1", "h2", "h 1", "h 2", "half"),
          "season": ("spring", "summer", "autumn", "fall", "winter"), "fy": ("fy", "fiscal"),
          "partdec": ("0s",), "decade": ("0s",), "part": ("early", "mid", "late"),
@@ -157,6 +158,8 @@ def _resolve(name: str, m: re.Match, published: datetime | None):
         a, b = g["a"], g["b"]
         if len(b) == 2:
             b = a[:2] + b
+        if "/" in m.group() and int(b) != int(a) + 1:
+            return None  # ("2019/2023": no season, and not two years either)
         return (a, b, "range") if a < b else None
     if name == "iso":
         try:

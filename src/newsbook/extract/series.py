@@ -54,10 +54,11 @@ def period_of(q: Located) -> RawDate | None:
     if any(d.end_off <= a and b <= q.start_off for a, b in q.others):
         return None
     if _BEFORE_GAP.match(q.text[d.end_off:q.start_off]):
-        # the date must not be tied to the quantity right before it ("X in 2022, Y")
-        prior = [a for a, b in q.others if b <= d.start_off and a >= s]
-        if prior and _AFTER_GAP.match(q.text[max(b for a, b in q.others if b <= d.start_off):
-                                             d.start_off]):
+        # the date belongs to no quantity after it when one stands before it in the
+        # sentence: "A $21M Series A followed in 2024, with X leading at a $110M
+        # valuation" dates the round, not the valuation ("X in 2022, Y" likewise)
+        if any(a >= s and b <= d.start_off and ";" not in q.text[b:d.start_off]
+               for a, b in q.others):  # (a clause after a semicolon stands on its own)
             return None
         return d
     return None

@@ -136,7 +136,7 @@ def _sentence_case(text: str) -> bool:
 #: the most words, and characters, of a section title written in sentence case
 _TITLE_WORDS, _TITLE_CHARS = 10, 70
 #: the fewest characters of the paragraph a section title stands over
-_SECTION_TEXT = 120
+_SECTION_TEXT = 80
 
 
 def _sentence_case_titles(out: list[Unit]) -> None:

@@ -47,6 +47,9 @@ CHROME = (
     re.compile(r"^(?:" + _alt(i18n.TODAY + i18n.YESTERDAY) + r" — " + _DAY + "|"
                + _alt(i18n.BEFORE_YESTERDAY) + r")(?P<feed>[^\W_a-z][^.!?]{0,80})$"),  # (any script)
     re.compile(r"^❌$"),
+    # an older day's separator, glued to the feed's name: "19 May 2026Saltroad Kitchen"
+    # (no space after the year: no sentence is written so)
+    re.compile(r"^" + _DAY + r"(?![\d\s])[^\W_a-z][^.!?]{0,80}$"),
 )
 
 
