@@ -854,3 +854,75 @@ def test_raised_digits_keep_their_place_and_text_blocks_stay_apart():
         "Three", "1 Main St Springfield"]
     assert blocks[-1].breaks == (9,)
     assert not [q for q in extract_text(blocks[0].text).quantities if q.value == 106]
+
+
+def test_wordpress_footer_read_more_and_a_paywall_are_chrome_and_a_preview_is_told():
+    """WordPress's "The post X appeared first on Y." (also in Spanish) and its excerpt's
+    "Read more" link, and Substack's paywall block, are no part of the post; a post cut
+    short by one is reported as a preview (``newsbook.preview``)."""
+    from datetime import datetime
+
+    from newsbook.readers.html import html_article
+    diags: list = []
+    art = html_article(
+        title="T", published=datetime(2024, 1, 1), source="f.json", line=5, diags=diags,
+        html='<p>The excerpt. <a class="more-link" href="https://x.example/p">Leer más'
+             '<span class="screen-reader-text"> «X»</span></a></p>'
+             '<p>La entrada <a href="https://x.example/p">X</a> se publicó primero en '
+             '<a href="https://x.example">Agua y Surco</a>.</p>'
+             '<p>The post <a href="https://x.example/p">X</a> appeared first on '
+             '<a href="https://x.example">Agua y Surco</a>.</p>'
+             '<div class="paywall-jump"></div><div class="paywall"><h2>Keep reading with a '
+             '7-day free trial</h2><p>Already a paid subscriber? Sign in</p></div>')
+    assert [b.text for b in art.blocks] == ["The excerpt."]
+    assert [d.code.value for d in diags] == ["preview"]
+    diags.clear()
+    html_article(title="U", published=datetime(2024, 1, 1), source="f.json", line=5,
+                 diags=diags, html="<p>A whole post. It names the post X appeared first.</p>")
+    assert diags == []
+
+
+def test_a_fact_of_an_html_body_names_the_items_line():
+    """An HTML body's paragraphs have no line of their own in a JSON export or a feed: a
+    fact's receipt is the item's line (of its content key), as its diagnostics are, never
+    that line plus the paragraph's number (which pointed past the end of the file)."""
+    from datetime import datetime
+
+    from newsbook.extract import extract_article
+    from newsbook.readers.html import html_article
+    art = html_article(title="T", published=datetime(2024, 1, 1), source="f.json", line=40,
+                       diags=[], html="<p>One.</p><p>Two.</p><p>Your contract runs to June "
+                                      "2026.</p><p>It cost $5M in 2023, $7M in 2024 and $9M in "
+                                      "2025.</p>")
+    facts = extract_article(art, "t")
+    assert facts.dates and {d.line for d in facts.dates} == {40}
+    assert facts.quantities and {q.line for q in facts.quantities} == {40}
+
+
+def test_sibling_headings_stay_siblings():
+    """A body whose every heading is an <h3> has sibling sections (a 2 and then 3s nested
+    them under the first); deeper levels keep their order, with no jump."""
+    levels = [[(b.text, b.level) for b in html_blocks(h)[0] if hasattr(b, "level")] for h in (
+        "<h3>A</h3><p>x</p><h3>B</h3><p>y</p><h3>C</h3>",
+        "<h1>A</h1><h3>B</h3><h4>C</h4><h3>D</h3>")]
+    assert levels == [[("A", 2), ("B", 2), ("C", 2)],
+                      [("A", 2), ("B", 3), ("C", 4), ("D", 3)]]
+
+
+def test_an_html_interview_has_its_speakers_turns():
+    """<p><strong>Name:</strong> …</p>, also "<strong>Name</strong>: …" and a name with a
+    small word ("Agua y Surco"), is a turn when two names each open two paragraphs; the
+    words after the label stay, with their markup; one bold "Note:" is no speaker."""
+    from newsbook.model import Turn
+    blocks = html_blocks(
+        "<p>Intro.</p><p><strong>Agua y Surco:</strong> ¿Por qué?</p>"
+        "<p><strong>Rafael Ortuño:</strong> Porque <em>sí</em>.</p><p>More of his.</p>"
+        "<p><strong>Agua y Surco</strong>: ¿Y luego?</p><p><strong>Rafael Ortuño:</strong> "
+        "Luego nada.</p><h2>After</h2><p><strong>Note:</strong> end.</p>")[0]
+    got = [(b.speaker, [p.text for p in b.blocks]) if isinstance(b, Turn) else b.text
+           for b in blocks]
+    assert got == ["Intro.", ("Agua y Surco", ["¿Por qué?"]),
+                   ("Rafael Ortuño", ["Porque sí.", "More of his."]),
+                   ("Agua y Surco", ["¿Y luego?"]), ("Rafael Ortuño", ["Luego nada."]),
+                   "After", "Note: end."]
+    assert [s.kind for s in blocks[2].blocks[0].spans] == ["text", "em", "text"]

@@ -91,6 +91,15 @@ def block_lines(article: Article, stem: str) -> list[tuple[str, str, int]]:
 
 
 def _block_lines(article: Article, stem: str) -> list[tuple[str, str, int]]:
+    """(anchor, plain text, source line) of each block; an HTML body's blocks give the
+    item's line (they have none of their own in the file)."""
+    out = _text_blocks(article, stem)
+    if article.rich:
+        out = [(a, t, article.line) for a, t, _ in out]
+    return out
+
+
+def _text_blocks(article: Article, stem: str) -> list[tuple[str, str, int]]:
     out = []
     for b in walk(article.blocks):
         if isinstance(b, (Paragraph, Caption, ListBlock)):

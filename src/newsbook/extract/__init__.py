@@ -136,6 +136,9 @@ def segments(article: Article, stem: str) -> list[Segment]:
                 visit(b.blocks)
 
     visit(article.blocks)
+    if article.rich:  # (an HTML body's blocks have no line of their own in the file: a
+        for seg in out:  # fact's receipt is the item's line, as its diagnostics are)
+            seg.line, seg.starts = article.line, ()
     return out
 
 

@@ -31,7 +31,8 @@ def speaker_shares(article: Article, stem: str) -> tuple[SpeakerShare, ...]:
                 words = sum(_words(x) for x in walk(b.blocks))
                 key = (section, b.speaker)
                 if key not in rows:
-                    rows[key] = [0, 0, b.line, anchor_id(stem, article, b)]
+                    rows[key] = [0, 0, article.line if article.rich else b.line,
+                                 anchor_id(stem, article, b)]
                 rows[key][0] += words
                 rows[key][1] += 1
             elif hasattr(b, "blocks") and type(b).__name__ == "Piece":

@@ -31,12 +31,17 @@ from ..model import (Article, Block, Code as CodeBlock, Figure, Footnote, Headin
                      ListBlock, ListItem, Paragraph, Quote, Span, Table)
 from .html_chrome import is_backlink, is_button, is_chrome, is_pixel, same_page, word_count
 from .html_tree import WS, Node, _all, _without, parse, plain_text, safe_url, sanitise
+from .html_turns import turns
 from .units import CTA
 
 #: Substack furniture: subscribe/share widgets and digest embeds
 DROP = {"subscription-widget-wrap", "subscription-widget", "subscribe-widget", "button-wrapper",
         "digest-post-embed", "share-dialog", "poll-embed", "footnote-anchor-hidden",
         "kg-signup-card"}  # (Ghost's sign-up form)
+#: what stands where a post is cut short: Substack's paywall, WordPress's "Read more" link
+#: under an excerpt (dropped, and the article is reported as a preview)
+CUT_SHORT = {"paywall", "paywall-jump", "paywall-cta", "more-link"}
+DROP |= CUT_SHORT
 #: other tools' button cards (Ghost's "kg-button-card"), dropped when the button is a
 #: subscribe or share prompt (the text copy's own rule); a "Read the report" button stays
 BUTTON_CARDS = {"kg-button-card"}
@@ -154,6 +159,8 @@ class _Mapper:
         self.count = 0
         self.footnotes: list[Footnote] = []
         self.anchors: set[int] = set()
+        #: the body is cut short: a paywall or an excerpt's "Read more" (:data:`CUT_SHORT`)
+        self.cut_short = False
 
     def next_line(self) -> int:
         self.count += 1
@@ -169,6 +176,7 @@ class _Mapper:
                 out.append(_Piece(kind, c, href))
                 continue
             if c.classes & DROP or (c.tag == "a" and (is_backlink(c, self.base) or is_button(c))):
+                self.cut_short |= bool(c.classes & CUT_SHORT)
                 continue
             if c.tag == "br":
                 out.append(_Piece(kind, " ", href, None, True))
@@ -243,6 +251,7 @@ class _Mapper:
     def block(self, c: Node, out: list[Block]) -> None:
         cls = c.classes
         if cls & DROP or (cls & BUTTON_CARDS and CTA.match(WS.sub(" ", c.text()).strip())):
+            self.cut_short |= bool(cls & CUT_SHORT)
             return
         notes = cls & NOTE_LISTS or ("footnote" in cls and c.find(_note_item) is not None)
         if not (notes or "footnote" in cls) and self.chrome(c):
@@ -629,12 +638,17 @@ def _as_paragraphs(blocks: list[Block]) -> list[Paragraph]:
 
 
 def _levels(blocks: list[Block]) -> list[Block]:
-    """Heading levels without jumps (MyST warns on h1 -> h3): h1/h2 -> 2, then at most
-    one level deeper than the heading before."""
+    """Heading levels without jumps (MyST warns on h1 -> h3): the levels a body uses, in
+    order, become 2, 3, 4 … (a body of <h3>s only has siblings at 2, never a 2 then 3s),
+    then at most one level deeper than the heading before."""
+    used = sorted({b.level for b in blocks if isinstance(b, Heading)})
+    top = any(lv <= 2 for lv in used)  # (h1 and h2 are both the page's first level)
+    rank = {lv: 2 for lv in used if lv <= 2}
+    rank.update({lv: 2 + top + k for k, lv in enumerate(lv for lv in used if lv > 2)})
     out, last = [], 1
     for b in blocks:
         if isinstance(b, Heading):
-            level = min(max(2, b.level), last + 1)
+            level = min(rank[b.level], last + 1)
             b = Heading(b.text, b.line, level)
             last = level
         out.append(b)
@@ -643,10 +657,15 @@ def _levels(blocks: list[Block]) -> list[Block]:
 
 def html_blocks(html: str, *, base_url: str = "", line: int = 1):
     """(blocks, footnotes, footnote numbers marked in the text) of one HTML body."""
+    return _read_body(html, base_url, line)[:3]
+
+
+def _read_body(html: str, base_url: str, line: int):
+    """:func:`html_blocks`, and whether the body is cut short (:data:`CUT_SHORT`)."""
     root = parse(html)
     m = _Mapper(base_url, line, word_count(root, 10 ** 9))
-    blocks = _levels(m.blocks(root))
-    return tuple(blocks), tuple(m.footnotes), m.anchors
+    blocks = turns(_levels(m.blocks(root)))
+    return tuple(blocks), tuple(m.footnotes), m.anchors, m.cut_short
 
 
 def html_article(*, title: str, published: datetime, html: str, source: str, line: int,
@@ -655,9 +674,13 @@ def html_article(*, title: str, published: datetime, html: str, source: str, lin
     """One article from an HTML body; problems become diagnostics on ``line``.
     ``publication``: the newsletter's name as the feed gives it (plain text)."""
     link = safe_url(link)
-    blocks, footnotes, anchors = html_blocks(html, base_url=link, line=line)
+    blocks, footnotes, anchors, cut_short = _read_body(html, link, line)
     if not blocks:
         diags.append(Diagnostic(Code.TRUNCATED, f"article {title!r} has no text", source, line))
+    elif cut_short:
+        diags.append(Diagnostic(Code.PREVIEW, f"article {title!r} is cut short (a paywall, or "
+                                "an excerpt's \"Read more\"): the feed holds only its "
+                                "preview", source, line))
     for note in footnotes:
         if note.number not in anchors:
             diags.append(Diagnostic(Code.UNMATCHED_FOOTNOTE, f"footnote {note.number} of "

@@ -94,6 +94,14 @@ def word_count(node: Node, cap: int) -> int:
     return n
 
 
+#: the line WordPress puts under every post in its feed ("The post X appeared first on Y."),
+#: in English, Spanish, French, German, Italian and Portuguese
+WP_FOOTER = re.compile(r"^(?:The post .{1,300} appeared first on|La entrada .{1,300} se publicó "
+                       r"primero en|L[’']article .{1,300} est apparu en premier sur|Der Beitrag "
+                       r".{1,300} erschien zuerst auf|L[’']articolo .{1,300} proviene da|O post "
+                       r".{1,300} apareceu primeiro em) .{1,120}\.?$")
+
+
 def is_chrome(c: Node, article_words: int) -> bool:
     """Is this block a newsletter's chrome? One of at most FOOTER_WORDS words holding an
     unsubscribe or preferences link; one of at most VIEW_WORDS holding a link to the
@@ -102,6 +110,8 @@ def is_chrome(c: Node, article_words: int) -> bool:
     n = word_count(c, FOOTER_WORDS)
     if n > FOOTER_WORDS or 2 * n > article_words:
         return False
+    if WP_FOOTER.match(WS.sub(" ", c.text()).strip()):
+        return True
     texts = [WS.sub(" ", a.text()).strip() for a in _all(c, lambda x: x.tag == "a")]
     if any(UNSUBSCRIBE.match(t) for t in texts):
         return True

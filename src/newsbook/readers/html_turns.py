@@ -1,0 +1,87 @@
+"""An interview in HTML: paragraphs that open with a speaker's name in bold,
+``<p><strong>Paula Serrat:</strong> …</p>`` (or ``<strong>Paula Serrat</strong>: …``).
+
+The text copy's reader tells turns by the line shape "Name: text"
+(:mod:`newsbook.readers.classify`); an HTML body says more, since the name is set in bold,
+so a name of any case ("Agua y Surco", "María de la Cruz") is a speaker when two names
+or more each open two paragraphs or more. A turn runs to the next speaker's paragraph or
+the next heading, as in a text copy, and keeps every word: only the label moves into the
+turn's speaker.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..model import Block, Heading, Paragraph, Span, Turn
+
+#: a bold label: a name of one to six words, then a colon (in the bold or just after it)
+_LABEL = re.compile(r"^([^\W\d_][\w.’'()-]*(?: [\w.’'()-]+){0,5}?)\s*:?\s*$")
+#: the fewest paragraphs each speaker opens
+_TURNS = 2
+
+
+def turns(blocks: list[Block]) -> list[Block]:
+    """``blocks`` with each interview turn gathered into a :class:`Turn`."""
+    labels = [_label(b) for b in blocks]
+    counts: dict[str, int] = {}
+    for lab in labels:
+        if lab:
+            counts[lab[0]] = counts.get(lab[0], 0) + 1
+    speakers = {n for n, k in counts.items() if k >= _TURNS}
+    if len(speakers) < 2:
+        return blocks
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        lab = labels[i]
+        if not lab or lab[0] not in speakers:
+            out.append(blocks[i])
+            i += 1
+            continue
+        j = i + 1
+        while j < len(blocks) and not isinstance(blocks[j], Heading) and not (
+                labels[j] and labels[j][0] in speakers):
+            j += 1
+        first = _without_label(blocks[i], lab[1])
+        out.append(Turn(lab[0], tuple(([first] if first.text else []) + list(blocks[i + 1:j])),
+                        blocks[i].line))
+        i = j
+    return out
+
+
+def _label(b: Block) -> tuple[str, int] | None:
+    """(speaker, characters of the label) when the paragraph opens with a bold name."""
+    if not isinstance(b, Paragraph) or not b.spans or b.spans[0].kind != "strong":
+        return None
+    bold = b.spans[0].text
+    m = _LABEL.match(bold)
+    if not m:
+        return None
+    if not bold.rstrip().endswith(":") and not b.text[len(bold):].startswith(":"):
+        return None
+    return m.group(1).strip(), _label_length(b.text)
+
+
+def _label_length(text: str) -> int:
+    """Characters of "Name:" and the spaces after it at the start of ``text``."""
+    k = text.index(":") + 1
+    while k < len(text) and text[k] == " ":
+        k += 1
+    return k
+
+
+def _without_label(p: Paragraph, cut: int) -> Paragraph:
+    """The paragraph with its first ``cut`` characters (the label) taken off, its inline
+    markup, footnote markers and line breaks moved with the text."""
+    spans, left = [], cut
+    for s in p.spans:
+        if left >= len(s.text):
+            left -= len(s.text)
+            continue
+        spans.append(Span(s.kind, s.text[left:], s.href) if left else s)
+        left = 0
+    return replace(p, text=p.text[cut:], spans=tuple(spans),
+                   marks=tuple((o - cut, n) for o, n in p.marks if o >= cut),
+                   breaks=tuple(b - cut for b in p.breaks if b > cut),
+                   wraps=tuple(w - cut for w in p.wraps if w > cut))
