@@ -260,3 +260,16 @@ def test_a_post_written_in_chinese_or_japanese_has_no_han_terms_and_names_end_at
     assert extract_text(zh).terms == ()
     assert [t.term for t in extract_text("It began as a wǔxiá 武侠 novel.").terms] == ["武侠"]
     assert cut_run("OpenAIへの巨額出資が実際に") == "OpenAI" and cut_run("Bo Xilai") == "Bo Xilai"
+
+
+def test_a_timeline_label_shows_the_date_it_is_for():
+    """A long quote's label was its first 80 characters, which named another event than the
+    date's ("1998: Sableport beat Ashby Town 6–0 on Saturday 14 September …" for the 7-1 of
+    1998): a date past the cut gets the words around it."""
+    f = extract_text("Sableport beat Ashby Town 6–0 on Saturday 14 September 2024, their "
+                     "biggest league win since the 7-1 against Kestrel Rovers in 1998, and the "
+                     "crowd of 31,000 sang throughout.")
+    labels = {d.when: d.label for d in f.dates}
+    assert labels["14 September 2024"].startswith("Sableport beat Ashby Town 6–0")
+    assert "1998" in labels["1998"] and labels["1998"].startswith("…")
+    assert all(len(x) <= 80 for x in labels.values())

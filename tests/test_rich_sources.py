@@ -926,3 +926,19 @@ def test_an_html_interview_has_its_speakers_turns():
                    ("Agua y Surco", ["¿Y luego?"]), ("Rafael Ortuño", ["Luego nada."]),
                    "After", "Note: end."]
     assert [s.kind for s in blocks[2].blocks[0].spans] == ["text", "em", "text"]
+
+
+def test_a_wordpress_gallery_says_each_caption_once_and_a_classic_caption_joins_its_image():
+    """A WordPress gallery (a figure of figures, each with its caption, then the gallery's)
+    repeated the first image's caption as a paragraph; the classic editor's div.wp-caption
+    put the caption apart from its image."""
+    blocks = html_blocks(
+        '<figure class="wp-block-gallery"><figure class="wp-block-image"><img src="https://a.'
+        'example/1.jpg" alt="One"/><figcaption>Raspa y amagado.</figcaption></figure><figure>'
+        '<img src="https://a.example/2.jpg" alt=""/></figure><figcaption class="blocks-gallery-'
+        'caption">El Poniente, en abril de 2024.</figcaption></figure><div class="wp-caption">'
+        '<img src="https://a.example/4.jpg" alt="x"><p class="wp-caption-text">Un piezómetro.'
+        '</p></div>')[0]
+    got = [(type(b).__name__, getattr(b, "caption", getattr(b, "text", ""))) for b in blocks]
+    assert got == [("Figure", "Raspa y amagado."), ("Figure", ""),
+                   ("Paragraph", "El Poniente, en abril de 2024."), ("Figure", "Un piezómetro.")]

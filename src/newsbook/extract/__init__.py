@@ -169,7 +169,7 @@ def _extract(article: Article, stem: str, published: datetime | None) -> Article
                 continue                  # "last year ... last year" in one sentence
             seen.add((q, when))
             dates.append(DatedStatement(stem, seg.anchor, seg.line_of(q, d.start_off), q, when,
-                                        d.start, d.end, d.precision, label_of(q)))
+                                        d.start, d.end, d.precision, label_of(q, when)))
         raw = find_quantities(seg.masked, [(d.start_off, d.end_off) for d in found])
         for r in raw:
             q = quote_for(seg.text, spans, r.start_off, r.end_off)

@@ -108,11 +108,27 @@ def quote_for(text: str, spans: list[tuple[int, int]], start: int, end: int) -> 
     return text[s:e].strip()
 
 
-def label_of(quote: str) -> str:
-    """A chart label: the quote, cut at a word border to <= LABEL_MAX chars with '…'."""
+def label_of(quote: str, focus: str = "") -> str:
+    """A chart label: the quote, cut at a word border to <= LABEL_MAX chars with '…'. When
+    ``focus`` (the date phrase the label is for) stands past the cut, the label is the part
+    of the quote around it ("… the 6–0 on Saturday 14 September"), never a start that
+    names another event."""
     q = " ".join(quote.split())
     if len(q) <= LABEL_MAX:
         return q
-    cut = q.rfind(" ", 0, LABEL_MAX)
-    cut = cut if cut > LABEL_MAX // 2 else LABEL_MAX - 1
+    at = q.find(" ".join(focus.split())) if focus else -1
+    if at < 0 or at + len(focus) <= LABEL_MAX - 1:
+        return _head(q)
+    start = q.find(" ", max(0, at - LABEL_MAX // 2)) + 1
+    start = min(start, at) if start > 0 else at
+    rest = q[start:]
+    if len(rest) + 1 <= LABEL_MAX:
+        return "…" + rest
+    return "…" + _head(rest, LABEL_MAX - 1)
+
+
+def _head(q: str, most: int = LABEL_MAX) -> str:
+    """``q`` cut at a word border to at most ``most`` characters, with '…'."""
+    cut = q.rfind(" ", 0, most)
+    cut = cut if cut > most // 2 else most - 1
     return q[:cut].rstrip(" ,;:—–-") + "…"

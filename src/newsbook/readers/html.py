@@ -260,6 +260,8 @@ class _Mapper:
             self.note_list(c)
         elif c.tag == "div" and "footnote" in cls:
             self.footnote(c)
+        elif c.tag == "div" and "wp-caption" in cls and (fig := self.wp_caption(c)):
+            out.append(fig)  # (WordPress's classic editor: an image and its caption)
         elif c.tag == "div" and cls & GALLERY:
             out.extend(self.gallery(c))
         elif (c.tag == "div" and cls & VIDEO) or c.tag == "iframe":
@@ -300,7 +302,7 @@ class _Mapper:
                 out.append(card)
         elif c.tag == "figure":
             img = c.find(lambda n: n.tag == "img")
-            cap = c.find(lambda n: n.tag == "figcaption")
+            cap = _own_caption(c)
             # (an image figure holds an image and its caption; one with text of its own
             # besides is read as blocks below, so no word of it is lost)
             own = WS.sub("", _without(c, lambda n: n is cap).text()) if img is not None else ""
@@ -405,6 +407,15 @@ class _Mapper:
         if not src and not caption and not alt:
             return None
         return Figure(src, alt, caption, credit, self.next_line(), spans)
+
+    def wp_caption(self, c: Node) -> Figure | None:
+        """``div.wp-caption``: an image and its ``p.wp-caption-text``, as one figure (None
+        when the block holds words besides, which are then read as blocks)."""
+        img = c.find(lambda n: n.tag == "img")
+        cap = c.find(lambda n: "wp-caption-text" in n.classes)
+        if img is None or cap is None or WS.sub("", _without(c, lambda n: n is cap).text()):
+            return None
+        return self.figure_of(img, c, cap)
 
     def gallery(self, c: Node) -> list[Figure]:
         """A Substack gallery as consecutive figures: each image with alt text (its own,
@@ -635,6 +646,19 @@ def _as_paragraphs(blocks: list[Block]) -> list[Paragraph]:
         elif isinstance(b, Quote):
             out += list(b.paragraphs)
     return out
+
+
+def _own_caption(fig: Node) -> Node | None:
+    """A figure's own caption: its first <figcaption> outside the figures it holds (a
+    WordPress gallery's caption follows figures that each have theirs)."""
+    stack = [n for n in reversed(fig.children) if isinstance(n, Node)]
+    while stack:
+        n = stack.pop()
+        if n.tag == "figcaption":
+            return n
+        if n.tag != "figure":
+            stack.extend(x for x in reversed(n.children) if isinstance(x, Node))
+    return None
 
 
 def _levels(blocks: list[Block]) -> list[Block]:
