@@ -84,3 +84,19 @@ def test_a_chapters_lead_is_never_its_advertisement():
                "excited about applications"):
         assert ad not in intro.replace("\\", ""), ad
     assert "As Meta aggressively consolidated the US market" in intro.replace("\\", "")
+
+
+def test_an_intro_lead_is_the_posts_own_first_sentence():
+    """The lead skips a correction note (its withdrawn figures are no summary) and drops a
+    footnote's digits ("… fechado en 2019.1 Debajo" read "2019.1")."""
+    from datetime import datetime
+
+    from newsbook.model import Article, Paragraph
+    from newsbook.writers.book_files import first_sentence
+    corr = Paragraph("Correction: an earlier version of this post said the poll surveyed 1,012 "
+                     "voters. It surveyed 1,102.", 5)
+    lead = Paragraph("The first independent poll of the race since mid-February was fechado en "
+                     "2019.1 Debajo hay más.", 7, marks=((78, 1),))
+    art = Article("T", datetime(2026, 3, 1), (corr, lead), (), 1)
+    assert first_sentence(art) == ("The first independent poll of the race since mid-February "
+                                   "was fechado en 2019.")

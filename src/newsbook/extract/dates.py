@@ -254,11 +254,20 @@ def _relative(r: str, published: datetime | None):
     return monday.isoformat(), (monday + timedelta(days=6)).isoformat(), "relative"
 
 
+#: words that make a number after them approximate: a count ("around 2000 people") unless
+#: what follows the number ends its phrase (:data:`_YEAR_ENDS`)
+_ROUGHLY = frozenset(("around", "about", "circa", "approximately", "roughly"))
+_YEAR_ENDS = re.compile(r"\s*(?:$|[.,;:!?)—–]|(?:and|or|when|if|as|but|at|the|to|in|for|with|"
+                        r"unless|while|because|so)\b)")
+
+
 def _year_ok(text: str, m: re.Match) -> bool:
     """A bare year needs a plausible context: not a count, name or quantity."""
     from .spans import prev_word
     pstart, prev = prev_word(text, m.start())
     low = prev.lower().strip("(“\"‘'[")
+    if low in _ROUGHLY and _YEAR_ENDS.match(text, m.end()):
+        return True  # "by around 2050.", "around 2050, when": a year (drawn as a span)
     if low in NOT_YEAR_AFTER or (prev and prev[-1] in "$€£¥₩#"):
         return False
     if prev and prev[0].isupper() and low not in YEAR_AFTER and not re.search(r"['’]s$", prev) \

@@ -34,7 +34,7 @@ UNIT_WORDS = {
     # currencies (words and codes after the number)
     "US dollars": "USD", "U.S. dollars": "USD", "dollars": "USD", "USD": "USD", "yuan": "RMB",
     "RMB": "RMB", "renminbi": "RMB", "CNY": "RMB", "yen": "JPY", "JPY": "JPY", "euros": "EUR",
-    "EUR": "EUR", "GBP": "GBP", "pounds sterling": "GBP", "KRW": "KRW", "rupees": "INR",
+    "EUR": "EUR", "GBP": "GBP", "pounds sterling": "GBP", "KRW": "KRW", "rupees": "rupees",
     "INR": "INR", "won": "KRW", "rubles": "RUB", "roubles": "RUB", "HKD": "HKD", "TWD": "TWD",
     "NT dollars": "TWD", "元": "RMB", "美元": "USD", "日元": "JPY", "韩元": "KRW",
     # percent
@@ -49,11 +49,13 @@ UNIT_WORDS = {
     "ms": "ms", "seconds": "seconds", "minutes": "minutes", "hours": "hours", "days": "days",
     "weeks": "weeks", "months": "months", "years": "years",
     "TEU": "TEU", "FEU": "FEU", "barrels": "barrels", "bpd": "bpd", "dwt": "dwt",
-    "CHF": "CHF", "Swiss francs": "CHF", "francs": "CHF", "SEK": "SEK", "NOK": "NOK",
+    "CHF": "CHF", "Swiss francs": "CHF", "francs": "francs", "SEK": "SEK", "NOK": "NOK",
     "DKK": "DKK", "kronor": "SEK", "AUD": "AUD", "CAD": "CAD", "NZD": "NZD", "SGD": "SGD",
     "BRL": "BRL", "reais": "BRL", "MXN": "MXN", "ZAR": "ZAR", "rand": "ZAR", "PLN": "PLN",
     "zloty": "PLN", "CZK": "CZK", "ILS": "ILS", "shekels": "ILS", "AED": "AED",
-    "dirhams": "AED", "TRY": "TRY", "lira": "TRY",
+    # (a word several countries' currencies share is kept as written, never one's code:
+    # Moroccan or Emirati dirhams, French, Swiss or CFA francs, Indian or Pakistani rupees)
+    "dirhams": "dirhams", "TRY": "TRY", "lira": "lira",
     "cubic metres": "cubic metres", "cubic meters": "cubic metres",
     "square kilometres": "km²", "square kilometers": "km²", "km²": "km²",
     "square metres": "square meters", "hectares": "hectares", "acres": "acres",
@@ -62,6 +64,10 @@ UNIT_WORDS = {
     "terawatt-hours": "TWh", "gigawatt-hours": "GWh",
     "MB/s": "MB/s", "GB/s": "GB/s", "kB/s": "kB/s", "KB/s": "kB/s", "Mbps": "Mbps",
     "Gbps": "Gbps", "Mbit/s": "Mbit/s", "Gbit/s": "Gbit/s",
+    # climate and science
+    "°C": "°C", "°F": "°F", "degrees Celsius": "°C", "degrees Fahrenheit": "°F",
+    "ppm": "ppm", "ppb": "ppb", "mm/yr": "mm/yr", "mm/year": "mm/yr", "mm a year": "mm/yr",
+    "mm per year": "mm/yr", "cm/yr": "cm/yr",
 }
 #: bare counts accepted only before one of these nouns (plural as written)
 COUNT_NOUNS = frozenset("""people persons troops soldiers users students permits seats cases

@@ -127,6 +127,10 @@ def build_config(settings: dict, years=()) -> dict:
     return config
 
 
+#: a paragraph that opens so speaks of the post, not for it: never its lead
+_NOT_LEAD = re.compile(r"^(?:Corrections?|Update[d]?|Editor[’']?s note|Note)\s?:", re.I)
+
+
 def first_sentence(article: Article) -> str:
     """The first sentence of the article's first real paragraph (bylines skipped, and a
     sponsor's or job notice's paragraphs: an advertisement says nothing of the article)."""
@@ -134,8 +138,11 @@ def first_sentence(article: Article) -> str:
     for block in walk(article.blocks):
         if isinstance(block, (Turn, Piece)) or id(block) in asides:
             continue
-        if isinstance(block, Paragraph) and len(block.text) > 80 and block.text != article.byline:
+        if isinstance(block, Paragraph) and len(block.text) > 80 and block.text != article.byline \
+                and not _NOT_LEAD.match(block.text):
             text = block.text
+            for off, n in sorted(block.marks, reverse=True):  # (a footnote's digits: not
+                text = text[:off] + text[off + len(str(n)):]  # words of the sentence)
             for end in (". ", "? ", "! "):
                 cut = text.find(end)
                 if 40 <= cut:
