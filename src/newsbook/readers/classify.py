@@ -121,6 +121,14 @@ READ_TIME = re.compile(r"\((?:\d+|one|two|three|four|five) ?(?:-| )?min(?:ute)?s
 _CAPTION_OPENERS = "“\"'‘(«「『¿¡"
 #: a podcast chapter's or a transcript's timestamp: "[00:03:12] ", "(12:40) ", "1:02:03 "
 _TIMESTAMP = re.compile(r"^[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s")
+def _unstamped(line: str) -> str:
+    """A transcript's line without its timestamp ("[00:12:31] Dr. Ana Ruiz: …" gives "Dr.
+    Ana Ruiz: …"), so a timed turn is a speaker's too."""
+    line = line.strip()
+    m = _TIMESTAMP.match(line)
+    return line[m.end():] if m else line
+
+
 #: a footnote marker after a sentence's last mark
 _MARKER_END = re.compile(r"(?<=[.?!”’\"])\d{1,3}$")
 
@@ -174,7 +182,7 @@ def classify_units(units: list[Unit], hints: dict[str, str],
     """
     counts: dict[str, int] = {}
     for u in units:
-        m = SPEAKER.match(u.lines[0]) or _QA_TURN.match(u.lines[0])
+        m = SPEAKER.match(_unstamped(u.lines[0])) or _QA_TURN.match(u.lines[0])
         if m and len(u.lines) == 1:
             counts[m.group(1)] = counts.get(m.group(1), 0) + 1
     # an interview typed as "Q: …" / "A: …" (twice each or more): Q and A are its speakers
@@ -189,8 +197,12 @@ def classify_units(units: list[Unit], hints: dict[str, str],
         t = u.text.strip()
         m_item = (LIST_ITEM.match(u.lines[0]) or (i in typed and TYPED_ITEM.match(u.lines[0]))) \
             if len(u.lines) == 1 else None
-        m_speaker = (SPEAKER.match(u.lines[0]) or (qa and _QA_TURN.match(u.lines[0]))) \
+        m_speaker = (SPEAKER.match(_unstamped(u.lines[0])) or (qa and _QA_TURN.match(u.lines[0]))) \
             if len(u.lines) == 1 else None
+        if len(u.lines) > 2 and all(PLAYER_TIME.match(x.strip()) for x in u.lines[1:]):
+            # an audio player: its title, then its clock and speed ("0:00", "/52:14", "1×")
+            u.lines = u.lines[:1]
+            t = u.text.strip()
         hint = hints.get(t)
         if u.extra.get("code"):
             u.kind = "code"
@@ -208,7 +220,9 @@ def classify_units(units: list[Unit], hints: dict[str, str],
         elif (m_speaker and counts.get(m_speaker.group(1), 0) >= 2
               and (m_speaker.group(1) not in NOT_SPEAKERS and len(m_speaker.group(1)) > 2
                    or qa and m_speaker.group(1) in "QA")):
-            u.kind, u.extra = "speaker", {"name": m_speaker.group(1), "text": m_speaker.group(2)}
+            u.kind, u.extra = "speaker", {"name": m_speaker.group(1), "text": m_speaker.group(2),
+                                          "stamp": u.lines[0].strip()[:len(u.lines[0].strip())
+                                                                     - len(_unstamped(u.lines[0]))]}
         elif NOTE.match(t):
             u.kind = "note"
         elif t == ALT_TEXT or (len(u.lines) > 1 and u.lines[0].strip() == ALT_TEXT):

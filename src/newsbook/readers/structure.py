@@ -173,7 +173,12 @@ def _blocks(units: list[Unit], marks: Marks, level: int, *, nest: bool = True) -
                     and units[j - 1].kind == "para" and units[j - 1].text.rstrip().endswith(":"):
                 j -= 1  # (and the line that introduces it: "The results, as reported:")
             name, said = u.extra["name"], u.extra["text"].strip()
-            first = Paragraph(said, u.line, _marks_for(u, marks, len(u.text.strip()) - len(said)))
+            found = _marks_for(u, marks, len(u.text.strip()) - len(said))
+            stamp = u.extra.get("stamp", "").strip()
+            if stamp:  # (a timed turn keeps its time: "[00:12:31] The rate has …")
+                said = f"{stamp} {said}"
+                found = tuple((o + len(stamp) + 1, n) for o, n in found)
+            first = Paragraph(said, u.line, found)
             # nothing nests inside a turn (no asides: a turn is one container)
             out.append(Turn(name, tuple([first] + _blocks(units[i + 1:j], marks, level,
                                                           nest=False)), u.line))

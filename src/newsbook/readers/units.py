@@ -47,7 +47,7 @@ CTA = re.compile(r"^(?:Subscribe now|Subscribe|Share|Leave a comment|Give a gift
 #: Substack's paywall: the copy holds only the paid post's preview (its prompts are :data:`CTA`)
 PAYWALL = re.compile(rf"^(?:{_PAYWALL})")
 #: an audio or video player's clock ("0:00", "-45:12"): the player's, not the text's
-PLAYER_TIME = re.compile(r"^[-−]?\d{1,2}:\d{2}(?::\d{2})?$")
+PLAYER_TIME = re.compile(r"^(?:[-−/] ?)?\d{1,2}:\d{2}(?::\d{2})?$|^\d(?:\.\d{1,2})?[×x]$")
 #: an embedded post's (a tweet's) first line: its author and handle, "Ryan Holt @ryanholt"
 POST_HEAD = re.compile(r"^\S.{0,60} @\w{1,15}$")
 #: Substack's stock lines that name the newsletter (its subscribe widget, either wording)
