@@ -205,3 +205,23 @@ def test_bundled_feed_split_in_two_overlapping_copies_merges_losslessly(tmp_path
     assert {k: auto.sub(rb"\1", whole[k]) for k in same} == \
         {k: auto.sub(rb"\1", split[k]) for k in same}
     assert len([k for k in whole if k.startswith("chapters/") and k.endswith(".md")]) == 13
+
+
+def test_a_merged_post_keeps_the_feeds_author_when_the_copy_names_none():
+    """The text copy and the feed hold the same post; whichever version wins, the author the
+    feed gives is kept when the copy names none (both merged chapters of a made-up climate
+    newsletter lost theirs), but never the newsletter's own name given as every author."""
+    from datetime import datetime
+
+    from newsbook.merge import merge_sources
+    from newsbook.model import Article, Paragraph
+
+    def art(words: int, rich: bool, byline: str = "") -> Article:
+        return Article("The February report", datetime(2026, 3, 9, 8), (Paragraph(
+            " ".join(["word"] * words) + ".", 5),), (), 1, byline=byline, rich=rich,
+            source="feed.atom" if rich else "copy.txt", publication="The Isotherm")
+    for feed_words, copy_words in ((100, 100), (20, 100)):  # the feed wins; the copy wins
+        got = merge_sources([art(copy_words, False), art(feed_words, True, "Keziah Morrow")], [])
+        assert [a.byline for a in got] == ["Keziah Morrow"]
+        got = merge_sources([art(copy_words, False), art(feed_words, True, "The Isotherm")], [])
+        assert [a.byline for a in got] == [""]

@@ -440,3 +440,16 @@ def test_a_name_opening_a_sentence_is_not_cut_to_its_last_word():
                   (), 1)
     names = [e.term for e in names_anywhere([(art, "t")])]
     assert names == ["Ben Okafor", "Grace Liu", "Ines Calloway"]
+
+
+def test_the_newsletters_own_name_joins_no_articles():
+    """"Fotos: Agua y Surco." and a feed's footer named the newsletter in every post: its
+    words ("Agua", "Surco") were the names a post shared with the others."""
+    from datetime import datetime
+
+    from newsbook.connections import names_in
+    from newsbook.model import Article, Paragraph
+    text = "Fotos: Agua y Surco. Rafael Ortuño spoke in Almería for Agua y Surco."
+    art = Article("T", datetime(2024, 1, 1), (Paragraph(text, 5),), (), 1,
+                  publication="Agua y Surco")
+    assert set(names_in(art, "t", [("p", text, 5)], {})) == {"Rafael Ortuño", "Almería"}

@@ -70,6 +70,7 @@ def names_in(article: Article, stem: str, blocks: list[tuple[str, str, int]],
     found: dict[str, tuple[str, int, int, int]] = {}
     runs: dict[str, tuple[str, bool]] = {}  # capitalised run -> _name_of_run(run)
     pattern = _alias_pattern(aliases)
+    own = f" {article.publication} " if getattr(article, "publication", "") else ""
     for k, (anchor, text, line) in enumerate(blocks):
         for m in (pattern.finditer(text) if pattern else ()):
             name = aliases[m.group(0)]
@@ -83,7 +84,8 @@ def names_in(article: Article, stem: str, blocks: list[tuple[str, str, int]],
             if got is None:
                 got = runs[raw] = _name_of_run(raw)
             name, single = got
-            if not name or name in found or (single and opens_sentence(text, m.start())):
+            if not name or name in found or (single and opens_sentence(text, m.start())) \
+                    or f" {name} " in own:  # (the newsletter's own name joins no articles)
                 continue
             found[name] = (anchor, line, k, m.start())
     return found

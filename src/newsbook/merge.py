@@ -108,7 +108,7 @@ def _pick(t: Article, r: Article, diags: list[Diagnostic]) -> Article:
                                 f"export or feed ({_where(t, r)}); using the richer {r.source} "
                                 "(images, links, emphasis)", r.source, r.line))
         return dataclasses.replace(r, title=t.title, published=t.published,
-                                   byline=(r.byline or t.byline) if t.byline else "")
+                                   byline=(r.byline or t.byline) if t.byline else _author(r))
     figures = [b for b in walk(r.blocks) if isinstance(b, Figure)]
     merged, used = _upgrade(t.blocks, figures)
     diags.append(Diagnostic(Code.RICHER, f"article {t.title!r} is in a text copy and in an "
@@ -116,7 +116,13 @@ def _pick(t: Article, r: Article, diags: list[Diagnostic]) -> Article:
                             f"{t.source} ({r.source} holds less: a preview?)"
                             + (f"; {used} caption(s) became images" if used else ""),
                             t.source, t.line))
-    return dataclasses.replace(t, blocks=merged, link=r.link)
+    return dataclasses.replace(t, blocks=merged, link=r.link, byline=t.byline or _author(r))
+
+
+def _author(r: Article) -> str:
+    """The export's or feed's author for a post whose text copy names none; not the
+    newsletter's own name, which a feed may give as every post's author."""
+    return r.byline if r.byline and r.byline != r.publication else ""
 
 
 def _upgrade(blocks, figures: list[Figure]) -> tuple[tuple, int]:
