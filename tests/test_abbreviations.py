@@ -97,3 +97,16 @@ def test_the_abbreviation_glossary_builds_with_warnings_as_errors(tmp_path):
     for term in ("BIS", "GPUs", "HBM", "IEA", "TA"):
         assert f'id="term-{term}"' in html, term
     assert "<script>alert" not in html
+
+
+def test_long_forms_across_a_dash_in_a_name_and_with_spanish_small_words():
+    """"El Niño–Southern Oscillation (ENSO)" (a dash inside the name), "Protected Designation
+    of Origin (PDO)" ("of" gives no letter), and Spanish long forms ("del", "de")."""
+    from newsbook.extract.abbreviations import find_abbreviations
+    text = ("The El Niño–Southern Oscillation (ENSO) is strong. It applied for Protected "
+            "Designation of Origin (PDO) status. La Confederación Hidrográfica del Sur Interior "
+            "(CHSI) y el Instituto de Investigación del Sureste (IIS) lo dicen.")
+    assert [(a.abbr, a.long_form) for a in find_abbreviations(text)] == [
+        ("ENSO", "El Niño–Southern Oscillation"), ("PDO", "Protected Designation of Origin"),
+        ("CHSI", "Confederación Hidrográfica del Sur Interior"),
+        ("IIS", "Instituto de Investigación del Sureste")]

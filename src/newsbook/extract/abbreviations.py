@@ -20,8 +20,11 @@ import re
 from dataclasses import dataclass
 
 _DEF = re.compile(r"\(([A-Z][A-Za-z0-9]{1,9})\)")
-_SMALL = frozenset("of and the for on in to at by de du des la le for & a an".split())
-_STOP_AT = re.compile(r"[.;:!?()\[\]“”\"—–]")  # a long form does not reach back past these
+_SMALL = frozenset("""of and the for on in to at by & a an de du des la le les et del los las
+el y e da do dos das di della dei van von der den und für""".split())
+#: a long form does not reach back past these (a dash between words, "Niño–Southern", is
+#: part of a name: only a spaced one stops it)
+_STOP_AT = re.compile(r"[.;:!?()\[\]“”\"]| [—–] |—")
 
 
 @dataclass(frozen=True)
@@ -65,7 +68,7 @@ def _spells(words: list[str], letters: list[str]) -> bool:
     """Whether the words' initials give ``letters`` in order, small words skippable: a
     small word's initial is used only where the rest still spells ("Protected Designation
     of Origin (PDO)": "of" gives no letter; "Bureau of Investigation (BOI)": it does)."""
-    parts = [p for w in words for p in re.split(r"[-‐]", w) if p]
+    parts = [p for w in words for p in re.split(r"[-‐–]", w) if p]
     small = [p.lower().strip(",'’") in _SMALL for p in parts]
     heads = [p[0].lower() for p in parts]
 
