@@ -250,3 +250,16 @@ def test_a_place_name_is_not_guessed_to_be_a_person():
     assert _guess_kind("Xinghai Square") == ""
     assert _guess_kind("Millbrook Grain Exchange") == "organisation"
     assert _guess_kind("Grain Bureau") == "organisation"
+
+
+def test_clubs_funds_and_firms_are_organisations_and_a_funding_round_is_no_name():
+    """"Albion League", "Dunmore United", "Ferrule Capital", "Hearthstone Energy" were
+    people on an uncurated people page; "Series A" was a name two articles shared."""
+    from newsbook.connections import _name_of_run
+    from newsbook.people import _guess_kind
+    assert {n: _guess_kind(n) for n in ("Albion League", "Dunmore United", "Kestrel Rovers",
+                                        "Ferrule Capital", "Hearthstone Energy", "Ana Ruiz")} == {
+        "Albion League": "organisation", "Dunmore United": "organisation",
+        "Kestrel Rovers": "organisation", "Ferrule Capital": "organisation",
+        "Hearthstone Energy": "organisation", "Ana Ruiz": "person"}
+    assert _name_of_run("Series A")[0] == "" and _name_of_run("Series B")[0] == ""

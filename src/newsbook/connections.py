@@ -33,7 +33,8 @@ But And Or So Yet If When While Because Although Though As At By For From In Int
 Without After Before During Since Until Then There Here What Which Who Whom Whose Why How
 Yes No Not Also However Still Even Just Only One Two Three First Second Third Last Next
 January February March April May June July August September October November December
-Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mr Mrs Ms Dr Source Sources Image""".split())
+Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mr Mrs Ms Dr Source Sources Image
+Series Phase Round Part Chapter Episode Season Figure Table Section Appendix Volume""".split())
 
 
 _ALIAS_CACHE: dict[tuple, re.Pattern | None] = {}
