@@ -90,3 +90,20 @@ def test_a_short_timeline_is_ticked_by_month_and_a_long_one_by_year():
             assert all(axis["range"][0] <= v <= axis["range"][1] for v in axis["tickvals"])
     years = _x_axis("Year", 1990, 2026)
     assert years["tickformat"] == "d" and "tickvals" not in years
+
+
+def test_a_series_title_says_what_its_values_measure():
+    """Four helpers' newsletters had series charts all titled "Million USD, 2022 to 2025, as
+    the article states them": the title now names what the values measure, in the words
+    before the first of them, and keeps the unit alone when there are none."""
+    from newsbook.autocharts import measure_of
+    said = {("Turnout in Westmark was 61.2% in 2012, 58.6% in 2016.", "61.2%"):
+            "Turnout in Westmark",
+            ("Concentrations were 315 ppm in 1958, 338 in 1980.", "315 ppm"): "Concentrations",
+            ("At the Dervan market, a kilo of saffron cost €3,000 in 2015.", "€3,000"):
+            "a kilo of saffron cost",
+            ("Annual recurring revenue went from $0.3M in 2024 to $2.4M.", "$0.3M"):
+            "Annual recurring revenue",
+            ("$5 billion in 2020, $7 billion in 2021.", "$5 billion"): "",
+            ("In 2019 the club had 140 members; in 2023, 185.", "140 members"): ""}
+    assert {k: measure_of(*k) for k in said} == said

@@ -150,8 +150,7 @@ def series_charts(article: Article, stem: str, facts, out: AutoCharts,
             key=dataset_name(stem, f"series_{sid}").removeprefix("auto_"), kind="series",
             dataset=dataset_name(stem, "series"), chapter=stem, where={"series": sid},
             after=_after_text(article, stem, first.quantity.anchor), auto="series",
-            title=f"{_upper_first((s.scale + ' ' + s.unit).strip())}, {s.points[0].period} to "
-                  f"{s.points[-1].period}, as the article states them",
+            title=_series_title(s),
             summary="Values over time exactly as the article states them: " + "; ".join(
                 f"{p.period}: {p.quantity.text}" for p in s.points) + ".",
             period="period", value="value", text="stated",
@@ -161,6 +160,48 @@ def series_charts(article: Article, stem: str, facts, out: AutoCharts,
         name = dataset_name(stem, "series")
         out.datasets[name], out.columns[name] = _csv(SERIES_COLUMNS, rows), SERIES_COLUMNS
     return made
+
+
+def _series_title(s) -> str:
+    """"Turnout in Westmark: %, 2012 to 2024, as the article states them": what the values
+    measure, in the words before the first of them (:func:`measure_of`), when there are
+    such words; else the unit alone."""
+    unit = (s.scale + " " + s.unit).strip()
+    span = f"{s.points[0].period} to {s.points[-1].period}, as the article states them"
+    first = s.points[0].quantity
+    what = measure_of(first.quote, first.text)
+    return f"{_upper_first(what)}: {unit}, {span}" if what else f"{_upper_first(unit)}, {span}"
+
+
+#: words that end the phrase before a value without saying what it measures
+_LINKING = frozenset("""was were is are be been stood stands at to from of by went grew rose fell
+reached hit totalled totaled averaged about around nearly almost over under some roughly
+approximately up down the a an with had has have just only still then now and or as""".split())
+#: a date or place phrase opening a sentence ("In 2023, …", "At the market, …")
+_OPENING = re.compile(r"^(?:In|By|As of|During|Since|From|At|On|Over|For|Last|This)\b[^,]{0,50},\s*")
+
+
+def measure_of(quote: str, value: str) -> str:
+    """What a stated value measures, in the quote's own words: the clause before it, from
+    its last comma, without an opening date or place and the linking words before the
+    value ("Turnout in Westmark was 61.2%" gives "Turnout in Westmark"; "Concentrations
+    were 315 ppm" gives "Concentrations"). "" when nothing is left, or too much (a
+    title is short)."""
+    q = " ".join(quote.split())
+    at = q.find(value)
+    if at <= 0:
+        return ""
+    head = _OPENING.sub("", q[:at].rsplit(", ", 1)[-1].rsplit("; ", 1)[-1].strip(" :—–-"))
+    words = head.split()
+    while words and words[-1].lower().strip(":,") in _LINKING:
+        words.pop()
+    while words and words[0].lower() in ("and", "but", "so", "while", "then"):
+        words.pop(0)
+    what = " ".join(words).strip(" :,—–-")
+    if not what or len(words) > 8 or len(what) > 60 or not what[0].isalpha() \
+            or any(c.isdigit() for c in what):
+        return ""
+    return what
 
 
 def _upper_first(text: str) -> str:
