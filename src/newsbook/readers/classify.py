@@ -104,6 +104,8 @@ def run_kind(lines: list[str]) -> str:
         return "lines"  # "Warmly," / "Lena"; "Dear readers," / …
     if ls[0] == "--":
         return "lines"  # an e-mail's signature ("-- " and the lines under it)
+    if all(s.startswith(">") for s in ls):
+        return "lines"  # a quotation typed as an e-mail quotes ("> " on every line)
     if all(len(s.split()) <= 6 for s in ls) and any(
             _STREET.match(s) or _POSTCODE.search(s) for s in ls):
         return "lines"
@@ -145,6 +147,28 @@ def _sentence_case(text: str) -> bool:
 _TITLE_WORDS, _TITLE_CHARS = 10, 70
 #: the fewest characters of the paragraph a section title stands over
 _SECTION_TEXT = 80
+
+
+#: a section title typed as Markdown ("## How I built this") or opened by an emoji
+#: ("📈 Markets", "💸 Seed and pre-seed")
+_EMOJI = re.compile(r"[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f? ")
+_TYPED_TITLE = re.compile(rf"^(?:#{{1,4}} |{_EMOJI.pattern})\S")
+
+
+def _typed_titles(out: list[Unit]) -> None:
+    """A short unpunctuated line typed as a title ("## How I built this", "📈 Markets") is
+    one when text follows it, however its words are cased; an emoji's line beside another
+    is a list's item ("✅ Done", "👉 Next"), not a title."""
+    for i, u in enumerate(out[:-1]):
+        t = u.text.strip()
+        if u.kind not in ("caption", "para") or len(u.lines) != 1 or len(t) > 80 \
+                or not _TYPED_TITLE.match(t) or _last(t) in TERMINAL + ":…":
+            continue
+        nxt, prev = out[i + 1], out[i - 1] if i else None
+        listed = t[0] != "#" and any(v is not None and _EMOJI.match(v.text.strip())
+                                     for v in (prev, nxt))
+        if not listed and nxt.kind in ("para", "item", "table", "lines", "speaker"):
+            u.kind = "heading"
 
 
 def _sentence_case_titles(out: list[Unit]) -> None:
@@ -241,6 +265,7 @@ def classify_units(units: list[Unit], hints: dict[str, str],
             u.kind = "caption"
         out.append(u)
     _sentence_case_titles(out)
+    _typed_titles(out)
     listed: set[str] = set()  # (the texts of the list items read so far)
     for i, u in enumerate(out):  # a lone "1. Title" between paragraphs is a section title
         if u.kind == "item" and u.extra["label"][0].isdigit() and heading_like(u.extra["text"]):

@@ -89,7 +89,9 @@ ALT_TEXT = "AI-generated content may be incorrect."
 NOT_SPEAKERS = {"Source", "Disclaimer", "Note", "Update", "Correction", "Q", "A"}
 SMALL = set("a an and as at but by for from in into of on or the to vs via with x".split())
 TERMINAL = ".,;!。！？，；"
-CLOSERS = "\"'”’»」》)"
+#: what may close a sentence after its last mark: quotes, brackets, and the asterisks or
+#: underscores of emphasis typed as text ("*I hired ahead of revenue, twice.*")
+CLOSERS = "\"'”’»」》)*_"
 REPORTS = re.compile(r"^[A-Z][\w.’'\-]*(?: [A-Z][\w.’'\-]*){0,3} reports:$")
 #: a sponsor block's opening line (every branch opens with ^: used with .match, which
 #: tries the start only; .search tried every offset of every paragraph of the copy)
