@@ -68,9 +68,11 @@ def caption_like(unit: Unit) -> bool:
     # doubled": a podcast's chapters). A sentence ending in a footnote marker ("… 42.9
     # percent.1") ends in its full stop.
     # A bare phrase is a caption only when it describes (five words or more): "Quick
-    # links", "Apply here" or a poll's "Yes, tomorrow" are the newsletter's own lines.
+    # links", "Apply here" or a poll's "Yes, tomorrow" are the newsletter's own lines, as
+    # is a line of facts set apart by middle dots ("Serves 4–6 · Prep 20 minutes").
     t = _MARKER_END.sub("", t)
     return len(t) <= 100 and len(t.split()) >= CAPTION_WORDS and _last(t) not in ".?!:;,…" \
+        and " · " not in t \
         and not title_case(t) \
         and any(c.isalnum() for c in t) and (t[0].isalnum() or t[0] in _CAPTION_OPENERS) \
         and not _TIMESTAMP.match(t)
@@ -106,6 +108,8 @@ def run_kind(lines: list[str]) -> str:
         return "lines"  # an e-mail's signature ("-- " and the lines under it)
     if all(s.startswith(">") for s in ls):
         return "lines"  # a quotation typed as an e-mail quotes ("> " on every line)
+    if _EMOJI.fullmatch(ls[0] + " "):
+        return "lines"  # a callout: its icon alone on a line ("📌"), then its text
     if all(len(s.split()) <= 6 for s in ls) and any(
             _STREET.match(s) or _POSTCODE.search(s) for s in ls):
         return "lines"
@@ -191,6 +195,7 @@ def _sentence_case_titles(out: list[Unit]) -> None:
         if u.kind in ("caption", "para") and len(u.lines) == 1 and t[:1].isupper() \
                 and 2 <= len(t.split()) <= _TITLE_WORDS and len(t) <= _TITLE_CHARS \
                 and _last(t) not in TERMINAL + ":?…" and not source_tail(t) and t != ALT_TEXT \
+                and not BY_NAMES.match(t) \
                 and nxt.kind == "para" and len(nxt.text) >= _SECTION_TEXT \
                 and (i == 0 or out[i - 1].kind != "caption"):
             u.kind = "heading"
