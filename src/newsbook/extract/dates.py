@@ -24,22 +24,45 @@ MONTHS = {m: i + 1 for i, m in enumerate(
     "january february march april may june july august september october november december".split())}
 MONTHS.update({"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
                "sept": 9, "oct": 10, "nov": 11, "dec": 12})
+#: month names as prose in other languages writes them (lower case but in German, which
+#: shares April, August, September and November with English), January first
+PROSE_MONTHS = {
+    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+    "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre "
+          "diciembre",
+    "it": "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre "
+          "dicembre",
+    "pt": "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro "
+          "dezembro",
+    "nl": "januari februari maart april mei juni juli augustus september oktober november "
+          "december",
+    "de": "Januar Februar März April Mai Juni Juli August September Oktober November Dezember"}
+for _names in PROSE_MONTHS.values():
+    for _k, _name in enumerate(_names.split(), 1):
+        assert MONTHS.setdefault(_name.lower(), _k) == _k, _name
+del _names, _k, _name
+_ENGLISH = frozenset(m.capitalize() for m in list(MONTHS)[:12])
+_FOREIGN = sorted({n for names in PROSE_MONTHS.values() for n in names.split()
+                   if n not in _ENGLISH}, key=len, reverse=True)
 _MON = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-        r"December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)")
+        r"December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?|"
+        + "|".join(_FOREIGN) + ")")
 _Y = r"(?:19|20)\d{2}"
 _L = r"(?<![\w$€£¥₩.,:/#+\-−–])"          # nothing number-like glued on the left
 _R = r"(?![\w%]|[.,:]\d|[-–]\d)"          # ... nor on the right
 _D = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-_DAY_MON_YEAR = rf"{_D}\s(?:of\s)?{_MON},?\s{_Y}"
+_DAY_MON_YEAR = rf"{_D}\.?\s(?:of\s|de\s)?{_MON},?\s(?:de\s)?{_Y}"
 _MON_DAY_YEAR = rf"{_MON}\s{_D},?\s{_Y}"
-_MON_YEAR = rf"{_MON},?\s(?:of\s)?{_Y}"
+_MON_YEAR = rf"{_MON},?\s(?:of\s|de\s|del\s)?{_Y}"
 _POINT = rf"(?:{_DAY_MON_YEAR}|{_MON_DAY_YEAR}|{_MON_YEAR}|{_Y})"
 
 # (name, pattern); earlier patterns win over later ones that overlap them
 PATTERNS = [(name, re.compile(p, re.I if name in ("season", "part", "relative", "ordq") else 0))
             for name, p in [
-    ("fromto", rf"\b(?:[Ff]rom|[Bb]etween)\s(?P<a>{_POINT}|{_MON})\s(?:to|and|until|through)\s"
-               rf"(?P<b>{_POINT}){_R}"),
+    # (and in other languages: "entre 2008 y 2023", "zwischen 2008 und 2023", "von 2008 bis
+    # 2023", "entre 2008 et 2023", "van 2008 tot 2023")
+    ("fromto", rf"\b(?:[Ff]rom|[Bb]etween|[Ee]ntre|[Zz]wischen|[Vv][oa]n)\s(?P<a>{_POINT}|{_MON})"
+               rf"\s(?:to|and|until|through|y|e|et|und|bis|tot|en)\s(?P<b>{_POINT}){_R}"),
     ("monmon", rf"\b(?P<a>{_MON})[–-](?P<b>{_MON}\s{_Y}){_R}"),
     # ("2019–21", "2019 to 2021"; "in 2019 to 55 units" is a year, then a quantity)
     # (a season or a financial year written "2023/24": a span of the two years)
@@ -66,7 +89,7 @@ PATTERNS = [(name, re.compile(p, re.I if name in ("season", "part", "relative", 
 ]]
 
 #: cheap pre-checks: a pattern runs only if the lower-cased text holds one of these
-NEEDS = {"fromto": ("from", "between"), "monmon": ("-", "–"), "yy": ("-", "–", " to ", "/"),
+NEEDS = {"fromto": ("from", "between", "entre", "zwischen", "von", "van"), "monmon": ("-", "–"), "yy": ("-", "–", " to ", "/"),
          "iso": ("-",), "q": ("q1", "q2", "q3", "q4"), "ordq": ("quarter",), "h": ("h1", "h2", "h 1", "h 2", "half"),
          "season": ("spring", "summer", "autumn", "fall", "winter"), "fy": ("fy", "fiscal"),
          "partdec": ("0s",), "decade": ("0s",), "part": ("early", "mid", "late"),
@@ -118,7 +141,8 @@ def _mon(name: str) -> int:
 def _point(s: str) -> tuple[str, str, str] | None:
     """A point phrase -> (start, end, precision) or None if it is no real date."""
     s = " ".join(s.replace(",", " ").split())
-    parts = [p for p in s.split() if p.lower() != "of"]
+    parts = [p.rstrip(".") if p[:1].isdigit() else p for p in s.split()
+             if p.lower() not in ("of", "de", "del")]
     try:
         if len(parts) == 1 and parts[0].isdigit():
             return parts[0], parts[0], "year"
