@@ -942,3 +942,11 @@ def test_a_wordpress_gallery_says_each_caption_once_and_a_classic_caption_joins_
     got = [(type(b).__name__, getattr(b, "caption", getattr(b, "text", ""))) for b in blocks]
     assert got == [("Figure", "Raspa y amagado."), ("Figure", ""),
                    ("Paragraph", "El Poniente, en abril de 2024."), ("Figure", "Un piezómetro.")]
+
+
+def test_a_frames_title_names_its_video_and_a_pullquote_is_a_quote():
+    blocks = html_blocks('<iframe src="https://www.youtube.com/embed/dQw4w9WgXcQ" title="Rafael '
+                         'Ortuño en las Jornadas de Regadío 2023"></iframe><div class="pullquote">'
+                         '<p>A club that spends 77p of every pound.</p></div>')[0]
+    assert blocks[0].title == "Rafael Ortuño en las Jornadas de Regadío 2023"
+    assert type(blocks[1]).__name__ == "Quote"

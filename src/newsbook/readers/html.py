@@ -21,6 +21,7 @@ and each of its blocks ``line`` = that line + the block's ordinal in the article
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from dataclasses import dataclass
@@ -281,7 +282,7 @@ class _Mapper:
             self.paragraph(c, out)
         elif c.tag in ("ul", "ol"):
             self.listblock(c, out)
-        elif c.tag == "blockquote":
+        elif c.tag == "blockquote" or (c.tag == "div" and "pullquote" in cls):
             line = self.next_line()
             inner = self.blocks(c)
             paras = tuple(_as_paragraphs(inner))
@@ -489,7 +490,10 @@ class _Mapper:
             site = "vimeo" if "vimeo-wrap" in c.classes else "youtube"
             return self.linked(VIDEO_SITES[site][1] + vid)
         frame = c if c.tag == "iframe" else c.find(lambda n: n.tag == "iframe")
-        return self.linked(frame.attrs.get("src", "")) if frame is not None else None
+        card = self.linked(frame.attrs.get("src", "")) if frame is not None else None
+        named = WS.sub(" ", frame.attrs.get("title", "")).strip()[:200] if card else ""
+        # (a frame's title names the video: "Rafael Ortuño en las Jornadas de Regadío 2023")
+        return dataclasses.replace(card, title=named) if named else card
 
     def bookmark(self, c: Node) -> LinkCard | None:
         """Ghost's bookmark card (a link to a page, with its title and description, and a

@@ -19,7 +19,7 @@ TAGS = {"p", "br", "a", "em", "i", "strong", "b", "u", "s", "code", "pre", "kbd"
         "dl", "dt", "dd", "details", "summary", "section", "article", "aside", "header",
         "footer", "address", "main"}
 ATTRIBUTES = {"*": {"class"}, "a": {"href", "id"}, "div": {"data-attrs", "id"}, "ol": {"start"},
-              "iframe": {"src"}, "li": {"id"},  # (a footnote's number: fn:1)
+              "iframe": {"src", "title"}, "li": {"id"},  # (a footnote's number: fn:1)
               # (an image's size and style are read, never written: they tell a tracking pixel)
               "img": {"src", "alt", "width", "height", "style"}}
 SCHEMES = {"http", "https", "mailto"}
