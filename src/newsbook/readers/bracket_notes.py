@@ -13,10 +13,19 @@ from __future__ import annotations
 import re
 
 from ..model import Paragraph
-from .units import Unit, is_cta, table_rows
+from .units import Unit, find_markers, is_cta, table_rows
 
-#: a note of the list: "[4] Westmark Board of Elections, certified results."
-NOTE_LINE = re.compile(r"^\[(\d{1,3})\]\s+(\S.*)$")
+#: a note of the list: "[4] Westmark Board of Elections, certified results.", or, as a
+#: blog's footnotes copy as text, a numbered item ending in its back-link's arrow ("1. Our
+#: blend of four datasets. ↩", the arrow is no word of the note)
+NOTE_LINE = re.compile(r"^(?:\[(\d{1,3})\]\s+(\S.*)|(\d{1,3})\.\s+(\S.*?)\s*↩[\ufe0e\ufe0f]?)$")
+
+
+def _note(line: str) -> tuple[int, str] | None:
+    m = NOTE_LINE.match(line.strip())
+    if not m:
+        return None
+    return (int(m.group(1)), m.group(2)) if m.group(1) else (int(m.group(3)), m.group(4))
 #: the list's own title, which the page's footnotes take the place of
 NOTES_TITLE = re.compile(r"^(?:Notes|Footnotes|Endnotes|References|Sources|Citations)\s*:?$",
                          re.I)
@@ -36,17 +45,18 @@ def bracket_footnotes(units: list[Unit], names: frozenset[str] = frozenset()
         return units, [], {}
     notes: Notes = []
     for v in units[start:]:
-        first = v.lines[0].strip()
-        m = NOTE_LINE.match(first)
-        if m and (not notes or int(m.group(1)) == notes[-1][0] + 1):
+        got = _note(v.lines[0])
+        if got and (not notes or got[0] == notes[-1][0] + 1):
             rest = [Paragraph(s.strip(), v.line + k) for k, s in enumerate(v.lines[1:], 1)]
-            notes.append((int(m.group(1)), [Paragraph(m.group(2).strip(), v.line), *rest]))
+            notes.append((got[0], [Paragraph(got[1].strip(), v.line), *rest]))
         elif not is_cta(v.text.strip(), names):  # (a prompt after the notes is none of them)
             notes[-1][1].extend(Paragraph(s.strip(), v.line + k) for k, s in enumerate(v.lines))
     body = units[:start]
     if body and NOTES_TITLE.match(body[-1].text.strip()) and len(body[-1].lines) == 1:
         body = body[:-1]
     marks = _markers(body, [n for n, _ in notes])
+    if not marks and notes[0][0] == 1:  # (markers glued to words, as Substack's are)
+        marks = find_markers(body, len(notes))
     if not marks:
         return units, [], {}
     return body, notes, marks
@@ -56,14 +66,14 @@ def _list_start(units: list[Unit]) -> int | None:
     """Where the closing list of notes starts: the first unit opening with "[k] " from
     which every later such unit goes on with k + 1, k + 2 … to the end."""
     for i, u in enumerate(units):
-        m = NOTE_LINE.match(u.lines[0].strip())
-        if not m:
+        got = _note(u.lines[0])
+        if not got:
             continue
-        expect = int(m.group(1))
+        expect = got[0]
         for v in units[i:]:
-            mv = NOTE_LINE.match(v.lines[0].strip())
-            if mv:
-                if int(mv.group(1)) != expect:
+            gv = _note(v.lines[0])
+            if gv:
+                if gv[0] != expect:
                     break
                 expect += 1
         else:
