@@ -119,3 +119,19 @@ def test_broken_lines_are_hard_breaks_in_one_paragraph():
                    and c.get("format") == "html"]
     assert [c.astext() for c in html_breaks] == ["<br />\n"] * 6
     assert not list(doc.findall(nodes.section)) and not list(doc.findall(nodes.bullet_list))
+
+
+def test_a_footnote_marked_inside_a_quote_is_linked_both_ways():
+    """A Substack footnote anchor inside a <blockquote> was written as "[^2]" in the quote
+    with no "[^2]:" note (the built page showed the raw "[^2]"), and the note as a plain
+    "Note 2"."""
+    from datetime import datetime
+
+    from newsbook.model import Article, Footnote, Paragraph, Quote
+    quote = Quote((Paragraph("A cardiologist at the Leiden Heart Institute.2", 6,
+                             marks=((45, 2),)),), 5)
+    art = Article("T", datetime(2025, 3, 1), (Paragraph("Intro.1", 4, marks=((6, 1),)), quote),
+                  (Footnote(1, (Paragraph("One.", 9),), 9), Footnote(2, (Paragraph("Two.", 10),), 10)),
+                  1)
+    text = render_article(art, PageContext(stem="2025-03-01-t"))
+    assert "Institute\\.[^2]" in text and "\n[^2]: Two\\." in text and "**Note 2**" not in text

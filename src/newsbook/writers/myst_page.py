@@ -376,8 +376,12 @@ def _height(block: Block) -> int:
 
 
 def _marks_of(block: Block) -> list[int]:
+    """The footnote numbers a block marks (a quote's: its paragraphs'; a note marked only
+    inside a quote was written as an unlinked note while the quote linked to it)."""
     if isinstance(block, ListBlock):
         return [n for i in block.items for _, n in i.marks]
+    if isinstance(block, Quote):
+        return [n for p in block.paragraphs for _, n in p.marks]
     return [n for _, n in getattr(block, "marks", ())]
 
 
