@@ -34,7 +34,9 @@ Without After Before During Since Until Then There Here What Which Who Whom Whos
 Yes No Not Also However Still Even Just Only One Two Three First Second Third Last Next
 January February March April May June July August September October November December
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mr Mrs Ms Dr Source Sources Image
-Series Phase Round Part Chapter Episode Season Figure Table Section Appendix Volume""".split())
+Series Phase Round Part Chapter Episode Season Figure Table Section Appendix Volume
+Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
+MoM YoY QoQ WoW""".split())
 
 
 _ALIAS_CACHE: dict[tuple, re.Pattern | None] = {}

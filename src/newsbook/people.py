@@ -417,7 +417,10 @@ class SharedNames:
 #: a last word that makes a name a place ("Carver Falls", "Xinghai Square"): not a person
 _PLACE_WORDS = frozenset("""falls river lake bay sea ocean strait island islands mountain
 mountains mount hill hills valley square street road avenue bridge pier harbour harbor
-port canal county province district city town village park station airport""".split())
+port canal county province district city town village park station airport lane walk farm
+field fields hall shop forge close green common row place gardens terrace court crescent
+drive church chapel pub inn house cottage mill barn wood woods heath moor end way market
+quay wharf dock estate corner cross gate yard centre center""".split())
 
 
 @functools.lru_cache(maxsize=65536)  # (a name recurs in article after article)

@@ -194,13 +194,15 @@ def extract_article(article: Article, stem: str) -> ArticleFacts:
 
 
 def events(facts: ArticleFacts) -> tuple[DatedStatement, ...]:
-    """The dated statements that are events: not the periods of a series' values ("31,400
-    passes in 2019, 44,900 in 2020 …" measures 2019 and 2020; nothing happened then that
-    the series chart does not already show, and a timeline of them repeats one quote)."""
+    """The dated statements that are events: not fiscal years, nor the periods of a
+    series' values ("31,400 passes in 2019, 44,900 in 2020 …" measures 2019 and 2020;
+    nothing happened then that the series chart does not already show, and a timeline of
+    them repeats one quote)."""
     periods = {(p.quantity.line, p.period) for s in facts.series for p in s.points}
-    if not periods:
-        return facts.dates
-    return tuple(d for d in facts.dates if (d.line, d.when) not in periods)
+    # a fiscal year ("FY26") is no span of the calendar: companies' years end in any month
+    # (one that ends in January puts its FY26 mostly in 2025), so it is drawn in no timeline
+    return tuple(d for d in facts.dates if (d.line, d.when) not in periods
+                 and d.precision != "fiscal_year")
 
 
 def extract_text(text: str, *, published: datetime | None = None) -> ArticleFacts:

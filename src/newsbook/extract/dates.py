@@ -68,6 +68,9 @@ PATTERNS = [(name, re.compile(p, re.I if name in ("season", "part", "relative", 
     # (a season or a financial year written "2023/24": a span of the two years)
     ("yy", rf"{_L}(?P<a>{_Y})(?:\s?[–-]\s?|/|\sto\s(?={_Y}))(?P<b>{_Y}|\d{{2}}){_R}"),
     ("iso", rf"{_L}(?P<a>{_Y}-[01]\d-[0-3]\d){_R}"),
+    # a numeric date, "12/31/2025" or "31.12.2025": read only when the day cannot be the
+    # month (over 12); "3/4/2025" is March 4 in the US and 3 April elsewhere, so no date
+    ("num", rf"{_L}(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)(?P<y>{_Y}){_R}"),
     ("dmy", rf"\b{_DAY_MON_YEAR}{_R}"),
     ("mdy", rf"\b{_MON_DAY_YEAR}{_R}"),
     ("my", rf"\b{_MON_YEAR}{_R}"),
@@ -88,9 +91,10 @@ PATTERNS = [(name, re.compile(p, re.I if name in ("season", "part", "relative", 
     ("bareq", r"\bQ(?P<q>[1-4])\b(?!\s?(?:of\s)?\d)"),
 ]]
 
+_DM = [name for name, _ in PATTERNS].index("dm")
 #: cheap pre-checks: a pattern runs only if the lower-cased text holds one of these
 NEEDS = {"fromto": ("from", "between", "entre", "zwischen", "von", "van"), "monmon": ("-", "–"), "yy": ("-", "–", " to ", "/"),
-         "iso": ("-",), "q": ("q1", "q2", "q3", "q4"), "ordq": ("quarter",), "h": ("h1", "h2", "h 1", "h 2", "half"),
+         "iso": ("-",), "num": ("/", "."), "q": ("q1", "q2", "q3", "q4"), "ordq": ("quarter",), "h": ("h1", "h2", "h 1", "h 2", "half"),
          "season": ("spring", "summer", "autumn", "fall", "winter"), "fy": ("fy", "fiscal"),
          "partdec": ("0s",), "decade": ("0s",), "part": ("early", "mid", "late"),
          "bareq": ("q1", "q2", "q3", "q4"),
@@ -193,6 +197,16 @@ def _resolve(name: str, m: re.Match, published: datetime | None):
         return d, d, "day"
     if name in ("dmy", "mdy", "my"):
         return _point(m.group())
+    if name == "num":
+        a, b = int(g["a"]), int(g["b"])
+        if (a > 12) == (b > 12) and a != b:
+            return None  # (both could be the month, or neither is)
+        day, month = (a, b) if a > 12 or a == b else (b, a)
+        try:
+            d = date(int(g["y"]), month, day).isoformat()
+        except ValueError:
+            return None
+        return d, d, "day"
     if name in ("q", "ordq", "bareq"):
         q = int(g["q"]) if g.get("q") else ["first", "second", "third", "fourth"].index(g["o"].lower()) + 1
         y = int(g["y"])
@@ -317,6 +331,8 @@ def _relative_ok(text: str, m: re.Match) -> bool:
     # inside quoted speech or a quoted document, "last year" may mean another year
     from .spans import sentence_at, sentences
     s, e = sentence_at(sentences(text), m.start(), m.end())
+    if m.re is not PATTERNS[_DM][1] and _HAS_YEAR.search(text, s, e):
+        return False  # "Fifty years ago this month, the February 1976 Crier …": about 1976
     return not re.search(r"[“”«»]", text[s:e]) and not text.lstrip().startswith(("“", "\""))
 
 
@@ -354,7 +370,7 @@ def find_dates(text: str, published: datetime | None = None) -> list[RawDate]:
             else:
                 res = _resolve(name, m, published)
             if res is None:
-                if name in ("fromto", "yy", "iso", "dmy", "mdy"):
+                if name in ("fromto", "yy", "iso", "dmy", "mdy", "num"):
                     taken.append((s, e))      # "February 30, 2023": no date, nor its year
                 continue
             if res[2] in ("year", "month", "day") and (a := _APPROX.search(text, max(0, s - 30), s)):

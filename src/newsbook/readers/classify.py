@@ -59,7 +59,13 @@ def caption_like(unit: Unit) -> bool:
     """Captions of lost images: a Source tail, alt text, a gallery, or a bare phrase."""
     t = unit.text.strip()
     if len(unit.lines) > 1:
-        return True
+        # a gallery: a caption on each line, or a source or alt text showing one ("Sat 14
+        # Mar, 7.30pm – Quiz night …" under another event is a list typed as lines)
+        lines = [s.strip() for s in unit.lines]
+        if len(lines) == 2 and not any(s[:1].isdigit() for s in lines):
+            return True  # (two captions run together, as Substack's copies show them)
+        return any(source_tail(s) or s == ALT_TEXT for s in lines) or all(
+            caption_like(Unit(unit.line, [s])) for s in lines)
     if source_tail(t) or t == ALT_TEXT:
         return True
     # A caption names what an image showed: it opens with a word, a number, a quote or a
@@ -72,7 +78,7 @@ def caption_like(unit: Unit) -> bool:
     # is a line of facts set apart by middle dots ("Serves 4–6 · Prep 20 minutes").
     t = _MARKER_END.sub("", t)
     return len(t) <= 100 and len(t.split()) >= CAPTION_WORDS and _last(t) not in ".?!:;,…" \
-        and " · " not in t \
+        and " · " not in t and not is_sponsor(t) \
         and not title_case(t) \
         and any(c.isalnum() for c in t) and (t[0].isalnum() or t[0] in _CAPTION_OPENERS) \
         and not _TIMESTAMP.match(t)
@@ -268,6 +274,8 @@ def classify_units(units: list[Unit], hints: dict[str, str],
             u.kind = kind
         elif caption_like(u):
             u.kind = "caption"
+        elif len(u.lines) > 1:
+            u.kind = "lines"  # (lines typed one under another: kept as the author broke them)
         out.append(u)
     _sentence_case_titles(out)
     _typed_titles(out)

@@ -21,7 +21,8 @@ BULLET_DEPTH = {"•": 0, "◦": 1, "▪": 2, "▫": 2, "‣": 1, "⁃": 1}
 #: an item of a list typed as text, with no indentation ("1. Moved the ewes", "• Apple"):
 #: only next to another one (a lone "1. Title" is a section's title, "2025. It" prose)
 TYPED_ITEM = re.compile(r"^(•|\d{1,3}\.)[ \t]+(\S.*)$")
-SPEAKER = re.compile(r"^([A-Z][\w.’'\-]+(?: [A-Z][\w.’'\-]+){0,3}): (\S.*)$")
+#: (a French colon has a space before it, often a no-break one: "Élise Marchand : …")
+SPEAKER = re.compile(r"^([A-ZÀ-ÖØ-Þ][\w.’'\-]+(?: [A-ZÀ-ÖØ-Þ][\w.’'\-]+){0,3})[ \u00a0\u202f]?: (\S.*)$")
 NOTE = re.compile(r"^\[[^\[\]]+\]$")
 #: Substack's paywall prompts (:data:`CTA`, and :data:`PAYWALL`: a paid post's preview)
 _PAYWALL = (r"Keep reading with a \d+-day free trial|This post is for paid subscribers"
@@ -41,6 +42,15 @@ CTA = re.compile(r"^(?:Subscribe now|Subscribe|Share|Leave a comment|Give a gift
                  r"|(?:Nu )?[Aa]bonneren|Delen|Laat een reactie achter"
                  r"|Inscreva-se|Assine(?: agora)?|Compartilhar|Deixe um comentário"
                  r"|Update your (?:email )?preferences|View this (?:email|post) in (?:your|a) browser"
+                 # (an e-mail tool's footer: Mailchimp's and the like)
+                 r"|Copyright © .{0,120}All rights reserved\.?(?: .*)?"
+                 r"|You are receiving this (?:email )?because .*|Our mailing address is:(?: .*)?"
+                 r"|Want to change how you receive these emails\?(?: .*)?"
+                 r"|(?:Update your preferences|You can update your preferences) or unsubscribe.*"
+                 r"|Forward to a friend|Forward this email to a friend"
+                 # (Substack's stock lines in French)
+                 r"|\S.{0,60} est une publication (?:financée|soutenue) par (?:ses|les) lecteurs\."
+                 r"(?: .*)?|Merci (?:de votre lecture de|d[’']avoir lu) \S.{0,60}?\s?! Abonnez-vous.*"
                  r"|\S.{0,60} is a reader-supported publication\.(?: .*)?"
                  r"|Thanks for reading \S.{0,60}?! Subscribe for free to receive new posts and "
                  r"support (?:my|our) work\.)$")
@@ -52,18 +62,20 @@ PLAYER_TIME = re.compile(r"^(?:[-−/] ?)?\d{1,2}:\d{2}(?::\d{2})?$|^\d(?:\.\d{1
 POST_HEAD = re.compile(r"^\S.{0,60} @\w{1,15}$")
 #: Substack's stock lines that name the newsletter (its subscribe widget, either wording)
 PUBLICATION = re.compile(r"^(?:(\S.{0,60}?) is a reader-supported publication\."
-                         r"|Thanks for reading (\S.{0,60}?)! Subscribe for free)")
+                         r"|Thanks for reading (\S.{0,60}?)! Subscribe for free"
+                         r"|(\S.{0,60}?) est une publication (?:financée|soutenue) par"
+                         r"|Merci (?:de votre lecture de|d[’']avoir lu) (\S.{0,60}?)\s?! Abonnez)")
 
 
-_STOCK = ("reader-supported publication", "Thanks for reading")
+_STOCK = ("reader-supported publication", "Thanks for reading", "est une publication", "Merci d")
 
 
 def stock_name(line: str) -> str:
     """The newsletter's name when ``line`` is one of its stock lines, else ""."""
-    if _STOCK[0] not in line and _STOCK[1] not in line:
+    if not any(w in line for w in _STOCK):
         return ""
     m = PUBLICATION.match(line.strip())
-    return (m.group(1) or m.group(2)) if m else ""
+    return next((g for g in m.groups() if g), "") if m else ""
 
 
 def lines_holding(text: str, needle: str):
@@ -97,7 +109,12 @@ REPORTS = re.compile(r"^[A-Z][\w.’'\-]*(?: [A-Z][\w.’'\-]*){0,3} reports:$")
 #: tries the start only; .search tried every offset of every paragraph of the copy)
 SPONSOR = re.compile(r"^(?:This|Today['’]s) (?:edition|episode|issue|post|newsletter) is "
                      r"(?:brought to you|sponsored|presented) by\b|"
-                     r"^(?:Today['’]s) sponsor\b", re.I)
+                     r"^(?:Today['’]s) sponsor\b|"
+                     # (in French, German and Spanish: "Cette lettre vous est offerte par X")
+                     r"^(?:Cette (?:lettre|édition|newsletter) (?:vous )?est (?:offerte|présentée)"
+                     r"|Diese (?:Ausgabe|Folge) wird (?:Ihnen )?präsentiert"
+                     r"|Esta (?:edición|newsletter) (?:está patrocinada|es presentada)) (?:par|von|por)\b",
+                     re.I)
 #: a sponsor's line of other tools, standing alone: "Sponsored by Switchback Outfitters",
 #: "Together with Acme Cloud" (a name follows, in capitals; a sentence never matches)
 SHORT_SPONSOR = re.compile(r"^(?:Sponsored by|Presented by|Brought to you by|Together with"
@@ -110,8 +127,10 @@ def is_sponsor(text: str) -> bool:
 
 
 #: a byline of names: "By Priya Natarajan", "By Sam Wu and Kim Park" (never "By virtue of")
-_NAME = r"[A-Z][\w.’'\-]*(?: (?:[A-Z][\w.’'\-]*|de|van|von|da|di|del|bin|al))*"
-BY_NAMES = re.compile(rf"^By ({_NAME}(?:(?:,| and| &)(?: and)? {_NAME}){{0,4}})$")
+_NAME = r"[A-ZÀ-ÖØ-Þ][\w.’'\-]*(?: (?:[A-ZÀ-ÖØ-Þ][\w.’'\-]*|de|van|von|da|di|del|bin|al))*"
+#: (and in French, Spanish, German, Italian, Dutch, Portuguese: "Par Margaux Aubin-Leclerc")
+BY_NAMES = re.compile(rf"^(?:By|Par|Por|Von|Di|Door) ({_NAME}(?:(?:,| and| &| et| y| und| e| en)"
+                      rf"(?: and)? {_NAME}){{0,4}})$")
 
 
 def source_tail(text: str) -> bool:
@@ -233,6 +252,7 @@ def is_cta(text: str, names: frozenset[str] = frozenset()) -> bool:
     """A button or prompt line (:data:`CTA`), or "Share <name>" / "Subscribe to <name>"
     for one of the newsletter's ``names``."""
     return CTA.match(text) is not None or (text.startswith("Share ") and text[6:] in names) \
+        or (text.startswith("Partager ") and text[9:] in names) \
         or (text.startswith("Subscribe to ") and text[13:] in names)
 
 
@@ -326,14 +346,17 @@ def find_markers(units: list[Unit], count: int) -> dict[int, list[tuple[int, int
 
 
 def table_rows(lines: list[str]) -> list[tuple[str, ...]]:
-    """The cells of a table copied as text: two lines or more, each of the same number
-    (two or more) of tab-separated cells, as a browser copies an HTML table. [] otherwise."""
+    """The cells of a table copied as text: two lines or more, each of tab-separated cells,
+    as a browser copies an HTML table (short rows padded to the longest). [] otherwise."""
     if len(lines) < 2:
         return []
     if any("\t" not in ln for ln in lines):
         return _spaced_rows(lines)
     rows = [tuple(c.strip() for c in ln.strip().split("\t")) for ln in lines]
-    return rows if len({len(r) for r in rows}) == 1 else []
+    # (rows of unequal length, "Shop⇥Mon–Fri 8.30am–5pm⇥Sat 9am–12.30pm⇥Sun 9am–11am" over
+    # "Library⇥Tue 2–5pm⇥Sat 10am–12pm": a table still, its short rows padded)
+    width = max(len(r) for r in rows)
+    return [r + ("",) * (width - len(r)) for r in rows]
 
 
 _COLUMN_GAP = re.compile(r"\s{2,}")
