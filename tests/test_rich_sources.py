@@ -950,3 +950,22 @@ def test_a_frames_title_names_its_video_and_a_pullquote_is_a_quote():
                          '<p>A club that spends 77p of every pound.</p></div>')[0]
     assert blocks[0].title == "Rafael Ortuño en las Jornadas de Regadío 2023"
     assert type(blocks[1]).__name__ == "Quote"
+
+
+def test_the_book_timeline_keeps_one_event_a_paragraph_of_an_html_body():
+    """Every fact of an HTML body names its item's line, so the book timeline's "one event
+    a line a year" kept one event an article a year (15 of 68 lost in a made-up export)."""
+    import csv
+    import io
+    from datetime import datetime
+
+    from newsbook.extract import extract_article
+    from newsbook.readers.html import html_article
+    from newsbook.reference import events_csv
+    art = html_article(title="T", published=datetime(2026, 11, 1), source="f.json", line=7,
+                       diags=[], html="<p>The alert came in January 2024.</p><p>A second alert "
+                                      "followed in July 2024.</p><p>It ended in 2024.</p>")
+    fx = extract_article(art, "2026-11-01-t")
+    rows = list(csv.DictReader(io.StringIO(events_csv([], [(art, "2026-11-01-t")], [fx]))))
+    assert sorted(r["date"] for r in rows) == ["2024", "2024-01", "2024-07"]
+    assert len({r["anchor"] for r in rows}) == 3

@@ -357,8 +357,9 @@ def publication_events_csv(pages: list[tuple[Article, str]],
 def events_csv(events: list[dict], pages: list[tuple[Article, str]], extracted=(),
                themes: dict[str, str] | None = None) -> str:
     """The book-wide timeline dataset: curated events, then every dated statement the
-    extraction found that curation does not already hold (same chapter, line and year),
-    each linked to the paragraph quoting it."""
+    extraction found that curation does not already hold (one a paragraph a year: same
+    chapter, paragraph, or line for an event no paragraph quotes, and year), each linked to
+    the paragraph quoting it."""
     titles = {stem: a.title for a, stem in pages}
     article_of = {stem: a for a, stem in pages}
     blocks: dict[str, list[tuple[str, str]]] = {}  # only the chapters curated events quote
@@ -379,14 +380,17 @@ def events_csv(events: list[dict], pages: list[tuple[Article, str]], extracted=(
                      "theme": e.get("theme", "") or themes.get(stem, ""),
                      "anchor": anchor, "quote": quote, "line": e.get("line", ""),
                      "derived": e.get("derived", "") or "", "note": e.get("note", "") or ""})
-        seen.add((stem, int(e.get("line") or 0), date[:4]))
+        seen.add(("A", stem, anchor, date[:4]) if anchor else
+                 ("L", stem, int(e.get("line") or 0), date[:4]))
     for fx in extracted:
         stem = fx.stem
         if stem not in titles:
             continue
         for d in fx.dates:
-            key = (stem, d.line, d.start[:4])
-            if key in seen:
+            # (one event a paragraph a year; by its anchor: an HTML body's paragraphs all
+            # give their item's line)
+            key = ("A", stem, d.anchor, d.start[:4])
+            if key in seen or ("L", stem, d.line, d.start[:4]) in seen:
                 continue
             seen.add(key)
             rows.append({"date": d.start, "end": d.end if d.end != d.start else "",
