@@ -969,3 +969,32 @@ def test_the_book_timeline_keeps_one_event_a_paragraph_of_an_html_body():
     rows = list(csv.DictReader(io.StringIO(events_csv([], [(art, "2026-11-01-t")], [fx]))))
     assert sorted(r["date"] for r in rows) == ["2024", "2024-01", "2024-07"]
     assert len({r["anchor"] for r in rows}) == 3
+
+
+def test_an_export_that_renamed_or_dropped_substacks_classes_reads_the_same():
+    """FreshRSS stores an item's classes as data-sanitized-class (1.20 and later) or drops
+    them: Substack's footnotes, widgets and buttons are then told by that attribute, by a
+    note's link back to its marker, and by their words."""
+    from datetime import datetime
+
+    from newsbook.readers.html import html_article
+    renamed = ('<p>Married in 1926,<a data-sanitized-class="footnote-anchor" href="#footnote-1" '
+               'id="footnote-anchor-1">1</a> then more text of the post here.</p>'
+               '<div data-sanitized-class="subscription-widget-wrap"><p>Anything.</p></div>'
+               '<div data-sanitized-class="footnote"><a data-sanitized-class="footnote-number" '
+               'href="#footnote-anchor-1">1</a><div><p>The note.</p></div></div>')
+    dropped = ('<p>Married in 1926,<a href="https://x.substack.com/#footnote-1" '
+               'id="footnote-anchor-1">1</a> then more text of the post here.</p>'
+               '<p>Thanks for reading The Long Shelf! Subscribe for free to receive new posts '
+               'and support my work.</p><p><a href="https://x.example/p?utm_content=share">Share'
+               '</a></p><p><a href="https://x.example/">Share The Long Shelf</a></p>'
+               '<div><a href="https://x.substack.com/#footnote-anchor-1">1</a><div><p>The note.'
+               '</p></div></div>')
+    for html in (renamed, dropped):
+        art = html_article(title="T", published=datetime(2026, 1, 1), html=html, source="f",
+                           line=1, diags=[], publication="The Long Shelf")
+        assert [b.text for b in art.blocks] == ["Married in 1926,1 then more text of the post "
+                                                "here."]
+        assert art.blocks[0].marks == ((16, 1),)
+        assert [(n.number, [p.text for p in n.paragraphs]) for n in art.footnotes] == [
+            (1, ["The note."])]

@@ -33,7 +33,7 @@ from ..model import (Article, Block, Code as CodeBlock, Figure, Footnote, Headin
 from .html_chrome import is_backlink, is_button, is_chrome, is_pixel, same_page, word_count
 from .html_tree import WS, Node, _all, _without, parse, plain_text, safe_url, sanitise
 from .html_turns import turns
-from .units import CTA
+from .units import CTA, is_cta, stock_name
 
 #: Substack furniture: subscribe/share widgets and digest embeds
 DROP = {"subscription-widget-wrap", "subscription-widget", "subscribe-widget", "button-wrapper",
@@ -52,6 +52,7 @@ BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blo
           "figure", "pre", "table", "hr", "figcaption", "thead", "tbody", "tfoot", "tr",
           "iframe", "dl", "dt", "dd", "details", "summary", "section", "article", "aside",
           "header", "footer", "address", "main"}
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 #: blocks read as a paragraph each: a definition list's term and definition, a toggle's title
 PARAGRAPH_LIKE = {"p", "dt", "dd", "summary"}
 #: superscript and subscript digits and signs: "x<sup>2</sup>" is x², "10<sup>6</sup>" is
@@ -62,7 +63,10 @@ _SCRIPTABLE = re.compile(r"^[0-9+\-−=()n]+$")
 FOOTNOTE_REF = re.compile(r"^#footnote-(\d+)$")
 #: other tools' footnotes: a marker's link ends in "#fn1", "#fn:1" or "#fn-1" (the
 #: address before it, if any, is the article's own); the notes' block, and each note's id
-NOTE_HREF = re.compile(r"#fn[:-]?(\d{1,5})$")
+NOTE_HREF = re.compile(r"#(?:fn[:-]?|footnote-)(\d{1,5})$")
+#: a Substack note's number, when the export kept no class: a link back to its marker
+#: ("https://x.substack.com/#footnote-anchor-2", FreshRSS makes the address whole)
+NOTE_BACK = re.compile(r"#footnote-anchor-(\d{1,5})$")
 NOTE_LISTS = {"footnotes", "footnote-list", "footnotes-list"}
 NOTE_ID = re.compile(r"^fn[:-]?(\d{1,5})$")
 #: Substack image galleries: ``div.image-gallery-embed`` (images in its ``data-attrs``
@@ -152,9 +156,11 @@ def _normalise(pieces: list[_Piece], pre: bool = False, breaks: list[int] | None
 
 
 class _Mapper:
-    def __init__(self, base_url: str, line: int, words: int = 0):
+    def __init__(self, base_url: str, line: int, words: int = 0, names: tuple[str, ...] = ()):
         self.base = base_url
         self.line = line
+        #: the newsletter's names (the feed's, and its stock lines'): "Share X" is a button
+        self.names = {n for n in names if n}
         #: the article's words: a block holding most of them is never chrome (0: none is)
         self.words = words
         self.count = 0
@@ -259,7 +265,7 @@ class _Mapper:
             return
         if c.tag in ("ol", "div", "section") and notes:  # (Python-Markdown's: div.footnote)
             self.note_list(c)
-        elif c.tag == "div" and "footnote" in cls:
+        elif c.tag == "div" and ("footnote" in cls or _bare_note(c)):
             self.footnote(c)
         elif c.tag == "div" and "wp-caption" in cls and (fig := self.wp_caption(c)):
             out.append(fig)  # (WordPress's classic editor: an image and its caption)
@@ -274,7 +280,9 @@ class _Mapper:
             card = self.card(c, "tweet" if "tweet" in cls else "post")
             if card:
                 out.append(card)
-        elif c.tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+        elif c.tag in PARAGRAPH_LIKE | HEADINGS and self.prompt(c):
+            return  # (a prompt known by its words: an export may keep no class to tell it)
+        elif c.tag in HEADINGS:
             text, _, _ = _normalise(self.inline(c))
             if text:
                 out.append(Heading(text, self.next_line(), int(c.tag[1])))
@@ -534,7 +542,8 @@ class _Mapper:
                                            self.next_line()))
 
     def footnote(self, c: Node) -> None:
-        num = c.find(lambda n: n.tag == "a" and "footnote-number" in n.classes)
+        num = c.find(lambda n: n.tag == "a" and ("footnote-number" in n.classes
+                                                 or NOTE_BACK.search(n.attrs.get("href", ""))))
         n = None
         if num is not None:
             digits = re.sub(r"\D", "", num.text())
@@ -555,6 +564,18 @@ class _Mapper:
             return self.blocks(body)
         finally:
             self.words = words
+
+    def prompt(self, c: Node) -> bool:
+        """A block that is one of Substack's prompts or buttons by its words ("Subscribe
+        now", "Share", "Thanks for reading X! Subscribe for free …", "Share X" for the
+        newsletter's own name): :func:`newsbook.readers.units.is_cta`."""
+        text = WS.sub(" ", c.text()).strip()
+        if not text or len(text) > 300 or 2 * len(text.split()) > self.words:
+            return False  # (never most of the article's words, nor in a note: words 0)
+        name = stock_name(text)
+        if name:
+            self.names.add(name)
+        return is_cta(text, frozenset(self.names))
 
     def chrome(self, c: Node) -> bool:
         """:func:`newsbook.readers.html_chrome.is_chrome`, against this article's words."""
@@ -596,6 +617,17 @@ def _layout_table(table: Node) -> bool:
     cells are read as blocks (as one of data, their words ran together in one cell)."""
     cells = _cells(table)
     return len(cells) <= 1 or any(_all(cell, lambda n: n.tag in LAYOUT_BLOCKS) for cell in cells)
+
+
+def _bare_note(c: Node) -> bool:
+    """A Substack note whose classes the export dropped: a block opening with a link back
+    to its marker, numbered as the link says ("<div><a href="…#footnote-anchor-2">2</a>
+    <div><p>…</p></div></div>")."""
+    first = next((n for n in c.children if isinstance(n, Node)), None)
+    if first is None or first.tag != "a":
+        return False
+    m = NOTE_BACK.search(first.attrs.get("href", ""))
+    return m is not None and first.text().strip() == m.group(1)
 
 
 def _note_item(n: Node) -> bool:
@@ -688,10 +720,10 @@ def html_blocks(html: str, *, base_url: str = "", line: int = 1):
     return _read_body(html, base_url, line)[:3]
 
 
-def _read_body(html: str, base_url: str, line: int):
+def _read_body(html: str, base_url: str, line: int, publication: str = ""):
     """:func:`html_blocks`, and whether the body is cut short (:data:`CUT_SHORT`)."""
     root = parse(html)
-    m = _Mapper(base_url, line, word_count(root, 10 ** 9))
+    m = _Mapper(base_url, line, word_count(root, 10 ** 9), (publication,))
     blocks = turns(_levels(m.blocks(root)))
     return tuple(blocks), tuple(m.footnotes), m.anchors, m.cut_short
 
@@ -702,7 +734,7 @@ def html_article(*, title: str, published: datetime, html: str, source: str, lin
     """One article from an HTML body; problems become diagnostics on ``line``.
     ``publication``: the newsletter's name as the feed gives it (plain text)."""
     link = safe_url(link)
-    blocks, footnotes, anchors, cut_short = _read_body(html, link, line)
+    blocks, footnotes, anchors, cut_short = _read_body(html, link, line, publication)
     if not blocks:
         diags.append(Diagnostic(Code.TRUNCATED, f"article {title!r} has no text", source, line))
     elif cut_short:

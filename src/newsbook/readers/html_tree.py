@@ -18,7 +18,8 @@ TAGS = {"p", "br", "a", "em", "i", "strong", "b", "u", "s", "code", "pre", "kbd"
         # (blocks that hold text: kept so their words are not run together, never written)
         "dl", "dt", "dd", "details", "summary", "section", "article", "aside", "header",
         "footer", "address", "main"}
-ATTRIBUTES = {"*": {"class"}, "a": {"href", "id"}, "div": {"data-attrs", "id"}, "ol": {"start"},
+#: (FreshRSS 1.20 and later store a feed's classes as data-sanitized-class: read as classes)
+ATTRIBUTES = {"*": {"class", "data-sanitized-class"}, "a": {"href", "id"}, "div": {"data-attrs", "id"}, "ol": {"start"},
               "iframe": {"src", "title"}, "li": {"id"},  # (a footnote's number: fn:1)
               # (an image's size and style are read, never written: they tell a tracking pixel)
               "img": {"src", "alt", "width", "height", "style"}}
@@ -62,7 +63,10 @@ class Node:
 
     @property
     def classes(self) -> set[str]:
-        return set((self.attrs.get("class") or "").split())
+        """Its classes, also those FreshRSS renamed ``data-sanitized-class`` when it stored
+        the item (the feed's own markup: Substack's footnotes, widgets and captions)."""
+        return set(((self.attrs.get("class") or "") + " "
+                    + (self.attrs.get("data-sanitized-class") or "")).split())
 
     def find(self, pred) -> "Node | None":
         for c in self.children:
