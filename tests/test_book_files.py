@@ -100,3 +100,16 @@ def test_an_intro_lead_is_the_posts_own_first_sentence():
     art = Article("T", datetime(2026, 3, 1), (corr, lead), (), 1)
     assert first_sentence(art) == ("The first independent poll of the race since mid-February "
                                    "was fechado en 2019.")
+
+
+def test_a_rating_line_is_no_intro_lead():
+    from datetime import datetime
+
+    from newsbook.model import Article, Paragraph
+    from newsbook.writers.book_files import first_sentence
+    art = Article("T", datetime(2026, 3, 1), (
+        Paragraph("★★★★★ (5/5) · Collected Poems · Harrowgate Editions · $45 hardcover · 688 "
+                  "pages · first published in 1954", 4),
+        Paragraph("Agnes Whitlow wrote poems for fifty years, and this is the first book to "
+                  "hold all of them. It is long.", 6)), (), 1)
+    assert first_sentence(art).startswith("Agnes Whitlow wrote poems")

@@ -998,3 +998,26 @@ def test_an_export_that_renamed_or_dropped_substacks_classes_reads_the_same():
         assert art.blocks[0].marks == ((16, 1),)
         assert [(n.number, [p.text for p in n.paragraphs]) for n in art.footnotes] == [
             (1, ["The note."])]
+
+
+def test_a_turn_ends_at_an_editors_italic_note_and_at_a_figure():
+    """The editor's closing note in italics (with a book's title upright inside) and the
+    buttons and figure after the interview were counted as the last speaker's words."""
+    from newsbook.model import Turn
+    blocks = html_blocks(
+        "<p><strong>Host:</strong> Q1?</p><p><strong>Teodora Lisk:</strong> A1.</p>"
+        "<p><strong>Host:</strong> Q2?</p><p><strong>Teodora Lisk:</strong> A2.</p>"
+        "<p>More of A2.</p><p><em>Teodora Lisk’s </em>Winter Crossing<em> will be published "
+        "in 2027.</em></p><p><strong>Host:</strong> Q3?</p><p><strong>Teodora Lisk:</strong> "
+        "A3.</p><figure><img src='https://a.example/c.jpg' alt='Cover'></figure>")[0]
+    kinds = [(type(b).__name__, len(getattr(b, "blocks", ()))) for b in blocks]
+    assert kinds == [("Turn", 1), ("Turn", 1), ("Turn", 1), ("Turn", 2), ("Paragraph", 0),
+                     ("Turn", 1), ("Turn", 1), ("Figure", 0)]
+    assert all(isinstance(b, Turn) for b in blocks[:4])
+
+
+def test_the_cover_image_freshrss_appends_is_not_shown_twice():
+    blocks = html_blocks('<figure><img src="https://a.example/c.jpg" alt="Cover"><figcaption>'
+                         'The cover.</figcaption></figure><p>Text.</p><div class="enclosure">'
+                         '<p><img src="https://a.example/c.jpg" alt=""></p></div>')[0]
+    assert [type(b).__name__ for b in blocks] == ["Figure", "Paragraph"]

@@ -361,6 +361,9 @@ def find_dates(text: str, published: datetime | None = None) -> list[RawDate]:
                 continue
             if name == "year" and not _year_ok(text, m):
                 continue
+            if name == "yy" and _LIFE.match(text, max(0, s - 60), s) and text[e:e + 1] == ")":
+                taken.append((s, e))  # "Tobias Whitlow (1902–1940)": a life, no event
+                continue
             if name in ("relative", "dm") and not _relative_ok(text, m):
                 continue
             if name == "bareq":
@@ -381,6 +384,8 @@ def find_dates(text: str, published: datetime | None = None) -> list[RawDate]:
     return found
 
 
+#: a name and an opening bracket right before a range of years: a person's life years
+_LIFE = re.compile(r".*[A-ZÀ-Þ][\w’'-]+ \($", re.S)
 #: words that make the year or month after them approximate ("circa 1998", "around March
 #: 2027", "in about 2012")
 _APPROX = re.compile(r"\b(?:[Cc]irca|[Cc]a?\.|[Aa]round|[Aa]bout|[Aa]pproximately|[Rr]oughly"

@@ -83,7 +83,8 @@ stores factories plants fabs mines wafers units devices phones inmates graduates
 beds doctors nurses patients victims passes trips visits tickets homes houses dwellings
 flights containers boxes loaves meals calls complaints crimes incidents fires bikes bicycles
 trees animals species birds wolves hikers skiers climbers runners riders
-shops restaurants bakeries farms farmers orders parcels letters""".split())
+shops restaurants bakeries farms farmers orders parcels letters copies editions titles
+prescriptions doses vaccinations tests""".split())
 _NOT_MID = frozenset("""the a an of in and or to for with by on at as is was were are be been
 from that this these those than per its their his her our your which who whom when where
 while but not no into onto over under about more less most some any each every fewer additional

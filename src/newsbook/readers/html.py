@@ -684,6 +684,20 @@ def _as_paragraphs(blocks: list[Block]) -> list[Paragraph]:
     return out
 
 
+def _unrepeated(blocks: list[Block]) -> list[Block]:
+    """The blocks without a captionless image shown before (FreshRSS appends the feed's
+    enclosure, its cover image, to the body that opens with it)."""
+    seen: set[str] = set()
+    out = []
+    for b in blocks:
+        if isinstance(b, Figure) and b.src:
+            if b.src in seen and not b.caption:
+                continue
+            seen.add(b.src)
+        out.append(b)
+    return out
+
+
 def _own_caption(fig: Node) -> Node | None:
     """A figure's own caption: its first <figcaption> outside the figures it holds (a
     WordPress gallery's caption follows figures that each have theirs)."""
@@ -724,7 +738,7 @@ def _read_body(html: str, base_url: str, line: int, publication: str = ""):
     """:func:`html_blocks`, and whether the body is cut short (:data:`CUT_SHORT`)."""
     root = parse(html)
     m = _Mapper(base_url, line, word_count(root, 10 ** 9), (publication,))
-    blocks = turns(_levels(m.blocks(root)))
+    blocks = turns(_levels(_unrepeated(m.blocks(root))))
     return tuple(blocks), tuple(m.footnotes), m.anchors, m.cut_short
 
 

@@ -5,15 +5,16 @@ The text copy's reader tells turns by the line shape "Name: text"
 (:mod:`newsbook.readers.classify`); an HTML body says more, since the name is set in bold,
 so a name of any case ("Agua y Surco", "María de la Cruz") is a speaker when two names
 or more each open two paragraphs or more. A turn runs to the next speaker's paragraph or
-the next heading, as in a text copy, and keeps every word: only the label moves into the
-turn's speaker.
+the next block that is no paragraph, list or quote (a heading, a figure, a card), or a
+paragraph set in italics (an editor's note), and keeps every word: only the label
+moves into the turn's speaker.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import replace
 
-from ..model import Block, Heading, Paragraph, Span, Turn
+from ..model import Block, ListBlock, Paragraph, Quote, Span, Turn
 
 #: a bold label: a name of one to six words, then a colon (in the bold or just after it)
 _LABEL = re.compile(r"^([^\W\d_][\w.’'()-]*(?: [\w.’'()-]+){0,5}?)\s*:?\s*$")
@@ -40,14 +41,23 @@ def turns(blocks: list[Block]) -> list[Block]:
             i += 1
             continue
         j = i + 1
-        while j < len(blocks) and not isinstance(blocks[j], Heading) and not (
-                labels[j] and labels[j][0] in speakers):
+        while j < len(blocks) and isinstance(blocks[j], (Paragraph, ListBlock, Quote)) and not (
+                labels[j] and labels[j][0] in speakers) and not _aside(blocks[j]):
             j += 1
         first = _without_label(blocks[i], lab[1])
         out.append(Turn(lab[0], tuple(([first] if first.text else []) + list(blocks[i + 1:j])),
                         blocks[i].line))
         i = j
     return out
+
+
+def _aside(b: Block) -> bool:
+    """A paragraph set in italics after an interview (the editor's note on where the book
+    is published) is no answer's: it ends the turn."""
+    if not isinstance(b, Paragraph) or not b.spans or b.spans[0].kind != "em":
+        return False
+    # (mostly: a book's title inside an italic note is set upright)
+    return 10 * sum(len(s.text) for s in b.spans if s.kind == "em") >= 6 * len(b.text)
 
 
 def _label(b: Block) -> tuple[str, int] | None:

@@ -139,7 +139,9 @@ def first_sentence(article: Article) -> str:
         if isinstance(block, (Turn, Piece)) or id(block) in asides:
             continue
         if isinstance(block, Paragraph) and len(block.text) > 80 and block.text != article.byline \
-                and not _NOT_LEAD.match(block.text):
+                and not _NOT_LEAD.match(block.text) and (block.text[0].isalnum()
+                                                         or block.text[0] in "“\"‘'(«¿¡"):
+            # (a line that opens with a symbol, "★★★★★ (5/5) · 688 pages", is no sentence)
             text = block.text
             for off, n in sorted(block.marks, reverse=True):  # (a footnote's digits: not
                 text = text[:off] + text[off + len(str(n)):]  # words of the sentence)
