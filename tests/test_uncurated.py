@@ -320,6 +320,8 @@ LEDGER = (
     ("ledger-lines-freshrss-2026.txt", LEDGER, "Ledger Lines 2026"),  # the file names it
     ("feed.txt", LEDGER + "Share Ledger Lines\n", "Ledger Lines 2026"),  # its Share button
     ("feed.txt", LEDGER, "Newsletter 2026"),  # a stream's name alone may be a category's
+    # the articles write it ("you signed up for Ledger Lines"), besides the separators
+    ("feed.txt", LEDGER + "You signed up for Ledger Lines at the fete.\n\n", "Ledger Lines 2026"),
 ])
 def test_the_feed_name_a_day_separator_shows_titles_the_book_when_confirmed(
         tmp_path, file_name, body, title):

@@ -254,15 +254,27 @@ __all__ = ["read", "ReadResult", "normalise", "parse_date", "Unit"]
 def feed_name(text: str, source: str, feeds: frozenset[str]) -> str:
     """The one feed name the day separators show ("Before yesterdayLedger Lines"), when
     something else says it is the newsletter's own: its "Share X" or "Subscribe to X"
-    button, or the copy's file name ("ledger-lines-freshrss-2026.txt"). A category's name
-    alone ("Before yesterdayShipping") names no newsletter. "" otherwise."""
+    button, the copy's file name ("ledger-lines-freshrss-2026.txt"), or the articles'
+    own words (:func:`_written`). A category's name alone ("Before yesterdayShipping")
+    names no newsletter. "" otherwise."""
     def squash(s: str) -> str:
         return re.sub(r"[\W_]+", "", s.lower())
     stem = squash(PurePath(source).stem) if source and not source.startswith("<") else ""
     said = {n for n in feeds
             if f"\nShare {n}\n" in text or f"\nSubscribe to {n}\n" in text
-            or (stem and len(squash(n)) >= 4 and squash(n) in stem)}
+            or (stem and len(squash(n)) >= 4 and squash(n) in stem) or _written(text, n)}
     return next(iter(said)) if len(said) == 1 else ""
+
+
+def _written(text: str, name: str) -> bool:
+    """Whether the articles write a name of two words or more ("signed up for the Wendham
+    Crier", a masthead "The Wendham Crier") besides FreshRSS's day separators."""
+    core = re.sub(r"^(?:The|the) ", "", name)
+    if len(core.split()) < 2:
+        return False  # (one word, "Shipping": a category as likely as a newsletter)
+    held = list(lines_holding(text, core))
+    return sum(ln.count(core) for ln in held) > sum(ln.count(core) for ln in held
+                                                     if is_chrome(ln))
 
 
 def _with_publication(article, lines: list[str], feed: str = ""):
