@@ -135,3 +135,20 @@ def test_a_footnote_marked_inside_a_quote_is_linked_both_ways():
                   1)
     text = render_article(art, PageContext(stem="2025-03-01-t"))
     assert "Institute\\.[^2]" in text and "\n[^2]: Two\\." in text and "**Note 2**" not in text
+
+
+def test_a_preview_says_so_on_its_page():
+    """A paid post's preview (or an excerpt) read as if whole stopped on a cliff-hanger:
+    its page says that the rest is not in the copy (the converter warns too)."""
+    from datetime import datetime
+
+    from newsbook.model import Article, Paragraph
+    from newsbook.readers.html import html_article
+    art = html_article(title="T", published=datetime(2025, 3, 1), source="f.xml", line=1,
+                       diags=[], html='<p>It gets interesting.</p><div class="paywall"><h2>Keep '
+                                      'reading with a 7-day free trial</h2></div>')
+    assert art.preview
+    text = render_article(art, PageContext(stem="2025-03-01-t"))
+    assert "This is the post's preview only" in text
+    whole = Article("T", datetime(2025, 3, 1), (Paragraph("Whole.", 5),), (), 1)
+    assert "preview only" not in render_article(whole, PageContext(stem="2025-03-01-t"))

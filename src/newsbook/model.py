@@ -177,6 +177,8 @@ class Article:
     link: str = ""  # the article's own URL (HTML sources: export item or feed entry)
     rich: bool = False  # read from HTML (export or feed), not from a text copy
     date_written: str = ""  # the date line as the copy wrote it, when not in the form below
+    #: the input holds only the post's preview (a paywall, or an excerpt's "Read more")
+    preview: bool = False
 
     @property
     def date_text(self) -> str:

@@ -245,7 +245,7 @@ def _read_article(lines: list[str], start: int, end: int, source: str,
     return Article(title=title, published=published, blocks=tuple(blocks),
                    date_written="" if written == freshrss_date(published) else written,
                    footnotes=tuple(footnotes), line=start + 1, byline=byline,
-                   source=source, end_line=max(last, end))
+                   source=source, end_line=max(last, end), preview=paywall is not None)
 
 
 __all__ = ["read", "ReadResult", "normalise", "parse_date", "Unit"]

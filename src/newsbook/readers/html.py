@@ -762,7 +762,8 @@ def html_article(*, title: str, published: datetime, html: str, source: str, lin
                                     source, line))
     return Article(title=title, published=published, blocks=blocks, footnotes=footnotes,
                    line=line, byline=byline, source=source, end_line=line + 1 + len(blocks),
-                   link=link, rich=True, publication=" ".join(publication.split())[:80])
+                   link=link, rich=True, publication=" ".join(publication.split())[:80],
+                   preview=cut_short)
 
 
 __all__ = ["sanitise", "safe_url", "plain_text", "html_blocks", "html_article"]

@@ -170,6 +170,9 @@ class PageWriter:
             parts.append("```{note}\nThis post has no text in the copy it was read from: it "
                          "may have been cut off, or held only an image or a video. Copy the "
                          "page again to bring its text in.\n```\n")
+        elif self.a.preview:  # (the reader warns too: newsbook.preview)
+            parts.append("```{note}\nThis is the post's preview only: the rest of it is not "
+                         "in the copy it was read from (a paid post, or an excerpt).\n```\n")
         parts.extend(self.footnotes())
         return "\n".join(p.rstrip("\n") + "\n" for p in parts if p)
 
