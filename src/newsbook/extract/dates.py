@@ -50,11 +50,21 @@ _MON = (r"(?:January|February|March|April|May|June|July|August|September|October
 _Y = r"(?:19|20)\d{2}"
 _L = r"(?<![\w$€£¥₩.,:/#+\-−–])"          # nothing number-like glued on the left
 _R = r"(?![\w%]|[.,:]\d|[-–]\d)"          # ... nor on the right
-_D = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_D = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|er)?"  # (and French "1er")
 _DAY_MON_YEAR = rf"{_D}\.?\s(?:of\s|de\s)?{_MON},?\s(?:de\s)?{_Y}"
 _MON_DAY_YEAR = rf"{_MON}\s{_D},?\s{_Y}"
 _MON_YEAR = rf"{_MON},?\s(?:of\s|de\s|del\s)?{_Y}"
 _POINT = rf"(?:{_DAY_MON_YEAR}|{_MON_DAY_YEAR}|{_MON_YEAR}|{_Y})"
+
+#: a season's first month, in English and in the languages of :data:`PROSE_MONTHS`
+SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12,
+           "printemps": 3, "été": 6, "automne": 9, "hiver": 12, "primavera": 3, "verano": 6,
+           "otoño": 9, "invierno": 12, "autunno": 9, "inverno": 12, "verão": 6,
+           "outono": 9, "frühling": 3, "frühjahr": 3, "sommer": 6, "herbst": 9}
+#: a part of a year ("late 2023", "fin 2023", "finales de 2021", "Ende 2023") -> English
+PARTS = {"early": "early", "mid": "mid", "late": "late", "début": "early", "mi": "mid",
+         "fin": "late", "finales": "late", "principios": "early", "mediados": "mid",
+         "anfang": "early", "mitte": "mid", "ende": "late"}
 
 # (name, pattern); earlier patterns win over later ones that overlap them
 PATTERNS = [(name, re.compile(p, re.I if name in ("season", "part", "relative", "ordq") else 0))
@@ -77,11 +87,14 @@ PATTERNS = [(name, re.compile(p, re.I if name in ("season", "part", "relative", 
     ("q", rf"\bQ(?P<q>[1-4])\s?(?:of\s)?(?P<y>{_Y}){_R}"),
     ("ordq", rf"\b(?P<o>first|second|third|fourth)\squarter\s(?:of\s)?(?P<y>{_Y}){_R}"),
     ("h", rf"\b(?:H(?P<h>[12])\s?(?:of\s)?|(?P<o>[Ff]irst|[Ss]econd)\shalf\sof\s)(?P<y>{_Y}){_R}"),
-    ("season", rf"\b(?P<s>spring|summer|autumn|fall|winter)\s(?:of\s)?(?P<y>{_Y}){_R}"),
+    ("season", rf"\b(?P<s>{'|'.join(SEASONS)})\s(?:of\s|de\s|d['’]|del\s)?(?P<y>{_Y}){_R}"),
     ("fy", rf"\b(?:FY\s?(?P<y>{_Y}|\d{{2}})|[Ff]iscal\s(?:[Yy]ear\s)?(?P<y2>{_Y})){_R}"),
     ("partdec", rf"\b(?:the\s)?(?P<p>[Ee]arly|[Mm]id|[Ll]ate)[- ]?(?P<y>(?:19|20)\d0)s\b"),
-    ("decade", rf"(?:\b[Tt]he\s)?{_L}(?P<y>(?:19|20)\d0)s\b"),
-    ("part", rf"\b(?P<p>early|mid|late)[- ](?P<y>{_Y}){_R}"),
+    ("decade", rf"(?:\b[Tt]he\s)?{_L}(?P<y>(?:19|20)\d0)s\b"
+               # ("les années 1990", "la década de 1990", "die 1990er Jahre")
+               rf"|\b(?:[Ll]es\sannées|[Ll]a\sdécada\sde|[Ll]os\saños)\s(?P<y2>(?:19|20)\d0)\b"
+               rf"|{_L}(?P<y3>(?:19|20)\d0)er\b"),
+    ("part", rf"\b(?P<p>{'|'.join(PARTS)})[- ](?:de\s|del\s)?(?P<y>{_Y}){_R}"),
     # a day with no year ("On 3 June we reached Seville", "by March 12th"): tried only in a
     # paragraph that names no year at all (see _yearless)
     ("dm", rf"{_L}(?:(?P<d1>{_D})\s(?:of\s)?(?P<m1>{_MON})|(?P<m2>{_MON})\s(?P<d2>{_D}))"
@@ -95,8 +108,9 @@ _DM = [name for name, _ in PATTERNS].index("dm")
 #: cheap pre-checks: a pattern runs only if the lower-cased text holds one of these
 NEEDS = {"fromto": ("from", "between", "entre", "zwischen", "von", "van"), "monmon": ("-", "–"), "yy": ("-", "–", " to ", "/"),
          "iso": ("-",), "num": ("/", "."), "q": ("q1", "q2", "q3", "q4"), "ordq": ("quarter",), "h": ("h1", "h2", "h 1", "h 2", "half"),
-         "season": ("spring", "summer", "autumn", "fall", "winter"), "fy": ("fy", "fiscal"),
-         "partdec": ("0s",), "decade": ("0s",), "part": ("early", "mid", "late"),
+         "season": tuple(SEASONS), "fy": ("fy", "fiscal"),
+         "partdec": ("0s",), "decade": ("0s", "0er", "années", "década", "años"),
+         "part": tuple(PARTS),
          "bareq": ("q1", "q2", "q3", "q4"),
          "dm": ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
          # every match, lower-cased, holds one of these (a long s or a Kelvin sign matches
@@ -217,9 +231,9 @@ def _resolve(name: str, m: re.Match, published: datetime | None):
         return (f"{y}-01", f"{y}-06", "half") if h == 1 else (f"{y}-07", f"{y}-12", "half")
     if name == "season":
         y, s = int(g["y"]), g["s"].lower()
-        if s == "winter":
+        a = SEASONS[s]
+        if a == 12:
             return f"{y}-12", f"{y + 1}-02", "season"
-        a = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9}[s]
         return f"{y}-{a:02d}", f"{y}-{a + 2:02d}", "season"
     if name == "fy":
         y = g["y"] or g["y2"]
@@ -230,9 +244,10 @@ def _resolve(name: str, m: re.Match, published: datetime | None):
         a, b = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}[p]
         return str(y + a), str(y + b), "decade"
     if name == "decade":
-        return g["y"], str(int(g["y"]) + 9), "decade"
+        y = g["y"] or g["y2"] or g["y3"]
+        return y, str(int(y) + 9), "decade"
     if name == "part":
-        y, p = int(g["y"]), g["p"].lower()
+        y, p = int(g["y"]), PARTS[g["p"].lower()]
         a, b = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}[p]
         return f"{y}-{a:02d}", f"{y}-{b:02d}", "season"
     if name == "dm":
