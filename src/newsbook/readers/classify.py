@@ -142,7 +142,7 @@ def _unstamped(line: str) -> str:
 
 
 #: a footnote marker after a sentence's last mark
-_MARKER_END = re.compile(r"(?<=[.?!”’\"])\d{1,3}$")
+_MARKER_END = re.compile(r"(?<=[.?!”’\"»])\d{1,3}$")
 
 
 def _sentence_case(text: str) -> bool:

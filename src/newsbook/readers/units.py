@@ -152,7 +152,7 @@ _CREDIT_WORDS = ("Photo", "Image", "Picture", "Illustration", "Credit", "Foto", 
 
 def _last(text: str) -> str:
     """Last character that is not a closing quote or bracket ("… House Arrest’" ends in t)."""
-    t = text.rstrip(CLOSERS)
+    t = text.rstrip(CLOSERS + " \u00a0\u202f")  # (a French closing « … » has a space inside)
     return t[-1] if t else ""
 
 
@@ -303,7 +303,7 @@ def _marker_ok(text: str, pos: int, digits: str) -> bool:
         # "3.1 percent", "1,1": a number's own digits; "… in 2023.1" ends a sentence: the
         # line ends there, or the next sentence opens after a space
         return end >= len(text) or (text[end] == " " and _OPENS.match(text, end + 1) is not None)
-    if pos > 0 and text[pos - 1] in ".,;:!?)”’\"…*。！？，、；：」』）":
+    if pos > 0 and text[pos - 1] in ".,;:!?)”’\"…*»。！？，、；：」』）":
         return True
     if len(before) == 3 and all(c.isascii() and c.isalpha() for c in before):
         word = re.findall(r"[A-Za-z]+$", text[:pos])[0]
