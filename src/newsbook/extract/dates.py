@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from .facts import RELATIVE_PHRASE
+from .lookup import trie_regex
 
 MONTHS = {m: i + 1 for i, m in enumerate(
     "january february march april may june july august september october november december".split())}
@@ -44,9 +45,9 @@ del _names, _k, _name
 _ENGLISH = frozenset(m.capitalize() for m in list(MONTHS)[:12])
 _FOREIGN = sorted({n for names in PROSE_MONTHS.values() for n in names.split()
                    if n not in _ENGLISH}, key=len, reverse=True)
-_MON = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-        r"December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?|"
-        + "|".join(_FOREIGN) + ")")
+_ABBR = "Jan Feb Mar Apr Jun Jul Aug Sept Sep Oct Nov Dec".split()
+# (a trie of the names: the engine then tries a position's letter once, not 70 names)
+_MON = trie_regex(sorted(_ENGLISH) + _ABBR + [a + "." for a in _ABBR] + _FOREIGN)
 _Y = r"(?:19|20)\d{2}"
 _L = r"(?<![\w$€£¥₩.,:/#+\-−–])"          # nothing number-like glued on the left
 _R = r"(?![\w%]|[.,:]\d|[-–]\d)"          # ... nor on the right
@@ -61,13 +62,16 @@ SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12,
            "printemps": 3, "été": 6, "automne": 9, "hiver": 12, "primavera": 3, "verano": 6,
            "otoño": 9, "invierno": 12, "autunno": 9, "inverno": 12, "verão": 6,
            "outono": 9, "frühling": 3, "frühjahr": 3, "sommer": 6, "herbst": 9}
+_SEASONS_EN = ("spring", "summer", "autumn", "fall", "winter")
+_SEASONS_OTHER = tuple(k for k in SEASONS if k not in _SEASONS_EN)
 #: a part of a year ("late 2023", "fin 2023", "finales de 2021", "Ende 2023") -> English
 PARTS = {"early": "early", "mid": "mid", "late": "late", "début": "early", "mi": "mid",
          "fin": "late", "finales": "late", "principios": "early", "mediados": "mid",
          "anfang": "early", "mitte": "mid", "ende": "late"}
 
 # (name, pattern); earlier patterns win over later ones that overlap them
-PATTERNS = [(name, re.compile(p, re.I if name in ("season", "part", "relative", "ordq") else 0))
+PATTERNS = [(name, re.compile(p, re.I if name in ("season", "season2", "part", "part2",
+                                                   "relative", "ordq") else 0))
             for name, p in [
     # (and in other languages: "entre 2008 y 2023", "zwischen 2008 und 2023", "von 2008 bis
     # 2023", "entre 2008 et 2023", "van 2008 tot 2023")
@@ -87,14 +91,19 @@ PATTERNS = [(name, re.compile(p, re.I if name in ("season", "part", "relative", 
     ("q", rf"\bQ(?P<q>[1-4])\s?(?:of\s)?(?P<y>{_Y}){_R}"),
     ("ordq", rf"\b(?P<o>first|second|third|fourth)\squarter\s(?:of\s)?(?P<y>{_Y}){_R}"),
     ("h", rf"\b(?:H(?P<h>[12])\s?(?:of\s)?|(?P<o>[Ff]irst|[Ss]econd)\shalf\sof\s)(?P<y>{_Y}){_R}"),
-    ("season", rf"\b(?P<s>{'|'.join(SEASONS)})\s(?:of\s|de\s|d['’]|del\s)?(?P<y>{_Y}){_R}"),
+    ("season", rf"\b(?P<s>{'|'.join(_SEASONS_EN)})\s(?:of\s)?(?P<y>{_Y}){_R}"),
+    # (the other languages' forms apart: each pattern keeps its words' fast scan, and runs
+    # only where one of its words is)
+    ("season2", rf"\b(?P<s>{'|'.join(_SEASONS_OTHER)})\s(?:de\s|d['’]|del\s)?(?P<y>{_Y}){_R}"),
     ("fy", rf"\b(?:FY\s?(?P<y>{_Y}|\d{{2}})|[Ff]iscal\s(?:[Yy]ear\s)?(?P<y2>{_Y})){_R}"),
     ("partdec", rf"\b(?:the\s)?(?P<p>[Ee]arly|[Mm]id|[Ll]ate)[- ]?(?P<y>(?:19|20)\d0)s\b"),
-    ("decade", rf"(?:\b[Tt]he\s)?{_L}(?P<y>(?:19|20)\d0)s\b"
-               # ("les années 1990", "la década de 1990", "die 1990er Jahre")
-               rf"|\b(?:[Ll]es\sannées|[Ll]a\sdécada\sde|[Ll]os\saños)\s(?P<y2>(?:19|20)\d0)\b"
-               rf"|{_L}(?P<y3>(?:19|20)\d0)er\b"),
-    ("part", rf"\b(?P<p>{'|'.join(PARTS)})[- ](?:de\s|del\s)?(?P<y>{_Y}){_R}"),
+    ("decade", rf"(?:\b[Tt]he\s)?{_L}(?P<y>(?:19|20)\d0)s\b"),
+    # ("les années 1990", "la década de 1990", "die 1990er Jahre")
+    ("decade2", rf"\b(?:[Ll]es\sannées|[Ll]a\sdécada\sde|[Ll]os\saños)\s(?P<y>(?:19|20)\d0)\b"
+                rf"|{_L}(?P<y3>(?:19|20)\d0)er\b"),
+    ("part", rf"\b(?P<p>early|mid|late)[- ](?P<y>{_Y}){_R}"),
+    ("part2", rf"\b(?P<p>{'|'.join(p for p in PARTS if p not in ('early', 'mid', 'late'))})"
+              rf"[- ](?:de\s|del\s)?(?P<y>{_Y}){_R}"),
     # a day with no year ("On 3 June we reached Seville", "by March 12th"): tried only in a
     # paragraph that names no year at all (see _yearless)
     ("dm", rf"{_L}(?:(?P<d1>{_D})\s(?:of\s)?(?P<m1>{_MON})|(?P<m2>{_MON})\s(?P<d2>{_D}))"
@@ -108,9 +117,10 @@ _DM = [name for name, _ in PATTERNS].index("dm")
 #: cheap pre-checks: a pattern runs only if the lower-cased text holds one of these
 NEEDS = {"fromto": ("from", "between", "entre", "zwischen", "von", "van"), "monmon": ("-", "–"), "yy": ("-", "–", " to ", "/"),
          "iso": ("-",), "num": ("/", "."), "q": ("q1", "q2", "q3", "q4"), "ordq": ("quarter",), "h": ("h1", "h2", "h 1", "h 2", "half"),
-         "season": tuple(SEASONS), "fy": ("fy", "fiscal"),
-         "partdec": ("0s",), "decade": ("0s", "0er", "années", "década", "años"),
-         "part": tuple(PARTS),
+         "season": tuple(_SEASONS_EN), "season2": tuple(_SEASONS_OTHER), "fy": ("fy", "fiscal"),
+         "partdec": ("0s",), "decade": ("0s",), "decade2": ("0er", "années", "década", "años"),
+         "part": ("early", "mid", "late"), "part2": tuple(p for p in PARTS
+                                                          if p not in ("early", "mid", "late")),
          "bareq": ("q1", "q2", "q3", "q4"),
          "dm": ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
          # every match, lower-cased, holds one of these (a long s or a Kelvin sign matches
@@ -123,6 +133,7 @@ roughly nearly almost over than approximately some top rank ranked code top-""".
 YEAR_AFTER = frozenset("""in since by until till before after from to of during through
 throughout circa c. early late mid and or the a an year fiscal between on at for around""".split())
 _HAS_YEAR = re.compile(r"(?:19|20)\d\d|FY")
+_DIGIT = re.compile(r"\d")
 
 
 def _has_year(text: str) -> bool:
@@ -186,6 +197,7 @@ def _month_end(y: int, m: int) -> str:
 
 def _resolve(name: str, m: re.Match, published: datetime | None):
     g = m.groupdict()
+    name = name.rstrip("2")  # ("season2", "decade2", "part2": the other languages' forms)
     if name == "fromto":
         b = _point(g["b"])
         a = _point(g["a"]) or (_point(f"{g['a']} {b[0][:4]}") if b else None)
@@ -244,7 +256,7 @@ def _resolve(name: str, m: re.Match, published: datetime | None):
         a, b = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}[p]
         return str(y + a), str(y + b), "decade"
     if name == "decade":
-        y = g["y"] or g["y2"] or g["y3"]
+        y = g["y"] or g.get("y3")
         return y, str(int(y) + 9), "decade"
     if name == "part":
         y, p = int(g["y"]), PARTS[g["p"].lower()]
@@ -359,17 +371,24 @@ def find_dates(text: str, published: datetime | None = None) -> list[RawDate]:
     years = None
     has_year = _has_year(text)
     has_rel = published is not None and _has_rel(text)
-    has_day = published is not None and not has_year  # ("3 June": no year anywhere near)
-    low = text.lower() if has_year or has_rel or has_day else ""
+    has_day = published is not None and not has_year and _DIGIT.search(text) is not None
+    # ("3 June": no year anywhere near; a day is digits)
+    if not (has_year or has_rel or has_day):
+        return found  # (most paragraphs: no pattern can match, none is tried)
+    low = text.lower()
     from .spans import windows
     near = windows(text, _HAS_YEAR, 50, 50) if has_year else []
+    # (the words a pattern needs are looked for only where it runs: near a year, mostly)
+    low_near = " ".join(low[a:b] for a, b in near) if len(near) != 1 or near[0][0] or \
+        near[0][1] != len(text) else low
     for name, pat in PATTERNS:
         if not (has_rel if name == "relative" else has_day if name == "dm" else has_year):
             continue
+        whole = name in ("relative", "bareq", "dm")
         need = NEEDS.get(name)
-        if need and not any(w in low for w in need):
+        if need and not any(w in (low if whole else low_near) for w in need):
             continue
-        spans = [(0, len(text))] if name in ("relative", "bareq", "dm") else near
+        spans = [(0, len(text))] if whole else near
         for m in (m for a, b in spans for m in pat.finditer(text, a, b)):
             s, e = m.span()
             if any(s < b and a < e for a, b in taken):
