@@ -110,3 +110,12 @@ def test_long_forms_across_a_dash_in_a_name_and_with_spanish_small_words():
         ("ENSO", "El Niño–Southern Oscillation"), ("PDO", "Protected Designation of Origin"),
         ("CHSI", "Confederación Hidrográfica del Sur Interior"),
         ("IIS", "Instituto de Investigación del Sureste")]
+
+
+def test_a_word_in_lower_case_or_a_number_inside_a_long_form_may_give_no_letter():
+    from newsbook.extract.abbreviations import find_abbreviations
+    text = ("The Medicines and Healthcare products Regulatory Agency (MHRA) and "
+            "Glucagon-like peptide-1 (GLP-1) agonists; a large language model (LLM).")
+    assert [(a.abbr, a.long_form) for a in find_abbreviations(text)] == [
+        ("MHRA", "Medicines and Healthcare products Regulatory Agency"),
+        ("GLP-1", "Glucagon-like peptide-1"), ("LLM", "large language model")]

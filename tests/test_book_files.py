@@ -113,3 +113,17 @@ def test_a_rating_line_is_no_intro_lead():
         Paragraph("Agnes Whitlow wrote poems for fifty years, and this is the first book to "
                   "hold all of them. It is long.", 6)), (), 1)
     assert first_sentence(art).startswith("Agnes Whitlow wrote poems")
+
+
+def test_an_intro_lead_does_not_end_at_an_abbreviation():
+    from datetime import datetime
+
+    from newsbook.model import Article, Paragraph
+    from newsbook.writers.book_files import first_sentence
+
+    def lead(text: str) -> str:
+        return first_sentence(Article("T", datetime(2026, 1, 1), (Paragraph(text, 5),), (), 1))
+    assert lead("The consumer price index came in flat MoM at 8:30 a.m. ET. That was "
+                "expected by most.") == "The consumer price index came in flat MoM at 8:30 a.m. ET."
+    assert lead("Dr. Ana Ruiz has measured the sea for decades at Punta Galea. She says it "
+                "is rising.") == "Dr. Ana Ruiz has measured the sea for decades at Punta Galea."

@@ -19,7 +19,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-_DEF = re.compile(r"\(([A-Z][A-Za-z0-9]{1,9})\)")
+_DEF = re.compile(r"\(([A-Z][A-Za-z0-9]{1,9}(?:-\d{1,2})?)\)")  # (and "GLP-1")
 _SMALL = frozenset("""of and the for on in to at by & a an de du des la le les et del los las
 el y e da do dos das di della dei van von der den und für""".split())
 #: a long form does not reach back past these (a dash between words, "Niño–Southern", is
@@ -69,7 +69,11 @@ def _spells(words: list[str], letters: list[str]) -> bool:
     small word's initial is used only where the rest still spells ("Protected Designation
     of Origin (PDO)": "of" gives no letter; "Bureau of Investigation (BOI)": it does)."""
     parts = [p for w in words for p in re.split(r"[-‐–]", w) if p]
-    small = [p.lower().strip(",'’") in _SMALL for p in parts]
+    # (a small word, a number, or a word in lower case inside the long form gives no letter
+    # when the rest spells without it: "Medicines and Healthcare products Regulatory Agency
+    # (MHRA)", "Glucagon-like peptide-1 (GLP-1)")
+    small = [p.lower().strip(",'’") in _SMALL or p[0].isdigit() or (k and p[0].islower())
+             for k, p in enumerate(parts)]
     heads = [p[0].lower() for p in parts]
 
     @functools.lru_cache(maxsize=None)
