@@ -189,6 +189,8 @@ def _names_reference(text: str) -> dict:
     found = {}
     for m in CAPS.finditer(text):
         words = m.group(1).strip().split()
+        if words:  # (a possessive names its owner)
+            words[-1] = re.sub(r"(?<=\w)[’']s?$", "", words[-1])
         while words and words[0] in STOP:
             words = words[1:]
         if not words or (len(words) == 1 and (len(words[0]) < 3 or

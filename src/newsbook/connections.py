@@ -94,12 +94,17 @@ def names_in(article: Article, stem: str, blocks: list[tuple[str, str, int]],
     return found
 
 
+_POSSESSIVE = re.compile(r"(?<=\w)[’']s?$")
+
+
 def _name_of_run(run: str) -> tuple[str, bool]:
     """(name, is one word) of a capitalised run, leading stop words dropped; name "" when
     it names nothing wherever it stands. A one-word name still counts only where it does
     not open a sentence (the caller asks; the rest is the same for every occurrence of
     the run, so an article works it out once per distinct run)."""
     words = run.split()
+    if words:  # (a possessive names its owner: "February’s", "Kestrel Semiconductor’s")
+        words[-1] = _POSSESSIVE.sub("", words[-1])
     while words and words[0] in STOP:
         words = words[1:]
     if not words or (len(words) == 1 and len(words[0]) < 3):
