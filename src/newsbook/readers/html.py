@@ -685,17 +685,14 @@ def _as_paragraphs(blocks: list[Block]) -> list[Paragraph]:
 
 
 def _unrepeated(blocks: list[Block]) -> list[Block]:
-    """The blocks without a captionless image shown before (FreshRSS appends the feed's
-    enclosure, its cover image, to the body that opens with it)."""
-    seen: set[str] = set()
-    out = []
-    for b in blocks:
-        if isinstance(b, Figure) and b.src:
-            if b.src in seen and not b.caption:
-                continue
-            seen.add(b.src)
-        out.append(b)
-    return out
+    """The blocks without a closing captionless image shown before: FreshRSS appends the
+    feed's enclosure, its cover image, to a body that already shows it (an image the body
+    itself repeats stays where it is)."""
+    last = blocks[-1] if blocks else None
+    if isinstance(last, Figure) and last.src and not last.caption and any(
+            isinstance(b, Figure) and b.src == last.src for b in blocks[:-1]):
+        return blocks[:-1]
+    return blocks
 
 
 def _own_caption(fig: Node) -> Node | None:
