@@ -73,7 +73,8 @@ def names_in(article: Article, stem: str, blocks: list[tuple[str, str, int]],
     found: dict[str, tuple[str, int, int, int]] = {}
     runs: dict[str, tuple[str, bool]] = {}  # capitalised run -> _name_of_run(run)
     pattern = _alias_pattern(aliases)
-    own = f" {article.publication} " if getattr(article, "publication", "") else ""
+    words = (getattr(article, "publication", "") or "").split()
+    own = {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
     for k, (anchor, text, line) in enumerate(blocks):
         for m in (pattern.finditer(text) if pattern else ()):
             name = aliases[m.group(0)]
@@ -88,7 +89,7 @@ def names_in(article: Article, stem: str, blocks: list[tuple[str, str, int]],
                 got = runs[raw] = _name_of_run(raw)
             name, single = got
             if not name or name in found or (single and opens_sentence(text, m.start())) \
-                    or f" {name} " in own:  # (the newsletter's own name joins no articles)
+                    or name in own:  # (the newsletter's own name, or words of it, joins none)
                 continue
             found[name] = (anchor, line, k, m.start())
     return found

@@ -170,9 +170,10 @@ def _typed_titles(out: list[Unit]) -> None:
     one when text follows it, however its words are cased; an emoji's line beside another
     is a list's item ("✅ Done", "👉 Next"), not a title."""
     for i, u in enumerate(out[:-1]):
+        if u.kind not in ("caption", "para") or len(u.lines) != 1 or len(u.lines[0]) > 90:
+            continue
         t = u.text.strip()
-        if u.kind not in ("caption", "para") or len(u.lines) != 1 or len(t) > 80 \
-                or not _TYPED_TITLE.match(t) or _last(t) in TERMINAL + ":…":
+        if len(t) > 80 or not _TYPED_TITLE.match(t) or _last(t) in TERMINAL + ":…":
             continue
         nxt, prev = out[i + 1], out[i - 1] if i else None
         listed = t[0] != "#" and any(v is not None and _EMOJI.match(v.text.strip())
