@@ -133,6 +133,22 @@ READ_TIME = re.compile(r"\((?:\d+|one|two|three|four|five) ?(?:-| )?min(?:ute)?s
 _CAPTION_OPENERS = "“\"'‘(«「『¿¡"
 #: a podcast chapter's or a transcript's timestamp: "[00:03:12] ", "(12:40) ", "1:02:03 "
 _TIMESTAMP = re.compile(r"^[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s")
+def _titled_lists(units: list[Unit]) -> list[Unit]:
+    """A short line with list items typed right under it ("Method" / "1. Heat the oven…" /
+    "2. Rub …") is its title and the list's items, each a unit of its own, as if blank
+    lines stood between them."""
+    out: list[Unit] = []
+    for u in units:
+        rest = u.lines[1:]
+        if rest and len(u.lines[0].strip()) <= 60 and not u.extra and all(
+                TYPED_ITEM.match(s.strip()) or LIST_ITEM.match(s) for s in rest):
+            out.append(Unit(u.line, u.lines[:1], u.blanks_before))
+            out.extend(Unit(u.line + k, [s]) for k, s in enumerate(rest, 1))
+        else:
+            out.append(u)
+    return out
+
+
 def _unstamped(line: str) -> str:
     """A transcript's line without its timestamp ("[00:12:31] Dr. Ana Ruiz: …" gives "Dr.
     Ana Ruiz: …"), so a timed turn is a speaker's too."""
@@ -216,6 +232,7 @@ def classify_units(units: list[Unit], hints: dict[str, str],
         FreshRSS's day separators show), whose "Share <name>" and "Subscribe to <name>"
         button lines are chrome.
     """
+    units = _titled_lists(units)
     counts: dict[str, int] = {}
     for u in units:
         m = SPEAKER.match(_unstamped(u.lines[0])) or _QA_TURN.match(u.lines[0])
