@@ -95,7 +95,7 @@ def publication_names(text: str) -> frozenset[str]:
     names = {stock_name(line) for needle in _STOCK for line in lines_holding(text, needle)}
     names.discard("")
     return frozenset(names)
-SOURCE_TAIL = re.compile(r"(?:\(Source\)|\bSource\.?|\bSource \| Archive|\bSource: [^.]{1,60}"
+SOURCE_TAIL = re.compile(r"(?:\(Source\)|\bSource\.?|\bSource \| Archive|\bSource: [^.]{1,60}\.?"
                          r"|\(Source: [^)]*\)|; source)$")
 ALT_TEXT = "AI-generated content may be incorrect."
 NOT_SPEAKERS = {"Source", "Disclaimer", "Note", "Update", "Correction", "Q", "A"}
