@@ -220,6 +220,12 @@ CODE_LINE = re.compile(r"""^(?:
   | \s*[A-Za-z_][\w.\[\]'"]*\s*(?:[-+*/%]?=|==)\s*\S
   | \s*[A-Za-z_][\w.]*\([^()]*\)\s*[;,]?\s*$
   | .*\{\s*$
+  # (a block's opening line, "while True:", "except requests.RequestException:"; a
+  # keyword alone, "continue", "done"; a shell loop's "for i in 1 2 3; do"; a command)
+  | \s*(?:if|elif|else|for|while|try|except|finally|with|async|match|case)\b[^.!?]*:\s*$
+  | \s*(?:continue|break|pass|done|fi|then|do|else|esac|end)\s*;?\s*$
+  | .*;\s*(?:do|then)\s*$
+  | \s*(?:raise|yield|await|exit|echo|curl|sleep|export|sudo|git|pip|npm)\s+\S
 )""", re.X)
 
 
