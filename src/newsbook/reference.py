@@ -380,8 +380,7 @@ def events_csv(events: list[dict], pages: list[tuple[Article, str]], extracted=(
                      "theme": e.get("theme", "") or themes.get(stem, ""),
                      "anchor": anchor, "quote": quote, "line": e.get("line", ""),
                      "derived": e.get("derived", "") or "", "note": e.get("note", "") or ""})
-        seen.add(("A", stem, anchor, date[:4]) if anchor else
-                 ("L", stem, int(e.get("line") or 0), date[:4]))
+        seen.add(("L", stem, int(e.get("line") or 0), date[:4]))
     for fx in extracted:
         stem = fx.stem
         if stem not in titles:
@@ -389,7 +388,9 @@ def events_csv(events: list[dict], pages: list[tuple[Article, str]], extracted=(
         for d in fx.dates:
             # (one event a paragraph a year; by its anchor: an HTML body's paragraphs all
             # give their item's line)
-            key = ("A", stem, d.anchor, d.start[:4])
+            rich = article_of[stem].rich  # (a list's items share an anchor; in a text copy
+            # each has its line, in an HTML body each its own sentence)
+            key = ("A", stem, d.anchor, d.quote if rich else d.line, d.start[:4])
             if key in seen or ("L", stem, d.line, d.start[:4]) in seen:
                 continue
             seen.add(key)
