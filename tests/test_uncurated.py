@@ -457,3 +457,13 @@ def test_the_newsletters_own_name_joins_no_articles():
     art = Article("T", datetime(2024, 1, 1), (Paragraph(text, 5),), (), 1,
                   publication="Agua y Surco")
     assert set(names_in(art, "t", [("p", text, 5)], {})) == {"Rafael Ortuño", "Almería"}
+
+
+def test_a_word_opening_a_sentence_after_a_marker_a_time_or_an_emoji_is_no_name():
+    """"… in 2019.2 Raising the pool", "[00:00:21] Badly, some weeks", "🧠 Deep dives": the
+    names glossary listed Raising, Badly and Deep."""
+    from newsbook.connections import opens_sentence
+    for text, word in (("traffic of 2019.2 Raising the pool", "Raising"),
+                       ("[00:00:21] Badly, some weeks", "Badly"), ("🧠 Deep dives", "Deep")):
+        assert opens_sentence(text, text.index(word)), word
+    assert not opens_sentence("they met Wang Lijun", 9)

@@ -62,7 +62,16 @@ def opens_sentence(text: str, at: int) -> bool:
     j = at - 1
     while j >= 0 and text[j].isspace():
         j -= 1
-    return j >= 0 and text[j] in _SENTENCE_PUNCT
+    if j < 0:
+        return True  # (only spaces before it)
+    k = j
+    while k >= 0 and j - k < 3 and text[k].isdigit():
+        k -= 1  # (a footnote's digits after a full stop: "… in 2019.2 Raising the pool")
+    if k < j and k >= 0 and text[k] in ".!?”\"":
+        return True
+    # (and after a transcript's time, "[00:00:21] Badly, …", or an emoji, "🧠 Deep dives")
+    return text[j] in _SENTENCE_PUNCT or text[j] == "]" or ord(text[j]) >= 0x2600 and \
+        not text[j].isalnum()
 
 
 def names_in(article: Article, stem: str, blocks: list[tuple[str, str, int]],
