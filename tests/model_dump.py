@@ -25,7 +25,7 @@ def dump_blocks(blocks, indent: str = "") -> list[str]:
         elif isinstance(b, Note):
             out.append(f"{indent}{b.line} note {b.text}")
         elif isinstance(b, Turn):
-            out.append(f"{indent}{b.line} turn {b.speaker}")
+            out.append(f"{indent}{b.line} turn {b.speaker}" + (f" at {b.stamp}" if b.stamp else ""))
             out += dump_blocks(b.blocks, indent + "  ")
         elif isinstance(b, Aside):
             out.append(f"{indent}{b.line} aside {b.kind}")

@@ -1024,3 +1024,13 @@ def test_the_cover_image_freshrss_appends_is_not_shown_twice():
                          'The cover.</figcaption></figure><p>Text.</p><div class="enclosure">'
                          '<p><img src="https://a.example/c.jpg" alt=""></p></div>')[0]
     assert [type(b).__name__ for b in blocks] == ["Figure", "Paragraph"]
+
+
+def test_a_label_with_nothing_after_it_still_opens_a_turn():
+    """"<p><strong>Host:</strong></p>" and then a list: the turn's first paragraph is
+    empty (the writer expects one), never the list."""
+    from newsbook.model import Paragraph, Turn
+    blocks = html_blocks("<p><strong>Host:</strong></p><ul><li>One</li></ul><p><strong>Guest:"
+                         "</strong> Yes.</p><p><strong>Host:</strong> Q?</p><p><strong>Guest:"
+                         "</strong> A.</p>")[0]
+    assert isinstance(blocks[0], Turn) and isinstance(blocks[0].blocks[0], Paragraph)

@@ -152,3 +152,15 @@ def test_a_preview_says_so_on_its_page():
     assert "This is the post's preview only" in text
     whole = Article("T", datetime(2025, 3, 1), (Paragraph("Whole.", 5),), (), 1)
     assert "preview only" not in render_article(whole, PageContext(stem="2025-03-01-t"))
+
+
+def test_a_timed_turn_shows_its_time_before_the_name():
+    """"[00:12:31] Dr. Ana Ruiz: The rate …" is shown in that order; the paragraph (what
+    facts quote) is what the speaker says, a verbatim part of the source line."""
+    from datetime import datetime
+
+    from newsbook.model import Article, Paragraph, Turn
+    turn = Turn("Dr. Ana Ruiz", (Paragraph("The rate has doubled.", 5),), 5, "[00:12:31]")
+    text = render_article(Article("T", datetime(2025, 3, 1), (turn,), (), 1),
+                          PageContext(stem="2025-03-01-t"))
+    assert "\\[00\\:12\\:31\\] **Dr\\. Ana Ruiz:** The rate has doubled\\." in text

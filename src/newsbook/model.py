@@ -123,6 +123,8 @@ class Turn:
     speaker: str
     blocks: tuple["Block", ...]
     line: int
+    #: a transcript's time before the name ("[00:12:31]"), shown where it was written
+    stamp: str = ""
 
 
 @dataclass(frozen=True)

@@ -45,8 +45,7 @@ def turns(blocks: list[Block]) -> list[Block]:
                 labels[j] and labels[j][0] in speakers) and not _aside(blocks[j]):
             j += 1
         first = _without_label(blocks[i], lab[1])
-        out.append(Turn(lab[0], tuple(([first] if first.text else []) + list(blocks[i + 1:j])),
-                        blocks[i].line))
+        out.append(Turn(lab[0], (first, *blocks[i + 1:j]), blocks[i].line))
         i = j
     return out
 

@@ -173,15 +173,13 @@ def _blocks(units: list[Unit], marks: Marks, level: int, *, nest: bool = True) -
                     and units[j - 1].kind == "para" and units[j - 1].text.rstrip().endswith(":"):
                 j -= 1  # (and the line that introduces it: "The results, as reported:")
             name, said = u.extra["name"], u.extra["text"].strip()
-            found = _marks_for(u, marks, len(u.text.strip()) - len(said))
-            stamp = u.extra.get("stamp", "").strip()
-            if stamp:  # (a timed turn keeps its time: "[00:12:31] The rate has …")
-                said = f"{stamp} {said}"
-                found = tuple((o + len(stamp) + 1, n) for o, n in found)
-            first = Paragraph(said, u.line, found)
-            # nothing nests inside a turn (no asides: a turn is one container)
+            first = Paragraph(said, u.line, _marks_for(u, marks, len(u.text.strip()) - len(said)))
+            # nothing nests inside a turn (no asides: a turn is one container); a timed
+            # turn's time is the turn's, before the name, so what the speaker says stays a
+            # verbatim part of its line for the facts that quote it
             out.append(Turn(name, tuple([first] + _blocks(units[i + 1:j], marks, level,
-                                                          nest=False)), u.line))
+                                                          nest=False)), u.line,
+                            u.extra.get("stamp", "").strip()))
             i = j
             continue
         out.append(_simple(u, marks, level))

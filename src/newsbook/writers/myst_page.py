@@ -286,7 +286,8 @@ class PageWriter:
         inner: list[str] = []
         first, rest = t.blocks[0], t.blocks[1:]
         assert isinstance(first, Paragraph)
-        inner.append(target(self.stem, self.a, first) + f"**{escape_text(t.speaker)}:** "
+        stamp = f"{escape_text(t.stamp)} " if t.stamp else ""
+        inner.append(target(self.stem, self.a, first) + f"{stamp}**{escape_text(t.speaker)}:** "
                      + self.text(first.text, first.marks) + "\n")
         self.pending += self.charts_after(first)
         for b in rest:
