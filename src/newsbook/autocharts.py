@@ -87,6 +87,18 @@ def _after_text(article: Article, stem: str, anchor: str) -> str:
     return ""
 
 
+def _before_turns(article: Article, stem: str) -> str:
+    """Text of the last paragraph before an interview's first turn: its chart stands there,
+    never between a question and its answer. "" when no paragraph leads into it."""
+    from .model import Paragraph
+    for blocks in [article.blocks] + [b.blocks for b in article.blocks if isinstance(b, Piece)]:
+        at = next((k for k, b in enumerate(blocks) if isinstance(b, Turn)), None)
+        if at:
+            prev = next((b for b in reversed(blocks[:at]) if isinstance(b, Paragraph)), None)
+            return _after_text(article, stem, anchor_id(stem, article, prev)) if prev else ""
+    return ""
+
+
 def _last_text(article: Article, stem: str) -> str:
     from .reference import block_texts
     texts = [t for _, t in block_texts(article, stem) if t]
@@ -229,7 +241,8 @@ def speaker_chart(article: Article, stem: str, facts, out: AutoCharts) -> bool:
     speakers = list(dict.fromkeys(s.speaker for s in shares))
     out.specs.append(_spec(Grouped,
         key=name.removeprefix("auto_"), kind="grouped", dataset=name, chapter=stem,
-        after=_after_text(article, stem, first.anchor), auto="speakers",
+        after=_before_turns(article, stem) or _after_text(article, stem, first.anchor),
+        auto="speakers",
         title="Who speaks how much, section by section",
         summary="Words spoken by " + ", ".join(speakers) + " in each section of the interview "
                 "(counted from the transcript).",
