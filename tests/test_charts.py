@@ -107,3 +107,16 @@ def test_a_series_title_says_what_its_values_measure():
             ("$5 billion in 2020, $7 billion in 2021.", "$5 billion"): "",
             ("In 2019 the club had 140 members; in 2023, 185.", "140 members"): ""}
     assert {k: measure_of(*k) for k in said} == said
+
+
+def test_a_speaker_chart_stands_before_the_interview():
+    from datetime import datetime
+
+    from newsbook.autocharts import _before_turns
+    from newsbook.model import Article, Figure, Paragraph, Turn
+    art = Article("T", datetime(2025, 1, 1), (
+        Paragraph("Dara ran bus planning from 2015 to 2023.", 3),
+        Figure("https://a.example/d.jpg", "Dara", "", "", 4),
+        Turn("Host", (Paragraph("What would you change?", 5),), 5),
+        Turn("Dara", (Paragraph("Almost nothing.", 6),), 6)), (), 1)
+    assert _before_turns(art, "2025-01-01-t") == "Dara ran bus planning from 2015 to 2023."
