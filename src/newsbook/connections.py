@@ -63,7 +63,7 @@ def opens_sentence(text: str, at: int) -> bool:
     while j >= 0 and text[j].isspace():
         j -= 1
     if j < 0:
-        return True  # (only spaces before it)
+        return False  # (only spaces before it, as the regex this replaced said)
     k = j
     while k >= 0 and j - k < 3 and text[k].isdigit():
         k -= 1  # (a footnote's digits after a full stop: "… in 2019.2 Raising the pool")
