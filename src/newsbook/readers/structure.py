@@ -210,8 +210,8 @@ def _aside_end(units: list[Unit], i: int) -> int:
         if AD_END.search(v.text):
             return j + 1
         j += 1
-    if j >= len(units):
-        return j
+    # (also when the post ends within AD_MOST blocks: a short post's own text after a
+    # sponsor's line with no end in sight was folded into the aside whole)
     return min(i + 2, len(units))
 
 

@@ -265,10 +265,30 @@ def is_cta(text: str, names: frozenset[str] = frozenset()) -> bool:
 def find_footnotes(units: list[Unit], names: frozenset[str] = frozenset()
                    ) -> tuple[list[Unit], list[tuple[int, list[Paragraph]]]]:
     """Split off the trailing footnote bodies: a bare ``1`` line, text, a bare ``2``, ...
-    (the newsletter's prompts among them, :func:`is_cta`, are no part of a note).
+    (the newsletter's prompts among them, :func:`is_cta`, are no part of a note). A copy
+    may hold a note's number and its text with no blank line between ("1" / "Datos del
+    BPS, …"): read so when no notes are found otherwise.
 
     Returns the remaining units and ``[(number, paragraphs)]``.
     """
+    got = _footnotes(units, names)
+    if got[1] or not any(len(u.lines) > 1 and _NUMBER_LINE.match(u.lines[0]) for u in units):
+        return got
+    split: list[Unit] = []
+    for u in units:
+        if len(u.lines) > 1 and _NUMBER_LINE.match(u.lines[0]):
+            split += [Unit(u.line, u.lines[:1], u.blanks_before), Unit(u.line + 1, u.lines[1:])]
+        else:
+            split.append(u)
+    again = _footnotes(split, names)
+    return again if again[1] else got
+
+
+_NUMBER_LINE = re.compile(r"^\s*\d{1,3}\s*$")
+
+
+def _footnotes(units: list[Unit], names: frozenset[str]
+               ) -> tuple[list[Unit], list[tuple[int, list[Paragraph]]]]:
     for i, u in enumerate(units):
         if u.text.strip() != "1" or len(u.lines) != 1:
             continue
