@@ -244,6 +244,13 @@ def mostly_cjk(text: str) -> bool:
     return cjk > 0 and 3 * cjk >= len(_LETTER.findall(text))
 
 
+def source_line(article: Article, line: int) -> int:
+    """The source line a fact or a row names for a block on ``line``: its own in a text
+    copy; the item's in an HTML body, whose blocks have no line of their own in the file
+    (their ``line`` only orders them and makes their anchors)."""
+    return article.line if article.rich else line
+
+
 def walk(blocks: tuple[Block, ...]):
     """Yield every block, depth first, including those nested in turns, asides and pieces."""
     for block in blocks:

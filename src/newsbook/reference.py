@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 
 from .extract.lookup import Finder
 from .extract.facts import derived_note
-from .model import Article, anchor_id, Caption, Figure, ListBlock, Paragraph, Quote, walk
+from .model import (Article, anchor_id, Caption, Figure, ListBlock, Paragraph, Quote,
+                    source_line, walk)
 from .writers.escape import clean
 
 
@@ -91,25 +92,20 @@ def block_lines(article: Article, stem: str) -> list[tuple[str, str, int]]:
 
 
 def _block_lines(article: Article, stem: str) -> list[tuple[str, str, int]]:
-    """(anchor, plain text, source line) of each block; an HTML body's blocks give the
-    item's line (they have none of their own in the file)."""
-    out = _text_blocks(article, stem)
-    if article.rich:
-        out = [(a, t, article.line) for a, t, _ in out]
-    return out
-
-
-def _text_blocks(article: Article, stem: str) -> list[tuple[str, str, int]]:
+    """(anchor, plain text, source line: :func:`~newsbook.model.source_line`) of each
+    block."""
     out = []
     for b in walk(article.blocks):
         if isinstance(b, (Paragraph, Caption, ListBlock)):
             text = " ".join(i.text for i in b.items) if isinstance(b, ListBlock) else b.text
-            out.append((anchor_id(stem, article, b), clean(text), b.line))
+            out.append((anchor_id(stem, article, b), clean(text), source_line(article, b.line)))
         elif isinstance(b, Quote):  # (an HTML source's block quote and image captions)
             out.append((anchor_id(stem, article, b),
-                        clean(" ".join(p.text for p in b.paragraphs)), b.line))
+                        clean(" ".join(p.text for p in b.paragraphs)),
+                        source_line(article, b.line)))
         elif isinstance(b, Figure) and b.caption:
-            out.append((anchor_id(stem, article, b), clean(b.caption), b.line))
+            out.append((anchor_id(stem, article, b), clean(b.caption),
+                        source_line(article, b.line)))
     return out
 
 

@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 
 from ..model import (Article, Aside, Caption, Figure, Heading, ListBlock, Note, Paragraph,
-                     Piece, Quote, Turn, anchor_id, mostly_cjk)
+                     Piece, Quote, Turn, anchor_id, mostly_cjk, source_line)
 from .dates import find_dates
 from .facts import (ArticleFacts, DatedStatement, Fact, Quantity, Series, SeriesPoint,
                     SpeakerShare, Term)
@@ -136,9 +136,9 @@ def segments(article: Article, stem: str) -> list[Segment]:
                 visit(b.blocks)
 
     visit(article.blocks)
-    if article.rich:  # (an HTML body's blocks have no line of their own in the file: a
-        for seg in out:  # fact's receipt is the item's line, as its diagnostics are)
-            seg.line, seg.starts = article.line, ()
+    if article.rich:  # (a fact's receipt is the item's line, as its diagnostics are)
+        for seg in out:
+            seg.line, seg.starts = source_line(article, seg.line), ()
     return out
 
 

@@ -113,7 +113,6 @@ PATTERNS = [(name, re.compile(p, re.I if name in ("season", "season2", "part", "
     ("bareq", r"\bQ(?P<q>[1-4])\b(?!\s?(?:of\s)?\d)"),
 ]]
 
-_DM = [name for name, _ in PATTERNS].index("dm")
 #: cheap pre-checks: a pattern runs only if the lower-cased text holds one of these
 NEEDS = {"fromto": ("from", "between", "entre", "zwischen", "von", "van"), "monmon": ("-", "–"), "yy": ("-", "–", " to ", "/"),
          "iso": ("-",), "num": ("/", "."), "q": ("q1", "q2", "q3", "q4"), "ordq": ("quarter",), "h": ("h1", "h2", "h 1", "h 2", "half"),
@@ -358,8 +357,8 @@ def _relative_ok(text: str, m: re.Match) -> bool:
     # inside quoted speech or a quoted document, "last year" may mean another year
     from .spans import sentence_at, sentences
     s, e = sentence_at(sentences(text), m.start(), m.end())
-    if m.re is not PATTERNS[_DM][1] and _HAS_YEAR.search(text, s, e):
-        return False  # "Fifty years ago this month, the February 1976 Crier …": about 1976
+    if _HAS_YEAR.search(text, s, e):  # (never for a day with no year: it runs only where
+        return False  # no year is) "Fifty years ago this month, the February 1976 Crier …"
     return not re.search(r"[“”«»]", text[s:e]) and not text.lstrip().startswith(("“", "\""))
 
 
@@ -378,15 +377,12 @@ def find_dates(text: str, published: datetime | None = None) -> list[RawDate]:
     low = text.lower()
     from .spans import windows
     near = windows(text, _HAS_YEAR, 50, 50) if has_year else []
-    # (the words a pattern needs are looked for only where it runs: near a year, mostly)
-    low_near = " ".join(low[a:b] for a, b in near) if len(near) != 1 or near[0][0] or \
-        near[0][1] != len(text) else low
     for name, pat in PATTERNS:
         if not (has_rel if name == "relative" else has_day if name == "dm" else has_year):
             continue
         whole = name in ("relative", "bareq", "dm")
         need = NEEDS.get(name)
-        if need and not any(w in (low if whole else low_near) for w in need):
+        if need and not any(w in low for w in need):
             continue
         spans = [(0, len(text))] if whole else near
         for m in (m for a, b in spans for m in pat.finditer(text, a, b)):

@@ -1,7 +1,7 @@
 """Speaker shares of interviews: words and turns per (section, speaker)."""
 from __future__ import annotations
 
-from ..model import Article, Heading, ListBlock, Paragraph, Turn, anchor_id, walk
+from ..model import Article, Heading, ListBlock, Paragraph, Turn, anchor_id, source_line, walk
 from .facts import SpeakerShare
 
 
@@ -31,8 +31,7 @@ def speaker_shares(article: Article, stem: str) -> tuple[SpeakerShare, ...]:
                 words = sum(_words(x) for x in walk(b.blocks))
                 key = (section, b.speaker)
                 if key not in rows:
-                    rows[key] = [0, 0, article.line if article.rich else b.line,
-                                 anchor_id(stem, article, b)]
+                    rows[key] = [0, 0, source_line(article, b.line), anchor_id(stem, article, b)]
                 rows[key][0] += words
                 rows[key][1] += 1
             elif hasattr(b, "blocks") and type(b).__name__ == "Piece":

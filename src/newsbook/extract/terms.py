@@ -159,10 +159,10 @@ def _reading(term: str, kind: str) -> str:
 
 
 def romanised(text: str) -> str:
-    """``text`` with its Han characters as toneless pinyin syllables ("东亚科技周报" ->
-    "dong ya ke ji zhou bao"), the rest as it is: a file name for a title written in
-    Chinese, which an ASCII slug would reduce to nothing."""
-    return " ".join(p.strip() for p in _reading(text, "tone").split())
+    """``text`` with its Han characters as pinyin syllables, space-separated ("东亚科技周报"
+    -> "dōng yà kē jì zhōu bào"; a slug drops the tone marks), the rest as it is: a file
+    name for a title written in Chinese, which an ASCII slug would reduce to nothing."""
+    return _reading(text, "tone")
 
 
 def _toneless(term: str) -> str:

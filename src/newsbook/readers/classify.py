@@ -149,12 +149,13 @@ def _titled_lists(units: list[Unit]) -> list[Unit]:
     return out
 
 
-def _unstamped(line: str) -> str:
-    """A transcript's line without its timestamp ("[00:12:31] Dr. Ana Ruiz: …" gives "Dr.
-    Ana Ruiz: …"), so a timed turn is a speaker's too."""
+def _stamped(line: str) -> tuple[str, str]:
+    """A transcript's line as (its time, the rest): "[00:12:31] Dr. Ana Ruiz: …" gives
+    ("[00:12:31]", "Dr. Ana Ruiz: …"), so a timed turn is a speaker's too; ("", line)
+    for a line with no time."""
     line = line.strip()
     m = _TIMESTAMP.match(line)
-    return line[m.end():] if m else line
+    return (line[:m.end()].strip(), line[m.end():]) if m else ("", line)
 
 
 #: a footnote marker after a sentence's last mark
@@ -235,7 +236,7 @@ def classify_units(units: list[Unit], hints: dict[str, str],
     units = _titled_lists(units)
     counts: dict[str, int] = {}
     for u in units:
-        m = SPEAKER.match(_unstamped(u.lines[0])) or _QA_TURN.match(u.lines[0])
+        m = SPEAKER.match(_stamped(u.lines[0])[1]) or _QA_TURN.match(u.lines[0])
         if m and len(u.lines) == 1:
             counts[m.group(1)] = counts.get(m.group(1), 0) + 1
     # an interview typed as "Q: …" / "A: …" (twice each or more): Q and A are its speakers
@@ -250,7 +251,7 @@ def classify_units(units: list[Unit], hints: dict[str, str],
         t = u.text.strip()
         m_item = (LIST_ITEM.match(u.lines[0]) or (i in typed and TYPED_ITEM.match(u.lines[0]))) \
             if len(u.lines) == 1 else None
-        m_speaker = (SPEAKER.match(_unstamped(u.lines[0])) or (qa and _QA_TURN.match(u.lines[0]))) \
+        m_speaker = (SPEAKER.match(_stamped(u.lines[0])[1]) or (qa and _QA_TURN.match(u.lines[0]))) \
             if len(u.lines) == 1 else None
         if len(u.lines) > 2 and all(PLAYER_TIME.match(x.strip()) for x in u.lines[1:]):
             # an audio player: its title, then its clock and speed ("0:00", "/52:14", "1×")
@@ -274,8 +275,7 @@ def classify_units(units: list[Unit], hints: dict[str, str],
               and (m_speaker.group(1) not in NOT_SPEAKERS and len(m_speaker.group(1)) > 2
                    or qa and m_speaker.group(1) in "QA")):
             u.kind, u.extra = "speaker", {"name": m_speaker.group(1), "text": m_speaker.group(2),
-                                          "stamp": u.lines[0].strip()[:len(u.lines[0].strip())
-                                                                     - len(_unstamped(u.lines[0]))]}
+                                          "stamp": _stamped(u.lines[0])[0]}
         elif NOTE.match(t):
             u.kind = "note"
         elif t == ALT_TEXT or (len(u.lines) > 1 and u.lines[0].strip() == ALT_TEXT):

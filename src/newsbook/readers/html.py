@@ -33,7 +33,7 @@ from ..model import (Article, Block, Code as CodeBlock, Figure, Footnote, Headin
 from .html_chrome import is_backlink, is_button, is_chrome, is_pixel, same_page, word_count
 from .html_tree import WS, Node, _all, _without, parse, plain_text, safe_url, sanitise
 from .html_turns import turns
-from .units import CTA, is_cta, stock_name
+from .units import CTA, stock_name
 
 #: Substack furniture: subscribe/share widgets and digest embeds
 DROP = {"subscription-widget-wrap", "subscription-widget", "subscribe-widget", "button-wrapper",
@@ -52,7 +52,6 @@ BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blo
           "figure", "pre", "table", "hr", "figcaption", "thead", "tbody", "tfoot", "tr",
           "iframe", "dl", "dt", "dd", "details", "summary", "section", "article", "aside",
           "header", "footer", "address", "main"}
-HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 #: blocks read as a paragraph each: a definition list's term and definition, a toggle's title
 PARAGRAPH_LIKE = {"p", "dt", "dd", "summary"}
 #: superscript and subscript digits and signs: "x<sup>2</sup>" is x², "10<sup>6</sup>" is
@@ -160,7 +159,7 @@ class _Mapper:
         self.base = base_url
         self.line = line
         #: the newsletter's names (the feed's, and its stock lines'): "Share X" is a button
-        self.names = {n for n in names if n}
+        self.names = frozenset(n for n in names if n)
         #: the article's words: a block holding most of them is never chrome (0: none is)
         self.words = words
         self.count = 0
@@ -280,9 +279,7 @@ class _Mapper:
             card = self.card(c, "tweet" if "tweet" in cls else "post")
             if card:
                 out.append(card)
-        elif c.tag in PARAGRAPH_LIKE | HEADINGS and self.prompt(c):
-            return  # (a prompt known by its words: an export may keep no class to tell it)
-        elif c.tag in HEADINGS:
+        elif c.tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
             text, _, _ = _normalise(self.inline(c))
             if text:
                 out.append(Heading(text, self.next_line(), int(c.tag[1])))
@@ -565,21 +562,9 @@ class _Mapper:
         finally:
             self.words = words
 
-    def prompt(self, c: Node) -> bool:
-        """A block that is one of Substack's prompts or buttons by its words ("Subscribe
-        now", "Share", "Thanks for reading X! Subscribe for free …", "Share X" for the
-        newsletter's own name): :func:`newsbook.readers.units.is_cta`."""
-        text = WS.sub(" ", c.text()).strip()
-        if not text or len(text) > 300 or 2 * len(text.split()) > self.words:
-            return False  # (never most of the article's words, nor in a note: words 0)
-        name = stock_name(text)
-        if name:
-            self.names.add(name)
-        return is_cta(text, frozenset(self.names))
-
     def chrome(self, c: Node) -> bool:
         """:func:`newsbook.readers.html_chrome.is_chrome`, against this article's words."""
-        return is_chrome(c, self.words)
+        return is_chrome(c, self.words, self.names)
 
 
 def _json_attrs(c: Node) -> dict:
@@ -734,7 +719,10 @@ def html_blocks(html: str, *, base_url: str = "", line: int = 1):
 def _read_body(html: str, base_url: str, line: int, publication: str = ""):
     """:func:`html_blocks`, and whether the body is cut short (:data:`CUT_SHORT`)."""
     root = parse(html)
-    m = _Mapper(base_url, line, word_count(root, 10 ** 9), (publication,))
+    # (the newsletter's names: the feed's, and those its stock lines give, "Thanks for
+    # reading X! …", so its "Share X" button is told by its words)
+    stock = {stock_name(WS.sub(" ", p.text()).strip()) for p in _all(root, lambda n: n.tag == "p")}
+    m = _Mapper(base_url, line, word_count(root, 10 ** 9), (publication, *sorted(stock)))
     blocks = turns(_levels(_unrepeated(m.blocks(root))))
     return tuple(blocks), tuple(m.footnotes), m.anchors, m.cut_short
 

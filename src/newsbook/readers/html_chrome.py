@@ -7,7 +7,7 @@ import re
 from urllib.parse import urldefrag
 
 from .html_tree import WS, Node, _all, _without, safe_url
-from .units import CTA
+from .units import CTA, is_cta
 
 #: a footnote's way back to its marker: by class (Python-Markdown, Pandoc, kramdown, ...),
 #: or a link into the page (or one whose address the sanitiser removed, javascript:) whose
@@ -102,15 +102,19 @@ WP_FOOTER = re.compile(r"^(?:The post .{1,300} appeared first on|La entrada .{1,
                        r".{1,300} apareceu primeiro em) .{1,120}\.?$")
 
 
-def is_chrome(c: Node, article_words: int) -> bool:
+def is_chrome(c: Node, article_words: int, names: frozenset[str] = frozenset()) -> bool:
     """Is this block a newsletter's chrome? One of at most FOOTER_WORDS words holding an
     unsubscribe or preferences link; one of at most VIEW_WORDS holding a link to the
-    email in a browser; one of nothing but links, a web copy's or a sign-up among them.
-    Never a block holding most of the article's words (its wrapper, however short)."""
+    email in a browser; one of nothing but links, a web copy's or a sign-up among them;
+    WordPress's footer; one of Substack's prompts or buttons told by its words, as the
+    text copy's reader tells them (:func:`~newsbook.readers.units.is_cta`, ``names``: the
+    newsletter's, for "Share X"), since an export may keep no class to tell it. Never a
+    block holding most of the article's words (its wrapper, however short)."""
     n = word_count(c, FOOTER_WORDS)
     if n > FOOTER_WORDS or 2 * n > article_words:
         return False
-    if WP_FOOTER.match(WS.sub(" ", c.text()).strip()):
+    text = WS.sub(" ", c.text()).strip()
+    if WP_FOOTER.match(text) or is_cta(text, names):
         return True
     texts = [WS.sub(" ", a.text()).strip() for a in _all(c, lambda x: x.tag == "a")]
     if any(UNSUBSCRIBE.match(t) for t in texts):

@@ -179,7 +179,7 @@ def _blocks(units: list[Unit], marks: Marks, level: int, *, nest: bool = True) -
             # verbatim part of its line for the facts that quote it
             out.append(Turn(name, tuple([first] + _blocks(units[i + 1:j], marks, level,
                                                           nest=False)), u.line,
-                            u.extra.get("stamp", "").strip()))
+                            u.extra.get("stamp", "")))
             i = j
             continue
         out.append(_simple(u, marks, level))
