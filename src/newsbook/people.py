@@ -24,6 +24,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from .extract import language
 from .extract.lookup import Finder
 from .model import Article
 from .reference import Person, PeopleLookup, block_lines, people_lookup
@@ -317,21 +318,11 @@ def best_role(roles: list[str]) -> str:
     return max(roles, key=lambda r: (roles.count(r), -roles.index(r)))
 
 
-#: the commonest words of English, and of the languages newsletters nobody curated may
-#: also be written in (German, French, Spanish, Italian, Dutch, Portuguese)
-_ENGLISH = frozenset("the and of to is that was for with are this have from".split())
-_OTHER = frozenset("""der und das ist nicht mit sich ein eine auf den dem le les et est une
-dans pour qui pas el los las y que por una del con il di che della het een niet voor
-zijn não uma com para os""".split())
-
-
 def reads_english(blocks: list[tuple[str, str, int]]) -> bool:
-    """Whether an article's text is English: its commonest words outnumber those of the
-    other languages. People are found by their names' capitals, which in German every
+    """Whether an article's text is English (:func:`newsbook.extract.language.reads_english`
+    of its first blocks). People are found by their names' capitals, which in German every
     noun has ("Der Senat", "Prozent"): another language's article names none."""
-    words = " ".join(t for _, t, _ in blocks[:40]).lower().split()
-    english = sum(1 for w in words if w in _ENGLISH)
-    return english > 0 and english >= sum(1 for w in words if w in _OTHER)
+    return language.reads_english(t for _, t, _ in blocks[:40])
 
 
 def candidates_of(names: dict[str, object], blocks: list[tuple[str, str, int]],

@@ -18,7 +18,8 @@ from ..model import (Article, Aside, Caption, Figure, Heading, ListBlock, Note, 
 from .dates import find_dates
 from .facts import (ArticleFacts, DatedStatement, Fact, Quantity, Series, SeriesPoint,
                     SpeakerShare, Term)
-from .quantities import find_quantities, parse_quantity_text
+from .language import reads_english
+from .quantities import decimal_mark, find_quantities, parse_quantity_text
 from .series import Located, find_series
 from .spans import label_of, quote_for, sentences
 from .speakers import speaker_shares
@@ -149,6 +150,9 @@ def _extract(article: Article, stem: str, published: datetime | None) -> Article
     segs = segments(article, stem)
     # (an article written in Chinese, Japanese or Korean: its Han runs are its words)
     glossed = not mostly_cjk(" ".join(s.text for s in segs[:60]))
+    # (the decimal mark its numbers use: "21,4 %" in German, "21.4%" in English)
+    mark = decimal_mark([s.masked for s in segs],
+                        reads_english(s.text for s in segs[:40]) or not glossed)
     for seg in segs:
         spans = _Lazy(seg.masked)  # (a footnote marker ends no sentence and opens none)
         for r in (find_terms(seg.masked, japan) if glossed else ()):
@@ -170,7 +174,7 @@ def _extract(article: Article, stem: str, published: datetime | None) -> Article
             seen.add((q, when))
             dates.append(DatedStatement(stem, seg.anchor, seg.line_of(q, d.start_off), q, when,
                                         d.start, d.end, d.precision, label_of(q, when)))
-        raw = find_quantities(seg.masked, [(d.start_off, d.end_off) for d in found])
+        raw = find_quantities(seg.masked, [(d.start_off, d.end_off) for d in found], mark)
         for r in raw:
             q = quote_for(seg.text, spans, r.start_off, r.end_off)
             f = Quantity(stem, seg.anchor, seg.line_of(q, r.start_off), q,

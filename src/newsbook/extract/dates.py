@@ -48,9 +48,12 @@ _FOREIGN = sorted({n for names in PROSE_MONTHS.values() for n in names.split()
 _ABBR = "Jan Feb Mar Apr Jun Jul Aug Sept Sep Oct Nov Dec".split()
 # (a trie of the names: the engine then tries a position's letter once, not 70 names)
 _MON = trie_regex(sorted(_ENGLISH) + _ABBR + [a + "." for a in _ABBR] + _FOREIGN)
-_Y = r"(?:19|20)\d{2}"
+#: a year of the second millennium or this century (1000 to 2099); one before 1900 alone
+#: (no day or month) needs a word that dates it ("in 1666", "until 1752": :data:`OLD_YEAR_AFTER`)
+_Y = r"(?:1\d|20)\d{2}"
 _L = r"(?<![\w$€£¥₩.,:/#+\-−–])"          # nothing number-like glued on the left
-_R = r"(?![\w%]|[.,:]\d|[-–]\d)"          # ... nor on the right
+_R = r"(?![\w%]|[.,:]\d|[-–]\d|\s(?:cal\.?\s)?(?:BCE?|B\.C\.|BP)\b)"  # ... nor on the right
+# (nor an era: "1420–1290 cal BC", "1200 BC" are no years of ours)
 _D = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|er)?"  # (and French "1er")
 _DAY_MON_YEAR = rf"{_D}\.?\s(?:of\s|de\s)?{_MON},?\s(?:de\s)?{_Y}"
 _MON_DAY_YEAR = rf"{_MON}\s{_D},?\s{_Y}"
@@ -96,11 +99,11 @@ PATTERNS = [(name, re.compile(p, re.I if name in ("season", "season2", "part", "
     # only where one of its words is)
     ("season2", rf"\b(?P<s>{'|'.join(_SEASONS_OTHER)})\s(?:de\s|d['’]|del\s)?(?P<y>{_Y}){_R}"),
     ("fy", rf"\b(?:FY\s?(?P<y>{_Y}|\d{{2}})|[Ff]iscal\s(?:[Yy]ear\s)?(?P<y2>{_Y})){_R}"),
-    ("partdec", rf"\b(?:the\s)?(?P<p>[Ee]arly|[Mm]id|[Ll]ate)[- ]?(?P<y>(?:19|20)\d0)s\b"),
-    ("decade", rf"(?:\b[Tt]he\s)?{_L}(?P<y>(?:19|20)\d0)s\b"),
+    ("partdec", rf"\b(?:the\s)?(?P<p>[Ee]arly|[Mm]id|[Ll]ate)[- ]?(?P<y>(?:1\d|20)\d0)s\b"),
+    ("decade", rf"(?:\b[Tt]he\s)?{_L}(?P<y>(?:1\d|20)\d0)s\b"),
     # ("les années 1990", "la década de 1990", "die 1990er Jahre")
-    ("decade2", rf"\b(?:[Ll]es\sannées|[Ll]a\sdécada\sde|[Ll]os\saños)\s(?P<y>(?:19|20)\d0)\b"
-                rf"|{_L}(?P<y3>(?:19|20)\d0)er\b"),
+    ("decade2", rf"\b(?:[Ll]es\sannées|[Ll]a\sdécada\sde|[Ll]os\saños)\s(?P<y>(?:1\d|20)\d0)\b"
+                rf"|{_L}(?P<y3>(?:1\d|20)\d0)er\b"),
     ("part", rf"\b(?P<p>early|mid|late)[- ](?P<y>{_Y}){_R}"),
     ("part2", rf"\b(?P<p>{'|'.join(p for p in PARTS if p not in ('early', 'mid', 'late'))})"
               rf"[- ](?:de\s|del\s)?(?P<y>{_Y}){_R}"),
@@ -128,17 +131,22 @@ NEEDS = {"fromto": ("from", "between", "entre", "zwischen", "von", "van"), "monm
 #: a bare year right after one of these is a count, a name or a quantity, not a year
 NOT_YEAR_AFTER = frozenset("""no no. number # model version v room route page pages p. pp.
 windows office flight article section chapter item rule part unit step level about around
-roughly nearly almost over than approximately some top rank ranked code top-""".split())
+roughly nearly almost over than approximately some top rank ranked code top- bib lot jersey
+shirt car flat apartment suite box kit plot folio catalogue cat. ms. platform gate pier bus
+train exit form bay berth squadron regiment batch serial ticket""".split())
+#: a bare year before 1900 needs one of these before it ("in 1666", "until 1752"); 1500 or
+#: 1800 alone is as often a count as a year
+OLD_YEAR_AFTER = frozenset("""in since by until till from during through throughout circa c. ca.
+year and or to""".split())
 YEAR_AFTER = frozenset("""in since by until till before after from to of during through
 throughout circa c. early late mid and or the a an year fiscal between on at for around""".split())
-_HAS_YEAR = re.compile(r"(?:19|20)\d\d|FY")
+_HAS_YEAR = re.compile(r"(?<!\d)(?:1\d|20)\d\d(?!\d)|FY")
 _DIGIT = re.compile(r"\d")
 
 
 def _has_year(text: str) -> bool:
-    """``_HAS_YEAR.search(text)``, the regex only where a "19" or "20" is."""
-    return "FY" in text or (("19" in text or "20" in text)
-                            and _HAS_YEAR.search(text) is not None)
+    """``_HAS_YEAR.search(text)``, the regex only where a digit is."""
+    return _HAS_YEAR.search(text) is not None if _DIGIT.search(text) else "FY" in text
 
 
 def _has_rel(text: str) -> bool:
@@ -250,6 +258,9 @@ def _resolve(name: str, m: re.Match, published: datetime | None):
         y = g["y"] or g["y2"]
         y = "20" + y if len(y) == 2 else y
         return y, y, "fiscal_year"
+    if name in ("partdec", "decade") and int(g["y"] or g.get("y3")) % 100 == 0 \
+            and int(g["y"] or g.get("y3")) < 1900:
+        return None  # ("the 1600s", "the late 1700s": a century as often as a decade)
     if name == "partdec":
         y, p = int(g["y"]), g["p"].lower()
         a, b = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}[p]
@@ -332,6 +343,8 @@ def _year_ok(text: str, m: re.Match) -> bool:
     low = prev.lower().strip("(“\"‘'[")
     if low in _ROUGHLY and _YEAR_ENDS.match(text, m.end()):
         return True  # "by around 2050.", "around 2050, when": a year (drawn as a span)
+    if m.group("y") < "1900" and low not in OLD_YEAR_AFTER:
+        return False  # ("1500 troops", "lot 1848", "Cromwell 1653": only "in 1666" is a year)
     if low in NOT_YEAR_AFTER or (prev and prev[-1] in "$€£¥₩#"):
         return False
     if prev and prev[0].isupper() and low not in YEAR_AFTER and not re.search(r"['’]s$", prev) \
@@ -351,9 +364,9 @@ def _year_ok(text: str, m: re.Match) -> bool:
 
 def _relative_ok(text: str, m: re.Match) -> bool:
     from .spans import prev_word
-    prev = prev_word(text, m.start())[1].lower()
-    if prev in ("the", "past", "every", "each", "a", "per", "that"):
-        return False
+    prev = prev_word(text, m.start())[1].lower().rstrip(",;:")
+    if prev in ("the", "past", "every", "each", "a", "per", "that", "ago"):
+        return False  # ("two hundred years ago this week": an anniversary, not this week)
     # inside quoted speech or a quoted document, "last year" may mean another year
     from .spans import sentence_at, sentences
     s, e = sentence_at(sentences(text), m.start(), m.end())
@@ -391,10 +404,16 @@ def find_dates(text: str, published: datetime | None = None) -> list[RawDate]:
                 continue
             if name == "year" and not _year_ok(text, m):
                 continue
+            if name in ("fromto", "yy") and _counted(text, e):
+                taken.append((s, e))  # "between 1200 and 1500 workers": counts, no years
+                continue
             if name == "yy" and _LIFE.match(text, max(0, s - 60), s) and text[e:e + 1] == ")":
                 taken.append((s, e))  # "Tobias Whitlow (1902–1940)": a life, no event
                 continue
             if name in ("relative", "dm") and not _relative_ok(text, m):
+                continue
+            if name not in ("relative", "fromto") and _BOUND.search(text, max(0, s - 16), s):
+                taken.append((s, e))  # "built before 1970": not in 1970 (nor any one year)
                 continue
             if name == "bareq":
                 if years is None:
@@ -414,8 +433,23 @@ def find_dates(text: str, published: datetime | None = None) -> list[RawDate]:
     return found
 
 
+#: a date that only bounds its event, which happened at no date the text gives: "before
+#: 1970", "prior to 2018", "in the years after 2010" (never drawn at 1970, 2018 or 2010)
+_BOUND = re.compile(r"(?<![\w-])(?:[Bb]efore|[Aa]fter|[Pp]rior to|[Ee]arlier than|[Ll]ater than|"
+                    r"[Aa]ntes de(?:l| la)?|[Dd]espu[ée]s de(?:l| la)?|[Aa]vant|[Aa]pr[èe]s|[Vv]or|"
+                    r"[Nn]ach|[Pp]rima del?|[Dd]opo il|[Pp]re|[Pp]ost)[\s-]$")
 #: a name and an opening bracket right before a range of years: a person's life years
-_LIFE = re.compile(r".*[A-ZÀ-Þ][\w’'-]+ \($", re.S)
+#: ("Tobias Whitlow (1902–1940)", "Anne Lister (c. 1791 – 1840)")
+_LIFE = re.compile(r".*[A-ZÀ-Þ][\w’'-]+ \((?:c\.|ca\.|b\.)?\s?$", re.S)
+
+
+def _counted(text: str, end: int) -> bool:
+    """Whether a unit or a counted noun follows ``text[:end]`` ("… and 1500 workers")."""
+    nw = _NEXT_WORD.match(text[end:end + 40])
+    if not nw:
+        return False
+    from .quantities import is_unit_word   # late import: quantities imports us
+    return is_unit_word(nw.group(1))
 #: words that make the year or month after them approximate ("circa 1998", "around March
 #: 2027", "in about 2012")
 _APPROX = re.compile(r"\b(?:[Cc]irca|[Cc]a?\.|[Aa]round|[Aa]bout|[Aa]pproximately|[Rr]oughly"

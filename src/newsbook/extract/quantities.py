@@ -7,6 +7,7 @@ ordinals (12th), clock times (07:32, 3 pm), bare numbers without a unit.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -14,10 +15,15 @@ from dataclasses import dataclass
 #: the point of a number under 1,000 are the thousands of German, Dutch, Italian or
 #: Spanish text as often as an English decimal, so the number is left out
 NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?![1-9]\d{0,2}\.\d{3}(?!\d))\d+(?:\.\d+)?"
+#: the same where the article's own numbers settle which mark is the decimal one (see
+#: :func:`decimal_mark`): "2.375" is then a decimal (a German "2,375 %" read with the
+#: marks swapped)
+NUM_SETTLED = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 SCALE_WORDS = {"thousand": "thousand", "million": "million", "billion": "billion",
                "trillion": "trillion", "bn": "billion", "mn": "million", "mln": "million",
                "k": "thousand", "m": "million", "b": "billion", "万": "万", "亿": "亿"}
-_SW = r"(?:thousand|million|billion|trillion)"
+_SCALE_NAMES = ("thousand", "million", "billion", "trillion")
+_SW = rf"(?:{'|'.join(_SCALE_NAMES)})"
 _SA = r"(?:bn|mn|mln|[kmbKMB])"          # abbreviations: only right after a currency
 _SA_SPACED = r"(?:\s(?:bn|mn|mln|[kmbKMB]))"  # ... or after a space ("€12 bn", "€5 m")
 CUR_PREFIX = {"US$": "USD", "HK$": "HKD", "NT$": "TWD", "S$": "SGD", "A$": "AUD", "C$": "CAD",
@@ -102,22 +108,38 @@ _SIGN = r"(?:(?<![\w.,:/#\-−–])(?P<sign>[−-]))?"
 _NR = r"(?![\d]|[.,]\d|:\d)"
 _SEP = r"(?P<sep>\s?[-–]\s?|\sto\s)"
 
-CUR_RE = re.compile(
-    rf"{_SIGN}(?P<cur>{_CP})\s?{_NL.replace('$€£¥₩', '')}(?P<n1>{NUM}){_NR}"
-    rf"(?:\s?(?P<s1>{_SW})\b|(?P<a1>{_SA}|{_SA_SPACED})\b|(?P<c1>[万亿]))?"
-    rf"(?:{_SEP}(?:{_CP})?\s?(?P<n2>{NUM}){_NR}"
-    rf"(?:\s?(?P<s2>{_SW})\b|(?P<a2>{_SA}|{_SA_SPACED})\b|(?P<c2>[万亿]))?)?")
-POST_RE = re.compile(
-    rf"{_SIGN}{_NL}(?P<n1>{NUM}){_NR}(?:\s?(?P<s1>{_SW})\b|(?P<c1>[万亿]))?"
-    rf"(?:{_SEP}(?P<n2>{NUM}){_NR}(?:\s?(?P<s2>{_SW})\b|(?P<c2>[万亿]))?)?"
-    rf"(?P<gap>\s?|-)(?:(?P<unit>{_UNIT_ALT})|(?:(?P<mid>[a-z][a-z-]+)\s)?(?P<noun>{_NOUN_ALT}))"
-    r"(?:(?<=[元])|(?!\w|/[^\W\d]))")  # ("120 MB/s" is no "120 MB")
-#: ``21.3 million TEU``, ``2 million barrels``: after a scale word any unit-like word is
-#: the unit (an acronym, or a plural noun that is not a function word or a verb)
-SCALED_RE = re.compile(
-    rf"{_SIGN}{_NL}(?P<n1>{NUM}){_NR}\s(?P<s1>{_SW})\b"
-    rf"(?:{_SEP}(?P<n2>{NUM}){_NR}\s(?P<s2>{_SW})\b)?"
-    r"\s(?P<unit>[A-Z]{2,6}|(?:[a-z]{3,20}\s)?[a-z]{3,20}s)\b(?![-’'])")
+def _patterns(num: str) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """(currency first, unit or counted noun after, scale word then any unit) for numbers
+    written as ``num``."""
+    cur = re.compile(
+        rf"{_SIGN}(?P<cur>{_CP})\s?{_NL.replace('$€£¥₩', '')}(?P<n1>{num}){_NR}"
+        rf"(?:\s?(?P<s1>{_SW})\b|(?P<a1>{_SA}|{_SA_SPACED})\b|(?P<c1>[万亿]))?"
+        rf"(?:{_SEP}(?:{_CP})?\s?(?P<n2>{num}){_NR}"
+        rf"(?:\s?(?P<s2>{_SW})\b|(?P<a2>{_SA}|{_SA_SPACED})\b|(?P<c2>[万亿]))?)?")
+    post = re.compile(
+        rf"{_SIGN}{_NL}(?P<n1>{num}){_NR}(?:\s?(?P<s1>{_SW})\b|(?P<c1>[万亿]))?"
+        rf"(?:{_SEP}(?P<n2>{num}){_NR}(?:\s?(?P<s2>{_SW})\b|(?P<c2>[万亿]))?)?"
+        rf"(?P<gap>\s?|-)(?:(?P<unit>{_UNIT_ALT})|(?:(?P<mid>[a-z][a-z-]+)\s)?(?P<noun>{_NOUN_ALT}))"
+        r"(?:(?<=[元])|(?!\w|/[^\W\d]))")  # ("120 MB/s" is no "120 MB")
+    # ``21.3 million TEU``, ``2 million barrels``: after a scale word any unit-like word is
+    # the unit (an acronym, or a plural noun that is not a function word or a verb)
+    scaled = re.compile(
+        rf"{_SIGN}{_NL}(?P<n1>{num}){_NR}\s(?P<s1>{_SW})\b"
+        rf"(?:{_SEP}(?P<n2>{num}){_NR}\s(?P<s2>{_SW})\b)?"
+        r"\s(?P<unit>[A-Z]{2,6}|(?:[a-z]{3,20}\s)?[a-z]{3,20}s)\b(?![-’'])")
+    return cur, post, scaled
+
+
+CUR_RE, POST_RE, SCALED_RE = _patterns(NUM)
+
+
+@functools.cache
+def _settled() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """:func:`_patterns` of :data:`NUM_SETTLED` (compiled for the first article that needs
+    them: most books have none)."""
+    return _patterns(NUM_SETTLED)
+
+
 NOT_UNITS = frozenset("""US UK EU UN AI CEO GDP PRC CCP USA UAE ROK DPRK has was does goes this
 less plus thus across yes its is as us his hers ours theirs yours whereas perhaps always""".split())
 #: ``5.38 billion`` with no unit: takes the unit of the quantity before it in the sentence
@@ -148,7 +170,7 @@ class RawQuantity:
 
 def is_unit_word(word: str) -> bool:
     w = word.strip()
-    return w in UNIT_WORDS or w in COUNT_NOUNS or w.lower() in _SW or w in ("%",)
+    return w in UNIT_WORDS or w in COUNT_NOUNS or w.lower() in _SCALE_NAMES or w == "%"
 
 
 def number(s: str) -> float:
@@ -203,12 +225,46 @@ def _currency(text: str, code: str, start: int) -> str:
     return code
 
 
-def find_quantities(text: str, dates: list[tuple[int, int]]) -> list[RawQuantity]:
-    """All quantities of ``text`` in source order; ``dates`` are spans to keep out of."""
-    cands: list[RawQuantity] = []
+#: a number whose mark can only be a decimal one: "21,4 %" (one or two digits after a
+#: comma), "1.500,50"; and the same for the point ("3.5%", "1,500.50"), not a date's
+#: "31.12.2025" nor a time's
+_COMMA_DECIMAL = re.compile(r"(?<![\d.,])\d+,\d{1,2}(?![\d.,])|\d\.\d{3},\d")
+_POINT_DECIMAL = re.compile(r"(?<![\d.,:])\d+\.\d{1,2}(?![\d.,:])|\d,\d{3}\.\d")
+#: a number with a mark between digits (a decimal or a thousands mark)
+_MARKED = re.compile(r"\d[.,]\d")
+_SWAP = str.maketrans(",.", ".,")
+
+
+def decimal_mark(texts: list[str], english: bool) -> str:
+    """The decimal mark an article's numbers use: "." (English: "1,500.5"), "," (German,
+    French, Spanish … "21,4 %", "12.500"), or "" when its numbers do not settle it and it is
+    not in English (its numbers with a mark are then left out: "2,375" is 2375 in English
+    and 2.375 in German, and a chart a thousand times off is the worst fault). Told by the
+    numbers that can only be read one way ("21,4", "3.5"), not by the language alone:
+    Mexican Spanish writes "1,500.50"."""
+    comma = any(_COMMA_DECIMAL.search(t) for t in texts)
+    point = any(_POINT_DECIMAL.search(t) for t in texts)
+    if comma and not point:
+        return ","
+    return "." if english or (point and not comma) else ""
+
+
+def find_quantities(text: str, dates: list[tuple[int, int]], mark: str = ".") -> list[RawQuantity]:
+    """All quantities of ``text`` in source order; ``dates`` are spans to keep out of.
+    ``mark``: the article's decimal mark (:func:`decimal_mark`); with ",", the numbers are
+    read with their marks swapped (the same length, so offsets and quotes stay the text's
+    own); with "", numbers with a mark are left out."""
     if not _DIGIT.search(text):
         return []
-    pats = (CUR_RE, POST_RE, SCALED_RE) if _HAS_CUR.search(text) else (POST_RE, SCALED_RE)
+    if mark == ",":
+        text = re.sub(r"(?<=\d)[.,](?=\d)", lambda m: m.group().translate(_SWAP), text)
+    found = _find(text, dates, _settled() if mark == "," else (CUR_RE, POST_RE, SCALED_RE))
+    return found if mark else [r for r in found if not _MARKED.search(r.text)]
+
+
+def _find(text: str, dates: list[tuple[int, int]], patterns) -> list[RawQuantity]:
+    cands: list[RawQuantity] = []
+    pats = patterns if _HAS_CUR.search(text) else patterns[1:]
     from .spans import windows
     near = windows(text, _DIGITS, 20, 60)
     for pat in pats:
@@ -221,7 +277,39 @@ def find_quantities(text: str, dates: list[tuple[int, int]]) -> list[RawQuantity
         if out and r.start_off < out[-1].end_off:
             continue
         out.append(r)
-    return _bare_counts(text, _bare_scaled(text, out, dates), dates)
+    return _bare_counts(text, _bare_scaled(text, _between(text, out), dates), dates)
+
+
+#: "between 1,200 and 1,500 workers": the first number of a range stated with "between"
+_BETWEEN_N = re.compile(rf"\b[Bb]etween\s(?P<n>{NUM})\s(?:and|to)\s$")
+_BETWEEN = re.compile(r"\b[Bb]etween\s$")
+
+
+def _between(text: str, found: list[RawQuantity]) -> list[RawQuantity]:
+    """Ranges stated with "between": "between 1,200 and 1,500 workers" is 1,200 to 1,500
+    workers, never 1,500 (its bound), and "between $2bn and $3bn" one range, not two
+    amounts."""
+    out: list[RawQuantity] = []
+    for r in found:
+        last = out[-1] if out else None
+        if last is not None and last.high is None and r.high is None and not last.qualifier \
+                and text[last.end_off:r.start_off] == " and " and (last.unit, last.scale) == \
+                (r.unit, r.scale) and last.value < r.value \
+                and _BETWEEN.search(text, max(0, last.start_off - 8), last.start_off):
+            start = last.start_off - 8
+            out[-1] = RawQuantity(start, r.end_off, text[start:r.end_off], last.value, r.value,
+                                  r.scale, r.unit, "")
+            continue
+        m = _BETWEEN_N.search(text, max(0, r.start_off - 40), r.start_off) \
+            if r.high is None and not r.qualifier and r.value > 0 else None
+        if m and number(m.group("n")) < r.value:
+            out.append(RawQuantity(m.start(), r.end_off, text[m.start():r.end_off],
+                                   number(m.group("n")), r.value, r.scale, r.unit, ""))
+            continue
+        if m:
+            continue  # ("between 5 and 3 people": no range, and 3 is no value of its own)
+        out.append(r)
+    return out
 
 
 def _scan(text: str, pat: re.Pattern, lo: int, hi: int) -> list[RawQuantity]:
@@ -256,7 +344,7 @@ def _candidate(text: str, m: re.Match, pat: re.Pattern) -> RawQuantity | None:
     from .spans import prev_word
     if prev_word(text, m.start())[1].lower() in NOT_AFTER:
         return None
-    if pat is CUR_RE:
+    if "cur" in pat.groupindex:  # (a currency first)
         cur = g["cur"]
         if cur.isalpha() and _YEAR.fullmatch(g["n1"]) and not _scale(m, 1):
             return None                       # "USD 2022" is a year, not an amount
@@ -265,7 +353,7 @@ def _candidate(text: str, m: re.Match, pat: re.Pattern) -> RawQuantity | None:
         return _build(text, m, _currency(text, CUR_PREFIX[cur], m.start("cur")))
     unit = g.get("unit")
     noun = g.get("noun")
-    if pat is SCALED_RE:
+    if "gap" not in pat.groupindex:  # (a scale word, then any unit)
         if unit in NOT_UNITS or unit.lower() in _NOT_MID or unit.split()[0] in _NOT_MID \
                 or unit.split()[-1] in NOT_UNITS:
             return None

@@ -1,0 +1,24 @@
+"""Whether an article is written in English, told by its commonest words.
+
+Two things depend on it: names are found by their capitals, which in German every noun
+has ("Der Senat", "Prozent"), and numbers with a mark are read by the mark's meaning in
+the text's language (:func:`newsbook.extract.quantities.decimal_mark`).
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+#: the commonest words of English, and of the languages newsletters nobody curated may
+#: also be written in (German, French, Spanish, Italian, Dutch, Portuguese)
+_ENGLISH = frozenset("the and of to is that was for with are this have from".split())
+_OTHER = frozenset("""der und das ist nicht mit sich ein eine auf den dem le les et est une
+dans pour qui pas el los las y que por una del con il di che della het een niet voor
+zijn não uma com para os""".split())
+
+
+def reads_english(texts: Iterable[str]) -> bool:
+    """Whether these texts (an article's first blocks) are English: their commonest words
+    outnumber those of the other languages."""
+    words = " ".join(texts).lower().split()
+    english = sum(1 for w in words if w in _ENGLISH)
+    return english > 0 and english >= sum(1 for w in words if w in _OTHER)
