@@ -61,12 +61,13 @@ def render(spec, df) -> go.Figure:
     lane_col = spec.lane
     lanes_present = list(dict.fromkeys(df[lane_col].astype(str))) if lane_col else [" "]
     order = [la for la in (spec.lanes or lanes_present) if la in lanes_present] or lanes_present
-    fig, trace_lanes, undated_all = go.Figure(), [], []
+    fig, trace_lanes, undated_all, placed = go.Figure(), [], [], []
     for i, lane in enumerate(order):
         colour = PALETTE[i % len(PALETTE)]
         rows = df[df[lane_col].astype(str) == lane] if lane_col else df
         items, undated = spans(rows, spec.start, spec.end, spec.precision)
         undated_all += undated
+        placed += items
         bars = [it for it in items if not it[3]]
         dots = [it for it in items if it[3]]
         if bars:
@@ -87,8 +88,10 @@ def render(spec, df) -> go.Figure:
                             symbol=["circle-open" if soft else "circle" for *_, soft in dots]),
                 customdata=customdata(sub, spec.label), hovertemplate=HOVER))
             trace_lanes.append(lane)
+    lo = min((it[1] for it in placed), default=0)
+    hi = max((it[2] for it in placed), default=1)
     fig.update_layout(barmode="overlay", height=170 + 56 * len(order), showlegend=False,
-                      xaxis=dict(title=spec.axis, tickformat="d", hoverformat=".1f"),
+                      xaxis=_x_axis(spec.axis, lo, hi, labels=False),
                       yaxis=dict(autorange="reversed", title="", automargin=True,
                                  showticklabels=bool(lane_col)))
     if spec.controls and lane_col:
@@ -108,17 +111,26 @@ _MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 SHORT_SPAN = 2.0
 
 
-def _x_axis(title: str, lo: float, hi: float) -> dict:
-    """The years axis of :func:`render_rows` over ``[lo, hi]`` (fractional years), with
-    room for the labels on the right. A span of under two years (a few weeks of posts, say)
-    is ticked by month ("Nov 2026"), since whole years would give it one tick or two."""
+#: steps between year ticks, the smallest giving at most :data:`YEAR_TICKS` ticks is used
+YEAR_STEPS = (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500)
+YEAR_TICKS = 8
+
+
+def _x_axis(title: str, lo: float, hi: float, labels: bool = True) -> dict:
+    """The years axis over ``[lo, hi]`` (fractional years), with room on the right for
+    the rows' labels (``labels``, :func:`render_rows`). Years are ticked on whole years
+    only: plotly's own ticks fall on half years, which "d" then rounds ("2025, 2026,
+    2026" under bars of mid-2024 and mid-2025). A span of under two years (a few weeks of
+    posts, say) is ticked by month ("Nov 2026"), since whole years would give it one or two."""
     span = hi - lo
     if span >= SHORT_SPAN:
         pad = span * 0.04 + 0.5
-        return dict(title=title, tickformat="d", hoverformat=".1f",
-                    range=[lo - pad, hi + span * 0.22 + 1])
+        left, right = lo - pad, hi + (span * 0.22 + 1 if labels else pad)
+        step = next((k for k in YEAR_STEPS if (right - left) / k <= YEAR_TICKS), 1000)
+        return dict(title=title, tickformat="d", hoverformat=".1f", range=[left, right],
+                    tick0=0, dtick=step)
     left = lo - max(span * 0.08, 1 / 24)
-    right = hi + span * 0.4 + 2 / 12
+    right = hi + (span * 0.4 + 2 / 12 if labels else max(span * 0.08, 1 / 24))
     # at most six ticks, so that "Nov 2026" labels never touch on a phone
     step = next(k for k in (1, 2, 3, 6, 12) if (right - left) * 12 / k <= 6)
     vals = [m / 12 for m in range(math.ceil(left * 12), math.floor(right * 12) + 1)
