@@ -273,3 +273,15 @@ def test_a_timeline_label_shows_the_date_it_is_for():
     assert labels["14 September 2024"].startswith("Sableport beat Ashby Town 6–0")
     assert "1998" in labels["1998"] and labels["1998"].startswith("…")
     assert all(len(x) <= 80 for x in labels.values())
+
+
+def test_a_date_after_publication_is_hatched_as_a_plan_or_forecast():
+    """"expected to reach $10bn by 2030" in a post of 2025 is no event: its row says so
+    (and is hatched); a date in the publication's own year or month, or before, is not."""
+    from newsbook.extract.facts import derived_note
+    assert "forecast" in derived_note("year", "2030", "2030", "2025-11-06")
+    assert "forecast" in derived_note("month", "December 2025", "2025-12", "2025-11-06")
+    assert derived_note("year", "2025", "2025", "2025-11-06") == ""
+    assert derived_note("month", "November 2025", "2025-11", "2025-11-06") == ""
+    assert derived_note("year", "2019", "2019", "2025-11-06") == ""
+    assert "no year" in derived_note("day", "August 1st", "2026-08-01", "2025-11-06")

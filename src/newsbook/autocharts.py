@@ -117,7 +117,8 @@ def timeline_chart(article: Article, stem: str, facts, out: AutoCharts) -> bool:
         rows.append({"lane": lanes.get(d.anchor, ""), "event": f"{d.when}: {d.label}", "start": d.start,
                      "end": d.end, "precision": d.precision, "when": d.when, "quote": d.quote,
                      "line": d.line, "chapter": stem, "anchor": d.anchor,
-                     "derived": derived_note(d.precision, d.when), "note": ""})
+                     "derived": derived_note(d.precision, d.when, d.start,
+                                            article.published.date().isoformat()), "note": ""})
     if len(rows) < TIMELINE_MIN:
         return False
     lane_names = list(dict.fromkeys(r["lane"] for r in rows))

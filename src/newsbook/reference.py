@@ -394,7 +394,8 @@ def events_csv(events: list[dict], pages: list[tuple[Article, str]], extracted=(
                          "precision": d.precision, "label": d.label, "chapter": stem,
                          "title": titles[stem], "theme": themes.get(stem, ""),
                          "anchor": d.anchor, "quote": d.quote, "line": d.line,
-                         "derived": derived_note(d.precision, d.when), "note": ""})
+                         "derived": derived_note(d.precision, d.when, d.start, article_of[
+                             stem].published.date().isoformat()), "note": ""})
     order = {stem: i for i, (_, stem) in enumerate(pages)}
     rows.sort(key=lambda r: (r["date"], order.get(r["chapter"], 0), int(r["line"] or 0)))
     buf = io.StringIO()

@@ -24,13 +24,17 @@ RELATIVE_WHEN = re.compile(rf"^(?:{RELATIVE_PHRASE})$", re.I)
 _YEAR_IN = re.compile(r"\d{4}")
 
 
-def derived_note(precision: str, when: str = "") -> str:
+def derived_note(precision: str, when: str = "", start: str = "", published: str = "") -> str:
     """What a timeline row says of a date the text does not give as it is drawn
-    ("last year" is a year, but the text does not say which: it is worked out)."""
+    ("last year" is a year, but the text does not say which: it is worked out), or of one
+    that is no event yet: after ``published`` (ISO), the article's date ("expected to reach
+    $10bn by 2030" is a forecast; it is hatched like a plan)."""
     if precision == "relative" or RELATIVE_WHEN.match(when.strip()):
         return "resolved against the publication date"
     if precision == "day" and not _YEAR_IN.search(when):
         return "the text gives no year: the one nearest the publication date"
+    if start and published and start > published[:len(start)]:
+        return "after the article's publication: a plan, forecast or deadline"
     if precision == "approximate":
         return "the text gives it as approximate; drawn as a span either side"
     return ""
