@@ -21,7 +21,7 @@ from .facts import (ArticleFacts, DatedStatement, Fact, Quantity, Series, Series
 from .language import reads_english
 from .quantities import decimal_mark, find_quantities, parse_quantity_text
 from .series import Located, find_series
-from .spans import label_of, quote_for, sentences
+from .spans import label_of, quote_for, sentence_at, sentences
 from .speakers import speaker_shares
 from .terms import find_terms
 
@@ -31,6 +31,20 @@ __all__ = ["ArticleFacts", "DatedStatement", "Fact", "Quantity", "Series", "Seri
 
 SHORT_LINE = 160          # consecutive paragraphs this short form one run (for series)
 _JAPAN = re.compile(r"\bJapan")
+#: a sentence that says what an earlier version got wrong ("an earlier version of this
+#: post said the hub opened in May 2025"): its dates and numbers are the wrong ones
+_CORRECTION = re.compile(r"\b(?:earlier|previous|original) version of this\b|\b(?:incorrectly|"
+                         r"wrongly|mistakenly|erroneously) (?:said|stated|reported|gave|listed)"
+                         r"\b|\bwe (?:misstated|misreported)\b", re.I)
+_CORRECTION_WORDS = ("version", "ncorrectly", "rongly", "istakenly", "rroneously", "mis")
+
+
+def _corrected(text: str, spans, start: int, end: int) -> bool:
+    """Whether the sentence around ``text[start:end]`` states what was wrong."""
+    if not any(w in text for w in _CORRECTION_WORDS):
+        return False
+    s, e = sentence_at(spans, start, end)
+    return _CORRECTION.search(text, s, e) is not None
 
 
 class _Lazy(list):
@@ -167,6 +181,8 @@ def _extract(article: Article, stem: str, published: datetime | None) -> Article
         found = find_dates(seg.masked, published)
         seen = set()
         for d in found:
+            if _corrected(seg.masked, spans, d.start_off, d.end_off):
+                continue
             when = seg.text[d.start_off:d.end_off]
             q = quote_for(seg.text, spans, d.start_off, d.end_off)
             if (q, when) in seen:
@@ -174,7 +190,9 @@ def _extract(article: Article, stem: str, published: datetime | None) -> Article
             seen.add((q, when))
             dates.append(DatedStatement(stem, seg.anchor, seg.line_of(q, d.start_off), q, when,
                                         d.start, d.end, d.precision, label_of(q, when)))
-        raw = find_quantities(seg.masked, [(d.start_off, d.end_off) for d in found], mark)
+        raw = [r for r in find_quantities(seg.masked, [(d.start_off, d.end_off) for d in found],
+                                          mark)
+               if not _corrected(seg.masked, spans, r.start_off, r.end_off)]
         for r in raw:
             q = quote_for(seg.text, spans, r.start_off, r.end_off)
             f = Quantity(stem, seg.anchor, seg.line_of(q, r.start_off), q,

@@ -83,7 +83,8 @@ PATTERNS = [(name, re.compile(p, re.I if name in ("season", "season2", "part", "
     ("monmon", rf"\b(?P<a>{_MON})[–-](?P<b>{_MON}\s{_Y}){_R}"),
     # ("2019–21", "2019 to 2021"; "in 2019 to 55 units" is a year, then a quantity)
     # (a season or a financial year written "2023/24": a span of the two years)
-    ("yy", rf"{_L}(?P<a>{_Y})(?:\s?[–-]\s?|/|\sto\s(?={_Y}))(?P<b>{_Y}|\d{{2}}){_R}"),
+    # (and "2019 bis 2025", "2019 à 2025", "2019 a 2025", "2019 tot 2025")
+    ("yy", rf"{_L}(?P<a>{_Y})(?:\s?[–-]\s?|/|\s(?:to|bis|à|a|al|tot)\s(?={_Y}))(?P<b>{_Y}|\d{{2}}){_R}"),
     ("iso", rf"{_L}(?P<a>{_Y}-[01]\d-[0-3]\d){_R}"),
     # a numeric date, "12/31/2025" or "31.12.2025": read only when the day cannot be the
     # month (over 12); "3/4/2025" is March 4 in the US and 3 April elsewhere, so no date
@@ -99,7 +100,8 @@ PATTERNS = [(name, re.compile(p, re.I if name in ("season", "season2", "part", "
     # only where one of its words is)
     ("season2", rf"\b(?P<s>{'|'.join(_SEASONS_OTHER)})\s(?:de\s|d['’]|del\s)?(?P<y>{_Y}){_R}"),
     ("fy", rf"\b(?:FY\s?(?P<y>{_Y}|\d{{2}})|[Ff]iscal\s(?:[Yy]ear\s)?(?P<y2>{_Y})){_R}"),
-    ("partdec", rf"\b(?:the\s)?(?P<p>[Ee]arly|[Mm]id|[Ll]ate)[- ]?(?P<y>(?:1\d|20)\d0)s\b"),
+    ("partdec", rf"\b(?:the\s)?(?P<p>[Ee]arly|[Mm]id|[Ll]ate)[- ]?(?P<y>(?:1\d|20)\d0)s\b"
+                rf"|\b(?P<p2>Anfang|Mitte|Ende)\sder\s(?P<y2>(?:1\d|20)\d0)er\b"),
     ("decade", rf"(?:\b[Tt]he\s)?{_L}(?P<y>(?:1\d|20)\d0)s\b"),
     # ("les années 1990", "la década de 1990", "die 1990er Jahre")
     ("decade2", rf"\b(?:[Ll]es\sannées|[Ll]a\sdécada\sde|[Ll]os\saños)\s(?P<y>(?:1\d|20)\d0)\b"
@@ -117,10 +119,10 @@ PATTERNS = [(name, re.compile(p, re.I if name in ("season", "season2", "part", "
 ]]
 
 #: cheap pre-checks: a pattern runs only if the lower-cased text holds one of these
-NEEDS = {"fromto": ("from", "between", "entre", "zwischen", "von", "van"), "monmon": ("-", "–"), "yy": ("-", "–", " to ", "/"),
+NEEDS = {"fromto": ("from", "between", "entre", "zwischen", "von", "van"), "monmon": ("-", "–"), "yy": ("-", "–", " to ", "/", " bis ", " à ", " a ", " al ", " tot "),
          "iso": ("-",), "num": ("/", "."), "q": ("q1", "q2", "q3", "q4"), "ordq": ("quarter",), "h": ("h1", "h2", "h 1", "h 2", "half"),
          "season": tuple(_SEASONS_EN), "season2": tuple(_SEASONS_OTHER), "fy": ("fy", "fiscal"),
-         "partdec": ("0s",), "decade": ("0s",), "decade2": ("0er", "années", "década", "años"),
+         "partdec": ("0s", "0er"), "decade": ("0s",), "decade2": ("0er", "années", "década", "años"),
          "part": ("early", "mid", "late"), "part2": tuple(p for p in PARTS
                                                           if p not in ("early", "mid", "late")),
          "bareq": ("q1", "q2", "q3", "q4"),
@@ -139,7 +141,8 @@ train exit form bay berth squadron regiment batch serial ticket""".split())
 OLD_YEAR_AFTER = frozenset("""in since by until till from during through throughout circa c. ca.
 year and or to""".split())
 YEAR_AFTER = frozenset("""in since by until till before after from to of during through
-throughout circa c. early late mid and or the a an year fiscal between on at for around""".split())
+throughout circa c. early late mid and or the a an year fiscal between on at for around
+jahr jahres année año anno jaar ano""".split())
 _HAS_YEAR = re.compile(r"(?<!\d)(?:1\d|20)\d\d(?!\d)|FY")
 _DIGIT = re.compile(r"\d")
 
@@ -258,11 +261,11 @@ def _resolve(name: str, m: re.Match, published: datetime | None):
         y = g["y"] or g["y2"]
         y = "20" + y if len(y) == 2 else y
         return y, y, "fiscal_year"
-    if name in ("partdec", "decade") and int(g["y"] or g.get("y3")) % 100 == 0 \
-            and int(g["y"] or g.get("y3")) < 1900:
+    decade = int(g.get("y") or g.get("y2") or g.get("y3") or 0)
+    if name in ("partdec", "decade") and decade % 100 == 0 and decade < 1900:
         return None  # ("the 1600s", "the late 1700s": a century as often as a decade)
     if name == "partdec":
-        y, p = int(g["y"]), g["p"].lower()
+        y, p = decade, PARTS[(g["p"] or g["p2"]).lower()]
         a, b = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}[p]
         return str(y + a), str(y + b), "decade"
     if name == "decade":
@@ -354,6 +357,8 @@ def _year_ok(text: str, m: re.Match) -> bool:
         nonstart = bool(head) and head[-1] not in ".!?:;"
         if nonstart:
             return False
+    if _BASE_YEAR.match(text, m.end()):
+        return False  # ("2015 = 100": an index's base year)
     nw = _NEXT_WORD.match(text[m.end():])
     if nw:
         from .quantities import is_unit_word   # late import: quantities imports us
@@ -425,6 +430,9 @@ def find_dates(text: str, published: datetime | None = None) -> list[RawDate]:
                 if name in ("fromto", "yy", "iso", "dmy", "mdy", "num"):
                     taken.append((s, e))      # "February 30, 2023": no date, nor its year
                 continue
+            if name == "yy" and (_FISCAL_AFTER.match(text, e)
+                                 or _FISCAL_BEFORE.search(text, max(0, s - 20), s)):
+                res = (res[0], res[1], "fiscal_year")  # "the 2024/25 financial year"
             if res[2] in ("year", "month", "day") and (a := _APPROX.search(text, max(0, s - 30), s)):
                 s, res = a.start(), _widened(res)  # "circa 1998": 1997 to 1999
             taken.append((s, e))
@@ -438,6 +446,12 @@ def find_dates(text: str, published: datetime | None = None) -> list[RawDate]:
 _BOUND = re.compile(r"(?<![\w-])(?:[Bb]efore|[Aa]fter|[Pp]rior to|[Ee]arlier than|[Ll]ater than|"
                     r"[Aa]ntes de(?:l| la)?|[Dd]espu[ée]s de(?:l| la)?|[Aa]vant|[Aa]pr[èe]s|[Vv]or|"
                     r"[Nn]ach|[Pp]rima del?|[Dd]opo il|[Pp]re|[Pp]ost)[\s-]$")
+#: an index's base year ("2015 = 100")
+_BASE_YEAR = re.compile(r"\s?=\s?100\b")
+#: a span of years that is a financial year ("the 2024/25 financial year", "fiscal year
+#: 2024-25"): no span of the calendar (see :func:`newsbook.extract.events`)
+_FISCAL_AFTER = re.compile(r"\s(?:financial|fiscal|tax|budget)\syear\b", re.I)
+_FISCAL_BEFORE = re.compile(r"\b(?:financial|fiscal|tax|budget)\syear\s$", re.I)
 #: a name and an opening bracket right before a range of years: a person's life years
 #: ("Tobias Whitlow (1902–1940)", "Anne Lister (c. 1791 – 1840)")
 _LIFE = re.compile(r".*[A-ZÀ-Þ][\w’'-]+ \((?:c\.|ca\.|b\.)?\s?$", re.S)
