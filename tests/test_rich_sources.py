@@ -1034,3 +1034,60 @@ def test_a_label_with_nothing_after_it_still_opens_a_turn():
                          "</strong> Yes.</p><p><strong>Host:</strong> Q?</p><p><strong>Guest:"
                          "</strong> A.</p>")[0]
     assert isinstance(blocks[0], Turn) and isinstance(blocks[0].blocks[0], Paragraph)
+
+
+def test_ghost_cards_keep_their_words_and_drop_their_furniture():
+    """Ghost's cards as a Ghost feed writes them: an audio card is a card to its file (its
+    clock "0:00", "/38:12", speed "1×" and thumbnail were paragraphs and a lost image); a
+    file card is a download with its caption, not "name.pdf 2 MB" run on; a callout's
+    emoji and text are one paragraph; a toggle's and a product's titles are paragraphs,
+    not sections of the page; a call-to-action card labelled "Sponsored" is a sponsor's
+    aside; a gallery card keeps every image (two of three were lost); a short line
+    linking to the members' portal ("Sign up now …") is a prompt."""
+    from newsbook.model import Aside, Heading, LinkCard
+    html = (
+        '<div class="kg-card kg-audio-card"><img src="" alt="audio-thumbnail" '
+        'class="kg-audio-thumbnail"><div class="kg-audio-player-container"><audio '
+        'src="https://k.example/media/a12.mp3" preload="metadata"></audio><div '
+        'class="kg-audio-title">Kerbside Audio #12</div><div class="kg-audio-player">'
+        '<span class="kg-audio-current-time">0:00</span><div class="kg-audio-time">/<span '
+        'class="kg-audio-duration">38:12</span></div><button class="kg-audio-playback-rate">'
+        '1×</button></div></div></div>'
+        '<div class="kg-card kg-file-card"><a class="kg-file-card-container" '
+        'href="https://k.example/files/count.pdf"><div class="kg-file-card-contents"><div '
+        'class="kg-file-card-title">Cycle Count 2025</div><div class="kg-file-card-caption">'
+        'The full counter data.</div><div class="kg-file-card-metadata"><div '
+        'class="kg-file-card-filename">count.pdf</div><div class="kg-file-card-filesize">'
+        '2 MB</div></div></div></a></div>'
+        '<div class="kg-card kg-callout-card"><div class="kg-callout-emoji">💡</div><div '
+        'class="kg-callout-text"><b>What is a dock-hour?</b> One dock for one hour.</div></div>'
+        '<div class="kg-card kg-toggle-card"><div class="kg-toggle-heading"><h4 '
+        'class="kg-toggle-heading-text">How we checked</h4></div><div '
+        'class="kg-toggle-content"><p>Police records.</p></div></div>'
+        '<div class="kg-card kg-product-card"><h4 class="kg-product-card-title">Hollin LT2</h4>'
+        '<p>A longtail.</p></div>'
+        '<div class="kg-card kg-cta-card"><div class="kg-cta-sponsor-label-wrapper"><div '
+        'class="kg-cta-sponsor-label"><span>Sponsored</span></div></div><div '
+        'class="kg-cta-content"><div class="kg-cta-text"><p>Locks by Ferrous.</p></div>'
+        '</div></div>'
+        '<figure class="kg-card kg-gallery-card"><div class="kg-gallery-container"><div '
+        'class="kg-gallery-row"><div class="kg-gallery-image"><img src="https://k.example/1.jpg"'
+        ' alt></div><div class="kg-gallery-image"><img src="https://k.example/2.jpg" alt></div>'
+        '<div class="kg-gallery-image"><img src="https://k.example/3.jpg" alt></div></div></div>'
+        '<figcaption>The hub at dawn.</figcaption></figure>'
+        '<p><a href="https://k.example/#/portal/signup">Sign up now</a> to get interviews '
+        'like this.</p><p>The end.</p>')
+    blocks = html_blocks(html, base_url="https://k.example/post/")[0]
+    cards = [(c.kind, c.title, c.href, c.body) for c in blocks if isinstance(c, LinkCard)]
+    assert cards == [("audio", "Kerbside Audio #12", "https://k.example/media/a12.mp3", ""),
+                     ("file", "Cycle Count 2025", "https://k.example/files/count.pdf",
+                      "The full counter data.")]
+    texts = [b.text for b in blocks if isinstance(b, Paragraph)]
+    assert texts == ["💡 What is a dock-hour? One dock for one hour.", "How we checked",
+                     "Police records.", "Hollin LT2", "A longtail.", "The end."]
+    assert not any(isinstance(b, Heading) for b in blocks)
+    (aside,) = [b for b in blocks if isinstance(b, Aside)]
+    assert aside.kind == "sponsor" and [b.text for b in aside.blocks] == ["Locks by Ferrous."]
+    figs = [(f.src, f.caption) for f in blocks if isinstance(f, Figure)]
+    assert figs == [("https://k.example/1.jpg", ""), ("https://k.example/2.jpg", ""),
+                    ("https://k.example/3.jpg", "The hub at dawn.")]

@@ -339,7 +339,7 @@ class LinkCard:
     """An embedded post, tweet, video or page, kept as a card: kind, title, link and its
     text (a video's frame is never kept, only where it plays)."""
 
-    kind: str  # "post" | "tweet" | "video" | "embed"
+    kind: str  # "post" | "tweet" | "video" | "embed" | "audio" | "file" | "link"
     title: str
     href: str
     body: str

@@ -31,7 +31,7 @@ def heading_like(text: str) -> bool:
         return False  # (a Chinese or Japanese sentence: a title holds no full stop)
     if not t or len(t) > 90 or _last(t) in TERMINAL or source_tail(t) or REPORTS.match(t) \
             or BY_NAMES.match(t) or t[0] in "—–" or is_sponsor(t) or _QA.match(t) \
-            or _TIMESTAMP.match(t):
+            or _TIMESTAMP.match(t) or _SIGN_OFF.match(t):
         # (a byline, "— Mayor X, to the council", "TODAY'S ISSUE IS SPONSORED BY X", in
         # capitals, and an interview's "Q: Why …?" are paragraphs)
         return False
@@ -46,6 +46,14 @@ def heading_like(text: str) -> bool:
     return title_case(t) or (len(t) <= 60 and _WH_HEADING.match(t) is not None)
 
 
+#: a letter's closing and its writer's name on one line: "Ihre Johanna Brecht", "Cheers,
+#: Lena", "Bien à vous, Marc" (a paragraph, never a section's title)
+_NAME = r"[A-ZÀ-Þ][\w.’'-]+(?:\s[A-ZÀ-Þ][\w.’'-]+){0,3}"
+_SIGN_OFF = re.compile(rf"^(?:(?:Ihre?|Eure?|Deine?|Votre|Vos|Tu|Su)\s{_NAME}|(?:Cheers|Best|"
+                       r"Warmly|Yours|Love|Thanks|Regards|Best wishes|All best|Until next time"
+                       r"|Bien à vous|Amitiés|Cordialement|Saludos|Un abrazo|Atentamente|Herzlich"
+                       r"|Herzliche Grüße|Viele Grüße|Beste Grüße|Bis bald|Ciao|Groeten),"
+                       rf"\s{_NAME})$")
 #: a turn of an interview typed as questions and answers: "Q: How many …", "A: We counted …"
 _QA_TURN = re.compile(r"^([QA]): (\S.*)$")
 #: an interview's question or answer, "Q: …", "A. …"
@@ -225,6 +233,17 @@ def _sentence_case_titles(out: list[Unit]) -> None:
             u.kind = "heading"
 
 
+def _footer(lines: list[str], names: frozenset[str]) -> bool:
+    """An e-mail's footer block: lines that are all prompts or footer lines (:func:`is_cta`:
+    "You are receiving this because …", "© 2025 X. All rights reserved.") but for its
+    mailing address, short lines that end no sentence ("X · Lindenstraße 42 · 10969
+    Berlin"), and closed by one of them."""
+    if len(lines) < 2 or not is_cta(lines[-1].strip(), names):
+        return False
+    return all(is_cta(x.strip(), names) or (len(x) <= 100 and x.rstrip()[-1:] not in ".!?:")
+               for x in lines[:-1]) and sum(is_cta(x.strip(), names) for x in lines) >= 2
+
+
 def classify_units(units: list[Unit], hints: dict[str, str],
                    names: frozenset[str] = frozenset()) -> list[Unit]:
     """Give each unit a kind: code, cta, item, heading, caption, note, speaker or para.
@@ -261,7 +280,7 @@ def classify_units(units: list[Unit], hints: dict[str, str],
         if u.extra.get("code"):
             u.kind = "code"
         elif is_cta(t, names) or (PLAYER_TIME.match(t) or PLAYER_TIME.match(u.lines[0].strip())) \
-                and all(PLAYER_TIME.match(x.strip()) for x in u.lines):
+                and all(PLAYER_TIME.match(x.strip()) for x in u.lines) or _footer(u.lines, names):
             u.kind = "cta"
         elif len(u.lines) > 1 and POST_HEAD.match(u.lines[0].strip()):
             u.kind = "post"  # an embedded post (a tweet): its author, text, date and counts

@@ -26,10 +26,10 @@ from __future__ import annotations
 from datetime import datetime
 
 from ..diagnostics import Code, Diagnostic
-from ..model import (Article, Block, Code as CodeBlock, Figure, Footnote, Heading, LinkCard,
+from ..model import (Article, Aside, Block, Code as CodeBlock, Figure, Footnote, Heading, LinkCard,
                      ListBlock, ListItem, Paragraph, Quote, Table)
 from .html_chrome import is_backlink, is_button, is_chrome, is_pixel, same_page, word_count
-from .html_embeds import BOOKMARKS, GALLERY, VIDEO, Embeds
+from .html_embeds import AUDIO_CARDS, BOOKMARKS, FILE_CARDS, GALLERY, VIDEO, Embeds
 from .html_inline import SUBSCRIPT, SUPERSCRIPT, SCRIPTABLE, Piece, at_blank_lines, normalise
 from .html_notes import (NOTE_BACK, NOTE_ID, NOTE_LISTS, bare_note, footnote_number, note_item,
                          note_ref, number_in)
@@ -57,6 +57,12 @@ BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blo
           "header", "footer", "address", "main"}
 #: blocks read as a paragraph each: a definition list's term and definition, a toggle's title
 PARAGRAPH_LIKE = {"p", "dt", "dd", "summary"}
+#: a card's own title in heading markup (Ghost's toggle and product cards): a paragraph, not
+#: a section of the page; and a callout (its emoji, then its text): one paragraph
+CARD_TITLES = {"kg-toggle-heading-text", "kg-product-card-title"}
+CALLOUTS = {"kg-callout-card"}
+#: Ghost's call-to-action card labelled as a sponsor's: an aside, like a sponsor's block
+SPONSOR_CARDS, SPONSOR_LABELS = {"kg-cta-card"}, {"kg-cta-sponsor-label"}
 
 
 # ------------------------------------------------------------------ inline content
@@ -184,6 +190,21 @@ class _Mapper(Embeds):
             out.append(fig)  # (WordPress's classic editor: an image and its caption)
         elif c.tag == "div" and cls & GALLERY:
             out.extend(self.gallery(c))
+        elif cls & AUDIO_CARDS:
+            card = self.audio(c)
+            if card:
+                out.append(card)
+        elif cls & FILE_CARDS:
+            card = self.file_card(c)
+            if card:
+                out.append(card)
+        elif cls & CALLOUTS:
+            self.paragraph(c, out)
+        elif cls & SPONSOR_CARDS and (label := c.find(lambda n: n.classes & SPONSOR_LABELS)):
+            line = self.next_line()
+            inner = self.blocks(_without(c, lambda n: n is label))
+            if inner:
+                out.append(Aside("sponsor", tuple(inner), line))
         elif (c.tag == "div" and cls & VIDEO) or c.tag == "iframe":
             card = self.video(c)
             if card:
@@ -193,6 +214,8 @@ class _Mapper(Embeds):
             card = self.card(c, "tweet" if "tweet" in cls else "post")
             if card:
                 out.append(card)
+        elif c.tag in ("h1", "h2", "h3", "h4", "h5", "h6") and cls & CARD_TITLES:
+            self.paragraph(c, out)
         elif c.tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
             text, _, _ = normalise(self.inline(c))
             if text:
@@ -226,6 +249,12 @@ class _Mapper(Embeds):
             # (an image figure holds an image and its caption; one with text of its own
             # besides is read as blocks below, so no word of it is lost)
             own = WS.sub("", _without(c, lambda n: n is cap).text()) if img is not None else ""
+            imgs = _all(c, lambda n: n.tag == "img" and not is_pixel(n)) if not own else []
+            if len(imgs) > 1:  # (Ghost's gallery card: a figure of images, one caption)
+                figs = [self.figure_of(i, None, cap if k == len(imgs) - 1 else None)
+                        for k, i in enumerate(imgs)]
+                out.extend(f for f in figs if f)
+                return
             fig = self.figure_of(img, c, cap) if not own else None
             if fig:
                 out.append(fig)

@@ -37,6 +37,9 @@ UNSUBSCRIBE = re.compile(
     r"|(?:email|subscription) (?:preferences|settings))\W*$", re.I)
 SIGN_UP = re.compile(r"^(?:subscribe(?: now| for free| here)?|sign up(?: now| for free)?"
                      r"|join now)\W*$", re.I)
+#: Ghost's members' portal (sign up, sign in, account, upgrade): a short block linking
+#: there is a prompt
+PORTAL = re.compile(r"#/portal(?:/|$)")
 #: a link styled as a button (``a.button``, ``a.btn-primary``, ``a.cta``)
 BUTTON_CLASS = re.compile(r"(?:^|[-_])(?:button|btn|cta)(?:$|[-_])")
 VIEW_WORDS, FOOTER_WORDS = 12, 40
@@ -116,9 +119,12 @@ def is_chrome(c: Node, article_words: int, names: frozenset[str] = frozenset()) 
     text = WS.sub(" ", c.text()).strip()
     if WP_FOOTER.match(text) or is_cta(text, names):
         return True
-    texts = [WS.sub(" ", a.text()).strip() for a in _all(c, lambda x: x.tag == "a")]
+    links = _all(c, lambda x: x.tag == "a")
+    texts = [WS.sub(" ", a.text()).strip() for a in links]
     if any(UNSUBSCRIBE.match(t) for t in texts):
         return True
+    if n <= VIEW_WORDS and any(PORTAL.search(a.attrs.get("href", "")) for a in links):
+        return True  # ("Sign up now to get interviews like this": Ghost's members' portal)
     if n > VIEW_WORDS:
         return False
     if any(VIEW_ONLINE.match(t) and "browser" in t.lower() for t in texts):

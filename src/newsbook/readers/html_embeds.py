@@ -19,6 +19,9 @@ GALLERY = {"image-gallery-embed", "image-gallery"}
 VIDEO = {"youtube-wrap", "vimeo-wrap"}
 #: link previews: Ghost's bookmark card
 BOOKMARKS = {"kg-bookmark-card"}
+#: Ghost's audio card (a player: its file and title are kept, its clock and buttons not)
+#: and file card (a download: its title and caption, not its file name and size)
+AUDIO_CARDS, FILE_CARDS = {"kg-audio-card"}, {"kg-file-card"}
 VIDEO_ID = re.compile(r"^[A-Za-z0-9_-]{4,32}$")
 VIDEO_SITES = {"youtube": ("YouTube video", "https://www.youtube.com/watch?v="),
                "vimeo": ("Vimeo video", "https://vimeo.com/")}
@@ -129,9 +132,38 @@ class Embeds:
         a = c.find(lambda n: n.tag == "a")
         href = safe_url(a.attrs.get("href", ""), self.base) if a is not None else ""
         title, body = part("kg-bookmark-title"), part("kg-bookmark-description")
+        # (who wrote it and where: "Ines Varga · Citylabish", words of the card kept)
+        by = " · ".join(t for t in (part("kg-bookmark-author"), part("kg-bookmark-publisher")) if t)
+        body = "\n".join(t for t in (body, by) if t)
         if not (title or body or href):
             return None
-        return LinkCard("post", title, href, body, self.next_line())
+        return LinkCard("link", title, href, body, self.next_line())
+
+    def audio(self, c: Node) -> LinkCard | None:
+        """Ghost's audio card: a card to its file, titled as the card is (the player's
+        thumbnail, clock, speed and buttons are dropped)."""
+        src = c.find(lambda n: n.tag in ("audio", "source") and n.attrs.get("src"))
+        href = safe_url(src.attrs.get("src", ""), self.base) if src is not None else ""
+        t = c.find(lambda n: "kg-audio-title" in n.classes)
+        title = WS.sub(" ", t.text()).strip() if t is not None else ""
+        if not (title or href.startswith(("http://", "https://"))):
+            return None
+        return LinkCard("audio", title, href if href.startswith("http") else "", "",
+                        self.next_line())
+
+    def file_card(self, c: Node) -> LinkCard | None:
+        """Ghost's file card: a card to the download, with its title and caption (its
+        file name and size are the page's furniture)."""
+        def part(name: str) -> str:
+            n = c.find(lambda x: name in x.classes)
+            return WS.sub(" ", n.text()).strip() if n is not None else ""
+        a = c.find(lambda n: n.tag == "a")
+        href = safe_url(a.attrs.get("href", ""), self.base) if a is not None else ""
+        title = part("kg-file-card-title") or part("kg-file-card-filename")
+        body = part("kg-file-card-caption")
+        if not (title or body or href):
+            return None
+        return LinkCard("file", title, href, body, self.next_line())
 
     def linked(self, url: str) -> LinkCard | None:
         """An embed given by its address (a frame's, or the page's itself): a card to the

@@ -15,12 +15,14 @@ TAGS = {"p", "br", "a", "em", "i", "strong", "b", "u", "s", "code", "pre", "kbd"
         "figcaption", "img", "picture", "table", "thead", "tbody", "tfoot", "tr", "th", "td",
         "caption", "div", "span", "sup", "sub", "hr", "small", "mark", "cite", "q", "abbr",
         "iframe",  # (an embedded video's frame: read as a link card, never written as HTML)
+        "audio", "source",  # (an audio player's file: read as a link card, never written)
         # (blocks that hold text: kept so their words are not run together, never written)
         "dl", "dt", "dd", "details", "summary", "section", "article", "aside", "header",
         "footer", "address", "main"}
 #: (FreshRSS 1.20 and later store a feed's classes as data-sanitized-class: read as classes)
 ATTRIBUTES = {"*": {"class", "data-sanitized-class"}, "a": {"href", "id"}, "div": {"data-attrs", "id"}, "ol": {"start"},
               "iframe": {"src", "title"}, "li": {"id"},  # (a footnote's number: fn:1)
+              "audio": {"src"}, "source": {"src"},
               # (an image's size and style are read, never written: they tell a tracking pixel)
               "img": {"src", "alt", "width", "height", "style"}}
 SCHEMES = {"http", "https", "mailto"}

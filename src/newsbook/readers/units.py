@@ -24,6 +24,10 @@ TYPED_ITEM = re.compile(r"^(•|\d{1,3}\.)[ \t]+(\S.*)$")
 #: (a French colon has a space before it, often a no-break one: "Élise Marchand : …")
 SPEAKER = re.compile(r"^([A-ZÀ-ÖØ-Þ][\w.’'\-]+(?: [A-ZÀ-ÖØ-Þ][\w.’'\-]+){0,3})[ \u00a0\u202f]?: (\S.*)$")
 NOTE = re.compile(r"^\[[^\[\]]+\]$")
+#: the apps a podcast says it plays in ("Listen on Apple Podcasts / Spotify")
+_APPS = (r"(?:Apple Podcasts|Spotify|YouTube(?: Music)?|Overcast|Pocket Casts|Google Podcasts"
+         r"|Amazon Music|Castbox|Castro|Podcast Addict|Substack|the Substack app"
+         r"|your (?:favou?rite )?podcast (?:app|player))")
 #: Substack's paywall prompts (:data:`CTA`, and :data:`PAYWALL`: a paid post's preview)
 _PAYWALL = (r"Keep reading with a \d+-day free trial|This post is for paid subscribers"
             r"|Subscribe to \S.{0,60}? to keep reading this post")
@@ -48,10 +52,25 @@ CTA = re.compile(r"^(?:Subscribe now|Subscribe|Share|Leave a comment|Give a gift
                  r"|Want to change how you receive these emails\?(?: .*)?"
                  r"|(?:Update your preferences|You can update your preferences) or unsubscribe.*"
                  r"|Forward to a friend|Forward this email to a friend"
+                 r"|(?:Copyright )?©\s?(?:\d{4}\s)?.{0,120}(?:All rights reserved|Alle Rechte "
+                 r"vorbehalten|Tous droits réservés|Todos los derechos reservados)\.?"
+                 # (the same in German: "Sie erhalten diese E-Mail, weil …", its links)
+                 r"|Sie erhalten diese (?:E-Mail|Nachricht|Newsletter), weil .*|Abmelden"
+                 r"|Einstellungen verwalten|Im Browser (?:ansehen|anzeigen|öffnen)"
+                 r"|Newsletter abbestellen|Verantwortlich (?:i\.\s?S\.\s?d\.|im Sinne) .*|Vous recevez cet e-mail (?:car|parce que) .*"
+                 r"|Se désinscrire|Se désabonner|Voir (?:dans|sur) le navigateur"
+                 r"|Recibes este (?:correo|email) porque .*|Darse de baja|Cancelar suscripción"
+                 # (a podcast's links to where else it plays)
+                 rf"|Listen (?:on|in|via) {_APPS}(?:(?:\s?[/|·,]\s?|,? (?:or|and) ){_APPS})*"
                  # (Substack's stock lines in French)
                  r"|\S.{0,60} est une publication (?:financée|soutenue) par (?:ses|les) lecteurs\."
                  r"(?: .*)?|Merci (?:de votre lecture de|d[’']avoir lu) \S.{0,60}?\s?! Abonnez-vous.*"
                  r"|\S.{0,60} is a reader-supported publication\.(?: .*)?"
+                 # (in German and Spanish)
+                 r"|\S.{0,60} ist eine von (?:Lesern|Leser\*innen|Lesenden) (?:unterstützte|"
+                 r"finanzierte) Publikation\.(?: .*)?|Danke (?:fürs|für das) Lesen von \S.{0,60}?"
+                 r"\s?! .*|\S.{0,60} es una publicación (?:financiada|apoyada) por (?:sus|los) "
+                 r"lectores\.(?: .*)?|¡Gracias por leer \S.{0,60}?\s?! .*"
                  r"|Thanks for reading \S.{0,60}?! Subscribe for free to receive new posts and "
                  r"support (?:my|our) work\.)$")
 #: Substack's paywall: the copy holds only the paid post's preview (its prompts are :data:`CTA`)
@@ -64,15 +83,18 @@ POST_HEAD = re.compile(r"^\S.{0,60} @\w{1,15}$")
 PUBLICATION = re.compile(r"^(?:(\S.{0,60}?) is a reader-supported publication\."
                          r"|Thanks for reading (\S.{0,60}?)! Subscribe for free"
                          r"|(\S.{0,60}?) est une publication (?:financée|soutenue) par"
-                         r"|Merci (?:de votre lecture de|d[’']avoir lu) (\S.{0,60}?)\s?! Abonnez)")
+                         r"|Merci (?:de votre lecture de|d[’']avoir lu) (\S.{0,60}?)\s?! Abonnez"
+                         r"|(\S.{0,60}?) ist eine von \S+ (?:unterstützte|finanzierte) Publikation"
+                         r"|(\S.{0,60}?) es una publicación (?:financiada|apoyada) por)")
 
 
-_STOCK = ("publication", "Thanks for reading", "Merci d")
+_STOCK = ("publication", "Publikation", "Thanks for reading", "Merci d")
 
 
 def stock_name(line: str) -> str:
     """The newsletter's name when ``line`` is one of its stock lines, else ""."""
-    if "publication" not in line and "Thanks for reading" not in line and "Merci d" not in line:
+    if "publication" not in line and "Thanks for reading" not in line and "Merci d" not in line \
+            and "Publikation" not in line:
         return ""  # (every line of every article comes here: substring tests, no generator)
     m = PUBLICATION.match(line.strip())
     return next((g for g in m.groups() if g), "") if m else ""
@@ -257,6 +279,13 @@ def _with_code(units: list[Unit]) -> list[Unit]:
 def is_cta(text: str, names: frozenset[str] = frozenset()) -> bool:
     """A button or prompt line (:data:`CTA`), or "Share <name>" / "Subscribe to <name>"
     for one of the newsletter's ``names``."""
+    if " · " in text or " | " in text:  # ("Abmelden · Einstellungen verwalten · Im Browser …")
+        parts = [p.strip() for p in re.split(r" [·|] ", text)]
+        return all(p and _one_cta(p, names) for p in parts)
+    return _one_cta(text, names)
+
+
+def _one_cta(text: str, names: frozenset[str]) -> bool:
     return CTA.match(text) is not None or (text.startswith("Share ") and text[6:] in names) \
         or (text.startswith("Partager ") and text[9:] in names) \
         or (text.startswith("Subscribe to ") and text[13:] in names)

@@ -179,7 +179,7 @@ def table(t: Table, anchor: str) -> str:
 
 
 CARD_LABELS = {"tweet": "Tweet", "post": "Embedded post", "video": "Video",
-               "embed": "Embedded page"}
+               "embed": "Embedded page", "audio": "Audio", "file": "Download", "link": "Link"}
 
 
 def link_card(card: LinkCard, anchor: str) -> str:
