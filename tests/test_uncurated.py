@@ -467,3 +467,20 @@ def test_a_word_opening_a_sentence_after_a_marker_a_time_or_an_emoji_is_no_name(
                        ("[00:00:21] Badly, some weeks", "Badly"), ("🧠 Deep dives", "Deep")):
         assert opens_sentence(text, text.index(word)), word
     assert not opens_sentence("they met Wang Lijun", 9)
+
+
+def test_in_german_a_capitalised_noun_is_no_name():
+    """German writes every noun with a capital: the glossary of a German newsletter listed
+    226 "names" ("Prozent", "Angaben", "Sie") and its connections charts joined articles
+    by them. There only runs of two capitalised words or more are names; in Spanish,
+    which does not, "Almería" still is one."""
+    from datetime import datetime
+
+    from newsbook.connections import names_in
+    from newsbook.model import Article, Paragraph
+    text = ("Die Inflation lag bei 2 Prozent, sagte Johanna Brecht von der Deutschen "
+            "Bundesbank. Die Angaben sind vorläufig und der Bericht ist nicht fertig, "
+            "schreiben Sie uns.")
+    art = Article("T", datetime(2026, 1, 1), (Paragraph(text, 5),), (), 1)
+    assert set(names_in(art, "t", [("p", text, 5)], {})) == {"Johanna Brecht",
+                                                            "Deutschen Bundesbank"}

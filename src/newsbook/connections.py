@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from .extract.language import capitalises_nouns
 from .extract.lookup import trie_regex
 from .model import Article, mostly_cjk
 
@@ -78,12 +79,15 @@ def names_in(article: Article, stem: str, blocks: list[tuple[str, str, int]],
              aliases: dict[str, str]) -> dict[str, tuple[str, int, int, int]]:
     """name -> (anchor, line, block, offset) of its first mention in this article: the
     index in ``blocks`` and the offset in its text (:func:`mention_sentence` quotes it;
-    only the few quoted ones are ever needed, so no sentence is copied here)."""
+    only the few quoted ones are ever needed, so no sentence is copied here). Runs of
+    capitals are names of one word only where nouns have none: in German every noun has
+    one ("Prozent")."""
     found: dict[str, tuple[str, int, int, int]] = {}
     runs: dict[str, tuple[str, bool]] = {}  # capitalised run -> _name_of_run(run)
     pattern = _alias_pattern(aliases)
     words = (getattr(article, "publication", "") or "").split()
     own = {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
+    german = capitalises_nouns(t for _, t, _ in blocks[:40])
     for k, (anchor, text, line) in enumerate(blocks):
         for m in (pattern.finditer(text) if pattern else ()):
             name = aliases[m.group(0)]
@@ -100,11 +104,28 @@ def names_in(article: Article, stem: str, blocks: list[tuple[str, str, int]],
             if not name or name in found or (single and opens_sentence(text, m.start())) \
                     or name in own:  # (the newsletter's own name, or words of it, joins none)
                 continue
+            if german and not several_names(name):
+                continue  # (in German every noun has a capital: "Prozent" is no name)
             found[name] = (anchor, line, k, m.start())
     return found
 
 
 _POSSESSIVE = re.compile(r"(?<=\w)[’']s?$")
+#: words other languages capitalise that name no one (German's pronouns and articles,
+#: French, Spanish and Italian articles opening a sentence)
+_NOT_NAMES = frozenset("""Sie Ihre Ihr Ihnen Ihren Ihrer Ihres Der Die Das Dem Den Des Ein Eine
+Einen Einem Einer Im Am Zum Zur Vom Beim Le La Les Un Une Du El Los Las Una Il Lo Gli
+Euro Prozent Millionen Milliarden Billionen Mrd Mio Uhr Jahr Jahre Jahren Jahres Monat Woche
+Frau Herr Januar Februar März April Mai Juni Juli August September Oktober November Dezember
+Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag Foto Grafik Quelle""".split())
+
+
+def several_names(name: str) -> bool:
+    """A name in a language that capitalises every noun: two capitalised words or more,
+    none a pronoun or an article ("Deutsche Bundesbank", "Johanna Brecht"; never
+    "Prozent", nor "Sie Ihre Daten")."""
+    words = name.split()
+    return len(words) >= 2 and not any(w in _NOT_NAMES for w in words)
 
 
 def _name_of_run(run: str) -> tuple[str, bool]:

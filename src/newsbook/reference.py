@@ -241,13 +241,18 @@ def names_anywhere(pages: list[tuple[Article, str]]) -> list[WordEntry]:
     dropped) of two or more words, or of one that does not open a sentence; a run that
     opens a sentence loses its first word, which may be capitalised only for that
     ("Between March 2026 …", "Meridian Freight said" is then no name: when in doubt, out)."""
-    from .connections import CAPS, STOP, cut_run, sentence_around, opens_sentence
+    from .connections import CAPS, STOP, cut_run, sentence_around, opens_sentence, several_names
+    from .extract.language import capitalises_nouns
     found: dict[str, tuple[str, str, dict]] = {}
     for article, stem in pages:
-        for anchor, text, _ in block_lines(article, stem):
+        lines = block_lines(article, stem)
+        # (names are told by their capitals: in German every noun has one, so there only
+        # runs of several are names)
+        german = capitalises_nouns(t for _, t, _ in lines[:40])
+        for anchor, text, _ in lines:
             for m in CAPS.finditer(text):
                 words = cut_run(m.group(1)).split()
-                if opens_sentence(text, m.start()) and (
+                if opens_sentence(text, m.start()) and (german or
                         len(words) != 2 or words[0] in STOP or words[0].lower() in _OPENERS):
                     if len(words) <= 2:
                         continue  # ("Photo: …", "Between March …": no name to tell)
@@ -257,7 +262,7 @@ def names_anywhere(pages: list[tuple[Article, str]]) -> list[WordEntry]:
                 name = " ".join(words).strip(" ’'-")
                 if name.endswith(("’s", "'s")):
                     name = name[:-2]
-                if name in STOP or len(name) < 3:
+                if name in STOP or len(name) < 3 or german and not several_names(name):
                     continue
                 entry = found.setdefault(name.lower(),
                                          (name, sentence_around(text, m.start()), {}))

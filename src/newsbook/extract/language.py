@@ -11,9 +11,9 @@ from collections.abc import Iterable
 #: the commonest words of English, and of the languages newsletters nobody curated may
 #: also be written in (German, French, Spanish, Italian, Dutch, Portuguese)
 _ENGLISH = frozenset("the and of to is that was for with are this have from".split())
-_OTHER = frozenset("""der und das ist nicht mit sich ein eine auf den dem le les et est une
-dans pour qui pas el los las y que por una del con il di che della het een niet voor
-zijn não uma com para os""".split())
+_GERMAN = frozenset("der und das ist nicht mit sich ein eine auf den dem".split())
+_OTHER = _GERMAN | frozenset("""le les et est une dans pour qui pas el los las y que por una del
+con il di che della het een niet voor zijn não uma com para os""".split())
 
 
 def reads_english(texts: Iterable[str]) -> bool:
@@ -22,3 +22,13 @@ def reads_english(texts: Iterable[str]) -> bool:
     words = " ".join(texts).lower().split()
     english = sum(1 for w in words if w in _ENGLISH)
     return english > 0 and english >= sum(1 for w in words if w in _OTHER)
+
+
+def capitalises_nouns(texts: Iterable[str]) -> bool:
+    """Whether these texts are German, which writes every noun with a capital ("Prozent",
+    "Angaben"): its commonest words outnumber English's and the other languages'. A run
+    of one capitalised word is then no name."""
+    words = " ".join(texts).lower().split()
+    german = sum(1 for w in words if w in _GERMAN)
+    return german > 0 and german > sum(1 for w in words if w in _ENGLISH or
+                                       (w in _OTHER and w not in _GERMAN))
