@@ -55,9 +55,15 @@ _SIGN_OFF = re.compile(rf"^(?:(?:Ihre?|Eure?|Deine?|Votre|Vos|Tu|Su)\s{_NAME}|(?
                        r"|Herzliche Grüße|Viele Grüße|Beste Grüße|Bis bald|Ciao|Groeten),"
                        rf"\s{_NAME})$")
 #: a turn of an interview typed as questions and answers: "Q: How many …", "A: We counted …"
-_QA_TURN = re.compile(r"^([QA]): (\S.*)$")
+_QA_TURN = re.compile(r"^(Q|A|Frage|Antwort|Question|Réponse|Pregunta|Respuesta|Domanda|Risposta"
+                      r"|Vraag|Antwoord|Pergunta|Resposta)[ \u00a0\u202f]?: (\S.*)$")
+#: the question's and the answer's words of :data:`_QA_TURN` (English, German, French,
+#: Spanish, Italian, Dutch, Portuguese)
+_ASKS = frozenset("Q Frage Question Pregunta Domanda Vraag Pergunta".split())
+_ANSWERS = frozenset("A Antwort Réponse Respuesta Risposta Antwoord Resposta".split())
 #: an interview's question or answer, "Q: …", "A. …"
-_QA = re.compile(r"^[QA]\s?[:.]\s")
+_QA = re.compile(r"^(?:[QA]|Frage|Antwort|Question|Réponse|Pregunta|Respuesta|Domanda|Risposta"
+                 r"|Vraag|Antwoord|Pergunta|Resposta)[ \u00a0\u202f]?[:.]\s")
 #: a sentence-case section title: "What the operators say", "Why it matters", "How we got
 #: here" (a caption of a lost image names what it showed; it does not open like this)
 _WH_HEADING = re.compile(r"^(?:What|Why|How|Where|When|Who)(?: [\w’'-]+){1,7}$")
@@ -259,7 +265,7 @@ def classify_units(units: list[Unit], hints: dict[str, str],
         if m and len(u.lines) == 1:
             counts[m.group(1)] = counts.get(m.group(1), 0) + 1
     # an interview typed as "Q: …" / "A: …" (twice each or more): Q and A are its speakers
-    qa = counts.get("Q", 0) >= 2 and counts.get("A", 0) >= 2
+    qa = sum(counts.get(w, 0) for w in _ASKS) >= 2 and sum(counts.get(w, 0) for w in _ANSWERS) >= 2
     # (an item typed as text is one beside another of its kind: bullet or number)
     one = [len(u.lines) == 1 and (m := TYPED_ITEM.match(u.lines[0])) is not None
            and m.group(1)[0].isdigit() + 1 for u in units]
@@ -292,7 +298,7 @@ def classify_units(units: list[Unit], hints: dict[str, str],
             u.kind, u.extra = "item", {"label": m_item.group(1), "text": m_item.group(2)}
         elif (m_speaker and counts.get(m_speaker.group(1), 0) >= 2
               and (m_speaker.group(1) not in NOT_SPEAKERS and len(m_speaker.group(1)) > 2
-                   or qa and m_speaker.group(1) in "QA")):
+                   or qa and m_speaker.group(1) in _ASKS | _ANSWERS)):
             u.kind, u.extra = "speaker", {"name": m_speaker.group(1), "text": m_speaker.group(2),
                                           "stamp": _stamped(u.lines[0])[0]}
         elif NOTE.match(t):
