@@ -114,7 +114,7 @@ def timeline_chart(article: Article, stem: str, facts, out: AutoCharts) -> bool:
         if key in seen:
             continue
         seen.add(key)
-        rows.append({"lane": lanes.get(d.anchor, ""), "event": f"{d.when}: {d.label}", "start": d.start,
+        rows.append({"lane": lanes.get(d.anchor, ""), "event": d.label if d.label.startswith(d.when) else f"{d.when}: {d.label}", "start": d.start,
                      "end": d.end, "precision": d.precision, "when": d.when, "quote": d.quote,
                      "line": d.line, "chapter": stem, "anchor": d.anchor,
                      "derived": derived_note(d.precision, d.when, d.start,

@@ -38,6 +38,11 @@ Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mr Mrs Ms Dr Source Sou
 Series Phase Round Part Chapter Episode Season Figure Table Section Appendix Volume
 Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
 MoM YoY QoQ WoW""".split())
+#: a people's or a language's word alone names no one: two articles "in French" share no
+#: name (in a run it stays: "Chinese Communist Party")
+DEMONYMS = frozenset("""French German English Chinese Japanese Korean American British Russian
+Spanish Italian Dutch Portuguese European Asian African Arab Arabic Latin Greek Roman Indian
+Western Eastern Northern Southern Christian Muslim Jewish Catholic Protestant""".split())
 
 
 _ALIAS_CACHE: dict[tuple, re.Pattern | None] = {}
@@ -141,7 +146,7 @@ def _name_of_run(run: str) -> tuple[str, bool]:
     if not words or (len(words) == 1 and len(words[0]) < 3):
         return "", False
     name = " ".join(words)
-    return ("", False) if name in STOP else (name, len(words) == 1)
+    return ("", False) if name in STOP or name in DEMONYMS else (name, len(words) == 1)
 
 
 def mention_sentence(blocks: list[tuple[str, str, int]], mention: tuple[str, int, int, int]) -> str:

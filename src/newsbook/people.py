@@ -75,7 +75,9 @@ _ORG = re.compile(r"\b(?:Authority|Bureau|Ministry|Department|Agency|Office|Comm
                   r"Army|Navy|Force|Police|Club|Society|Center|Centre|Lab|Labs|Partners|"
                   r"League|United|Athletic|Rovers|Wanderers|FC|Capital|Ventures|Energy|Bio|"
                   r"Technologies|Systems|Media|Press|Studios|Research|Motors|Airlines|Pharma|"
-                  r"Therapeutics|Hospital|Museum|Library|Network|Panel|Desk|Cooperative)\b|"
+                  r"Therapeutics|Hospital|Museum|Library|Network|Panel|Desk|Cooperative|"
+                  # (running and rowing clubs: "Calder Striders", "Leeside Harriers", "Harlow AC")
+                  r"Harriers|Striders|Runners|Joggers|Roadrunners|Triathletes|AC|RC|CC|RFC|RUFC)\b|"
                   r"^[A-Z0-9&]{2,}$|[局部会院厅社司行所]$")
 _HAN = re.compile(r"[\u3400-\u9fff]{2,}")
 #: a Han-script run glossed by a capitalised name ("港湾局 (こうわんきょく, Ports and Harbours

@@ -241,7 +241,8 @@ def names_anywhere(pages: list[tuple[Article, str]]) -> list[WordEntry]:
     dropped) of two or more words, or of one that does not open a sentence; a run that
     opens a sentence loses its first word, which may be capitalised only for that
     ("Between March 2026 …", "Meridian Freight said" is then no name: when in doubt, out)."""
-    from .connections import CAPS, STOP, cut_run, sentence_around, opens_sentence, several_names
+    from .connections import (CAPS, DEMONYMS, STOP, cut_run, opens_sentence, sentence_around,
+                              several_names)
     from .extract.language import capitalises_nouns
     found: dict[str, tuple[str, str, dict]] = {}
     for article, stem in pages:
@@ -262,7 +263,8 @@ def names_anywhere(pages: list[tuple[Article, str]]) -> list[WordEntry]:
                 name = " ".join(words).strip(" ’'-")
                 if name.endswith(("’s", "'s")):
                     name = name[:-2]
-                if name in STOP or len(name) < 3 or german and not several_names(name):
+                if name in STOP or name in DEMONYMS or len(name) < 3 or \
+                        german and not several_names(name):
                     continue
                 entry = found.setdefault(name.lower(),
                                          (name, sentence_around(text, m.start()), {}))
