@@ -285,3 +285,16 @@ def test_a_date_after_publication_is_hatched_as_a_plan_or_forecast():
     assert derived_note("month", "November 2025", "2025-11", "2025-11-06") == ""
     assert derived_note("year", "2019", "2019", "2025-11-06") == ""
     assert "no year" in derived_note("day", "August 1st", "2026-08-01", "2025-11-06")
+
+
+def test_a_line_the_author_broke_off_is_its_own_sentence_in_quotes():
+    """An episode's chapters typed one under another are one paragraph with line breaks:
+    a date on one line was quoted with all seven lines run together."""
+    from newsbook.model import Article, Paragraph
+    lines = ["(12:05) Early days at the club", "(36:40) The first marathon: 2:19:03 in "
+             "Eastport, 2021", "(48:55) Fuelling: 90 g of carbs an hour"]
+    text = " ".join(lines)
+    breaks = (len(lines[0]), len(lines[0]) + 1 + len(lines[1]))
+    art = Article("t", datetime(2026, 4, 14), (Paragraph(text, 1, breaks=breaks),), (), 1)
+    (d,) = extract_article(art, "t").dates
+    assert d.quote == lines[1] and d.when == "2021"

@@ -83,6 +83,19 @@ class Segment:
     #: where each further source line starts (a paragraph the author broke into lines, or
     #: prose a text copy wrapped): :meth:`Paragraph.line_starts`
     starts: tuple[int, ...] = ()
+    #: offsets of the spaces that stand for the author's line breaks: each line is its own
+    #: sentence ("(36:40) The first marathon …" / "(48:55) Fuelling …" were quoted as one)
+    breaks: tuple[int, ...] = ()
+
+    def lined(self) -> str:
+        """``masked`` with its line breaks as newlines (the same length), to find sentences in."""
+        if not self.breaks:
+            return self.masked
+        chars = list(self.masked)
+        for b in self.breaks:
+            if 0 <= b < len(chars) and chars[b] == " ":
+                chars[b] = "\n"
+        return "".join(chars)
 
     def line_of(self, quote: str, at: int) -> int:
         """The source line a quote of the fact at offset ``at`` starts on."""
@@ -124,7 +137,7 @@ def segments(article: Article, stem: str) -> list[Segment]:
                 g = group[0] if (short and run[0]) else new_group()
                 run[0] = short
                 out.append(Segment(anchor, b.line, b.text, _mask(b.text, b.marks), g,
-                                   starts=b.line_starts()))
+                                   starts=b.line_starts(), breaks=b.breaks))
                 continue
             run[0] = False
             if isinstance(b, Heading):
@@ -132,7 +145,8 @@ def segments(article: Article, stem: str) -> list[Segment]:
             elif isinstance(b, ListBlock):
                 g = new_group()
                 for it in b.items:
-                    out.append(Segment(anchor, it.line, it.text, _mask(it.text, it.marks), g))
+                    out.append(Segment(anchor, it.line, it.text, _mask(it.text, it.marks), g,
+                                       breaks=it.breaks))
             elif isinstance(b, Caption):
                 g, base = new_group(), 0
                 for k, ln in enumerate(b.lines):
@@ -168,7 +182,7 @@ def _extract(article: Article, stem: str, published: datetime | None) -> Article
     mark = decimal_mark([s.masked for s in segs],
                         reads_english(s.text for s in segs[:40]) or not glossed)
     for seg in segs:
-        spans = _Lazy(seg.masked)  # (a footnote marker ends no sentence and opens none)
+        spans = _Lazy(seg.lined())  # (a footnote marker ends no sentence and opens none)
         for r in (find_terms(seg.masked, japan) if glossed else ()):
             s, e = min(r.start_off, r.gloss_start), max(r.end_off, r.gloss_end)
             q = quote_for(seg.text, spans, s, e)
