@@ -484,3 +484,15 @@ def test_in_german_a_capitalised_noun_is_no_name():
     art = Article("T", datetime(2026, 1, 1), (Paragraph(text, 5),), (), 1)
     assert set(names_in(art, "t", [("p", text, 5)], {})) == {"Johanna Brecht",
                                                             "Deutschen Bundesbank"}
+
+
+def test_a_names_sentence_does_not_end_at_an_abbreviation_or_a_days_point():
+    """The glossary quoted "Sie steht seit 2009 im Grundgesetz, in Art." and "Dezember 2019
+    ging die erste Ausgabe …" (split after "Am 2."): a name's sentence is found as the
+    facts' quotes are."""
+    from newsbook.connections import sentence_around
+    t = ("Sie steht im Grundgesetz, in Art. 115, und wurde ausgesetzt. Am 2. Dezember 2019 "
+         "ging die erste Ausgabe raus. Dr. Ng said so.")
+    assert sentence_around(t, t.index("Grundgesetz")) == t[:t.index(" Am 2.")]
+    assert sentence_around(t, t.index("Ausgabe")).startswith("Am 2. Dezember")
+    assert sentence_around(t, t.index("Ng")) == "Dr. Ng said so."

@@ -155,11 +155,10 @@ def mention_sentence(blocks: list[tuple[str, str, int]], mention: tuple[str, int
 
 
 def sentence_around(text: str, at: int) -> str:
-    """The sentence of ``text`` around offset ``at`` (a verbatim substring)."""
-    start = max(text.rfind(". ", 0, at), text.rfind("? ", 0, at), text.rfind("! ", 0, at))
-    start = start + 2 if start >= 0 else 0
-    ends = [i for i in (text.find(". ", at), text.find("? ", at), text.find("! ", at)) if i >= 0]
-    end = min(ends) + 1 if ends else len(text)
+    """The sentence of ``text`` around offset ``at`` (a verbatim substring), as the facts'
+    quotes find sentences: "Art. 115", "Am 2. Dezember" and "Dr. Ng" end none."""
+    from .extract.spans import sentences
+    start, end = next(((s, e) for s, e in sentences(text) if s <= at < e), (0, len(text)))
     s = text[start:end].strip()
     return s if len(s) <= 300 else s[:300].rsplit(" ", 1)[0]
 

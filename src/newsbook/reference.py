@@ -266,8 +266,9 @@ def names_anywhere(pages: list[tuple[Article, str]]) -> list[WordEntry]:
                 if name in STOP or name in DEMONYMS or len(name) < 3 or \
                         german and not several_names(name):
                     continue
-                entry = found.setdefault(name.lower(),
-                                         (name, sentence_around(text, m.start()), {}))
+                entry = found.get(name.lower())
+                if entry is None:  # (the sentence only for a name's first mention)
+                    entry = found[name.lower()] = (name, sentence_around(text, m.start()), {})
                 entry[2][(stem, anchor)] = None  # (an ordered set of places)
     return [WordEntry(n, gloss, True, tuple(places)) for n, gloss, places in found.values()]
 
