@@ -154,7 +154,7 @@ def test_relative_dates_in_unusual_letters_do_not_crash():
 
 # ------------------------------------------------------------------ session of 6 Dec (2)
 
-DATEY = st.lists(st.one_of(st.sampled_from(["19", "20", "1999", "2024", "1666", "12345", "FY", "F", "Y", "Last",
+DATEY = st.lists(st.one_of(st.sampled_from(["19", "20", "1999", "2024", "1666", "12345", "3Q25", "1H", "FY", "F", "Y", "Last",
                                              "last", "This", "this", "Next", "nex", "yesterday",
                                              "Yesterday", "LAST", " ", "é", "2", "0"]),
                            st.text(max_size=4)), max_size=10).map("".join)
@@ -164,7 +164,8 @@ DATEY = st.lists(st.one_of(st.sampled_from(["19", "20", "1999", "2024", "1666", 
 @given(DATEY)
 def test_date_gates_are_the_regexes_they_stand_for(text):
     from newsbook.extract import dates
-    assert dates._has_year(text) == bool(re.search(r"(?<!\d)(?:1\d|20)\d\d(?!\d)|FY", text))
+    assert dates._has_year(text) == bool(re.search(r"(?<!\d)(?:1\d|20)\d\d(?!\d)|FY|\b[1-4][QH]\d\d",
+                                                   text))
     assert dates._has_rel(text) == bool(re.search(r"[Yy]esterday|[Ll]ast|[Tt]his|[Nn]ext", text))
 
 

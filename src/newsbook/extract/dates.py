@@ -92,9 +92,11 @@ PATTERNS = [(name, re.compile(p, re.I if name in ("season", "season2", "part", "
     ("dmy", rf"\b{_DAY_MON_YEAR}{_R}"),
     ("mdy", rf"\b{_MON_DAY_YEAR}{_R}"),
     ("my", rf"\b{_MON_YEAR}{_R}"),
-    ("q", rf"\bQ(?P<q>[1-4])\s?(?:of\s)?(?P<y>{_Y}){_R}"),
+    # (and a market's shorthand, "3Q25", "4Q2025", "1H26")
+    ("q", rf"\bQ(?P<q>[1-4])\s?(?:of\s)?(?P<y>{_Y}){_R}|\b(?P<q2>[1-4])Q(?P<y2>20\d\d|\d\d){_R}"),
     ("ordq", rf"\b(?P<o>first|second|third|fourth)\squarter\s(?:of\s)?(?P<y>{_Y}){_R}"),
-    ("h", rf"\b(?:H(?P<h>[12])\s?(?:of\s)?|(?P<o>[Ff]irst|[Ss]econd)\shalf\sof\s)(?P<y>{_Y}){_R}"),
+    ("h", rf"\b(?:H(?P<h>[12])\s?(?:of\s)?|(?P<o>[Ff]irst|[Ss]econd)\shalf\sof\s)(?P<y>{_Y}){_R}"
+          rf"|\b(?P<h2>[12])H(?P<y2>20\d\d|\d\d){_R}"),
     ("season", rf"\b(?P<s>{'|'.join(_SEASONS_EN)})\s(?:of\s)?(?P<y>{_Y}){_R}"),
     # (the other languages' forms apart: each pattern keeps its words' fast scan, and runs
     # only where one of its words is)
@@ -120,7 +122,7 @@ PATTERNS = [(name, re.compile(p, re.I if name in ("season", "season2", "part", "
 
 #: cheap pre-checks: a pattern runs only if the lower-cased text holds one of these
 NEEDS = {"fromto": ("from", "between", "entre", "zwischen", "von", "van"), "monmon": ("-", "–"), "yy": ("-", "–", " to ", "/", " bis ", " à ", " a ", " al ", " tot "),
-         "iso": ("-",), "num": ("/", "."), "q": ("q1", "q2", "q3", "q4"), "ordq": ("quarter",), "h": ("h1", "h2", "h 1", "h 2", "half"),
+         "iso": ("-",), "num": ("/", "."), "q": ("q1", "q2", "q3", "q4", "1q", "2q", "3q", "4q"), "ordq": ("quarter",), "h": ("h1", "h2", "h 1", "h 2", "half", "1h", "2h"),
          "season": tuple(_SEASONS_EN), "season2": tuple(_SEASONS_OTHER), "fy": ("fy", "fiscal"),
          "partdec": ("0s", "0er"), "decade": ("0s",), "decade2": ("0er", "années", "década", "años"),
          "part": ("early", "mid", "late"), "part2": tuple(p for p in PARTS
@@ -143,7 +145,7 @@ year and or to""".split())
 YEAR_AFTER = frozenset("""in since by until till before after from to of during through
 throughout circa c. early late mid and or the a an year fiscal between on at for around
 jahr jahres année año anno jaar ano""".split())
-_HAS_YEAR = re.compile(r"(?<!\d)(?:1\d|20)\d\d(?!\d)|FY")
+_HAS_YEAR = re.compile(r"(?<!\d)(?:1\d|20)\d\d(?!\d)|FY|\b[1-4][QH]\d\d")
 _DIGIT = re.compile(r"\d")
 
 
@@ -243,6 +245,8 @@ def _resolve(name: str, m: re.Match, published: datetime | None):
         except ValueError:
             return None
         return d, d, "day"
+    if g.get("y2") and name in ("q", "h"):  # ("3Q25", "1H26": the year's last two digits)
+        g = dict(g, q=g.get("q2"), h=g.get("h2"), y=("20" + g["y2"])[-4:])
     if name in ("q", "ordq", "bareq"):
         q = int(g["q"]) if g.get("q") else ["first", "second", "third", "fourth"].index(g["o"].lower()) + 1
         y = int(g["y"])
