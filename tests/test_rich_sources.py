@@ -1086,6 +1086,8 @@ def test_ghost_cards_keep_their_words_and_drop_their_furniture():
     assert texts == ["💡 What is a dock-hour? One dock for one hour.", "How we checked",
                      "Police records.", "Hollin LT2", "A longtail.", "The end."]
     assert not any(isinstance(b, Heading) for b in blocks)
+    title = next(b for b in blocks if isinstance(b, Paragraph) and b.text == "How we checked")
+    assert [sp.kind for sp in title.spans] == ["strong"]  # (a title still, in bold)
     (aside,) = [b for b in blocks if isinstance(b, Aside)]
     assert aside.kind == "sponsor" and [b.text for b in aside.blocks] == ["Locks by Ferrous."]
     figs = [(f.src, f.caption) for f in blocks if isinstance(f, Figure)]

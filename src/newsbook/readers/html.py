@@ -215,7 +215,9 @@ class _Mapper(Embeds):
             if card:
                 out.append(card)
         elif c.tag in ("h1", "h2", "h3", "h4", "h5", "h6") and cls & CARD_TITLES:
-            self.paragraph(c, out)
+            text, marks, spans = normalise(self.inline(c, "strong"))  # (a title, in bold)
+            if text:
+                out.append(Paragraph(text, self.next_line(), marks, spans))
         elif c.tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
             text, _, _ = normalise(self.inline(c))
             if text:
