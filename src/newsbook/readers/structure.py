@@ -169,6 +169,9 @@ def _blocks(units: list[Unit], marks: Marks, level: int, *, nest: bool = True) -
                                           "code") and \
                     not (units[j].kind == "para" and is_sponsor(units[j].text)):
                 j += 1
+            if u.extra.get("stamp") and (j == len(units) or units[j].kind != "speaker"):
+                j = i + 1  # (a transcript's last timed turn is its line: what follows, "The
+                # full transcript is on our website.", is the newsletter's, not the speaker's)
             if j < len(units) and units[j].kind in ("table", "code") and j > i + 1 \
                     and units[j - 1].kind == "para" and units[j - 1].text.rstrip().endswith(":"):
                 j -= 1  # (and the line that introduces it: "The results, as reported:")
