@@ -120,3 +120,18 @@ def test_a_speaker_chart_stands_before_the_interview():
         Turn("Host", (Paragraph("What would you change?", 5),), 5),
         Turn("Dara", (Paragraph("Almost nothing.", 6),), 6)), (), 1)
     assert _before_turns(art, "2025-01-01-t") == "Dara ran bus planning from 2015 to 2023."
+
+
+def test_a_label_is_wrapped_before_it_is_escaped():
+    """A section titled "(label)= and --- and <b>bold</b>" showed "&" and "lt;b&gt;bold…"
+    on its bar: the label was escaped, then wrapped inside "&lt;"."""
+    import html as _html
+    import re as _re
+    from newsbook.charts.kinds._common import wrap, wrap_label
+    for f, width in ((wrap_label, 22), (wrap, 64)):
+        for n in range(1, width + 8):
+            raw = "x" * n + " <b>bold</b> & 'q' yy"
+            out = f(raw)
+            assert not _re.search(r"&(?!(?:lt|gt|amp|quot|#x27);)", out), (n, out)
+            assert _html.unescape(out.replace("<br>", "")).replace(" ", "") == \
+                raw.replace(" ", ""), (n, out)

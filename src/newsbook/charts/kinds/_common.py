@@ -29,7 +29,8 @@ def text(value) -> str:
 
 def wrap(value, width: int = 64) -> str:
     """HTML-escaped text wrapped with <br> for hover labels."""
-    return "<br>".join(textwrap.wrap(html.escape(text(value)), width)) or ""
+    # (wrapped before it is escaped: a break inside "&lt;" showed "&" and "lt;" as text)
+    return "<br>".join(html.escape(ln) for ln in textwrap.wrap(text(value), width)) or ""
 
 
 def provenance(row) -> str:
@@ -166,7 +167,8 @@ def label_room(labels: list[str], longest_value: float, px: int = 640) -> float:
 
 def wrap_label(value, width: int = 22) -> str:
     """Category tick text wrapped with <br> (plotly escapes nothing in ticks: escape)."""
-    return "<br>".join(textwrap.wrap(html.escape(text(value), quote=False), width)) or " "
+    return "<br>".join(html.escape(ln, quote=False)
+                       for ln in textwrap.wrap(text(value), width)) or " "
 
 
 def toggle(fig: go.Figure, names: list[str], trace_names: list[str], *, control: str = "buttons",
