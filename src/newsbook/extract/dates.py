@@ -89,6 +89,11 @@ PATTERNS = [(name, re.compile(p, re.I if name in ("season", "season2", "part", "
     # a numeric date, "12/31/2025" or "31.12.2025": read only when the day cannot be the
     # month (over 12); "3/4/2025" is March 4 in the US and 3 April elsewhere, so no date
     ("num", rf"{_L}(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)(?P<y>{_Y}){_R}"),
+    # a span of days: "from 2 to 5 April", "14–16 March 2026", "April 2–5, 2026" (its last
+    # day alone was drawn as a point, or nothing at all)
+    ("dd", rf"{_L}(?:(?:[Ff]rom|[Bb]etween)\s)?(?P<d0>{_D})\s?(?:[–-]|to|and|until|till)\s?"
+           rf"(?P<d1>{_D})\s(?:of\s)?(?P<m1>{_MON})(?:,?\s(?P<y1>{_Y}))?(?!\s[A-Z]){_R}"
+           rf"|\b(?P<m2>{_MON})\s(?P<d2>{_D})\s?[–-]\s?(?P<d3>{_D})(?:,?\s(?P<y2>{_Y}))?{_R}"),
     ("dmy", rf"\b{_DAY_MON_YEAR}{_R}"),
     ("mdy", rf"\b{_MON_DAY_YEAR}{_R}"),
     ("my", rf"\b{_MON_YEAR}{_R}"),
@@ -279,6 +284,21 @@ def _resolve(name: str, m: re.Match, published: datetime | None):
         y, p = int(g["y"]), PARTS[g["p"].lower()]
         a, b = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}[p]
         return f"{y}-{a:02d}", f"{y}-{b:02d}", "season"
+    if name == "dd":
+        d0, d1 = (int(re.match(r"\d+", g[k]).group()) for k in (("d0", "d1") if g["d0"] else ("d2", "d3")))
+        month, year = _mon(g["m1"] or g["m2"]), g["y1"] or g["y2"]
+        if d0 >= d1:
+            return None
+        try:
+            end = date(int(year), month, d1) if year else None
+        except ValueError:
+            return None
+        if end is None:
+            got = _yearless(d1, month, published)
+            if got is None:
+                return None
+            end = date.fromisoformat(got[0])
+        return end.replace(day=d0).isoformat(), end.isoformat(), "range"
     if name == "dm":
         return _yearless(int(re.match(r"\d+", g["d1"] or g["d2"]).group()),
                          _mon(g["m1"] or g["m2"]), published)
@@ -400,9 +420,10 @@ def find_dates(text: str, published: datetime | None = None) -> list[RawDate]:
     from .spans import windows
     near = windows(text, _HAS_YEAR, 50, 50) if has_year else []
     for name, pat in PATTERNS:
-        if not (has_rel if name == "relative" else has_day if name == "dm" else has_year):
+        if not (has_rel if name == "relative" else has_day if name == "dm" else
+                (has_year or has_day) if name == "dd" else has_year):
             continue
-        whole = name in ("relative", "bareq", "dm")
+        whole = name in ("relative", "bareq", "dm", "dd")
         need = NEEDS.get(name)
         if need and not any(w in low for w in need):
             continue
@@ -419,7 +440,8 @@ def find_dates(text: str, published: datetime | None = None) -> list[RawDate]:
             if name == "yy" and _LIFE.match(text, max(0, s - 60), s) and text[e:e + 1] == ")":
                 taken.append((s, e))  # "Tobias Whitlow (1902–1940)": a life, no event
                 continue
-            if name in ("relative", "dm") and not _relative_ok(text, m):
+            if (name in ("relative", "dm") or name == "dd" and not (m.group("y1") or m.group("y2"))) \
+                    and not _relative_ok(text, m):
                 continue
             if name not in ("relative", "fromto") and _BOUND.search(text, max(0, s - 16), s):
                 taken.append((s, e))  # "built before 1970": not in 1970 (nor any one year)
@@ -440,7 +462,11 @@ def find_dates(text: str, published: datetime | None = None) -> list[RawDate]:
             if res[2] in ("year", "month", "day") and (a := _APPROX.search(text, max(0, s - 30), s)):
                 s, res = a.start(), _widened(res)  # "circa 1998": 1997 to 1999
             taken.append((s, e))
-            found.append(RawDate(s, e, text[s:e], *res, yearless=name == "dm"))
+            if res[2] == "day" and not _weekday_ok(text, s, res[0]):
+                taken.append((s, e))  # "Saturday 13 March" in a year when it is a Friday
+                continue
+            found.append(RawDate(s, e, text[s:e], *res, yearless=name == "dm" or (
+                name == "dd" and not (m.group("y1") or m.group("y2")))))
     found.sort(key=lambda d: d.start_off)
     return found
 
@@ -456,6 +482,18 @@ _BASE_YEAR = re.compile(r"\s?=\s?100\b")
 #: 2024-25"): no span of the calendar (see :func:`newsbook.extract.events`)
 _FISCAL_AFTER = re.compile(r"\s(?:financial|fiscal|tax|budget)\syear\b", re.I)
 _FISCAL_BEFORE = re.compile(r"\b(?:financial|fiscal|tax|budget)\syear\s$", re.I)
+#: a weekday named right before a day ("Saturday 14 March", "Sat, 14 March")
+_WEEKDAY_BEFORE = re.compile(r"\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s(?:the\s)?$")
+_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def _weekday_ok(text: str, start: int, day: str) -> bool:
+    """Whether the weekday a text names before a day is that day's ("Saturday 13 March"
+    in a year when 13 March is a Friday: the day or the weekday is wrong, so neither)."""
+    m = _WEEKDAY_BEFORE.search(text, max(0, start - 12), start)
+    return m is None or _WEEKDAYS.index(m.group(1)) == date.fromisoformat(day).weekday()
+
+
 #: a name and an opening bracket right before a range of years: a person's life years
 #: ("Tobias Whitlow (1902–1940)", "Anne Lister (c. 1791 – 1840)")
 _LIFE = re.compile(r".*[A-ZÀ-Þ][\w’'-]+ \((?:c\.|ca\.|b\.)?\s?$", re.S)
