@@ -54,7 +54,7 @@ _Y = r"(?:1\d|20)\d{2}"
 _L = r"(?<![\w$€£¥₩.,:/#+\-−–])"          # nothing number-like glued on the left
 _R = r"(?![\w%]|[.,:]\d|[-–]\d|\s(?:cal\.?\s)?(?:BCE?|B\.C\.|BP)\b)"  # ... nor on the right
 # (nor an era: "1420–1290 cal BC", "1200 BC" are no years of ours)
-_D = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|er)?"  # (and French "1er")
+_D = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|er|°|º)?"  # (and French "1er", Italian "1°")
 _DAY_MON_YEAR = rf"{_D}\.?\s(?:of\s|de\s)?{_MON},?\s(?:de\s)?{_Y}"
 _MON_DAY_YEAR = rf"{_MON}\s{_D},?\s{_Y}"
 _MON_YEAR = rf"{_MON},?\s(?:of\s|de\s|del\s)?{_Y}"
@@ -78,8 +78,9 @@ PATTERNS = [(name, re.compile(p, re.I if name in ("season", "season2", "part", "
             for name, p in [
     # (and in other languages: "entre 2008 y 2023", "zwischen 2008 und 2023", "von 2008 bis
     # 2023", "entre 2008 et 2023", "van 2008 tot 2023")
-    ("fromto", rf"\b(?:[Ff]rom|[Bb]etween|[Ee]ntre|[Zz]wischen|[Vv][oa]n)\s(?P<a>{_POINT}|{_MON})"
-               rf"\s(?:to|and|until|through|y|e|et|und|bis|tot|en)\s(?P<b>{_POINT}){_R}"),
+    ("fromto", rf"\b(?:[Ff]rom|[Bb]etween|[Ee]ntre|[Zz]wischen|[Vv][oa]n|[Tt]ra|[Ff]ra)\s(?:il\s|l['’])?"
+               rf"(?P<a>{_POINT}|{_MON})\s(?:to|and|until|through|y|e|et|und|bis|tot|en)\s"
+               rf"(?:il\s|l['’])?(?P<b>{_POINT}){_R}"),
     ("monmon", rf"\b(?P<a>{_MON})[–-](?P<b>{_MON}\s{_Y}){_R}"),
     # ("2019–21", "2019 to 2021"; "in 2019 to 55 units" is a year, then a quantity)
     # (a season or a financial year written "2023/24": a span of the two years)
@@ -111,7 +112,8 @@ PATTERNS = [(name, re.compile(p, re.I if name in ("season", "season2", "part", "
                 rf"|\b(?P<p2>Anfang|Mitte|Ende)\sder\s(?P<y2>(?:1\d|20)\d0)er\b"),
     ("decade", rf"(?:\b[Tt]he\s)?{_L}(?P<y>(?:1\d|20)\d0)s\b"),
     # ("les années 1990", "la década de 1990", "die 1990er Jahre")
-    ("decade2", rf"\b(?:[Ll]es\sannées|[Ll]a\sdécada\sde|[Ll]os\saños)\s(?P<y>(?:1\d|20)\d0)\b"
+    ("decade2", rf"\b(?:[Ll]es\sannées|[Ll]a\sdécada\sde|[Ll]os\saños|(?:[Gg]li\s|[Nn]egli\s|[Dd]egli\s"
+                rf"|[Oo]s\s|[Nn]os\s|[Dd]os\s)?(?:anni|anos|años))\s(?P<y>(?:1\d|20)\d0)\b"
                 rf"|{_L}(?P<y3>(?:1\d|20)\d0)er\b"),
     ("part", rf"\b(?P<p>early|mid|late)[- ](?P<y>{_Y}){_R}"),
     ("part2", rf"\b(?P<p>{'|'.join(p for p in PARTS if p not in ('early', 'mid', 'late'))})"
@@ -126,10 +128,10 @@ PATTERNS = [(name, re.compile(p, re.I if name in ("season", "season2", "part", "
 ]]
 
 #: cheap pre-checks: a pattern runs only if the lower-cased text holds one of these
-NEEDS = {"fromto": ("from", "between", "entre", "zwischen", "von", "van"), "monmon": ("-", "–"), "yy": ("-", "–", " to ", "/", " bis ", " à ", " a ", " al ", " tot "),
+NEEDS = {"fromto": ("from", "between", "entre", "zwischen", "von", "van", "tra", "fra"), "monmon": ("-", "–"), "yy": ("-", "–", " to ", "/", " bis ", " à ", " a ", " al ", " tot "),
          "iso": ("-",), "num": ("/", "."), "q": ("q1", "q2", "q3", "q4", "1q", "2q", "3q", "4q"), "ordq": ("quarter",), "h": ("h1", "h2", "h 1", "h 2", "half", "1h", "2h"),
          "season": tuple(_SEASONS_EN), "season2": tuple(_SEASONS_OTHER), "fy": ("fy", "fiscal"),
-         "partdec": ("0s", "0er"), "decade": ("0s",), "decade2": ("0er", "années", "década", "años"),
+         "partdec": ("0s", "0er"), "decade": ("0s",), "decade2": ("0er", "années", "década", "años", "anni", "anos"),
          "part": ("early", "mid", "late"), "part2": tuple(p for p in PARTS
                                                           if p not in ("early", "mid", "late")),
          "bareq": ("q1", "q2", "q3", "q4"),
@@ -393,6 +395,8 @@ def _year_ok(text: str, m: re.Match) -> bool:
 
 def _relative_ok(text: str, m: re.Match) -> bool:
     from .spans import prev_word
+    if not text[:m.start()].strip() and not text[m.end():].strip(" .:!"):
+        return False  # ("Next week" alone: a section's title, not a week)
     prev = prev_word(text, m.start())[1].lower().rstrip(",;:")
     if prev in ("the", "past", "every", "each", "a", "per", "that", "ago"):
         return False  # ("two hundred years ago this week": an anniversary, not this week)
