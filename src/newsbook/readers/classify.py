@@ -55,14 +55,14 @@ _SIGN_OFF = re.compile(rf"^(?:(?:Ihre?|Eure?|Deine?|Votre|Vos|Tu|Su)\s{_NAME}|(?
                        r"|Herzliche Grüße|Viele Grüße|Beste Grüße|Bis bald|Ciao|Groeten),"
                        rf"\s{_NAME})$")
 #: a turn of an interview typed as questions and answers: "Q: How many …", "A: We counted …"
-_QA_TURN = re.compile(r"^(Q|A|Frage|Antwort|Question|Réponse|Pregunta|Respuesta|Domanda|Risposta"
+_QA_TURN = re.compile(r"^([QADRPF]|Frage|Antwort|Question|Réponse|Pregunta|Respuesta|Domanda|Risposta"
                       r"|Vraag|Antwoord|Pergunta|Resposta)[ \u00a0\u202f]?: (\S.*)$")
 #: the question's and the answer's words of :data:`_QA_TURN` (English, German, French,
-#: Spanish, Italian, Dutch, Portuguese)
-_ASKS = frozenset("Q Frage Question Pregunta Domanda Vraag Pergunta".split())
-_ANSWERS = frozenset("A Antwort Réponse Respuesta Risposta Antwoord Resposta".split())
+#: Spanish, Italian, Dutch, Portuguese; Italian's "D:"/"R:", Spanish "P:"/"R:", German "F:"/"A:")
+_ASKS = frozenset("Q D P F Frage Question Pregunta Domanda Vraag Pergunta".split())
+_ANSWERS = frozenset("A R Antwort Réponse Respuesta Risposta Antwoord Resposta".split())
 #: an interview's question or answer, "Q: …", "A. …"
-_QA = re.compile(r"^(?:[QA]|Frage|Antwort|Question|Réponse|Pregunta|Respuesta|Domanda|Risposta"
+_QA = re.compile(r"^(?:[QADRPF]|Frage|Antwort|Question|Réponse|Pregunta|Respuesta|Domanda|Risposta"
                  r"|Vraag|Antwoord|Pergunta|Resposta)[ \u00a0\u202f]?[:.]\s")
 #: a sentence-case section title: "What the operators say", "Why it matters", "How we got
 #: here" (a caption of a lost image names what it showed; it does not open like this)

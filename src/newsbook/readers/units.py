@@ -66,7 +66,14 @@ CTA = re.compile(r"^(?:Subscribe now|Subscribe|Share|Leave a comment|Give a gift
                  r"|\S.{0,60} est une publication (?:financée|soutenue) par (?:ses|les) lecteurs\."
                  r"(?: .*)?|Merci (?:de votre lecture de|d[’']avoir lu) \S.{0,60}?\s?! Abonnez-vous.*"
                  r"|\S.{0,60} is a reader-supported publication\.(?: .*)?"
-                 # (in German and Spanish)
+                 # (in German, Spanish and Italian)
+                 r"|\S.{0,60} è una pubblicazione (?:supportata|sostenuta|finanziata) dai (?:suoi )?"
+                 r"lettori\.(?: .*)?|Grazie per aver letto \S.{0,60}?\s?! .*"
+                 # (Substack's e-mail footer: its address, and its links)
+                 r"|548 Market Street,? PMB \d+,? San Francisco,? CA \d{5}(?:-\d{4})?"
+                 r"|Get the app|Start writing|Scarica l['’]app|Inizia a scrivere|Annulla l['’]iscrizione"
+                 r"|Obtenir l['’]application|Commencer à écrire|Descarga la app|Empieza a escribir"
+                 r"|App herunterladen|Schreiben beginnen|(?:Get|Scarica l['’]app|Descarga la app) /.*"
                  r"|\S.{0,60} ist eine von (?:Lesern|Leser\*innen|Lesenden) (?:unterstützte|"
                  r"finanzierte) Publikation\.(?: .*)?|Danke (?:fürs|für das) Lesen von \S.{0,60}?"
                  r"\s?! .*|\S.{0,60} es una publicación (?:financiada|apoyada) por (?:sus|los) "
@@ -85,16 +92,19 @@ PUBLICATION = re.compile(r"^(?:(\S.{0,60}?) is a reader-supported publication\."
                          r"|(\S.{0,60}?) est une publication (?:financée|soutenue) par"
                          r"|Merci (?:de votre lecture de|d[’']avoir lu) (\S.{0,60}?)\s?! Abonnez"
                          r"|(\S.{0,60}?) ist eine von \S+ (?:unterstützte|finanzierte) Publikation"
-                         r"|(\S.{0,60}?) es una publicación (?:financiada|apoyada) por)")
+                         r"|(\S.{0,60}?) es una publicación (?:financiada|apoyada) por"
+                         r"|(\S.{0,60}?) è una pubblicazione (?:supportata|sostenuta|finanziata)"
+                         r"|Grazie per aver letto (\S.{0,60}?)\s?! )")
 
 
-_STOCK = ("publication", "Publikation", "Thanks for reading", "Merci d")
+_STOCK = ("publication", "Publikation", "pubblicazione", "Thanks for reading", "Merci d",
+          "Grazie per")
 
 
 def stock_name(line: str) -> str:
     """The newsletter's name when ``line`` is one of its stock lines, else ""."""
     if "publication" not in line and "Thanks for reading" not in line and "Merci d" not in line \
-            and "Publikation" not in line:
+            and "Publikation" not in line and "pubblicazione" not in line and "Grazie" not in line:
         return ""  # (every line of every article comes here: substring tests, no generator)
     m = PUBLICATION.match(line.strip())
     return next((g for g in m.groups() if g), "") if m else ""
@@ -129,13 +139,15 @@ CLOSERS = "\"'”’»」》)*_"
 REPORTS = re.compile(r"^[A-Z][\w.’'\-]*(?: [A-Z][\w.’'\-]*){0,3} reports:$")
 #: a sponsor block's opening line (every branch opens with ^: used with .match, which
 #: tries the start only; .search tried every offset of every paragraph of the copy)
-SPONSOR = re.compile(r"^(?:This|Today['’]s) (?:edition|episode|issue|post|newsletter) is "
+SPONSOR = re.compile(r"^(?:This|Today['’]s|This week['’]s|This month['’]s) (?:edition|episode|issue|"
+                     r"post|newsletter) is "
                      r"(?:brought to you|sponsored|presented) by\b|"
                      r"^(?:Today['’]s) sponsor\b|"
                      # (in French, German and Spanish: "Cette lettre vous est offerte par X")
                      r"^(?:Cette (?:lettre|édition|newsletter) (?:vous )?est (?:offerte|présentée)"
                      r"|Diese (?:Ausgabe|Folge) wird (?:Ihnen )?präsentiert"
-                     r"|Esta (?:edición|newsletter) (?:está patrocinada|es presentada)) (?:par|von|por)\b",
+                     r"|Esta (?:edición|newsletter) (?:está patrocinada|es presentada)"
+                     r"|Questo numero (?:è|ti è) (?:offerto|sponsorizzato|presentato)) (?:par|von|por|da)\b",
                      re.I)
 #: a sponsor's line of other tools, standing alone: "Sponsored by Switchback Outfitters",
 #: "Together with Acme Cloud" (a name follows, in capitals; a sentence never matches)
@@ -151,7 +163,7 @@ def is_sponsor(text: str) -> bool:
 #: a byline of names: "By Priya Natarajan", "By Sam Wu and Kim Park" (never "By virtue of")
 _NAME = r"[A-ZÀ-ÖØ-Þ][\w.’'\-]*(?: (?:[A-ZÀ-ÖØ-Þ][\w.’'\-]*|de|van|von|da|di|del|bin|al))*"
 #: (and in French, Spanish, German, Italian, Dutch, Portuguese: "Par Margaux Aubin-Leclerc")
-BY_NAMES = re.compile(rf"^(?:By|Par|Por|Von|Di|Door) ({_NAME}(?:(?:,| and| &| et| y| und| e| en)"
+BY_NAMES = re.compile(rf"^(?:[Bb]y|[Pp]ar|[Pp]or|[Vv]on|[Dd]i|[Dd]oor) ({_NAME}(?:(?:,| and| &| et| y| und| e| en)"
                       rf"(?: and)? {_NAME}){{0,4}})$")
 
 
@@ -288,6 +300,8 @@ def is_cta(text: str, names: frozenset[str] = frozenset()) -> bool:
 def _one_cta(text: str, names: frozenset[str]) -> bool:
     return CTA.match(text) is not None or (text.startswith("Share ") and text[6:] in names) \
         or (text.startswith("Partager ") and text[9:] in names) \
+        or (text.startswith("Condividi ") and text[10:] in names) \
+        or (text.startswith("Compartir ") and text[10:] in names) \
         or (text.startswith("Subscribe to ") and text[13:] in names)
 
 
