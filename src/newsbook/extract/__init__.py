@@ -38,6 +38,9 @@ _CORRECTION = re.compile(r"\b(?:earlier|previous|original) version of this\b|\b(
                          r"(?: of this \w+)? (?:said|stated|gave|listed|had|reported)\b|\b(?:"
                          r"incorrectly|wrongly|mistakenly|erroneously) (?:said|stated|reported|gave|"
                          r"listed)\b|\bwe (?:misstated|misreported)\b", re.I)
+#: a citation's line: its year is the source's, no event's
+_SOURCE_LINE = re.compile(r"^\s*(?:Sources?|Data|Quelle|Quellen|Fuentes?|Fontes?|Source des données)"
+                          r"\s?:\s")
 _CORRECTION_WORDS = ("version", "issue", "edition", "ncorrectly", "rongly", "istakenly",
                      "rroneously", "mis")
 
@@ -193,8 +196,8 @@ def _extract(article: Article, stem: str, published: datetime | None) -> Article
             if r.term not in terms or (t.gloss and not terms[r.term][1].gloss):
                 terms[r.term] = ((seg.line, r.start_off), t) if r.term not in terms or \
                     t.gloss else terms[r.term]
-        if seg.heading:
-            continue
+        if seg.heading or _SOURCE_LINE.match(seg.text):
+            continue  # (a title, or a citation: "Source: trial report, 2025" dates no event)
         found = find_dates(seg.masked, published)
         seen = set()
         for d in found:

@@ -145,6 +145,8 @@ windows office flight article section chapter item rule part unit step level abo
 roughly nearly almost over than approximately some top rank ranked code top- bib lot jersey
 shirt car flat apartment suite box kit plot folio catalogue cat. ms. platform gate pier bus
 train exit form bay berth squadron regiment batch serial ticket""".split())
+#: words before a number that make it a year only when no counted noun follows it
+_WEAK_BEFORE = frozenset("the a an of and or to for".split())
 #: a bare year before 1900 needs one of these before it ("in 1666", "until 1752"); 1500 or
 #: 1800 alone is as often a count as a year
 OLD_YEAR_AFTER = frozenset("""in since by until till from during through throughout circa c. ca.
@@ -388,7 +390,8 @@ def _year_ok(text: str, m: re.Match) -> bool:
     nw = _NEXT_WORD.match(text[m.end():])
     if nw:
         from .quantities import is_unit_word   # late import: quantities imports us
-        if is_unit_word(nw.group(1)) and low not in YEAR_AFTER:
+        if is_unit_word(nw.group(1)) and (low not in YEAR_AFTER or low in _WEAK_BEFORE):
+            # ("Of the 2014 people screened": a count; "In 2014 people voted": a year)
             return False
     return True
 
