@@ -1093,3 +1093,20 @@ def test_ghost_cards_keep_their_words_and_drop_their_furniture():
     figs = [(f.src, f.caption) for f in blocks if isinstance(f, Figure)]
     assert figs == [("https://k.example/1.jpg", ""), ("https://k.example/2.jpg", ""),
                     ("https://k.example/3.jpg", "The hub at dawn.")]
+
+
+def test_wordpress_footnotes_are_linked_both_ways():
+    """WordPress 6.3+ writes a marker as ``sup.fn`` around a link to a random id, and the
+    notes as ``ol.wp-block-footnotes``: the digit was glued to the sentence ("mmHg.1") and
+    the notes were a plain list. A marker linking to "#ask-okafor-fn-2" is one too."""
+    html = ('<p>Blood pressure was 140 to 179 mmHg.<sup data-fn="b3c0" class="fn"><a '
+            'href="#b3c0" id="b3c0-link">1</a></sup> Next.</p><p>Ask.<a href="#ask-okafor-fn-2">'
+            '2</a></p><ol class="wp-block-footnotes"><li id="b3c0">Measured seated. <a '
+            'href="#b3c0-link" aria-label="Jump to footnote reference 1">↩︎</a></li><li '
+            'id="x2">Second note. <a href="#x2-link">↩︎</a></li></ol>')
+    blocks, notes, anchors = html_blocks(html)
+    assert [(b.text, b.marks) for b in blocks] == [
+        ("Blood pressure was 140 to 179 mmHg.1 Next.", ((35, 1),)), ("Ask.2", ((4, 2),))]
+    assert [(n.number, [p.text for p in n.paragraphs]) for n in notes] == [
+        (1, ["Measured seated."]), (2, ["Second note."])]
+    assert anchors == {1, 2}

@@ -31,8 +31,8 @@ from ..model import (Article, Aside, Block, Code as CodeBlock, Figure, Footnote,
 from .html_chrome import is_backlink, is_button, is_chrome, is_pixel, same_page, word_count
 from .html_embeds import AUDIO_CARDS, BOOKMARKS, FILE_CARDS, GALLERY, VIDEO, Embeds
 from .html_inline import SUBSCRIPT, SUPERSCRIPT, SCRIPTABLE, Piece, at_blank_lines, normalise
-from .html_notes import (NOTE_BACK, NOTE_ID, NOTE_LISTS, bare_note, footnote_number, note_item,
-                         note_ref, number_in)
+from .html_notes import (NOTE_BACK, NOTE_ID, NOTE_LISTS, NOTE_SUPS, bare_note, footnote_number,
+                         note_item, note_ref, number_in)
 from .html_shape import as_paragraphs, cells, layout_table, levels, own_caption, unrepeated
 from .html_tree import WS, Node, _all, _without, parse, plain_text, safe_url, sanitise
 from .html_turns import turns
@@ -106,6 +106,10 @@ class _Mapper(Embeds):
                 continue
             if c.tag == "br":
                 out.append(Piece(kind, " ", href, None, True))
+            elif c.tag == "sup" and c.classes & NOTE_SUPS and (t := c.text().strip()).isdigit() \
+                    and len(t) < 6:  # (WordPress's footnote marker)
+                self.anchors.add(int(t))
+                out.append(Piece("text", t, "", int(t)))
             elif c.tag in ("sup", "sub") and all(isinstance(x, str) for x in c.children) \
                     and SCRIPTABLE.match(t := c.text().strip()):
                 # (digits raised or lowered keep their place: never glued to the number before)
