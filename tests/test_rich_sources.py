@@ -1110,3 +1110,16 @@ def test_wordpress_footnotes_are_linked_both_ways():
     assert [(n.number, [p.text for p in n.paragraphs]) for n in notes] == [
         (1, ["Measured seated."]), (2, ["Second note."])]
     assert anchors == {1, 2}
+
+
+def test_a_group_of_buttons_loses_only_its_sign_up_button():
+    """WordPress's buttons group "Read the paper" + "Subscribe for free" was dropped whole as
+    a sign-up block; a bar of chrome links ("Sign Up | Advertise") still goes whole."""
+    html = ('<p>Text of the post.</p><div class="wp-block-buttons"><div class="wp-block-button">'
+            '<a class="wp-block-button__link" href="https://j.example/paper">Read the paper</a>'
+            '</div><div class="wp-block-button"><a class="wp-block-button__link" '
+            'href="https://x.example/subscribe">Subscribe for free</a></div></div><p><a '
+            'href="https://x.example/signup">Sign Up</a> | <a href="https://x.example/ads">'
+            'Advertise</a></p><p>The end.</p>')
+    texts = [b.text for b in html_blocks(html, base_url="https://x.example/p/")[0]]
+    assert texts == ["Text of the post.", "Read the paper", "The end."]

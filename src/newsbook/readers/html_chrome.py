@@ -40,6 +40,10 @@ SIGN_UP = re.compile(r"^(?:subscribe(?: now| for free| here)?|sign up(?: now| fo
 #: Ghost's members' portal (sign up, sign in, account, upgrade): a short block linking
 #: there is a prompt
 PORTAL = re.compile(r"#/portal(?:/|$)")
+#: other links of a newsletter's bar of links ("Sign Up | Advertise")
+OTHER_LINKS = re.compile(r"^(?:advertise|sponsor us|work with us|partner with us|read online|"
+                         r"web version|archive|past issues|refer a friend|privacy policy|terms"
+                         r"(?: of (?:service|use))?)\W*$", re.I)
 #: a link styled as a button (``a.button``, ``a.btn-primary``, ``a.cta``)
 BUTTON_CLASS = re.compile(r"(?:^|[-_])(?:button|btn|cta)(?:$|[-_])")
 VIEW_WORDS, FOOTER_WORDS = 12, 40
@@ -130,4 +134,8 @@ def is_chrome(c: Node, article_words: int, names: frozenset[str] = frozenset()) 
     if any(VIEW_ONLINE.match(t) and "browser" in t.lower() for t in texts):
         return True
     only_links = not any(ch.isalnum() for ch in _without(c, lambda x: x.tag == "a").text())
-    return only_links and any(VIEW_ONLINE.match(t) or SIGN_UP.match(t) for t in texts)
+    # (a group of links is chrome when each of them is: "Read the paper" beside "Subscribe
+    # for free" stays, and the sign-up button alone goes as a block of its own)
+    return only_links and any(VIEW_ONLINE.match(t) or SIGN_UP.match(t) for t in texts) and \
+        all(VIEW_ONLINE.match(t) or SIGN_UP.match(t) or is_cta(t, names) or OTHER_LINKS.match(t)
+            for t in texts if t)
