@@ -1123,3 +1123,21 @@ def test_a_group_of_buttons_loses_only_its_sign_up_button():
             'Advertise</a></p><p>The end.</p>')
     texts = [b.text for b in html_blocks(html, base_url="https://x.example/p/")[0]]
     assert texts == ["Text of the post.", "Read the paper", "The end."]
+
+
+def test_a_shape_chart_of_an_html_body_names_the_items_line():
+    """The words-per-section rows of an HTML body named the item's line plus the block's
+    number (line 39 was the feed's <guid>); they name the item's line, as facts do."""
+    from datetime import datetime
+
+    from newsbook import autocharts
+    from newsbook.readers.html import html_article
+    art = html_article(title="T", published=datetime(2024, 1, 1), source="f.xml", line=30,
+                       diags=[], html="<h2>One</h2><p>Words here, several of them.</p><h2>Two"
+                                      "</h2><p>More words, and more again.</p>")
+    import csv
+    import io
+    out = autocharts.AutoCharts()
+    autocharts.fallback_chart(art, "t", [], out)
+    rows = [r for text in out.datasets.values() for r in csv.DictReader(io.StringIO(text))]
+    assert rows and {r["line"] for r in rows} == {"30"}

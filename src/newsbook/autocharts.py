@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from .extract.facts import derived_note
-from .model import Article, Heading, Piece, Turn, anchor_id, walk
+from .model import Article, Heading, Piece, Turn, anchor_id, source_line, walk
 from .plan.charts import Bars, Grouped, Series, Timeline
 
 TIMELINE_MIN = 3
@@ -281,8 +281,8 @@ def fallback_chart(article: Article, stem: str, links: list[dict], out: AutoChar
             level, parts = finer, more
     rows = []
     for part, words, anchor, line, quote in parts:
-        rows.append({level: part, "words": words, "quote": quote, "line": line,
-                     "chapter": stem, "anchor": anchor,
+        rows.append({level: part, "words": words, "quote": quote,
+                     "line": source_line(article, line), "chapter": stem, "anchor": anchor,
                      "derived": f"words counted in the {level}", "note": ""})
     columns = [level] + SECTION_COLUMNS[1:]
     name = dataset_name(stem, level + "s")
