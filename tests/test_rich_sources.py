@@ -1141,3 +1141,48 @@ def test_a_shape_chart_of_an_html_body_names_the_items_line():
     autocharts.fallback_chart(art, "t", [], out)
     rows = [r for text in out.datasets.values() for r in csv.DictReader(io.StringIO(text))]
     assert rows and {r["line"] for r in rows} == {"30"}
+
+
+def test_a_beehiiv_email_keeps_its_text_and_loses_its_furniture():
+    """beehiiv's e-mail HTML: its hidden preheader, masthead (logo, date, title again),
+    avatar, social icons, badge, referral lines, poll question and copyright line are
+    furniture; a "Together with X" sponsor's block is an aside; a data table inside the
+    layout tables (each cell's text in one <p>) stays a table (each cell was a paragraph);
+    the sender's address is no part of the byline."""
+    from datetime import datetime
+
+    from newsbook.model import Aside, Figure, Heading, Table
+    from newsbook.readers.html import html_article
+    row = '<tr><td><p>{}</p></td><td><p>{}</p></td></tr>'
+    html = ('<div class="preview">Bakeries boom. ͏ ‌ ͏ ‌ ͏ ‌</div><table role="presentation">'
+            '<tr><td><img src="https://m.example/logo.png" alt="The Larder Ledger"></td></tr>'
+            '<tr><td><h6>March 20, 2026</h6></td></tr><tr><td><h1>🥐 Bakeries boom</h1></td></tr>'
+            '<tr><td><img src="https://m.example/n.jpg" alt="Author" width="28"></td><td><p>'
+            'Nadia Holt</p></td></tr><tr><td><p>Good morning.</p></td></tr>'
+            '<tr><td><p><em>Together with Tillwell</em></p></td></tr><tr><td><p>Take orders '
+            'with Tillwell Direct.</p></td></tr><tr><td><p><a href="https://t.example/">Start '
+            'with Direct</a></p></td></tr><tr><td><p>Our own text.</p></td></tr>'
+            '<tr><td><table class="bh__table">' + row.format("Year", "Openings")
+            + row.format("2021", "5") + row.format("2022", "7") + '</table></td></tr>'
+            '<tr><td><p><b>What did you think of today\'s edition?</b></p></td></tr>'
+            '<tr><td><h2>Share The Larder Ledger and earn rewards</h2></td></tr>'
+            '<tr><td><p>You currently have <b>0</b> referrals.</p></td></tr>'
+            '<tr><td><a href="https://facebook.com/x"><img src="https://m.example/fb.png" '
+            'alt="Facebook"></a></td></tr><tr><td><p>© 2026 The Larder Ledger</p></td></tr>'
+            '<tr><td><p><a href="https://www.beehiiv.com/">Powered by beehiiv</a></p></td></tr>'
+            '</table>')
+    art = html_article(title="🥐 Bakeries boom", published=datetime(2026, 3, 20), html=html,
+                       source="f.json", line=3, diags=[],
+                       byline="The Larder Ledger <larderledger@mail.beehiiv.com>",
+                       publication="The Larder Ledger")
+    kinds = [(type(b).__name__, getattr(b, "text", "")) for b in art.blocks]
+    assert not any(isinstance(b, (Heading, Figure)) for b in art.blocks), kinds
+    assert [b.text for b in art.blocks if isinstance(b, Paragraph)] == [
+        "Nadia Holt", "Good morning.", "Our own text."], kinds
+    (aside,) = [b for b in art.blocks if isinstance(b, Aside)]
+    assert [b.text for b in aside.blocks] == ["Together with Tillwell",
+                                              "Take orders with Tillwell Direct.",
+                                              "Start with Direct"]
+    (table,) = [b for b in art.blocks if isinstance(b, Table)]
+    assert table.rows == (("Year", "Openings"), ("2021", "5"), ("2022", "7"))
+    assert art.byline == "The Larder Ledger"

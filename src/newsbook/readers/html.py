@@ -23,6 +23,7 @@ and each of its blocks ``line`` = that line + the block's ordinal in the article
 """
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from ..diagnostics import Code, Diagnostic
@@ -33,7 +34,8 @@ from .html_embeds import AUDIO_CARDS, BOOKMARKS, FILE_CARDS, GALLERY, VIDEO, Emb
 from .html_inline import SUBSCRIPT, SUPERSCRIPT, SCRIPTABLE, Piece, at_blank_lines, normalise
 from .html_notes import (NOTE_BACK, NOTE_ID, NOTE_LISTS, NOTE_SUPS, bare_note, footnote_number,
                          note_item, note_ref, number_in)
-from .html_shape import as_paragraphs, cells, layout_table, levels, own_caption, unrepeated
+from .html_shape import (as_paragraphs, cells, layout_table, levels, masthead_dropped, own_caption,
+                         sponsor_asides, unrepeated)
 from .html_tree import WS, Node, _all, _without, parse, plain_text, safe_url, sanitise
 from .html_turns import turns
 from .units import CTA, stock_name
@@ -46,6 +48,8 @@ DROP = {"subscription-widget-wrap", "subscription-widget", "subscribe-widget", "
 #: under an excerpt (dropped, and the article is reported as a preview)
 CUT_SHORT = {"paywall", "paywall-jump", "paywall-cta", "more-link"}
 DROP |= CUT_SHORT
+#: an e-mail's hidden preheader (the inbox's preview line, padded with invisible characters)
+DROP |= {"preview", "preheader", "preview-text"}
 #: other tools' button cards (Ghost's "kg-button-card"), dropped when the button is a
 #: subscribe or share prompt (the text copy's own rule); a "Read the report" button stays
 BUTTON_CARDS = {"kg-button-card"}
@@ -148,7 +152,7 @@ class _Mapper(Embeds):
         for part in at_blank_lines(self.inline(node, figures=figures)):
             breaks: list[int] = []
             text, marks, spans = normalise(part, breaks=breaks)
-            if text:
+            if text.strip(INVISIBLE):  # (an e-mail's spacer, "<p>&nbsp;</p>", is no paragraph)
                 blocks.append(Paragraph(text, self.next_line(), marks, spans, tuple(breaks)))
         for img in figures:
             fig = self.figure_of(img, None, None)
@@ -410,6 +414,12 @@ class _Mapper(Embeds):
         return is_chrome(c, self.words, self.names)
 
 
+#: white space and characters that show nothing (an e-mail's spacers and preheader padding)
+INVISIBLE = " \u00a0\u200b\u200c\u200d\u034f\u2060\ufeff\u2007\u202f"
+#: a sender's address after its name ("The Larder Ledger <larderledger@mail.beehiiv.com>")
+MAIL_ADDRESS = re.compile(r"\s*<[^<>@\s]+@[^<>\s]+>")
+
+
 def html_blocks(html: str, *, base_url: str = "", line: int = 1):
     """(blocks, footnotes, footnote numbers marked in the text) of one HTML body."""
     return _read_body(html, base_url, line)[:3]
@@ -422,7 +432,7 @@ def _read_body(html: str, base_url: str, line: int, publication: str = ""):
     # reading X! …", so its "Share X" button is told by its words)
     stock = {stock_name(WS.sub(" ", p.text()).strip()) for p in _all(root, lambda n: n.tag == "p")}
     m = _Mapper(base_url, line, word_count(root, 10 ** 9), (publication, *sorted(stock)))
-    blocks = turns(levels(unrepeated(m.blocks(root))))
+    blocks = turns(sponsor_asides(levels(unrepeated(m.blocks(root)))))
     return tuple(blocks), tuple(m.footnotes), m.anchors, m.cut_short
 
 
@@ -433,6 +443,8 @@ def html_article(*, title: str, published: datetime, html: str, source: str, lin
     ``publication``: the newsletter's name as the feed gives it (plain text)."""
     link = safe_url(link)
     blocks, footnotes, anchors, cut_short = _read_body(html, link, line, publication)
+    blocks = masthead_dropped(blocks, title, publication)
+    byline = MAIL_ADDRESS.sub("", byline).strip()  # ("X <x@mail.beehiiv.com>": the sender)
     if not blocks:
         diags.append(Diagnostic(Code.TRUNCATED, f"article {title!r} has no text", source, line))
     elif cut_short:

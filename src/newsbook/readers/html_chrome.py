@@ -59,9 +59,22 @@ def is_button(a: Node) -> bool:
 
 
 def is_pixel(img: Node) -> bool:
-    """Is this image a tracking pixel (0-2 px wide or high, or hidden by its style)?"""
+    """Is this image a tracking pixel (0-2 px wide or high, or hidden by its style), or an
+    e-mail's furniture: a social network's icon, the e-mail tool's badge?"""
     return any(PIXEL_SIZE.match(img.attrs.get(k, "")) for k in ("width", "height")) \
-        or PIXEL_STYLE.search(img.attrs.get("style", "")) is not None
+        or PIXEL_STYLE.search(img.attrs.get("style", "")) is not None \
+        or ICON_ALT.match(WS.sub(" ", img.attrs.get("alt", "")).strip()) is not None
+
+
+#: an e-mail's icons by their alt text: social networks' and its tool's badge
+ICON_ALT = re.compile(r"^(?:Facebook|Instagram|(?-i:X)|Twitter|LinkedIn|YouTube|TikTok|Threads|Bluesky"
+                      r"|Mastodon|Pinterest|Reddit|WhatsApp|Telegram|Spotify|Apple Podcasts|RSS"
+                      r"|beehiiv(?: logo)?|Powered by beehiiv|Substack|Mailchimp|Kit|ConvertKit"
+                      r"|Author|Avatar|Profile (?:picture|photo))"
+                      r"(?: (?:icon|logo))?$", re.I)
+#: a line that is only a copyright notice, "© 2026 The Larder Ledger" (in a body, outside
+#: a figure: the e-mail's footer)
+COPYRIGHT = re.compile(r"^(?:Copyright\s)?©\s?\d{4}(?:[–-]\d{2,4})?\s\S.{0,80}$")
 
 
 def same_page(href: str, base: str) -> bool:
@@ -121,7 +134,7 @@ def is_chrome(c: Node, article_words: int, names: frozenset[str] = frozenset()) 
     if n > FOOTER_WORDS or 2 * n > article_words:
         return False
     text = WS.sub(" ", c.text()).strip()
-    if WP_FOOTER.match(text) or is_cta(text, names):
+    if WP_FOOTER.match(text) or is_cta(text, names) or COPYRIGHT.match(text):
         return True
     links = _all(c, lambda x: x.tag == "a")
     texts = [WS.sub(" ", a.text()).strip() for a in links]

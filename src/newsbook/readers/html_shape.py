@@ -4,8 +4,18 @@ twice, heading levels without jumps, and paragraphs for places that hold only th
 """
 from __future__ import annotations
 
-from ..model import Block, Figure, Heading, ListBlock, Paragraph, Quote
+import re
+
+from ..model import Aside, Block, Figure, Heading, LinkCard, ListBlock, Paragraph, Quote, Turn
 from .html_tree import Node, _all
+from .structure import AD_END, AD_MOST
+from .units import is_sponsor
+
+#: a heading that is only a date ("March 20, 2026", "20 March 2026", "2026-03-20")
+DATE_ONLY = re.compile(r"^(?:[A-Z][a-z]+day,?\s)?(?:[A-Z][a-z]{2,8}\.?\s\d{1,2}(?:st|nd|rd|th)?,?\s\d{4}"
+                       r"|\d{1,2}\.?\s[A-Z][a-zä]{2,8}\.?\s\d{4}|\d{4}-\d{2}-\d{2})$")
+#: at most this many blocks open an e-mail's masthead (logo, date, title repeated)
+MASTHEAD = 6
 
 #: what a data table's cell never holds: a cell holding one of these lays a page out
 LAYOUT_BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "blockquote",
@@ -27,12 +37,90 @@ def cells(table: Node) -> list[Node]:
     return out
 
 
+def _row_widths(table: Node) -> list[int]:
+    """How many cells each of the table's own rows holds."""
+    out: list[int] = []
+
+    def walk(n: Node) -> None:
+        for ch in n.children:
+            if isinstance(ch, Node):
+                if ch.tag == "tr":
+                    out.append(sum(1 for c in ch.children if isinstance(c, Node)
+                                   and c.tag in ("td", "th")))
+                elif ch.tag != "table":
+                    walk(ch)
+    walk(table)
+    return out
+
+
 def layout_table(table: Node) -> bool:
     """A table that lays out a page, as email newsletters' HTML does, not one of data: a
     single cell, or a cell holding paragraphs, headings, lists or another table. Its
-    cells are read as blocks (as one of data, their words ran together in one cell)."""
+    cells are read as blocks (as one of data, their words ran together in one cell). A
+    grid whose cells each hold one paragraph at most (beehiiv wraps every cell's text in
+    one) is data when it has a header cell or two rows of two cells or more alike."""
     own = cells(table)
-    return len(own) <= 1 or any(_all(cell, lambda n: n.tag in LAYOUT_BLOCKS) for cell in own)
+    if len(own) <= 1:
+        return True
+    if not any(_all(cell, lambda n: n.tag in LAYOUT_BLOCKS) for cell in own):
+        return False
+    if any(_all(cell, lambda n: n.tag in LAYOUT_BLOCKS and n.tag != "p") or
+           len(_all(cell, lambda n: n.tag == "p")) > 1 for cell in own):
+        return True
+    widths = [w for w in _row_widths(table) if w >= 2]
+    headed = table.find(lambda n: n.tag == "th") is not None
+    return not (headed or (len(widths) >= 2 and len(set(widths)) == 1))
+
+
+def _plain(text: str) -> str:
+    """Letters and digits alone, lower-cased: "🥐 Bakeries are winning (for now)" is the
+    title "Bakeries are winning (for now)"."""
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def masthead_dropped(blocks: tuple[Block, ...], title: str, publication: str
+                     ) -> tuple[Block, ...]:
+    """The blocks without an e-mail's masthead, as e-mail tools (beehiiv) put it in the
+    body: within its first blocks, a heading repeating the article's title or giving only
+    a date, and the newsletter's logo (an image whose alt text is its name)."""
+    name, head = _plain(publication), _plain(title)
+    out = []
+    for k, b in enumerate(blocks):
+        if k < MASTHEAD and (
+                isinstance(b, Heading) and (DATE_ONLY.match(b.text) or (head and _plain(b.text) == head))
+                or isinstance(b, Figure) and name and not b.caption and _plain(b.alt) == name):
+            continue
+        out.append(b)
+    return tuple(out)
+
+
+def sponsor_asides(blocks: list[Block]) -> list[Block]:
+    """A sponsor's block as an aside, as the text copy's reader makes one: a paragraph
+    opening it ("Together with Tillwell", "Presented by X", "This issue is sponsored by
+    X") and what follows, to the first block that says what to do next (a link, an
+    address, "Learn more"), else to the next title, or one block only."""
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        b = blocks[i]
+        if not (isinstance(b, Paragraph) and is_sponsor(b.text)):
+            out.append(b)
+            i += 1
+            continue
+        end = None
+        for j in range(i + 1, min(len(blocks), i + AD_MOST + 1)):
+            v = blocks[j]
+            if isinstance(v, (Heading, Turn)) or isinstance(v, Paragraph) and is_sponsor(v.text):
+                end = j
+                break
+            if isinstance(v, LinkCard) or AD_END.search(v.text) or any(
+                    s.kind == "link" for s in getattr(v, "spans", ())):
+                end = j + 1
+                break
+        end = end if end is not None else min(i + 2, len(blocks))
+        out.append(Aside("sponsor", tuple(blocks[i:end]), b.line))
+        i = end
+    return out
 
 
 def as_paragraphs(blocks: list[Block]) -> list[Paragraph]:
