@@ -31,7 +31,7 @@ def heading_like(text: str) -> bool:
         return False  # (a Chinese or Japanese sentence: a title holds no full stop)
     if not t or len(t) > 90 or _last(t) in TERMINAL or source_tail(t) or REPORTS.match(t) \
             or BY_NAMES.match(t) or t[0] in "—–" or is_sponsor(t) or _QA.match(t) \
-            or _TIMESTAMP.match(t) or _SIGN_OFF.match(t):
+            or _TIMESTAMP.match(t) or _SIGN_OFF.match(t) or _ADDRESS.search(t):
         # (a byline, "— Mayor X, to the council", "TODAY'S ISSUE IS SPONSORED BY X", in
         # capitals, and an interview's "Q: Why …?" are paragraphs)
         return False
@@ -46,6 +46,11 @@ def heading_like(text: str) -> bool:
     return title_case(t) or (len(t) <= 60 and _WH_HEADING.match(t) is not None)
 
 
+#: a postal address ("14 Market Place, Kettleford KF3 2BQ", "Berlin 10969", "CA 94104"):
+#: a footer's or a letter's line, never a section's title
+_ADDRESS = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b|,\s?\d{1,4}[A-Za-z]? [A-Z][a-z]+ "
+                      r"(?:Street|St|Road|Rd|Place|Lane|Avenue|Ave|Square|Way|Drive|Close|Row|"
+                      r"Terrace|Straße|Strasse|Allee)\b|\b[A-Z]{2} \d{5}(?:-\d{4})?$")
 #: a letter's closing and its writer's name on one line: "Ihre Johanna Brecht", "Cheers,
 #: Lena", "Bien à vous, Marc" (a paragraph, never a section's title)
 _NAME = r"[A-ZÀ-Þ][\w.’'-]+(?:\s[A-ZÀ-Þ][\w.’'-]+){0,3}"

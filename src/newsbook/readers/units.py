@@ -136,7 +136,12 @@ def publication_names(text: str) -> frozenset[str]:
 SOURCE_TAIL = re.compile(r"(?:\(Source\)|\bSource\.?|\bSource \| Archive|\bSource: [^.]{1,60}\.?"
                          r"|\(Source: [^)]*\)|; source)$")
 ALT_TEXT = "AI-generated content may be incorrect."
-NOT_SPEAKERS = {"Source", "Disclaimer", "Note", "Update", "Correction", "Q", "A"}
+NOT_SPEAKERS = {"Source", "Disclaimer", "Note", "Update", "Correction", "Q", "A",
+                # (a notice board's labels: "Found: a blue boot…", "Lost: a tabby cat…")
+                "Found", "Lost", "Wanted", "For sale", "Free", "Where", "When", "Tickets",
+                "Price", "Venue", "Time", "Date", "Cost", "Contact", "Location", "Address",
+                "Phone", "Email", "Website", "Open", "Closed", "Tip", "Warning", "Reminder",
+                "Deadline", "Bonus", "Also", "Plus", "Update", "Editor's note", "PS", "P.S"}
 SMALL = set("a an and as at but by for from in into of on or the to vs via with x".split())
 TERMINAL = ".,;!。！？，；"
 #: what may close a sentence after its last mark: quotes, brackets, and the asterisks or
@@ -427,7 +432,12 @@ def table_rows(lines: list[str]) -> list[tuple[str, ...]]:
         return []
     if any("\t" not in ln for ln in lines):
         return _spaced_rows(lines)
-    rows = [tuple(c.strip() for c in ln.strip().split("\t")) for ln in lines]
+    # (a tab opening a line is its first cell, empty: a header row's corner, "⇥Library⇥…";
+    # one opening every line is the table's indentation)
+    lines = [ln.strip(" \r\n") for ln in lines]
+    if all(ln.startswith("\t") for ln in lines):
+        lines = [ln.lstrip("\t") for ln in lines]
+    rows = [tuple(c.strip() for c in ln.split("\t")) for ln in lines]
     # (rows of unequal length, "Shop⇥Mon–Fri 8.30am–5pm⇥Sat 9am–12.30pm⇥Sun 9am–11am" over
     # "Library⇥Tue 2–5pm⇥Sat 10am–12pm": a table still, its short rows padded)
     width = max(len(r) for r in rows)
