@@ -164,8 +164,7 @@ DATEY = st.lists(st.one_of(st.sampled_from(["19", "20", "1999", "2024", "1666", 
 @given(DATEY)
 def test_date_gates_are_the_regexes_they_stand_for(text):
     from newsbook.extract import dates
-    assert dates._has_year(text) == bool(re.search(r"(?<!\d)(?:1\d|20)\d\d(?!\d)|FY|\b[1-4][QH]\d\d",
-                                                   text))
+    assert dates._has_year(text) == bool(re.search(r"(?:1\d|20)\d\d(?!\d)|FY|[1-4][QH]\d\d", text))
     assert dates._has_rel(text) == bool(re.search(r"[Yy]esterday|[Ll]ast|[Tt]his|[Nn]ext", text))
 
 

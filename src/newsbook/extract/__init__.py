@@ -45,10 +45,17 @@ _CORRECTION_WORDS = ("version", "issue", "edition", "ncorrectly", "rongly", "ist
                      "rroneously", "mis")
 
 
+def _may_correct(text: str) -> bool:
+    """Whether ``text`` holds a word a correction uses (a loop: asked of every paragraph)."""
+    for w in _CORRECTION_WORDS:
+        if w in text:
+            return True
+    return False
+
+
 def _corrected(text: str, spans, start: int, end: int) -> bool:
-    """Whether the sentence around ``text[start:end]`` states what was wrong."""
-    if not any(w in text for w in _CORRECTION_WORDS):
-        return False
+    """Whether the sentence around ``text[start:end]`` states what was wrong (asked only
+    of a paragraph that :func:`_may_correct`)."""
     s, e = sentence_at(spans, start, end)
     return _CORRECTION.search(text, s, e) is not None
 
@@ -200,8 +207,9 @@ def _extract(article: Article, stem: str, published: datetime | None) -> Article
             continue  # (a title, or a citation: "Source: trial report, 2025" dates no event)
         found = find_dates(seg.masked, published)
         seen = set()
+        fixes = _may_correct(seg.masked)
         for d in found:
-            if _corrected(seg.masked, spans, d.start_off, d.end_off):
+            if fixes and _corrected(seg.masked, spans, d.start_off, d.end_off):
                 continue
             when = seg.text[d.start_off:d.end_off]
             q = quote_for(seg.text, spans, d.start_off, d.end_off)
@@ -212,7 +220,7 @@ def _extract(article: Article, stem: str, published: datetime | None) -> Article
                                         d.start, d.end, d.precision, label_of(q, when)))
         raw = [r for r in find_quantities(seg.masked, [(d.start_off, d.end_off) for d in found],
                                           mark)
-               if not _corrected(seg.masked, spans, r.start_off, r.end_off)]
+               if not (fixes and _corrected(seg.masked, spans, r.start_off, r.end_off))]
         for r in raw:
             q = quote_for(seg.text, spans, r.start_off, r.end_off)
             f = Quantity(stem, seg.anchor, seg.line_of(q, r.start_off), q,
