@@ -119,3 +119,19 @@ def test_a_word_in_lower_case_or_a_number_inside_a_long_form_may_give_no_letter(
     assert [(a.abbr, a.long_form) for a in find_abbreviations(text)] == [
         ("MHRA", "Medicines and Healthcare products Regulatory Agency"),
         ("GLP-1", "Glucagon-like peptide-1"), ("LLM", "large language model")]
+
+
+def test_an_abbreviation_before_its_long_form_is_read_too():
+    """"DOC (Denominazione di origine controllata)", as Italian, French and Spanish (and
+    many English writers) define one: the glossary of an Italian newsletter said it
+    defined nothing. A bracket that does not spell it ("AI (and robotics)") is none."""
+    from newsbook.extract.abbreviations import find_abbreviations
+    got = [(a.abbr, a.long_form) for t in (
+        "La DOC (Denominazione di origine controllata) vale.",
+        "il PNRR (Piano nazionale di ripresa e resilienza) e",
+        "An RCT (randomised controlled trial) found it.",
+        "AI (and robotics) grew; the US (mostly) said no; EU (2019) rules.")
+        for a in find_abbreviations(t)]
+    assert got == [("DOC", "Denominazione di origine controllata"),
+                   ("PNRR", "Piano nazionale di ripresa e resilienza"),
+                   ("RCT", "randomised controlled trial")]

@@ -158,7 +158,9 @@ def sentence_around(text: str, at: int) -> str:
     """The sentence of ``text`` around offset ``at`` (a verbatim substring), as the facts'
     quotes find sentences: "Art. 115", "Am 2. Dezember" and "Dr. Ng" end none."""
     from .extract.spans import sentences
-    start, end = next(((s, e) for s, e in sentences(text) if s <= at < e), (0, len(text)))
+    # (a newline ends no sentence here, as before: a name may run across one)
+    start, end = next(((s, e) for s, e in sentences(text.replace("\n", " ")) if s <= at < e),
+                      (0, len(text)))
     s = text[start:end].strip()
     return s if len(s) <= 300 else s[:300].rsplit(" ", 1)[0]
 

@@ -36,7 +36,8 @@ class Abbreviation:
 
 
 def find_abbreviations(text: str) -> list[Abbreviation]:
-    """Every ``Long Form (ABBR)`` definition of ``text``, in order."""
+    """Every ``Long Form (ABBR)`` definition of ``text``, in order, then every
+    ``ABBR (long form)`` one."""
     out: list[Abbreviation] = []
     if "(" not in text:
         return out
@@ -61,6 +62,27 @@ def find_abbreviations(text: str) -> list[Abbreviation]:
                 out.append(Abbreviation(abbr, span[first.start():], cut + first.start(),
                                         m.end()))
                 break
+    return out + _expanded_after(text, {a.end for a in out})
+
+
+#: "DOC (Denominazione di origine controllata)", "RCT (randomised controlled trial)": the
+#: abbreviation first and its long form in the brackets, as Italian, French and Spanish
+#: (and many an English writer) define one
+_AFTER = re.compile(r"(?<![\w-])([A-Z][A-Za-z0-9]{1,9})\s\(([^()\d]{3,120})\)")
+
+
+def _expanded_after(text: str, taken: set[int]) -> list[Abbreviation]:
+    """Every ``ABBR (long form)`` definition whose bracket's words spell the abbreviation
+    (small words skippable, as :func:`_spells` reads them), in order."""
+    out = []
+    for m in _AFTER.finditer(text):
+        abbr, long_form = m.group(1), m.group(2).strip()
+        letters = [c.lower() for c in abbr if c.isalpha()]
+        if m.end() in taken or sum(c.isupper() for c in abbr) < 2 or len(letters) < 2:
+            continue
+        words = long_form.split()
+        if words and words[0].lower() not in _SMALL and _spells(words, letters):
+            out.append(Abbreviation(abbr, long_form, m.start(), m.end()))
     return out
 
 
