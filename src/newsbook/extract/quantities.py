@@ -280,7 +280,8 @@ def _find(text: str, dates: list[tuple[int, int]], patterns) -> list[RawQuantity
         if out and r.start_off < out[-1].end_off:
             continue
         out.append(r)
-    return _bare_counts(text, _bare_scaled(text, _between(text, out), dates), dates)
+    return _bare_counts(text, _subject_counts(text, _bare_scaled(text, _between(text, out),
+                                                                 dates), dates), dates)
 
 
 #: "between 1,200 and 1,500 workers": the first number of a range stated with "between"
@@ -454,6 +455,34 @@ def _bare_counts(text: str, found: list[RawQuantity], dates) -> list[RawQuantity
         if not _LIST_GAP.match(_gap(text, p.end_off, s, dates, "D")):
             continue
         extra.append(RawQuantity(s, e, text[s:e], number(m.group("n1")), None, "", p.unit, ""))
+    return sorted(found + extra, key=lambda r: r.start_off) if extra else found
+
+
+#: "Confirmed cases were 412 in 2015, …": the counted noun is the subject, the number the
+#: first of a listing by year (:func:`_bare_counts` reads the rest)
+_SUBJECT_COUNT = re.compile(
+    rf"\b(?P<noun>{_NOUN_ALT})\s(?:were|was|numbered|totall?ed|stood at|came to|reached)\s"
+    rf"{_NL}(?P<n1>{NUM}){_NR}(?=\s(?:in|by|during)\s)")
+
+
+def _subject_counts(text: str, found: list[RawQuantity], dates) -> list[RawQuantity]:
+    """The first number of a listing by year whose counted noun is its subject ("Confirmed
+    cases were 412 in 2015, 388 in 2016 …"), counted in that noun, when a date follows
+    it (the number alone is quoted: the noun stands before the verb)."""
+    if " were " not in text and " was " not in text and "tota" not in text and \
+            "stood" not in text and "came" not in text and "reached" not in text and \
+            "numbered" not in text:
+        return found
+    starts = {a for a, _ in dates}
+    extra = []
+    for m in _SUBJECT_COUNT.finditer(text):
+        s, e = m.span("n1")
+        after = _TIED_AFTER.match(text, e)
+        if after is None or after.end() not in starts or _taken(s, e, found, dates):
+            continue
+        noun = m.group("noun")
+        extra.append(RawQuantity(s, e, text[s:e], number(m.group("n1")), None, "",
+                                 "people" if noun in ("people", "persons") else noun, ""))
     return sorted(found + extra, key=lambda r: r.start_off) if extra else found
 
 
