@@ -54,7 +54,7 @@ _MON = trie_regex(sorted(_ENGLISH) + _ABBR + [a + "." for a in _ABBR] + _FOREIGN
 _Y = r"(?:1\d|20)\d{2}"
 _NOT_BEFORE = "_$€£¥₩.,:/#+-−–"
 _L = r"(?<![\w$€£¥₩.,:/#+\-−–])"          # nothing number-like glued on the left
-_R = r"(?![\w%]|[.,:]\d|[-–]\d|\s(?:cal\.?\s)?(?:BCE?|B\.C\.|BP)\b)"  # ... nor on the right
+_R = r"(?![\w%]|[.,:/]\d|[-–]\d|\s(?:cal\.?\s)?(?:BCE?|B\.C\.|BP)\b)"  # ... nor on the right
 # (nor an era: "1420–1290 cal BC", "1200 BC" are no years of ours)
 _D = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|er|°|º)?"  # (and French "1er", Italian "1°")
 _DAY_MON_YEAR = rf"{_D}\.?\s(?:of\s|de\s)?{_MON},?\s(?:de\s)?{_Y}"
