@@ -1,0 +1,142 @@
+"""What the words around a date phrase say of it: whether a bare number is a year or a
+count ("in 1666" against "1500 troops"), whether a relative phrase is this week or an
+anniversary's, whether a date only bounds its event ("before 1970"), is a financial year
+or an index's base, names its own weekday, or is a person's life; and how an approximate
+date widens. Kept apart from :mod:`newsbook.extract.dates`, which finds the phrases and
+resolves them: these are the judgements, each with the example that asked for it.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from .quantities import is_unit_word
+
+#: a bare year right after one of these is a count, a name or a quantity, not a year
+NOT_YEAR_AFTER = frozenset("""no no. number # model version v room route page pages p. pp.
+windows office flight article section chapter item rule part unit step level about around
+roughly nearly almost over than approximately some top rank ranked code top- bib lot jersey
+shirt car flat apartment suite box kit plot folio catalogue cat. ms. platform gate pier bus
+train exit form bay berth squadron regiment batch serial ticket""".split())
+#: words before a number that make it a year only when no counted noun follows it
+_WEAK_BEFORE = frozenset("the a an of and or to for".split())
+#: a bare year before 1900 needs one of these before it ("in 1666", "until 1752"); 1500 or
+#: 1800 alone is as often a count as a year
+OLD_YEAR_AFTER = frozenset("""in since by until till from during through throughout circa c. ca.
+year and or to""".split())
+YEAR_AFTER = frozenset("""in since by until till before after from to of during through
+throughout circa c. early late mid and or the a an year fiscal between on at for around
+jahr jahres année año anno jaar ano""".split())
+#: where a year may be (a gate and the windows the year patterns run in, which check the
+#: year's own borders: "12019" passes here; each branch opens with a literal digit or
+#: letter, so the engine skips to those, three times faster than a lookbehind first)
+_HAS_YEAR = re.compile(r"(?:1\d|20)\d\d(?!\d)|FY|[1-4][QH]\d\d")
+_NEXT_WORD = re.compile(r"^\s*([A-Za-z%]+)")
+
+
+#: words that make a number after them approximate: a count ("around 2000 people") unless
+#: what follows the number ends its phrase (:data:`_YEAR_ENDS`)
+_ROUGHLY = frozenset(("around", "about", "circa", "approximately", "roughly"))
+_YEAR_ENDS = re.compile(r"\s*(?:$|[.,;:!?)—–]|(?:and|or|when|if|as|but|at|the|to|in|for|with|"
+                        r"unless|while|because|so)\b)")
+
+
+def _year_ok(text: str, m: re.Match) -> bool:
+    """A bare year needs a plausible context: not a count, name or quantity."""
+    from .spans import prev_word
+    pstart, prev = prev_word(text, m.start())
+    low = prev.lower().strip("(“\"‘'[")
+    if low in _ROUGHLY and _YEAR_ENDS.match(text, m.end()):
+        return True  # "by around 2050.", "around 2050, when": a year (drawn as a span)
+    if m.group("y") < "1900" and low not in OLD_YEAR_AFTER:
+        return False  # ("1500 troops", "lot 1848", "Cromwell 1653": only "in 1666" is a year)
+    if low in NOT_YEAR_AFTER or (prev and prev[-1] in "$€£¥₩#"):
+        return False
+    if prev and prev[0].isupper() and low not in YEAR_AFTER and not re.search(r"['’]s$", prev) \
+            and not prev.endswith((",", ".", ":", ";", ")")):
+        # "Modernization 2035", "Windows 2000", "Los Angeles 2028": part of a name
+        head = text[:pstart].rstrip()
+        nonstart = bool(head) and head[-1] not in ".!?:;"
+        if nonstart:
+            return False
+    if _BASE_YEAR.match(text, m.end()):
+        return False  # ("2015 = 100": an index's base year)
+    nw = _NEXT_WORD.match(text[m.end():])
+    if nw:
+        if is_unit_word(nw.group(1)) and (low not in YEAR_AFTER or low in _WEAK_BEFORE):
+            # ("Of the 2014 people screened": a count; "In 2014 people voted": a year)
+            return False
+    return True
+
+
+def _relative_ok(text: str, m: re.Match) -> bool:
+    from .spans import prev_word
+    if not text[:m.start()].strip() and not text[m.end():].strip(" .:!"):
+        return False  # ("Next week" alone: a section's title, not a week)
+    prev = prev_word(text, m.start())[1].lower().rstrip(",;:")
+    if prev in ("the", "past", "every", "each", "a", "per", "that", "ago"):
+        return False  # ("two hundred years ago this week": an anniversary, not this week)
+    # inside quoted speech or a quoted document, "last year" may mean another year
+    from .spans import sentence_at, sentences
+    s, e = sentence_at(sentences(text), m.start(), m.end())
+    if _HAS_YEAR.search(text, s, e):  # (never for a day with no year: it runs only where
+        return False  # no year is) "Fifty years ago this month, the February 1976 Crier …"
+    return not re.search(r"[“”«»]", text[s:e]) and not text.lstrip().startswith(("“", "\""))
+
+
+#: a date that only bounds its event, which happened at no date the text gives: "before
+#: 1970", "prior to 2018", "in the years after 2010" (never drawn at 1970, 2018 or 2010)
+_BOUND = re.compile(r"(?<![\w-])(?:[Bb]efore|[Aa]fter|[Pp]rior to|[Ee]arlier than|[Ll]ater than|"
+                    r"[Aa]ntes de(?:l| la)?|[Dd]espu[ée]s de(?:l| la)?|[Aa]vant|[Aa]pr[èe]s|[Vv]or|"
+                    r"[Nn]ach|[Pp]rima del?|[Dd]opo il|[Pp]re|[Pp]ost)[\s-]$")
+#: an index's base year ("2015 = 100")
+_BASE_YEAR = re.compile(r"\s?=\s?100\b")
+#: a span of years that is a financial year ("the 2024/25 financial year", "fiscal year
+#: 2024-25"): no span of the calendar (see :func:`newsbook.extract.events`)
+_FISCAL_AFTER = re.compile(r"\s(?:financial|fiscal|tax|budget)\syear\b", re.I)
+_FISCAL_BEFORE = re.compile(r"\b(?:financial|fiscal|tax|budget)\syear\s$", re.I)
+#: a weekday named right before a day ("Saturday 14 March", "Sat, 14 March")
+_WEEKDAY_BEFORE = re.compile(r"\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s(?:the\s)?$")
+_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def _weekday_ok(text: str, start: int, day: str) -> bool:
+    """Whether the weekday a text names before a day is that day's ("Saturday 13 March"
+    in a year when 13 March is a Friday: the day or the weekday is wrong, so neither)."""
+    m = _WEEKDAY_BEFORE.search(text, max(0, start - 12), start)
+    return m is None or _WEEKDAYS.index(m.group(1)) == date.fromisoformat(day).weekday()
+
+
+#: a name and an opening bracket right before a range of years: a person's life years
+#: ("Tobias Whitlow (1902–1940)", "Anne Lister (c. 1791 – 1840)")
+_LIFE = re.compile(r".*[A-ZÀ-Þ][\w’'-]+ \((?:c\.|ca\.|b\.)?\s?$", re.S)
+
+
+def _counted(text: str, end: int) -> bool:
+    """Whether a unit or a counted noun follows ``text[:end]`` ("… and 1500 workers")."""
+    nw = _NEXT_WORD.match(text[end:end + 40])
+    if not nw:
+        return False
+    return is_unit_word(nw.group(1))
+#: words that make the year or month after them approximate ("circa 1998", "around March
+#: 2027", "in about 2012")
+_APPROX = re.compile(r"\b(?:[Cc]irca|[Cc]a?\.|[Aa]round|[Aa]bout|[Aa]pproximately|[Rr]oughly"
+                     r"|[Ss]ome ?time (?:in|around))\s$")
+
+
+def _widened(res: tuple[str, str, str]) -> tuple[str, str, str]:
+    """An approximate year or month as a span of one either side of it, a day as three
+    days either side (the text does not say how far off it may be; a span says it is not
+    exact, a point would not)."""
+    start, end, precision = res
+    if precision == "day":  # ("around 10 December": three days either side)
+        d = date.fromisoformat(start)
+        return (d - timedelta(days=3)).isoformat(), (d + timedelta(days=3)).isoformat(), \
+            "approximate"
+    if precision == "year":
+        y = int(start)
+        return str(y - 1), str(y + 1), "approximate"
+    y, m = int(start[:4]), int(start[5:7])
+    a = (y, m - 1) if m > 1 else (y - 1, 12)
+    b = (y, m + 1) if m < 12 else (y + 1, 1)
+    return f"{a[0]}-{a[1]:02d}", f"{b[0]}-{b[1]:02d}", "approximate"
