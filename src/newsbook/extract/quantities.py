@@ -465,13 +465,17 @@ _SUBJECT_COUNT = re.compile(
     rf"{_NL}(?P<n1>{NUM}){_NR}(?=\s(?:in|by|during)\s)")
 
 
+_SUBJECT_VERBS = (" were ", " was ", "numbered", "tota", "stood at", "came to", "reached")
+
+
 def _subject_counts(text: str, found: list[RawQuantity], dates) -> list[RawQuantity]:
     """The first number of a listing by year whose counted noun is its subject ("Confirmed
     cases were 412 in 2015, 388 in 2016 …"), counted in that noun, when a date follows
     it (the number alone is quoted: the noun stands before the verb)."""
-    if " were " not in text and " was " not in text and "tota" not in text and \
-            "stood" not in text and "came" not in text and "reached" not in text and \
-            "numbered" not in text:
+    for verb in _SUBJECT_VERBS:  # (substring tests first: most paragraphs have none)
+        if verb in text:
+            break
+    else:
         return found
     starts = {a for a, _ in dates}
     extra = []
