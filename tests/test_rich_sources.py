@@ -1186,3 +1186,15 @@ def test_a_beehiiv_email_keeps_its_text_and_loses_its_furniture():
     (table,) = [b for b in art.blocks if isinstance(b, Table)]
     assert table.rows == (("Year", "Openings"), ("2021", "5"), ("2022", "7"))
     assert art.byline == "The Larder Ledger"
+
+
+def test_a_polls_options_go_with_its_question():
+    """beehiiv's poll: its question was dropped and its options ("🥐🥐🥐 Fresh out of the
+    oven", each a link opening with an emoji) stayed as paragraphs; a plain link after
+    them ("Read the report") is the newsletter's own and stays."""
+    html = ('<p>Text.</p><table><tr><td><p><b>What did you think of today\'s edition?</b>'
+            '</p></td></tr><tr><td><p><a href="https://x.example/1">🥐🥐🥐 Fresh out of the oven'
+            '</a></p></td></tr><tr><td><p><a href="https://x.example/3">🍞 Stale</a></p></td>'
+            '</tr><tr><td><p><a href="https://x.example/r">Read the report</a></p></td></tr>'
+            '<tr><td><p>After.</p></td></tr></table>')
+    assert [b.text for b in html_blocks(html)[0]] == ["Text.", "Read the report", "After."]

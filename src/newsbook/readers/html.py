@@ -29,7 +29,8 @@ from datetime import datetime
 from ..diagnostics import Code, Diagnostic
 from ..model import (Article, Aside, Block, Code as CodeBlock, Figure, Footnote, Heading, LinkCard,
                      ListBlock, ListItem, Paragraph, Quote, Table)
-from .html_chrome import is_backlink, is_button, is_chrome, is_pixel, same_page, word_count
+from .html_chrome import (POLL, POLL_OPTIONS, is_backlink, is_button, is_chrome, is_pixel,
+                          same_page, word_count)
 from .html_embeds import AUDIO_CARDS, BOOKMARKS, FILE_CARDS, GALLERY, VIDEO, Embeds
 from .html_inline import SUBSCRIPT, SUPERSCRIPT, SCRIPTABLE, Piece, at_blank_lines, normalise
 from .html_notes import (NOTE_BACK, NOTE_ID, NOTE_LISTS, NOTE_SUPS, bare_note, footnote_number,
@@ -91,6 +92,8 @@ class _Mapper(Embeds):
         self.anchors: set[int] = set()
         #: the body is cut short: a paywall or an excerpt's "Read more" (:data:`CUT_SHORT`)
         self.cut_short = False
+        #: a poll's question was dropped: its options, short blocks of links, follow
+        self.poll = 0
 
     def next_line(self) -> int:
         self.count += 1
@@ -188,7 +191,19 @@ class _Mapper(Embeds):
             self.cut_short |= bool(cls & CUT_SHORT)
             return
         notes = cls & NOTE_LISTS or ("footnote" in cls and c.find(note_item) is not None)
+        if self.poll:  # (a poll's options: "🥐🥐🥐 Fresh out of the oven", each a link
+            # opening with its emoji; a "Read the report" link after it stays)
+            t = WS.sub(" ", c.text()).strip()
+            if t and ord(t[0]) >= 0x2190 and not t[0].isalnum() and word_count(c, 8) <= 8 \
+                    and c.find(lambda n: n.tag == "a") is not None \
+                    and not WS.sub("", _without(c, lambda n: n.tag == "a").text()):
+                self.poll -= 1
+                return
+            if WS.sub("", c.text()):
+                self.poll = 0
         if not (notes or "footnote" in cls) and self.chrome(c):
+            if POLL.match(WS.sub(" ", c.text()).strip()):
+                self.poll = POLL_OPTIONS
             return
         if c.tag in ("ol", "div", "section") and notes:  # (Python-Markdown's: div.footnote)
             self.note_list(c)

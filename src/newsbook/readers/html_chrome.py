@@ -40,6 +40,12 @@ SIGN_UP = re.compile(r"^(?:subscribe(?: now| for free| here)?|sign up(?: now| fo
 #: Ghost's members' portal (sign up, sign in, account, upgrade): a short block linking
 #: there is a prompt
 PORTAL = re.compile(r"#/portal(?:/|$)")
+#: a poll's question ("What did you think of today's edition?"): dropped with the short
+#: links after it, its options (at most :data:`POLL_OPTIONS`)
+POLL = re.compile(r"^(?:What did you think of|How did we do (?:with|in)|How would you rate|Rate)"
+                  r" (?:today['’]s|this week['’]s|this) (?:edition|email|issue|newsletter)\??\W*$",
+                  re.I)
+POLL_OPTIONS = 5
 #: other links of a newsletter's bar of links ("Sign Up | Advertise")
 OTHER_LINKS = re.compile(r"^(?:advertise|sponsor us|work with us|partner with us|read online|"
                          r"web version|archive|past issues|refer a friend|privacy policy|terms"
