@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from .extract.facts import derived_note
-from .model import Article, Heading, Piece, Turn, anchor_id, source_line, walk
+from .model import Article, Heading, Paragraph, Piece, Turn, anchor_id, source_line, walk
 from .plan.charts import Bars, Grouped, Series, Timeline
 
 TIMELINE_MIN = 3
@@ -90,7 +90,6 @@ def _after_text(article: Article, stem: str, anchor: str) -> str:
 def _before_turns(article: Article, stem: str) -> str:
     """Text of the last paragraph before an interview's first turn: its chart stands there,
     never between a question and its answer. "" when no paragraph leads into it."""
-    from .model import Paragraph
     for blocks in [article.blocks] + [b.blocks for b in article.blocks if isinstance(b, Piece)]:
         at = next((k for k, b in enumerate(blocks) if isinstance(b, Turn)), None)
         if at:
@@ -114,7 +113,9 @@ def timeline_chart(article: Article, stem: str, facts, out: AutoCharts) -> bool:
         if key in seen:
             continue
         seen.add(key)
-        rows.append({"lane": lanes.get(d.anchor, ""), "event": d.label if d.label.startswith(d.when) else f"{d.when}: {d.label}", "start": d.start,
+        # (a label that opens with its date does not say it twice: "Q1 2026: Q1 2026: …")
+        event = d.label if d.label.startswith(d.when) else f"{d.when}: {d.label}"
+        rows.append({"lane": lanes.get(d.anchor, ""), "event": event, "start": d.start,
                      "end": d.end, "precision": d.precision, "when": d.when, "quote": d.quote,
                      "line": d.line, "chapter": stem, "anchor": d.anchor,
                      "derived": derived_note(d.precision, d.when, d.start,

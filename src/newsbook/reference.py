@@ -389,12 +389,13 @@ def events_csv(events: list[dict], pages: list[tuple[Article, str]], extracted=(
         stem = fx.stem
         if stem not in titles:
             continue
+        published = article_of[stem].published.date().isoformat()
         for d in fx.dates:
-            # (one event a paragraph a year; by its anchor: an HTML body's paragraphs all
-            # give their item's line)
-            rich = article_of[stem].rich  # (a list's items share an anchor; in a text copy
-            # each has its line, in an HTML body each its own sentence)
-            key = ("A", stem, d.anchor, d.quote if rich else d.line, d.start[:4])
+            # (one event a paragraph a year, by its anchor: an HTML body's paragraphs all
+            # give their item's line; a list's items share an anchor, and each counts, by
+            # its line in a text copy and by its sentence in an HTML body)
+            item = d.quote if article_of[stem].rich else d.line
+            key = ("A", stem, d.anchor, item, d.start[:4])
             if key in seen or ("L", stem, d.line, d.start[:4]) in seen:
                 continue
             seen.add(key)
@@ -402,8 +403,8 @@ def events_csv(events: list[dict], pages: list[tuple[Article, str]], extracted=(
                          "precision": d.precision, "label": d.label, "chapter": stem,
                          "title": titles[stem], "theme": themes.get(stem, ""),
                          "anchor": d.anchor, "quote": d.quote, "line": d.line,
-                         "derived": derived_note(d.precision, d.when, d.start, article_of[
-                             stem].published.date().isoformat()), "note": ""})
+                         "derived": derived_note(d.precision, d.when, d.start, published),
+                         "note": ""})
     order = {stem: i for i, (_, stem) in enumerate(pages)}
     rows.sort(key=lambda r: (r["date"], order.get(r["chapter"], 0), int(r["line"] or 0)))
     buf = io.StringIO()

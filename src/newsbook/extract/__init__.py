@@ -21,7 +21,7 @@ from .facts import (ArticleFacts, DatedStatement, Fact, Quantity, Series, Series
 from .language import reads_english
 from .quantities import decimal_mark, find_quantities, parse_quantity_text
 from .series import Located, find_series
-from .spans import label_of, quote_for, sentence_at, sentences
+from .spans import has_any, label_of, quote_for, sentence_at, sentences
 from .speakers import speaker_shares
 from .terms import find_terms
 
@@ -45,17 +45,9 @@ _CORRECTION_WORDS = ("version", "issue", "edition", "ncorrectly", "rongly", "ist
                      "rroneously", "mis")
 
 
-def _may_correct(text: str) -> bool:
-    """Whether ``text`` holds a word a correction uses (a loop: asked of every paragraph)."""
-    for w in _CORRECTION_WORDS:
-        if w in text:
-            return True
-    return False
-
-
 def _corrected(text: str, spans, start: int, end: int) -> bool:
     """Whether the sentence around ``text[start:end]`` states what was wrong (asked only
-    of a paragraph that :func:`_may_correct`)."""
+    of a paragraph holding one of :data:`_CORRECTION_WORDS`)."""
     s, e = sentence_at(spans, start, end)
     return _CORRECTION.search(text, s, e) is not None
 
@@ -207,7 +199,7 @@ def _extract(article: Article, stem: str, published: datetime | None) -> Article
             continue  # (a title, or a citation: "Source: trial report, 2025" dates no event)
         found = find_dates(seg.masked, published)
         seen = set()
-        fixes = _may_correct(seg.masked)
+        fixes = has_any(seg.masked, _CORRECTION_WORDS)  # (a correction's words: rare)
         for d in found:
             if fixes and _corrected(seg.masked, spans, d.start_off, d.end_off):
                 continue

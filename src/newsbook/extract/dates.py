@@ -23,6 +23,7 @@ from .facts import RELATIVE_PHRASE
 from .date_context import (_APPROX, _BOUND, _FISCAL_AFTER, _FISCAL_BEFORE, _HAS_YEAR, _LIFE,
                            _counted, _relative_ok, _weekday_ok, _widened, _year_ok)
 from .lookup import trie_regex
+from .spans import has_any
 
 MONTHS = {m: i + 1 for i, m in enumerate(
     "january february march april may june july august september october november december".split())}
@@ -54,8 +55,9 @@ _MON = trie_regex(sorted(_ENGLISH) + _ABBR + [a + "." for a in _ABBR] + _FOREIGN
 #: a year of the second millennium or this century (1000 to 2099); one before 1900 alone
 #: (no day or month) needs a word that dates it ("in 1666", "until 1752": :data:`OLD_YEAR_AFTER`)
 _Y = r"(?:1\d|20)\d{2}"
+#: what may not stand right before a number that is a date (nothing number-like glued on)
 _NOT_BEFORE = "_$€£¥₩.,:/#+-−–"
-_L = r"(?<![\w$€£¥₩.,:/#+\-−–])"          # nothing number-like glued on the left
+_L = rf"(?<![\w{re.escape(_NOT_BEFORE)}])"
 _R = r"(?![\w%]|[.,:/]\d|[-–]\d|\s(?:cal\.?\s)?(?:BCE?|B\.C\.|BP)\b)"  # ... nor on the right
 # (nor an era: "1420–1290 cal BC", "1200 BC" are no years of ours)
 _D = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|er|°|º)?"  # (and French "1er", Italian "1°")
@@ -156,14 +158,6 @@ _DIGIT = re.compile(r"\d")
 def _has_year(text: str) -> bool:
     """``_HAS_YEAR.search(text)``, the regex only where a digit is."""
     return _HAS_YEAR.search(text) is not None if _DIGIT.search(text) else "FY" in text
-
-
-def _has_any(low: str, words: tuple[str, ...]) -> bool:
-    """Whether ``low`` holds one of ``words`` (a loop: no generator made per call)."""
-    for w in words:
-        if w in low:
-            return True
-    return False
 
 
 def _has_rel(text: str) -> bool:
@@ -387,15 +381,11 @@ def find_dates(text: str, published: datetime | None = None) -> list[RawDate]:
         need = NEEDS.get(name)
         if need is _MONTH_NEEDS:  # (three patterns need a month's name: tested once)
             if months is None:
-                months = _has_any(low, need)
+                months = has_any(low, need)
             if not months:
                 continue
-        elif need:
-            for w in need:  # (inline: asked of every pattern of every paragraph with a year)
-                if w in low:
-                    break
-            else:
-                continue
+        elif need and not has_any(low, need):
+            continue
         spans = [(0, len(text))] if whole else near
         for m in (pat.finditer(text, *spans[0]) if len(spans) == 1 else
                   chain.from_iterable(pat.finditer(text, a, b) for a, b in spans)):
@@ -412,7 +402,8 @@ def find_dates(text: str, published: datetime | None = None) -> list[RawDate]:
                 continue
             if days and s and (text[s - 1] in _NOT_BEFORE or text[s - 1].isalnum()):
                 continue  # (a day span's digits glued to a word or a number: _L)
-            yearless = name == "dm" or days and not (m.groupdict().get("y1") or m.groupdict().get("y2"))
+            yearless = name == "dm" or days and not (m.groupdict().get("y1")
+                                                     or m.groupdict().get("y2"))
             if (name == "relative" or yearless) and not _relative_ok(text, m):
                 continue
             if name not in ("relative", "fromto") and _BOUND.search(text, max(0, s - 16), s):

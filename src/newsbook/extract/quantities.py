@@ -11,6 +11,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+from .spans import has_any, prev_word, sentence_at, sentences, windows
+
 #: a number as English writes it ("1,234.5"); never "11.000" or "2.150": three digits after
 #: the point of a number under 1,000 are the thousands of German, Dutch, Italian or
 #: Spanish text as often as an English decimal, so the number is left out
@@ -268,7 +270,6 @@ def find_quantities(text: str, dates: list[tuple[int, int]], mark: str = ".") ->
 def _find(text: str, dates: list[tuple[int, int]], patterns) -> list[RawQuantity]:
     cands: list[RawQuantity] = []
     pats = patterns if _HAS_CUR.search(text) else patterns[1:]
-    from .spans import windows
     near = windows(text, _DIGITS, 20, 60)
     for pat in pats:
         for lo, hi in near:
@@ -345,7 +346,6 @@ def _first_only(text: str, m: re.Match, pat: re.Pattern):
 
 def _candidate(text: str, m: re.Match, pat: re.Pattern) -> RawQuantity | None:
     g = m.groupdict()
-    from .spans import prev_word
     if prev_word(text, m.start())[1].lower() in NOT_AFTER:
         return None
     if "cur" in pat.groupindex:  # (a currency first)
@@ -373,7 +373,7 @@ def _candidate(text: str, m: re.Match, pat: re.Pattern) -> RawQuantity | None:
             return None
         if g["gap"] == "-":
             return None
-        norm = "people" if noun in ("people", "persons") else noun
+        norm = _counted_in(noun)
     if _YEAR.fullmatch(g["n1"]) and not g.get("n2") and not _scale(m, 1):
         if (noun or unit in _TIME or unit is None) and _YEAR_BEFORE.search(text, 0, m.start()):
             return None                       # "in 2024 users ..." is a year
@@ -384,7 +384,6 @@ def _bare_scaled(text: str, found: list[RawQuantity], dates) -> list[RawQuantity
     """``to 5.38 billion in 2024``: a scaled number with no unit borrows the unit of the
     closest quantity before it in the same sentence, when nothing but dates and words lie
     between them (no other number, no sentence or clause end)."""
-    from .spans import sentence_at, sentences
     spans = None
     extra: list[RawQuantity] = []
     if "illion" not in text and "thousand" not in text:
@@ -430,7 +429,6 @@ def _bare_counts(text: str, found: list[RawQuantity], dates) -> list[RawQuantity
     in 2021" after "40 members in 2020") stays a number."""
     if not any(_counts(q) for q in found):
         return found
-    from .spans import sentence_at, sentences
     starts = {a for a, _ in dates}
     ends = {b: a for a, b in dates}
     spans = None
@@ -472,10 +470,7 @@ def _subject_counts(text: str, found: list[RawQuantity], dates) -> list[RawQuant
     """The first number of a listing by year whose counted noun is its subject ("Confirmed
     cases were 412 in 2015, 388 in 2016 …"), counted in that noun, when a date follows
     it (the number alone is quoted: the noun stands before the verb)."""
-    for verb in _SUBJECT_VERBS:  # (substring tests first: most paragraphs have none)
-        if verb in text:
-            break
-    else:
+    if not has_any(text, _SUBJECT_VERBS):  # (substring tests first: most paragraphs have none)
         return found
     starts = {a for a, _ in dates}
     extra = []
@@ -484,10 +479,14 @@ def _subject_counts(text: str, found: list[RawQuantity], dates) -> list[RawQuant
         after = _TIED_AFTER.match(text, e)
         if after is None or after.end() not in starts or _taken(s, e, found, dates):
             continue
-        noun = m.group("noun")
         extra.append(RawQuantity(s, e, text[s:e], number(m.group("n1")), None, "",
-                                 "people" if noun in ("people", "persons") else noun, ""))
+                                 _counted_in(m.group("noun")), ""))
     return sorted(found + extra, key=lambda r: r.start_off) if extra else found
+
+
+def _counted_in(noun: str) -> str:
+    """The unit a counted noun gives ("persons" are counted as people)."""
+    return "people" if noun in ("people", "persons") else noun
 
 
 def _taken(s: int, e: int, found: list[RawQuantity], dates) -> bool:

@@ -19,6 +19,15 @@ _NEXT = re.compile(r"\s+(\w+)")
 _END = re.compile(r"[.!?。！？]+[\"'”’)\]]*(?=\0*(?:\s+[\"'“‘(\[A-Z0-9\u3000-\u9fff]|\s*$))")
 
 
+def has_any(text: str, words: tuple[str, ...]) -> bool:
+    """Whether ``text`` holds one of ``words``: the cheap test before a costly one, asked
+    of every paragraph (a loop, not ``any()`` over a generator, which costs more per call)."""
+    for w in words:
+        if w in text:
+            return True
+    return False
+
+
 def windows(text: str, pat: re.Pattern, before: int, after: int) -> list[tuple[int, int]]:
     """Merged spans around every match of ``pat``, widened to whitespace borders, so that
     slow patterns only run where they can match."""

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 
 from .units import (ALT_TEXT, BY_NAMES, LIST_ITEM, NOT_SPEAKERS, NOTE, PLAYER_TIME, POST_HEAD,
-                    REPORTS, SMALL, SPEAKER, TERMINAL, TYPED_ITEM, Unit, _last, is_cta, is_sponsor,
-                    source_tail, table_rows)
+                    REPORTS, SMALL, SPEAKER, TERMINAL, TYPED_ITEM, Unit, _NAME, _last, is_cta,
+                    is_sponsor, source_tail, table_rows)
 
 
 def title_case(text: str) -> bool:
@@ -53,22 +53,20 @@ _ADDRESS = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b|,\s?\d{1,4}[A-Za-z]
                       r"Terrace|Straße|Strasse|Allee)\b|\b[A-Z]{2} \d{5}(?:-\d{4})?$")
 #: a letter's closing and its writer's name on one line: "Ihre Johanna Brecht", "Cheers,
 #: Lena", "Bien à vous, Marc" (a paragraph, never a section's title)
-_NAME = r"[A-ZÀ-Þ][\w.’'-]+(?:\s[A-ZÀ-Þ][\w.’'-]+){0,3}"
 _SIGN_OFF = re.compile(rf"^(?:(?:Ihre?|Eure?|Deine?|Votre|Vos|Tu|Su)\s{_NAME}|(?:Cheers|Best|"
                        r"Warmly|Yours|Love|Thanks|Regards|Best wishes|All best|Until next time"
                        r"|Bien à vous|Amitiés|Cordialement|Saludos|Un abrazo|Atentamente|Herzlich"
                        r"|Herzliche Grüße|Viele Grüße|Beste Grüße|Bis bald|Ciao|Groeten),"
                        rf"\s{_NAME})$")
-#: a turn of an interview typed as questions and answers: "Q: How many …", "A: We counted …"
-_QA_TURN = re.compile(r"^([QADRPF]|Frage|Antwort|Question|Réponse|Pregunta|Respuesta|Domanda|Risposta"
-                      r"|Vraag|Antwoord|Pergunta|Resposta)[ \u00a0\u202f]?: (\S.*)$")
-#: the question's and the answer's words of :data:`_QA_TURN` (English, German, French,
+#: the words that open an interview's questions and answers (English, German, French,
 #: Spanish, Italian, Dutch, Portuguese; Italian's "D:"/"R:", Spanish "P:"/"R:", German "F:"/"A:")
 _ASKS = frozenset("Q D P F Frage Question Pregunta Domanda Vraag Pergunta".split())
 _ANSWERS = frozenset("A R Antwort Réponse Respuesta Risposta Antwoord Resposta".split())
+_QA_WORDS = "|".join(sorted(_ASKS | _ANSWERS, key=len, reverse=True))
+#: a turn of an interview typed as questions and answers: "Q: How many …", "A: We counted …"
+_QA_TURN = re.compile(rf"^({_QA_WORDS})[ \u00a0\u202f]?: (\S.*)$")
 #: an interview's question or answer, "Q: …", "A. …"
-_QA = re.compile(r"^(?:[QADRPF]|Frage|Antwort|Question|Réponse|Pregunta|Respuesta|Domanda|Risposta"
-                 r"|Vraag|Antwoord|Pergunta|Resposta)[ \u00a0\u202f]?[:.]\s")
+_QA = re.compile(rf"^(?:{_QA_WORDS})[ \u00a0\u202f]?[:.]\s")
 #: a sentence-case section title: "What the operators say", "Why it matters", "How we got
 #: here" (a caption of a lost image names what it showed; it does not open like this)
 _WH_HEADING = re.compile(r"^(?:What|Why|How|Where|When|Who)(?: [\w’'-]+){1,7}$")

@@ -30,7 +30,7 @@ from ..diagnostics import Code, Diagnostic
 from ..model import (Article, Aside, Block, Code as CodeBlock, Figure, Footnote, Heading, LinkCard,
                      ListBlock, ListItem, Paragraph, Quote, Table)
 from .html_chrome import (POLL, POLL_OPTIONS, is_backlink, is_button, is_chrome, is_pixel,
-                          same_page, word_count)
+                          is_poll_option, same_page, word_count)
 from .html_embeds import AUDIO_CARDS, BOOKMARKS, FILE_CARDS, GALLERY, VIDEO, Embeds
 from .html_inline import SUBSCRIPT, SUPERSCRIPT, SCRIPTABLE, Piece, at_blank_lines, normalise
 from .html_notes import (NOTE_BACK, NOTE_ID, NOTE_LISTS, NOTE_SUPS, bare_note, footnote_number,
@@ -191,12 +191,8 @@ class _Mapper(Embeds):
             self.cut_short |= bool(cls & CUT_SHORT)
             return
         notes = cls & NOTE_LISTS or ("footnote" in cls and c.find(note_item) is not None)
-        if self.poll:  # (a poll's options: "🥐🥐🥐 Fresh out of the oven", each a link
-            # opening with its emoji; a "Read the report" link after it stays)
-            t = WS.sub(" ", c.text()).strip()
-            if t and ord(t[0]) >= 0x2190 and not t[0].isalnum() and word_count(c, 8) <= 8 \
-                    and c.find(lambda n: n.tag == "a") is not None \
-                    and not WS.sub("", _without(c, lambda n: n.tag == "a").text()):
+        if self.poll:  # (the options of a poll whose question was dropped)
+            if is_poll_option(c):
                 self.poll -= 1
                 return
             if WS.sub("", c.text()):

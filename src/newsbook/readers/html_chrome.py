@@ -128,6 +128,20 @@ WP_FOOTER = re.compile(r"^(?:The post .{1,300} appeared first on|La entrada .{1,
                        r".{1,300} apareceu primeiro em) .{1,120}\.?$")
 
 
+def only_links(c: Node) -> bool:
+    """Whether the block's words are all its links' (no letter or digit outside them)."""
+    return c.find(lambda n: n.tag == "a") is not None and not any(
+        ch.isalnum() for ch in _without(c, lambda x: x.tag == "a").text())
+
+
+def is_poll_option(c: Node) -> bool:
+    """A poll's option after its question (:data:`POLL`): a short block of links opening
+    with an emoji ("🥐🥐🥐 Fresh out of the oven"); a "Read the report" link is none."""
+    t = WS.sub(" ", c.text()).strip()
+    return bool(t) and ord(t[0]) >= 0x2190 and not t[0].isalnum() \
+        and word_count(c, 8) <= 8 and only_links(c)
+
+
 def is_chrome(c: Node, article_words: int, names: frozenset[str] = frozenset()) -> bool:
     """Is this block a newsletter's chrome? One of at most FOOTER_WORDS words holding an
     unsubscribe or preferences link; one of at most VIEW_WORDS holding a link to the
@@ -152,9 +166,8 @@ def is_chrome(c: Node, article_words: int, names: frozenset[str] = frozenset()) 
         return False
     if any(VIEW_ONLINE.match(t) and "browser" in t.lower() for t in texts):
         return True
-    only_links = not any(ch.isalnum() for ch in _without(c, lambda x: x.tag == "a").text())
     # (a group of links is chrome when each of them is: "Read the paper" beside "Subscribe
     # for free" stays, and the sign-up button alone goes as a block of its own)
-    return only_links and any(VIEW_ONLINE.match(t) or SIGN_UP.match(t) for t in texts) and \
+    return only_links(c) and any(VIEW_ONLINE.match(t) or SIGN_UP.match(t) for t in texts) and \
         all(VIEW_ONLINE.match(t) or SIGN_UP.match(t) or is_cta(t, names) or OTHER_LINKS.match(t)
             for t in texts if t)

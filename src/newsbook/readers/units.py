@@ -47,7 +47,6 @@ CTA = re.compile(r"^(?:Subscribe now|Subscribe|Share|Leave a comment|Give a gift
                  r"|Inscreva-se|Assine(?: agora)?|Compartilhar|Deixe um comentário"
                  r"|Update your (?:email )?preferences|View this (?:email|post) in (?:your|a) browser"
                  # (an e-mail tool's footer: Mailchimp's and the like)
-                 r"|Copyright © .{0,120}All rights reserved\.?(?: .*)?"
                  r"|You are receiving this (?:email )?because .*|Our mailing address is:(?: .*)?"
                  r"|Want to change how you receive these emails\?(?: .*)?"
                  r"|(?:Update your (?:email )?preferences|You can update your (?:email )?"
@@ -59,7 +58,7 @@ CTA = re.compile(r"^(?:Subscribe now|Subscribe|Share|Leave a comment|Give a gift
                  r"|newsletter)\??|Terms of Service|Privacy Policy"
                  r"|Forward to a friend|Forward this email to a friend"
                  r"|(?:Copyright )?©\s?(?:\d{4}\s)?.{0,120}(?:All rights reserved|Alle Rechte "
-                 r"vorbehalten|Tous droits réservés|Todos los derechos reservados)\.?"
+                 r"vorbehalten|Tous droits réservés|Todos los derechos reservados)\.?(?: .*)?"
                  # (the same in German: "Sie erhalten diese E-Mail, weil …", its links)
                  r"|Sie erhalten diese (?:E-Mail|Nachricht|Newsletter), weil .*|Abmelden"
                  r"|Einstellungen verwalten|Im Browser (?:ansehen|anzeigen|öffnen)"
@@ -109,9 +108,11 @@ _STOCK = ("publication", "Publikation", "pubblicazione", "Thanks for reading", "
 
 def stock_name(line: str) -> str:
     """The newsletter's name when ``line`` is one of its stock lines, else ""."""
-    if "publication" not in line and "Thanks for reading" not in line and "Merci d" not in line \
-            and "Publikation" not in line and "pubblicazione" not in line and "Grazie" not in line:
-        return ""  # (every line of every article comes here: substring tests, no generator)
+    for needle in _STOCK:  # (every line of every article comes here: substring tests first)
+        if needle in line:
+            break
+    else:
+        return ""
     m = PUBLICATION.match(line.strip())
     return next((g for g in m.groups() if g), "") if m else ""
 
@@ -141,7 +142,7 @@ NOT_SPEAKERS = {"Source", "Disclaimer", "Note", "Update", "Correction", "Q", "A"
                 "Found", "Lost", "Wanted", "For sale", "Free", "Where", "When", "Tickets",
                 "Price", "Venue", "Time", "Date", "Cost", "Contact", "Location", "Address",
                 "Phone", "Email", "Website", "Open", "Closed", "Tip", "Warning", "Reminder",
-                "Deadline", "Bonus", "Also", "Plus", "Update", "Editor's note", "PS", "P.S"}
+                "Deadline", "Bonus", "Also", "Plus", "Editor's note", "PS", "P.S"}
 SMALL = set("a an and as at but by for from in into of on or the to vs via with x".split())
 TERMINAL = ".,;!。！？，；"
 #: what may close a sentence after its last mark: quotes, brackets, and the asterisks or
@@ -308,12 +309,17 @@ def is_cta(text: str, names: frozenset[str] = frozenset()) -> bool:
     return _one_cta(text, names)
 
 
+#: the buttons that name the newsletter: "Share X", "Subscribe to X", in its language too
+NAMED_BUTTONS = ("Share ", "Partager ", "Condividi ", "Compartir ", "Subscribe to ")
+
+
 def _one_cta(text: str, names: frozenset[str]) -> bool:
-    return CTA.match(text) is not None or (text.startswith("Share ") and text[6:] in names) \
-        or (text.startswith("Partager ") and text[9:] in names) \
-        or (text.startswith("Condividi ") and text[10:] in names) \
-        or (text.startswith("Compartir ") and text[10:] in names) \
-        or (text.startswith("Subscribe to ") and text[13:] in names)
+    if CTA.match(text) is not None:
+        return True
+    for b in NAMED_BUTTONS:  # (a loop: every unit of every article is asked)
+        if text.startswith(b) and text[len(b):] in names:
+            return True
+    return False
 
 
 def find_footnotes(units: list[Unit], names: frozenset[str] = frozenset()

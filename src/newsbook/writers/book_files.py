@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 
+from ..extract.spans import sentences
 from ..model import Article, Aside, Paragraph, Piece, Turn, walk
 from . import cells
 from . import fastyaml
@@ -127,10 +128,6 @@ def build_config(settings: dict, years=()) -> dict:
     return config
 
 
-_SENTENCE_END = re.compile(r"[.?!](?= )")
-#: a full stop that ends an abbreviation, not the sentence ("at 8:30 a.m. ET", "Dr. Ruiz")
-_ABBREVIATED = re.compile(r"(?:\b(?:a\.m|p\.m|[A-Z]\.[A-Z]|Mr|Mrs|Ms|Dr|St|No|vs|e\.g|i\.e|"
-                          r"Jr|Sr|Inc|Ltd|Co|ed|eds|Prof|Gen|Sen|Rep|Gov)|\b[A-Z])\.$")
 #: a paragraph that opens so speaks of the post, not for it: never its lead
 _NOT_LEAD = re.compile(r"^(?:Corrections?|Update[d]?|Editor[’']?s note|Note)\b[^:.]{0,40}:", re.I)
 
@@ -149,11 +146,9 @@ def first_sentence(article: Article) -> str:
             text = block.text
             for off, n in sorted(block.marks, reverse=True):  # (a footnote's digits: not
                 text = text[:off] + text[off + len(str(n)):]  # words of the sentence)
-            for m in _SENTENCE_END.finditer(text):
-                cut = m.start()
-                if cut >= 40 and not _ABBREVIATED.search(text, 0, cut + 1):
-                    return text[:cut + 1]
-            return text
+            # (sentences as the facts' quotes find them: "at 8:30 a.m. ET" and "Dr. Ruiz"
+            # end none; the lead runs to the first end at 40 characters or more)
+            return next((text[:e] for _, e in sentences(text) if e > 40), text)
     return ""
 
 
