@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from .quantities import is_unit_word
+from .numbers import is_unit_word
 
 #: a bare year right after one of these is a count, a name or a quantity, not a year
 NOT_YEAR_AFTER = frozenset("""no no. number # model version v room route page pages p. pp.

@@ -3,131 +3,43 @@
 Values are never rounded or multiplied out: ``88.42 billion USD`` is value 88.42, scale
 "billion", unit "USD". Not quantities: years and other dates, footnote markers (masked by
 the caller), numbers glued to letters or hyphens (model names R1, G7, H100, 910C, GPT-4),
-ordinals (12th), clock times (07:32, 3 pm), bare numbers without a unit.
+ordinals (12th), clock times (07:32, 3 pm), bare numbers without a unit (unless a listing
+lends them one: :mod:`.listings`). What a number and its unit words are: :mod:`.numbers`.
 """
 from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 
-from .spans import has_any, prev_word, sentence_at, sentences, windows
+from .listings import bare_counts, bare_scaled, subject_counts
+from .numbers import (CP, CUR_PREFIX, NL, NOT_AFTER, NOT_MID, NOT_UNITS, NOUN_ALT, NR, NUM,
+                      NUM_SETTLED, SA, SA_SPACED, SEP, SIGN, SW, TIME_UNITS, UNIT_ALT,
+                      UNIT_WORDS, RawQuantity, build, counted_in, is_unit_word, number,
+                      scale_of)
+from .spans import prev_word, windows
 
-#: a number as English writes it ("1,234.5"); never "11.000" or "2.150": three digits after
-#: the point of a number under 1,000 are the thousands of German, Dutch, Italian or
-#: Spanish text as often as an English decimal, so the number is left out
-NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?![1-9]\d{0,2}\.\d{3}(?!\d))\d+(?:\.\d+)?"
-#: the same where the article's own numbers settle which mark is the decimal one (see
-#: :func:`decimal_mark`): "2.375" is then a decimal (a German "2,375 %" read with the
-#: marks swapped)
-NUM_SETTLED = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-SCALE_WORDS = {"thousand": "thousand", "million": "million", "billion": "billion",
-               "trillion": "trillion", "bn": "billion", "mn": "million", "mln": "million",
-               "k": "thousand", "m": "million", "b": "billion", "万": "万", "亿": "亿"}
-_SCALE_NAMES = ("thousand", "million", "billion", "trillion")
-_SW = rf"(?:{'|'.join(_SCALE_NAMES)})"
-_SA = r"(?:bn|mn|mln|[kmbKMB])"          # abbreviations: only right after a currency
-_SA_SPACED = r"(?:\s(?:bn|mn|mln|[kmbKMB]))"  # ... or after a space ("€12 bn", "€5 m")
-CUR_PREFIX = {"US$": "USD", "HK$": "HKD", "NT$": "TWD", "S$": "SGD", "A$": "AUD", "C$": "CAD",
-              "$": "USD", "¥": "RMB", "€": "EUR", "£": "GBP", "₩": "KRW", "RMB": "RMB",
-              "USD": "USD", "CNY": "RMB", "EUR": "EUR", "GBP": "GBP", "JPY": "JPY",
-              "KRW": "KRW", "INR": "INR", "CHF": "CHF", "SEK": "SEK", "NOK": "NOK",
-              "DKK": "DKK", "AUD": "AUD", "CAD": "CAD", "NZD": "NZD", "SGD": "SGD",
-              "HKD": "HKD", "TWD": "TWD", "BRL": "BRL", "R$": "BRL", "MXN": "MXN",
-              "ZAR": "ZAR", "PLN": "PLN", "CZK": "CZK", "ILS": "ILS", "AED": "AED",
-              "RUB": "RUB", "₽": "RUB", "₹": "INR", "₺": "TRY", "TRY": "TRY"}
-_CP = "|".join(re.escape(k) for k in sorted(CUR_PREFIX, key=len, reverse=True))
+__all__ = ["RawQuantity", "decimal_mark", "find_quantities", "is_unit_word",
+           "parse_quantity_text"]
 
-UNIT_WORDS = {
-    # currencies (words and codes after the number)
-    "US dollars": "USD", "U.S. dollars": "USD", "dollars": "USD", "USD": "USD", "yuan": "RMB",
-    "RMB": "RMB", "renminbi": "RMB", "CNY": "RMB", "yen": "JPY", "JPY": "JPY", "euros": "EUR",
-    "EUR": "EUR", "GBP": "GBP", "pounds sterling": "GBP", "KRW": "KRW", "rupees": "rupees",
-    "INR": "INR", "won": "KRW", "rubles": "RUB", "roubles": "RUB", "HKD": "HKD", "TWD": "TWD",
-    "NT dollars": "TWD", "元": "RMB", "美元": "USD", "日元": "JPY", "韩元": "KRW",
-    # percent
-    "%": "%", "percent": "%", "per cent": "%", "percentage points": "percentage points",
-    # physical units
-    "GW": "GW", "MW": "MW", "kW": "kW", "GWh": "GWh", "TWh": "TWh", "MWh": "MWh", "kWh": "kWh",
-    "km": "km", "kilometers": "km", "kilometres": "km", "meters": "m", "metres": "m",
-    "kg": "kg", "kilograms": "kg", "tonnes": "tonnes", "tons": "tons", "lb": "lb", "lbs": "lb",
-    "nm": "nm", "GHz": "GHz", "MHz": "MHz", "Hz": "Hz", "nits": "nits", "TB": "TB", "GB": "GB",
-    "MB": "MB", "mm": "mm", "cm": "cm", "miles": "miles", "inch": "inch", "inches": "inch",
-    "feet": "feet", "square meters": "square meters", "TFLOPS": "TFLOPS", "mAh": "mAh",
-    "ms": "ms", "seconds": "seconds", "minutes": "minutes", "hours": "hours", "days": "days",
-    "weeks": "weeks", "months": "months", "years": "years",
-    "TEU": "TEU", "FEU": "FEU", "barrels": "barrels", "bpd": "bpd", "dwt": "dwt",
-    "CHF": "CHF", "Swiss francs": "CHF", "francs": "francs", "SEK": "SEK", "NOK": "NOK",
-    "DKK": "DKK", "kronor": "SEK", "AUD": "AUD", "CAD": "CAD", "NZD": "NZD", "SGD": "SGD",
-    "BRL": "BRL", "reais": "BRL", "MXN": "MXN", "ZAR": "ZAR", "rand": "ZAR", "PLN": "PLN",
-    "zloty": "PLN", "CZK": "CZK", "ILS": "ILS", "shekels": "ILS", "AED": "AED",
-    # (a word several countries' currencies share is kept as written, never one's code:
-    # Moroccan or Emirati dirhams, French, Swiss or CFA francs, Indian or Pakistani rupees)
-    "dirhams": "dirhams", "TRY": "TRY", "lira": "lira",
-    "cubic metres": "cubic metres", "cubic meters": "cubic metres",
-    "square kilometres": "km²", "square kilometers": "km²", "km²": "km²",
-    "square metres": "square meters", "hectares": "hectares", "acres": "acres",
-    "litres": "litres", "liters": "litres", "gallons": "gallons", "knots": "knots",
-    "mph": "mph", "km/h": "km/h", "megawatts": "MW", "gigawatts": "GW",
-    "terawatt-hours": "TWh", "gigawatt-hours": "GWh",
-    "MB/s": "MB/s", "GB/s": "GB/s", "kB/s": "kB/s", "KB/s": "kB/s", "Mbps": "Mbps",
-    "Gbps": "Gbps", "Mbit/s": "Mbit/s", "Gbit/s": "Gbit/s",
-    # climate and science
-    "°C": "°C", "°F": "°F", "degrees Celsius": "°C", "degrees Fahrenheit": "°F",
-    "ppm": "ppm", "ppb": "ppb", "mm/yr": "mm/yr", "mm/year": "mm/yr", "mm a year": "mm/yr",
-    "mm per year": "mm/yr", "cm/yr": "cm/yr",
-}
-#: bare counts accepted only before one of these nouns (plural as written)
-COUNT_NOUNS = frozenset("""people persons troops soldiers users students permits seats cases
-companies firms universities schools teachers workers employees jobs officials arrests
-protesters passengers guests patents views votes visitors members subscribers downloads
-teams products chips GPUs vehicles cars buses tanks aircraft ships satellites launches
-missiles deaths executions applications accounts papers articles books projects cities
-countries provinces villages households families children candidates lawmakers delegates
-posts messages tokens parameters engineers researchers scientists startups unicorns
-investors customers consumers listeners readers lawsuits fines prisoners refugees migrants
-immigrants police residents tourists voters respondents reviews upvotes likes followers
-stores factories plants fabs mines wafers units devices phones inmates graduates hospitals
-beds doctors nurses patients victims passes trips visits tickets homes houses dwellings
-flights containers boxes loaves meals calls complaints crimes incidents fires bikes bicycles
-trees animals species birds wolves hikers skiers climbers runners riders
-shops restaurants bakeries farms farmers orders parcels letters copies editions titles
-prescriptions doses vaccinations tests""".split())
-_NOT_MID = frozenset("""the a an of in and or to for with by on at as is was were are be been
-from that this these those than per its their his her our your which who whom when where
-while but not no into onto over under about more less most some any each every fewer additional
-extra""".split())
-#: a number right after one of these is a rank or a label ("tier 1 cities", "Top 10")
-NOT_AFTER = frozenset("""tier top no. no number phase stage level class type grade category article
-section chapter version model series generation gen round act part page figure table rank
-ranked item step room route""".split())
-_TIME = frozenset("seconds minutes hours days weeks months years ms".split())
-
-_UNIT_ALT = "|".join(re.escape(u) for u in sorted(UNIT_WORDS, key=len, reverse=True))
-_NOUN_ALT = "|".join(sorted(COUNT_NOUNS, key=len, reverse=True))
-_NL = r"(?<![A-Za-z0-9_.,:/#$€£¥₩])(?<![A-Za-z0-9][-−–])"      # number start: nothing glued on
-_SIGN = r"(?:(?<![\w.,:/#\-−–])(?P<sign>[−-]))?"
-_NR = r"(?![\d]|[.,]\d|:\d)"
-_SEP = r"(?P<sep>\s?[-–]\s?|\sto\s)"
 
 def _patterns(num: str) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """(currency first, unit or counted noun after, scale word then any unit) for numbers
     written as ``num``."""
     cur = re.compile(
-        rf"{_SIGN}(?P<cur>{_CP})\s?{_NL.replace('$€£¥₩', '')}(?P<n1>{num}){_NR}"
-        rf"(?:\s?(?P<s1>{_SW})\b|(?P<a1>{_SA}|{_SA_SPACED})\b|(?P<c1>[万亿]))?"
-        rf"(?:{_SEP}(?:{_CP})?\s?(?P<n2>{num}){_NR}"
-        rf"(?:\s?(?P<s2>{_SW})\b|(?P<a2>{_SA}|{_SA_SPACED})\b|(?P<c2>[万亿]))?)?")
+        rf"{SIGN}(?P<cur>{CP})\s?{NL.replace('$€£¥₩', '')}(?P<n1>{num}){NR}"
+        rf"(?:\s?(?P<s1>{SW})\b|(?P<a1>{SA}|{SA_SPACED})\b|(?P<c1>[万亿]))?"
+        rf"(?:{SEP}(?:{CP})?\s?(?P<n2>{num}){NR}"
+        rf"(?:\s?(?P<s2>{SW})\b|(?P<a2>{SA}|{SA_SPACED})\b|(?P<c2>[万亿]))?)?")
     post = re.compile(
-        rf"{_SIGN}{_NL}(?P<n1>{num}){_NR}(?:\s?(?P<s1>{_SW})\b|(?P<c1>[万亿]))?"
-        rf"(?:{_SEP}(?P<n2>{num}){_NR}(?:\s?(?P<s2>{_SW})\b|(?P<c2>[万亿]))?)?"
-        rf"(?P<gap>\s?|-)(?:(?P<unit>{_UNIT_ALT})|(?:(?P<mid>[a-z][a-z-]+)\s)?(?P<noun>{_NOUN_ALT}))"
+        rf"{SIGN}{NL}(?P<n1>{num}){NR}(?:\s?(?P<s1>{SW})\b|(?P<c1>[万亿]))?"
+        rf"(?:{SEP}(?P<n2>{num}){NR}(?:\s?(?P<s2>{SW})\b|(?P<c2>[万亿]))?)?"
+        rf"(?P<gap>\s?|-)(?:(?P<unit>{UNIT_ALT})|(?:(?P<mid>[a-z][a-z-]+)\s)?(?P<noun>{NOUN_ALT}))"
         r"(?:(?<=[元])|(?!\w|/[^\W\d]))")  # ("120 MB/s" is no "120 MB")
     # ``21.3 million TEU``, ``2 million barrels``: after a scale word any unit-like word is
     # the unit (an acronym, or a plural noun that is not a function word or a verb)
     scaled = re.compile(
-        rf"{_SIGN}{_NL}(?P<n1>{num}){_NR}\s(?P<s1>{_SW})\b"
-        rf"(?:{_SEP}(?P<n2>{num}){_NR}\s(?P<s2>{_SW})\b)?"
+        rf"{SIGN}{NL}(?P<n1>{num}){NR}\s(?P<s1>{SW})\b"
+        rf"(?:{SEP}(?P<n2>{num}){NR}\s(?P<s2>{SW})\b)?"
         r"\s(?P<unit>[A-Z]{2,6}|(?:[a-z]{3,20}\s)?[a-z]{3,20}s)\b(?![-’'])")
     return cur, post, scaled
 
@@ -142,42 +54,12 @@ def _settled() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     return _patterns(NUM_SETTLED)
 
 
-NOT_UNITS = frozenset("""US UK EU UN AI CEO GDP PRC CCP USA UAE ROK DPRK has was does goes this
-less plus thus across yes its is as us his hers ours theirs yours whereas perhaps always""".split())
-#: ``5.38 billion`` with no unit: takes the unit of the quantity before it in the sentence
-BARE_RE = re.compile(rf"{_SIGN}{_NL}(?P<n1>{NUM}){_NR}\s(?P<s1>{_SW})\b(?!\s?[-–])")
-QUAL_RE = re.compile(r"(?<![\w])(?P<q>more than|less than|fewer than|up to|at least|at most|"
-                     r"as many as|as much as|as high as|as low as|as little as|just over|"
-                     r"just under|well over|an estimated|about|around|approximately|roughly|"
-                     r"nearly|almost|over|under|above|below|some|circa|~|≈)\s?$", re.I)
 _NUM_ONLY = re.compile(rf"[−-]?(?:{NUM})")
 _DIGIT = re.compile(r"\d")
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
-_HAS_CUR = re.compile(rf"{_CP}")
+_HAS_CUR = re.compile(rf"{CP}")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _YEAR_BEFORE = re.compile(r"(?:\b(?:in|since|by|until|during|from|of|before|after|the)\s)$", re.I)
-
-
-@dataclass(frozen=True)
-class RawQuantity:
-    start_off: int
-    end_off: int
-    text: str
-    value: float
-    high: float | None
-    scale: str
-    unit: str
-    qualifier: str
-
-
-def is_unit_word(word: str) -> bool:
-    w = word.strip()
-    return w in UNIT_WORDS or w in COUNT_NOUNS or w.lower() in _SCALE_NAMES or w == "%"
-
-
-def number(s: str) -> float:
-    """``"1,234.5"`` -> 1234.5; a unicode minus counts as a sign."""
-    return float(s.replace(",", "").replace("−", "-"))
 
 
 def parse_quantity_text(text: str) -> tuple[float, float | None]:
@@ -188,35 +70,6 @@ def parse_quantity_text(text: str) -> tuple[float, float | None]:
     if len(nums) > 1:
         return first, number(nums[1].lstrip("-−"))
     return first, None
-
-
-def _scale(m: re.Match, i: int) -> str:
-    g = m.groupdict()
-    w = g.get(f"s{i}") or g.get(f"a{i}") or g.get(f"c{i}") or ""
-    return SCALE_WORDS[w.strip().lower()] if w else ""
-
-
-def _build(text: str, m: re.Match, unit: str) -> RawQuantity | None:
-    g = m.groupdict()
-    v = number(g["n1"])
-    if g.get("sign"):
-        v = -v
-    s1, high = _scale(m, 1), None
-    if g.get("n2"):
-        high = number(g["n2"])
-        s2 = _scale(m, 2)
-        if s1 and s2 and s1 != s2:
-            return None
-        s1 = s1 or s2
-        if high <= v:
-            return None
-        before = text[max(0, m.start() - 12):m.start()].lower()
-        if g.get("cur") and re.search(r"\bfrom\s?$", before):
-            return None                       # "from $1 to $2" is a change, not a range
-    q = QUAL_RE.search(text, max(0, m.start() - 14), m.start())
-    start = q.start() if q else m.start()
-    qual = q.group("q").lower() if q else ""
-    return RawQuantity(start, m.end(), text[start:m.end()], v, high, s1, unit, qual)
 
 
 def _currency(text: str, code: str, start: int) -> str:
@@ -281,7 +134,7 @@ def _find(text: str, dates: list[tuple[int, int]], patterns) -> list[RawQuantity
         if out and r.start_off < out[-1].end_off:
             continue
         out.append(r)
-    return _bare_counts(text, _subject_counts(text, _bare_scaled(text, _between(text, out),
+    return bare_counts(text, subject_counts(text, bare_scaled(text, _between(text, out),
                                                                  dates), dates), dates)
 
 
@@ -350,183 +203,31 @@ def _candidate(text: str, m: re.Match, pat: re.Pattern) -> RawQuantity | None:
         return None
     if "cur" in pat.groupindex:  # (a currency first)
         cur = g["cur"]
-        if cur.isalpha() and _YEAR.fullmatch(g["n1"]) and not _scale(m, 1):
+        if cur.isalpha() and _YEAR.fullmatch(g["n1"]) and not scale_of(m, 1):
             return None                       # "USD 2022" is a year, not an amount
         if cur in ("S$", "A$", "C$") and m.start("cur") > 0 and text[m.start("cur") - 1].isalpha():
             return None
-        return _build(text, m, _currency(text, CUR_PREFIX[cur], m.start("cur")))
+        return build(text, m, _currency(text, CUR_PREFIX[cur], m.start("cur")))
     unit = g.get("unit")
     noun = g.get("noun")
     if "gap" not in pat.groupindex:  # (a scale word, then any unit)
-        if unit in NOT_UNITS or unit.lower() in _NOT_MID or unit.split()[0] in _NOT_MID \
+        if unit in NOT_UNITS or unit.lower() in NOT_MID or unit.split()[0] in NOT_MID \
                 or unit.split()[-1] in NOT_UNITS:
             return None
-        return _build(text, m, UNIT_WORDS.get(unit, unit))
+        return build(text, m, UNIT_WORDS.get(unit, unit))
     if unit:
-        if g["gap"] == "-" and unit in _TIME:
+        if g["gap"] == "-" and unit in TIME_UNITS:
             return None                       # "15-year-old"
-        if unit == "won" and not _scale(m, 1):
+        if unit == "won" and not scale_of(m, 1):
             return None                       # "won" is a verb unless a scale word precedes
         norm = UNIT_WORDS[unit]
     else:
-        if g.get("mid") and g["mid"] in _NOT_MID:
+        if g.get("mid") and g["mid"] in NOT_MID:
             return None
         if g["gap"] == "-":
             return None
-        norm = _counted_in(noun)
-    if _YEAR.fullmatch(g["n1"]) and not g.get("n2") and not _scale(m, 1):
-        if (noun or unit in _TIME or unit is None) and _YEAR_BEFORE.search(text, 0, m.start()):
+        norm = counted_in(noun)
+    if _YEAR.fullmatch(g["n1"]) and not g.get("n2") and not scale_of(m, 1):
+        if (noun or unit in TIME_UNITS or unit is None) and _YEAR_BEFORE.search(text, 0, m.start()):
             return None                       # "in 2024 users ..." is a year
-    return _build(text, m, norm)
-
-
-def _bare_scaled(text: str, found: list[RawQuantity], dates) -> list[RawQuantity]:
-    """``to 5.38 billion in 2024``: a scaled number with no unit borrows the unit of the
-    closest quantity before it in the same sentence, when nothing but dates and words lie
-    between them (no other number, no sentence or clause end)."""
-    spans = None
-    extra: list[RawQuantity] = []
-    if "illion" not in text and "thousand" not in text:
-        return found
-    for m in BARE_RE.finditer(text):
-        if _taken(m.start(), m.end(), found, dates):
-            continue
-        spans = spans or sentences(text)
-        s, _ = sentence_at(spans, m.start(), m.end())
-        prev = [q for q in sorted(found + extra, key=lambda q: q.start_off) if s <= q.start_off and q.end_off <= m.start()
-                and q.scale and q.unit not in ("%",)]
-        if not prev:
-            continue
-        p = prev[-1]
-        if not p.unit.isupper() and not _ends_a_listing(text, m.end(), dates):
-            continue  # "5 million users and 2 billion in revenue": another measure
-        gap = _gap(text, p.end_off, m.start(), dates, " ")
-        if re.search(r"\d|[;:!?]", gap) or len(gap) > 80:
-            continue
-        r = _build(text, m, p.unit)
-        if r is not None:
-            extra.append(r)
-    return sorted(found + extra, key=lambda r: r.start_off)
-
-
-_LISTING_END = re.compile(r"\s?(?:[,.;)]|and\b|or\b|$)")
-_COUNT_RE = re.compile(rf"{_NL}(?P<n1>{NUM}){_NR}(?![%\w])")
-_TIED_AFTER = re.compile(r"\s(?:in|by|during)\s")
-#: all that may stand between one item of such a listing and the next (D: a date): its
-#: date and a list mark ("12 members in D, 19"), or a list mark and the next date
-#: ("140 members; in D, 185"); "40 members in D and lost 3" is another measure
-_LIST_GAP = re.compile(r"^(?: (?:in|by) D(?:,? and |, |; (?:and )?)"
-                       r"|[;,]? (?:and )?(?:in|by) D, )$")
-
-
-def _bare_counts(text: str, found: list[RawQuantity], dates) -> list[RawQuantity]:
-    """``12 members in 2019, 19 in 2021, 27 in 2023``; ``140 members in 2022; in 2023,
-    185``: a plain number tied to a date (one right after it, "19 in 2021", or right
-    before it, "in 2023, 185") borrows the unit of the closest quantity before it in the
-    same sentence, when that one counts things (a unit word, no scale, no percentage and
-    no currency or other capitalised unit) and only the listing's dates and marks lie
-    between them (:data:`_LIST_GAP`). Anything else ("26 in 2023" after "7.1%", "lost 3
-    in 2021" after "40 members in 2020") stays a number."""
-    if not any(_counts(q) for q in found):
-        return found
-    starts = {a for a, _ in dates}
-    ends = {b: a for a, b in dates}
-    spans = None
-    extra: list[RawQuantity] = []
-    first = min(q.end_off for q in found if _counts(q))
-    for m in _COUNT_RE.finditer(text, first):
-        s, e = m.start(), m.end()
-        if _taken(s, e, found, dates):
-            continue
-        after = _TIED_AFTER.match(text, e)
-        if not (after is not None and after.end() in starts) and not _date_before(text, s, e,
-                                                                                ends):
-            continue
-        spans = spans or sentences(text)
-        lo, _ = sentence_at(spans, s, e)
-        prev = [q for q in found + extra if lo <= q.start_off and q.end_off <= s]
-        if not prev:
-            continue
-        p = max(prev, key=lambda q: q.end_off)
-        if not _counts(p):
-            continue
-        if not _LIST_GAP.match(_gap(text, p.end_off, s, dates, "D")):
-            continue
-        extra.append(RawQuantity(s, e, text[s:e], number(m.group("n1")), None, "", p.unit, ""))
-    return sorted(found + extra, key=lambda r: r.start_off) if extra else found
-
-
-#: "Confirmed cases were 412 in 2015, …": the counted noun is the subject, the number the
-#: first of a listing by year (:func:`_bare_counts` reads the rest)
-_SUBJECT_COUNT = re.compile(
-    rf"\b(?P<noun>{_NOUN_ALT})\s(?:were|was|numbered|totall?ed|stood at|came to|reached)\s"
-    rf"{_NL}(?P<n1>{NUM}){_NR}(?=\s(?:in|by|during)\s)")
-
-
-_SUBJECT_VERBS = (" were ", " was ", "numbered", "tota", "stood at", "came to", "reached")
-
-
-def _subject_counts(text: str, found: list[RawQuantity], dates) -> list[RawQuantity]:
-    """The first number of a listing by year whose counted noun is its subject ("Confirmed
-    cases were 412 in 2015, 388 in 2016 …"), counted in that noun, when a date follows
-    it (the number alone is quoted: the noun stands before the verb)."""
-    if not has_any(text, _SUBJECT_VERBS):  # (substring tests first: most paragraphs have none)
-        return found
-    starts = {a for a, _ in dates}
-    extra = []
-    for m in _SUBJECT_COUNT.finditer(text):
-        s, e = m.span("n1")
-        after = _TIED_AFTER.match(text, e)
-        if after is None or after.end() not in starts or _taken(s, e, found, dates):
-            continue
-        extra.append(RawQuantity(s, e, text[s:e], number(m.group("n1")), None, "",
-                                 _counted_in(m.group("noun")), ""))
-    return sorted(found + extra, key=lambda r: r.start_off) if extra else found
-
-
-def _counted_in(noun: str) -> str:
-    """The unit a counted noun gives ("persons" are counted as people)."""
-    return "people" if noun in ("people", "persons") else noun
-
-
-def _taken(s: int, e: int, found: list[RawQuantity], dates) -> bool:
-    """Whether ``s:e`` overlaps a quantity already found or a date."""
-    return any(s < q.end_off and q.start_off < e for q in found) or \
-        any(s < b and a < e for a, b in dates)
-
-
-def _gap(text: str, start: int, end: int, dates, mark: str) -> str:
-    """``text[start:end]`` with each date wholly inside it replaced by ``mark``."""
-    gap = text[start:end]
-    for a, b in dates:
-        if start <= a and b <= end:
-            gap = gap.replace(text[a:b], mark)
-    return gap
-
-
-def _counts(q: RawQuantity) -> bool:
-    """A quantity that counts things: "140 members" (not "9%", "$4", "30 GW")."""
-    return bool(q.unit) and not q.scale and q.high is None and not q.unit.isupper() \
-        and q.unit != "%" and not any(c in q.text for c in "$€£¥₩")
-
-
-def _date_before(text: str, s: int, e: int, ends: dict[int, int]) -> bool:
-    """"in 2023, 185;": a date after "in" or "by", then a comma, then the number, and a
-    listing mark (or the end) after it."""
-    k = s
-    while k > 0 and text[k - 1] == " ":
-        k -= 1
-    if k == 0 or text[k - 1] != ",":
-        return False
-    a = ends.get(k - 1)
-    return a is not None and text[max(0, a - 3):a] in ("in ", "by ") and \
-        _LISTING_END.match(text, e) is not None
-
-
-def _ends_a_listing(text: str, end: int, dates) -> bool:
-    """Whether a bare scaled number ending at ``end`` is an item of a listing of one measure
-    ("22.0 million in 2021, …"): a date, a clause mark or "and" comes right after it, not
-    a noun of its own ("2 billion in revenue")."""
-    if any(end <= a <= end + 12 for a, _ in dates):
-        return True
-    return _LISTING_END.match(text, end) is not None
+    return build(text, m, norm)

@@ -1,0 +1,162 @@
+"""Numbers that borrow their unit: the items of a listing whose unit is stated once ("12
+members in 2019, 19 in 2021"; "to 5.38 billion in 2024" after "$4.1 billion"), and the first
+number of a listing whose counted noun is its subject ("Confirmed cases were 412 in 2015").
+Each borrows only from the closest quantity before it in the same sentence, with nothing
+but the listing's dates and marks between them: when in doubt, a number stays a number.
+"""
+from __future__ import annotations
+
+import re
+
+from .numbers import NL, NOUN_ALT, NR, NUM, SW, SIGN, RawQuantity, build, counted_in, number
+from .spans import has_any, sentence_at, sentences
+
+#: ``5.38 billion`` with no unit: takes the unit of the quantity before it in the sentence
+BARE_RE = re.compile(rf"{SIGN}{NL}(?P<n1>{NUM}){NR}\s(?P<s1>{SW})\b(?!\s?[-–])")
+
+
+def bare_scaled(text: str, found: list[RawQuantity], dates) -> list[RawQuantity]:
+    """``to 5.38 billion in 2024``: a scaled number with no unit borrows the unit of the
+    closest quantity before it in the same sentence, when nothing but dates and words lie
+    between them (no other number, no sentence or clause end)."""
+    spans = None
+    extra: list[RawQuantity] = []
+    if "illion" not in text and "thousand" not in text:
+        return found
+    for m in BARE_RE.finditer(text):
+        if _taken(m.start(), m.end(), found, dates):
+            continue
+        spans = spans or sentences(text)
+        s, _ = sentence_at(spans, m.start(), m.end())
+        prev = [q for q in sorted(found + extra, key=lambda q: q.start_off) if s <= q.start_off and q.end_off <= m.start()
+                and q.scale and q.unit not in ("%",)]
+        if not prev:
+            continue
+        p = prev[-1]
+        if not p.unit.isupper() and not _ends_a_listing(text, m.end(), dates):
+            continue  # "5 million users and 2 billion in revenue": another measure
+        gap = _gap(text, p.end_off, m.start(), dates, " ")
+        if re.search(r"\d|[;:!?]", gap) or len(gap) > 80:
+            continue
+        r = build(text, m, p.unit)
+        if r is not None:
+            extra.append(r)
+    return sorted(found + extra, key=lambda r: r.start_off)
+
+
+_LISTING_END = re.compile(r"\s?(?:[,.;)]|and\b|or\b|$)")
+_COUNT_RE = re.compile(rf"{NL}(?P<n1>{NUM}){NR}(?![%\w])")
+_TIED_AFTER = re.compile(r"\s(?:in|by|during)\s")
+#: all that may stand between one item of such a listing and the next (D: a date): its
+#: date and a list mark ("12 members in D, 19"), or a list mark and the next date
+#: ("140 members; in D, 185"); "40 members in D and lost 3" is another measure
+_LIST_GAP = re.compile(r"^(?: (?:in|by) D(?:,? and |, |; (?:and )?)"
+                       r"|[;,]? (?:and )?(?:in|by) D, )$")
+
+
+def bare_counts(text: str, found: list[RawQuantity], dates) -> list[RawQuantity]:
+    """``12 members in 2019, 19 in 2021, 27 in 2023``; ``140 members in 2022; in 2023,
+    185``: a plain number tied to a date (one right after it, "19 in 2021", or right
+    before it, "in 2023, 185") borrows the unit of the closest quantity before it in the
+    same sentence, when that one counts things (a unit word, no scale, no percentage and
+    no currency or other capitalised unit) and only the listing's dates and marks lie
+    between them (:data:`_LIST_GAP`). Anything else ("26 in 2023" after "7.1%", "lost 3
+    in 2021" after "40 members in 2020") stays a number."""
+    if not any(_counts(q) for q in found):
+        return found
+    starts = {a for a, _ in dates}
+    ends = {b: a for a, b in dates}
+    spans = None
+    extra: list[RawQuantity] = []
+    first = min(q.end_off for q in found if _counts(q))
+    for m in _COUNT_RE.finditer(text, first):
+        s, e = m.start(), m.end()
+        if _taken(s, e, found, dates):
+            continue
+        after = _TIED_AFTER.match(text, e)
+        if not (after is not None and after.end() in starts) and not _date_before(text, s, e,
+                                                                                ends):
+            continue
+        spans = spans or sentences(text)
+        lo, _ = sentence_at(spans, s, e)
+        prev = [q for q in found + extra if lo <= q.start_off and q.end_off <= s]
+        if not prev:
+            continue
+        p = max(prev, key=lambda q: q.end_off)
+        if not _counts(p):
+            continue
+        if not _LIST_GAP.match(_gap(text, p.end_off, s, dates, "D")):
+            continue
+        extra.append(RawQuantity(s, e, text[s:e], number(m.group("n1")), None, "", p.unit, ""))
+    return sorted(found + extra, key=lambda r: r.start_off) if extra else found
+
+
+#: "Confirmed cases were 412 in 2015, …": the counted noun is the subject, the number the
+#: first of a listing by year (:func:`_bare_counts` reads the rest)
+_SUBJECT_COUNT = re.compile(
+    rf"\b(?P<noun>{NOUN_ALT})\s(?:were|was|numbered|totall?ed|stood at|came to|reached)\s"
+    rf"{NL}(?P<n1>{NUM}){NR}(?=\s(?:in|by|during)\s)")
+
+
+_SUBJECT_VERBS = (" were ", " was ", "numbered", "tota", "stood at", "came to", "reached")
+
+
+def subject_counts(text: str, found: list[RawQuantity], dates) -> list[RawQuantity]:
+    """The first number of a listing by year whose counted noun is its subject ("Confirmed
+    cases were 412 in 2015, 388 in 2016 …"), counted in that noun, when a date follows
+    it (the number alone is quoted: the noun stands before the verb)."""
+    if not has_any(text, _SUBJECT_VERBS):  # (substring tests first: most paragraphs have none)
+        return found
+    starts = {a for a, _ in dates}
+    extra = []
+    for m in _SUBJECT_COUNT.finditer(text):
+        s, e = m.span("n1")
+        after = _TIED_AFTER.match(text, e)
+        if after is None or after.end() not in starts or _taken(s, e, found, dates):
+            continue
+        extra.append(RawQuantity(s, e, text[s:e], number(m.group("n1")), None, "",
+                                 counted_in(m.group("noun")), ""))
+    return sorted(found + extra, key=lambda r: r.start_off) if extra else found
+
+
+def _taken(s: int, e: int, found: list[RawQuantity], dates) -> bool:
+    """Whether ``s:e`` overlaps a quantity already found or a date."""
+    return any(s < q.end_off and q.start_off < e for q in found) or \
+        any(s < b and a < e for a, b in dates)
+
+
+def _gap(text: str, start: int, end: int, dates, mark: str) -> str:
+    """``text[start:end]`` with each date wholly inside it replaced by ``mark``."""
+    gap = text[start:end]
+    for a, b in dates:
+        if start <= a and b <= end:
+            gap = gap.replace(text[a:b], mark)
+    return gap
+
+
+def _counts(q: RawQuantity) -> bool:
+    """A quantity that counts things: "140 members" (not "9%", "$4", "30 GW")."""
+    return bool(q.unit) and not q.scale and q.high is None and not q.unit.isupper() \
+        and q.unit != "%" and not any(c in q.text for c in "$€£¥₩")
+
+
+def _date_before(text: str, s: int, e: int, ends: dict[int, int]) -> bool:
+    """"in 2023, 185;": a date after "in" or "by", then a comma, then the number, and a
+    listing mark (or the end) after it."""
+    k = s
+    while k > 0 and text[k - 1] == " ":
+        k -= 1
+    if k == 0 or text[k - 1] != ",":
+        return False
+    a = ends.get(k - 1)
+    return a is not None and text[max(0, a - 3):a] in ("in ", "by ") and \
+        _LISTING_END.match(text, e) is not None
+
+
+def _ends_a_listing(text: str, end: int, dates) -> bool:
+    """Whether a bare scaled number ending at ``end`` is an item of a listing of one measure
+    ("22.0 million in 2021, …"): a date, a clause mark or "and" comes right after it, not
+    a noun of its own ("2 billion in revenue")."""
+    if any(end <= a <= end + 12 for a, _ in dates):
+        return True
+    return _LISTING_END.match(text, end) is not None
