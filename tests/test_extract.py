@@ -257,6 +257,8 @@ def test_a_post_written_in_chinese_or_japanese_has_no_han_terms_and_names_end_at
     from newsbook.model import mostly_cjk
     zh = "2024年3月15日，华为在深圳发布了新一代昇腾910C芯片。本期我们采访了杭州一家创业公司的创始人陈涛。"
     assert mostly_cjk(zh) and not mostly_cjk("Our tale begins as a wǔxiá 武侠 novel, with Bo Xilai.")
+    # (a third of the letters is the line, wherever the count takes its short cut)
+    assert mostly_cjk("中文 abcd") and mostly_cjk("中文 ábcd") and not mostly_cjk("中文 abcdefg")
     assert extract_text(zh).terms == ()
     assert [t.term for t in extract_text("It began as a wǔxiá 武侠 novel.").terms] == ["武侠"]
     assert cut_run("OpenAIへの巨額出資が実際に") == "OpenAI" and cut_run("Bo Xilai") == "Bo Xilai"

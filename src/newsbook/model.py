@@ -236,6 +236,16 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _LETTER = re.compile(r"[^\W\d_]")
 
 
+_ASCII_LETTERS = bytes(range(65, 91)) + bytes(range(97, 123))
+
+
+def _ascii_letters(text: str) -> int:
+    """How many of ``text``'s letters are ASCII ones (bytes.translate deletes them at
+    memory speed: a regex's list of every letter was the cost of :func:`mostly_cjk`)."""
+    raw = text.encode("utf-8", "ignore")
+    return len(raw) - len(raw.translate(None, _ASCII_LETTERS))
+
+
 def mostly_cjk(text: str) -> bool:
     """Whether a text is written in Chinese, Japanese or Korean (a third of its letters or
     more), not English quoting a term ("a wǔxiá 武侠 novel"). Its Han runs are then its
@@ -245,6 +255,8 @@ def mostly_cjk(text: str) -> bool:
     if not _CJK.search(text):
         return False
     cjk = len(_CJK.findall(text))
+    if 3 * cjk < _ascii_letters(text):  # (a lower bound of its letters, counted in C)
+        return False
     return cjk > 0 and 3 * cjk >= len(_LETTER.findall(text))
 
 
