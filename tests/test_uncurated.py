@@ -226,6 +226,9 @@ def test_a_us_english_copy_keeps_its_dates_as_written(tmp_path):
      "06. Dezember 2026 um 19:32", "30. November 2026 um 00:05"),
     ("pt-br", "Visualização normal", "Hoje — 6 de Dezembro de 2026Stream principal",
      "6 de Dezembro de 2026, 19:32", "30 de Novembro de 2026, 00:05"),
+    # (a Spanish reader's locale writes "a las"; FreshRSS's own es table writes "at")
+    ("es", "Vista normal", "Hoy — 6 de diciembre de 2026Flujo principal",
+     "6 de diciembre de 2026 a las 19:32", "30 de noviembre de 2026 a las 00:05"),
 ])
 def test_a_copy_from_freshrss_in_another_language_is_read(tmp_path, lang, view, today, date,
                                                           later):
@@ -244,7 +247,8 @@ def test_a_copy_from_freshrss_in_another_language_is_read(tmp_path, lang, view, 
     tide = pages["2026-12-06-tide-tables"]
     assert f"**Published** {date.replace(':', chr(92) + ':').replace(',', chr(92) + ',')}" \
         .replace(".", "\\.") in tide.replace("\\-", "-")
-    assert view not in tide and "2026Flux" not in tide and "Haupt-Feeds" not in tide
+    assert view not in tide and "2026Flux" not in tide and "Haupt-Feeds" not in tide \
+        and "Flujo" not in tide
     rows = list(csv.DictReader(io.StringIO(
         (book / "data/generated/book_articles.csv").read_text(encoding="utf-8"))))
     assert {r["quote"] for r in rows} == {date, later}

@@ -76,7 +76,10 @@ PAGE = {
 #: what stands between a date line's year and its time, per language
 AT_WORD = {"en": "at", "fr": "à", "de": "um", "es": "at", "it": "ore", "nl": "om", "pt-br": ",",
            "pl": ","}
-AT_WORDS = tuple(dict.fromkeys(w for w in AT_WORD.values() if w != ","))
+#: (and the words other versions of those translations, or a reader's own locale, put
+#: there: "15 de diciembre de 2025 a las 07:32", "15 dicembre 2025 alle 07:32")
+AT_WORDS = tuple(dict.fromkeys([*(w for w in AT_WORD.values() if w != ","),
+                                "a las", "alle", "às", "a les", "kl."]))
 
 
 def languages_of(date_line: str) -> list[str]:
