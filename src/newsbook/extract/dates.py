@@ -100,8 +100,9 @@ PATTERNS = [(name, re.compile(p, re.I if name in ("season", "season2", "part", "
     # day alone was drawn as a point, or nothing at all)
     # (opening with the day's digits, so the engine skips to digits; what may not stand
     # before them, _L, is tested after a match)
-    ("dd", rf"(?P<d0>{_D})\s?(?:[–-]|to|and|until|till)\s?(?P<d1>{_D})\s(?:of\s)?(?P<m1>{_MON})"
-           rf"(?:,?\s(?P<y1>{_Y}))?(?!\s[A-Z]){_R}"),
+    # (and "du 22 au 26 octobre 2025", "del 2 al 5 de abril de 2025", "vom 2. bis 5. April")
+    ("dd", rf"(?P<d0>{_D})\.?\s?(?:[–-]|to|and|until|till|au|al|bis)\s?(?P<d1>{_D})\.?\s"
+           rf"(?:of\s|de\s)?(?P<m1>{_MON})(?:,?\s(?:de\s)?(?P<y1>{_Y}))?(?!\s[A-Z]){_R}"),
     ("dd2", rf"\b(?P<m2>{_MON})\s(?P<d2>{_D})\s?[–-]\s?(?P<d3>{_D})(?:,?\s(?P<y2>{_Y}))?{_R}"),
     ("dmy", rf"\b{_DAY_MON_YEAR}{_R}"),
     ("mdy", rf"\b{_MON_DAY_YEAR}{_R}"),
@@ -136,7 +137,9 @@ PATTERNS = [(name, re.compile(p, re.I if name in ("season", "season2", "part", "
 ]]
 
 #: (one tuple for every pattern that needs a month's name: a text is tested for them once)
-_MONTH_NEEDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+#: (the first three letters of every month name the patterns know, lower-cased: "abr",
+#: "ago", "dic", "déc" too, or a Spanish "del 2 al 5 de abril" was never tried)
+_MONTH_NEEDS = tuple(sorted({m.lower()[:3] for m in (*MONTHS, *_FOREIGN)}))
 #: cheap pre-checks: a pattern runs only if the lower-cased text holds one of these
 NEEDS = {"fromto": ("from", "between", "entre", "zwischen", "von", "van", "tra", "fra"), "monmon": ("-", "–"), "yy": ("-", "–", " to ", "/", " bis ", " à ", " a ", " al ", " tot "),
          "iso": ("-",), "num": ("/", "."), "q": ("q1", "q2", "q3", "q4", "1q", "2q", "3q", "4q"), "ordq": ("quarter",), "h": ("h1", "h2", "h 1", "h 2", "half", "1h", "2h"),

@@ -126,7 +126,7 @@ def _find(text: str, dates: list[tuple[int, int]], patterns) -> list[RawQuantity
     near = windows(text, _DIGITS, 20, 60)
     for pat in pats:
         for lo, hi in near:
-            cands += _scan(text, pat, lo, hi)
+            cands += _scan(text, pat, lo, hi, dates)
     out: list[RawQuantity] = []
     for r in sorted(cands, key=lambda r: (r.start_off, -(r.end_off - r.start_off))):
         if any(r.start_off < e and s < r.end_off for s, e in dates):
@@ -170,12 +170,15 @@ def _between(text: str, found: list[RawQuantity]) -> list[RawQuantity]:
     return out
 
 
-def _scan(text: str, pat: re.Pattern, lo: int, hi: int) -> list[RawQuantity]:
+def _scan(text: str, pat: re.Pattern, lo: int, hi: int, dates) -> list[RawQuantity]:
     out, pos = [], lo
     while True:
         m = pat.search(text, pos, hi)
         if not m:
             return out
+        if m.group("n2") and any(a < m.end("n1") and m.start("n1") < b for a, b in dates):
+            pos = m.start("n2")  # (a date is no range's low end: "in 2021 to 24,300 tonnes")
+            continue
         r = _candidate(text, m, pat)
         if r is None and m.group("n2"):       # a bad range: try the first number alone
             m2 = _first_only(text, m, pat)
