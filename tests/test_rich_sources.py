@@ -1198,3 +1198,29 @@ def test_a_polls_options_go_with_its_question():
             '</tr><tr><td><p><a href="https://x.example/r">Read the report</a></p></td></tr>'
             '<tr><td><p>After.</p></td></tr></table>')
     assert [b.text for b in html_blocks(html)[0]] == ["Text.", "Read the report", "After."]
+
+
+def test_a_self_closed_embed_covers_nothing_and_jetpack_notes_are_linked():
+    """Substack writes its digest embed ``<div class="digest-post-embed" …/>``; HTML ignores
+    that slash, so the embed held the rest of the post, and dropping it dropped every
+    paragraph and note after it. Jetpack numbers its notes "#fn-2231-1" (post, note): the
+    marker read as text ("per 90,1") and the notes as unlinked paragraphs."""
+    html = ('<p>Before the embed.<a class="footnote-anchor" id="footnote-anchor-1" '
+            'href="#footnote-1">1</a></p>'
+            '<div class="digest-post-embed" data-attrs="{&quot;nodeId&quot;: 1}" '
+            'data-component-name="DigestPostEmbed"/>'
+            '<p>After the embed, the post goes on.</p>'
+            '<div class="footnote"><a id="footnote-1" href="#footnote-anchor-1" '
+            'class="footnote-number">1</a><div class="footnote-content"><p>The note.</p></div></div>')
+    art, page = _page(html)
+    assert [b.text for b in art.blocks if isinstance(b, Paragraph)] == [
+        "Before the embed.1", "After the embed, the post goes on."]
+    assert [n.paragraphs[0].text for n in art.footnotes] == ["The note."]
+    jet = ('<p>He has 0.61 xG per 90,<sup id="fnref-2231-1"><a href="#fn-2231-1" '
+           'class="jetpack-footnote">1</a></sup> and scores.</p><div class="footnotes"><ol>'
+           '<li id="fn-2231-1">Non-penalty expected goals (npxG). <a href="#fnref-2231-1">'
+           '&#8617;</a></li></ol></div>')
+    art, page = _page(jet)
+    assert [n.paragraphs[0].text.strip() for n in art.footnotes] == [
+        "Non-penalty expected goals (npxG)."]
+    assert "per 90,[^1] and scores" in page.replace("\\", "")

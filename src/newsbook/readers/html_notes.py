@@ -11,7 +11,8 @@ from .html_tree import Node
 FOOTNOTE_REF = re.compile(r"^#footnote-(\d+)$")
 #: other tools' footnotes: a marker's link ends in "#fn1", "#fn:1" or "#fn-1" (the
 #: address before it, if any, is the article's own); the notes' block, and each note's id
-NOTE_HREF = re.compile(r"#(?:fn[:-]?|footnote-|[\w-]*-fn-)(\d{1,5})$")
+#: (Jetpack and PHP Markdown Extra number a post's notes "fn-2231-1": the post, its note)
+NOTE_HREF = re.compile(r"#(?:fn[:-]?(?:\d{1,9}-)?|footnote-|[\w-]*-fn-)(\d{1,5})$")
 #: a Substack note's number, when the export kept no class: a link back to its marker
 #: ("https://x.substack.com/#footnote-anchor-2", FreshRSS makes the address whole)
 NOTE_BACK = re.compile(r"#footnote-anchor-(\d{1,5})$")
@@ -19,7 +20,7 @@ NOTE_LISTS = {"footnotes", "footnote-list", "footnotes-list", "wp-block-footnote
 #: WordPress's own footnotes (6.3 and later): the marker is ``sup.fn`` around a link to the
 #: note's id, a random one; the notes are ``ol.wp-block-footnotes``, in order
 NOTE_SUPS = {"fn"}
-NOTE_ID = re.compile(r"^fn[:-]?(\d{1,5})$")
+NOTE_ID = re.compile(r"^fn[:-]?(?:\d{1,9}-)?(\d{1,5})$")
 
 
 def bare_note(c: Node) -> bool:

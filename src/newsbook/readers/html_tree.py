@@ -31,8 +31,16 @@ VOID = {"br", "img", "hr", "source", "wbr", "col", "area", "input", "meta", "lin
 WS = re.compile(r"[ \t\n\r\f]+")
 
 
+#: an element written closed in XML's way, ``<div class="digest-post-embed" …/>``: HTML
+#: ignores the slash on any element but a void one, so the element held the rest of the
+#: post, and dropping the embed dropped everything after it (Substack writes it so)
+_SELF_CLOSED = re.compile(r"<(div|span|p|section|a|iframe|figure|aside)(\s[^<>]*?)?\s*/>", re.I)
+
+
 def sanitise(html: str) -> str:
     """The allowlist pass: no script, style, event handler, frame, form or foreign URL."""
+    if "/>" in html:
+        html = _SELF_CLOSED.sub(r"<\1\2></\1>", html)
     return nh3.clean(html, tags=TAGS, attributes=ATTRIBUTES, url_schemes=SCHEMES,
                      link_rel=None, strip_comments=True)
 
