@@ -205,6 +205,11 @@ def _aside_end(units: list[Unit], i: int) -> int:
     divider, heading or speaker when that comes within :data:`AD_MOST` blocks, else after
     the opening line and one block (what follows an advertisement with no end in sight is
     the newsletter's own text, which must not be folded away)."""
+    if _whole_ad(units[i].text) and not AD_END.search(units[i].text):
+        # (an opening paragraph that is the whole advertisement: what follows is the post's
+        # own, "City Manager Rosa Delgado released …", unless it says what to do next)
+        return i + 1 + (i + 1 < len(units) and AD_END.search(units[i + 1].text) is not None
+                        and len(units[i + 1].text) <= 200)
     j = i
     while j < len(units) and j - i <= AD_MOST:
         v = units[j]
@@ -216,6 +221,16 @@ def _aside_end(units: list[Unit], i: int) -> int:
     # (also when the post ends within AD_MOST blocks: a short post's own text after a
     # sponsor's line with no end in sight was folded into the aside whole)
     return min(i + 2, len(units))
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z(\"“]|[;:]\s")
+
+
+def _whole_ad(text: str) -> bool:
+    """Whether a sponsor's opening paragraph is the advertisement itself, not a line
+    announcing it: two sentences or more ("This post is brought to you by Hadley & Sons
+    Hardware, 2200 Delmar Ave. Snow shovels … are in stock; call (217) 555-0150 …")."""
+    return len(text) > 120 and _SENTENCE_BREAK.search(text) is not None
 
 
 def _flat(units: list[Unit], marks: Marks, level: int) -> list[Block]:

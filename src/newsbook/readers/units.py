@@ -153,12 +153,18 @@ REPORTS = re.compile(r"^[A-Z][\w.’'\-]*(?: [A-Z][\w.’'\-]*){0,3} reports:$")
 #: tries the start only; .search tried every offset of every paragraph of the copy)
 SPONSOR = re.compile(r"^(?:This|Today['’]s|This week['’]s|This month['’]s) (?:edition|episode|issue|"
                      r"post|newsletter) is "
-                     r"(?:brought to you|sponsored|presented) by\b|"
+                     r"(?:brought to you|sponsored|presented|supported|made possible) by\b|"
                      r"^(?:Today['’]s) sponsor\b|"
+                     # ("The Ledger is supported this week by X": the newsletter's name first)
+                     r"^(?:The )?[A-Z][\w’'&-]*(?: [A-Z][\w’'&-]*){0,3} is (?:supported|sponsored|"
+                     r"brought to you|presented|made possible) (?:this week|today|this month"
+                     r"|this issue) by\b|"
                      # (in French, German and Spanish: "Cette lettre vous est offerte par X")
                      r"^(?:Cette (?:lettre|édition|newsletter) (?:vous )?est (?:offerte|présentée)"
                      r"|Diese (?:Ausgabe|Folge) wird (?:Ihnen )?präsentiert"
-                     r"|Esta (?:edición|newsletter) (?:está patrocinada|es presentada)"
+                     r"|Est[ae] (?:edición|newsletter|número|boletín|entrega) (?:está patrocinad[ao]"
+                     r"|es presentad[ao])"
+                     r"|Ce numéro (?:vous )?est (?:offert|présenté|sponsorisé)"
                      r"|Questo numero (?:è|ti è) (?:offerto|sponsorizzato|presentato)) (?:par|von|por|da)\b",
                      re.I)
 #: a sponsor's line of other tools, standing alone: "Sponsored by Switchback Outfitters",
