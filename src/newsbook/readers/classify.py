@@ -69,7 +69,16 @@ _QA_TURN = re.compile(rf"^({_QA_WORDS})[ \u00a0\u202f]?: (\S.*)$")
 _QA = re.compile(rf"^(?:{_QA_WORDS})[ \u00a0\u202f]?[:.]\s")
 #: a sentence-case section title: "What the operators say", "Why it matters", "How we got
 #: here" (a caption of a lost image names what it showed; it does not open like this)
-_WH_HEADING = re.compile(r"^(?:What|Why|How|Where|When|Who)(?: [\w’'-]+){1,7}$")
+#: (and in the other languages: "Lo que dicen las cifras", "Quién produce y a qué costo",
+#: "Ce que disent les chiffres", "Was jetzt kommt", "Cosa succede adesso")
+_WH_HEADING = re.compile(r"^(?:What|Why|How|Where|When|Who)(?:[’']s)?(?: [\w’'-]+){1,7}$"
+                         r"|^(?:Qué|Quién|Quiénes|Cómo|Por qué|Dónde|Cuándo|Cuánto|Cuál|Lo que"
+                         r"|Ce que|Ce qui|Pourquoi|Comment|Où|Quand|Was|Warum|Wie|Wer|Wo|Wann"
+                         r"|Wieso|Weshalb|Cosa|Che cosa|Perché|Come|Chi|Dove|Quando|Quello che"
+                         r"|Ciò che|O que|Por que|Quem|Onde)(?: [\w’'-]+){1,7}$")
+
+
+_SENTENCE_INSIDE = re.compile(r"[a-z][.?!][\"”’]?\s+\S")
 
 
 def caption_like(unit: Unit) -> bool:
@@ -94,7 +103,10 @@ def caption_like(unit: Unit) -> bool:
     # links", "Apply here" or a poll's "Yes, tomorrow" are the newsletter's own lines, as
     # is a line of facts set apart by middle dots ("Serves 4–6 · Prep 20 minutes").
     t = _MARKER_END.sub("", t)
+    # (nor does it hold a sentence and more: '"Why are the meters going up again? They just
+    # went up." — Carol T., Old Mill' is a reader's letter, and no image was lost)
     return len(t) <= 100 and len(t.split()) >= CAPTION_WORDS and _last(t) not in ".?!:;,…" \
+        and not _SENTENCE_INSIDE.search(t) \
         and " · " not in t and not is_sponsor(t) \
         and not title_case(t) \
         and any(c.isalnum() for c in t) and (t[0].isalnum() or t[0] in _CAPTION_OPENERS) \

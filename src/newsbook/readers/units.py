@@ -43,6 +43,9 @@ CTA = re.compile(r"^(?:Subscribe now|Subscribe|Share|Leave a comment|Give a gift
                  r"|S[’']abonner|Abonnez-vous|Partager|Laisser un commentaire"
                  r"|Suscr[ií]bete(?: ahora)?|Suscribirse|Compartir|Deja(?:r)? un comentario"
                  r"|Iscriviti(?: ora)?|Condividi|Lascia un commento"
+                 # (its e-mail's row of buttons under a post: Like, Comment, Restack)
+                 r"|Like|Comment|Me gusta|Comentar|J[’']aime|Commenter|Gefällt mir|Kommentieren"
+                 r"|Mi piace|Commenta|Curtir|Comentar"
                  r"|(?:Nu )?[Aa]bonneren|Delen|Laat een reactie achter"
                  r"|Inscreva-se|Assine(?: agora)?|Compartilhar|Deixe um comentário"
                  r"|Update your (?:email )?preferences|View this (?:email|post) in (?:your|a) browser"
@@ -99,11 +102,13 @@ PUBLICATION = re.compile(r"^(?:(\S.{0,60}?) is a reader-supported publication\."
                          r"|(\S.{0,60}?) ist eine von \S+ (?:unterstützte|finanzierte) Publikation"
                          r"|(\S.{0,60}?) es una publicación (?:financiada|apoyada) por"
                          r"|(\S.{0,60}?) è una pubblicazione (?:supportata|sostenuta|finanziata)"
-                         r"|Grazie per aver letto (\S.{0,60}?)\s?! )")
+                         r"|Grazie per aver letto (\S.{0,60}?)\s?! "
+                         r"|¡Gracias por leer (\S.{0,60}?)! Suscr"
+                         r"|(\S.{0,60}?) é uma publicação (?:apoiada|financiada) pel)")
 
 
-_STOCK = ("publication", "Publikation", "pubblicazione", "Thanks for reading", "Merci d",
-          "Grazie per")
+_STOCK = ("publication", "Publikation", "pubblicazione", "publicación", "publicação",
+          "Thanks for reading", "Merci d", "Grazie per", "Gracias por leer")
 
 
 def stock_name(line: str) -> str:
