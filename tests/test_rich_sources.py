@@ -1224,3 +1224,30 @@ def test_a_self_closed_embed_covers_nothing_and_jetpack_notes_are_linked():
     assert [n.paragraphs[0].text.strip() for n in art.footnotes] == [
         "Non-penalty expected goals (npxG)."]
     assert "per 90,[^1] and scores" in page.replace("\\", "")
+
+
+def test_what_follows_an_html_interview_about_it_is_no_turn_and_one_person_is_one_bar():
+    """Show notes after a podcast's last answer ("Imogen's paper …", "Listen on …") were
+    counted as the guest's words; "Jane Ortiz" then "Ortiz" were two bars of one person."""
+    from newsbook.extract.speakers import speaker_shares
+    from newsbook.model import Article, Turn
+    blocks = html_blocks(
+        "<p><strong>Tom:</strong> Welcome.</p><p><strong>Imogen Farrell:</strong> Thanks.</p>"
+        "<p><strong>Tom:</strong> And next?</p><p><strong>Imogen Farrell:</strong> Three "
+        "clubs will hire a coach.</p><p>More of hers.</p><p>Imogen’s paper on zonal marking "
+        "is free to read.</p><p>Listen on Apple Podcasts, Spotify or wherever you get your "
+        "podcasts.</p>")[0]
+    got = [(b.speaker, [p.text for p in b.blocks]) if isinstance(b, Turn) else b.text
+           for b in blocks]
+    assert got == [("Tom", ["Welcome."]), ("Imogen Farrell", ["Thanks."]),
+                   ("Tom", ["And next?"]),
+                   ("Imogen Farrell", ["Three clubs will hire a coach.", "More of hers."]),
+                   "Imogen’s paper on zonal marking is free to read."]
+    from newsbook.model import Paragraph
+    turns = tuple(Turn(n, (Paragraph(t, k),), k) for k, (n, t) in enumerate(
+        [("Ledger", "Why?"), ("Jane Ortiz", "I have lived here for 16 years."),
+         ("Ledger", "What first?"), ("Ortiz", "The bus."), ("Ledger", "Where?"),
+         ("Ortiz", "At the café.")], 5))
+    art = Article(title="Q&A", published=None, line=1, blocks=turns, footnotes=())
+    assert [(s.speaker, s.words, s.turns) for s in speaker_shares(art, "q")] == [
+        ("Ledger", 4, 3), ("Jane Ortiz", 12, 3)]

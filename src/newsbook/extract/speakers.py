@@ -21,6 +21,7 @@ def speaker_shares(article: Article, stem: str) -> tuple[SpeakerShare, ...]:
     block inside the turn."""
     rows: dict[tuple[str, str], list] = {}
     section = ""
+    full = _full_names({b.speaker for b in walk(article.blocks) if isinstance(b, Turn)})
 
     def visit(blocks, top: bool) -> None:
         nonlocal section
@@ -29,7 +30,7 @@ def speaker_shares(article: Article, stem: str) -> tuple[SpeakerShare, ...]:
                 section = b.text
             elif isinstance(b, Turn):
                 words = sum(_words(x) for x in walk(b.blocks))
-                key = (section, b.speaker)
+                key = (section, full.get(b.speaker, b.speaker))
                 if key not in rows:
                     rows[key] = [0, 0, source_line(article, b.line), anchor_id(stem, article, b)]
                 rows[key][0] += words
@@ -40,3 +41,17 @@ def speaker_shares(article: Article, stem: str) -> tuple[SpeakerShare, ...]:
     visit(article.blocks, True)
     return tuple(SpeakerShare(stem, sec, spk, w, t, line, anchor)
                  for (sec, spk), (w, t, line, anchor) in rows.items())
+
+
+def _full_names(speakers: set[str]) -> dict[str, str]:
+    """A speaker named by surname alone after the first turn ("Jane Ortiz: …", then
+    "Ortiz: …") -> the full name, when exactly one speaker's name ends in it: one person,
+    one bar (her first answer was a bar of its own)."""
+    out: dict[str, str] = {}
+    for short in speakers:
+        if " " in short:
+            continue
+        longer = [n for n in speakers if n != short and n.split()[-1] == short]
+        if len(longer) == 1:
+            out[short] = longer[0]
+    return out

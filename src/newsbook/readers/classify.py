@@ -265,6 +265,25 @@ def _footer(lines: list[str], names: frozenset[str]) -> bool:
                for x in lines[:-1]) and sum(is_cta(x.strip(), names) for x in lines) >= 2
 
 
+def _once_among(name: str, i: int, counts: dict[str, int], units: list[Unit]) -> bool:
+    """A name that opens one turn only is a speaker too inside an interview: when it is
+    the full name of one who speaks again by surname ("Jane Ortiz: …", then "Ortiz: …"),
+    or when it is a full name (two words or more) and a line of one who speaks twice or
+    more stands right before or after it ("Renata Sosa: Yo sería más prudente." in a
+    panel). Its words were counted as the speaker's before it."""
+    words = name.split()
+    if counts.get(name) != 1 or len(words) < 2 or any(w in NOT_SPEAKERS for w in words):
+        return False
+    if counts.get(words[-1], 0) >= 2:
+        return True
+    for k in (i - 1, i + 1):
+        if 0 <= k < len(units) and len(units[k].lines) == 1:
+            m = SPEAKER.match(_stamped(units[k].lines[0])[1])
+            if m and counts.get(m.group(1), 0) >= 2 and m.group(1) not in NOT_SPEAKERS:
+                return True
+    return False
+
+
 def classify_units(units: list[Unit], hints: dict[str, str],
                    names: frozenset[str] = frozenset()) -> list[Unit]:
     """Give each unit a kind: code, cta, item, heading, caption, note, speaker or para.
@@ -311,7 +330,8 @@ def classify_units(units: list[Unit], hints: dict[str, str],
             u.kind, u.extra = "table", {"rows": rows}
         elif m_item:
             u.kind, u.extra = "item", {"label": m_item.group(1), "text": m_item.group(2)}
-        elif (m_speaker and counts.get(m_speaker.group(1), 0) >= 2
+        elif (m_speaker and (counts.get(m_speaker.group(1), 0) >= 2
+                             or _once_among(m_speaker.group(1), i, counts, units))
               and (m_speaker.group(1) not in NOT_SPEAKERS and len(m_speaker.group(1)) > 2
                    or qa and m_speaker.group(1) in _ASKS | _ANSWERS)):
             u.kind, u.extra = "speaker", {"name": m_speaker.group(1), "text": m_speaker.group(2),

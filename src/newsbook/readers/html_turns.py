@@ -15,6 +15,7 @@ import re
 from dataclasses import replace
 
 from ..model import Block, ListBlock, Paragraph, Quote, Span, Turn
+from .units import narration
 
 #: a bold label: a name of one to six words, then a colon (in the bold or just after it)
 _LABEL = re.compile(r"^([^\W\d_][\w.’'()-]*(?: [\w.’'()-]+){0,5}?)\s*:?\s*$")
@@ -44,6 +45,11 @@ def turns(blocks: list[Block]) -> list[Block]:
         while j < len(blocks) and isinstance(blocks[j], (Paragraph, ListBlock, Quote)) and not (
                 labels[j] and labels[j][0] in speakers) and not _aside(blocks[j]):
             j += 1
+        if j == len(blocks) or not (labels[j] and labels[j][0] in speakers):
+            # (the interview's last turn: what follows about it, or about the speaker by
+            # name, is the newsletter's, not the speaker's words)
+            j = next((k for k in range(i + 1, j) if isinstance(blocks[k], Paragraph)
+                      and narration(blocks[k].text, lab[0])), j)
         first = _without_label(blocks[i], lab[1])
         out.append(Turn(lab[0], (first, *blocks[i + 1:j]), blocks[i].line))
         i = j

@@ -10,7 +10,7 @@ import re
 
 from ..model import (Aside, Block, Caption, Code, Heading, ListBlock, ListItem, Note, Paragraph,
                      Piece, Quote, Table, Turn)
-from .units import BULLET_DEPTH, BY_NAMES, REPORTS, Unit, is_sponsor
+from .units import BULLET_DEPTH, BY_NAMES, REPORTS, Unit, is_sponsor, narration
 
 BIO = re.compile(r"^(?:[A-Z][\w.’'\-]*(?: [A-Z][\w.’'\-]*){0,3}|Dr\.) (?:is|was) "
                  r"(?:a|an|the|from|pursuing|currently)\b.{0,80}?\b(?:fellow|writer|researcher|"
@@ -172,6 +172,9 @@ def _blocks(units: list[Unit], marks: Marks, level: int, *, nest: bool = True) -
             if u.extra.get("stamp") and (j == len(units) or units[j].kind != "speaker"):
                 j = i + 1  # (a transcript's last timed turn is its line: what follows, "The
                 # full transcript is on our website.", is the newsletter's, not the speaker's)
+            elif j == len(units) or units[j].kind != "speaker":
+                j = next((k for k in range(i + 1, j)
+                          if narration(units[k].text, u.extra["name"])), j)
             if j < len(units) and units[j].kind in ("table", "code") and j > i + 1 \
                     and units[j - 1].kind == "para" and units[j - 1].text.rstrip().endswith(":"):
                 j -= 1  # (and the line that introduces it: "The results, as reported:")

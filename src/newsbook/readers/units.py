@@ -27,7 +27,7 @@ NOTE = re.compile(r"^\[[^\[\]]+\]$")
 #: the apps a podcast says it plays in ("Listen on Apple Podcasts / Spotify")
 _APPS = (r"(?:Apple Podcasts|Spotify|YouTube(?: Music)?|Overcast|Pocket Casts|Google Podcasts"
          r"|Amazon Music|Castbox|Castro|Podcast Addict|Substack|the Substack app"
-         r"|your (?:favou?rite )?podcast (?:app|player))")
+         r"|your (?:favou?rite )?podcast (?:app|player)|wherever you get your podcasts)")
 #: Substack's paywall prompts (:data:`CTA`, and :data:`PAYWALL`: a paid post's preview)
 _PAYWALL = (r"Keep reading with a \d+-day free trial|This post is for paid subscribers"
             r"|Subscribe to \S.{0,60}? to keep reading this post")
@@ -69,7 +69,7 @@ CTA = re.compile(r"^(?:Subscribe now|Subscribe|Share|Leave a comment|Give a gift
                  r"|Se désinscrire|Se désabonner|Voir (?:dans|sur) le navigateur"
                  r"|Recibes este (?:correo|email) porque .*|Darse de baja|Cancelar suscripción"
                  # (a podcast's links to where else it plays)
-                 rf"|Listen (?:on|in|via) {_APPS}(?:(?:\s?[/|·,]\s?|,? (?:or|and) ){_APPS})*"
+                 rf"|Listen (?:on|in|via) {_APPS}(?:(?:\s?[/|·,]\s?|,? (?:or|and) ){_APPS})*\.?"
                  # (Substack's stock lines in French)
                  r"|\S.{0,60} est une publication (?:financée|soutenue) par (?:ses|les) lecteurs\."
                  r"(?: .*)?|Merci (?:de votre lecture de|d[’']avoir lu) \S.{0,60}?\s?! Abonnez-vous.*"
@@ -475,3 +475,21 @@ def _spaced_rows(lines: list[str]) -> list[tuple[str, ...]]:
             or any(len(c) > 30 for r in rows for c in r):
         return []
     return rows
+
+
+#: a paragraph about an interview, not in it: "Our interview with …", "This interview has
+#: been edited", "Editor's note", "The full transcript …", "Listen on …"
+_ABOUT_IT = re.compile(r"^(?:Our (?:interview|conversation|talk)|This (?:interview|conversation|"
+                       r"transcript)|The (?:full )?(?:interview|transcript|conversation)"
+                       r"|Editor['’]s note|Listen (?:on|to)|Read (?:the|more)|Watch)\b", re.I)
+
+
+def narration(text: str, speaker: str) -> bool:
+    """Whether a paragraph after an interview's last turn is the newsletter's, not the
+    speaker's: it speaks about the interview, or of the speaker by name ("Imogen's paper
+    on zonal marking …" after Imogen Farrell's last answer). Its words were counted as
+    the speaker's."""
+    if _ABOUT_IT.match(text.strip()):
+        return True
+    words = [w for w in speaker.split() if len(w) >= 3 and w[0].isupper()]
+    return any(re.search(rf"\b{re.escape(w)}(?:['’]s)?\b", text) for w in words)
