@@ -69,6 +69,9 @@ def _year_ok(text: str, m: re.Match) -> bool:
     return True
 
 
+_COMPARED = re.compile(r"\bcompared (?:with|to)\s$", re.I)
+
+
 def _relative_ok(text: str, m: re.Match) -> bool:
     from .spans import prev_word
     if not text[:m.start()].strip() and not text[m.end():].strip(" .:!"):
@@ -76,6 +79,9 @@ def _relative_ok(text: str, m: re.Match) -> bool:
     prev = prev_word(text, m.start())[1].lower().rstrip(",;:")
     if prev in ("the", "past", "every", "each", "a", "per", "that", "ago"):
         return False  # ("two hundred years ago this week": an anniversary, not this week)
+    if prev in ("than", "as", "over", "vs", "versus", "with", "to") and \
+            (prev not in ("with", "to") or _COMPARED.search(text, 0, m.start())):
+        return False  # ("a fortnight later than last year": a comparison dates no event)
     # inside quoted speech or a quoted document, "last year" may mean another year
     from .spans import sentence_at, sentences
     s, e = sentence_at(sentences(text), m.start(), m.end())

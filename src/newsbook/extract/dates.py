@@ -5,7 +5,8 @@ phrases map to fixed spans, documented here so charts can draw them as spans:
 
 * ``early/mid/late YYYY`` -> Jan-Apr / May-Aug / Sep-Dec, precision ``season``;
 * seasons (northern hemisphere, meteorological): spring Mar-May, summer Jun-Aug,
-  autumn/fall Sep-Nov, winter YYYY-12..(YYYY+1)-02, precision ``season``;
+  autumn/fall Sep-Nov, precision ``season``; "winter YYYY" is the year YYYY (a winter
+  named by one year is the one ending in it to some writers, beginning in it to others);
 * ``early/mid/late 1990s`` -> 1990-1993 / 1994-1996 / 1997-1999, precision ``decade``;
 * ``FY2028`` / ``fiscal 2028`` -> the year 2028 (fiscal years differ by country; the
   precision ``fiscal_year`` says so);
@@ -266,8 +267,8 @@ def _resolve(name: str, m: re.Match, published: datetime | None):
     if name == "season":
         y, s = int(g["y"]), g["s"].lower()
         a = SEASONS[s]
-        if a == 12:
-            return f"{y}-12", f"{y + 1}-02", "season"
+        if a == 12:  # ("the winter of 1963" is 1962–63 in Britain and 1963–64 to others:
+            return None  # the year alone is read, never a winter the text may not mean)
         return f"{y}-{a:02d}", f"{y}-{a + 2:02d}", "season"
     if name == "fy":
         y = g["y"] or g["y2"]

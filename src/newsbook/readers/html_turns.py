@@ -45,7 +45,7 @@ def turns(blocks: list[Block]) -> list[Block]:
         while j < len(blocks) and isinstance(blocks[j], (Paragraph, ListBlock, Quote)) and not (
                 labels[j] and labels[j][0] in speakers) and not _aside(blocks[j]):
             j += 1
-        if j == len(blocks) or not (labels[j] and labels[j][0] in speakers):
+        if not any(lab and lab[0] in speakers for lab in labels[j:]):
             # (the interview's last turn: what follows about it, or about the speaker by
             # name, is the newsletter's, not the speaker's words)
             j = next((k for k in range(i + 1, j) if isinstance(blocks[k], Paragraph)

@@ -172,7 +172,7 @@ def _blocks(units: list[Unit], marks: Marks, level: int, *, nest: bool = True) -
             if u.extra.get("stamp") and (j == len(units) or units[j].kind != "speaker"):
                 j = i + 1  # (a transcript's last timed turn is its line: what follows, "The
                 # full transcript is on our website.", is the newsletter's, not the speaker's)
-            elif j == len(units) or units[j].kind != "speaker":
+            elif not any(v.kind == "speaker" for v in units[j:]):  # (the interview's last)
                 j = next((k for k in range(i + 1, j)
                           if narration(units[k].text, u.extra["name"])), j)
             if j < len(units) and units[j].kind in ("table", "code") and j > i + 1 \
