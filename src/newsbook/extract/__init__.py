@@ -39,8 +39,13 @@ _CORRECTION = re.compile(r"\b(?:earlier|previous|original) version of this\b|\b(
                          r"incorrectly|wrongly|mistakenly|erroneously) (?:said|stated|reported|gave|"
                          r"listed)\b|\bwe (?:misstated|misreported)\b", re.I)
 #: a citation's line: its year is the source's, no event's
-_SOURCE_LINE = re.compile(r"^\s*(?:Sources?|Data|Quelle|Quellen|Fuentes?|Fontes?|Source des données)"
-                          r"\s?:\s")
+_SOURCE_LINE = re.compile(r"^\s*(?:(?:Sources?|Data|Quelle|Quellen|Fuentes?|Fontes?|Fonte"
+                          r"|Source des données)[\s\u00a0\u202f]?:\s"
+                          # (and a post's own timestamp of an edit: "Updated: Jan. 9, 2026,
+                          # 10:15 a.m." is when the text changed, no event it tells)
+                          r"|(?:Updated|Last updated|UPDATED|Aktualisiert|Mis à jour|Actualizado"
+                          r"|Aggiornato|Atualizado)(?:\s(?:on|at|am|le|el|il))?(?:\s?:\s|\s(?=\d"
+                          r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s\d)))")
 _CORRECTION_WORDS = ("version", "issue", "edition", "ncorrectly", "rongly", "istakenly",
                      "rroneously", "mis")
 
