@@ -2,7 +2,8 @@
 parsed by ``feedparser``.
 
 The article HTML is ``content:encoded`` (Atom: ``content``), else the summary; the
-author is ``dc:creator`` (Atom: ``author``); times become naive UTC. feedparser never
+author is ``dc:creator`` (Atom: ``author``); times are the author's own clock as the feed
+writes them, naive (UTC only where feedparser alone reads the date). feedparser never
 raises on bad XML (it sets ``bozo``): a file with no entries is an error, a bozo file
 with entries a warning. An article's ``line`` is the line of its ``<item>`` or
 ``<entry>`` start tag (the n-th one in the file); see :mod:`.html` for block lines.
@@ -12,6 +13,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
 
 import feedparser
 
@@ -67,8 +69,8 @@ def read_feed(text: str, *, source: str) -> ReadResult:
             diags.append(Diagnostic(Code.BAD_DATE, f"entry {title!r} has no readable date",
                                     source, line, "error"))
             continue
-        published = datetime.fromtimestamp(calendar.timegm(stamp), timezone.utc)\
-            .replace(tzinfo=None)
+        published = _local_time(entry.get("published") or entry.get("updated") or "") or \
+            datetime.fromtimestamp(calendar.timegm(stamp), timezone.utc).replace(tzinfo=None)
         contents = entry.get("content") or []
         html = max((c.get("value", "") for c in contents), key=len, default="") \
             or entry.get("summary", "")
@@ -80,3 +82,19 @@ def read_feed(text: str, *, source: str) -> ReadResult:
 
 
 __all__ = ["read_feed", "looks_like_xml"]
+
+
+def _local_time(raw: str) -> datetime | None:
+    """The entry's time on the author's own clock, as its feed writes it ("2025-06-02T00:20:00
+    +01:00" is 2 June at 00:20, not 1 June at 23:20 UTC): the day the post names and the
+    week its "this week" means are the author's. None when the text is no date either
+    form reads (feedparser's UTC reading then serves)."""
+    raw = raw.strip()
+    if not raw:
+        return None
+    try:
+        when = datetime.fromisoformat(raw.replace("Z", "+00:00")) if raw[:4].isdigit() \
+            else parsedate_to_datetime(raw)
+    except (ValueError, TypeError, IndexError):
+        return None
+    return when.replace(tzinfo=None) if when is not None else None
