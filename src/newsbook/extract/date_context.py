@@ -23,7 +23,8 @@ _WEAK_BEFORE = frozenset("the a an of and or to for".split())
 #: a bare year before 1900 needs one of these before it ("in 1666", "until 1752"); 1500 or
 #: 1800 alone is as often a count as a year
 OLD_YEAR_AFTER = frozenset("""in since by until till from during through throughout circa c. ca.
-year and or to""".split())
+year and or to en depuis vers jusqu'en jusqu’en seit im um bis desde hasta hacia nel dal fino
+em""".split())
 YEAR_AFTER = frozenset("""in since by until till before after from to of during through
 throughout circa c. early late mid and or the a an year fiscal between on at for around
 jahr jahres année año anno jaar ano""".split())
@@ -39,6 +40,24 @@ _NEXT_WORD = re.compile(r"^\s*([A-Za-z%]+)")
 _ROUGHLY = frozenset(("around", "about", "circa", "approximately", "roughly"))
 _YEAR_ENDS = re.compile(r"\s*(?:$|[.,;:!?)—–]|(?:and|or|when|if|as|but|at|the|to|in|for|with|"
                         r"unless|while|because|so)\b)")
+
+
+def names_a_year(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether ``text[start:end]`` may name a year (:data:`_HAS_YEAR`): a number from 1000 to
+    1899 only after a word that dates it ("in 1666") or in a full date ("25 February
+    1826", "the 1780s"), as :func:`_year_ok` asks of a year; "the district office, 1100
+    Orchard Lane" names none, so a day with no year beside it ("Jan. 15") is read."""
+    from .dates import MONTHS  # (the month names live with the patterns that use them)
+    from .spans import prev_word
+    for m in _HAS_YEAR.finditer(text, start, len(text) if end is None else end):
+        y = m.group()
+        if not "1000" <= y < "1900" or len(y) != 4:
+            return True
+        prev = prev_word(text, m.start())[1].lower().strip("(“\"‘'[,.")
+        if prev in OLD_YEAR_AFTER or prev in MONTHS or prev in ("of", "de", "del") or \
+                prev[:1].isdigit() or text.startswith(("s", "er"), m.end()):
+            return True
+    return False
 
 
 def _year_ok(text: str, m: re.Match) -> bool:
@@ -85,7 +104,7 @@ def _relative_ok(text: str, m: re.Match) -> bool:
     # inside quoted speech or a quoted document, "last year" may mean another year
     from .spans import sentence_at, sentences
     s, e = sentence_at(sentences(text), m.start(), m.end())
-    if _HAS_YEAR.search(text, s, e):  # (never for a day with no year: it runs only where
+    if names_a_year(text, s, e):  # (never for a day with no year: it runs only where
         return False  # no year is) "Fifty years ago this month, the February 1976 Crier …"
     return not re.search(r"[“”«»]", text[s:e]) and not text.lstrip().startswith(("“", "\""))
 

@@ -22,7 +22,8 @@ from itertools import chain
 
 from .facts import RELATIVE_PHRASE
 from .date_context import (_APPROX, _BOUND, _FISCAL_AFTER, _FISCAL_BEFORE, _HAS_YEAR, _LIFE,
-                           _counted, _relative_ok, _weekday_ok, _widened, _year_ok)
+                           _counted, _relative_ok, _weekday_ok, _widened, _year_ok,
+                           names_a_year)
 from .lookup import trie_regex
 from .spans import has_any
 
@@ -160,8 +161,8 @@ _DIGIT = re.compile(r"\d")
 
 
 def _has_year(text: str) -> bool:
-    """``_HAS_YEAR.search(text)``, the regex only where a digit is."""
-    return _HAS_YEAR.search(text) is not None if _DIGIT.search(text) else "FY" in text
+    """:func:`names_a_year`, the regex only where a digit is."""
+    return names_a_year(text) if _DIGIT.search(text) else "FY" in text
 
 
 def _has_rel(text: str) -> bool:

@@ -15,6 +15,8 @@ mme mlle env cf""".split())
 ORDINAL_MONTHS = frozenset("""januar februar märz april mai juni juli august september oktober
 november dezember jänner januari februari maart mei augustus""".split())
 _NEXT = re.compile(r"\s+(\w+)")
+#: a month written short, as American news does ("Jan. 15", "Sept. 2023")
+MONTH_ABBR = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 
 _END = re.compile(r"[.!?。！？]+[\"'”’)\]]*(?=\0*(?:\s+[\"'“‘(\[A-Z0-9\u3000-\u9fff]|\s*$))")
 
@@ -74,6 +76,9 @@ def sentences(text: str) -> list[tuple[int, int]]:
                 if word.isdigit() and len(word) <= 2 and (nxt := _NEXT.match(line, m.end())) \
                         and nxt.group(1).lower() in ORDINAL_MONTHS:
                     continue  # ("am 3. März": a day, not a sentence's end)
+                if word in MONTH_ABBR and (nxt := _NEXT.match(line, m.end())) \
+                        and nxt.group(1)[0].isdigit():
+                    continue  # ("Thursday, Jan. 15, at 7 p.m.": a day, not a sentence's end)
             spans.append((base + start, base + m.end()))
             start = m.end()
         if start < len(line):
