@@ -1264,3 +1264,16 @@ def test_what_follows_an_html_interview_about_it_is_no_turn_and_one_person_is_on
     art = Article(title="Q&A", published=None, line=1, blocks=turns, footnotes=())
     assert [(s.speaker, s.words, s.turns) for s in speaker_shares(art, "q")] == [
         ("Ledger", 4, 3), ("Jane Ortiz", 12, 3)]
+
+
+def test_a_section_break_between_two_parts_of_a_post_stays():
+    """An essay's ``<hr>`` between its halves was dropped, fusing them; a break first or
+    last (before nothing, or before the chrome that was dropped) or twice in a row is one
+    break or none."""
+    from newsbook.model import Rule
+    art, page = _page('<hr><p>First half ends.</p><hr><hr><p>Second half opens.</p><hr>'
+                      '<div class="subscription-widget-wrap"><p>Subscribe</p></div>')
+    assert [type(b).__name__ for b in art.blocks] == ["Paragraph", "Rule", "Paragraph"]
+    assert isinstance(art.blocks[1], Rule)
+    body = page[page.index("First half ends"):]
+    assert re.search(r"First half ends\\?\.\n\n\*\*\*\n\n.*Second half opens", body, re.S), body

@@ -366,4 +366,16 @@ class LinkCard:
         return "\n".join(t for t in (self.title, self.body) if t)
 
 
-Block = Union[Block, Figure, Quote, Code, Table, LinkCard]
+@dataclass(frozen=True)
+class Rule:
+    """A section break the author set between two parts of a post (HTML's ``<hr>``): the
+    essay's halves were fused into one run of paragraphs without it."""
+
+    line: int
+
+    @property
+    def text(self) -> str:
+        return ""
+
+
+Block = Union[Block, Figure, Quote, Code, Table, LinkCard, Rule]

@@ -28,7 +28,7 @@ from datetime import datetime
 
 from ..diagnostics import Code, Diagnostic
 from ..model import (Article, Aside, Block, Code as CodeBlock, Figure, Footnote, Heading, LinkCard,
-                     ListBlock, ListItem, Paragraph, Quote, Table)
+                     ListBlock, ListItem, Paragraph, Quote, Rule, Table)
 from .html_chrome import (POLL, POLL_OPTIONS, is_backlink, is_button, is_chrome, is_pixel,
                           is_poll_option, same_page, word_count)
 from .html_embeds import AUDIO_CARDS, BOOKMARKS, FILE_CARDS, GALLERY, VIDEO, Embeds
@@ -295,7 +295,8 @@ class _Mapper(Embeds):
             if fig:
                 out.append(fig)
         elif c.tag == "hr":
-            return
+            if out and not isinstance(out[-1], Rule):  # (a break between parts: none first)
+                out.append(Rule(self.next_line()))
         else:  # div, li, figcaption, tr ... outside their usual place: a container
             self.blocks(c, out)
 
@@ -444,6 +445,8 @@ def _read_body(html: str, base_url: str, line: int, publication: str = ""):
     stock = {stock_name(WS.sub(" ", p.text()).strip()) for p in _all(root, lambda n: n.tag == "p")}
     m = _Mapper(base_url, line, word_count(root, 10 ** 9), (publication, *sorted(stock)))
     blocks = turns(sponsor_asides(levels(unrepeated(m.blocks(root)))))
+    while blocks and isinstance(blocks[-1], Rule):  # (a break before nothing, or chrome)
+        blocks = blocks[:-1]
     return tuple(blocks), tuple(m.footnotes), m.anchors, m.cut_short
 
 

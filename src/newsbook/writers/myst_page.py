@@ -14,7 +14,7 @@ from typing import Callable
 from ..model import anchor_id  # noqa: F401  (re-exported)
 from ..model import (Article, Aside, Block, Caption, Footnote, Heading, ListBlock, Note,
                      Paragraph, Piece, Turn, walk)
-from ..model import Code, Figure, LinkCard, ListItem, Quote, Table
+from ..model import Code, Figure, LinkCard, ListItem, Quote, Rule, Table
 from . import cells, rich_md
 from . import fastyaml
 from .escape import clean, escape_chars, escape_text, label, yaml_safe
@@ -142,7 +142,7 @@ class PageWriter:
             Piece: self.piece,
         }
         self.render.update({Figure: self.figure, Quote: self.quote, Code: self.code,
-                            Table: self.table, LinkCard: self.card})
+                            Table: self.table, LinkCard: self.card, Rule: self.rule})
 
     def text(self, text: str, marks: tuple[tuple[int, int], ...] = ()) -> str:
         """Inline feed text, linking each glossary headword's first occurrence on the page."""
@@ -357,6 +357,9 @@ class PageWriter:
 
     def card(self, c: LinkCard, depth: int) -> list[str]:
         return [rich_md.link_card(c, target(self.stem, self.a, c))]
+
+    def rule(self, r: Rule, depth: int) -> list[str]:
+        return ["***\n"]  # (a thematic break: "---" could read as front matter's fence)
 
 
 _FINDER: list = [None, None]  # [terms tuple, Finder]: one book, one glossary
