@@ -1277,3 +1277,16 @@ def test_a_section_break_between_two_parts_of_a_post_stays():
     assert isinstance(art.blocks[1], Rule)
     body = page[page.index("First half ends"):]
     assert re.search(r"First half ends\\?\.\n\n\*\*\*\n\n.*Second half opens", body, re.S), body
+
+
+def test_a_wordpress_audio_block_is_a_card_to_its_file():
+    """WordPress's audio block (a player and its caption) kept only the caption: the
+    episode's file was linked nowhere."""
+    from newsbook.model import LinkCard
+    art, page = _page('<p>This week we talk.</p><figure class="wp-block-audio"><audio controls '
+                      'src="https://hs.example/media/hsn-047.mp3"></audio><figcaption>Episode 47 '
+                      'runs for 58 minutes.</figcaption></figure>')
+    (card,) = [b for b in art.blocks if isinstance(b, LinkCard)]
+    assert (card.kind, card.href, card.body) == (
+        "audio", "https://hs.example/media/hsn-047.mp3", "Episode 47 runs for 58 minutes.")
+    assert "https://hs.example/media/hsn-047.mp3" in page and "Episode 47 runs for 58" in page

@@ -21,7 +21,8 @@ VIDEO = {"youtube-wrap", "vimeo-wrap"}
 BOOKMARKS = {"kg-bookmark-card"}
 #: Ghost's audio card (a player: its file and title are kept, its clock and buttons not)
 #: and file card (a download: its title and caption, not its file name and size)
-AUDIO_CARDS, FILE_CARDS = {"kg-audio-card"}, {"kg-file-card"}
+#: (and WordPress's audio block, a figure of a player and its caption)
+AUDIO_CARDS, FILE_CARDS = {"kg-audio-card", "wp-block-audio"}, {"kg-file-card"}
 VIDEO_ID = re.compile(r"^[A-Za-z0-9_-]{4,32}$")
 VIDEO_SITES = {"youtube": ("YouTube video", "https://www.youtube.com/watch?v="),
                "vimeo": ("Vimeo video", "https://vimeo.com/")}
@@ -146,9 +147,11 @@ class Embeds:
         href = safe_url(src.attrs.get("src", ""), self.base) if src is not None else ""
         t = c.find(lambda n: "kg-audio-title" in n.classes)
         title = WS.sub(" ", t.text()).strip() if t is not None else ""
-        if not (title or href.startswith(("http://", "https://"))):
+        cap = c.find(lambda n: n.tag == "figcaption")  # (WordPress's: the card's text)
+        body = WS.sub(" ", cap.text()).strip() if cap is not None else ""
+        if not (title or body or href.startswith(("http://", "https://"))):
             return None
-        return LinkCard("audio", title, href if href.startswith("http") else "", "",
+        return LinkCard("audio", title, href if href.startswith("http") else "", body,
                         self.next_line())
 
     def file_card(self, c: Node) -> LinkCard | None:
