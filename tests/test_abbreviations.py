@@ -17,6 +17,13 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.mark.parametrize("text, want", [
+    # (a long form's accented initials and elisions: "éditeurs" gives the E of FEE)
+    ("La FEE (Fédération des éditeurs européens) publie.",
+     [("FEE", "Fédération des éditeurs européens")]),
+    ("le BIEF (Bureau international de l’édition française) dit",
+     [("BIEF", "Bureau international de l’édition française")]),
+    ("El Índice de Precios al Consumidor (IPC) subió.",
+     [("IPC", "Índice de Precios al Consumidor")]),
     ("The Bureau of Industry and Security (BIS) said so.",
      [("BIS", "Bureau of Industry and Security")]),
     ("Taiwan Semiconductor Manufacturing Company (TSMC) makes chips.",

@@ -17,11 +17,21 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass
 
 _DEF = re.compile(r"\(([A-Z][A-Za-z0-9]{1,9}(?:-\d{1,2})?)\)")  # (and "GLP-1")
 _SMALL = frozenset("""of and the for on in to at by & a an de du des la le les et del los las
-el y e da do dos das di della dei van von der den und für""".split())
+el y e da do dos das di della dei van von der den und für al au aux""".split())
+#: a French or Italian elision before a word: "de l’édition", "dell'Unione"
+_ELIDED = re.compile(r"^(?:[lLdD]|dell|dall|nell|all|sull)[’']")
+
+
+def _initial(word: str) -> str:
+    """A word's first letter, lower-cased and without its accent ("Édition", "Índice" give
+    "e" and "i", as the abbreviations FEE and IPC write them), past an elision."""
+    word = _ELIDED.sub("", word) or word
+    return unicodedata.normalize("NFD", word[:1])[:1].lower()
 #: a long form does not reach back past these (a dash between words, "Niño–Southern", is
 #: part of a name: only a spaced one stops it)
 _STOP_AT = re.compile(r"[.;:!?()\[\]“”\"]| [—–] |—")
@@ -54,7 +64,7 @@ def find_abbreviations(text: str) -> list[Abbreviation]:
         words = list(re.finditer(r"\S+", span))[-(len(letters) + 6):]
         for k in range(1, len(words) + 1):
             first = words[-k]
-            if not first.group()[0].isalpha() or first.group()[0].lower() != letters[0] \
+            if not first.group()[0].isalpha() or _initial(first.group()) != letters[0] \
                     or first.group() in _SMALL:  # ("Office of Weights and Measures (OWM)":
                 continue                         # a long form opens with no small word)
             tail = [w.group() for w in words[-k:]]
@@ -96,7 +106,7 @@ def _spells(words: list[str], letters: list[str]) -> bool:
     # (MHRA)", "Glucagon-like peptide-1 (GLP-1)")
     small = [p.lower().strip(",'’") in _SMALL or p[0].isdigit() or (k and p[0].islower())
              for k, p in enumerate(parts)]
-    heads = [p[0].lower() for p in parts]
+    heads = [_initial(p) for p in parts]
 
     @functools.lru_cache(maxsize=None)
     def fits(i: int, want: int) -> bool:
