@@ -11,6 +11,9 @@ import re
 from .numbers import NL, NOUN_ALT, NR, NUM, SW, SIGN, RawQuantity, build, counted_in, number
 from .spans import has_any, sentence_at, sentences
 
+#: (every scale word holds one of these: "million", "Milliarden", "millones", "milhões")
+_SCALE_STEMS = ("illion", "thousand", "illiard", "illon", "ilion", "iliard", "ilhõ", "ilhã",
+                "iljard", "iljoen")
 #: ``5.38 billion`` with no unit: takes the unit of the quantity before it in the sentence
 BARE_RE = re.compile(rf"{SIGN}{NL}(?P<n1>{NUM}){NR}\s(?P<s1>{SW})\b(?!\s?[-–])")
 
@@ -21,7 +24,7 @@ def bare_scaled(text: str, found: list[RawQuantity], dates) -> list[RawQuantity]
     between them (no other number, no sentence or clause end)."""
     spans = None
     extra: list[RawQuantity] = []
-    if "illion" not in text and "thousand" not in text:
+    if not has_any(text, _SCALE_STEMS):
         return found
     for m in BARE_RE.finditer(text):
         if _taken(m.start(), m.end(), found, dates):
@@ -44,7 +47,7 @@ def bare_scaled(text: str, found: list[RawQuantity], dates) -> list[RawQuantity]
     return sorted(found + extra, key=lambda r: r.start_off)
 
 
-_LISTING_END = re.compile(r"\s?(?:[,.;)]|and\b|or\b|$)")
+_LISTING_END = re.compile(r"\s?(?:[,.;)]|(?:and|or|et|ou|y|o|e|und|oder|en)\b|$)")
 _COUNT_RE = re.compile(rf"{NL}(?P<n1>{NUM}){NR}(?![%\w])")
 _TIED_AFTER = re.compile(r"\s(?:in|by|during)\s")
 #: all that may stand between one item of such a listing and the next (D: a date): its

@@ -20,7 +20,17 @@ SCALE_WORDS = {"thousand": "thousand", "million": "million", "billion": "billion
                "trillion": "trillion", "bn": "billion", "mn": "million", "mln": "million",
                "k": "thousand", "m": "million", "b": "billion", "万": "万", "亿": "亿"}
 SCALE_NAMES = ("thousand", "million", "billion", "trillion")
-SW = rf"(?:{'|'.join(SCALE_NAMES)})"
+#: the scale words of French, Spanish, Italian, German, Portuguese and Dutch, as written
+#: ("2,74 milliards d’euros", "1.500,5 millones", "3,2 Milliarden Euro") -> English's
+FOREIGN_SCALES = {"milliards": "billion", "milliard": "billion", "Milliarden": "billion",
+                  "Milliarde": "billion", "miliardi": "billion", "miliardo": "billion",
+                  "mil millones": "billion", "bilhões": "billion", "bilhão": "billion",
+                  "miljard": "billion", "millions": "million", "Millionen": "million",
+                  "Million": "million", "millones": "million", "millón": "million",
+                  "milioni": "million", "milione": "million", "milhões": "million",
+                  "milhão": "million", "miljoen": "million"}
+SCALE_WORDS.update({k.lower(): v for k, v in FOREIGN_SCALES.items()})
+SW = "(?:" + "|".join(sorted((*SCALE_NAMES, *FOREIGN_SCALES), key=len, reverse=True)) + ")"
 SA = r"(?:bn|mn|mln|[kmbKMB])"          # abbreviations: only right after a currency
 SA_SPACED = r"(?:\s(?:bn|mn|mln|[kmbKMB]))"  # ... or after a space ("€12 bn", "€5 m")
 CUR_PREFIX = {"US$": "USD", "HK$": "HKD", "NT$": "TWD", "S$": "SGD", "A$": "AUD", "C$": "CAD",
@@ -40,6 +50,11 @@ UNIT_WORDS = {
     "EUR": "EUR", "GBP": "GBP", "pounds sterling": "GBP", "KRW": "KRW", "rupees": "rupees",
     "INR": "INR", "won": "KRW", "rubles": "RUB", "roubles": "RUB", "HKD": "HKD", "TWD": "TWD",
     "NT dollars": "TWD", "元": "RMB", "美元": "USD", "日元": "JPY", "韩元": "KRW",
+    # (and in the other languages: "2,74 milliards d’euros", "1.500 millones de euros")
+    "d’euros": "EUR", "d'euros": "EUR", "de euros": "EUR", "di euro": "EUR", "Euro": "EUR",
+    "euro": "EUR", "dólares": "dólares", "de dólares": "dólares", "pesos": "pesos",
+    "de pesos": "pesos", "toneladas": "tonnes", "de toneladas": "tonnes", "tonnellate": "tonnes",
+    "di tonnellate": "tonnes", "Tonnen": "tonnes", "de tonnes": "tonnes",
     # percent
     "%": "%", "percent": "%", "per cent": "%", "percentage points": "percentage points",
     # physical units

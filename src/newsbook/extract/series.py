@@ -24,7 +24,7 @@ POINT_PRECISIONS = frozenset(("day", "month", "year", "quarter", "half", "season
 _AFTER_GAP = re.compile(r"^\s?\(?\s?(?:(?:of|a|an|per) [a-z][\w’'-]*(?: [a-z][\w’'-]*)? "
                         r"(?=in\s|by\s|for\s))?"
                         r"(?:(?:in|by|for|during|as of|at the end of|through|"
-                        r"at end-|in the year)\s)?$", re.I)
+                        r"at end-|in the year|en|im|nel|em|no ano de|en el año)\s)?$", re.I)
 _BEFORE_GAP = re.compile(r"^[^\d;.!?]{0,60}$")
 
 
