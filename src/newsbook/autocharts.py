@@ -168,7 +168,7 @@ def series_charts(article: Article, stem: str, facts, out: AutoCharts,
             summary="Values over time exactly as the article states them: " + "; ".join(
                 f"{p.period}: {p.quantity.text}" for p in s.points) + ".",
             period="period", value="value", text="stated",
-            axis=f"{_upper_first(unit)} (as stated)"))
+            axis=f"{_upper_first(unit or 'value')} (as stated)"))
         made = True
     if made:
         name = dataset_name(stem, "series")
@@ -184,6 +184,8 @@ def _series_title(s) -> str:
     span = f"{s.points[0].period} to {s.points[-1].period}, as the article states them"
     first = s.points[0].quantity
     what = measure_of(first.quote, first.text)
+    if not unit:  # (plain numbers a listing states: "Enrollment was 9,812 in 2021, …")
+        return f"{_upper_first(what or 'values')}, {span}"
     return f"{_upper_first(what)}: {unit}, {span}" if what else f"{_upper_first(unit)}, {span}"
 
 

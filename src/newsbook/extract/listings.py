@@ -163,3 +163,42 @@ def _ends_a_listing(text: str, end: int, dates) -> bool:
     if any(end <= a <= end + 12 for a, _ in dates):
         return True
     return _LISTING_END.match(text, end) is not None
+
+
+#: what joins the items of a listing by year: "41 in 2022, 46 in 2023 and just 38 in 2025"
+_CHAIN = re.compile(r"^(?:,\s|;\s|,?\s(?:and|&)\s)(?:(?:just|only|then|a|about)\s)?$")
+#: what a listing of plain numbers opens after: "Enrollment was 9,812 in 2021, …" (a verb
+#: that states a level, so the numbers are that subject's values)
+_STATED = re.compile(r"\b(?:was|were|is|are|stood at|came to|totall?ed|averaged|numbered)"
+                     r"\s(?:(?:just|only|about|around)\s)?$")
+_STATED_WORDS = (" was ", " were ", " is ", " are ", "stood at", "averaged", "tota", "came to",
+                 "numbered")
+
+
+def bare_listing(text: str, found: list[RawQuantity], dates) -> list[RawQuantity]:
+    """"District enrollment was 9,812 in 2021, 9,640 in 2022, 9,455 in 2023 and 9,301 in
+    2024": three plain numbers or more, each tied to a year ("N in YEAR"), listed with
+    commas and "and" after a verb that states a level. They are the subject's values, with
+    no unit (the chart says what they measure in the sentence's words); their years are
+    the listing's, not three events. Anything looser stays plain numbers."""
+    if " in " not in text or not has_any(text, _STATED_WORDS):
+        return found  # (substring tests first: most paragraphs list nothing)
+    ends = {a: b for a, b in dates}
+    items: list[tuple[int, int, int]] = []  # (start, end, end of its year)
+    for m in _COUNT_RE.finditer(text):
+        s, e = m.start(), m.end()
+        after = _TIED_AFTER.match(text, e)
+        if after is None or after.end() not in ends or _taken(s, e, found, dates):
+            continue
+        items.append((s, e, ends[after.end()]))
+    runs: list[list[tuple[int, int, int]]] = []
+    for it in items:
+        if runs and _CHAIN.match(text[runs[-1][-1][2]:it[0]]):
+            runs[-1].append(it)
+        else:
+            runs.append([it])
+    extra = [RawQuantity(s, e, text[s:e], number(text[s:e]), None, "", "", "")
+             for run in runs if len(run) >= 3
+             and _STATED.search(text, max(0, run[0][0] - 30), run[0][0])
+             for s, e, _ in run]
+    return sorted(found + extra, key=lambda r: r.start_off) if extra else found
