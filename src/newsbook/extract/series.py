@@ -11,7 +11,7 @@ candidate is dropped as ambiguous.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .dates import RawDate
 from .facts import Quantity, Series, SeriesPoint
@@ -26,6 +26,9 @@ _AFTER_GAP = re.compile(r"^\s?\(?\s?(?:(?:of|a|an|per) [a-z][\w’'-]*(?: [a-z][
                         r"(?:(?:in|by|for|during|as of|at the end of|through|"
                         r"at end-|in the year|en|im|nel|em|no ano de|en el año)\s)?$", re.I)
 _BEFORE_GAP = re.compile(r"^[^\d;.!?]{0,60}$")
+#: a value the text marks as not (yet) real, between its period and itself
+_TENTATIVE = re.compile(r"\((?:proposed|projected|estimated|est\.|forecast|expected|planned"
+                        r"|budgeted|target|provisional|preliminary|draft)\)", re.I)
 
 
 @dataclass
@@ -72,6 +75,9 @@ def find_series(group: list[Located], stem: str, start_no: int = 0) -> list[Seri
         d = period_of(q)
         if d is None:
             continue
+        if d.end_off <= q.start_off and (t := _TENTATIVE.search(q.text, d.end_off, q.start_off)):
+            d = replace(d, when=f"{d.when} {t.group()}")  # ("FY2026 (proposed): $97.3
+            #  million" is no level reached: its period says so, in the text's own word)
         where = (q.fact.line, sentence_at(q.sentences, q.start_off, q.end_off))
         buckets.setdefault((q.fact.unit, q.fact.scale), []).append((d, q.fact, where))
     out = []
