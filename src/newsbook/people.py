@@ -24,6 +24,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from .connections import several_names
 from .extract import language
 from .extract.lookup import Finder
 from .model import Article
@@ -335,8 +336,10 @@ def candidates_of(names: dict[str, object], blocks: list[tuple[str, str, int]],
     which is no one the articles name ("Photo: The Harbour Ledger" made "Harbour Ledger"
     a person). Pure, so each article's are found where its facts are mined (every core)."""
     candidates: dict[str, str] = {}
-    if not reads_english(blocks):
-        return candidates  # (names are told by their capitals: in German every noun has one)
+    # (names are told by their capitals: in another language, only a run of two capitalised
+    # words or more is one, "Mirela Ionescu"; in German every noun has a capital, and a
+    # French or Spanish sentence opens with one as often as a name)
+    english = reads_english(blocks)
     mine = {own, re.sub(r"^(?:The|A|An) ", "", own)} if own else set()
     for name in names:
         for part in (_POSSESSIVE.split(name) if "’" in name or "'" in name else (name,)):
@@ -344,6 +347,8 @@ def candidates_of(names: dict[str, object], blocks: list[tuple[str, str, int]],
             if not part.isascii() and _HAN.fullmatch(part):
                 continue  # a bare Han-script run is a term, not a name (see below)
             if part in mine:
+                continue
+            if not english and not several_names(part):
                 continue
             if part not in candidates and (
                     len(part.split()) >= 2 or (len(part) >= 3 and part[:1].isupper())):
