@@ -91,12 +91,15 @@ def _year_ok(text: str, m: re.Match) -> bool:
 _COMPARED = re.compile(r"\bcompared (?:with|to)\s$", re.I)
 
 
-def _relative_ok(text: str, m: re.Match) -> bool:
+def _relative_ok(text: str, m: re.Match, day: bool = False) -> bool:
+    """Whether a relative phrase ("last year") or, with ``day``, a day given with no year
+    ("the 17th of May") dates something of the article's own time."""
     from .spans import prev_word
     if not text[:m.start()].strip() and not text[m.end():].strip(" .:!"):
         return False  # ("Next week" alone: a section's title, not a week)
     prev = prev_word(text, m.start())[1].lower().rstrip(",;:")
-    if prev in ("the", "past", "every", "each", "a", "per", "that", "ago"):
+    if prev in ("every", "each", "per") or not day and prev in ("the", "past", "a", "that",
+                                                                  "ago"):
         return False  # ("two hundred years ago this week": an anniversary, not this week)
     if prev in ("than", "as", "over", "vs", "versus", "with", "to") and \
             (prev not in ("with", "to") or _COMPARED.search(text, 0, m.start())):

@@ -409,7 +409,7 @@ def find_dates(text: str, published: datetime | None = None) -> list[RawDate]:
                 continue  # (a day span's digits glued to a word or a number: _L)
             yearless = name == "dm" or days and not (m.groupdict().get("y1")
                                                      or m.groupdict().get("y2"))
-            if (name == "relative" or yearless) and not _relative_ok(text, m):
+            if (name == "relative" or yearless) and not _relative_ok(text, m, yearless):
                 continue
             if name not in ("relative", "fromto") and _BOUND.search(text, max(0, s - 16), s):
                 taken.append((s, e))  # "built before 1970": not in 1970 (nor any one year)
