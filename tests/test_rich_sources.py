@@ -154,15 +154,20 @@ def test_rss_reader():
 
 def test_an_entry_keeps_its_authors_clock():
     """"2025-06-02T00:20:00+01:00" was read as 1 June 23:20 (UTC): the post's day, its file
-    name and the week its "this week" means were the day before the author's."""
+    name and the week its "this week" means were the day before the author's. An entry
+    with no author had no byline though the feed names one."""
     atom = ('<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
-            '<title>Half-Space</title><entry><title>Episode 47</title><published>2025-06-02T'
+            '<title>Half-Space</title><author><name>Tom Whitcombe</name></author><entry>'
+            '<title>Episode 47</title><published>2025-06-02T'
             '00:20:00+01:00</published><content type="html">&lt;p&gt;This week we talk.'
             '&lt;/p&gt;</content></entry><entry><title>Mailbag</title><published>Wed, 16 Jul '
-            '2025 18:05:00 +0100</published><summary>Letters.</summary></entry></feed>')
+            '2025 18:05:00 +0100</published><author><name>Ann Lee</name></author><summary>'
+            'Letters.</summary></entry></feed>')
     res = read_any("xml", atom, source="f.atom")[0][1]
     assert [a.published for a in res.feed.articles] == [datetime(2025, 6, 2, 0, 20),
                                                          datetime(2025, 7, 16, 18, 5)]
+    # (and an Atom entry with no author of its own is the feed's author's)
+    assert [a.byline for a in res.feed.articles] == ["Tom Whitcombe", "Ann Lee"]
 
 
 def test_other_tools_subscribe_buttons_are_dropped_and_other_buttons_stay():

@@ -54,6 +54,7 @@ def read_feed(text: str, *, source: str) -> ReadResult:
     articles = []
     channel = parsed.get("feed") or {}
     name = " ".join(plain_text(channel.get("title", "")).split())
+    feed_author = parsed.feed.get("author", "") if "atom" in (parsed.get("version") or "") else ""
     for i, entry in enumerate(parsed.entries):
         line = lines[i] if i < len(lines) else 1
         title_d = entry.get("title_detail") or {}
@@ -74,7 +75,8 @@ def read_feed(text: str, *, source: str) -> ReadResult:
         contents = entry.get("content") or []
         html = max((c.get("value", "") for c in contents), key=len, default="") \
             or entry.get("summary", "")
-        byline = " ".join(plain_text(entry.get("author", "")).split())
+        # (an entry with no author of its own is the feed's author's: Atom says so)
+        byline = " ".join(plain_text(entry.get("author", "") or feed_author).split())
         articles.append(html_article(title=title, published=published, html=html, source=source,
                                      line=line, link=entry.get("link", ""), byline=byline,
                                      diags=diags, publication=name))
