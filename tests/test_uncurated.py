@@ -503,3 +503,18 @@ def test_a_names_sentence_does_not_end_at_an_abbreviation_or_a_days_point():
     assert sentence_around(t, t.index("Grundgesetz")) == t[:t.index(" Am 2.")]
     assert sentence_around(t, t.index("Ausgabe")).startswith("Am 2. Dezember")
     assert sentence_around(t, t.index("Ng")) == "Dr. Ng said so."
+
+
+def test_a_name_with_its_title_opening_a_sentence_and_a_possessive_before_a_title():
+    """"Mrs Ashdown, the woman who kept bees, …" opens a sentence: her title shows she is a
+    name (she was left out); "Harriet Quayle’s The Unhurried Garden" is a writer and her
+    book, not one name."""
+    from datetime import datetime
+
+    from newsbook.model import Article, Paragraph
+    from newsbook.reference import names_anywhere
+    art = Article("T", datetime(2026, 3, 1), (
+        Paragraph("I did not plant it. Mrs Ashdown, the woman who kept bees, told me.", 1),
+        Paragraph("I reread Harriet Quayle’s The Unhurried Garden last week.", 2)), (), 1)
+    assert [e.term for e in names_anywhere([(art, "t")])] == [
+        "Mrs Ashdown", "Harriet Quayle", "Unhurried Garden"]

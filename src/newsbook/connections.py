@@ -17,7 +17,8 @@ from .model import Article, mostly_cjk
 #: (the lookbehind stands after the first capital, where the regex engine can first scan for
 #: capitals: (?<![\w’'-][A-Z]) there is (?<![\w’'-]) before it)
 CAPS = re.compile(r"([A-Z](?<![\w’'-][A-Z])[\w’'-]*[a-z][\w’'-]*"
-                   r"(?:\s+(?:of\s+|the\s+|de\s+)?[A-Z][\w’'-]*)*)")
+                   r"(?:(?<![’']s)\s+(?:of\s+|the\s+|de\s+)?[A-Z][\w’'-]*)*)")
+#: (a run ends at a possessive: "Harriet Quayle’s The Unhurried Garden" names two)
 #: where Chinese, Japanese or Korean text runs on from a capitalised word ("OpenAIへの巨額"):
 #: the name ends there
 _CJK_TAIL = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff00-\uffef].*", re.S)
@@ -133,6 +134,9 @@ def several_names(name: str) -> bool:
     return len(words) >= 2 and not any(w in _NOT_NAMES for w in words)
 
 
+HONORIFICS = frozenset("Mr Mrs Ms Miss Dr Prof".split())
+
+
 def _name_of_run(run: str) -> tuple[str, bool]:
     """(name, is one word) of a capitalised run, leading stop words dropped; name "" when
     it names nothing wherever it stands. A one-word name still counts only where it does
@@ -141,6 +145,9 @@ def _name_of_run(run: str) -> tuple[str, bool]:
     words = run.split()
     if words:  # (a possessive names its owner: "February’s", "Kestrel Semiconductor’s")
         words[-1] = _POSSESSIVE.sub("", words[-1])
+    if len(words) == 2 and words[0] in HONORIFICS:
+        return " ".join(words), False  # ("Mrs Ashdown, the woman who kept bees": a name
+        #                                 even where it opens a sentence)
     while words and words[0] in STOP:
         words = words[1:]
     if not words or (len(words) == 1 and len(words[0]) < 3):

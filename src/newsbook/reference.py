@@ -241,8 +241,8 @@ def names_anywhere(pages: list[tuple[Article, str]]) -> list[WordEntry]:
     dropped) of two or more words, or of one that does not open a sentence; a run that
     opens a sentence loses its first word, which may be capitalised only for that
     ("Between March 2026 …", "Meridian Freight said" is then no name: when in doubt, out)."""
-    from .connections import (CAPS, DEMONYMS, STOP, cut_run, opens_sentence, sentence_around,
-                              several_names)
+    from .connections import (CAPS, DEMONYMS, HONORIFICS, STOP, cut_run, opens_sentence,
+                              sentence_around, several_names)
     from .extract.language import capitalises_nouns
     found: dict[str, tuple[str, str, dict]] = {}
     for article, stem in pages:
@@ -253,12 +253,14 @@ def names_anywhere(pages: list[tuple[Article, str]]) -> list[WordEntry]:
         for anchor, text, _ in lines:
             for m in CAPS.finditer(text):
                 words = cut_run(m.group(1)).split()
-                if opens_sentence(text, m.start()) and (german or
+                if len(words) == 2 and words[0] in HONORIFICS:
+                    pass  # ("Mrs Ashdown, the woman who kept bees": a name wherever it is)
+                elif opens_sentence(text, m.start()) and (german or
                         len(words) != 2 or words[0] in STOP or words[0].lower() in _OPENERS):
                     if len(words) <= 2:
                         continue  # ("Photo: …", "Between March …": no name to tell)
                     words = words[1:]  # ("Mayor Ines Calloway said": the title goes)
-                while words and words[0] in STOP:
+                while words and words[0] in STOP and words[0] not in HONORIFICS:
                     words = words[1:]
                 name = " ".join(words).strip(" ’'-")
                 if name.endswith(("’s", "'s")):
