@@ -518,3 +518,18 @@ def test_a_name_with_its_title_opening_a_sentence_and_a_possessive_before_a_titl
         Paragraph("I reread Harriet Quayle’s The Unhurried Garden last week.", 2)), (), 1)
     assert [e.term for e in names_anywhere([(art, "t")])] == [
         "Mrs Ashdown", "Harriet Quayle", "Unhurried Garden"]
+
+
+def test_a_name_in_a_list_is_quoted_from_its_own_item():
+    """Two bullets, "… voting no." and "Tabled a proposal to rename Depot Park until Feb.
+    3.", were quoted as one sentence ("no." ends no sentence), which no line holds."""
+    from datetime import datetime
+
+    from newsbook.model import Article, ListBlock, ListItem
+    from newsbook.reference import names_anywhere
+    items = (ListItem("Passed the rental rule, with Kim Lee voting no.", 1, (), "•"),
+             ListItem("Tabled a proposal to rename Depot Park until Feb. 3.", 2, (), "•"))
+    art = Article("T", datetime(2026, 1, 10), (ListBlock(False, items, 1),), (), 1)
+    got = {e.term: e.gloss for e in names_anywhere([(art, "t")])}
+    assert got["Depot Park"] == "Tabled a proposal to rename Depot Park until Feb. 3."
+    assert got["Kim Lee"] == "Passed the rental rule, with Kim Lee voting no."

@@ -165,9 +165,13 @@ def sentence_around(text: str, at: int) -> str:
     """The sentence of ``text`` around offset ``at`` (a verbatim substring), as the facts'
     quotes find sentences: "Art. 115", "Am 2. Dezember" and "Dr. Ng" end none."""
     from .extract.spans import sentences
+    from .reference import ITEM_SEP
+    lo = text.rfind(ITEM_SEP, 0, at) + 1  # (a list's item is a sentence's border)
+    hi = text.find(ITEM_SEP, at)
+    hi = len(text) if hi < 0 else hi
     # (a newline ends no sentence here, as before: a name may run across one)
-    start, end = next(((s, e) for s, e in sentences(text.replace("\n", " ")) if s <= at < e),
-                      (0, len(text)))
+    start, end = next(((lo + s, lo + e) for s, e in sentences(text[lo:hi].replace("\n", " "))
+                       if lo + s <= at < lo + e), (lo, hi))
     s = text[start:end].strip()
     return s if len(s) <= 300 else s[:300].rsplit(" ", 1)[0]
 
