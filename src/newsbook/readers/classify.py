@@ -238,7 +238,9 @@ def _sentence_case_titles(out: list[Unit]) -> None:
     own. A post with a title in title case keeps its captions ("Parade of Eastern Bloc
     computers in 1989"), as does one that lost images."""
     titles = [u.text.strip() for u in out if u.kind == "heading"]
-    if len(titles) < 2 or not all(_sentence_case(t) for t in titles) or any(
+    several = [t for t in titles if len(t.split()) > 1]  # (a one-word title, "Schools", is
+    #                                                      in either case)
+    if len(titles) < 2 or not several or not all(_sentence_case(t) for t in several) or any(
             u.kind == "caption" and (len(u.lines) > 1 or source_tail(u.text.strip())
                                      or u.text.strip() == ALT_TEXT) for u in out):
         return
@@ -249,7 +251,7 @@ def _sentence_case_titles(out: list[Unit]) -> None:
                 and 2 <= len(t.split()) <= _TITLE_WORDS and len(t) <= _TITLE_CHARS \
                 and _last(t) not in TERMINAL + ":?…" and not source_tail(t) and t != ALT_TEXT \
                 and not BY_NAMES.match(t) \
-                and nxt.kind == "para" and len(nxt.text) >= _SECTION_TEXT \
+                and (nxt.kind == "para" and len(nxt.text) >= _SECTION_TEXT or nxt.kind == "item") \
                 and (i == 0 or out[i - 1].kind != "caption"):
             u.kind = "heading"
 
