@@ -147,9 +147,14 @@ def test_rss_reader():
     assert (a.title, a.byline, a.published) == ("Six Little Dragons of Hangzhou", "Zilan Qian",
                                                 datetime(2025, 7, 9, 18, 54))
     assert a.line == RSS.read_text().split("\n").index("    <item>") + 1
-    assert [type(x).__name__ for x in a.blocks] == ["Paragraph", "Figure", "Heading", "Paragraph"]
+    # (the post's subtitle, Substack's <description>, opens it in italics: it was lost)
+    assert (a.blocks[0].text, [sp.kind for sp in a.blocks[0].spans]) == (
+        "How a city grew its AI champions", ["em"])
+    assert [type(x).__name__ for x in a.blocks[1:]] == ["Paragraph", "Figure", "Heading",
+                                                        "Paragraph"]
     assert a.footnotes[0].paragraphs[0].text.startswith("DeepSeek, Unitree")
-    assert [x.text for x in b.blocks] == ["A paid post: only this preview is in the feed."]
+    assert [x.text for x in b.blocks] == ["Only a preview",
+                                          "A paid post: only this preview is in the feed."]
 
 
 def test_an_entry_keeps_its_authors_clock():
@@ -1295,3 +1300,17 @@ def test_a_wordpress_audio_block_is_a_card_to_its_file():
     assert (card.kind, card.href, card.body) == (
         "audio", "https://hs.example/media/hsn-047.mp3", "Episode 47 runs for 58 minutes.")
     assert "https://hs.example/media/hsn-047.mp3" in page and "Episode 47 runs for 58" in page
+
+
+def test_an_excerpt_that_opens_the_body_is_no_subtitle():
+    """WordPress's <description> is the body's own opening, cut with "[…]": shown twice
+    it would repeat the first sentence; Substack's is a subtitle of its own."""
+    rss = ('<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/'
+           'modules/content/"><channel><title>Lab Notes</title><item><title>Blood pressure'
+           '</title><pubDate>Mon, 05 Jan 2026 08:00:00 +0000</pubDate><description><![CDATA['
+           'The trial enrolled 412 adults over two winters and measured [&hellip;]]]>'
+           '</description><content:encoded><![CDATA[<p>The trial enrolled 412 adults over two '
+           'winters and measured their pressure.</p>]]></content:encoded></item></channel></rss>')
+    res = read_any("xml", rss, source="f.xml")[0][1]
+    assert [b.text for b in res.feed.articles[0].blocks] == [
+        "The trial enrolled 412 adults over two winters and measured their pressure."]

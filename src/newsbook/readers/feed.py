@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import calendar
 import re
+from dataclasses import replace
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 
 import feedparser
 
 from ..diagnostics import Code, Diagnostic
-from ..model import Feed
+from ..model import Feed, Paragraph, Span
 from .freshrss_text import ReadResult
 from .html import html_article, plain_text
 from .kinds import XML_START, looks_like_xml  # noqa: F401  (re-exported)
@@ -77,13 +78,34 @@ def read_feed(text: str, *, source: str) -> ReadResult:
             or entry.get("summary", "")
         # (an entry with no author of its own is the feed's author's: Atom says so)
         byline = " ".join(plain_text(entry.get("author", "") or feed_author).split())
-        articles.append(html_article(title=title, published=published, html=html, source=source,
-                                     line=line, link=entry.get("link", ""), byline=byline,
-                                     diags=diags, publication=name))
+        article = html_article(title=title, published=published, html=html, source=source,
+                               line=line, link=entry.get("link", ""), byline=byline,
+                               diags=diags, publication=name)
+        lead = _subtitle(entry.get("summary", ""), html) if contents else ""
+        if lead and article.blocks:
+            article = replace(article, blocks=(
+                Paragraph(lead, line, spans=(Span("em", lead),)), *article.blocks))
+        articles.append(article)
     return ReadResult(Feed(tuple(articles)), diags)
 
 
 __all__ = ["read_feed", "looks_like_xml"]
+
+
+def _subtitle(summary: str, html: str) -> str:
+    """The post's subtitle, when the feed gives one apart from its body (Substack's
+    ``<description>``: "Ce que nous avons appris en lisant 37 contrats"), as plain text;
+    "" when the summary is the body's own opening (WordPress's excerpt, "… [&hellip;]")
+    or longer than a subtitle is."""
+    lead = " ".join(plain_text(summary).split())
+    if not lead or len(lead) > 300:
+        return ""
+    body = " ".join(plain_text(html).split())
+    head = re.sub(r"\s*(?:\[(?:…|&hellip;|\.\.\.)\]|…|\.\.\.)\s*(?:Continue reading.*|Read more.*)?$",
+                  "", lead)
+    if not head or head[:60] in body:
+        return ""
+    return lead
 
 
 def _local_time(raw: str) -> datetime | None:
