@@ -90,6 +90,9 @@ class Segment:
     masked: str           # footnote marker digits replaced by NUL (same offsets)
     group: int
     heading: bool = False
+    #: an image's caption: a span of years there is what the lost chart covered
+    #: ("Évolution des ventes par format, 2019-2024."), no event of the text's
+    caption: bool = False
     #: where each further source line starts (a paragraph the author broke into lines, or
     #: prose a text copy wrapped): :meth:`Paragraph.line_starts`
     starts: tuple[int, ...] = ()
@@ -161,7 +164,8 @@ def segments(article: Article, stem: str) -> list[Segment]:
                 g, base = new_group(), 0
                 for k, ln in enumerate(b.lines):
                     marks = [(o - base, n) for o, n in b.marks if base <= o < base + len(ln)]
-                    out.append(Segment(anchor, b.line + k, ln, _mask(ln, marks), g))
+                    out.append(Segment(anchor, b.line + k, ln, _mask(ln, marks), g,
+                                       caption=True))
                     base += len(ln) + 1
             elif isinstance(b, Note):
                 out.append(Segment(anchor, b.line, b.text, b.text, new_group()))
@@ -170,7 +174,8 @@ def segments(article: Article, stem: str) -> list[Segment]:
                 for p in b.paragraphs:
                     out.append(Segment(anchor, p.line, p.text, _mask(p.text, p.marks), g))
             elif isinstance(b, Figure) and b.caption:  # (an HTML source's image caption)
-                out.append(Segment(anchor, b.line, b.caption, b.caption, new_group()))
+                out.append(Segment(anchor, b.line, b.caption, b.caption, new_group(),
+                                   caption=True))
             elif isinstance(b, (Turn, Piece)):
                 visit(b.blocks)
 
@@ -206,6 +211,8 @@ def _extract(article: Article, stem: str, published: datetime | None) -> Article
         seen = set()
         fixes = has_any(seg.masked, _CORRECTION_WORDS)  # (a correction's words: rare)
         for d in found:
+            if seg.caption and d.precision == "range" and d.start[:4] != d.end[:4]:
+                continue
             if fixes and _corrected(seg.masked, spans, d.start_off, d.end_off):
                 continue
             when = seg.text[d.start_off:d.end_off]
