@@ -138,6 +138,11 @@ PATTERNS = [(name, re.compile(p, re.I if name in ("season", "season2", "part", "
     ("bareq", r"\bQ(?P<q>[1-4])\b(?!\s?(?:of\s)?\d)"),
 ]]
 
+#: a record's "since": "its most since 2019", "the highest level since 2008" say nothing
+#: happened in 2019 or 2008 (a comparison across the years between, like a bound)
+_SINCE_RECORD = re.compile(r"\b(?:most|highest|lowest|largest|smallest|biggest|best|worst|first"
+                           r"|fewest|least|strongest|weakest|fastest|slowest|hottest|coldest"
+                           r"|wettest|driest)\b(?:\s[\w-]+){0,3}\ssince\s$", re.I)
 #: (one tuple for every pattern that needs a month's name: a text is tested for them once)
 #: (the first three letters of every month name the patterns know, lower-cased: "abr",
 #: "ago", "dic", "déc" too, or a Spanish "del 2 al 5 de abril" was never tried)
@@ -411,7 +416,9 @@ def find_dates(text: str, published: datetime | None = None) -> list[RawDate]:
                                                      or m.groupdict().get("y2"))
             if (name == "relative" or yearless) and not _relative_ok(text, m, yearless):
                 continue
-            if name not in ("relative", "fromto") and _BOUND.search(text, max(0, s - 16), s):
+            if name not in ("relative", "fromto") and (
+                    _BOUND.search(text, max(0, s - 16), s)
+                    or _SINCE_RECORD.search(text, max(0, s - 40), s)):
                 taken.append((s, e))  # "built before 1970": not in 1970 (nor any one year)
                 continue
             if name == "bareq":
