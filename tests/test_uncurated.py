@@ -533,3 +533,41 @@ def test_a_name_in_a_list_is_quoted_from_its_own_item():
     got = {e.term: e.gloss for e in names_anywhere([(art, "t")])}
     assert got["Depot Park"] == "Tabled a proposal to rename Depot Park until Feb. 3."
     assert got["Kim Lee"] == "Passed the rental rule, with Kim Lee voting no."
+
+
+def test_a_chart_placed_after_a_list_is_drawn(tmp_path):
+    """An agenda whose dates are all in a list: its timeline is placed after the list. The
+    list's text for placing charts and the page's had come apart, and the chapter had no
+    chart at all."""  # (the list opens the post: no paragraph before it takes the chart)
+    feed = tmp_path / "agenda.txt"
+    feed.write_text("Normal view\n\nAgenda\n\n2 June 2025 at 08:00\n\n  • Op 10 juni 2025: "
+                    "fietscongres in Assen.\n\n  • On 20 June 2025 the new bridge opens.\n\n"
+                    "  • On 28 June 2025 the ride to Zwolle.\n\nSee you there.\n",
+                    encoding="utf-8")
+    book = tmp_path / "b"
+    assert cli.main([str(feed), "--book", str(book), "-q"]) == 0
+    (page,) = (book / "chapters").glob("*.md")
+    text = page.read_text(encoding="utf-8")
+    assert ":newsbook-chart: 2025_06_02_agenda_timeline" in text
+
+
+def test_an_automatic_chart_whose_block_is_not_found_stands_after_the_last_text(
+        tmp_path, monkeypatch):
+    """A chart's block not found in the page (as when the list's texts came apart) was
+    dropped without a word, and the chapter had no chart: it now stands after the
+    article's last text."""
+    from newsbook.model import ListBlock
+    from newsbook.writers import myst_page
+    plain = myst_page._plain
+    monkeypatch.setattr(myst_page, "_plain", lambda b: " ".join(i.text for i in b.items)
+                        if isinstance(b, ListBlock) else plain(b))
+    feed = tmp_path / "agenda.txt"
+    feed.write_text("Normal view\n\nAgenda\n\n2 June 2025 at 08:00\n\n  • On 10 June 2025 the "
+                    "congress.\n\n  • On 20 June 2025 the new bridge opens.\n\n  • On 28 June "
+                    "2025 the ride to Zwolle.\n\nSee you there.\n", encoding="utf-8")
+    book = tmp_path / "b"
+    assert cli.main([str(feed), "--book", str(book), "-q"]) == 0
+    (page,) = (book / "chapters").glob("*.md")
+    text = page.read_text(encoding="utf-8")
+    assert ":newsbook-chart: 2025_06_02_agenda_timeline" in text
+    assert text.index(":newsbook-chart:") > text.index("See you there")

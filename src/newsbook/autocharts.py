@@ -98,7 +98,9 @@ def _before_turns(article: Article, stem: str) -> str:
     return ""
 
 
-def _last_text(article: Article, stem: str) -> str:
+def last_text(article: Article, stem: str) -> str:
+    """The text of the article's last block that holds any: a chart with nowhere else to
+    stand stands after it."""
     from .reference import block_texts
     texts = [t for _, t in block_texts(article, stem) if t]
     return texts[-1] if texts else ""
@@ -258,7 +260,7 @@ def speaker_chart(article: Article, stem: str, facts, out: AutoCharts) -> bool:
 def fallback_chart(article: Article, stem: str, links: list[dict], out: AutoCharts) -> None:
     """Connections to other articles; with none, the article's own shape (words per
     section), which any text has."""
-    after = _last_text(article, stem)
+    after = last_text(article, stem)
     if not after:
         return  # no paragraph to place a chart after (an article of headings only)
     if links:

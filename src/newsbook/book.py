@@ -59,6 +59,12 @@ class BookCharts:
     _by_chapter: dict[str, list] = field(default_factory=dict, repr=False, compare=False)
     _indexed: int = field(default=-1, repr=False, compare=False)
 
+    def moved(self, key: str, after: str) -> None:
+        """Chart ``key`` placed after another text (the index is rebuilt: a spec
+        replaced in place keeps the count the index is checked by)."""
+        self.specs[key] = replace(self.specs[key], after=after)
+        self._indexed = -1
+
     def of(self, stem: str) -> list:
         """The charts of one chapter, in key order of insertion. Indexed once per set of
         specs: a scan per chapter made rendering a 1,400-article book quadratic (4% of a
@@ -268,16 +274,22 @@ def render_book(articles: list[Article], root: Path, plan: Plan,
     places = []
     for i, (article, stem) in enumerate(pages):
         if rendered[i] is None:
-            ctx = context(i)
-            text, unplaced = render_page(article, ctx)
+            _, unplaced = render_page(article, context(i))
             lost = [k for k in unplaced if k not in plan.chart_where]
-            for key in lost:  # an automatic chart whose paragraph is not in the page: leave it out
-                charts.specs.pop(key)
-            specs = charts.of(stem)
-            ctx.placements = [p for p in ctx.placements if p.chart not in lost]
-            ctx.chart_titles = {s.key: s.title for s in specs}
-            ctx.data_hashes = cachekeys.chapter_hashes(root, specs, charts, index)
-            text, unplaced = render_page(article, ctx)
+            last = autocharts.last_text(article, stem)
+            for key in lost:  # an automatic chart whose paragraph is not in the page: it
+                # stands after the article's last text (a chapter never loses its chart
+                # silently), else it is left out
+                if last and charts.specs[key].after != last:
+                    charts.moved(key, last)
+                else:
+                    charts.specs.pop(key)
+            text, unplaced = render_page(article, context(i))
+            if any(k in lost for k in unplaced):
+                for key in unplaced:
+                    if key in lost:
+                        charts.specs.pop(key)
+                text, unplaced = render_page(article, context(i))
             rendered[i] = (text.encode(), as_ipynb(text).encode(), unplaced,
                            reading_minutes(article),
                            terms_in(term_finder, article, stem), named(article, stem))

@@ -165,7 +165,7 @@ def sentence_around(text: str, at: int) -> str:
     """The sentence of ``text`` around offset ``at`` (a verbatim substring), as the facts'
     quotes find sentences: "Art. 115", "Am 2. Dezember" and "Dr. Ng" end none."""
     from .extract.spans import sentences
-    from .reference import ITEM_SEP
+    from .model import ITEM_SEP
     lo = text.rfind(ITEM_SEP, 0, at) + 1  # (a list's item is a sentence's border)
     hi = text.find(ITEM_SEP, at)
     hi = len(text) if hi < 0 else hi

@@ -201,6 +201,19 @@ class Feed:
     articles: tuple[Article, ...] = field(default_factory=tuple)
 
 
+#: between a list's items in the one text a list has for finding things in it: a space
+#: to the eye, and an end of sentence to the quotes (:func:`newsbook.connections.
+#: sentence_around`: "… voting no." then "Tabled a proposal …" were quoted as one
+#: sentence, which no line of the source holds)
+ITEM_SEP = "\u2002"
+
+
+def list_text(block: ListBlock) -> str:
+    """A list's items as one text (:data:`ITEM_SEP` between them): what a chart placed
+    after the list names, and what its names and quotes are found in."""
+    return ITEM_SEP.join(i.text for i in block.items)
+
+
 def article_text(article: Article) -> str:
     """All text of an article in reading order, for telling two copies of it apart."""
     parts = [article.title, article.date_text]

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from .extract.lookup import Finder
 from .extract.facts import derived_note
 from .model import (Article, anchor_id, Caption, Figure, ListBlock, Paragraph, Quote,
-                    source_line, walk)
+                    list_text, source_line, walk)
 from .writers.escape import clean
 
 
@@ -91,19 +91,13 @@ def block_lines(article: Article, stem: str) -> list[tuple[str, str, int]]:
     return out
 
 
-#: between a list's items in its block's text: a space to the eye, and an end of sentence
-#: to :func:`newsbook.connections.sentence_around` ("… voting no." then "Tabled a proposal
-#: …" were quoted as one sentence, which no line of the source holds)
-ITEM_SEP = "\u2002"
-
-
 def _block_lines(article: Article, stem: str) -> list[tuple[str, str, int]]:
     """(anchor, plain text, source line: :func:`~newsbook.model.source_line`) of each
     block."""
     out = []
     for b in walk(article.blocks):
         if isinstance(b, (Paragraph, Caption, ListBlock)):
-            text = ITEM_SEP.join(i.text for i in b.items) if isinstance(b, ListBlock) else b.text
+            text = list_text(b) if isinstance(b, ListBlock) else b.text
             out.append((anchor_id(stem, article, b), clean(text), source_line(article, b.line)))
         elif isinstance(b, Quote):  # (an HTML source's block quote and image captions)
             out.append((anchor_id(stem, article, b),

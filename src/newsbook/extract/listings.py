@@ -202,3 +202,21 @@ def bare_listing(text: str, found: list[RawQuantity], dates) -> list[RawQuantity
              and _STATED.search(text, max(0, run[0][0] - 30), run[0][0])
              for s, e, _ in run]
     return sorted(found + extra, key=lambda r: r.start_off) if extra else found
+
+
+#: a line that is a label and its plain value: "Week ending Nov. 15: 412", "2019: 1,204"
+_LABELLED = re.compile(rf"^[^:\n]{{0,60}}:\s(?P<n1>{NUM})$")
+
+
+def labelled_value(text: str, found: list[RawQuantity], dates) -> list[RawQuantity]:
+    """A line that is a date's label and a plain number ("Week ending Nov. 15: 412"): the
+    number is that period's value, with no unit. One such line is a number; three under
+    one another are a series (:mod:`.series` ties each to its date)."""
+    if found or ":" not in text:
+        return found
+    m = _LABELLED.match(text.rstrip())
+    if m is None or not any(b == m.start("n1") - 2 or b == m.start("n1") - 1
+                            for _, b in dates):  # (the date ends right at the colon)
+        return found
+    s, e = m.span("n1")
+    return [RawQuantity(s, e, text[s:e], number(text[s:e]), None, "", "", "")]

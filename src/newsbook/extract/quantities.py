@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 
-from .listings import bare_counts, bare_listing, bare_scaled, subject_counts
+from .listings import bare_counts, bare_listing, bare_scaled, labelled_value, subject_counts
 from .numbers import (CP, CUR_PREFIX, NL, NOT_AFTER, NOT_MID, NOT_UNITS, NOUN_ALT, NR, NUM,
                       NUM_SETTLED, SA, SA_SPACED, SEP, SIGN, SW, TIME_UNITS, UNIT_ALT,
                       UNIT_WORDS, RawQuantity, build, counted_in, is_unit_word, number,
@@ -136,7 +136,7 @@ def _find(text: str, dates: list[tuple[int, int]], patterns) -> list[RawQuantity
         out.append(r)
     found = bare_counts(text, subject_counts(text, bare_scaled(text, _between(text, out),
                                                                   dates), dates), dates)
-    return bare_listing(text, found, dates)
+    return labelled_value(text, bare_listing(text, found, dates), dates)
 
 
 #: "between 1,200 and 1,500 workers": the first number of a range stated with "between"

@@ -51,8 +51,9 @@ def period_of(q: Located) -> RawDate | None:
         return after[0]
     s, e = sentence_at(q.sentences, q.start_off, q.end_off)
     before = [d for d in q.dates if s <= d.start_off and d.end_off <= q.start_off]
-    if not before or before[-1].precision not in POINT_PRECISIONS or before[-1].yearless:
-        return None
+    if not before or before[-1].precision not in POINT_PRECISIONS or before[-1].yearless and \
+            q.text[before[-1].end_off:q.start_off].strip() != ":":
+        return None  # (a day with no year labels a line's value only: "Nov. 15: 412")
     d = before[-1]
     if any(d.end_off <= a and b <= q.start_off for a, b in q.others):
         return None

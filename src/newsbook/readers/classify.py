@@ -24,6 +24,10 @@ def title_case(text: str) -> bool:
     return caps / len(significant) > 0.5
 
 
+#: a label and its value, "Week ending Nov. 15: 412", "Turnout: 61.2%": a line of data
+_VALUE_LINE = re.compile(r":\s?[-+−]?[$€£¥]?\d[\d,.]*\s?%?$")
+
+
 def heading_like(text: str) -> bool:
     """Short, unpunctuated, title-cased -- or a short question."""
     t = text.strip()
@@ -31,7 +35,8 @@ def heading_like(text: str) -> bool:
         return False  # (a Chinese or Japanese sentence: a title holds no full stop)
     if not t or len(t) > 90 or _last(t) in TERMINAL or source_tail(t) or REPORTS.match(t) \
             or BY_NAMES.match(t) or t[0] in "—–" or is_sponsor(t) or _QA.match(t) \
-            or _TIMESTAMP.match(t) or _SIGN_OFF.match(t) or _ADDRESS.search(t):
+            or _TIMESTAMP.match(t) or _SIGN_OFF.match(t) or _ADDRESS.search(t) \
+            or _VALUE_LINE.search(t):
         # (a byline, "— Mayor X, to the council", "TODAY'S ISSUE IS SPONSORED BY X", in
         # capitals, and an interview's "Q: Why …?" are paragraphs)
         return False

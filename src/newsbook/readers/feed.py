@@ -22,6 +22,7 @@ from ..diagnostics import Code, Diagnostic
 from ..model import Feed, Paragraph, Span
 from .freshrss_text import ReadResult
 from .html import html_article, plain_text
+from .html_tree import closed_elements
 from .kinds import XML_START, looks_like_xml  # noqa: F401  (re-exported)
 
 ENTRY_TAG = re.compile(r"<(?:item|entry)[\s>/]")
@@ -37,7 +38,8 @@ def read_feed(text: str, *, source: str) -> ReadResult:
     # (feedparser's own sanitiser is off: it strips Substack's data-attrs, which hold a
     # gallery's images, a tweet's text and a video's id. Every item's HTML goes through
     # the HTML reader's allowlist, nh3, as the FreshRSS export's does: tests/test_rich_hostile)
-    parsed = feedparser.parse(text.lstrip("\ufeff"), resolve_relative_uris=True,
+    # (self-closed elements are closed first: feedparser's pass over the HTML opens them)
+    parsed = feedparser.parse(closed_elements(text.lstrip("\ufeff")), resolve_relative_uris=True,
                               sanitize_html=False)
     lines = [text.count("\n", 0, m.start()) + 1 for m in ENTRY_TAG.finditer(text)]
     if not parsed.entries:
@@ -92,6 +94,11 @@ def read_feed(text: str, *, source: str) -> ReadResult:
 __all__ = ["read_feed", "looks_like_xml"]
 
 
+#: how an excerpt ends: "… […]", "… Continue reading"
+_EXCERPT_END = re.compile(r"\s*(?:\[(?:…|&hellip;|\.\.\.)\]|…|\.\.\.)\s*"
+                          r"(?:Continue reading.*|Read more.*)?$")
+
+
 def _subtitle(summary: str, html: str) -> str:
     """The post's subtitle, when the feed gives one apart from its body (Substack's
     ``<description>``: "Ce que nous avons appris en lisant 37 contrats"), as plain text;
@@ -101,8 +108,7 @@ def _subtitle(summary: str, html: str) -> str:
     if not lead or len(lead) > 300:
         return ""
     body = " ".join(plain_text(html).split())
-    head = re.sub(r"\s*(?:\[(?:…|&hellip;|\.\.\.)\]|…|\.\.\.)\s*(?:Continue reading.*|Read more.*)?$",
-                  "", lead)
+    head = _EXCERPT_END.sub("", lead)
     if not head or head[:60] in body:
         return ""
     return lead

@@ -37,10 +37,25 @@ WS = re.compile(r"[ \t\n\r\f]+")
 _SELF_CLOSED = re.compile(r"<(div|span|p|section|a|iframe|figure|aside)(\s[^<>]*?)?\s*/>", re.I)
 
 
+#: (the same, escaped inside a feed's XML: feedparser's own pass over the HTML, which
+#: resolves its relative addresses, writes "<div …/>" back as an open "<div>")
+_SELF_CLOSED_ESCAPED = re.compile(r"&lt;(div|span|p|section|a|iframe|figure|aside)"
+                                  r"(\s(?:(?!&[lg]t;).){0,20000}?)?\s*/&gt;", re.I | re.S)
+
+
+def closed_elements(text: str) -> str:
+    """``text`` (HTML, or a feed's XML holding HTML) with each self-closed element of
+    :data:`_SELF_CLOSED` written open and closed: it covers nothing after it."""
+    if "/>" in text:
+        text = _SELF_CLOSED.sub(r"<\1\2></\1>", text)
+    if "/&gt;" in text:
+        text = _SELF_CLOSED_ESCAPED.sub(r"&lt;\1\2&gt;&lt;/\1&gt;", text)
+    return text
+
+
 def sanitise(html: str) -> str:
     """The allowlist pass: no script, style, event handler, frame, form or foreign URL."""
-    if "/>" in html:
-        html = _SELF_CLOSED.sub(r"<\1\2></\1>", html)
+    html = closed_elements(html)
     return nh3.clean(html, tags=TAGS, attributes=ATTRIBUTES, url_schemes=SCHEMES,
                      link_rel=None, strip_comments=True)
 

@@ -13,7 +13,7 @@ from typing import Callable
 
 from ..model import anchor_id  # noqa: F401  (re-exported)
 from ..model import (Article, Aside, Block, Caption, Footnote, Heading, ListBlock, Note,
-                     Paragraph, Piece, Turn, walk)
+                     Paragraph, Piece, Turn, list_text, walk)
 from ..model import Code, Figure, LinkCard, ListItem, Quote, Rule, Table
 from . import cells, rich_md
 from . import fastyaml
@@ -76,7 +76,7 @@ def _reading_minutes(article: Article) -> int:
 
 def _plain(block: Block) -> str:
     if isinstance(block, ListBlock):
-        return " ".join(i.text for i in block.items)
+        return list_text(block)  # (as the charts' placement names it: reference.block_texts)
     if isinstance(block, (Turn, Aside)):
         return ""
     if isinstance(block, Piece):
