@@ -1314,3 +1314,23 @@ def test_an_excerpt_that_opens_the_body_is_no_subtitle():
     res = read_any("xml", rss, source="f.xml")[0][1]
     assert [b.text for b in res.feed.articles[0].blocks] == [
         "The trial enrolled 412 adults over two winters and measured their pressure."]
+
+
+def test_a_self_closed_embed_in_a_feed_covers_nothing():
+    """feedparser's own pass over a feed's HTML (it resolves relative addresses) writes a
+    self-closed "<div … />" back as an open "<div>": the rest of the post was lost with the
+    digest embed, both in CDATA and in escaped HTML."""
+    embed = '<div class="digest-post-embed" data-attrs="{&quot;a&quot;: 1}" data-x="1"/>'
+    cdata = ('<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/'
+             'modules/content/"><channel><title>W</title><item><title>N2</title><pubDate>Mon, 22 '
+             'Sep 2025 08:00:00 +0000</pubDate><content:encoded><![CDATA[<p>Before.</p>' + embed
+             + '<p>Capex tells the same story.</p>]]></content:encoded></item></channel></rss>')
+    escaped = ('<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+               '<title>W</title><entry><title>N2</title><published>2025-09-22T08:00:00Z'
+               '</published><content type="html">&lt;p&gt;Before.&lt;/p&gt;' + embed.replace(
+                   "&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") +
+               '&lt;p&gt;Capex tells the same story.&lt;/p&gt;</content></entry></feed>')
+    for xml in (cdata, escaped):
+        res = read_any("xml", xml, source="f.xml")[0][1]
+        assert [b.text for b in res.feed.articles[0].blocks] == [
+            "Before.", "Capex tells the same story."], xml
