@@ -115,7 +115,8 @@ TIME_UNITS = frozenset("seconds minutes hours days weeks months years ms".split(
 
 UNIT_ALT = "|".join(re.escape(u) for u in sorted(UNIT_WORDS, key=len, reverse=True))
 NOUN_ALT = "|".join(sorted(COUNT_NOUNS, key=len, reverse=True))
-NL = r"(?<![A-Za-z0-9_.,:/#$€£¥₩])(?<![A-Za-z0-9][-−–])"      # number start: nothing glued on
+NL = r"(?<![A-Za-z0-9_.,:/#$€£¥₩])(?<![A-Za-z0-9][-−–])(?<!\d\s)"  # number start: nothing
+#  glued on, nor a number grouped by spaces ("3 905 tonnes" is no "905 tonnes")
 SIGN = r"(?:(?<![\w.,:/#\-−–])(?P<sign>[−-]))?"
 NR = r"(?![\d]|[.,]\d|:\d)"
 SEP = r"(?P<sep>\s?[-–]\s?|\sto\s)"

@@ -90,6 +90,8 @@ _POINT_DECIMAL = re.compile(r"\.(?<=\d\.)\d{1,2}(?![\d.,:])|,(?<=\d,)\d{3}\.\d")
 #: a number with a mark between digits (a decimal or a thousands mark)
 _MARKED = re.compile(r"\d[.,]\d")
 _SWAP = str.maketrans(",.", ".,")
+#: a thousands group set off by a no-break, narrow no-break or thin space
+_THIN_GROUP = re.compile(r"(?<=\d)[\u00a0\u202f\u2009](?=\d{3}(?!\d))")
 
 
 def decimal_mark(texts: list[str], english: bool) -> str:
@@ -116,6 +118,10 @@ def find_quantities(text: str, dates: list[tuple[int, int]], mark: str = ".") ->
         return []
     if mark == ",":
         text = re.sub(r"(?<=\d)[.,](?=\d)", lambda m: m.group().translate(_SWAP), text)
+    if "\u00a0" in text or "\u202f" in text or "\u2009" in text:
+        # (French groups thousands with a no-break space, "3 905,2 tonnes": read as
+        # "3,905.2", the same length, or "905,2 tonnes" alone was charted)
+        text = _THIN_GROUP.sub(",", text)
     found = _find(text, dates, _settled() if mark == "," else (CUR_RE, POST_RE, SCALED_RE))
     return found if mark else [r for r in found if not _MARKED.search(r.text)]
 
