@@ -103,7 +103,10 @@ PATTERNS = [(name, re.compile(p, re.I if name in ("season", "season2", "part", "
     # (opening with the day's digits, so the engine skips to digits; what may not stand
     # before them, _L, is tested after a match)
     # (and "du 22 au 26 octobre 2025", "del 2 al 5 de abril de 2025", "vom 2. bis 5. April")
-    ("dd", rf"(?P<d0>{_D})\.?\s?(?:[–-]|to|and|until|till|au|al|bis)\s?(?P<d1>{_D})\.?\s"
+    # (and Portuguese and Dutch: "de 3 a 7 de março", "entre 2 e 14 de fevereiro", "van 22
+    # tot 26 april"; a word between the days has spaces around it)
+    ("dd", rf"(?P<d0>{_D})\.?(?:\s?[–-]\s?|\s(?:to|and|until|till|au|al|bis|a|e|tot|t/m)\s)"
+           rf"(?P<d1>{_D})\.?\s"
            rf"(?:of\s|de\s)?(?P<m1>{_MON})(?:,?\s(?:de\s)?(?P<y1>{_Y}))?(?!\s[A-Z]){_R}"),
     ("dd2", rf"\b(?P<m2>{_MON})\s(?P<d2>{_D})\s?[–-]\s?(?P<d3>{_D})(?:,?\s(?P<y2>{_Y}))?{_R}"),
     ("dmy", rf"\b{_DAY_MON_YEAR}{_R}"),
@@ -131,7 +134,7 @@ PATTERNS = [(name, re.compile(p, re.I if name in ("season", "season2", "part", "
               rf"[- ](?:de\s|del\s)?(?P<y>{_Y}){_R}"),
     # a day with no year ("On 3 June we reached Seville", "by March 12th"): tried only in a
     # paragraph that names no year at all (see _yearless)
-    ("dm", rf"{_L}(?:(?P<d1>{_D})\s(?:of\s)?(?P<m1>{_MON})|(?P<m2>{_MON})\s(?P<d2>{_D}))"
+    ("dm", rf"{_L}(?:(?P<d1>{_D})\s(?:of\s|de\s)?(?P<m1>{_MON})|(?P<m2>{_MON})\s(?P<d2>{_D}))"
            rf"(?!,?\s['’]\d\d\b|\s[A-Z]){_R}"),  # (not "June 4, '89", "May 4th Movement")
     ("relative", rf"\b(?P<r>{RELATIVE_PHRASE})\b(?![-‐])"),
     ("year", rf"{_L}(?P<y>{_Y}){_R}"),
