@@ -1334,3 +1334,18 @@ def test_a_self_closed_embed_in_a_feed_covers_nothing():
         res = read_any("xml", xml, source="f.xml")[0][1]
         assert [b.text for b in res.feed.articles[0].blocks] == [
             "Before.", "Capex tells the same story."], xml
+
+
+def test_an_older_twitter_embed_keeps_the_tweets_words():
+    """Substack's older ``div.twitter-embed`` wraps a ``div.tweet``: the card was made from
+    the inner furniture (its author's name), and the tweet's four sentences were lost."""
+    from newsbook.model import LinkCard
+    html = ('<div class="twitter-embed" data-attrs="{&quot;url&quot;:&quot;https://x.com/k/'
+            'status/1&quot;,&quot;full_text&quot;:&quot;Cleanroom is spotless. Average age is '
+            '31.&quot;,&quot;username&quot;:&quot;k&quot;,&quot;name&quot;:&quot;Kenji Ota'
+            '&quot;}"><div class="tweet"><div class="tweet-header"><span class="tweet-author-'
+            'name">Kenji Ota</span> <span class="tweet-author-handle">@k</span></div></div></div>')
+    (card,) = [b for b in html_blocks(html, base_url="https://w.example/p/x")[0]
+               if isinstance(b, LinkCard)]
+    assert (card.kind, card.title, card.body) == (
+        "tweet", "Kenji Ota (@k)", "Cleanroom is spotless. Average age is 31.")

@@ -229,8 +229,11 @@ class _Mapper(Embeds):
             if card:
                 out.append(card)
         elif c.tag == "div" and ("embedded-post-wrap" in cls or "embedded-post" in cls
-                                 or "tweet" in cls):
-            card = self.card(c, "tweet" if "tweet" in cls else "post")
+                                 or "tweet" in cls or "twitter-embed" in cls):
+            # (Substack's older "twitter-embed" wraps a "tweet": its data-attrs hold the
+            # tweet's whole text, which the inner card's furniture does not)
+            tweet = "tweet" in cls or "twitter-embed" in cls
+            card = self.card(c, "tweet" if tweet else "post")
             if card:
                 out.append(card)
         elif c.tag in ("h1", "h2", "h3", "h4", "h5", "h6") and cls & CARD_TITLES:
