@@ -16,7 +16,7 @@ from .numbers import (CP, CUR_PREFIX, NL, NOT_AFTER, NOT_MID, NOT_UNITS, NOUN_AL
                       NUM_SETTLED, SA, SA_SPACED, SEP, SIGN, SW, TIME_UNITS, UNIT_ALT,
                       UNIT_WORDS, RawQuantity, build, counted_in, is_unit_word, number,
                       scale_of)
-from .spans import prev_word, windows
+from .spans import has_any, prev_word, windows
 
 __all__ = ["RawQuantity", "decimal_mark", "find_quantities", "is_unit_word",
            "parse_quantity_text"]
@@ -73,11 +73,23 @@ def parse_quantity_text(text: str) -> tuple[float, float | None]:
 
 
 def _currency(text: str, code: str, start: int) -> str:
+    """The currency "¥" stands for: yen where the text around speaks of Japan (or is
+    written in kana), yuan where it speaks of China, else "¥" as written (a chart in the
+    wrong currency is wrong; one in the text's own sign is not)."""
     if code == "RMB" and text.startswith("¥", start):
-        window = text[max(0, start - 200):start + 200].lower()
-        if "yen" in window or "japan" in window:
+        window = text[max(0, start - 300):start + 300]
+        low = window.lower()
+        if has_any(low, _JAPAN_WORDS) or _KANA.search(window):
             return "JPY"
+        if not has_any(low, _CHINA_WORDS):
+            return "¥"
     return code
+
+
+_JAPAN_WORDS = ("yen", "japan", "tokyo", "osaka", "meti", "nikkei", "boj", "rapidus", "keidanren")
+_CHINA_WORDS = ("yuan", "rmb", "renminbi", "china", "chinese", "beijing", "shanghai", "shenzhen",
+                "hangzhou", "pboc", "cny", "prc", "ccp", "xi ")
+_KANA = re.compile(r"[\u3040-\u30ff]")
 
 
 #: a number whose mark can only be a decimal one: "21,4 %" (one or two digits after a
