@@ -198,7 +198,9 @@ def _extract(article: Article, stem: str, published: datetime | None) -> Article
                         reads_english(s.text for s in segs[:40]) or not glossed)
     for seg in segs:
         spans = _Lazy(seg.lined())  # (a footnote marker ends no sentence and opens none)
-        for r in (find_terms(seg.masked, japan) if glossed else ()):
+        # (a paragraph that speaks of Japan reads its terms as Japanese, as a post titled so)
+        near_japan = japan or ("Japan" in seg.text and _JAPAN.search(seg.text) is not None)
+        for r in (find_terms(seg.masked, near_japan) if glossed else ()):
             s, e = min(r.start_off, r.gloss_start), max(r.end_off, r.gloss_end)
             q = quote_for(seg.text, spans, s, e)
             t = Term(stem, seg.anchor, seg.line_of(q, s), q, r.term, r.lang, r.gloss, r.pinyin)

@@ -309,10 +309,15 @@ def _ok(g: str, words: int = 8) -> bool:
         and len(g.split()) <= words and not CJK_RE.search(g)
 
 
+#: kanji only Japanese writes (its own simplified forms and its own characters): a term
+#: holding one is Japanese, never read in pinyin ("経済産業省" is no Chinese word)
+_JA_ONLY = frozenset("済経広沢浜桜県駅円売読辺図団関働変戦栄単総実仏気楽薬鉄転検険験対発様拡峠込畑枠匂")
+
+
 def _lang(term: str, gloss: str, block_kana: bool, japan_article: bool) -> str:
     if HANGUL_RE.search(term):
         return "ko"
-    if KANA_RE.search(term) or block_kana:
+    if KANA_RE.search(term) or block_kana or any(c in _JA_ONLY for c in term):
         return "ja"
     if gloss and _plain(gloss) == _toneless(term):
         return "zh"  # the gloss is the term's pinyin ("花椒 (huājiāo)"), macrons and all
@@ -322,6 +327,8 @@ def _lang(term: str, gloss: str, block_kana: bool, japan_article: bool) -> str:
     if japan_article and gloss and all(_HEPBURN.match(_romaji(w)) for w in gloss.split()) \
             and _plain(gloss) != _toneless(term):
         return "ja"
+    if japan_article and not gloss:
+        return "ja"  # (a term with no gloss in a paragraph about Japan: no pinyin for it)
     return "zh"
 
 
