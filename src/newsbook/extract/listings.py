@@ -13,7 +13,7 @@ from .spans import has_any, sentence_at, sentences
 
 #: (every scale word holds one of these: "million", "Milliarden", "millones", "milhões")
 _SCALE_STEMS = ("illion", "thousand", "illiard", "illon", "ilion", "iliard", "ilhõ", "ilhã",
-                "iljard", "iljoen")
+                "iljard", "iljoen", "mil ")
 #: ``5.38 billion`` with no unit: takes the unit of the quantity before it in the sentence
 BARE_RE = re.compile(rf"{SIGN}{NL}(?P<n1>{NUM}){NR}\s(?P<s1>{SW})\b(?!\s?[-–])")
 
@@ -166,13 +166,14 @@ def _ends_a_listing(text: str, end: int, dates) -> bool:
 
 
 #: what joins the items of a listing by year: "41 in 2022, 46 in 2023 and just 38 in 2025"
-_CHAIN = re.compile(r"^(?:,\s|;\s|,?\s(?:and|&)\s)(?:(?:just|only|then|a|about)\s)?$")
+_CHAIN = re.compile(r"^(?:,\s|;\s|,?\s(?:and|&|to)\s)(?:(?:just|only|then|a|about)\s)?$")
 #: what a listing of plain numbers opens after: "Enrollment was 9,812 in 2021, …" (a verb
 #: that states a level, so the numbers are that subject's values)
-_STATED = re.compile(r"\b(?:was|were|is|are|stood at|came to|totall?ed|averaged|numbered)"
+_STATED = re.compile(r"\b(?:was|were|is|are|stood at|came to|totall?ed|averaged|numbered"
+                     r"|(?:rose|grew|fell|went|increased|climbed|jumped|dropped|declined) from)"
                      r"\s(?:(?:just|only|about|around)\s)?$")
 _STATED_WORDS = (" was ", " were ", " is ", " are ", "stood at", "averaged", "tota", "came to",
-                 "numbered")
+                 "numbered", " from ")
 
 
 def bare_listing(text: str, found: list[RawQuantity], dates) -> list[RawQuantity]:

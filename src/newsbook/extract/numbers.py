@@ -28,7 +28,7 @@ FOREIGN_SCALES = {"milliards": "billion", "milliard": "billion", "Milliarden": "
                   "miljard": "billion", "millions": "million", "Millionen": "million",
                   "Million": "million", "millones": "million", "millón": "million",
                   "milioni": "million", "milione": "million", "milhões": "million",
-                  "milhão": "million", "miljoen": "million"}
+                  "milhão": "million", "miljoen": "million", "mil": "thousand"}
 SCALE_WORDS.update({k.lower(): v for k, v in FOREIGN_SCALES.items()})
 SW = "(?:" + "|".join(sorted((*SCALE_NAMES, *FOREIGN_SCALES), key=len, reverse=True)) + ")"
 SA = r"(?:bn|mn|mln|[kmbKMB])"          # abbreviations: only right after a currency
@@ -55,6 +55,9 @@ UNIT_WORDS = {
     "euro": "EUR", "dólares": "dólares", "de dólares": "dólares", "pesos": "pesos",
     "de pesos": "pesos", "toneladas": "tonnes", "de toneladas": "tonnes", "tonnellate": "tonnes",
     "di tonnellate": "tonnes", "Tonnen": "tonnes", "de tonnes": "tonnes",
+    "kilometer": "km", "kilómetros": "km", "quilômetros": "km", "chilometri": "km",
+    "procent": "%", "por ciento": "%", "por cento": "%", "pour cent": "%", "per cento": "%",
+    "Prozent": "%",
     # percent
     "%": "%", "percent": "%", "per cent": "%", "percentage points": "percentage points",
     # physical units
