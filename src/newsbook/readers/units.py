@@ -77,6 +77,13 @@ CTA = re.compile(r"^(?:Subscribe now|Subscribe|Share|Leave a comment|Give a gift
                  # (in German, Spanish and Italian)
                  r"|\S.{0,60} è una pubblicazione (?:supportata|sostenuta|finanziata) dai (?:suoi )?"
                  r"lettori\.(?: .*)?|Grazie per aver letto \S.{0,60}?\s?! .*"
+                 # (in Dutch, Portuguese and Spanish)
+                 r"|\S.{0,60} is een door lezers (?:gesteunde|ondersteunde) publicatie\.(?: .*)?"
+                 r"|Bedankt voor het lezen van \S.{0,60}?\s?! .*"
+                 r"|\S.{0,60} é uma publicação (?:apoiada|financiada) pel[oa]s? (?:seus )?leitores"
+                 r"\.(?: .*)?|Obrigad[oa] por ler \S.{0,60}?\s?! .*"
+                 r"|\S.{0,60} es una publicación (?:financiada|apoyada) por (?:sus )?lectores\.(?: .*)?"
+                 r"|¡Gracias por leer \S.{0,60}?\s?! .*"
                  # (Substack's e-mail footer: its address, and its links)
                  r"|548 Market Street,? PMB \d+,? San Francisco,? CA \d{5}(?:-\d{4})?"
                  r"|Get the app|Start writing|Scarica l['’]app|Inizia a scrivere|Annulla l['’]iscrizione"
@@ -104,11 +111,15 @@ PUBLICATION = re.compile(r"^(?:(\S.{0,60}?) is a reader-supported publication\."
                          r"|(\S.{0,60}?) è una pubblicazione (?:supportata|sostenuta|finanziata)"
                          r"|Grazie per aver letto (\S.{0,60}?)\s?! "
                          r"|¡Gracias por leer (\S.{0,60}?)! Suscr"
-                         r"|(\S.{0,60}?) é uma publicação (?:apoiada|financiada) pel)")
+                         r"|(\S.{0,60}?) é uma publicação (?:apoiada|financiada) pel"
+                         r"|(\S.{0,60}?) is een door lezers (?:gesteunde|ondersteunde) publicatie"
+                         r"|Bedankt voor het lezen van (\S.{0,60}?)\s?! "
+                         r"|Obrigad[oa] por ler (\S.{0,60}?)\s?! )")
 
 
 _STOCK = ("publication", "Publikation", "pubblicazione", "publicación", "publicação",
-          "Thanks for reading", "Merci d", "Grazie per", "Gracias por leer")
+          "publicatie", "Thanks for reading", "Merci d", "Grazie per", "Gracias por leer",
+          "Bedankt voor", "Obrigad")
 
 
 def stock_name(line: str) -> str:
@@ -323,7 +334,8 @@ def is_cta(text: str, names: frozenset[str] = frozenset()) -> bool:
 
 
 #: the buttons that name the newsletter: "Share X", "Subscribe to X", in its language too
-NAMED_BUTTONS = ("Share ", "Partager ", "Condividi ", "Compartir ", "Subscribe to ")
+NAMED_BUTTONS = ("Share ", "Partager ", "Condividi ", "Compartir ", "Compartilhar ", "Deel ",
+                 "Teilen ", "Subscribe to ")
 
 
 def _one_cta(text: str, names: frozenset[str]) -> bool:
