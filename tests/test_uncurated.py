@@ -571,3 +571,16 @@ def test_an_automatic_chart_whose_block_is_not_found_stands_after_the_last_text(
     text = page.read_text(encoding="utf-8")
     assert ":newsbook-chart: 2025_06_02_agenda_timeline" in text
     assert text.index(":newsbook-chart:") > text.index("See you there")
+
+
+def test_a_contraction_is_no_name():
+    """"I’ll" in three articles was the people page's only name."""
+    from datetime import datetime
+
+    from newsbook.model import Article, Paragraph
+    from newsbook.reference import names_anywhere
+    art = Article("T", datetime(2026, 3, 1), (
+        Paragraph("This year I’ll say it again. We’re close. Ruth Kessling agrees.", 1),), (), 1)
+    assert [e.term for e in names_anywhere([(art, "t")])] == ["Ruth Kessling"]
+    from newsbook.connections import _name_of_run
+    assert _name_of_run("I’ll") == ("", False) and _name_of_run("O’Brien") == ("O’Brien", True)

@@ -137,6 +137,16 @@ def several_names(name: str) -> bool:
 HONORIFICS = frozenset("Mr Mrs Ms Miss Dr Prof".split())
 
 
+#: a word with a verb or "not" run on: "I’ll", "We’re", "Don’t" name no one
+_CONTRACTION = re.compile(r"^[A-Z][a-z]*[’'](?:ll|m|ve|d|re|t|s)$")
+
+
+def is_contraction(name: str) -> bool:
+    """Whether a one-word "name" is a contraction ("I’ll" was the people page's only entry:
+    three articles said it)."""
+    return " " not in name and _CONTRACTION.match(name) is not None
+
+
 def _name_of_run(run: str) -> tuple[str, bool]:
     """(name, is one word) of a capitalised run, leading stop words dropped; name "" when
     it names nothing wherever it stands. A one-word name still counts only where it does
@@ -153,7 +163,9 @@ def _name_of_run(run: str) -> tuple[str, bool]:
     if not words or (len(words) == 1 and len(words[0]) < 3):
         return "", False
     name = " ".join(words)
-    return ("", False) if name in STOP or name in DEMONYMS else (name, len(words) == 1)
+    if name in STOP or name in DEMONYMS or is_contraction(name):
+        return "", False
+    return name, len(words) == 1
 
 
 def mention_sentence(blocks: list[tuple[str, str, int]], mention: tuple[str, int, int, int]) -> str:

@@ -241,8 +241,8 @@ def names_anywhere(pages: list[tuple[Article, str]]) -> list[WordEntry]:
     dropped) of two or more words, or of one that does not open a sentence; a run that
     opens a sentence loses its first word, which may be capitalised only for that
     ("Between March 2026 …", "Meridian Freight said" is then no name: when in doubt, out)."""
-    from .connections import (CAPS, DEMONYMS, HONORIFICS, STOP, cut_run, opens_sentence,
-                              sentence_around, several_names)
+    from .connections import (CAPS, DEMONYMS, HONORIFICS, STOP, cut_run, is_contraction,
+                              opens_sentence, sentence_around, several_names)
     from .extract.language import capitalises_nouns
     found: dict[str, tuple[str, str, dict]] = {}
     for article, stem in pages:
@@ -265,7 +265,7 @@ def names_anywhere(pages: list[tuple[Article, str]]) -> list[WordEntry]:
                 name = " ".join(words).strip(" ’'-")
                 if name.endswith(("’s", "'s")):
                     name = name[:-2]
-                if name in STOP or name in DEMONYMS or len(name) < 3 or \
+                if name in STOP or name in DEMONYMS or len(name) < 3 or is_contraction(name) or \
                         german and not several_names(name):
                     continue
                 entry = found.get(name.lower())
