@@ -233,6 +233,23 @@ def _typed_titles(out: list[Unit]) -> None:
             u.kind = "heading"
 
 
+def _stat_lines(out: list[Unit]) -> None:
+    """Lines that open with a number, one under another ("20.6 hospitalizations per
+    100,000 residents" / "14.7% test positivity at sentinel labs"): a post's figures set
+    out as a list, not lost images' captions (each had said "The image is not in the
+    feed")."""
+    def stat(u: Unit) -> bool:
+        t = u.text.strip()
+        return u.kind == "caption" and len(u.lines) == 1 and t[:1].isdigit() \
+            and not source_tail(t) and t != ALT_TEXT
+    marks = [stat(u) for u in out]
+    for i, u in enumerate(out):
+        if marks[i] and ((i and marks[i - 1]) or (i + 1 < len(out) and marks[i + 1])
+                         or (i and out[i - 1].kind == "para" and out[i - 1].text[:1].isdigit()
+                             and len(out[i - 1].text) <= 100)):
+            u.kind = "para"
+
+
 def _sentence_case_titles(out: list[Unit]) -> None:
     """A post whose section titles are written in sentence case ("What to watch", "FEC
     fines Westmark Forward") has more of them than the title-case test finds: "Filing
@@ -362,6 +379,7 @@ def classify_units(units: list[Unit], hints: dict[str, str],
         elif len(u.lines) > 1:
             u.kind = "lines"  # (lines typed one under another: kept as the author broke them)
         out.append(u)
+    _stat_lines(out)
     _sentence_case_titles(out)
     _typed_titles(out)
     listed: set[str] = set()  # (the texts of the list items read so far)
