@@ -1349,3 +1349,17 @@ def test_an_older_twitter_embed_keeps_the_tweets_words():
                if isinstance(b, LinkCard)]
     assert (card.kind, card.title, card.body) == (
         "tweet", "Kenji Ota (@k)", "Cleanroom is spotless. Average age is 31.")
+
+
+def test_a_bold_name_then_its_time_opens_a_turn():
+    """Substack transcripts written "<strong>Priya Raman</strong> [00:11:09]: …" had no
+    turns and no speaker chart: the colon stands after the time."""
+    from newsbook.model import Turn
+    html = "".join(f"<p><strong>{n}</strong> [{t}]: {w}</p>" for n, t, w in (
+        ("Priya Raman", "00:11:09", "Mass reflow is old."), ("Marcus Feld", "00:12:01", "And?"),
+        ("Priya Raman", "00:12:30", "Hybrid bonding."), ("Marcus Feld", "00:13:00", "Thanks.")))
+    art, page = _page(html)
+    assert [(t.speaker, t.stamp, t.blocks[0].text) for t in art.blocks] == [
+        ("Priya Raman", "00:11:09", "Mass reflow is old."), ("Marcus Feld", "00:12:01", "And?"),
+        ("Priya Raman", "00:12:30", "Hybrid bonding."), ("Marcus Feld", "00:13:00", "Thanks.")]
+    assert "00:11:09" in page.replace("\\", "")

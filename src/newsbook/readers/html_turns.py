@@ -51,7 +51,7 @@ def turns(blocks: list[Block]) -> list[Block]:
             j = next((k for k in range(i + 1, j) if isinstance(blocks[k], Paragraph)
                       and narration(blocks[k].text, lab[0])), j)
         first = _without_label(blocks[i], lab[1])
-        out.append(Turn(lab[0], (first, *blocks[i + 1:j]), blocks[i].line))
+        out.append(Turn(lab[0], (first, *blocks[i + 1:j]), blocks[i].line, lab[2]))
         i = j
     return out
 
@@ -65,8 +65,13 @@ def _aside(b: Block) -> bool:
     return 10 * sum(len(s.text) for s in b.spans if s.kind == "em") >= 6 * len(b.text)
 
 
-def _label(b: Block) -> tuple[str, int] | None:
-    """(speaker, characters of the label) when the paragraph opens with a bold name."""
+#: a transcript's time after the bold name: "<strong>Priya Raman</strong> [00:11:09]: …"
+_STAMP_AFTER = re.compile(r"\s*[\[(](\d{1,2}:\d{2}(?::\d{2})?)[\])]\s*:\s*")
+
+
+def _label(b: Block) -> tuple[str, int, str] | None:
+    """(speaker, characters of the label, its time or "") when the paragraph opens with a
+    bold name."""
     if not isinstance(b, Paragraph) or not b.spans or b.spans[0].kind != "strong":
         return None
     bold = b.spans[0].text
@@ -74,8 +79,11 @@ def _label(b: Block) -> tuple[str, int] | None:
     if not m:
         return None
     if not bold.rstrip().endswith(":") and not b.text[len(bold):].startswith(":"):
-        return None
-    return m.group(1).strip(), _label_length(b.text)
+        stamp = _STAMP_AFTER.match(b.text, len(bold))
+        if stamp is None:
+            return None
+        return m.group(1).strip(), stamp.end(), stamp.group(1)
+    return m.group(1).strip(), _label_length(b.text), ""
 
 
 def _label_length(text: str) -> int:
