@@ -1363,3 +1363,16 @@ def test_a_bold_name_then_its_time_opens_a_turn():
         ("Priya Raman", "00:11:09", "Mass reflow is old."), ("Marcus Feld", "00:12:01", "And?"),
         ("Priya Raman", "00:12:30", "Hybrid bonding."), ("Marcus Feld", "00:13:00", "Thanks.")]
     assert "00:11:09" in page.replace("\\", "")
+
+
+def test_a_podcast_entrys_audio_enclosure_is_a_card():
+    """A podcast post's episode is its <enclosure>: no page linked to it."""
+    from newsbook.model import LinkCard
+    rss = ('<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/'
+           'modules/content/"><channel><title>W</title><item><title>Ep. 14</title><pubDate>Mon, '
+           '22 Sep 2025 08:00:00 +0000</pubDate><enclosure url="https://cdn.example/ep14.mp3" '
+           'length="1" type="audio/mpeg"/><content:encoded><![CDATA[<p>We talk.</p>]]>'
+           '</content:encoded></item></channel></rss>')
+    art = read_any("xml", rss, source="f.xml")[0][1].feed.articles[0]
+    assert [(b.kind, b.href) for b in art.blocks if isinstance(b, LinkCard)] == [
+        ("audio", "https://cdn.example/ep14.mp3")]

@@ -19,10 +19,10 @@ from email.utils import parsedate_to_datetime
 import feedparser
 
 from ..diagnostics import Code, Diagnostic
-from ..model import Feed, Paragraph, Span
+from ..model import Feed, LinkCard, Paragraph, Span
 from .freshrss_text import ReadResult
 from .html import html_article, plain_text
-from .html_tree import closed_elements
+from .html_tree import closed_elements, safe_url
 from .kinds import XML_START, looks_like_xml  # noqa: F401  (re-exported)
 
 ENTRY_TAG = re.compile(r"<(?:item|entry)[\s>/]")
@@ -87,6 +87,12 @@ def read_feed(text: str, *, source: str) -> ReadResult:
         if lead and article.blocks:
             article = replace(article, blocks=(
                 Paragraph(lead, line, spans=(Span("em", lead),)), *article.blocks))
+        audio = _audio(entry)
+        if audio and article.blocks and not any(isinstance(b, LinkCard) and b.href == audio
+                                                for b in article.blocks):
+            # (a podcast's episode is its enclosure: the page linked to it nowhere)
+            article = replace(article, blocks=(*article.blocks, LinkCard(
+                "audio", "", audio, "", article.blocks[-1].line + 1)))
         articles.append(article)
     return ReadResult(Feed(tuple(articles)), diags)
 
@@ -97,6 +103,16 @@ __all__ = ["read_feed", "looks_like_xml"]
 #: how an excerpt ends: "… […]", "… Continue reading"
 _EXCERPT_END = re.compile(r"\s*(?:\[(?:…|&hellip;|\.\.\.)\]|…|\.\.\.)\s*"
                           r"(?:Continue reading.*|Read more.*)?$")
+
+
+def _audio(entry) -> str:
+    """The address of the entry's audio enclosure (a podcast's episode), or ""."""
+    for enc in entry.get("enclosures") or []:
+        if str(enc.get("type", "")).startswith("audio/"):
+            url = safe_url(str(enc.get("href", "")))
+            if url.startswith(("http://", "https://")):
+                return url
+    return ""
 
 
 def _subtitle(summary: str, html: str) -> str:
