@@ -1376,3 +1376,11 @@ def test_a_podcast_entrys_audio_enclosure_is_a_card():
     art = read_any("xml", rss, source="f.xml")[0][1].feed.articles[0]
     assert [(b.kind, b.href) for b in art.blocks if isinstance(b, LinkCard)] == [
         ("audio", "https://cdn.example/ep14.mp3")]
+
+
+def test_a_page_links_to_its_original_post():
+    """An export keeps each post's address: the page linked to it nowhere."""
+    _, page = _page("<p>Hello.</p>")
+    assert "[Original post](https://news.example/p/x)" in page
+    _, page = _page("<p>Hello.</p>", link="javascript:alert(1)")
+    assert "Original post" not in page and "javascript" not in page

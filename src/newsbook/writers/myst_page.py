@@ -182,6 +182,8 @@ class PageWriter:
                 f"**Reading time** {reading_minutes(self.a)} min"]
         if self.ctx.themes:
             bits.append("**Themes** " + ", ".join(escape_text(t) for t in self.ctx.themes))
+        if (href := rich_md.safe_href(self.a.link)) and self.a.link.startswith("http"):
+            bits.append(f"[Original post]({href})")  # (the post where it was published)
         lines = ["```{container} chapter-meta", " · ".join(bits)]
         if self.a.byline and not is_bio(self.a.byline):  # a bio is the first paragraph
             lines += ["", f"**By** {escape_text(self.a.byline)}"]
