@@ -1384,3 +1384,16 @@ def test_a_page_links_to_its_original_post():
     assert "[Original post](https://news.example/p/x)" in page
     _, page = _page("<p>Hello.</p>", link="javascript:alert(1)")
     assert "Original post" not in page and "javascript" not in page
+
+
+def test_a_guest_posts_byline_in_its_body_is_its_byline():
+    """"By Anneliese Voigt", bold, after the editor's note: the page said "By Marcus Feld"
+    (the feed's author); an unbolded "By the way" line or a long bold one is text."""
+    from newsbook.readers.html import html_article
+    html = ('<p><em>Editor’s note: a guest post.</em></p><hr><p><strong>By Anneliese Voigt'
+            '</strong></p><p>By the way, Europe pays.</p>')
+    art = html_article(title="T", published=datetime(2025, 10, 1), html=html, source="f.xml",
+                       line=1, link="https://w.example/p/t", byline="Marcus Feld", diags=[])
+    assert art.byline == "Anneliese Voigt"
+    assert [getattr(b, "text", "") for b in art.blocks] == [
+        "Editor’s note: a guest post.", "", "By the way, Europe pays."]

@@ -39,7 +39,7 @@ from .html_shape import (as_paragraphs, cells, layout_table, levels, masthead_dr
                          sponsor_asides, unrepeated)
 from .html_tree import WS, Node, _all, _without, parse, plain_text, safe_url, sanitise
 from .html_turns import turns
-from .units import CTA, stock_name
+from .units import BY_NAMES, CTA, stock_name
 
 #: Substack furniture: subscribe/share widgets and digest embeds
 DROP = {"subscription-widget-wrap", "subscription-widget", "subscribe-widget", "button-wrapper",
@@ -453,6 +453,18 @@ def _read_body(html: str, base_url: str, line: int, publication: str = ""):
     return tuple(blocks), tuple(m.footnotes), m.anchors, m.cut_short
 
 
+def _guest_byline(blocks: tuple, byline: str) -> tuple[tuple, str]:
+    """A guest post names its writer in its body, in bold, near its top ("By Anneliese
+    Voigt", after the editor's note): the page's byline is theirs (it said the feed's
+    author), and the line moves into the header, as a text copy's byline does."""
+    for k, b in enumerate(blocks[:8]):
+        if isinstance(b, Paragraph) and len(b.text) <= 80 and b.spans and \
+                all(sp.kind == "strong" for sp in b.spans if sp.text.strip()) and \
+                (m := BY_NAMES.match(b.text.strip())) and m.group(1) != byline:
+            return blocks[:k] + blocks[k + 1:], m.group(1)
+    return blocks, byline
+
+
 def html_article(*, title: str, published: datetime, html: str, source: str, line: int,
                  link: str = "", byline: str = "", diags: list[Diagnostic],
                  publication: str = "") -> Article:
@@ -462,6 +474,7 @@ def html_article(*, title: str, published: datetime, html: str, source: str, lin
     blocks, footnotes, anchors, cut_short = _read_body(html, link, line, publication)
     blocks = masthead_dropped(blocks, title, publication)
     byline = MAIL_ADDRESS.sub("", byline).strip()  # ("X <x@mail.beehiiv.com>": the sender)
+    blocks, byline = _guest_byline(blocks, byline)
     if not blocks:
         diags.append(Diagnostic(Code.TRUNCATED, f"article {title!r} has no text", source, line))
     elif cut_short:
