@@ -1397,3 +1397,16 @@ def test_a_guest_posts_byline_in_its_body_is_its_byline():
     assert art.byline == "Anneliese Voigt"
     assert [getattr(b, "text", "") for b in art.blocks] == [
         "Editor’s note: a guest post.", "", "By the way, Europe pays."]
+
+
+def test_a_footnote_marker_in_a_table_cell_is_bracketed():
+    """A cell's footnote marker ran into its number: "~$48,000" with note 2 read
+    "~$48,0002" (a different price)."""
+    from newsbook.model import Table
+    html = ('<table><tr><th>Item</th><th>Price</th></tr><tr><td>GB200</td><td>~$48,000<a class='
+            '"footnote-anchor" id="footnote-anchor-2" href="#footnote-2">2</a></td></tr></table>'
+            '<div class="footnote"><a id="footnote-2" href="#footnote-anchor-2" class="footnote-'
+            'number">2</a><div class="footnote-content"><p>Per GPU.</p></div></div>')
+    (table,) = [b for b in html_blocks(html, base_url="https://x.example/p")[0]
+                if isinstance(b, Table)]
+    assert table.rows == (("Item", "Price"), ("GB200", "~$48,000[2]"))

@@ -352,7 +352,8 @@ class _Mapper(Embeds):
             for ch in n.children:
                 if isinstance(ch, Node):
                     if ch.tag == "tr":
-                        cells = [normalise(self.inline(cell))[0] for cell in ch.children
+                        cells = [_bracketed(*normalise(self.inline(cell))[:2])
+                                 for cell in ch.children
                                  if isinstance(cell, Node) and cell.tag in ("td", "th")]
                         if any(cells):
                             rows.append(tuple(cells))
@@ -451,6 +452,16 @@ def _read_body(html: str, base_url: str, line: int, publication: str = ""):
     while blocks and isinstance(blocks[-1], Rule):  # (a break before nothing, or chrome)
         blocks = blocks[:-1]
     return tuple(blocks), tuple(m.footnotes), m.anchors, m.cut_short
+
+
+def _bracketed(text: str, marks) -> str:
+    """A table cell's text with each footnote marker in brackets: a cell has no markers of
+    its own, and "~$48,000" with its note 2 read "~$48,0002"."""
+    for at, n in sorted(marks, reverse=True):
+        k = len(str(n))
+        if text[at:at + k] == str(n):
+            text = f"{text[:at]}[{n}]{text[at + k:]}"
+    return text
 
 
 def _guest_byline(blocks: tuple, byline: str) -> tuple[tuple, str]:
