@@ -418,7 +418,10 @@ mountains mount hill hills valley square street road avenue bridge pier harbour 
 port canal county province district city town village park station airport lane walk farm
 field fields hall shop forge close green common row place gardens terrace court crescent
 drive church chapel pub inn house cottage mill barn wood woods heath moor end way market
-quay wharf dock estate corner cross gate yard centre center""".split())
+quay wharf dock estate corner cross gate yard centre center st ave rd blvd dr ln""".split())
+
+
+_SCHOOLS = frozenset("Elementary Middle High Primary Secondary Kindergarten".split())
 
 
 @functools.lru_cache(maxsize=65536)  # (a name recurs in article after article)
@@ -429,8 +432,10 @@ def _guess_kind(name: str) -> str:
     if _ORG.search(name):
         return "organisation"
     words = name.split()
-    if words and words[-1].lower() in _PLACE_WORDS:
+    if words and words[-1].lower().rstrip(".") in _PLACE_WORDS:
         return ""
+    if len(words) >= 2 and words[-1] in _SCHOOLS:
+        return "organisation"  # ("Franklin Elementary", "Westview Middle": schools)
     if 2 <= len(words) <= 3 and all(re.fullmatch(r"[A-Z][a-z’'-]+(?:-[A-Za-z][a-z]+)?", w)
                                      for w in words):
         return "person"
