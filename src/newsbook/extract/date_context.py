@@ -153,7 +153,8 @@ _APPROX = re.compile(r"\b(?:[Cc]irca|[Cc]a?\.|[Aa]round|[Aa]bout|[Aa]pproximatel
 
 
 def _widened(res: tuple[str, str, str]) -> tuple[str, str, str]:
-    """An approximate year or month as a span of one either side of it, a day as three
+    """An approximate year or month as a span of one either side of it (an older year, five
+    or ten: "c. 1200" was drawn as 1199–1201), a day as three
     days either side (the text does not say how far off it may be; a span says it is not
     exact, a point would not)."""
     start, end, precision = res
@@ -161,9 +162,10 @@ def _widened(res: tuple[str, str, str]) -> tuple[str, str, str]:
         d = date.fromisoformat(start)
         return (d - timedelta(days=3)).isoformat(), (d + timedelta(days=3)).isoformat(), \
             "approximate"
-    if precision == "year":
+    if precision == "year":  # (an older year is rounder: "c. 1200" is a decade either side)
         y = int(start)
-        return str(y - 1), str(y + 1), "approximate"
+        k = 1 if y >= 1900 else 5 if y >= 1700 else 10
+        return str(y - k), str(y + k), "approximate"
     y, m = int(start[:4]), int(start[5:7])
     a = (y, m - 1) if m > 1 else (y - 1, 12)
     b = (y, m + 1) if m < 12 else (y + 1, 1)

@@ -93,7 +93,7 @@ PATTERNS = [(name, re.compile(p, re.I if name in ("season", "season2", "part", "
     # ("2019–21", "2019 to 2021"; "in 2019 to 55 units" is a year, then a quantity)
     # (a season or a financial year written "2023/24": a span of the two years)
     # (and "2019 bis 2025", "2019 à 2025", "2019 a 2025", "2019 tot 2025")
-    ("yy", rf"{_L}(?P<a>{_Y})(?:\s?[–-]\s?|/|\s(?:to|bis|à|a|al|tot)\s(?={_Y}))(?P<b>{_Y}|\d{{2}}){_R}"),
+    ("yy", rf"{_L}(?P<a>{_Y})(?:\s?[–-]\s?|/|\s(?:to|bis|à|a|al|tot)\s(?={_Y}))(?P<b>{_Y}|\d{{2}}|(?<=[–-])\d){_R}"),
     ("iso", rf"{_L}(?P<a>{_Y}-[01]\d-[0-3]\d){_R}"),
     # a numeric date, "12/31/2025" or "31.12.2025": read only when the day cannot be the
     # month (over 12); "3/4/2025" is March 4 in the US and 3 April elsewhere, so no date
@@ -135,7 +135,8 @@ PATTERNS = [(name, re.compile(p, re.I if name in ("season", "season2", "part", "
     # a day with no year ("On 3 June we reached Seville", "by March 12th"): tried only in a
     # paragraph that names no year at all (see _yearless)
     ("dm", rf"{_L}(?:(?P<d1>{_D})\s(?:of\s|de\s)?(?P<m1>{_MON})|(?P<m2>{_MON})\s(?P<d2>{_D}))"
-           rf"(?!,?\s['’]\d\d\b|\s[A-Z]){_R}"),  # (not "June 4, '89", "May 4th Movement")
+           rf"(?!,?\s['’]\d\d\b|\s[A-Z]|,?\s\d){_R}"),  # (not "June 4, '89", "May 4th
+    # Movement", nor a day whose year the text gives in a form not read: "15 March 44 BC")
     ("relative", rf"\b(?P<r>{RELATIVE_PHRASE})\b(?![-‐])"),
     ("year", rf"{_L}(?P<y>{_Y}){_R}"),
     ("bareq", r"\bQ(?P<q>[1-4])\b(?!\s?(?:of\s)?\d)"),
@@ -240,8 +241,8 @@ def _resolve(name: str, m: re.Match, published: datetime | None):
         return (a[0], b[1], "range") if a and b and a[0] < b[0] else None
     if name == "yy":
         a, b = g["a"], g["b"]
-        if len(b) == 2:
-            b = a[:2] + b
+        if len(b) <= 2:  # ("2019–21"; "the winter of 1348–9")
+            b = a[:4 - len(b)] + b
         if "/" in m.group() and int(b) != int(a) + 1:
             return None  # ("2019/2023": no season, and not two years either)
         return (a, b, "range") if a < b else None

@@ -57,6 +57,9 @@ def period_of(q: Located) -> RawDate | None:
     d = before[-1]
     if any(d.end_off <= a and b <= q.start_off for a, b in q.others):
         return None
+    if q.text.rfind("(", s, d.start_off) > q.text.rfind(")", s, d.start_off):
+        return None  # (a citation's bracket: "Collected Poems (Farrow, 1931; reissued 2019,
+        #             £14.99)" gives a book's year and today's price, no value of that year)
     if _BEFORE_GAP.match(q.text[d.end_off:q.start_off]):
         # the date belongs to no quantity after it when one stands before it in the
         # sentence: "A $21M Series A followed in 2024, with X leading at a $110M

@@ -498,12 +498,17 @@ _ABOUT_IT = re.compile(r"^(?:Our (?:interview|conversation|talk)|This (?:intervi
                        r"|Editor['’]s note|Listen (?:on|to)|Read (?:the|more)|Watch)\b", re.I)
 
 
+#: a note on where the guest's work is found: "The Last Morning is published by Oldcastle
+#: Books at £22 (368 pages).", "Her book is out now from Faber."
+_PUBLISHED = re.compile(r"\b(?:is|are) (?:published|out|available) (?:by|from|now|this|on|at|in)\b")
+
+
 def narration(text: str, speaker: str) -> bool:
     """Whether a paragraph after an interview's last turn is the newsletter's, not the
     speaker's: it speaks about the interview, or of the speaker by name ("Imogen's paper
     on zonal marking …" after Imogen Farrell's last answer). Its words were counted as
     the speaker's."""
-    if _ABOUT_IT.match(text.strip()):
+    if _ABOUT_IT.match(text.strip()) or _PUBLISHED.search(text):
         return True
     words = [w for w in speaker.split() if len(w) >= 3 and w[0].isupper()]
     return any(re.search(rf"\b{re.escape(w)}(?:['’]s)?\b", text) for w in words)
