@@ -135,3 +135,19 @@ def test_a_label_is_wrapped_before_it_is_escaped():
             assert not _re.search(r"&(?!(?:lt|gt|amp|quot|#x27);)", out), (n, out)
             assert _html.unescape(out.replace("<br>", "")).replace(" ", "") == \
                 raw.replace(" ", ""), (n, out)
+
+
+def test_a_series_axis_reaches_below_zero_for_a_negative_value():
+    """"returned −12.4% in 2022, +18.1% in 2023": the axis ran from 0, and the 2022 point
+    and its label were off the chart."""
+    import pandas as pd
+
+    from newsbook.charts.kinds import series
+    from newsbook.plan.charts import Series
+    spec = Series(key="s", dataset="d", title="Returns", summary="Returns.", kind="series",
+                  period="period", value="value", axis="% (as stated)")
+    df = pd.DataFrame({"period": ["2022", "2023", "2024"], "value": [-12.4, 18.1, 15.3]})
+    low, high = series.render(spec, df).layout.yaxis.range
+    assert low < -12.4 and high > 18.1
+    df = pd.DataFrame({"period": ["2022", "2023"], "value": [3.0, 5.0]})
+    assert series.render(spec, df).layout.yaxis.range[0] == 0
