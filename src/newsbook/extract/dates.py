@@ -105,8 +105,9 @@ PATTERNS = [(name, re.compile(p, re.I if name in ("season", "season2", "part", "
     # (and "du 22 au 26 octobre 2025", "del 2 al 5 de abril de 2025", "vom 2. bis 5. April")
     # (and Portuguese and Dutch: "de 3 a 7 de março", "entre 2 e 14 de fevereiro", "van 22
     # tot 26 april"; a word between the days has spaces around it)
+    # (and a what's-on list's weekdays, "Fri 3 – Sun 5 April")
     ("dd", rf"(?P<d0>{_D})\.?(?:\s?[–-]\s?|\s(?:to|and|until|till|au|al|bis|a|e|tot|t/m)\s)"
-           rf"(?P<d1>{_D})\.?\s"
+           rf"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s)?(?P<d1>{_D})\.?\s"
            rf"(?:of\s|de\s)?(?P<m1>{_MON})(?:,?\s(?:de\s)?(?P<y1>{_Y}))?(?!\s[A-Z]){_R}"),
     ("dd2", rf"\b(?P<m2>{_MON})\s(?P<d2>{_D})\s?[–-]\s?(?P<d3>{_D})(?:,?\s(?P<y2>{_Y}))?{_R}"),
     ("dmy", rf"\b{_DAY_MON_YEAR}{_R}"),
@@ -139,7 +140,7 @@ PATTERNS = [(name, re.compile(p, re.I if name in ("season", "season2", "part", "
     # Movement", nor a day whose year the text gives in a form not read: "15 March 44 BC")
     ("relative", rf"\b(?P<r>{RELATIVE_PHRASE})\b(?![-‐])"),
     ("year", rf"{_L}(?P<y>{_Y}){_R}"),
-    ("bareq", r"\bQ(?P<q>[1-4])\b(?!\s?(?:of\s)?\d)"),
+    ("bareq", r"\bQ(?P<q>[1-4])\b(?!\s?(?:of\s)?\d|\s?F[Yy])"),  # (nor "Q1 FY26": a firm's)
 ]]
 
 #: a record's "since": "its most since 2019", "the highest level since 2008" say nothing

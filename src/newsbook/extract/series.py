@@ -44,14 +44,25 @@ class Located:
     others: list[tuple[int, int]]      # spans of the other quantities in the segment
 
 
+#: a season or a financial year written with its two years, "2022-23", "2024/25": one
+#: period of a listing ("averaged 2,140 in 2022-23, 2,380 in 2023-24 …"), not a span
+_SEASON = re.compile(r"^\d{4}[–/-]\d{2}$")
+
+
+def _period(d: RawDate) -> bool:
+    """Whether a date can be a series' period: a point, or a season's two years."""
+    return d.precision in POINT_PRECISIONS or d.precision == "range" and \
+        _SEASON.match(d.when) is not None and int(d.end[:4]) == int(d.start[:4]) + 1
+
+
 def period_of(q: Located) -> RawDate | None:
     after = [d for d in q.dates if d.start_off >= q.end_off]
-    if after and after[0].precision in POINT_PRECISIONS and not after[0].yearless and \
+    if after and _period(after[0]) and not after[0].yearless and \
             _AFTER_GAP.match(q.text[q.end_off:after[0].start_off]):
         return after[0]
     s, e = sentence_at(q.sentences, q.start_off, q.end_off)
     before = [d for d in q.dates if s <= d.start_off and d.end_off <= q.start_off]
-    if not before or before[-1].precision not in POINT_PRECISIONS or before[-1].yearless and \
+    if not before or not _period(before[-1]) or before[-1].yearless and \
             q.text[before[-1].end_off:q.start_off].strip() != ":":
         return None  # (a day with no year labels a line's value only: "Nov. 15: 412")
     d = before[-1]
