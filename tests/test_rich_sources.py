@@ -1410,3 +1410,19 @@ def test_a_footnote_marker_in_a_table_cell_is_bracketed():
     (table,) = [b for b in html_blocks(html, base_url="https://x.example/p")[0]
                 if isinstance(b, Table)]
     assert table.rows == (("Item", "Price"), ("GB200", "~$48,000[2]"))
+
+
+def test_an_html_sponsor_paragraph_with_its_link_is_the_whole_aside():
+    """"Today's issue is brought to you by Ledgerly … Try it free" (its own link), then a
+    section break and the newsletter's "Good evening." opening: the aside took the
+    opening with it, folded away."""
+    from newsbook.model import Aside
+    blocks = html_blocks(
+        "<p><em>Today's issue is brought to you by <strong>Ledgerly</strong>, the tax-lot "
+        "tracker. <a href=\"https://ledgerly.example/t\">Try it free</a></em></p><hr>"
+        "<p>Good evening. Nvidia reported.</p><p>Sponsored by Acme Cloud</p><hr>"
+        "<p>Our own text.</p>", base_url="https://x.example/p")[0]
+    kinds = [(type(b).__name__, [getattr(x, "text", "")[:12] for x in b.blocks]
+              if isinstance(b, Aside) else getattr(b, "text", "")[:12]) for b in blocks]
+    assert kinds == [("Aside", ["Today's issu"]), ("Rule", ""), ("Paragraph", "Good evening"),
+                     ("Aside", ["Sponsored by"]), ("Rule", ""), ("Paragraph", "Our own text")]

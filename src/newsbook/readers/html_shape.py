@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from ..model import Aside, Block, Figure, Heading, LinkCard, ListBlock, Paragraph, Quote, Turn
+from ..model import (Aside, Block, Figure, Heading, LinkCard, ListBlock, Paragraph, Quote, Rule,
+                     Turn)
 from .html_tree import Node, _all
 from .structure import AD_END, AD_MOST
 from .units import is_sponsor
@@ -108,10 +109,13 @@ def sponsor_asides(blocks: list[Block]) -> list[Block]:
             i += 1
             continue
         end = None
-        for j in range(i + 1, min(len(blocks), i + AD_MOST + 1)):
+        if AD_END.search(b.text) or any(s.kind == "link" for s in b.spans):
+            end = i + 1  # (the opening paragraph is the whole advertisement, its link too)
+        for j in range(i + 1, min(len(blocks), i + AD_MOST + 1)) if end is None else ():
             v = blocks[j]
-            if isinstance(v, (Heading, Turn)) or isinstance(v, Paragraph) and is_sponsor(v.text):
-                end = j
+            if isinstance(v, (Heading, Turn, Rule)) or isinstance(v, Paragraph) and \
+                    is_sponsor(v.text):
+                end = j  # (a title, a turn, a section break or another sponsor ends it)
                 break
             if isinstance(v, LinkCard) or AD_END.search(v.text) or any(
                     s.kind == "link" for s in getattr(v, "spans", ())):
