@@ -51,9 +51,14 @@ def names_a_year(text: str, start: int = 0, end: int | None = None) -> bool:
     from .spans import prev_word
     for m in _HAS_YEAR.finditer(text, start, len(text) if end is None else end):
         y = m.group()
+        at, word = prev_word(text, m.start())
+        if len(y) == 4 and word[:1].isupper() and word.lower() not in YEAR_AFTER and \
+                word.lower().rstrip(".,") not in MONTHS and word[-1:].isalpha() and \
+                text[:at].rstrip()[-1:] not in ("", ".", "!", "?", ":"):
+            continue  # (part of a name: "the Russell 2000 Value index", "Vision 2030")
         if not "1000" <= y < "1900" or len(y) != 4:
             return True
-        prev = prev_word(text, m.start())[1].lower().strip("(“\"‘'[,.")
+        prev = word.lower().strip("(“\"‘'[,.")
         if prev in OLD_YEAR_AFTER or prev in MONTHS or prev in ("of", "de", "del") or \
                 prev[:1].isdigit() or text.startswith(("s", "er"), m.end()):
             return True

@@ -49,6 +49,12 @@ class Located:
 _SEASON = re.compile(r"^\d{4}[–/-]\d{2}$")
 
 
+#: words before a value that make it a projection, not a level the text reports
+_FORECAST = re.compile(r"\b(?:on (?:pace|track|course) (?:for|to)|expected|forecast|projected"
+                       r"|estimated to|set to|could|would|will|may|might|guided to)\b[^.;]*$",
+                       re.I)
+
+
 def _period(d: RawDate) -> bool:
     """Whether a date can be a series' period: a point, or a season's two years."""
     return d.precision in POINT_PRECISIONS or d.precision == "range" and \
@@ -75,9 +81,10 @@ def period_of(q: Located) -> RawDate | None:
         # the date belongs to no quantity after it when one stands before it in the
         # sentence: "A $21M Series A followed in 2024, with X leading at a $110M
         # valuation" dates the round, not the valuation ("X in 2022, Y" likewise)
-        if any(a >= s and b <= d.start_off and ";" not in q.text[b:d.start_off]
-               for a, b in q.others):  # (a clause after a semicolon stands on its own)
-            return None
+        if q.text[d.end_off:q.start_off] not in (" at ", ": ") and any(
+                a >= s and b <= d.start_off and ";" not in q.text[b:d.start_off]
+                for a, b in q.others):  # (a clause after a semicolon stands on its own;
+            return None  # "ended 2022 at 4.50%, 2023 at 5.50%": each year its own value)
         return d
     return None
 
@@ -88,8 +95,8 @@ def find_series(group: list[Located], stem: str, start_no: int = 0) -> list[Seri
         if q.fact.high is not None:
             continue
         d = period_of(q)
-        if d is None:
-            continue
+        if d is None or _FORECAST.search(q.text, max(0, q.start_off - 30), q.start_off):
+            continue  # ("on pace for about $910bn in 2025": a projection, no value reached)
         if d.end_off <= q.start_off and (t := _TENTATIVE.search(q.text, d.end_off, q.start_off)):
             d = replace(d, when=f"{d.when} {t.group()}")  # ("FY2026 (proposed): $97.3
             #  million" is no level reached: its period says so, in the text's own word)
