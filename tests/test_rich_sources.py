@@ -1274,6 +1274,13 @@ def test_what_follows_an_html_interview_about_it_is_no_turn_and_one_person_is_on
     art = Article(title="Q&A", published=None, line=1, blocks=turns, footnotes=())
     assert [(s.speaker, s.words, s.turns) for s in speaker_shares(art, "q")] == [
         ("Ledger", 4, 3), ("Jane Ortiz", 12, 3)]
+    # (and a speaker named by initials after the full name: "TBP" after "The Basis Point")
+    turns = tuple(Turn(n, (Paragraph(t, k),), k) for k, (n, t) in enumerate(
+        [("The Basis Point", "Why?"), ("Okafor", "Because."), ("TBP", "And now?"),
+         ("Okafor", "Still.")], 5))
+    art = Article(title="Q&A", published=None, line=1, blocks=turns, footnotes=())
+    assert [(s.speaker, s.turns) for s in speaker_shares(art, "q")] == [
+        ("The Basis Point", 2), ("Okafor", 2)]
 
 
 def test_a_section_break_between_two_parts_of_a_post_stays():

@@ -51,7 +51,8 @@ def _full_names(speakers: set[str]) -> dict[str, str]:
     for short in speakers:
         if " " in short:
             continue
-        longer = [n for n in speakers if n != short and n.split()[-1] == short]
-        if len(longer) == 1:
+        longer = [n for n in speakers if n != short and (n.split()[-1] == short or (
+            short.isupper() and len(short) >= 2 and "".join(w[0] for w in n.split()) == short))]
+        if len(longer) == 1:  # (or its initials: "TBP" after "The Basis Point")
             out[short] = longer[0]
     return out
