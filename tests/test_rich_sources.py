@@ -1433,3 +1433,17 @@ def test_an_html_sponsor_paragraph_with_its_link_is_the_whole_aside():
               if isinstance(b, Aside) else getattr(b, "text", "")[:12]) for b in blocks]
     assert kinds == [("Aside", ["Today's issu"]), ("Rule", ""), ("Paragraph", "Good evening"),
                      ("Aside", ["Sponsored by"]), ("Rule", ""), ("Paragraph", "Our own text")]
+
+
+def test_an_email_footers_address_line_and_share_links_are_chrome():
+    """"The Basis Point · 1209 Larkin Street, Suite 4 · San Francisco, CA 94109" closed
+    every issue (and its words became glossary entries: "Larkin Street", "Suite");
+    "Share this issue · Forward to a friend" stayed too."""
+    blocks = html_blocks(
+        "<p>Our text here is long enough to be the article body and more words.</p>"
+        "<p>Serves 4 · Prep 20 minutes</p>"
+        "<p>Share this issue · Forward to a friend</p><p>The Basis Point · 1209 Larkin Street,"
+        " Suite 4 · San Francisco, CA 94109</p>", base_url="https://x.example/p")[0]
+    assert [b.text for b in blocks] == [
+        "Our text here is long enough to be the article body and more words.",
+        "Serves 4 · Prep 20 minutes"]

@@ -142,6 +142,12 @@ def is_poll_option(c: Node) -> bool:
         and word_count(c, 8) <= 8 and only_links(c)
 
 
+#: an e-mail's footer line, its sender's postal address set off by middle dots: "The Basis
+#: Point · 1209 Larkin Street, Suite 4 · San Francisco, CA 94109" (every issue's last line)
+MAIL_FOOTER = re.compile(r"(?:\b[A-Z]{2} \d{5}(?:-\d{4})?|\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}"
+                         r"|\b\d{4,5} [A-ZÄÖÜ][a-zäöüß]+)$")
+
+
 def is_chrome(c: Node, article_words: int, names: frozenset[str] = frozenset()) -> bool:
     """Is this block a newsletter's chrome? One of at most FOOTER_WORDS words holding an
     unsubscribe or preferences link; one of at most VIEW_WORDS holding a link to the
@@ -154,7 +160,8 @@ def is_chrome(c: Node, article_words: int, names: frozenset[str] = frozenset()) 
     if n > FOOTER_WORDS or 2 * n > article_words:
         return False
     text = WS.sub(" ", c.text()).strip()
-    if WP_FOOTER.match(text) or is_cta(text, names) or COPYRIGHT.match(text):
+    if WP_FOOTER.match(text) or is_cta(text, names) or COPYRIGHT.match(text) or \
+            (" · " in text or " | " in text) and MAIL_FOOTER.search(text):
         return True
     links = _all(c, lambda x: x.tag == "a")
     texts = [WS.sub(" ", a.text()).strip() for a in links]

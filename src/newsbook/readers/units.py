@@ -60,6 +60,7 @@ CTA = re.compile(r"^(?:Subscribe now|Subscribe|Share|Leave a comment|Give a gift
                  r"|What did you think of (?:today['’]s|this week['’]s|this) (?:edition|email|issue"
                  r"|newsletter)\??|Terms of Service|Privacy Policy"
                  r"|Forward to a friend|Forward this email to a friend"
+                 r"|Share this (?:issue|email|newsletter|edition)"
                  r"|(?:Copyright )?©\s?(?:\d{4}\s)?.{0,120}(?:All rights reserved|Alle Rechte "
                  r"vorbehalten|Tous droits réservés|Todos los derechos reservados)\.?(?: .*)?"
                  # (the same in German: "Sie erhalten diese E-Mail, weil …", its links)
