@@ -186,6 +186,12 @@ def segments(article: Article, stem: str) -> list[Segment]:
     return out
 
 
+def _cited(text: str, spans, start: int, end: int) -> bool:
+    """Whether the sentence holding ``text[start:end]`` is a citation ("Source: …")."""
+    s, e = sentence_at(spans, start, end)
+    return _SOURCE_LINE.match(text[s:e]) is not None
+
+
 def _extract(article: Article, stem: str, published: datetime | None) -> ArticleFacts:
     dates, quantities, series, terms = [], [], [], {}
     japan = bool(_JAPAN.search(article.title))
@@ -215,6 +221,8 @@ def _extract(article: Article, stem: str, published: datetime | None) -> Article
         for d in found:
             if seg.caption and d.precision == "range" and d.start[:4] != d.end[:4]:
                 continue
+            if "ource" in seg.masked and _cited(seg.masked, spans, d.start_off, d.end_off):
+                continue  # ("… by season. Source: Harbour FC annual report 2025")
             if fixes and _corrected(seg.masked, spans, d.start_off, d.end_off):
                 continue
             when = seg.text[d.start_off:d.end_off]
