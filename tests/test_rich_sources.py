@@ -1447,3 +1447,19 @@ def test_an_email_footers_address_line_and_share_links_are_chrome():
     assert [b.text for b in blocks] == [
         "Our text here is long enough to be the article body and more words.",
         "Serves 4 · Prep 20 minutes"]
+
+
+def test_ghosts_members_wall_says_the_post_is_a_preview_and_its_pitch_goes():
+    """A Ghost post cut by its members' wall ("Become a member to keep reading", to the
+    portal) said nothing of it; a paragraph pitching the portal ("Not a subscriber yet?
+    Subscribe and get … every Friday.") stayed."""
+    from newsbook.readers.html import _read_body
+    body = "<p>" + "The match was a close one and the crowd enjoyed it. " * 6 + "</p>"
+    wall = ('<div class="kg-card kg-button-card"><a href="https://k.example/#/portal/signup" '
+            'class="kg-btn">Become a member to keep reading</a></div>')
+    pitch = ('<p>Not a subscriber yet? <a href="https://k.example/#/portal/signup">Subscribe'
+             '</a> and get the Touchline in your inbox every Friday.</p>')
+    blocks, _, _, cut = _read_body(body + pitch + wall, "https://k.example/p/x", 1)
+    assert len(blocks) == 1 and cut
+    blocks, _, _, cut = _read_body(body + pitch, "https://k.example/p/x", 1)
+    assert len(blocks) == 1 and not cut

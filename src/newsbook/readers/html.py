@@ -29,7 +29,7 @@ from datetime import datetime
 from ..diagnostics import Code, Diagnostic
 from ..model import (Article, Aside, Block, Code as CodeBlock, Figure, Footnote, Heading, LinkCard,
                      ListBlock, ListItem, Paragraph, Quote, Rule, Table)
-from .html_chrome import (POLL, POLL_OPTIONS, is_backlink, is_button, is_chrome, is_pixel,
+from .html_chrome import (POLL, POLL_OPTIONS, PORTAL, is_backlink, is_button, is_chrome, is_pixel,
                           is_poll_option, same_page, word_count)
 from .html_embeds import AUDIO_CARDS, BOOKMARKS, FILE_CARDS, GALLERY, VIDEO, Embeds
 from .html_inline import SUBSCRIPT, SUPERSCRIPT, SCRIPTABLE, Piece, at_blank_lines, normalise
@@ -51,6 +51,11 @@ CUT_SHORT = {"paywall", "paywall-jump", "paywall-cta", "more-link"}
 DROP |= CUT_SHORT
 #: an e-mail's hidden preheader (the inbox's preview line, padded with invisible characters)
 DROP |= {"preview", "preheader", "preview-text"}
+#: a members' wall's words: Ghost's "Become a member to keep reading", "This post is for
+#: paying subscribers only", "Subscribe to continue reading"
+MEMBERS_WALL = re.compile(r"\b(?:to (?:keep|continue) reading|to read (?:the rest|more|on)"
+                          r"|(?:subscribers|members) only"
+                          r"|(?:upgrade|subscribe) to (?:keep|continue))\b", re.I)
 #: other tools' button cards (Ghost's "kg-button-card"), dropped when the button is a
 #: subscribe or share prompt (the text copy's own rule); a "Read the report" button stays
 BUTTON_CARDS = {"kg-button-card"}
@@ -426,8 +431,15 @@ class _Mapper(Embeds):
             self.words = words
 
     def chrome(self, c: Node) -> bool:
-        """:func:`newsbook.readers.html_chrome.is_chrome`, against this article's words."""
-        return is_chrome(c, self.words, self.names)
+        """:func:`newsbook.readers.html_chrome.is_chrome`, against this article's words. A
+        members' wall's button ("Become a member to keep reading", to Ghost's portal) also
+        tells that the post is cut short: the feed holds its preview only."""
+        if not is_chrome(c, self.words, self.names):
+            return False
+        if MEMBERS_WALL.search(WS.sub(" ", c.text())) and \
+                c.find(lambda n: n.tag == "a" and PORTAL.search(n.attrs.get("href", ""))):
+            self.cut_short = True
+        return True
 
 
 #: white space and characters that show nothing (an e-mail's spacers and preheader padding)

@@ -148,6 +148,11 @@ MAIL_FOOTER = re.compile(r"(?:\b[A-Z]{2} \d{5}(?:-\d{4})?|\b[A-Z]{1,2}\d[A-Z\d]?
                          r"|\b\d{4,5} [A-ZÄÖÜ][a-zäöüß]+)$")
 
 
+#: a sign-up pitch's words
+PITCH = re.compile(r"\b(?:subscrib\w*|sign(?:ing)? up|become a (?:paid )?member|join us|upgrade)\b",
+                   re.I)
+
+
 def is_chrome(c: Node, article_words: int, names: frozenset[str] = frozenset()) -> bool:
     """Is this block a newsletter's chrome? One of at most FOOTER_WORDS words holding an
     unsubscribe or preferences link; one of at most VIEW_WORDS holding a link to the
@@ -167,8 +172,10 @@ def is_chrome(c: Node, article_words: int, names: frozenset[str] = frozenset()) 
     texts = [WS.sub(" ", a.text()).strip() for a in links]
     if any(UNSUBSCRIBE.match(t) for t in texts):
         return True
-    if n <= VIEW_WORDS and any(PORTAL.search(a.attrs.get("href", "")) for a in links):
-        return True  # ("Sign up now to get interviews like this": Ghost's members' portal)
+    if any(PORTAL.search(a.attrs.get("href", "")) for a in links) and (
+            n <= VIEW_WORDS or PITCH.search(text)):
+        return True  # ("Sign up now to get interviews like this": Ghost's members' portal;
+        #               "Not a subscriber yet? Subscribe and get … every Friday.")
     if n > VIEW_WORDS:
         return False
     if any(VIEW_ONLINE.match(t) and "browser" in t.lower() for t in texts):
