@@ -8,7 +8,8 @@ import pytest
 from conftest import FEED, ROOT
 from html_text import page_text
 from newsbook.readers.freshrss_text import DATE_SHAPE, find_starts, is_chrome, normalise
-from newsbook.readers.units import CTA, LIST_ITEM
+from newsbook.readers.prompts import CTA
+from newsbook.readers.units import LIST_ITEM
 from newsbook.writers.escape import clean
 
 pytestmark = pytest.mark.slow

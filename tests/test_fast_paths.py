@@ -250,7 +250,7 @@ def test_chrome_first_character_gate_changes_nothing(line):
                                  "Today's sponsor", "x", " ", "\n", "post", "This "]),
                 max_size=6).map("".join))
 def test_sponsor_match_is_its_search(text):
-    from newsbook.readers.units import SPONSOR
+    from newsbook.readers.prompts import SPONSOR
     assert bool(SPONSOR.match(text)) == bool(SPONSOR.search(text))
 
 
@@ -261,7 +261,7 @@ def test_sponsor_match_is_its_search(text):
                 max_size=8).map("".join))
 def test_publication_names_are_the_stock_lines_matches(text):
     """The names found through the stock phrases' lines are those a line-by-line regex finds."""
-    from newsbook.readers.units import PUBLICATION, publication_names
+    from newsbook.readers.prompts import PUBLICATION, publication_names
     want = {m.group(1) or m.group(2) for line in text.split("\n")
             if (m := PUBLICATION.match(line.strip()))}
     assert publication_names(text) == want

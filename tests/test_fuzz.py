@@ -14,7 +14,7 @@ from newsbook.book import render_book
 from newsbook.plan import Plan
 from newsbook.readers import read
 from newsbook.readers.freshrss_text import is_chrome
-from newsbook.readers.units import CTA
+from newsbook.readers.prompts import CTA
 from newsbook.writers.escape import clean
 from test_hostile import (HEADER, HOSTILE, check_cells, check_doctree, markdown_of, myst_doctree,
                           split_front_matter)

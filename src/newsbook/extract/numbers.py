@@ -131,6 +131,7 @@ QUAL_RE = re.compile(r"(?<![\w])(?P<q>more than|less than|fewer than|up to|at le
                      r"just under|well over|an estimated|about|around|approximately|roughly|"
                      r"nearly|almost|over|under|above|below|some|circa|~|≈)\s?$", re.I)
 
+
 @dataclass(frozen=True)
 class RawQuantity:
     start_off: int

@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 
 from ..model import Paragraph
-from .units import Unit, find_markers, is_cta, table_rows
+from .prompts import is_cta
+from .units import Unit, find_markers, table_rows
 
 #: a note of the list: "[4] Westmark Board of Elections, certified results.", or, as a
 #: blog's footnotes copy as text, a numbered item ending in its back-link's arrow ("1. Our

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 
+from .prompts import is_cta, is_sponsor
 from .units import (ALT_TEXT, BY_NAMES, LIST_ITEM, NOT_SPEAKERS, NOTE, PLAYER_TIME, POST_HEAD,
-                    REPORTS, SMALL, SPEAKER, TERMINAL, TYPED_ITEM, Unit, _NAME, _last, is_cta,
-                    is_sponsor, source_tail, table_rows)
+                    REPORTS, SMALL, SPEAKER, TERMINAL, TYPED_ITEM, Unit, _NAME, _last,
+                    source_tail, table_rows)
 
 
 def title_case(text: str) -> bool:

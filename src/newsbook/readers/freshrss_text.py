@@ -17,8 +17,8 @@ from . import freshrss_i18n as i18n
 from . import structure
 from .bracket_notes import bracket_footnotes
 from .classify import classify_units
-from .units import (LIST_ITEM, PAYWALL, Unit, find_footnotes, find_markers, lines_holding,
-                    publication_names, split_units, stock_name)
+from .prompts import PAYWALL, lines_holding, publication_names, stock_name
+from .units import LIST_ITEM, Unit, find_footnotes, find_markers, split_units
 
 MONTHS = i18n.MONTH_NAMES["en"].split()
 #: an article's date line as FreshRSS writes it: "15 December 2025 at 07:32" (en), or

@@ -39,7 +39,8 @@ from .html_shape import (as_paragraphs, cells, layout_table, levels, masthead_dr
                          sponsor_asides, unrepeated)
 from .html_tree import WS, Node, _all, _without, parse, plain_text, safe_url, sanitise
 from .html_turns import turns
-from .units import BY_NAMES, CTA, stock_name
+from .prompts import CTA, stock_name
+from .units import BY_NAMES
 
 #: Substack furniture: subscribe/share widgets and digest embeds
 DROP = {"subscription-widget-wrap", "subscription-widget", "subscribe-widget", "button-wrapper",

@@ -7,7 +7,7 @@ import re
 from urllib.parse import urldefrag
 
 from .html_tree import WS, Node, _all, _without, safe_url
-from .units import CTA, is_cta
+from .prompts import CTA, is_cta
 
 #: a footnote's way back to its marker: by class (Python-Markdown, Pandoc, kramdown, ...),
 #: or a link into the page (or one whose address the sanitiser removed, javascript:) whose

@@ -10,7 +10,7 @@ from ..model import (Aside, Block, Figure, Heading, LinkCard, ListBlock, Paragra
                      Turn)
 from .html_tree import Node, _all
 from .structure import AD_END, AD_MOST
-from .units import is_sponsor
+from .prompts import is_sponsor
 
 #: a heading that is only a date ("March 20, 2026", "20 March 2026", "2026-03-20")
 DATE_ONLY = re.compile(r"^(?:[A-Z][a-z]+day,?\s)?(?:[A-Z][a-z]{2,8}\.?\s\d{1,2}(?:st|nd|rd|th)?,?\s\d{4}"

@@ -10,7 +10,8 @@ import re
 
 from ..model import (Aside, Block, Caption, Code, Heading, ListBlock, ListItem, Note, Paragraph,
                      Piece, Quote, Table, Turn)
-from .units import BULLET_DEPTH, BY_NAMES, REPORTS, Unit, is_sponsor, narration
+from .prompts import is_sponsor
+from .units import BULLET_DEPTH, BY_NAMES, REPORTS, Unit, narration
 
 BIO = re.compile(r"^(?:[A-Z][\w.’'\-]*(?: [A-Z][\w.’'\-]*){0,3}|Dr\.) (?:is|was) "
                  r"(?:a|an|the|from|pursuing|currently)\b.{0,80}?\b(?:fellow|writer|researcher|"

@@ -1,0 +1,185 @@
+"""The newsletter's own prompts and furniture, told by their words: Substack's buttons and
+stock lines in the languages it writes them, other tools' e-mail footers, a podcast's
+"Listen on …", a paywall's prompts, and the lines that open a sponsor's block. The text
+copy's reader and the HTML reader both ask these (an export may keep no class to tell a
+button by), so they live apart from either reader's shapes (:mod:`.units`).
+"""
+from __future__ import annotations
+
+import re
+
+#: the apps a podcast says it plays in ("Listen on Apple Podcasts / Spotify")
+_APPS = (r"(?:Apple Podcasts|Spotify|YouTube(?: Music)?|Overcast|Pocket Casts|Google Podcasts"
+         r"|Amazon Music|Castbox|Castro|Podcast Addict|Substack|the Substack app"
+         r"|your (?:favou?rite )?podcast (?:app|player)|wherever you get your podcasts)")
+#: Substack's paywall prompts (:data:`CTA`, and :data:`PAYWALL`: a paid post's preview)
+_PAYWALL = (r"Keep reading with a \d+-day free trial|This post is for paid subscribers"
+            r"|Subscribe to \S.{0,60}? to keep reading this post")
+CTA = re.compile(r"^(?:Subscribe now|Subscribe|Share|Leave a comment|Give a gift subscription"
+                 r"|Share this post|Upgrade to paid|Get \d+ day free trial|Restack"
+                 r"|Read more|Continue reading|Read in browser|View in browser|View online"
+                 r"|Sign up|Sign up now|Unsubscribe|Manage (?:your )?subscription"
+                 r"|Listen now|Watch now|Start trial|Already a paid subscriber\? Sign in"
+                 rf"|(?:{_PAYWALL})(?: and .*)?"
+                 # (Substack's buttons in the publication's language: German, French,
+                 # Spanish, Italian, Dutch, Portuguese)
+                 r"|Jetzt abonnieren|Abonnieren|Teilen|Kommentar hinterlassen"
+                 r"|S[’']abonner|Abonnez-vous|Partager|Laisser un commentaire"
+                 r"|Suscr[ií]bete(?: ahora)?|Suscribirse|Compartir|Deja(?:r)? un comentario"
+                 r"|Iscriviti(?: ora)?|Condividi|Lascia un commento"
+                 # (its e-mail's row of buttons under a post: Like, Comment, Restack)
+                 r"|Like|Comment|Me gusta|Comentar|J[’']aime|Commenter|Gefällt mir|Kommentieren"
+                 r"|Mi piace|Commenta|Curtir|Comentar"
+                 r"|(?:Nu )?[Aa]bonneren|Delen|Laat een reactie achter"
+                 r"|Inscreva-se|Assine(?: agora)?|Compartilhar|Deixe um comentário"
+                 r"|Update your (?:email )?preferences|View this (?:email|post) in (?:your|a) browser"
+                 # (an e-mail tool's footer: Mailchimp's and the like)
+                 r"|You are receiving this (?:email )?because .*|Our mailing address is:(?: .*)?"
+                 r"|Want to change how you receive these emails\?(?: .*)?"
+                 r"|(?:Update your (?:email )?preferences|You can update your (?:email )?"
+                 r"preferences) or unsubscribe.*"
+                 # (beehiiv's: its badge, referral programme and poll)
+                 r"|Powered by beehiiv|You currently have \d+ referrals?\b.*|Click to Share"
+                 r"|Or copy and paste this link to others:.*|Share \S.{0,60} and earn rewards"
+                 r"|What did you think of (?:today['’]s|this week['’]s|this) (?:edition|email|issue"
+                 r"|newsletter)\??|Terms of Service|Privacy Policy"
+                 r"|Forward to a friend|Forward this email to a friend"
+                 r"|Share this (?:issue|email|newsletter|edition)"
+                 r"|(?:Copyright )?©\s?(?:\d{4}\s)?.{0,120}(?:All rights reserved|Alle Rechte "
+                 r"vorbehalten|Tous droits réservés|Todos los derechos reservados)\.?(?: .*)?"
+                 # (the same in German: "Sie erhalten diese E-Mail, weil …", its links)
+                 r"|Sie erhalten diese (?:E-Mail|Nachricht|Newsletter), weil .*|Abmelden"
+                 r"|Einstellungen verwalten|Im Browser (?:ansehen|anzeigen|öffnen)"
+                 r"|Newsletter abbestellen|Verantwortlich (?:i\.\s?S\.\s?d\.|im Sinne) .*|Vous recevez cet e-mail (?:car|parce que) .*"
+                 r"|Se désinscrire|Se désabonner|Voir (?:dans|sur) le navigateur"
+                 r"|Recibes este (?:correo|email) porque .*|Darse de baja|Cancelar suscripción"
+                 # (a podcast's links to where else it plays)
+                 rf"|Listen (?:on|in|via) {_APPS}(?:(?:\s?[/|·,]\s?|,? (?:or|and) ){_APPS})*\.?"
+                 # (Substack's stock lines in French)
+                 r"|\S.{0,60} est une publication (?:financée|soutenue) par (?:ses|les) lecteurs\."
+                 r"(?: .*)?|Merci (?:de votre lecture de|d[’']avoir lu) \S.{0,60}?\s?! Abonnez-vous.*"
+                 r"|\S.{0,60} is a reader-supported publication\.(?: .*)?"
+                 # (in German, Spanish and Italian)
+                 r"|\S.{0,60} è una pubblicazione (?:supportata|sostenuta|finanziata) dai (?:suoi )?"
+                 r"lettori\.(?: .*)?|Grazie per aver letto \S.{0,60}?\s?! .*"
+                 # (in Dutch, Portuguese and Spanish)
+                 r"|\S.{0,60} is een door lezers (?:gesteunde|ondersteunde) publicatie\.(?: .*)?"
+                 r"|Bedankt voor het lezen van \S.{0,60}?\s?! .*"
+                 r"|\S.{0,60} é uma publicação (?:apoiada|financiada) pel[oa]s? (?:seus )?leitores"
+                 r"\.(?: .*)?|Obrigad[oa] por ler \S.{0,60}?\s?! .*"
+                 r"|\S.{0,60} es una publicación (?:financiada|apoyada) por (?:sus )?lectores\.(?: .*)?"
+                 r"|¡Gracias por leer \S.{0,60}?\s?! .*"
+                 # (Substack's e-mail footer: its address, and its links)
+                 r"|548 Market Street,? PMB \d+,? San Francisco,? CA \d{5}(?:-\d{4})?"
+                 r"|Get the app|Start writing|Scarica l['’]app|Inizia a scrivere|Annulla l['’]iscrizione"
+                 r"|Obtenir l['’]application|Commencer à écrire|Descarga la app|Empieza a escribir"
+                 r"|App herunterladen|Schreiben beginnen|(?:Get|Scarica l['’]app|Descarga la app) /.*"
+                 r"|\S.{0,60} ist eine von (?:Lesern|Leser\*innen|Lesenden) (?:unterstützte|"
+                 r"finanzierte) Publikation\.(?: .*)?|Danke (?:fürs|für das) Lesen von \S.{0,60}?"
+                 r"\s?! .*|\S.{0,60} es una publicación (?:financiada|apoyada) por (?:sus|los) "
+                 r"lectores\.(?: .*)?|¡Gracias por leer \S.{0,60}?\s?! .*"
+                 r"|Thanks for reading \S.{0,60}?! Subscribe for free to receive new posts and "
+                 r"support (?:my|our) work\.)$")
+#: Substack's paywall: the copy holds only the paid post's preview (its prompts are :data:`CTA`)
+PAYWALL = re.compile(rf"^(?:{_PAYWALL})")
+#: Substack's stock lines that name the newsletter (its subscribe widget, either wording)
+PUBLICATION = re.compile(r"^(?:(\S.{0,60}?) is a reader-supported publication\."
+                         r"|Thanks for reading (\S.{0,60}?)! Subscribe for free"
+                         r"|(\S.{0,60}?) est une publication (?:financée|soutenue) par"
+                         r"|Merci (?:de votre lecture de|d[’']avoir lu) (\S.{0,60}?)\s?! Abonnez"
+                         r"|(\S.{0,60}?) ist eine von \S+ (?:unterstützte|finanzierte) Publikation"
+                         r"|(\S.{0,60}?) es una publicación (?:financiada|apoyada) por"
+                         r"|(\S.{0,60}?) è una pubblicazione (?:supportata|sostenuta|finanziata)"
+                         r"|Grazie per aver letto (\S.{0,60}?)\s?! "
+                         r"|¡Gracias por leer (\S.{0,60}?)! Suscr"
+                         r"|(\S.{0,60}?) é uma publicação (?:apoiada|financiada) pel"
+                         r"|(\S.{0,60}?) is een door lezers (?:gesteunde|ondersteunde) publicatie"
+                         r"|Bedankt voor het lezen van (\S.{0,60}?)\s?! "
+                         r"|Obrigad[oa] por ler (\S.{0,60}?)\s?! )")
+
+
+_STOCK = ("publication", "Publikation", "pubblicazione", "publicación", "publicação",
+          "publicatie", "Thanks for reading", "Merci d", "Grazie per", "Gracias por leer",
+          "Bedankt voor", "Obrigad")
+
+
+def stock_name(line: str) -> str:
+    """The newsletter's name when ``line`` is one of its stock lines, else ""."""
+    for needle in _STOCK:  # (every line of every article comes here: substring tests first)
+        if needle in line:
+            break
+    else:
+        return ""
+    m = PUBLICATION.match(line.strip())
+    return next((g for g in m.groups() if g), "") if m else ""
+
+
+def lines_holding(text: str, needle: str):
+    """Each line of ``text`` that holds ``needle``, once: found with ``str.find`` rather
+    than by a regex or a split through the whole (big) text."""
+    at = text.find(needle)
+    while at >= 0:
+        end = text.find("\n", at)
+        end = len(text) if end < 0 else end
+        yield text[text.rfind("\n", 0, at) + 1:end]
+        at = text.find(needle, end)
+
+
+def publication_names(text: str) -> frozenset[str]:
+    """Every newsletter name Substack's stock lines give in ``text``. Its "Share <name>"
+    button is chrome only for these names: "Share Prices Fell" may be a heading."""
+    names = {stock_name(line) for needle in _STOCK for line in lines_holding(text, needle)}
+    names.discard("")
+    return frozenset(names)
+
+
+#: a sponsor block's opening line (every branch opens with ^: used with .match, which
+#: tries the start only; .search tried every offset of every paragraph of the copy)
+SPONSOR = re.compile(r"^(?:This|Today['’]s|This week['’]s|This month['’]s) (?:edition|episode|issue|"
+                     r"post|newsletter) is "
+                     r"(?:brought to you|sponsored|presented|supported|made possible) by\b|"
+                     r"^(?:Today['’]s) sponsor\b|"
+                     # ("The Ledger is supported this week by X": the newsletter's name first)
+                     r"^(?:The )?[A-Z][\w’'&-]*(?: [A-Z][\w’'&-]*){0,3} is (?:supported|sponsored|"
+                     r"brought to you|presented|made possible) (?:this week|today|this month"
+                     r"|this issue) by\b|"
+                     # (in French, German and Spanish: "Cette lettre vous est offerte par X")
+                     r"^(?:Cette (?:lettre|édition|newsletter) (?:vous )?est (?:offerte|présentée)"
+                     r"|Diese (?:Ausgabe|Folge) wird (?:Ihnen )?präsentiert"
+                     r"|Est[ae] (?:edición|newsletter|número|boletín|entrega) (?:está patrocinad[ao]"
+                     r"|es presentad[ao])"
+                     r"|Ce numéro (?:vous )?est (?:offert|présenté|sponsorisé)"
+                     r"|Questo numero (?:è|ti è) (?:offerto|sponsorizzato|presentato)) (?:par|von|por|da)\b",
+                     re.I)
+#: a sponsor's line of other tools, standing alone: "Sponsored by Switchback Outfitters",
+#: "Together with Acme Cloud" (a name follows, in capitals; a sentence never matches)
+SHORT_SPONSOR = re.compile(r"^(?:Sponsored by|Presented by|Brought to you by|Together with"
+                           r"|In partnership with)\s+[A-Z0-9][\w&'’.-]*(?:\s+[\w&'’.-]+){0,4}[.!:]?$")
+
+
+def is_sponsor(text: str) -> bool:
+    """Does this paragraph open a sponsor's block (:data:`SPONSOR`, :data:`SHORT_SPONSOR`)?"""
+    return SPONSOR.match(text) is not None or SHORT_SPONSOR.match(text) is not None
+
+
+def is_cta(text: str, names: frozenset[str] = frozenset()) -> bool:
+    """A button or prompt line (:data:`CTA`), or "Share <name>" / "Subscribe to <name>"
+    for one of the newsletter's ``names``."""
+    if " · " in text or " | " in text:  # ("Abmelden · Einstellungen verwalten · Im Browser …")
+        parts = [p.strip() for p in re.split(r" [·|] ", text)]
+        return all(p and _one_cta(p, names) for p in parts)
+    return _one_cta(text, names)
+
+
+#: the buttons that name the newsletter: "Share X", "Subscribe to X", in its language too
+NAMED_BUTTONS = ("Share ", "Partager ", "Condividi ", "Compartir ", "Compartilhar ", "Deel ",
+                 "Teilen ", "Subscribe to ")
+
+
+def _one_cta(text: str, names: frozenset[str]) -> bool:
+    if CTA.match(text) is not None:
+        return True
+    for b in NAMED_BUTTONS:  # (a loop: every unit of every article is asked)
+        if text.startswith(b) and text[len(b):] in names:
+            return True
+    return False
