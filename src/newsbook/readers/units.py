@@ -239,8 +239,10 @@ def _marker_ok(text: str, pos: int, digits: str) -> bool:
     before = text[max(0, pos - 3):pos]
     if pos > 1 and text[pos - 1] in ".," and text[pos - 2].isdigit():
         # "3.1 percent", "1,1": a number's own digits; "… in 2023.1" ends a sentence: the
-        # line ends there, or the next sentence opens after a space
-        return end >= len(text) or (text[end] == " " and _OPENS.match(text, end + 1) is not None)
+        # line ends there, or the next sentence opens after a space (never after a comma:
+        # "2,1 Mrd. Euro" is a German number, its "Mrd." no sentence's opening)
+        return text[pos - 1] == "." and (end >= len(text) or (
+            text[end] == " " and _OPENS.match(text, end + 1) is not None))
     if pos > 0 and text[pos - 1] in ".,;:!?)”’\"…*»。！？，、；：」』）":
         return True
     if len(before) == 3 and all(c.isascii() and c.isalpha() for c in before):
