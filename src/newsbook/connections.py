@@ -38,7 +38,7 @@ January February March April May June July August September October November Dec
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mr Mrs Ms Dr Source Sources Image
 Series Phase Round Part Chapter Episode Season Figure Table Section Appendix Volume
 Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
-MoM YoY QoQ WoW""".split())
+MoM YoY QoQ WoW Mio Mrd Mln""".split())
 #: a people's or a language's word alone names no one: two articles "in French" share no
 #: name (in a run it stays: "Chinese Communist Party")
 DEMONYMS = frozenset("""French German English Chinese Japanese Korean American British Russian
@@ -122,6 +122,7 @@ _POSSESSIVE = re.compile(r"(?<=\w)[’']s?$")
 _NOT_NAMES = frozenset("""Sie Ihre Ihr Ihnen Ihren Ihrer Ihres Der Die Das Dem Den Des Ein Eine
 Einen Einem Einer Im Am Zum Zur Vom Beim Le La Les Un Une Du El Los Las Una Il Lo Gli
 Euro Prozent Millionen Milliarden Billionen Mrd Mio Uhr Jahr Jahre Jahren Jahres Monat Woche
+Liebe Lieber Liebes Sehr Hallo Leserinnen Leser
 Frau Herr Januar Februar März April Mai Juni Juli August September Oktober November Dezember
 Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag Foto Grafik Quelle""".split())
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from .numbers import NL, NOUN_ALT, NR, NUM, SW, SIGN, RawQuantity, build, counted_in, number
+from .numbers import (NL, NOUN_ALT, NR, NUM, SW, SIGN, RawQuantity, build, counted_in, number,
+                      scale_of)
 from .spans import has_any, sentence_at, sentences
 
 #: (every scale word holds one of these: "million", "Milliarden", "millones", "milhões")
@@ -165,6 +166,8 @@ def _ends_a_listing(text: str, end: int, dates) -> bool:
     return _LISTING_END.match(text, end) is not None
 
 
+#: a listing's plain number, with its scale word if it has one ("61.4 million in 2021")
+_LISTED = re.compile(rf"{NL}(?P<n1>{NUM}){NR}(?:\s(?P<s1>{SW})\b)?(?![%\w])")
 #: what joins the items of a listing by year: "41 in 2022, 46 in 2023 and just 38 in 2025"
 _CHAIN = re.compile(r"^(?:,\s|;\s|,?\s(?:and|&|to)\s)(?:(?:just|only|then|a|about)\s)?$")
 #: what a listing of plain numbers opens after: "Enrollment was 9,812 in 2021, …" (a verb
@@ -185,28 +188,28 @@ def bare_listing(text: str, found: list[RawQuantity], dates) -> list[RawQuantity
     if " in " not in text or not has_any(text, _STATED_WORDS):
         return found  # (substring tests first: most paragraphs list nothing)
     ends = {a: b for a, b in dates}
-    items: list[tuple[int, int, int]] = []  # (start, end, end of its year)
-    for m in _COUNT_RE.finditer(text):
+    items: list[tuple[int, int, int, str]] = []  # (start, end, end of its year, scale)
+    for m in _LISTED.finditer(text):
         s, e = m.start(), m.end()
         after = _TIED_AFTER.match(text, e)
         if after is None or after.end() not in ends or _taken(s, e, found, dates):
             continue
-        items.append((s, e, ends[after.end()]))
+        items.append((s, e, ends[after.end()], scale_of(m, 1)))
     runs: list[list[tuple[int, int, int]]] = []
     for it in items:
         if runs and _CHAIN.match(text[runs[-1][-1][2]:it[0]]):
             runs[-1].append(it)
         else:
             runs.append([it])
-    extra = [RawQuantity(s, e, text[s:e], number(text[s:e]), None, "", "", "")
-             for run in runs if len(run) >= 3
+    extra = [RawQuantity(s, e, text[s:e], number(text[s:e].split()[0]), None, scale, "", "")
+             for run in runs if len(run) >= 3 and len({it[3] for it in run}) == 1
              and _STATED.search(text, max(0, run[0][0] - 30), run[0][0])
-             for s, e, _ in run]
+             for s, e, _, scale in run]
     return sorted(found + extra, key=lambda r: r.start_off) if extra else found
 
 
 #: a line that is a label and its plain value: "Week ending Nov. 15: 412", "2019: 1,204"
-_LABELLED = re.compile(rf"^[^:\n]{{0,60}}:\s(?P<n1>{NUM})$")
+_LABELLED = re.compile(rf"^[^:\n]{{0,60}}:\s(?P<n1>{NUM})(?:\s(?P<unit>[^\W\d_]{{3,20}}))?$")
 
 
 def labelled_value(text: str, found: list[RawQuantity], dates) -> list[RawQuantity]:
@@ -219,5 +222,6 @@ def labelled_value(text: str, found: list[RawQuantity], dates) -> list[RawQuanti
     if m is None or not any(b == m.start("n1") - 2 or b == m.start("n1") - 1
                             for _, b in dates):  # (the date ends right at the colon)
         return found
-    s, e = m.span("n1")
-    return [RawQuantity(s, e, text[s:e], number(text[s:e]), None, "", "", "")]
+    s, e = m.start("n1"), m.end()  # (and the noun it counts, as written: "2.310 Wohnungen")
+    return [RawQuantity(s, e, text[s:e], number(m.group("n1")), None, "", m.group("unit") or "",
+                        "")]

@@ -62,11 +62,12 @@ def _period(d: RawDate) -> bool:
 
 
 def period_of(q: Located) -> RawDate | None:
-    after = [d for d in q.dates if d.start_off >= q.end_off]
-    if after and _period(after[0]) and not after[0].yearless and \
-            _AFTER_GAP.match(q.text[q.end_off:after[0].start_off]):
-        return after[0]
     s, e = sentence_at(q.sentences, q.start_off, q.end_off)
+    after = [d for d in q.dates if d.start_off >= q.end_off]
+    if after and _period(after[0]) and not after[0].yearless and after[0].end_off <= e and \
+            _AFTER_GAP.match(q.text[q.end_off:after[0].start_off]):
+        return after[0]  # (in its own sentence: "2019: 21.4%" / "2021: 19.8%", typed one
+        #                   under another, tied each value to the next line's year)
     before = [d for d in q.dates if s <= d.start_off and d.end_off <= q.start_off]
     if not before or not _period(before[-1]) or before[-1].yearless and \
             q.text[before[-1].end_off:q.start_off].strip() != ":":
@@ -81,7 +82,7 @@ def period_of(q: Located) -> RawDate | None:
         # the date belongs to no quantity after it when one stands before it in the
         # sentence: "A $21M Series A followed in 2024, with X leading at a $110M
         # valuation" dates the round, not the valuation ("X in 2022, Y" likewise)
-        if q.text[d.end_off:q.start_off] not in (" at ", ": ") and any(
+        if q.text[d.end_off:q.start_off] not in (" at ", ": ", " bei ", " à ", " op ") and any(
                 a >= s and b <= d.start_off and ";" not in q.text[b:d.start_off]
                 for a, b in q.others):  # (a clause after a semicolon stands on its own;
             return None  # "ended 2022 at 4.50%, 2023 at 5.50%": each year its own value)

@@ -182,4 +182,5 @@ def _one_cta(text: str, names: frozenset[str]) -> bool:
     for b in NAMED_BUTTONS:  # (a loop: every unit of every article is asked)
         if text.startswith(b) and text[len(b):] in names:
             return True
-    return False
+    # (German writes the name first: "Stadtgrundriss teilen")
+    return text.endswith(" teilen") and text[:-7] in names

@@ -324,7 +324,10 @@ def _spaced_rows(lines: list[str]) -> list[tuple[str, ...]]:
 #: been edited", "Editor's note", "The full transcript …", "Listen on …"
 _ABOUT_IT = re.compile(r"^(?:Our (?:interview|conversation|talk)|This (?:interview|conversation|"
                        r"transcript)|The (?:full )?(?:interview|transcript|conversation)"
-                       r"|Editor['’]s note|Listen (?:on|to)|Read (?:the|more)|Watch)\b", re.I)
+                       r"|Editor['’]s note|Listen (?:on|to)|Read (?:the|more)|Watch"
+                       # (and in German, French, Spanish, Italian: "Das Gespräch führte X")
+                       r"|Das (?:Gespräch|Interview)|L['’](?:entretien|intervista)"
+                       r"|La (?:entrevista|conversación|conversazione))\b", re.I)
 
 
 #: a note on where the guest's work is found: "The Last Morning is published by Oldcastle
