@@ -24,6 +24,17 @@ NOTEBOOK_META = {
 }
 
 
+def _note(derived: str) -> str:
+    """A timeline line's note, from its ``derived`` column: a forecast's date is the
+    text's own ("date derived" said otherwise), an approximate one is approximate."""
+    for opening, note in (("after the article", "plan or forecast"),
+                          ("the text gives no year", "year inferred"),
+                          ("the text gives it as approximate", "approximate")):
+        if derived.startswith(opening):
+            return note
+    return "date derived"
+
+
 def notebook_header(title: str, data_hashes: dict[str, str]) -> str:
     """Front matter and the hidden setup cell shared by chart-bearing book pages."""
     meta = dict(NOTEBOOK_META, title=title)
@@ -237,7 +248,7 @@ def render_timeline_pages(events_text: str, titles: dict[str, str],
         if published_only:
             line = f"- **{escape_text(when)}** published — {where}"
         else:
-            derived = " *\\(date derived\\)*" if r["derived"] else ""
+            derived = f" *\\({_note(r['derived'])}\\)*" if r["derived"] else ""
             line = f"- **{escape_text(when)}** {escape_text(r['label'])}{derived} — {where}"
         years.setdefault(r["date"][:4], []).append(line)
     groups = [split_pages.Group(escape_text(y), y, tuple(lines), len(lines))
