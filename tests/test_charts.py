@@ -151,3 +151,9 @@ def test_a_series_axis_reaches_below_zero_for_a_negative_value():
     assert low < -12.4 and high > 18.1
     df = pd.DataFrame({"period": ["2022", "2023"], "value": [3.0, 5.0]})
     assert series.render(spec, df).layout.yaxis.range[0] == 0
+
+
+def test_a_series_title_drops_the_values_sign():
+    """"The June anomaly was +1.21°C in 2021, …" was titled "The June anomaly was +: °C"."""
+    from newsbook.autocharts import measure_of
+    assert measure_of("The June anomaly was +1.21°C in 2021.", "1.21°C") == "The June anomaly"

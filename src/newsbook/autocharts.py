@@ -209,7 +209,7 @@ def measure_of(quote: str, value: str) -> str:
     at = q.find(value)
     if at <= 0:
         return ""
-    head = _OPENING.sub("", q[:at].rsplit(", ", 1)[-1].rsplit("; ", 1)[-1].strip(" :—–-"))
+    head = _OPENING.sub("", q[:at].rsplit(", ", 1)[-1].rsplit("; ", 1)[-1].strip(" :—–-+−~≈"))
     words = head.split()
     while words and words[-1].lower().strip(":,") in _LINKING:
         words.pop()

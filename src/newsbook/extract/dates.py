@@ -58,9 +58,10 @@ _MON = trie_regex(sorted(_ENGLISH) + _ABBR + [a + "." for a in _ABBR] + _FOREIGN
 #: (no day or month) needs a word that dates it ("in 1666", "until 1752": :data:`OLD_YEAR_AFTER`)
 _Y = r"(?:1\d|20)\d{2}"
 #: what may not stand right before a number that is a date (nothing number-like glued on)
-_NOT_BEFORE = "_$€£¥₩.,:/#+-−–"
+_NOT_BEFORE = "_$€£¥₩.,:/#+-−–{}"  # (and a formula's braces: "_{1850–1900}")
 _L = rf"(?<![\w{re.escape(_NOT_BEFORE)}])"
-_R = r"(?![\w%]|[.,:/]\d|[-–]\d|\s(?:cal\.?\s)?(?:BCE?|B\.C\.|BP)\b)"  # ... nor on the right
+_R = r"(?![\w%}]|[.,:/]\d|[-–]\d|\s(?:cal\.?\s)?(?:BCE?|B\.C\.|BP)\b|\)?,?\s?pp?\.\s?\d)"  # ...
+# nor on the right (nor a citation's page: "Meridian Energy Outlook (2024), p. 37")
 # (nor an era: "1420–1290 cal BC", "1200 BC" are no years of ours)
 _D = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|er|°|º)?"  # (and French "1er", Italian "1°")
 _DAY_MON_YEAR = rf"{_D}\.?\s(?:of\s|de\s)?{_MON},?\s(?:de\s)?{_Y}"

@@ -87,6 +87,7 @@ UNIT_WORDS = {
     "Gbps": "Gbps", "Mbit/s": "Mbit/s", "Gbit/s": "Gbit/s",
     # climate and science
     "°C": "°C", "°F": "°F", "degrees Celsius": "°C", "degrees Fahrenheit": "°F",
+    "Mt": "Mt", "Gt": "Gt", "MtCO2": "MtCO2", "GtCO2": "GtCO2", "MtCO2e": "MtCO2e",
     "ppm": "ppm", "ppb": "ppb", "mm/yr": "mm/yr", "mm/year": "mm/yr", "mm a year": "mm/yr",
     "mm per year": "mm/yr", "cm/yr": "cm/yr",
 }
