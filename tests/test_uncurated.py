@@ -584,3 +584,14 @@ def test_a_contraction_is_no_name():
     assert [e.term for e in names_anywhere([(art, "t")])] == ["Ruth Kessling"]
     from newsbook.connections import _name_of_run
     assert _name_of_run("I’ll") == ("", False) and _name_of_run("O’Brien") == ("O’Brien", True)
+
+
+def test_a_name_in_a_long_sentence_is_quoted_with_the_stretch_that_holds_it():
+    """A sentence over 300 characters was cut at its opening 300, which held neither
+    "Co-op" nor "Mafeking Road": the glossary quoted words that did not name its term."""
+    from newsbook.connections import sentence_around
+    t = ("I got on the 19 at the stop by the library and " + "we rode on and on past the "
+         "fields and the houses " * 6 + "until the Co-op on Mafeking Road where her husband "
+         "still cannot find the thing he wants")
+    q = sentence_around(t, t.index("Co-op"))
+    assert "Co-op" in q and q in t and len(q) <= 300

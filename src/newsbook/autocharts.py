@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from .extract.facts import derived_note
-from .model import Article, Heading, Paragraph, Piece, Turn, anchor_id, source_line, walk
+from .model import ITEM_SEP, Article, Heading, Paragraph, Piece, Turn, anchor_id, source_line, walk
 from .plan.charts import Bars, Grouped, Series, Timeline
 
 TIMELINE_MIN = 3
@@ -307,7 +307,8 @@ def _opening(text: str, k: int, words: int = 6) -> str:
 
 def _head(text: str, most: int = 100) -> str:
     """The opening of a text as a bar's quote: verbatim, at most ``most`` characters, cut
-    at a word border (never "… if it stay")."""
+    at a word border (never "… if it stay"); a list's first item (its items were joined)."""
+    text = text.split(ITEM_SEP, 1)[0]
     if len(text) <= most:
         return text
     cut = text.rfind(" ", 0, most + 1)

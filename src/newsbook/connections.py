@@ -186,7 +186,14 @@ def sentence_around(text: str, at: int) -> str:
     start, end = next(((lo + s, lo + e) for s, e in sentences(text[lo:hi].replace("\n", " "))
                        if lo + s <= at < lo + e), (lo, hi))
     s = text[start:end].strip()
-    return s if len(s) <= 300 else s[:300].rsplit(" ", 1)[0]
+    if len(s) <= 300:
+        return s
+    # (a long sentence: the stretch of it around the name, so the quote holds what it
+    # glosses; its opening 300 characters held neither "Co-op" nor "Mafeking Road")
+    lo = max(start, at - 150)
+    lo = text.find(" ", lo) + 1 if lo > start and " " in text[lo:at] else lo
+    hi = text.rfind(" ", at, min(end, lo + 300))
+    return text[lo:hi if hi > at else min(end, lo + 300)].strip()
 
 
 def link_rows(stem: str, names: dict[str, dict[str, tuple[str, int, int, int]]],
