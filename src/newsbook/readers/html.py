@@ -35,12 +35,11 @@ from .html_embeds import AUDIO_CARDS, BOOKMARKS, FILE_CARDS, GALLERY, VIDEO, Emb
 from .html_inline import SUBSCRIPT, SUPERSCRIPT, SCRIPTABLE, Piece, at_blank_lines, normalise
 from .html_notes import (NOTE_BACK, NOTE_ID, NOTE_LISTS, NOTE_SUPS, bare_note, footnote_number,
                          note_item, note_ref, number_in)
-from .html_shape import (as_paragraphs, cells, layout_table, levels, masthead_dropped, own_caption,
-                         sponsor_asides, unrepeated)
+from .html_shape import (as_paragraphs, bracketed, cells, guest_byline, layout_table, levels,
+                         masthead_dropped, own_caption, sponsor_asides, unrepeated)
 from .html_tree import WS, Node, _all, _without, parse, plain_text, safe_url, sanitise
 from .html_turns import turns
 from .prompts import CTA, stock_name
-from .units import BY_NAMES
 
 #: Substack furniture: subscribe/share widgets and digest embeds
 DROP = {"subscription-widget-wrap", "subscription-widget", "subscribe-widget", "button-wrapper",
@@ -358,7 +357,7 @@ class _Mapper(Embeds):
             for ch in n.children:
                 if isinstance(ch, Node):
                     if ch.tag == "tr":
-                        cells = [_bracketed(*normalise(self.inline(cell))[:2])
+                        cells = [bracketed(*normalise(self.inline(cell))[:2])
                                  for cell in ch.children
                                  if isinstance(cell, Node) and cell.tag in ("td", "th")]
                         if any(cells):
@@ -467,28 +466,6 @@ def _read_body(html: str, base_url: str, line: int, publication: str = ""):
     return tuple(blocks), tuple(m.footnotes), m.anchors, m.cut_short
 
 
-def _bracketed(text: str, marks) -> str:
-    """A table cell's text with each footnote marker in brackets: a cell has no markers of
-    its own, and "~$48,000" with its note 2 read "~$48,0002"."""
-    for at, n in sorted(marks, reverse=True):
-        k = len(str(n))
-        if text[at:at + k] == str(n):
-            text = f"{text[:at]}[{n}]{text[at + k:]}"
-    return text
-
-
-def _guest_byline(blocks: tuple, byline: str) -> tuple[tuple, str]:
-    """A guest post names its writer in its body, in bold, near its top ("By Anneliese
-    Voigt", after the editor's note): the page's byline is theirs (it said the feed's
-    author), and the line moves into the header, as a text copy's byline does."""
-    for k, b in enumerate(blocks[:8]):
-        if isinstance(b, Paragraph) and len(b.text) <= 80 and b.spans and \
-                all(sp.kind == "strong" for sp in b.spans if sp.text.strip()) and \
-                (m := BY_NAMES.match(b.text.strip())) and m.group(1) != byline:
-            return blocks[:k] + blocks[k + 1:], m.group(1)
-    return blocks, byline
-
-
 def html_article(*, title: str, published: datetime, html: str, source: str, line: int,
                  link: str = "", byline: str = "", diags: list[Diagnostic],
                  publication: str = "") -> Article:
@@ -498,7 +475,7 @@ def html_article(*, title: str, published: datetime, html: str, source: str, lin
     blocks, footnotes, anchors, cut_short = _read_body(html, link, line, publication)
     blocks = masthead_dropped(blocks, title, publication)
     byline = MAIL_ADDRESS.sub("", byline).strip()  # ("X <x@mail.beehiiv.com>": the sender)
-    blocks, byline = _guest_byline(blocks, byline)
+    blocks, byline = guest_byline(blocks, byline)
     if not blocks:
         diags.append(Diagnostic(Code.TRUNCATED, f"article {title!r} has no text", source, line))
     elif cut_short:

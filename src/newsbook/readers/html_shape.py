@@ -9,8 +9,9 @@ import re
 from ..model import (Aside, Block, Figure, Heading, LinkCard, ListBlock, Paragraph, Quote, Rule,
                      Turn)
 from .html_tree import Node, _all
-from .structure import AD_END, AD_MOST
 from .prompts import is_sponsor
+from .structure import AD_END, AD_MOST
+from .units import BY_NAMES
 
 #: a heading that is only a date ("March 20, 2026", "20 March 2026", "2026-03-20")
 DATE_ONLY = re.compile(r"^(?:[A-Z][a-z]+day,?\s)?(?:[A-Z][a-z]{2,8}\.?\s\d{1,2}(?:st|nd|rd|th)?,?\s\d{4}"
@@ -182,3 +183,25 @@ def levels(blocks: list[Block]) -> list[Block]:
             last = level
         out.append(b)
     return out
+
+
+def bracketed(text: str, marks) -> str:
+    """A table cell's text with each footnote marker in brackets: a cell has no markers of
+    its own, and "~$48,000" with its note 2 read "~$48,0002"."""
+    for at, n in sorted(marks, reverse=True):
+        k = len(str(n))
+        if text[at:at + k] == str(n):
+            text = f"{text[:at]}[{n}]{text[at + k:]}"
+    return text
+
+
+def guest_byline(blocks: tuple, byline: str) -> tuple[tuple, str]:
+    """A guest post names its writer in its body, in bold, near its top ("By Anneliese
+    Voigt", after the editor's note): the page's byline is theirs (it said the feed's
+    author), and the line moves into the header, as a text copy's byline does."""
+    for k, b in enumerate(blocks[:8]):
+        if isinstance(b, Paragraph) and len(b.text) <= 80 and b.spans and \
+                all(sp.kind == "strong" for sp in b.spans if sp.text.strip()) and \
+                (m := BY_NAMES.match(b.text.strip())) and m.group(1) != byline:
+            return blocks[:k] + blocks[k + 1:], m.group(1)
+    return blocks, byline
