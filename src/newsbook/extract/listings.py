@@ -172,11 +172,12 @@ _LISTED = re.compile(rf"{NL}(?P<n1>{NUM}){NR}(?:\s(?P<s1>{SW})\b)?(?![%\w])")
 _CHAIN = re.compile(r"^(?:,\s|;\s|,?\s(?:and|&|to)\s)(?:(?:just|only|then|a|about)\s)?$")
 #: what a listing of plain numbers opens after: "Enrollment was 9,812 in 2021, …" (a verb
 #: that states a level, so the numbers are that subject's values)
-_STATED = re.compile(r"\b(?:was|were|is|are|stood at|came to|totall?ed|averaged|numbered"
+_STATED = re.compile(r"(?:\b(?:was|were|is|are|stood at|came to|totall?ed|averaged|numbered"
                      r"|(?:rose|grew|fell|went|increased|climbed|jumped|dropped|declined) from)"
+                     r"|(?:^|(?<=\s))[A-Z][\w’'-]{0,20}(?: [\w’'-]+){0,2}:)"  # (or a label's)
                      r"\s(?:(?:just|only|about|around)\s)?$")
 _STATED_WORDS = (" was ", " were ", " is ", " are ", "stood at", "averaged", "tota", "came to",
-                 "numbered", " from ")
+                 "numbered", " from ", ": ")
 
 
 def bare_listing(text: str, found: list[RawQuantity], dates) -> list[RawQuantity]:

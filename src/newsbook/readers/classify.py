@@ -84,6 +84,7 @@ _WH_HEADING = re.compile(r"^(?:What|Why|How|Where|When|Who)(?:[’']s)?(?: [\w�
                          r"|Ciò che|O que|Por que|Quem|Onde)(?: [\w’'-]+){1,7}$")
 
 
+_LABEL_VALUE = re.compile(r"^[^\W\d_][\w ’'-]{0,30}:\s?[-+−$€£]?\d")
 _SENTENCE_INSIDE = re.compile(r"[a-z][.?!][\"”’]?\s+\S")
 
 
@@ -94,8 +95,9 @@ def caption_like(unit: Unit) -> bool:
         # a gallery: a caption on each line, or a source or alt text showing one ("Sat 14
         # Mar, 7.30pm – Quiz night …" under another event is a list typed as lines)
         lines = [s.strip() for s in unit.lines]
-        if len(lines) == 2 and not any(s[:1].isdigit() for s in lines):
-            return True  # (two captions run together, as Substack's copies show them)
+        if len(lines) == 2 and not any(s[:1].isdigit() or _LABEL_VALUE.match(s) for s in lines):
+            return True  # (two captions run together, as Substack's copies show them; not
+            #             "Tries: 8 in 2022-23, …" / "Appearances: …", a player's figures)
         return any(source_tail(s) or s == ALT_TEXT for s in lines) or all(
             caption_like(Unit(unit.line, [s])) for s in lines)
     if source_tail(t) or t == ALT_TEXT:
