@@ -96,6 +96,13 @@ def _year_ok(text: str, m: re.Match) -> bool:
 _COMPARED = re.compile(r"\bcompared (?:with|to)\s$", re.I)
 
 
+#: a recurring day, no date of one year: "every 19 March", "todos los 19 de marzo"
+_EVERY = ("every", "each", "per", "cada", "chaque", "ogni", "jeden", "jedes", "jede", "elke",
+          "ieder")
+_EVERY_BEFORE = re.compile(r"\b(?:todos los|todas las|tous les|tutti i|tutte le|alle)\s(?:d[ií]as?\s)?$",
+                           re.I)
+
+
 def _relative_ok(text: str, m: re.Match, day: bool = False) -> bool:
     """Whether a relative phrase ("last year") or, with ``day``, a day given with no year
     ("the 17th of May") dates something of the article's own time."""
@@ -103,8 +110,8 @@ def _relative_ok(text: str, m: re.Match, day: bool = False) -> bool:
     if not text[:m.start()].strip() and not text[m.end():].strip(" .:!"):
         return False  # ("Next week" alone: a section's title, not a week)
     prev = prev_word(text, m.start())[1].lower().rstrip(",;:")
-    if prev in ("every", "each", "per") or not day and prev in ("the", "past", "a", "that",
-                                                                  "ago"):
+    if prev in _EVERY or not day and prev in ("the", "past", "a", "that", "ago") or \
+            day and _EVERY_BEFORE.search(text, max(0, m.start() - 16), m.start()):
         return False  # ("two hundred years ago this week": an anniversary, not this week)
     if prev in ("than", "as", "over", "vs", "versus", "with", "to") and \
             (prev not in ("with", "to") or _COMPARED.search(text, 0, m.start())):

@@ -34,6 +34,8 @@ SW = "(?:" + "|".join(sorted((*SCALE_NAMES, *FOREIGN_SCALES), key=len, reverse=T
 SA = r"(?:bn|mn|mln|[kmbKMB])"          # abbreviations: only right after a currency
 SA_SPACED = r"(?:\s(?:bn|mn|mln|[kmbKMB]))"  # ... or after a space ("€12 bn", "€5 m")
 CUR_PREFIX = {"US$": "USD", "HK$": "HKD", "NT$": "TWD", "S$": "SGD", "A$": "AUD", "C$": "CAD",
+              "MX$": "MXN", "Mex$": "MXN", "CA$": "CAD", "AU$": "AUD", "NZ$": "NZD",
+              "COL$": "COP", "CLP$": "CLP", "ARS$": "ARS",
               "$": "USD", "¥": "RMB", "€": "EUR", "£": "GBP", "₩": "KRW", "RMB": "RMB",
               "USD": "USD", "CNY": "RMB", "EUR": "EUR", "GBP": "GBP", "JPY": "JPY",
               "KRW": "KRW", "INR": "INR", "CHF": "CHF", "SEK": "SEK", "NOK": "NOK",
@@ -51,6 +53,7 @@ UNIT_WORDS = {
     "INR": "INR", "won": "KRW", "rubles": "RUB", "roubles": "RUB", "HKD": "HKD", "TWD": "TWD",
     "NT dollars": "TWD", "元": "RMB", "美元": "USD", "日元": "JPY", "韩元": "KRW",
     # (and in the other languages: "2,74 milliards d’euros", "1.500 millones de euros")
+    "€": "EUR",  # ("3,50 €": the sign after the number, as Spanish, French and German write it)
     "d’euros": "EUR", "d'euros": "EUR", "de euros": "EUR", "di euro": "EUR", "Euro": "EUR",
     "euro": "EUR", "dólares": "dólares", "de dólares": "dólares", "pesos": "pesos",
     "de pesos": "pesos", "toneladas": "tonnes", "de toneladas": "tonnes", "tonnellate": "tonnes",

@@ -227,8 +227,8 @@ def _candidate(text: str, m: re.Match, pat: re.Pattern) -> RawQuantity | None:
         cur = g["cur"]
         if cur.isalpha() and _YEAR.fullmatch(g["n1"]) and not scale_of(m, 1):
             return None                       # "USD 2022" is a year, not an amount
-        if cur in ("S$", "A$", "C$") and m.start("cur") > 0 and text[m.start("cur") - 1].isalpha():
-            return None
+        if cur.endswith("$") and m.start("cur") > 0 and text[m.start("cur") - 1].isalpha():
+            return None  # (a dollar of a currency not known: "R$" is read, "XY$" is left out)
         return build(text, m, _currency(text, CUR_PREFIX[cur], m.start("cur")))
     unit = g.get("unit")
     noun = g.get("noun")
