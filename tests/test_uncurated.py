@@ -619,3 +619,20 @@ def test_an_article_of_one_sentence_stands_beside_the_others():
             assert lines[int(r["line"]) - 1] == r["quote"]
         assert [r["note"] for r in rows if r["chapter"] == "2026-02-08-snowdrops-late"] == [
             "this article"]
+
+
+def test_a_sponsors_words_are_counted_once_in_the_articles_shape(tmp_path):
+    """An aside shares its first paragraph's anchor: the sponsor's words were counted twice
+    in the opening's bar of the words-per-section chart."""
+    feed = tmp_path / "f.txt"
+    feed.write_text(
+        "Normal view\n\nSoup\n\n2 March 2026 at 08:00\n\nThis post is brought to you by Pot & "
+        "Pan. Visit potandpan.example for pans.\n\nWe made soup on a cold day and it was good "
+        "soup.\n\nThe Method\n\nChop the onions, then the carrots, then everything else that "
+        "is left.\n", encoding="utf-8")
+    assert cli.main([str(feed), "--book", str(tmp_path / "b"), "-q"]) == 0
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "b" / "data" / "generated" /
+                                            "auto_2026_03_02_soup_sections.csv").read_text(
+        encoding="utf-8"))))
+    assert [(r["section"], int(r["words"])) for r in rows] == [("Opening", 14 + 12),
+                                                               ("The Method", 12)]

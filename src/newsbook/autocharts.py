@@ -366,9 +366,11 @@ def _section_words(article: Article, stem: str):
     texts = dict(block_texts(article, stem))
     secs = sections(article, stem)
     order: dict[str, list] = {}
+    seen: set[str] = set()  # (an aside shares its first paragraph's anchor: counted once)
     for b in walk(article.blocks):
         a = anchor_id(stem, article, b)
-        if a in texts and texts[a]:
+        if a in texts and texts[a] and a not in seen:
+            seen.add(a)
             name = secs.get(a) or "Opening"
             entry = order.setdefault(name, [0, a, b.line, _head(texts[a])])
             entry[0] += len(texts[a].split())
