@@ -17,7 +17,8 @@ NOT_YEAR_AFTER = frozenset("""no no. number # model version v room route page pa
 windows office flight article section chapter item rule part unit step level about around
 roughly nearly almost over than approximately some top rank ranked code top- bib lot jersey
 shirt car flat apartment suite box kit plot folio catalogue cat. ms. platform gate pier bus
-train exit form bay berth squadron regiment batch serial ticket""".split())
+train exit form bay berth squadron regiment batch serial ticket s. h.r. h.res. s.res. h.b. s.b.
+a.b. ab sb hb bill §""".split())
 #: words before a number that make it a year only when no counted noun follows it
 _WEAK_BEFORE = frozenset("the a an of and or to for".split())
 #: a bare year before 1900 needs one of these before it ("in 1666", "until 1752"); 1500 or

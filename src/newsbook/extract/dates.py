@@ -144,6 +144,11 @@ PATTERNS = [(name, re.compile(p, re.I if name in ("season", "season2", "part", "
     ("bareq", r"\bQ(?P<q>[1-4])\b(?!\s?(?:of\s)?\d|\s?F[Yy])"),  # (nor "Q1 FY26": a firm's)
 ]]
 
+#: a year that names a law or cites a source: "the Communications Decency Act of 1996",
+#: "(Marlow v. Quillfeed, 2019", "98 Carrow L. Rev. 1411 (", "(9th Cir. ", "(CJEU "
+_NAMED_BY = re.compile(r"\b(?:Act|Code|Treaty|Directive|Statute|Law) of $"
+                       r"|\((?:[^()]*\bv\.\s[^()]*,\s|[^()]*\b(?:Cir|App|Supp|Rev|Ct)\.\s|CJEU\s"
+                       r"|ECJ\s|EWCA\s|EWHC\s|UKSC\s)$|\b\d+\s(?:[A-Z][\w.]*\s){1,4}\d+\s\($")
 #: a record's "since": "its most since 2019", "the highest level since 2008" say nothing
 #: happened in 2019 or 2008 (a comparison across the years between, like a bound)
 _SINCE_RECORD = re.compile(r"\b(?:most|highest|lowest|largest|smallest|biggest|best|worst|first"
@@ -424,7 +429,8 @@ def find_dates(text: str, published: datetime | None = None) -> list[RawDate]:
                 continue
             if name not in ("relative", "fromto") and (
                     _BOUND.search(text, max(0, s - 16), s)
-                    or _SINCE_RECORD.search(text, max(0, s - 40), s)):
+                    or _SINCE_RECORD.search(text, max(0, s - 40), s)
+                    or _NAMED_BY.search(text, max(0, s - 80), s)):
                 taken.append((s, e))  # "built before 1970": not in 1970 (nor any one year)
                 continue
             if name == "bareq":
@@ -440,7 +446,9 @@ def find_dates(text: str, published: datetime | None = None) -> list[RawDate]:
             if name == "yy" and (_FISCAL_AFTER.match(text, e)
                                  or _FISCAL_BEFORE.search(text, max(0, s - 20), s)):
                 res = (res[0], res[1], "fiscal_year")  # "the 2024/25 financial year"
-            if res[2] in ("year", "month", "day") and (a := _APPROX.search(text, max(0, s - 30), s)):
+            if res[2] in ("year", "month", "day") and name != "relative" and (
+                    a := _APPROX.search(text, max(0, s - 30), s)):  # ("thinking about last
+                # year" is no "about": a relative phrase is never widened)
                 s, res = a.start(), _widened(res)  # "circa 1998": 1997 to 1999
             taken.append((s, e))
             if res[2] == "day" and not _weekday_ok(text, s, res[0]):
