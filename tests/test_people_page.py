@@ -253,7 +253,7 @@ def test_a_place_name_is_not_guessed_to_be_a_person():
     # (a street written short, and a school by its name and grade, were people)
     assert _guess_kind("Main St") == "" and _guess_kind("Delmar Ave.") == ""
     assert _guess_kind("Franklin Elementary") == "organisation"
-    assert _guess_kind("High Street") == ""
+    assert _guess_kind("High Street") == "" and _guess_kind("Jobs Act") == ""
 
 
 def test_clubs_funds_and_firms_are_organisations_and_a_funding_round_is_no_name():

@@ -1463,3 +1463,16 @@ def test_ghosts_members_wall_says_the_post_is_a_preview_and_its_pitch_goes():
     assert len(blocks) == 1 and cut
     blocks, _, _, cut = _read_body(body + pitch, "https://k.example/p/x", 1)
     assert len(blocks) == 1 and not cut
+
+
+def test_an_html_interview_named_in_full_once_then_short():
+    """"Platform & Precedent:" then "P&P:", "Adaeze Lindqvist:" then "Lindqvist:": each
+    full name opened one turn only, so the interview had no turns and no speaker chart."""
+    from newsbook.model import Turn
+    blocks = html_blocks(
+        "<p><strong>Platform &amp; Precedent:</strong> Why?</p><p><strong>Adaeze Lindqvist:"
+        "</strong> Because.</p><p><strong>P&amp;P:</strong> And?</p><p><strong>Lindqvist:"
+        "</strong> So.</p><p><strong>P&amp;P:</strong> Thanks.</p><p><strong>Lindqvist:"
+        "</strong> Bye.</p>", base_url="https://x.example/p")[0]
+    assert [t.speaker for t in blocks if isinstance(t, Turn)] == [
+        "Platform & Precedent", "Adaeze Lindqvist", "P&P", "Lindqvist", "P&P", "Lindqvist"]

@@ -422,6 +422,8 @@ quay wharf dock estate corner cross gate yard centre center st ave rd blvd dr ln
 
 
 _SCHOOLS = frozenset("Elementary Middle High Primary Secondary Kindergarten".split())
+_LAWS = frozenset("Act Acts Code Treaty Directive Regulation Amendment Accord Circuit Bill Rule "
+                  "Rules Convention Protocol Charter Doctrine Clause".split())
 
 
 @functools.lru_cache(maxsize=65536)  # (a name recurs in article after article)
@@ -436,6 +438,8 @@ def _guess_kind(name: str) -> str:
         return ""
     if len(words) >= 2 and words[-1] in _SCHOOLS:
         return "organisation"  # ("Franklin Elementary", "Westview Middle": schools)
+    if words and words[-1] in _LAWS:
+        return ""  # (a law, a treaty or a court's circuit is no person: "Jobs Act")
     if 2 <= len(words) <= 3 and all(re.fullmatch(r"[A-Z][a-z’'-]+(?:-[A-Za-z][a-z]+)?", w)
                                      for w in words):
         return "person"

@@ -52,7 +52,12 @@ def _full_names(speakers: set[str]) -> dict[str, str]:
         if " " in short:
             continue
         longer = [n for n in speakers if n != short and (n.split()[-1] == short or (
-            short.isupper() and len(short) >= 2 and "".join(w[0] for w in n.split()) == short))]
+            short.isupper() and len(short) >= 2 and _initials(n) == short.replace("&", "")))]
         if len(longer) == 1:  # (or its initials: "TBP" after "The Basis Point")
             out[short] = longer[0]
     return out
+
+
+def _initials(name: str) -> str:
+    """"The Basis Point" -> "TBP"; "Platform & Precedent" -> "PP" ("P&P" without its "&")."""
+    return "".join(w[0] for w in name.split() if w[0].isalnum())

@@ -18,7 +18,7 @@ from ..model import Block, ListBlock, Paragraph, Quote, Span, Turn
 from .units import narration
 
 #: a bold label: a name of one to six words, then a colon (in the bold or just after it)
-_LABEL = re.compile(r"^([^\W\d_][\w.’'()-]*(?: [\w.’'()-]+){0,5}?)\s*:?\s*$")
+_LABEL = re.compile(r"^([^\W\d_][\w.’'()&-]*(?: [\w.’'()&-]+){0,5}?)\s*:?\s*$")  # ("P&P:")
 #: the fewest paragraphs each speaker opens
 _TURNS = 2
 
@@ -31,6 +31,10 @@ def turns(blocks: list[Block]) -> list[Block]:
         if lab:
             counts[lab[0]] = counts.get(lab[0], 0) + 1
     speakers = {n for n, k in counts.items() if k >= _TURNS}
+    # (a full name once, then its surname or initials: "Adaeze Lindqvist:", "Lindqvist:"…;
+    # "Platform & Precedent:", "P&P:"…: one speaker, whose first turn counts too)
+    speakers |= {n for n, k in counts.items() if k == 1 and " " in n and any(
+        s == n.split()[-1] or s.replace("&", "") == _initials(n) for s in speakers)}
     if len(speakers) < 2:
         return blocks
     out: list[Block] = []
@@ -54,6 +58,11 @@ def turns(blocks: list[Block]) -> list[Block]:
         out.append(Turn(lab[0], (first, *blocks[i + 1:j]), blocks[i].line, lab[2]))
         i = j
     return out
+
+
+def _initials(name: str) -> str:
+    """"Platform & Precedent" -> "PP" (its "P&P" without the "&")."""
+    return "".join(w[0] for w in name.split() if w[0].isalnum())
 
 
 def _aside(b: Block) -> bool:
