@@ -595,6 +595,7 @@ def test_a_name_in_a_long_sentence_is_quoted_with_the_stretch_that_holds_it():
          "still cannot find the thing he wants")
     q = sentence_around(t, t.index("Co-op"))
     assert "Co-op" in q and q in t and len(q) <= 300
+<<<<<<< HEAD
 
 
 def test_an_article_of_one_sentence_stands_beside_the_others():
@@ -636,3 +637,5 @@ def test_a_sponsors_words_are_counted_once_in_the_articles_shape(tmp_path):
         encoding="utf-8"))))
     assert [(r["section"], int(r["words"])) for r in rows] == [("Opening", 14 + 12),
                                                                ("The Method", 12)]
+=======
+>>>>>>> parent of 8d95ddc (An article of one sentence (a photo's caption, one run-on paragraph) stands beside the book's other articles by length, not as one bar of its own words)

@@ -257,13 +257,9 @@ def speaker_chart(article: Article, stem: str, facts, out: AutoCharts) -> bool:
     return True
 
 
-def fallback_chart(article: Article, stem: str, links: list[dict], out: AutoCharts,
-                   lengths=None) -> None:
+def fallback_chart(article: Article, stem: str, links: list[dict], out: AutoCharts) -> None:
     """Connections to other articles; with none, the article's own shape (words per
-    section), which any text has; an article of one sentence has no shape to draw (one
-    bar says what a sentence could), and stands beside the book's other articles, by
-    length (``lengths``: a callable giving every article's (stem, title, line, words,
-    anchor), asked only then)."""
+    section), which any text has."""
     after = last_text(article, stem)
     if not after:
         return  # no paragraph to place a chart after (an article of headings only)
@@ -288,9 +284,6 @@ def fallback_chart(article: Article, stem: str, links: list[dict], out: AutoChar
         more = words_of(article, stem)
         if len(more) >= 2:
             level, parts = finer, more
-    if len(parts) < 2 and lengths is not None and len(lengths()) >= 2:
-        _lengths_chart(stem, after, lengths(), out)
-        return
     rows = []
     for part, words, anchor, line, quote in parts:
         rows.append({level: part, "words": words, "quote": quote,
@@ -304,24 +297,6 @@ def fallback_chart(article: Article, stem: str, links: list[dict], out: AutoChar
         auto="connections", title=f"How the article is built: words per {level}",
         summary=f"Words in each {level} of the article, in reading order.",
         label=level, value="words", axis="Words (counted)", colour_index=2))
-
-
-def _lengths_chart(stem: str, after: str, lengths: list, out: AutoCharts) -> None:
-    """Every article of the book by its words, this one among them: the chart of an article
-    of one sentence (a photo's caption, one run-on paragraph)."""
-    rows = [{"article": (title if len(title) <= 48 else title[:47].rstrip() + "…"),
-             "words": words, "quote": title, "line": line, "chapter": other, "anchor": anchor,
-             "derived": "words counted in the article", "note": "this article" if other == stem
-             else ""} for other, title, line, words, anchor in lengths]
-    columns = ["article", "words", "quote", "line", "chapter", "anchor", "derived", "note"]
-    name = dataset_name(stem, "lengths")
-    out.datasets[name], out.columns[name] = _csv(columns, rows), columns
-    out.specs.append(_spec(Bars,
-        key=name.removeprefix("auto_"), kind="bars", dataset=name, chapter=stem, after=after,
-        auto="connections", title="This article beside the others: words in each",
-        summary="Words in each article of this book; this one is a single sentence, so its "
-                "own shape would be one bar. Hover for the title, click to open an article.",
-        label="article", value="words", axis="Words (counted)", colour_index=2))
 
 
 def _opening(text: str, k: int, words: int = 6) -> str:

@@ -16,7 +16,7 @@ from . import artcache, autocharts, bookinfo, cachekeys, connections
 from .extract.facts import ArticleFacts
 from .fanout import fan_out
 from .diagnostics import Code, Diagnostic, InputError
-from .model import Article, article_text, source_line
+from .model import Article, article_text
 from .plan import Plan, spec_json
 from .extract.lookup import Finder
 from .reference import (Term, abbreviations_in, block_lines, events_csv,
@@ -188,19 +188,10 @@ def plan_charts(plan: Plan, pages: list[tuple[Article, str]], diags: list[Diagno
     def quote(stem: str, mention) -> str:
         return connections.mention_sentence(blocks_of(stem), mention)
 
-    @functools.cache
-    def lengths() -> list:
-        """Every article's length (asked only for an article of one sentence: in most
-        books, never)."""
-        return [(stem, a.title, source_line(a, a.line),
-                 sum(len(t.split()) for _, t, _ in block_lines(a, stem)),
-                 next((x for x, t, _ in block_lines(a, stem) if t), "")) for a, stem in pages]
-
     for (article, stem), (auto, made) in zip(pages, autos):
         if not made and stem not in covered and "connections" not in off[stem]:
             autocharts.fallback_chart(article, stem,
-                                      connections.link_rows(stem, names, titles, quote), auto,
-                                      lengths)
+                                      connections.link_rows(stem, names, titles, quote), auto)
         for spec in auto.specs:
             out.specs[spec.key] = spec
         out.datasets.update(auto.datasets)
