@@ -595,31 +595,6 @@ def test_a_name_in_a_long_sentence_is_quoted_with_the_stretch_that_holds_it():
          "still cannot find the thing he wants")
     q = sentence_around(t, t.index("Co-op"))
     assert "Co-op" in q and q in t and len(q) <= 300
-<<<<<<< HEAD
-
-
-def test_an_article_of_one_sentence_stands_beside_the_others():
-    """A post that is one sentence (a photo's caption, one run-on paragraph) was charted as
-    one bar of its own words: it now stands beside the book's other articles by length,
-    every row quoting an article's title line."""
-    feed = ("Normal view\n\nSnowdrops late\n\n8 February 2026 at 08:00\n\nThe first snowdrops "
-            "under the old pear came a fortnight late and not a bit sorry about it\n\n"
-            "Frost before breakfast\n\n1 February 2026 at 08:00\n\nThe frost came early. It "
-            "stayed all morning on the cold frame.\n\nThen it went, and the robin came back.\n")
-    import tempfile
-    with tempfile.TemporaryDirectory() as d:
-        path = Path(d) / "f.txt"
-        path.write_text(feed, encoding="utf-8")
-        assert cli.main([str(path), "--book", str(Path(d) / "b"), "-q"]) == 0
-        gen = Path(d) / "b" / "data" / "generated"
-        rows = list(csv.DictReader(io.StringIO(
-            (gen / "auto_2026_02_08_snowdrops_late_lengths.csv").read_text(encoding="utf-8"))))
-        lines = feed.split("\n")
-        assert {r["quote"] for r in rows} == {"Snowdrops late", "Frost before breakfast"}
-        for r in rows:
-            assert lines[int(r["line"]) - 1] == r["quote"]
-        assert [r["note"] for r in rows if r["chapter"] == "2026-02-08-snowdrops-late"] == [
-            "this article"]
 
 
 def test_a_sponsors_words_are_counted_once_in_the_articles_shape(tmp_path):
@@ -637,5 +612,3 @@ def test_a_sponsors_words_are_counted_once_in_the_articles_shape(tmp_path):
         encoding="utf-8"))))
     assert [(r["section"], int(r["words"])) for r in rows] == [("Opening", 14 + 12),
                                                                ("The Method", 12)]
-=======
->>>>>>> parent of 8d95ddc (An article of one sentence (a photo's caption, one run-on paragraph) stands beside the book's other articles by length, not as one bar of its own words)
