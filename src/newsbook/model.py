@@ -273,6 +273,18 @@ def mostly_cjk(text: str) -> bool:
     return cjk > 0 and 3 * cjk >= len(_LETTER.findall(text))
 
 
+def short_for(short: str, full: str) -> bool:
+    """Whether a speaker's label ``short`` names the one ``full`` names, in an interview
+    that gives the full name once and then a short one: its surname ("Ortiz" for "Jane
+    Ortiz") or its initials ("TBP" for "The Basis Point", "P&P" for "Platform &
+    Precedent"). Both readers and the speaker chart ask it."""
+    words = full.split()
+    if len(words) < 2 or " " in short or short == full:
+        return False
+    return short == words[-1] or short.isupper() and len(short) >= 2 and \
+        short.replace("&", "") == "".join(w[0] for w in words if w[0].isalnum())
+
+
 def source_line(article: Article, line: int) -> int:
     """The source line a fact or a row names for a block on ``line``: its own in a text
     copy; the item's in an HTML body, whose blocks have no line of their own in the file

@@ -1,7 +1,8 @@
 """Speaker shares of interviews: words and turns per (section, speaker)."""
 from __future__ import annotations
 
-from ..model import Article, Heading, ListBlock, Paragraph, Turn, anchor_id, source_line, walk
+from ..model import (Article, Heading, ListBlock, Paragraph, Turn, anchor_id, short_for,
+                     source_line, walk)
 from .facts import SpeakerShare
 
 
@@ -51,13 +52,7 @@ def _full_names(speakers: set[str]) -> dict[str, str]:
     for short in speakers:
         if " " in short:
             continue
-        longer = [n for n in speakers if n != short and (n.split()[-1] == short or (
-            short.isupper() and len(short) >= 2 and _initials(n) == short.replace("&", "")))]
+        longer = [n for n in speakers if short_for(short, n)]
         if len(longer) == 1:  # (or its initials: "TBP" after "The Basis Point")
             out[short] = longer[0]
     return out
-
-
-def _initials(name: str) -> str:
-    """"The Basis Point" -> "TBP"; "Platform & Precedent" -> "PP" ("P&P" without its "&")."""
-    return "".join(w[0] for w in name.split() if w[0].isalnum())

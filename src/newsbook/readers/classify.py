@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from .prompts import is_cta, is_sponsor
+from ..model import short_for
+from .prompts import POSTCODE, is_cta, is_sponsor
 from .units import (ALT_TEXT, BY_NAMES, LIST_ITEM, NOT_SPEAKERS, NOTE, PLAYER_TIME, POST_HEAD,
                     REPORTS, SMALL, SPEAKER, TERMINAL, TYPED_ITEM, Unit, _NAME, _last,
                     source_tail, table_rows)
@@ -128,8 +129,6 @@ _STREET = re.compile(r"""^(?:\d{1,5}[A-Za-z]?,?\ (?:[A-Z][\w’'.-]*\ ){0,3}
     (?:Street|St|Road|Rd|Lane|Ln|Avenue|Ave|Way|Drive|Dr|Boulevard|Blvd|Place|Pl|Square
       |Sq|Court|Ct|Terrace|Close|Row|Parkway|Highway|Hwy|Crescent|Gardens|Hill)\.?
   | P\.?\ ?O\.?\ Box\ \d+)(?:,|$)""", re.X)
-#: a postal code ending an address line: "PE14 9TN", "SW1A 1AA", "Boulder, CO 80302"
-_POSTCODE = re.compile(r"(?:^|\s)(?:[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}|[A-Z]{2} \d{5}(?:-\d{4})?)$")
 #: a line of wrapped prose is at least this long (a line of verse is shorter)
 WRAPPED = 50
 
@@ -154,7 +153,7 @@ def run_kind(lines: list[str]) -> str:
     if _EMOJI.fullmatch(ls[0] + " "):
         return "lines"  # a callout: its icon alone on a line ("📌"), then its text
     if all(len(s.split()) <= 6 for s in ls) and any(
-            _STREET.match(s) or _POSTCODE.search(s) for s in ls):
+            _STREET.match(s) or POSTCODE.search(s) for s in ls):
         return "lines"
     return ""
 
@@ -294,15 +293,15 @@ def _footer(lines: list[str], names: frozenset[str]) -> bool:
 
 def _once_among(name: str, i: int, counts: dict[str, int], units: list[Unit]) -> bool:
     """A name that opens one turn only is a speaker too inside an interview: when it is
-    the full name of one who speaks again by surname ("Jane Ortiz: …", then "Ortiz: …"),
-    or when it is a full name (two words or more) and a line of one who speaks twice or
-    more stands right before or after it ("Renata Sosa: Yo sería más prudente." in a
-    panel). Its words were counted as the speaker's before it."""
+    the full name of one who speaks again by surname or initials ("Jane Ortiz: …", then
+    "Ortiz: …"), or when it is a full name (two words or more) and a line of one who
+    speaks twice or more stands right before or after it ("Renata Sosa: Yo sería más
+    prudente." in a panel). Its words were counted as the speaker's before it."""
     words = name.split()
     if counts.get(name) != 1 or len(words) < 2 or any(w in NOT_SPEAKERS for w in words):
         return False
-    if counts.get(words[-1], 0) >= 2:
-        return True
+    if any(k >= 2 and short_for(s, name) for s, k in counts.items()):
+        return True  # (by surname or initials: model.short_for)
     for k in (i - 1, i + 1):
         if 0 <= k < len(units) and len(units[k].lines) == 1:
             m = SPEAKER.match(_stamped(units[k].lines[0])[1])

@@ -39,7 +39,7 @@ from .html_shape import (as_paragraphs, bracketed, cells, guest_byline, layout_t
                          masthead_dropped, own_caption, sponsor_asides, unrepeated)
 from .html_tree import WS, Node, _all, _without, parse, plain_text, safe_url, sanitise
 from .html_turns import turns
-from .prompts import CTA, stock_name
+from .prompts import CTA, MEMBERS_WALL, stock_name
 
 #: Substack furniture: subscribe/share widgets and digest embeds
 DROP = {"subscription-widget-wrap", "subscription-widget", "subscribe-widget", "button-wrapper",
@@ -51,11 +51,6 @@ CUT_SHORT = {"paywall", "paywall-jump", "paywall-cta", "more-link"}
 DROP |= CUT_SHORT
 #: an e-mail's hidden preheader (the inbox's preview line, padded with invisible characters)
 DROP |= {"preview", "preheader", "preview-text"}
-#: a members' wall's words: Ghost's "Become a member to keep reading", "This post is for
-#: paying subscribers only", "Subscribe to continue reading"
-MEMBERS_WALL = re.compile(r"\b(?:to (?:keep|continue) reading|to read (?:the rest|more|on)"
-                          r"|(?:subscribers|members) only"
-                          r"|(?:upgrade|subscribe) to (?:keep|continue))\b", re.I)
 #: other tools' button cards (Ghost's "kg-button-card"), dropped when the button is a
 #: subscribe or share prompt (the text copy's own rule); a "Read the report" button stays
 BUTTON_CARDS = {"kg-button-card"}

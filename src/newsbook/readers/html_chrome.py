@@ -7,7 +7,7 @@ import re
 from urllib.parse import urldefrag
 
 from .html_tree import WS, Node, _all, _without, safe_url
-from .prompts import CTA, is_cta
+from .prompts import CTA, MAIL_FOOTER, PITCH, is_cta
 
 #: a footnote's way back to its marker: by class (Python-Markdown, Pandoc, kramdown, ...),
 #: or a link into the page (or one whose address the sanitiser removed, javascript:) whose
@@ -142,16 +142,6 @@ def is_poll_option(c: Node) -> bool:
         and word_count(c, 8) <= 8 and only_links(c)
 
 
-#: an e-mail's footer line, its sender's postal address set off by middle dots: "The Basis
-#: Point · 1209 Larkin Street, Suite 4 · San Francisco, CA 94109" (every issue's last line)
-MAIL_FOOTER = re.compile(r"(?:\b[A-Z]{2} \d{5}(?:-\d{4})?|\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}"
-                         r"|\b\d{4,5} [A-ZÄÖÜ][a-zäöüß]+)$")
-
-
-#: a sign-up pitch's words
-PITCH = re.compile(r"\b(?:subscrib\w*|sign(?:ing)? up|become a (?:paid )?member|join us|upgrade)\b",
-                   re.I)
-
 
 def is_chrome(c: Node, article_words: int, names: frozenset[str] = frozenset()) -> bool:
     """Is this block a newsletter's chrome? One of at most FOOTER_WORDS words holding an
@@ -166,7 +156,7 @@ def is_chrome(c: Node, article_words: int, names: frozenset[str] = frozenset()) 
         return False
     text = WS.sub(" ", c.text()).strip()
     if WP_FOOTER.match(text) or is_cta(text, names) or COPYRIGHT.match(text) or \
-            (" · " in text or " | " in text) and MAIL_FOOTER.search(text):
+            (" · " in text or " | " in text) and MAIL_FOOTER.search(text):  # (its address)
         return True
     links = _all(c, lambda x: x.tag == "a")
     texts = [WS.sub(" ", a.text()).strip() for a in links]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..model import Block, ListBlock, Paragraph, Quote, Span, Turn
+from ..model import Block, ListBlock, Paragraph, Quote, Span, Turn, short_for
 from .units import narration
 
 #: a bold label: a name of one to six words, then a colon (in the bold or just after it)
@@ -33,8 +33,7 @@ def turns(blocks: list[Block]) -> list[Block]:
     speakers = {n for n, k in counts.items() if k >= _TURNS}
     # (a full name once, then its surname or initials: "Adaeze Lindqvist:", "Lindqvist:"…;
     # "Platform & Precedent:", "P&P:"…: one speaker, whose first turn counts too)
-    speakers |= {n for n, k in counts.items() if k == 1 and " " in n and any(
-        s == n.split()[-1] or s.replace("&", "") == _initials(n) for s in speakers)}
+    speakers |= {n for n, k in counts.items() if k == 1 and any(short_for(s, n) for s in speakers)}
     if len(speakers) < 2:
         return blocks
     out: list[Block] = []
@@ -58,11 +57,6 @@ def turns(blocks: list[Block]) -> list[Block]:
         out.append(Turn(lab[0], (first, *blocks[i + 1:j]), blocks[i].line, lab[2]))
         i = j
     return out
-
-
-def _initials(name: str) -> str:
-    """"Platform & Precedent" -> "PP" (its "P&P" without the "&")."""
-    return "".join(w[0] for w in name.split() if w[0].isalnum())
 
 
 def _aside(b: Block) -> bool:

@@ -29,7 +29,7 @@ CTA = re.compile(r"^(?:Subscribe now|Subscribe|Share|Leave a comment|Give a gift
                  r"|Iscriviti(?: ora)?|Condividi|Lascia un commento"
                  # (its e-mail's row of buttons under a post: Like, Comment, Restack)
                  r"|Like|Comment|Me gusta|Comentar|J[’']aime|Commenter|Gefällt mir|Kommentieren"
-                 r"|Mi piace|Commenta|Curtir|Comentar"
+                 r"|Mi piace|Commenta|Curtir"
                  r"|(?:Nu )?[Aa]bonneren|Delen|Laat een reactie achter"
                  r"|Inscreva-se|Assine(?: agora)?|Compartilhar|Deixe um comentário"
                  r"|Update your (?:email )?preferences|View this (?:email|post) in (?:your|a) browser"
@@ -62,13 +62,11 @@ CTA = re.compile(r"^(?:Subscribe now|Subscribe|Share|Leave a comment|Give a gift
                  # (in German, Spanish and Italian)
                  r"|\S.{0,60} è una pubblicazione (?:supportata|sostenuta|finanziata) dai (?:suoi )?"
                  r"lettori\.(?: .*)?|Grazie per aver letto \S.{0,60}?\s?! .*"
-                 # (in Dutch, Portuguese and Spanish)
+                 # (in Dutch and Portuguese; Spanish's are with German's below)
                  r"|\S.{0,60} is een door lezers (?:gesteunde|ondersteunde) publicatie\.(?: .*)?"
                  r"|Bedankt voor het lezen van \S.{0,60}?\s?! .*"
                  r"|\S.{0,60} é uma publicação (?:apoiada|financiada) pel[oa]s? (?:seus )?leitores"
                  r"\.(?: .*)?|Obrigad[oa] por ler \S.{0,60}?\s?! .*"
-                 r"|\S.{0,60} es una publicación (?:financiada|apoyada) por (?:sus )?lectores\.(?: .*)?"
-                 r"|¡Gracias por leer \S.{0,60}?\s?! .*"
                  # (Substack's e-mail footer: its address, and its links)
                  r"|548 Market Street,? PMB \d+,? San Francisco,? CA \d{5}(?:-\d{4})?"
                  r"|Get the app|Start writing|Scarica l['’]app|Inizia a scrivere|Annulla l['’]iscrizione"
@@ -76,10 +74,23 @@ CTA = re.compile(r"^(?:Subscribe now|Subscribe|Share|Leave a comment|Give a gift
                  r"|App herunterladen|Schreiben beginnen|(?:Get|Scarica l['’]app|Descarga la app) /.*"
                  r"|\S.{0,60} ist eine von (?:Lesern|Leser\*innen|Lesenden) (?:unterstützte|"
                  r"finanzierte) Publikation\.(?: .*)?|Danke (?:fürs|für das) Lesen von \S.{0,60}?"
-                 r"\s?! .*|\S.{0,60} es una publicación (?:financiada|apoyada) por (?:sus|los) "
+                 r"\s?! .*|\S.{0,60} es una publicación (?:financiada|apoyada) por (?:sus |los )?"
                  r"lectores\.(?: .*)?|¡Gracias por leer \S.{0,60}?\s?! .*"
                  r"|Thanks for reading \S.{0,60}?! Subscribe for free to receive new posts and "
                  r"support (?:my|our) work\.)$")
+#: a members' wall's words: Ghost's "Become a member to keep reading", "This post is for
+#: paying subscribers only", "Subscribe to continue reading" (the post is its preview)
+MEMBERS_WALL = re.compile(r"\b(?:to (?:keep|continue) reading|to read (?:the rest|more|on)"
+                          r"|(?:subscribers|members) only"
+                          r"|(?:upgrade|subscribe) to (?:keep|continue))\b", re.I)
+#: a sign-up pitch's words ("Not a subscriber yet? Subscribe and get …")
+PITCH = re.compile(r"\b(?:subscrib\w*|sign(?:ing)? up|become a (?:paid )?member|join us"
+                   r"|upgrade)\b", re.I)
+#: a postal code ending an address line: "PE14 9TN", "SW1A 1AA", "Boulder, CO 80302"
+POSTCODE = re.compile(r"(?:^|\s)(?:[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}|[A-Z]{2} \d{5}(?:-\d{4})?)$")
+#: an e-mail's footer line ends in its sender's postal code, and German's "10969 Berlin":
+#: "The Basis Point · 1209 Larkin Street, Suite 4 · San Francisco, CA 94109"
+MAIL_FOOTER = re.compile(rf"{POSTCODE.pattern}|\b\d{{4,5}} [A-ZÄÖÜ][a-zäöüß]+$")
 #: Substack's paywall: the copy holds only the paid post's preview (its prompts are :data:`CTA`)
 PAYWALL = re.compile(rf"^(?:{_PAYWALL})")
 #: Substack's stock lines that name the newsletter (its subscribe widget, either wording)
@@ -172,15 +183,17 @@ def is_cta(text: str, names: frozenset[str] = frozenset()) -> bool:
 
 
 #: the buttons that name the newsletter: "Share X", "Subscribe to X", in its language too
-NAMED_BUTTONS = ("Share ", "Partager ", "Condividi ", "Compartir ", "Compartilhar ", "Deel ",
-                 "Teilen ", "Subscribe to ")
+#: (German writes the name first: "X teilen")
+NAMED_BUTTONS = tuple(b.split("{}") for b in (
+    "Share {}", "Partager {}", "Condividi {}", "Compartir {}", "Compartilhar {}", "Deel {}",
+    "Teilen {}", "{} teilen", "Subscribe to {}"))
 
 
 def _one_cta(text: str, names: frozenset[str]) -> bool:
     if CTA.match(text) is not None:
         return True
-    for b in NAMED_BUTTONS:  # (a loop: every unit of every article is asked)
-        if text.startswith(b) and text[len(b):] in names:
+    for head, tail in NAMED_BUTTONS:  # (a loop: every unit of every article is asked)
+        if text.startswith(head) and text.endswith(tail) and \
+                text[len(head):len(text) - len(tail)] in names:
             return True
-    # (German writes the name first: "Stadtgrundriss teilen")
-    return text.endswith(" teilen") and text[:-7] in names
+    return False
