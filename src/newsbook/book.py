@@ -162,6 +162,8 @@ def plan_charts(plan: Plan, pages: list[tuple[Article, str]], diags: list[Diagno
             made |= autocharts.series_charts(a, stem, fx, auto, covered.get(stem, set()))
         if "speakers" not in off[stem]:
             made |= autocharts.speaker_chart(a, stem, fx, auto)
+        if "tables" not in off[stem]:
+            made |= autocharts.table_charts(a, stem, fx, auto, covered.get(stem, set()))
         # only the dates (events) and terms (glossary) are read later: the rest of the
         # facts need not travel back from a forked worker
         kept = ArticleFacts(fx.stem, fx.dates, (), (), (), fx.terms)

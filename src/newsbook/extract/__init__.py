@@ -23,6 +23,7 @@ from .quantities import decimal_mark, find_quantities, parse_quantity_text
 from .series import Located, find_series
 from .spans import has_any, label_of, quote_for, sentence_at, sentences
 from .speakers import speaker_shares
+from .tables import find_tables
 from .terms import find_terms
 
 __all__ = ["ArticleFacts", "DatedStatement", "Fact", "Quantity", "Series", "SeriesPoint",
@@ -249,7 +250,8 @@ def _extract(article: Article, stem: str, published: datetime | None) -> Article
         series += find_series(groups[g], stem)
     ordered_terms = tuple(t for _, t in sorted(terms.values(), key=lambda p: p[0]))
     return ArticleFacts(stem, tuple(dates), tuple(quantities), tuple(series),
-                        speaker_shares(article, stem), ordered_terms)
+                        speaker_shares(article, stem), ordered_terms,
+                        find_tables(article, stem, mark))
 
 
 def extract_article(article: Article, stem: str) -> ArticleFacts:

@@ -130,3 +130,5 @@ class ArticleFacts:
     series: tuple[Series, ...]
     speakers: tuple[SpeakerShare, ...]
     terms: tuple[Term, ...]
+    #: the figures of its tables (:mod:`newsbook.extract.tables`)
+    tables: tuple = ()

@@ -16,7 +16,7 @@ from .models import KEY, STEM, Field, Strict, schema
 #: the only functions a ``custom`` spec may name (newsbook.charts.kinds.custom)
 CUSTOM = ("app_features", "ldp_entry", "ar_price_bands", "book_at_a_glance")
 #: automatic chart families a curated spec can replace or a chapter file can suppress
-AUTO_FAMILIES = ("timeline", "series", "speakers", "connections")
+AUTO_FAMILIES = ("timeline", "series", "speakers", "tables", "connections")
 
 
 @schema
@@ -39,7 +39,7 @@ class Spec(Strict):
     summary: Annotated[str, Field(min_length=1)]
     notes: list[str] = field(default_factory=list)
     replaces_caption: bool = False
-    replaces: list[Literal["timeline", "series", "speakers", "connections"]] = field(
+    replaces: list[Literal["timeline", "series", "speakers", "tables", "connections"]] = field(
         default_factory=list)
     live: Optional[Live] = None
     where: dict[str, str] = field(default_factory=dict)  # keep only rows whose column equals
@@ -161,6 +161,6 @@ class ChartFile(Strict):
     automatic ones (``suppress: [timeline]`` turns the automatic timeline off)."""
 
     chapter: Annotated[str, Field(pattern=r"^$|" + STEM)]
-    suppress: list[Literal["timeline", "series", "speakers", "connections"]] = field(
+    suppress: list[Literal["timeline", "series", "speakers", "tables", "connections"]] = field(
         default_factory=list)
     charts: list[ChartSpec] = field(default_factory=list)

@@ -165,6 +165,20 @@ def label_room(labels: list[str], longest_value: float, px: int = 640) -> float:
     return longest_value / (1 - frac) if longest_value > 0 else 1.0
 
 
+def value_range(labels: list[str], values: list[float], px: int = 640) -> list[float]:
+    """[low, high] of a bar axis with room for every outside label, on both sides of zero
+    when some values are below it ("−1.8%": its bar runs left, its label beyond its end);
+    [0, :func:`label_room`] when none is."""
+    low = min(values, default=0)
+    if low >= 0:
+        return [0, label_room(labels, max(values, default=0), px)]
+    high = max(max(values, default=0), 0)
+    chars = max((len(s) for s in labels), default=4)
+    frac = min(0.3, (chars * 7 + 12) / px)
+    whole = (high - low) / (1 - (2 if high > 0 else 1) * frac)
+    return [low - frac * whole, high + frac * whole if high > 0 else 0]
+
+
 def wrap_label(value, width: int = 22) -> str:
     """Category tick text wrapped with <br> (plotly escapes nothing in ticks: escape)."""
     return "<br>".join(html.escape(ln, quote=False)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from ._common import HOVER, PALETTE, customdata, label_room, value_label, wrap_label
+from ._common import HOVER, PALETTE, customdata, value_label, value_range, wrap_label
 
 
 def render(spec, df) -> go.Figure:
@@ -18,7 +18,7 @@ def render(spec, df) -> go.Figure:
     if spec.log:
         axis["type"] = "log"
     else:
-        axis["range"] = [0, label_room(labels, max(values, default=0))]
+        axis["range"] = value_range(labels, values)
         if values and all(float(v).is_integer() for v in values) and max(values) <= 12:
             axis["dtick"] = 1  # counts: no half-steps on the axis
     fig = go.Figure(go.Bar(

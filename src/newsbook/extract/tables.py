@@ -1,0 +1,180 @@
+"""Figures of a table (model -> facts): the columns of numbers a table states, cell by cell.
+
+A table of numbers is the one place a newsletter already laid its figures out for a chart
+("Suburb | Median price | Change"), yet its cells were read by no extractor: a sentence
+finder has no sentences there. Here a column is charted only when every cell it fills is
+one number of one kind (the same currency, unit and scale word, or a bare count), so no
+bar mixes "£312k" with "12%"; a column of years, ranks or codes is no measure. A row's
+quote is the row itself, cell by cell as the copy gives it, on its own line in a text
+copy. When in doubt a column is left out; a table with no column left gives nothing.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Article, Piece, Table, Turn, anchor_id, source_line
+
+#: data rows a table needs (fewer say nothing a sentence could not) and may have (more
+#: make a bar chart taller than a screen: the table says it better)
+MIN_ROWS, MAX_ROWS = 3, 40
+#: a cell that states no value: a dash, "n/a", an ellipsis
+_MISSING = frozenset(["", "-", "–", "—", "n/a", "N/A", "n.a.", "na", "NA", "…", "...", "..",
+                      "*", "?", "tbc", "TBC", "tba", "TBA"])
+#: headers of columns that number or name rows instead of measuring them
+_NOT_MEASURE = re.compile(r"^(?:#|no\.?|nr\.?|n°|rank(?:ing)?|pos(?:ition|\.)?|place|year|"
+                          r"jahr|année|año|ano|id|code|ref(?:erence)?|zip|post ?code|"
+                          r"seed|round|week|game|match|lane|bib|number)$", re.I)
+_CURRENCY = r"(?:[A-Z]{1,3})?[$£€¥₩₹]|(?:USD|EUR|GBP|AUD|CAD|CHF|JPY|CNY|RMB)\s?"
+_SCALES = {"k": 1e3, "K": 1e3, "thousand": 1e3, "m": 1e6, "M": 1e6, "mn": 1e6, "mln": 1e6,
+           "million": 1e6, "bn": 1e9, "b": 1e9, "B": 1e9, "billion": 1e9, "trillion": 1e12,
+           "tn": 1e12}
+#: words that scale a number even with no currency ("1.2 million"); letters only with one
+_WORD_SCALES = frozenset(["thousand", "million", "billion", "trillion"])
+_SIGN = "[-−–+]"
+
+
+def _cell_pattern(mark: str) -> re.Pattern:
+    """One number, whole cell: sign, currency, digits grouped by thousands, decimals,
+    a scale word and a unit ("+3.1%", "£312,500", "A$1.2m", "−4 °C", "12.5 ms")."""
+    dec, group = (",", r"[.\u202f\u00a0 ]") if mark == "," else (r"\.", r"[,\u202f\u00a0 ]")
+    number = rf"\d{{1,3}}(?:{group}\d{{3}})+(?:{dec}\d+)?|\d+(?:{dec}\d+)?|{dec}\d+"
+    return re.compile(
+        rf"^(?P<s1>{_SIGN}?)\s?(?P<cur>{_CURRENCY}|)\s?(?P<s2>{_SIGN}?)(?P<num>{number})"
+        r"\s?(?P<scale>thousand|million|billion|trillion|mln|mn|bn|tn|[kKmMbB](?![a-zA-Z])|)"
+        r"\s?(?P<unit>%|pp|p\.p\.|°[CF]|[a-zA-Zµ°/²³]{1,12}|)\s?(?P<cur2>[$£€¥₩₹]|)$")
+
+
+_CELLS = {mark: _cell_pattern(mark) for mark in (".", ",")}
+_YEARISH = re.compile(r"^(?:1[89]|20)\d\d$")
+#: labels that are periods, in order: years, seasons, quarters, halves, months
+_PERIOD = re.compile(
+    r"^(?:(?:FY\s?)?(?:1[89]|20)\d\d(?:[-–/](?:\d\d|(?:1[89]|20)\d\d))?|[QH][1-4]\s?(?:1[89]|20)\d\d"
+    r"|(?:1[89]|20)\d\d\s?[QH][1-4]|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
+    r"[a-z]*\.?(?:\s(?:1[89]|20)\d\d)?)$")
+
+
+@dataclass(frozen=True)
+class TableCell:
+    """One stated value: its row (0 = first data row), number (scale applied) and text."""
+
+    row: int
+    value: float
+    stated: str
+
+
+@dataclass(frozen=True)
+class TableColumn:
+    """A column of one kind of number: its header and what its numbers are in."""
+
+    header: str
+    unit: str        # "%", "ms", "°C" … ("" for a bare count)
+    currency: str    # "£", "A$" … ("")
+    cells: tuple[TableCell, ...]
+
+    @property
+    def measure(self) -> str:
+        """What the axis says the numbers are in: "£", "%", "ms" ("" for counts)."""
+        return " ".join(x for x in (self.currency.strip(), self.unit) if x)
+
+
+@dataclass(frozen=True)
+class TableFigures:
+    """The charted part of one table: row labels, the rows' quotes and lines, columns."""
+
+    stem: str
+    anchor: str
+    text: str                    # the table's text (a chart is placed after it)
+    label_header: str
+    labels: tuple[str, ...]
+    quotes: tuple[str, ...]      # each data row, its cells as the copy gives them
+    lines: tuple[int, ...]       # each data row's source line
+    periods: bool                # the labels are years, quarters or months, in order
+    columns: tuple[TableColumn, ...]
+
+
+def _value(cell: str, pattern: re.Pattern, mark: str) -> tuple[float, str, str] | None:
+    """(number, currency, unit) of a cell stating one number, else None."""
+    m = pattern.match(cell.strip())
+    if m is None or (m.group("s1") and m.group("s2")):
+        return None
+    digits = re.sub(r"[\s\u202f\u00a0" + ("." if mark == "," else ",") + "]", "",
+                    m.group("num")).replace(",", ".")
+    value = float(digits)
+    scale, cur, unit = m.group("scale"), m.group("cur") or m.group("cur2"), m.group("unit")
+    if m.group("cur") and m.group("cur2"):
+        return None
+    if scale and not (cur or scale in _WORD_SCALES):
+        # ("400m" is metres and "8GB" gigabytes: a letter scales only money)
+        if unit:
+            return None
+        unit, scale = scale, ""
+    value *= _SCALES.get(scale, 1.0)
+    if (m.group("s1") or m.group("s2")) in ("-", "−", "–"):
+        value = -value
+    return value, cur.strip(), unit
+
+
+def _column(header: str, cells: list[str], pattern: re.Pattern, mark: str) -> TableColumn | None:
+    """The column's figures when every cell it fills states one number of one kind."""
+    if not header or _NOT_MEASURE.match(header.strip(" :")) or _value(header, pattern, mark):
+        return None  # (a header that is a number: the table has no header row to name it)
+    found, kinds = [], set()
+    for k, cell in enumerate(cells):
+        if cell.strip() in _MISSING:
+            continue
+        got = _value(cell, pattern, mark)
+        if got is None:
+            return None
+        value, cur, unit = got
+        kinds.add((cur, unit))
+        found.append(TableCell(k, value, cell.strip()))
+    if len(found) < MIN_ROWS or len(kinds) != 1:
+        return None
+    cur, unit = kinds.pop()
+    if not (cur or unit) and all(_YEARISH.match(c.stated) for c in found):
+        return None  # (years: when something was, not how much)
+    return TableColumn(header.strip(), unit, cur, tuple(found))
+
+
+def table_figures(article: Article, stem: str, table: Table, mark: str) -> TableFigures | None:
+    """The figures of one table, or None when it has no column to chart (see module)."""
+    rows = table.rows
+    if len(rows) < MIN_ROWS + 1 or len(rows) - 1 > MAX_ROWS or len(rows[0]) < 2:
+        return None
+    pattern = _CELLS.get(mark or ".", _CELLS["."])
+    header, data = rows[0], rows[1:]
+    labels = [r[0].strip() for r in data]
+    if not all(labels) or len(set(labels)) != len(labels) or any(len(x) > 80 for x in labels):
+        return None  # (a row label says which bar is which: each one, and once)
+    columns = []
+    for c in range(1, len(header)):
+        col = _column(header[c], [r[c] if c < len(r) else "" for r in data], pattern, mark)
+        if col is not None:
+            columns.append(col)
+    if not columns:
+        return None
+    first = table.line
+    lines = tuple(source_line(article, first if article.rich else first + 1 + k)
+                  for k in range(len(data)))
+    quotes = tuple("\t".join(r).strip() for r in data)
+    return TableFigures(stem, anchor_id(stem, article, table), table.text, header[0].strip(),
+                        tuple(labels), quotes, lines,
+                        all(_PERIOD.match(x) for x in labels), tuple(columns))
+
+
+def find_tables(article: Article, stem: str, mark: str) -> tuple[TableFigures, ...]:
+    """Every table of the article with figures to chart (an aside's, an ad's, is not
+    visited)."""
+    out: list[TableFigures] = []
+
+    def visit(blocks) -> None:
+        for b in blocks:
+            if isinstance(b, Table):
+                got = table_figures(article, stem, b, mark)
+                if got is not None:
+                    out.append(got)
+            elif isinstance(b, (Turn, Piece)):
+                visit(b.blocks)
+    visit(article.blocks)
+    return tuple(out)

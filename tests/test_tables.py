@@ -1,0 +1,158 @@
+"""A table of figures becomes a chart (newsbook.extract.tables → autocharts.table_charts):
+which cells are numbers, which columns are measures, each row's quote on its own line,
+and the kind of chart (a line over periods, bars, or bars with a button per column)."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from newsbook import autocharts
+from newsbook.charts.kinds._common import label_room, value_range
+from newsbook.extract import extract_article
+from newsbook.extract.tables import _CELLS, _value
+from newsbook.readers import read
+from newsbook.readers.freshrss_json import read_json
+
+T = "\t"
+
+
+def copy(*rows: str, before: str = "Here is how the suburbs compared last month.") -> str:
+    body = "\n".join(rows)
+    return ("Normal view\n\nThe Harbourside Brief: March\n\n12 March 2026 at 08:15\n\n"
+            f"{before}\n\n{body}\n\nThat is all for this month.\n")
+
+
+PRICES = copy(f"Suburb{T}Median price{T}Change y/y{T}Sales{T}Rank",
+              f"Hawthorn{T}£412,500{T}+3.1%{T}58{T}2",
+              f"Elmwood{T}£298,000{T}−1.8%{T}73{T}4",
+              f"Quayside{T}£515,000{T}+6.4%{T}21{T}1",
+              f"Millbrook{T}£276,250{T}n/a{T}94{T}5",
+              f"Northgate{T}£330,000{T}+0.9%{T}40{T}3")
+
+
+def tables_of(text: str):
+    article = read(text, source="brief.txt").feed.articles[0]
+    stem = "2026-03-12-the-harbourside-brief-march"
+    return article, stem, extract_article(article, stem)
+
+
+@pytest.mark.parametrize("cell, mark, want", [
+    ("£412,500", ".", (412500.0, "£", "")),
+    ("+3.1%", ".", (3.1, "", "%")),
+    ("−1.8%", ".", (-1.8, "", "%")),
+    ("-£1,200", ".", (-1200.0, "£", "")),
+    ("A$1.2m", ".", (1_200_000.0, "A$", "")),
+    ("$950k", ".", (950_000.0, "$", "")),
+    ("3.4 million", ".", (3_400_000.0, "", "")),
+    ("12.5 ms", ".", (12.5, "", "ms")),
+    ("400m", ".", (400.0, "", "m")),          # metres: a letter scales only money
+    ("−4 °C", ".", (-4.0, "", "°C")),
+    ("1 204", ".", (1204.0, "", "")),
+    ("2.310", ",", (2310.0, "", "")),         # German thousands
+    ("21,4 %", ",", (21.4, "", "%")),
+    ("1.234,5 €", ",", (1234.5, "€", "")),
+    ("3,2 Mio. €", ",", None),                # (a scale word of another language: left out)
+])
+def test_a_cell_states_one_number(cell, mark, want):
+    assert _value(cell, _CELLS[mark], mark) == want
+
+
+@pytest.mark.parametrize("cell", ["Tue 2–5pm", "3 of 5", "10:30", "v2.3.1", "2–3%", "£1m+",
+                                  "12 (est.)", "about 40", "Hawthorn", "1,2,3"])
+def test_a_cell_that_is_no_single_number_is_none(cell):
+    assert _value(cell, _CELLS["."], ".") is None
+
+
+def test_measures_of_a_table_each_row_quoting_its_own_line():
+    article, stem, facts = tables_of(PRICES)
+    (t,) = facts.tables
+    assert t.label_header == "Suburb" and not t.periods
+    assert t.labels == ("Hawthorn", "Elmwood", "Quayside", "Millbrook", "Northgate")
+    # the rank numbers rows, it measures nothing: no column of it
+    assert [c.header for c in t.columns] == ["Median price", "Change y/y", "Sales"]
+    assert [c.measure for c in t.columns] == ["£", "%", ""]
+    change = t.columns[1]
+    assert [(t.labels[c.row], c.value, c.stated) for c in change.cells] == [
+        ("Hawthorn", 3.1, "+3.1%"), ("Elmwood", -1.8, "−1.8%"), ("Quayside", 6.4, "+6.4%"),
+        ("Northgate", 0.9, "+0.9%")]  # ("n/a" states no value: no bar)
+    lines = PRICES.split("\n")
+    for quote, line in zip(t.quotes, t.lines):
+        assert lines[line - 1] == quote  # the row, cell by cell, on the line it names
+    assert t.quotes[0] == f"Hawthorn{T}£412,500{T}+3.1%{T}58{T}2"
+
+
+def test_one_chart_per_table_of_the_kind_its_columns_need():
+    article, stem, facts = tables_of(PRICES)
+    out = autocharts.AutoCharts()
+    assert autocharts.table_charts(article, stem, facts, out, set())
+    (spec,) = out.specs
+    assert spec.kind == "grouped" and spec.facet == "column" and spec.auto == "tables"
+    assert spec.axis == {"Median price": "Median price (£)", "Change y/y": "Change y/y (%)",
+                         "Sales": "Sales"}
+    assert spec.title == "Median price, Change y/y and Sales by suburb, as the table gives them"
+    assert spec.after.startswith("Suburb Median price Change y/y Sales Rank Hawthorn")
+    rows = out.datasets[spec.dataset].splitlines()
+    assert rows[0] == ",".join(autocharts.TABLE_COLUMNS)
+    assert len(rows) == 1 + 5 + 4 + 5
+    # the curated charts of a chapter already draw these rows: none is added
+    covered = set(facts.tables[0].lines)
+    assert not autocharts.table_charts(article, stem, facts, autocharts.AutoCharts(), covered)
+
+
+def test_a_column_over_years_is_a_line_and_one_column_is_bars():
+    years = copy(f"Year{T}Median price", f"2021{T}£251,000", f"2022{T}£268,500",
+                 f"2023{T}£281,000", f"2024{T}£290,750")
+    article, stem, facts = tables_of(years)
+    out = autocharts.AutoCharts()
+    autocharts.table_charts(article, stem, facts, out, set())
+    (spec,) = out.specs
+    assert spec.kind == "series" and spec.period == "label" and spec.axis == "Median price (£)"
+    assert spec.title == "Median price by year, as the table gives them"
+    bars = copy(f"Club{T}Points", f"Harbour FC{T}31", f"Rovers{T}27", f"Athletic{T}22")
+    article, stem, facts = tables_of(bars)
+    out = autocharts.AutoCharts()
+    autocharts.table_charts(article, stem, facts, out, set())
+    assert [s.kind for s in out.specs] == ["bars"]
+
+
+@pytest.mark.parametrize("rows", [
+    # two data rows: a sentence says as much
+    (f"Club{T}Points", f"Harbour FC{T}31", f"Rovers{T}27"),
+    # a column of mixed kinds ("£312k" and "12%") is no measure; years are when, not how much
+    (f"Town{T}Figure{T}Founded", f"Ashby{T}£312k{T}1902", f"Brill{T}12%{T}1911",
+     f"Crane{T}40{T}1923"),
+    # no header row: nothing names what the numbers measure
+    (f"Ashby{T}312", f"Brill{T}280", f"Crane{T}199", f"Dunmore{T}150"),
+    # a label twice: which bar is which?
+    (f"Club{T}Points", f"Rovers{T}31", f"Rovers{T}27", f"Athletic{T}22"),
+    # times and words: no numbers
+    (f"Venue{T}Open", f"Library{T}Tue 2–5pm", f"Shop{T}Mon–Fri 8am–5pm", f"Pool{T}Sat 9am"),
+])
+def test_tables_that_give_no_chart(rows):
+    assert tables_of(copy(*rows))[2].tables == ()
+
+
+def test_a_table_of_an_html_source_quotes_its_item():
+    html = ("<p>How the clubs stand.</p><table><thead><tr><th>Club</th><th>Points</th></tr>"
+            "</thead><tbody><tr><td>Harbour FC</td><td>31</td></tr><tr><td>Rovers</td>"
+            "<td>27</td></tr><tr><td>Athletic</td><td>22</td></tr></tbody></table>"
+            "<p>Next week: the cup.</p>")
+    export = json.dumps({"id": "feed/1", "title": "Club News", "items": [
+        {"id": "1", "title": "The table", "published": 1767225600,
+         "alternate": [{"href": "https://club.example/p/1"}], "content": {"content": html}}]})
+    article = read_json(export, source="club.json").feed.articles[0]
+    facts = extract_article(article, "the-table")
+    (t,) = facts.tables
+    assert t.quotes == (f"Harbour FC{T}31", f"Rovers{T}27", f"Athletic{T}22")
+    assert set(t.lines) == {article.line}  # (an HTML item's blocks have its line)
+
+
+def test_bars_below_zero_leave_room_for_their_labels():
+    labels = ["+3.1%", "−1.8%", "+6.4%"]
+    low, high = value_range(labels, [3.1, -1.8, 6.4])
+    assert low < -1.8 and high > 6.4
+    # each side's margin holds a label of 5 characters on a 640 px plot (~7 px a character)
+    assert (-1.8 - low) / (high - low) * 640 >= 5 * 7 and (high - 6.4) / (high - low) * 640 >= 35
+    # no value below zero: the axis starts at zero, as before
+    assert value_range(labels[:1], [3.1]) == [0, label_room(labels[:1], 3.1)]
