@@ -34,7 +34,8 @@ SHORT_LINE = 160          # consecutive paragraphs this short form one run (for 
 _JAPAN = re.compile(r"\bJapan")
 #: a sentence that says what an earlier version got wrong ("an earlier version of this
 #: post said the hub opened in May 2025"): its dates and numbers are the wrong ones
-_CORRECTION = re.compile(r"\b(?:earlier|previous|original) version of (?:this|our|the|my)\b"
+_CORRECTION = re.compile(r"\b(?:earlier|previous|original) version of (?:this|our|the|my|last "
+                         r"(?:week|month|year)['’]s|yesterday['’]s|\w+day['’]s)\b"
                          r"|\b(?:earlier|previous|"
                          r"original|last week['’]s) (?:version|issue|edition|post|newsletter|email)"
                          r"(?: of this \w+)? (?:said|stated|gave|listed|had|reported)\b|\b(?:"

@@ -178,6 +178,11 @@ _STATED = re.compile(r"(?:\b(?:was|were|is|are|stood at|came to|totall?ed|averag
                      r"\s(?:(?:just|only|about|around)\s)?$")
 _STATED_WORDS = (" was ", " were ", " is ", " are ", "stood at", "averaged", "tota", "came to",
                  "numbered", " from ", ": ")
+#: a listing's first item that names what it counts, a plural noun: "1,507 new
+#: confirmations in 2016, 151 in 2017, …" (the rest borrow it)
+_NOUN_TIED = re.compile(r"\s(?P<noun>(?:[a-z][a-z-]+\s){0,2}[a-z][a-z-]+s)\s(?:in|by|during)\s")
+#: a second item of a listing ("…, 151 in 2017"): a cheap test before any is looked for
+_NEXT_ITEM = re.compile(r"[,;] (?:and |just |only )?\d[\d,.]* (?:in|by) ")
 
 
 def bare_listing(text: str, found: list[RawQuantity], dates) -> list[RawQuantity]:
@@ -186,26 +191,34 @@ def bare_listing(text: str, found: list[RawQuantity], dates) -> list[RawQuantity
     commas and "and" after a verb that states a level. They are the subject's values, with
     no unit (the chart says what they measure in the sentence's words); their years are
     the listing's, not three events. Anything looser stays plain numbers."""
-    if " in " not in text or not has_any(text, _STATED_WORDS):
+    if " in " not in text or not (has_any(text, _STATED_WORDS) or _NEXT_ITEM.search(text)):
         return found  # (substring tests first: most paragraphs list nothing)
     ends = {a: b for a, b in dates}
-    items: list[tuple[int, int, int, str]] = []  # (start, end, end of its year, scale)
+    # (start, end, end of its year, scale, the noun it names: "" for a bare number)
+    items: list[tuple[int, int, int, str, str]] = []
     for m in _LISTED.finditer(text):
         s, e = m.start(), m.end()
-        after = _TIED_AFTER.match(text, e)
+        after, noun = _TIED_AFTER.match(text, e), ""
+        if after is None and not m.group("s1") and (named := _NOUN_TIED.match(text, e)):
+            after, noun = named, named.group("noun")
         if after is None or after.end() not in ends or _taken(s, e, found, dates):
             continue
-        items.append((s, e, ends[after.end()], scale_of(m, 1)))
-    runs: list[list[tuple[int, int, int]]] = []
+        if noun:  # (the item as stated, its noun with it: "1,507 new confirmations")
+            e = after.end("noun")
+        items.append((s, e, ends[after.end()], scale_of(m, 1), noun))
+    runs: list[list[tuple[int, int, int, str, str]]] = []
     for it in items:
-        if runs and _CHAIN.match(text[runs[-1][-1][2]:it[0]]):
+        if runs and not it[4] and _CHAIN.match(text[runs[-1][-1][2]:it[0]]):
             runs[-1].append(it)
         else:
             runs.append([it])
-    extra = [RawQuantity(s, e, text[s:e], number(text[s:e].split()[0]), None, scale, "", "")
+    # a listing of three or more: after a verb that states a level (its numbers are the
+    # subject's), or opened by an item that names its noun (the rest count the same)
+    extra = [RawQuantity(s, e, text[s:e], number(text[s:e].split()[0]), None, scale,
+                         run[0][4], "")
              for run in runs if len(run) >= 3 and len({it[3] for it in run}) == 1
-             and _STATED.search(text, max(0, run[0][0] - 30), run[0][0])
-             for s, e, _, scale in run]
+             and (run[0][4] or _STATED.search(text, max(0, run[0][0] - 30), run[0][0]))
+             for s, e, _, scale, _ in run]
     return sorted(found + extra, key=lambda r: r.start_off) if extra else found
 
 

@@ -50,9 +50,11 @@ _SEASON = re.compile(r"^\d{4}[–/-]\d{2}$")
 
 
 #: words before a value that make it a projection, not a level the text reports
-_FORECAST = re.compile(r"\b(?:on (?:pace|track|course) (?:for|to)|expected|forecast|projected"
-                       r"|estimated to|set to|could|would|will|may|might|guided to)\b[^.;]*$",
-                       re.I)
+_FORECAST = re.compile(r"\b(?:(?i:on (?:pace|track|course) (?:for|to)|expected|forecast|projected"
+                       r"|estimated to|set to|guided to)|[Cc]ould|[Ww]ould|[Ww]ill|may|[Mm]ight)"
+                       # ("may" in lower case only: "£310,000 in May 2026 and £315,000 in June"
+                       # lost June, its "May" read as a forecast's)
+                       r"\b[^.;]*$")
 
 
 def _period(d: RawDate) -> bool:

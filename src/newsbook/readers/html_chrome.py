@@ -7,7 +7,7 @@ import re
 from urllib.parse import urldefrag
 
 from .html_tree import WS, Node, _all, _without, safe_url
-from .prompts import CTA, MAIL_FOOTER, PITCH, is_cta
+from .prompts import CTA, MAIL_FOOTER, PITCH, STREET_LINE, is_cta
 
 #: a footnote's way back to its marker: by class (Python-Markdown, Pandoc, kramdown, ...),
 #: or a link into the page (or one whose address the sanitiser removed, javascript:) whose
@@ -156,7 +156,8 @@ def is_chrome(c: Node, article_words: int, names: frozenset[str] = frozenset()) 
         return False
     text = WS.sub(" ", c.text()).strip()
     if WP_FOOTER.match(text) or is_cta(text, names) or COPYRIGHT.match(text) or \
-            (" · " in text or " | " in text) and MAIL_FOOTER.search(text):  # (its address)
+            (" · " in text or " | " in text or STREET_LINE.match(text)) and \
+            MAIL_FOOTER.search(text):  # (its address)
         return True
     links = _all(c, lambda x: x.tag == "a")
     texts = [WS.sub(" ", a.text()).strip() for a in links]

@@ -44,6 +44,12 @@ CTA = re.compile(r"^(?:Subscribe now|Subscribe|Share|Leave a comment|Give a gift
                  r"|What did you think of (?:today['’]s|this week['’]s|this) (?:edition|email|issue"
                  r"|newsletter)\??|Terms of Service|Privacy Policy"
                  r"|Forward to a friend|Forward this email to a friend"
+                 # (a forward-and-subscribe footer: "Enjoyed this issue? Forward this email to
+                 # a friend.", "Was this forwarded to you? Subscribe to get the next issue.")
+                 r"|(?:Enjoy(?:ed|ing)|Lik(?:ed|ing)|Lov(?:ed|ing)) (?:this|today['’]s|this "
+                 r"week['’]s) (?:issue|email|newsletter|edition|post|letter)\? .{0,160}"
+                 r"|(?:Was|Is) this (?:email |newsletter |issue |post )?forwarded to you\?.{0,160}"
+                 r"|Forward this (?:email|newsletter|issue|post) to .{1,100}"
                  r"|Share this (?:issue|email|newsletter|edition)"
                  r"|(?:Copyright )?©\s?(?:\d{4}\s)?.{0,120}(?:All rights reserved|Alle Rechte "
                  r"vorbehalten|Tous droits réservés|Todos los derechos reservados)\.?(?: .*)?"
@@ -91,6 +97,12 @@ POSTCODE = re.compile(r"(?:^|\s)(?:[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}|[A-Z]{2} \d{5
 #: an e-mail's footer line ends in its sender's postal code, and German's "10969 Berlin":
 #: "The Basis Point · 1209 Larkin Street, Suite 4 · San Francisco, CA 94109"
 MAIL_FOOTER = re.compile(rf"{POSTCODE.pattern}|\b\d{{4,5}} [A-ZÄÖÜ][a-zäöüß]+$")
+#: a sender's street address alone on its line, as an e-mail's footer has it: "88 Rivet
+#: Lane, Suite 3, Portland, OR 97204" (with :data:`MAIL_FOOTER`'s postal code at its end)
+STREET_LINE = re.compile(r"^\d{1,5}[A-Za-z]? (?:[A-Z][\w.'’-]*\s){1,4}(?:Street|St\.?|Lane|Ln\.?"
+                         r"|Road|Rd\.?|Avenue|Ave\.?|Boulevard|Blvd\.?|Drive|Dr\.?|Way|Place"
+                         r"|Pl\.?|Court|Ct\.?|Square|Sq\.?|Row|Terrace|Parkway|Pkwy\.?|Highway)"
+                         r",\s.{3,90}$")
 #: Substack's paywall: the copy holds only the paid post's preview (its prompts are :data:`CTA`)
 PAYWALL = re.compile(rf"^(?:{_PAYWALL})")
 #: Substack's stock lines that name the newsletter (its subscribe widget, either wording)
@@ -176,7 +188,9 @@ def is_sponsor(text: str) -> bool:
 def is_cta(text: str, names: frozenset[str] = frozenset()) -> bool:
     """A button or prompt line (:data:`CTA`), or "Share <name>" / "Subscribe to <name>"
     for one of the newsletter's ``names``."""
-    if " · " in text or " | " in text:  # ("Abmelden · Einstellungen verwalten · Im Browser …")
+    if (" · " in text or " | " in text) and not _one_cta(text, names):
+        # ("Abmelden · Einstellungen verwalten · Im Browser …"; but "Listen on Apple
+        # Podcasts · Spotify" is one prompt, its parts no buttons each)
         parts = [p.strip() for p in re.split(r" [·|] ", text)]
         return all(p and _one_cta(p, names) for p in parts)
     return _one_cta(text, names)
