@@ -300,3 +300,23 @@ def test_a_line_the_author_broke_off_is_its_own_sentence_in_quotes():
     art = Article("t", datetime(2026, 4, 14), (Paragraph(text, 1, breaks=breaks),), (), 1)
     (d,) = extract_article(art, "t").dates
     assert d.quote == lines[1] and d.when == "2021"
+
+
+@pytest.mark.parametrize("text, published, want", [
+    ("It was 1 in January, 2 in February and 3 in March.", "2026-07-07",
+     ["2026-01", "2026-02", "2026-03"]),
+    # (months after the letter's own: last year's)
+    ("It was 1 in January, 2 in February, 3 in March and 4 in April.", "2026-03-06",
+     ["2025-01", "2025-02", "2025-03", "2025-04"]),
+    ("It was 310 in November, 290 in December and 350 in January.", "2026-02-10",
+     ["2025-11", "2025-12", "2026-01"]),
+    ("It was 40 in January, 38 in December and 35 in November.", "2026-02-10",
+     ["2026-01", "2025-12", "2025-11"]),
+    ("It was 80 in March, 62 in July and 71 in January.", "2026-09-01", []),
+    ("It was 1 in March, 2 in March and 3 in April.", "2026-09-01", []),
+    ("It was 1 in January 2024, 2 in February and 3 in March 15.", "2026-09-01", []),
+])
+def test_months_a_listing_names_with_no_year(text, published, want):
+    from newsbook.extract.dates import bare_months
+    got = bare_months(text, [], datetime.fromisoformat(published))
+    assert [d.start for d in got] == want

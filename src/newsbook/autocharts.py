@@ -160,7 +160,10 @@ def series_charts(article: Article, stem: str, facts, out: AutoCharts,
             rows.append({"series": sid, "period": p.period, "start": p.start,
                          "value": _num(q.value), "high": _num(q.high), "qualifier": q.qualifier,
                          "unit": q.unit, "scale": q.scale, "stated": q.text, "quote": q.quote,
-                         "line": q.line, "chapter": stem, "anchor": q.anchor, "derived": "",
+                         "line": q.line, "chapter": stem, "anchor": q.anchor,
+                         # ("in January, … in February": the year is the publication's)
+                         "derived": "" if any(c.isdigit() for c in p.period) else
+                         f"year {p.start[:4]}, inferred from the publication date",
                          "note": ""})
         unit = " ".join(x for x in (s.scale, s.unit) if x)
         first = min(s.points, key=lambda p: p.quantity.line)

@@ -15,7 +15,7 @@ from datetime import datetime
 
 from ..model import (Article, Aside, Caption, Figure, Heading, ListBlock, Note, Paragraph,
                      Piece, Quote, Turn, anchor_id, mostly_cjk, source_line)
-from .dates import find_dates
+from .dates import bare_months, find_dates
 from .facts import (ArticleFacts, DatedStatement, Fact, Quantity, Series, SeriesPoint,
                     SpeakerShare, Term)
 from .language import reads_english
@@ -235,7 +235,10 @@ def _extract(article: Article, stem: str, published: datetime | None) -> Article
             seen.add((q, when))
             dates.append(DatedStatement(stem, seg.anchor, seg.line_of(q, d.start_off), q, when,
                                         d.start, d.end, d.precision, label_of(q, when)))
-        raw = [r for r in find_quantities(seg.masked, [(d.start_off, d.end_off) for d in found],
+        # (months a listing names with no year tie its values, as dates do; no events)
+        months = bare_months(seg.masked, found, published) if found or published else []
+        tied = sorted(found + months, key=lambda d: d.start_off) if months else found
+        raw = [r for r in find_quantities(seg.masked, [(d.start_off, d.end_off) for d in tied],
                                           mark)
                if not (fixes and _corrected(seg.masked, spans, r.start_off, r.end_off))]
         for r in raw:
@@ -246,7 +249,7 @@ def _extract(article: Article, stem: str, published: datetime | None) -> Article
             quantities.append(f)
             others = [(o.start_off, o.end_off) for o in raw if o is not r]
             groups.setdefault(seg.group, []).append(
-                Located(f, seg.masked, r.start_off, r.end_off, found, spans, others))
+                Located(f, seg.masked, r.start_off, r.end_off, tied, spans, others))
     for g in sorted(groups):
         series += find_series(groups[g], stem)
     ordered_terms = tuple(t for _, t in sorted(terms.values(), key=lambda p: p[0]))
