@@ -90,6 +90,8 @@ PATTERNS = [(name, re.compile(p, re.I if name in ("season", "season2", "part", "
     ("fromto", rf"\b(?:[Ff]rom|[Bb]etween|[Ee]ntre|[Zz]wischen|[Vv][oa]n|[Tt]ra|[Ff]ra)\s(?:il\s|l['’])?"
                rf"(?P<a>{_POINT}|{_MON})\s(?:to|and|until|through|y|e|et|und|bis|tot|en)\s"
                rf"(?:il\s|l['’])?(?P<b>{_POINT}){_R}"),
+    # ("January 2024 to March 2026", "Jan 2024–Mar 2026": a span with no "from")
+    ("mymy", rf"\b(?P<a>{_MON_YEAR})(?:\s?[–-]\s?|\s(?:to|until|through)\s)(?P<b>{_MON_YEAR}){_R}"),
     ("monmon", rf"\b(?P<a>{_MON})[–-](?P<b>{_MON}\s{_Y}){_R}"),
     # ("2019–21", "2019 to 2021"; "in 2019 to 55 units" is a year, then a quantity)
     # (a season or a financial year written "2023/24": a span of the two years)
@@ -136,8 +138,10 @@ PATTERNS = [(name, re.compile(p, re.I if name in ("season", "season2", "part", "
               rf"[- ](?:de\s|del\s)?(?P<y>{_Y}){_R}"),
     # a day with no year ("On 3 June we reached Seville", "by March 12th"): tried only in a
     # paragraph that names no year at all (see _yearless)
-    ("dm", rf"{_L}(?:(?P<d1>{_D})\s(?:of\s|de\s)?(?P<m1>{_MON})|(?P<m2>{_MON})\s(?P<d2>{_D}))"
-           rf"(?!,?\s['’]\d\d\b|\s[A-Z]|,?\s\d){_R}"),  # (not "June 4, '89", "May 4th
+    ("dm", rf"{_L}(?:(?P<d1>{_D})\s(?:of\s|de\s)?(?P<m1>{_MON})|(?<!\d\s)(?P<m2>{_MON})\s(?P<d2>{_D}))"
+           rf"(?!,?\s['’]\d\d\b|\s[A-Z]|,?\s\d(?!\d?(?:[.:]\d\d)?\s?(?:[ap]\.?m\b|h\b|Uhr\b)"
+           rf"|\d?[.:]\d\d\b)){_R}"),  # (a time after it is none of these: "24 June, 6.30pm")
+    # (not "June 4, '89", "May 4th
     # Movement", nor a day whose year the text gives in a form not read: "15 March 44 BC")
     ("relative", rf"\b(?P<r>{RELATIVE_PHRASE})\b(?![-‐])"),
     ("year", rf"{_L}(?P<y>{_Y}){_R}"),
@@ -153,13 +157,16 @@ _NAMED_BY = re.compile(r"\b(?:Act|Code|Treaty|Directive|Statute|Law) of $"
 #: happened in 2019 or 2008 (a comparison across the years between, like a bound)
 _SINCE_RECORD = re.compile(r"\b(?:most|highest|lowest|largest|smallest|biggest|best|worst|first"
                            r"|fewest|least|strongest|weakest|fastest|slowest|hottest|coldest"
-                           r"|wettest|driest)\b(?:\s[\w-]+){0,3}\ssince\s$", re.I)
+                           r"|wettest|driest|closest|nearest)\b(?:\s[\w’'-]+){0,7}\ssince\s"
+                           r"(?:the\s)?$", re.I)  # ("the closest prices have come to last
+#                            year's level since the summer of 2024": no event in 2024)
 #: (one tuple for every pattern that needs a month's name: a text is tested for them once)
 #: (the first three letters of every month name the patterns know, lower-cased: "abr",
 #: "ago", "dic", "déc" too, or a Spanish "del 2 al 5 de abril" was never tried)
 _MONTH_NEEDS = tuple(sorted({m.lower()[:3] for m in (*MONTHS, *_FOREIGN)}))
 #: cheap pre-checks: a pattern runs only if the lower-cased text holds one of these
-NEEDS = {"fromto": ("from", "between", "entre", "zwischen", "von", "van", "tra", "fra"), "monmon": ("-", "–"), "yy": ("-", "–", " to ", "/", " bis ", " à ", " a ", " al ", " tot "),
+NEEDS = {"fromto": ("from", "between", "entre", "zwischen", "von", "van", "tra", "fra"), "monmon": ("-", "–"),
+         "mymy": ("-", "–", " to ", "until", "through"), "yy": ("-", "–", " to ", "/", " bis ", " à ", " a ", " al ", " tot "),
          "iso": ("-",), "num": ("/", "."), "q": ("q1", "q2", "q3", "q4", "1q", "2q", "3q", "4q"), "ordq": ("quarter",), "h": ("h1", "h2", "h 1", "h 2", "half", "1h", "2h"),
          "season": tuple(_SEASONS_EN), "season2": tuple(_SEASONS_OTHER), "fy": ("fy", "fiscal"),
          "partdec": ("0s", "0er"), "decade": ("0s",), "decade2": ("0er", "années", "década", "años", "anni", "anos"),
@@ -242,6 +249,9 @@ def _resolve(name: str, m: re.Match, published: datetime | None):
         if not a or not b or a[1] >= b[0]:
             return None
         return a[0], b[1], "range"
+    if name == "mymy":
+        a, b = _point(g["a"]), _point(g["b"])
+        return (a[0], b[1], "range") if a and b and a[1] < b[0] else None
     if name == "monmon":
         b = _point(g["b"])
         a = _point(f"{g['a']} {b[0][:4]}") if b else None
@@ -429,7 +439,7 @@ def find_dates(text: str, published: datetime | None = None) -> list[RawDate]:
                 continue
             if name not in ("relative", "fromto") and (
                     _BOUND.search(text, max(0, s - 16), s)
-                    or _SINCE_RECORD.search(text, max(0, s - 40), s)
+                    or _SINCE_RECORD.search(text, max(0, s - 80), s)
                     or _NAMED_BY.search(text, max(0, s - 80), s)):
                 taken.append((s, e))  # "built before 1970": not in 1970 (nor any one year)
                 continue
@@ -456,7 +466,46 @@ def find_dates(text: str, published: datetime | None = None) -> list[RawDate]:
                 continue
             found.append(RawDate(s, e, text[s:e], *res, yearless=yearless))
     found.sort(key=lambda d: d.start_off)
-    return found
+    if any(d.precision == "fiscal_year" for d in found):
+        found = _fiscal_brackets(text, found)
+    return [_with_month_before(text, d, found) for d in found] if "and " in text or \
+        "or " in text or "&" in text or "/" in text else found
+
+
+_BRACKET_AFTER = re.compile(r"(?:\s(?:financial|fiscal|budget|tax|school|academic) year)?"
+                            r"\s?\(([^()]{4,60})\)")
+
+
+def _fiscal_brackets(text: str, found: list[RawDate]) -> list[RawDate]:
+    """"fiscal 2026 (April 2026 to March 2027)": the bracket after a fiscal year spells out
+    its months, which are the fiscal year's (no event, as it is none), not two dates."""
+    drop: list[tuple[int, int]] = []
+    for d in found:
+        if d.precision == "fiscal_year":
+            m = _BRACKET_AFTER.match(text, d.end_off)
+            if m:
+                drop.append(m.span(1))
+    return [d for d in found if not any(a <= d.start_off and d.end_off <= b for a, b in drop)]
+
+
+#: "April and May 2024": the month before a month's year shares it
+_MONTH_AND = re.compile(r"\b(?P<m>January|February|March|April|May|June|July|August|September"
+                        r"|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov"
+                        r"|Dec)\.? (?:and|or|&|/) $")
+
+
+def _with_month_before(text: str, d: RawDate, found: list[RawDate]) -> RawDate:
+    """A month and its year with another month named before it ("in April and May 2024"):
+    the span from that month (it was May alone, and April was lost)."""
+    if d.precision != "month" or d.yearless:
+        return d
+    m = _MONTH_AND.search(text, max(0, d.start_off - 16), d.start_off)
+    first = MONTHS.get(m.group("m").lower()) if m else None
+    if first is None or f"{d.start[:4]}-{first:02d}" >= d.start or any(
+            o.start_off < d.start_off and o.end_off > m.start() for o in found):
+        return d  # (later than it, or a date of its own: "1 April and May 2024")
+    return RawDate(m.start(), d.end_off, text[m.start():d.end_off],
+                   f"{d.start[:4]}-{first:02d}", d.end, "range")
 
 
 #: "1.2 million in January, 1.5 million in February, …": a month named with no year or day

@@ -31,9 +31,11 @@ def derived_note(precision: str, when: str = "", start: str = "", published: str
     $10bn by 2030" is a forecast; it is hatched like a plan)."""
     if precision == "relative" or RELATIVE_WHEN.match(when.strip()):
         return "resolved against the publication date"
+    later = bool(start and published and start > published[:len(start)])
     if precision == "day" and not _YEAR_IN.search(when):
-        return "the text gives no year: the one nearest the publication date"
-    if start and published and start > published[:len(start)]:
+        return "the text gives no year: the one nearest the publication date" + (
+            "; after the article's publication: a plan, forecast or deadline" if later else "")
+    if later:
         return "after the article's publication: a plan, forecast or deadline"
     if precision == "approximate":
         return "the text gives it as approximate; drawn as a span either side"

@@ -27,12 +27,11 @@ NOTEBOOK_META = {
 def _note(derived: str) -> str:
     """A timeline line's note, from its ``derived`` column: a forecast's date is the
     text's own ("date derived" said otherwise), an approximate one is approximate."""
-    for opening, note in (("after the article", "plan or forecast"),
-                          ("the text gives no year", "year inferred"),
-                          ("the text gives it as approximate", "approximate")):
-        if derived.startswith(opening):
-            return note
-    return "date derived"
+    notes = [note for opening, note in (("the text gives no year", "year inferred"),
+                                        ("after the article", "plan or forecast"),
+                                        ("the text gives it as approximate", "approximate"))
+             if opening in derived]  # (a day with no year, after the article: both)
+    return "; ".join(notes) or "date derived"
 
 
 def notebook_header(title: str, data_hashes: dict[str, str]) -> str:
