@@ -189,6 +189,25 @@ def segments(article: Article, stem: str) -> list[Segment]:
     return out
 
 
+#: a sentence about the newsletter itself: "Welcome to issue #41, the first of 2026", "That
+#: is it for this week.", "A short one this month", "This month: a table of …"
+_ITSELF = re.compile(r"\b(?i:this|today['’]s|this week['’]s|our|the first|the last|the next"
+                     r"|a short|a long|a quick)\s(?i:issue|edition|letter|newsletter|email|post"
+                     r"|one)\b|[Ii]ssue\s(?:#|no\.\s?)?\d+|\bthe first of (?:the year|\d{4})\b"
+                     r"|(?:^|\s)(?:[Tt]hat['’]s|[Tt]hat is|[Tt]hat['’]ll be) (?:it|all) for\b"
+                     r"|^(?:This|Next|Last) (?:week|month|issue)\s?:|^In this (?:issue|edition)")
+#: the dates a sentence about the letter names in passing: its week, month or year
+_SELF_PRECISIONS = frozenset(("relative", "year", "month"))
+
+
+def _about_itself(text: str, spans, d) -> bool:
+    """Whether the sentence holding date ``d`` speaks of the newsletter itself, so its
+    week, month or year is the letter's own, no event (a day it names, "the next issue on
+    5 June", stays)."""
+    s, e = sentence_at(spans, d.start_off, d.end_off)
+    return _ITSELF.search(text[s:e]) is not None
+
+
 def _cited(text: str, spans, start: int, end: int) -> bool:
     """Whether the sentence holding ``text[start:end]`` is a citation ("Source: …")."""
     s, e = sentence_at(spans, start, end)
@@ -228,6 +247,8 @@ def _extract(article: Article, stem: str, published: datetime | None) -> Article
                 continue  # ("… by season. Source: Harbour FC annual report 2025")
             if fixes and _corrected(seg.masked, spans, d.start_off, d.end_off):
                 continue
+            if d.precision in _SELF_PRECISIONS and _about_itself(seg.masked, spans, d):
+                continue  # ("That is it for this week.": the letter's own week, no event)
             when = seg.text[d.start_off:d.end_off]
             q = quote_for(seg.text, spans, d.start_off, d.end_off)
             if (q, when) in seen:
