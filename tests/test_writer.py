@@ -164,3 +164,16 @@ def test_a_timed_turn_shows_its_time_before_the_name():
     text = render_article(Article("T", datetime(2025, 3, 1), (turn,), (), 1),
                           PageContext(stem="2025-03-01-t"))
     assert "\\[00\\:12\\:31\\] **Dr\\. Ana Ruiz:** The rate has doubled\\." in text
+
+
+@pytest.mark.parametrize("byline, author", [
+    ("Priya Castellanos is the launch editor at Skyward Ledger and has covered rocket "
+     "launches since 2014.", "Priya Castellanos"),
+    ("Jordan Li and Sam Wu", "Jordan Li and Sam Wu"),
+    ("Dr. Ana de la Cruz writes about ports for us and lives in Valparaíso.",
+     "Dr. Ana de la Cruz"),
+    ("is a data editor at Skyward Ledger, and the one who counts.", ""),
+])
+def test_the_pages_author_is_the_name_a_bio_opens_with(byline, author):
+    from newsbook.writers.book_files import author_of
+    assert author_of(byline) == author

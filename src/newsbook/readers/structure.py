@@ -14,9 +14,12 @@ from .prompts import is_sponsor
 from .units import BULLET_DEPTH, BY_NAMES, REPORTS, Unit, narration
 
 BIO = re.compile(r"^(?:[A-Z][\w.’'\-]*(?: [A-Z][\w.’'\-]*){0,3}|Dr\.) (?:is|was) "
-                 r"(?:a|an|the|from|pursuing|currently)\b.{0,80}?\b(?:fellow|writer|researcher|"
+                 # (or the newsletter's own: "Jonah Akintola is Skyward Ledger’s columnist")
+                 r"(?:a|an|the|from|pursuing|currently|(?:[A-Z][\w&]*\s){0,3}[A-Z]\w*['’]s)\b"
+                 r".{0,80}?\b(?:fellow|writer|researcher|"
                  r"student|graduate|scholar|[Ll]ecturer|professor|editor|journalist|analyst|"
-                 r"reporter|founder|master’s|PhD|scientist|engineer|author|works|contributor)")
+                 r"reporter|founder|master’s|PhD|scientist|engineer|author|works|contributor"
+                 r"|columnist|correspondent|critic|economist|historian|host|producer)")
 ANON = re.compile(r"^Anon(?:ymous)? contributor\b|^Dr\. is [A-Z]")
 JOB = re.compile(r"\b(?:is [Hh]iring|[Hh]iring\b|We[’']re looking for\b|We are looking for\b|"
                  r"Join our team\b)")

@@ -163,6 +163,22 @@ def is_bio(byline: str) -> bool:
     return bool(_BIO_VERB.search(text)) or len(text.split()) > 12
 
 
+#: a bio's subject: the name before its verb ("Priya Castellanos is the launch editor …")
+_BIO_NAME = re.compile(r"^((?:Dr\.? |Prof\.? )?[A-ZÀ-ÖØ-Þ][\w.’'\-]*(?: (?:[A-ZÀ-ÖØ-Þ][\w.’'\-]*|de"
+                       r"|van|von|da|di|del|la|le|du|dos|das|der|bin|al)){0,4})"
+                       r" (?:is|was|writes|covers|reports)\b")
+
+
+def author_of(byline: str) -> str:
+    """Who wrote it, for the page's ``author``: the byline when it names them, the name a
+    bio opens with ("Priya Castellanos is the launch editor at …" is by Priya
+    Castellanos), else "" (a bio that names no one first)."""
+    if not is_bio(byline):
+        return byline.strip()
+    m = _BIO_NAME.match(byline.strip())
+    return m.group(1) if m else ""
+
+
 def byline_text(byline: str) -> str:
     """The byline as MyST: ``**By** Jordan Li`` for names; a bio sentence as it is, in
     italics, never "By Jordan Li is …"."""

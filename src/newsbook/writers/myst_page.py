@@ -84,6 +84,11 @@ def _plain(block: Block) -> str:
     return getattr(block, "text", "")
 
 
+def _author(byline: str) -> str:
+    from .book_files import author_of  # (book_files renders pages: imported when asked)
+    return author_of(byline) if byline else ""
+
+
 def front_matter(article: Article, ctx: PageContext) -> str:
     """YAML front matter: jupytext + kernelspec, then fixed keys with plain-text values."""
     meta = {
@@ -92,7 +97,7 @@ def front_matter(article: Article, ctx: PageContext) -> str:
         "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
         "title": yaml_safe(article.title),
         "date": article.published.strftime("%Y-%m-%dT%H:%M"),
-        "author": yaml_safe(article.byline) or ctx.publication or "Unknown",
+        "author": yaml_safe(_author(article.byline)) or ctx.publication or "Unknown",
         "reading_time": f"{reading_minutes(article)} min",
         "themes": list(ctx.themes),
     }
