@@ -1476,3 +1476,16 @@ def test_an_html_interview_named_in_full_once_then_short():
         "</strong> Bye.</p>", base_url="https://x.example/p")[0]
     assert [t.speaker for t in blocks if isinstance(t, Turn)] == [
         "Platform & Precedent", "Adaeze Lindqvist", "P&P", "Lindqvist", "P&P", "Lindqvist"]
+
+
+def test_a_speakers_label_may_name_their_firm_in_brackets():
+    """"<strong>Tom Ackroyd (Ackroyd Lettings, Kirkstall):</strong>": a speaker, the
+    bracket and its comma in the label, kept whole as the turn's speaker."""
+    from newsbook.model import Turn
+    blocks = html_blocks("<p><strong>Aire Valley:</strong> Are landlords selling?</p>"
+                         "<p><strong>Tom Ackroyd (Ackroyd Lettings, Kirkstall):</strong> Some "
+                         "are.</p><p><strong>Aire Valley:</strong> Why?</p><p><strong>Tom "
+                         "Ackroyd (Ackroyd Lettings, Kirkstall):</strong> Rates.</p>")[0]
+    assert [b.speaker for b in blocks if isinstance(b, Turn)] == [
+        "Aire Valley", "Tom Ackroyd (Ackroyd Lettings, Kirkstall)"] * 2
+    assert blocks[1].blocks[0].text == "Some are."

@@ -18,7 +18,8 @@ from ..model import Block, ListBlock, Paragraph, Quote, Span, Turn, short_for
 from .units import narration
 
 #: a bold label: a name of one to six words, then a colon (in the bold or just after it)
-_LABEL = re.compile(r"^([^\W\d_][\w.’'()&-]*(?: [\w.’'()&-]+){0,5}?)\s*:?\s*$")  # ("P&P:")
+_LABEL = re.compile(r"^([^\W\d_][\w.’'()&-]*(?: [\w.’'()&-]+){0,5}?"  # ("P&P:")
+                    r"(?: \([^()]{1,60}\))?)\s*:?\s*$")  # ("Tom Ackroyd (Ackroyd Lettings, Leeds):")
 #: the fewest paragraphs each speaker opens
 _TURNS = 2
 
