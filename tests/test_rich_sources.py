@@ -1489,3 +1489,17 @@ def test_a_speakers_label_may_name_their_firm_in_brackets():
     assert [b.speaker for b in blocks if isinstance(b, Turn)] == [
         "Aire Valley", "Tom Ackroyd (Ackroyd Lettings, Kirkstall)"] * 2
     assert blocks[1].blocks[0].text == "Some are."
+
+
+def test_a_block_its_markup_names_a_sponsors_is_one_aside():
+    """"<div class="sponsor">": the label, the advertisement with its link and the small
+    print under it are one aside (the small print stood outside, as the letter's own)."""
+    from newsbook.model import Aside, Paragraph
+    blocks = html_blocks(
+        '<p>Prices rose.</p><div class="sponsor"><p><strong>SPONSORED</strong></p><p>Fix '
+        'your rate early. Book at <a href="https://broker.example/">broker.example</a>.</p>'
+        '<p><small>Your home may be repossessed if you do not keep up repayments on your '
+        'mortgage.</small></p></div><p>See you next month.</p>')[0]
+    assert [type(b) for b in blocks] == [Paragraph, Aside, Paragraph]
+    assert [p.text for p in blocks[1].blocks][-1].startswith("Your home may be repossessed")
+    assert blocks[1].blocks[0].text == "SPONSORED"

@@ -68,6 +68,10 @@ CARD_TITLES = {"kg-toggle-heading-text", "kg-product-card-title"}
 CALLOUTS = {"kg-callout-card"}
 #: Ghost's call-to-action card labelled as a sponsor's: an aside, like a sponsor's block
 SPONSOR_CARDS, SPONSOR_LABELS = {"kg-cta-card"}, {"kg-cta-sponsor-label"}
+#: a block the newsletter's own markup names a sponsor's: the whole of it is the aside (its
+#: label, the advertisement and the small print under its link)
+SPONSOR_BLOCKS = {"sponsor", "sponsored", "sponsor-block", "sponsorship", "sponsor-box",
+                  "advertisement", "advert", "ad-block", "partner-block"}
 
 
 # ------------------------------------------------------------------ inline content
@@ -222,6 +226,11 @@ class _Mapper(Embeds):
         elif cls & SPONSOR_CARDS and (label := c.find(lambda n: n.classes & SPONSOR_LABELS)):
             line = self.next_line()
             inner = self.blocks(_without(c, lambda n: n is label))
+            if inner:
+                out.append(Aside("sponsor", tuple(inner), line))
+        elif c.tag in ("div", "section", "aside") and cls & SPONSOR_BLOCKS:
+            line = self.next_line()
+            inner = self.blocks(c)
             if inner:
                 out.append(Aside("sponsor", tuple(inner), line))
         elif (c.tag == "div" and cls & VIDEO) or c.tag == "iframe":
