@@ -1503,3 +1503,17 @@ def test_a_block_its_markup_names_a_sponsors_is_one_aside():
     assert [type(b) for b in blocks] == [Paragraph, Aside, Paragraph]
     assert [p.text for p in blocks[1].blocks][-1].startswith("Your home may be repossessed")
     assert blocks[1].blocks[0].text == "SPONSORED"
+
+
+def test_a_turns_first_paragraph_keeps_its_inline_code():
+    """"<strong>Ines:</strong> <code>--explain</code>. …": the answer's code stays code
+    (the turn's first paragraph was written as plain text, its markup lost)."""
+    from datetime import datetime
+    from newsbook.model import Article
+    from newsbook.writers.myst_page import PageContext, render_article
+    blocks = html_blocks("<p><strong>Q:</strong> Which flag?</p><p><strong>Ines:</strong> "
+                         "<code>--explain</code>. Usually it is <code>$HOME</code>.</p>"
+                         "<p><strong>Q:</strong> And?</p><p><strong>Ines:</strong> Done.</p>")[0]
+    page = render_article(Article("T", datetime(2026, 1, 1), tuple(blocks), (), 1, rich=True),
+                          PageContext(stem="t"))
+    assert "**Ines:** `--explain`\\. Usually it is `$HOME`\\." in page

@@ -172,7 +172,9 @@ def test_a_timed_turn_shows_its_time_before_the_name():
     ("Jordan Li and Sam Wu", "Jordan Li and Sam Wu"),
     ("Dr. Ana de la Cruz writes about ports for us and lives in Valparaíso.",
      "Dr. Ana de la Cruz"),
-    ("is a data editor at Skyward Ledger, and the one who counts.", ""),
+    ("Anon contributor “Soon Kueh” occasionally writes about China.", "Soon Kueh"),
+    ("is a data editor at Skyward Ledger, and the one who counts.",
+     "is a data editor at Skyward Ledger, and the one who counts."),
 ])
 def test_the_pages_author_is_the_name_a_bio_opens_with(byline, author):
     from newsbook.writers.book_files import author_of

@@ -169,14 +169,18 @@ _BIO_NAME = re.compile(r"^((?:Dr\.? |Prof\.? )?[A-ZÀ-ÖØ-Þ][\w.’'\-]*(?: (?
                        r" (?:is|was|writes|covers|reports)\b")
 
 
+#: a pen name in quotes: "Anon contributor “Soon Kueh” occasionally writes …"
+_PEN_NAME = re.compile(r"[“\"]([A-ZÀ-ÖØ-Þ][\w.’'\-]*(?: [A-ZÀ-ÖØ-Þ][\w.’'\-]*){0,3})[”\"]")
+
+
 def author_of(byline: str) -> str:
     """Who wrote it, for the page's ``author``: the byline when it names them, the name a
     bio opens with ("Priya Castellanos is the launch editor at …" is by Priya
-    Castellanos), else "" (a bio that names no one first)."""
+    Castellanos) or the pen name it quotes, else the whole line."""
     if not is_bio(byline):
         return byline.strip()
-    m = _BIO_NAME.match(byline.strip())
-    return m.group(1) if m else ""
+    m = _BIO_NAME.match(byline.strip()) or _PEN_NAME.search(byline, 0, 80)
+    return m.group(1) if m else byline.strip()
 
 
 def byline_text(byline: str) -> str:

@@ -295,7 +295,7 @@ class PageWriter:
         assert isinstance(first, Paragraph)
         stamp = f"{escape_text(t.stamp)} " if t.stamp else ""
         inner.append(target(self.stem, self.a, first) + f"{stamp}**{escape_text(t.speaker)}:** "
-                     + self.text(first.text, first.marks) + "\n")
+                     + self.broken(first) + "\n")  # (its inline code, links, emphasis)
         self.pending += self.charts_after(first)
         for b in rest:
             inner.extend(self.block(b, depth + 1))
