@@ -208,6 +208,20 @@ def _about_itself(text: str, spans, d) -> bool:
     return _ITSELF.search(text[s:e]) is not None
 
 
+def _about_japan(segs) -> bool:
+    """An article that speaks of Japan more than of China (its title aside): its Han terms
+    are Japanese even in a paragraph that does not name Japan ("Governor Mizuno Haruka
+    (水野遥)" had pinyin, two paragraphs after "the Bank of Japan")."""
+    japan = china = 0
+    for seg in segs:
+        t = seg.text
+        if "Japan" in t or "Tokyo" in t:
+            japan += t.count("Japan") + t.count("Tokyo")
+        if "Chin" in t or "Beijing" in t:
+            china += t.count("China") + t.count("Chinese") + t.count("Beijing")
+    return japan >= 2 and japan > 2 * china
+
+
 def _cited(text: str, spans, start: int, end: int) -> bool:
     """Whether the sentence holding ``text[start:end]`` is a citation ("Source: …")."""
     s, e = sentence_at(spans, start, end)
@@ -216,9 +230,9 @@ def _cited(text: str, spans, start: int, end: int) -> bool:
 
 def _extract(article: Article, stem: str, published: datetime | None) -> ArticleFacts:
     dates, quantities, series, terms = [], [], [], {}
-    japan = bool(_JAPAN.search(article.title))
     groups: dict[int, list[Located]] = {}
     segs = segments(article, stem)
+    japan = bool(_JAPAN.search(article.title)) or _about_japan(segs)
     # (an article written in Chinese, Japanese or Korean: its Han runs are its words)
     glossed = not mostly_cjk(" ".join(s.text for s in segs[:60]))
     # (the decimal mark its numbers use: "21,4 %" in German, "21.4%" in English)

@@ -324,11 +324,9 @@ def _lang(term: str, gloss: str, block_kana: bool, japan_article: bool) -> str:
     if gloss and (re.search(r"[āīūēō]", gloss) or _HEPBURN_ONLY.search(gloss.lower())) \
             and all(_HEPBURN.match(_romaji(w)) for w in gloss.split()):
         return "ja"  # romaji: "Tōkyō", "katsuobushi" (no pinyin has "tsu" or "kk")
-    if japan_article and gloss and all(_HEPBURN.match(_romaji(w)) for w in gloss.split()) \
-            and _plain(gloss) != _toneless(term):
-        return "ja"
-    if japan_article and not gloss:
-        return "ja"  # (a term with no gloss in a paragraph about Japan: no pinyin for it)
+    if japan_article:
+        return "ja"  # (in a paragraph or an article about Japan, glossed in romaji, in
+        #              English or not at all: no pinyin for it; its own pinyin said zh above)
     return "zh"
 
 
