@@ -39,6 +39,11 @@ ROOT = Path(__file__).resolve().parents[1]
     ("checked by the Office of Weights and Measures (OWM).",
      [("OWM", "Office of Weights and Measures")]),
     ("A Big Thing (ABT) is here", [("ABT", "A Big Thing")]),
+    # (and the name in its own script after the abbreviation)
+    ("the Democratic Party of Korea (DPK, 더불어민주당) won",
+     [("DPK", "Democratic Party of Korea")]),
+    ("The Bank of Japan (BOJ, 日本銀行) raised rates.", [("BOJ", "Bank of Japan")]),
+    ("exports (US, UK) rose", []),
     # no definitions
     ("sold to exports (US) firms", []), ("Reuters said (Reuters)", []), ("In (2019) ok", []),
     ("He said it. (AI) is fun", []), ("the wording (AI)", []), ("plain text, no brackets", []),
