@@ -104,9 +104,11 @@ _EVERY_BEFORE = re.compile(r"\b(?:todos los|todas las|tous les|tutti i|tutte le|
                            re.I)
 
 
-def _relative_ok(text: str, m: re.Match, day: bool = False) -> bool:
+def _relative_ok(text: str, m: re.Match, day: bool = False, pinned: bool = False) -> bool:
     """Whether a relative phrase ("last year") or, with ``day``, a day given with no year
-    ("the 17th of May") dates something of the article's own time."""
+    ("the 17th of May") dates something of the article's own time. ``pinned``: a day its
+    weekday names ("Wednesday 3 June"), whose year no other year in its sentence puts in
+    doubt."""
     from .spans import prev_word
     if not text[:m.start()].strip() and not text[m.end():].strip(" .:!"):
         return False  # ("Next week" alone: a section's title, not a week)
@@ -120,7 +122,7 @@ def _relative_ok(text: str, m: re.Match, day: bool = False) -> bool:
     # inside quoted speech or a quoted document, "last year" may mean another year
     from .spans import sentence_at, sentences
     s, e = sentence_at(sentences(text), m.start(), m.end())
-    if names_a_year(text, s, e):  # (never for a day with no year: it runs only where
+    if not pinned and names_a_year(text, s, e):  # (never for a day with no year: it runs only where
         return False  # no year is) "Fifty years ago this month, the February 1976 Crier …"
     return not re.search(r"[“”«»]", text[s:e]) and not text.lstrip().startswith(("“", "\""))
 

@@ -22,8 +22,10 @@ from itertools import chain
 
 from .facts import RELATIVE_PHRASE
 from .date_context import (_APPROX, _BOUND, _FISCAL_AFTER, _FISCAL_BEFORE, _HAS_YEAR, _LIFE,
-                           _counted, _relative_ok, _weekday_ok, _widened, _year_ok,
-                           names_a_year)
+                           _WEEKDAY_BEFORE, _WEEKDAYS, _counted, _relative_ok, _weekday_ok,
+                           _widened, _year_ok, names_a_year)
+#: a day after its weekday: "Wednesday 3 June", "Sat., the 12th of"
+_WEEKDAY_DAY = re.compile(r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s(?:the\s)?\d{1,2}\b")
 from .lookup import trie_regex
 from .spans import has_any
 
@@ -331,8 +333,10 @@ def _resolve(name: str, m: re.Match, published: datetime | None):
             end = date.fromisoformat(got[0])
         return end.replace(day=d0).isoformat(), end.isoformat(), "range"
     if name == "dm":
+        wd = _WEEKDAY_BEFORE.search(m.string, max(0, m.start() - 12), m.start())
         return _yearless(int(re.match(r"\d+", g["d1"] or g["d2"]).group()),
-                         _mon(g["m1"] or g["m2"]), published)
+                         _mon(g["m1"] or g["m2"]), published,
+                         _WEEKDAYS.index(wd.group(1)) if wd else None)
     if name == "relative":
         return _relative(g["r"].casefold(), published)  # (ſ, K match s, k under re.I)
     if name == "year":
@@ -347,10 +351,12 @@ YEARLESS_DAYS = 120
 _ANNIVERSARIES = frozenset({(9, 11)})
 
 
-def _yearless(d: int, m: int, published: datetime | None):
+def _yearless(d: int, m: int, published: datetime | None, weekday: int | None = None):
     """A day and month with no year, in the year that puts it nearest the publication date
     ("3 June" in a post of 20 June 2026 is 3 June 2026; "28 December" in one of 5 January
-    2027 is 28 December 2026), or None if that is over :data:`YEARLESS_DAYS` days away."""
+    2027 is 28 December 2026), or None if that is over :data:`YEARLESS_DAYS` days away.
+    With its weekday ("Wednesday 3 June"), the nearest year whose day that is, however far
+    within a year either side (the weekday says which year; it was left out at 125 days)."""
     if published is None or (m, d) in _ANNIVERSARIES:
         return None
     today = published.date()
@@ -360,9 +366,12 @@ def _yearless(d: int, m: int, published: datetime | None):
             day = date(y, m, d)
         except ValueError:
             continue
+        if weekday is not None and day.weekday() != weekday:
+            continue
         if best is None or abs((day - today).days) < abs((best - today).days):
             best = day
-    if best is None or abs((best - today).days) > YEARLESS_DAYS:
+    if best is None or abs((best - today).days) > (366 if weekday is not None else
+                                                   YEARLESS_DAYS):
         return None
     return best.isoformat(), best.isoformat(), "day"
 
@@ -395,8 +404,10 @@ def find_dates(text: str, published: datetime | None = None) -> list[RawDate]:
     years = None
     has_year = _has_year(text)
     has_rel = published is not None and _has_rel(text)
-    has_day = published is not None and not has_year and _DIGIT.search(text) is not None
-    # ("3 June": no year anywhere near; a day is digits)
+    has_day = published is not None and (not has_year and _DIGIT.search(text) is not None
+                                         or has_year and _WEEKDAY_DAY.search(text) is not None)
+    # ("3 June": no year anywhere near; a day is digits; or a day its weekday pins down,
+    # "On Wednesday 3 June", beside a year of another thing)
     if not (has_year or has_rel or has_day):
         return found  # (most paragraphs: no pattern can match, none is tried)
     low = text.lower()
@@ -435,7 +446,10 @@ def find_dates(text: str, published: datetime | None = None) -> list[RawDate]:
                 continue  # (a day span's digits glued to a word or a number: _L)
             yearless = name == "dm" or days and not (m.groupdict().get("y1")
                                                      or m.groupdict().get("y2"))
-            if (name == "relative" or yearless) and not _relative_ok(text, m, yearless):
+            pinned = name == "dm" and _WEEKDAY_BEFORE.search(text, max(0, s - 12), s) is not None
+            if name == "dm" and has_year and not pinned:
+                continue  # (a paragraph that names a year: only a day with its weekday)
+            if (name == "relative" or yearless) and not _relative_ok(text, m, yearless, pinned):
                 continue
             if name not in ("relative", "fromto") and (
                     _BOUND.search(text, max(0, s - 16), s)
