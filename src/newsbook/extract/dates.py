@@ -24,6 +24,8 @@ from .facts import RELATIVE_PHRASE
 from .date_context import (_APPROX, _BOUND, _FISCAL_AFTER, _FISCAL_BEFORE, _HAS_YEAR, _LIFE,
                            _WEEKDAY_BEFORE, _WEEKDAYS, _counted, _relative_ok, _weekday_ok,
                            _widened, _year_ok, names_a_year)
+#: a month's part: "late March" (the test before the pattern is tried)
+_PART_WORD = re.compile(r"\b(?:[Ee]arly|[Mm]id|[Ll]ate)[- ][A-Z]")
 #: a day after its weekday: "Wednesday 3 June", "Sat., the 12th of"
 _WEEKDAY_DAY = re.compile(r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s(?:the\s)?\d{1,2}\b")
 from .lookup import trie_regex
@@ -145,6 +147,8 @@ PATTERNS = [(name, re.compile(p, re.I if name in ("season", "season2", "part", "
            rf"|\d?[.:]\d\d\b)){_R}"),  # (a time after it is none of these: "24 June, 6.30pm")
     # (not "June 4, '89", "May 4th
     # Movement", nor a day whose year the text gives in a form not read: "15 March 44 BC")
+    # ("in late March": a month's part with no year, a yearless day's kin)
+    ("partmon", rf"\b(?P<p>[Ee]arly|[Mm]id|[Ll]ate)[- ](?P<m>{_MON})\b(?!\.?\s?\d|,\s\d|\s[A-Z])"),  # (not "the late May Smith")
     ("relative", rf"\b(?P<r>{RELATIVE_PHRASE})\b(?![-‐])"),
     ("year", rf"{_L}(?P<y>{_Y}){_R}"),
     ("bareq", r"\bQ(?P<q>[1-4])\b(?!\s?(?:of\s)?\d|\s?F[Yy])"),  # (nor "Q1 FY26": a firm's)
@@ -175,7 +179,7 @@ NEEDS = {"fromto": ("from", "between", "entre", "zwischen", "von", "van", "tra",
          "part": ("early", "mid", "late"), "part2": tuple(p for p in PARTS
                                                           if p not in ("early", "mid", "late")),
          "bareq": ("q1", "q2", "q3", "q4"),
-         "dm": _MONTH_NEEDS,
+         "dm": _MONTH_NEEDS, "partmon": ("early", "mid", "late"),
          # (a span of days names its month: the months' test, as for "dm")
          "dd": _MONTH_NEEDS,
          "dd2": _MONTH_NEEDS,
@@ -313,6 +317,9 @@ def _resolve(name: str, m: re.Match, published: datetime | None):
     if name == "decade":
         y = g["y"] or g.get("y3")
         return y, str(int(y) + 9), "decade"
+    if name == "partmon":  # (the month whose middle is nearest the publication)
+        got = _yearless(15, _mon(g["m"]), published)
+        return (got[0][:7], got[0][:7], "month") if got else None
     if name == "part":
         y, p = int(g["y"]), PARTS[g["p"].lower()]
         a, b = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}[p]
@@ -408,7 +415,8 @@ def find_dates(text: str, published: datetime | None = None) -> list[RawDate]:
                                          or has_year and _WEEKDAY_DAY.search(text) is not None)
     # ("3 June": no year anywhere near; a day is digits; or a day its weekday pins down,
     # "On Wednesday 3 June", beside a year of another thing)
-    if not (has_year or has_rel or has_day):
+    has_part = published is not None and not has_year and _PART_WORD.search(text) is not None
+    if not (has_year or has_rel or has_day or has_part):
         return found  # (most paragraphs: no pattern can match, none is tried)
     low = text.lower()
     months = None
@@ -417,9 +425,10 @@ def find_dates(text: str, published: datetime | None = None) -> list[RawDate]:
     for name, pat in PATTERNS:
         days = name in ("dd", "dd2")  # (a span of days: with a year, or with none)
         if not (has_rel if name == "relative" else has_day if name == "dm" else
+                has_part if name == "partmon" else
                 (has_year or has_day) if days else has_year):
             continue
-        whole = name in ("relative", "bareq", "dm") or days and not has_year
+        whole = name in ("relative", "bareq", "dm", "partmon") or days and not has_year
         need = NEEDS.get(name)
         if need is _MONTH_NEEDS:  # (three patterns need a month's name: tested once)
             if months is None:
@@ -444,10 +453,10 @@ def find_dates(text: str, published: datetime | None = None) -> list[RawDate]:
                 continue
             if days and s and (text[s - 1] in _NOT_BEFORE or text[s - 1].isalnum()):
                 continue  # (a day span's digits glued to a word or a number: _L)
-            yearless = name == "dm" or days and not (m.groupdict().get("y1")
+            yearless = name in ("dm", "partmon") or days and not (m.groupdict().get("y1")
                                                      or m.groupdict().get("y2"))
             pinned = name == "dm" and _WEEKDAY_BEFORE.search(text, max(0, s - 12), s) is not None
-            if name == "dm" and has_year and not pinned:
+            if name in ("dm", "partmon") and has_year and not pinned:
                 continue  # (a paragraph that names a year: only a day with its weekday)
             if (name == "relative" or yearless) and not _relative_ok(text, m, yearless, pinned):
                 continue
