@@ -139,7 +139,7 @@ def timeline_chart(article: Article, stem: str, facts, out: AutoCharts) -> bool:
     out.specs.append(_spec(Timeline,
         key=name.removeprefix("auto_"), kind="timeline", dataset=name, chapter=stem,
         after=_after_text(article, stem, first.anchor), auto="timeline",
-        title=f"Every date this article gives, {span}",
+        title=f"The dates this article gives, {span}",  # (the ones it is sure of: not "every")
         summary=f"Timeline of the {len(rows)} dated statements in the article, from {years[0]} "
                 f"to {years[-1]}; hover for each quote, click to open its paragraph.",
         lane="lane" if use_lanes else "", label="event", start="start", end="end",
@@ -302,10 +302,12 @@ def speaker_chart(article: Article, stem: str, facts, out: AutoCharts) -> bool:
     from .reference import block_texts
     texts = dict(block_texts(article, stem))
     rows = []
+    one = len({s.section for s in shares}) == 1  # (an interview of one section: no "by section")
     for s in shares:
         text = texts.get(s.anchor, "")
         quote = text[:120].rsplit(" ", 1)[0] if len(text) > 120 else text
-        rows.append({"section": s.section or "(before the first heading)", "speaker": s.speaker,
+        rows.append({"section": "The whole interview" if one else
+                     s.section or "(before the first heading)", "speaker": s.speaker,
                      "words": s.words, "turns": s.turns, "quote": quote, "line": s.line,
                      "chapter": stem, "anchor": s.anchor,
                      "derived": "words counted in the speaker's turns in this section",
@@ -318,9 +320,10 @@ def speaker_chart(article: Article, stem: str, facts, out: AutoCharts) -> bool:
         key=name.removeprefix("auto_"), kind="grouped", dataset=name, chapter=stem,
         after=_before_turns(article, stem) or _after_text(article, stem, first.anchor),
         auto="speakers",
-        title="Who speaks how much, section by section",
-        summary="Words spoken by " + ", ".join(speakers) + " in each section of the interview "
-                "(counted from the transcript).",
+        title="Who speaks how much" + ("" if one else ", section by section"),
+        summary="Words spoken by " + ", ".join(speakers) + (
+            " in the interview" if one else " in each section of the interview") +
+        " (counted from the transcript).",
         label="section", value="words", colour="speaker", axis="Words spoken (counted)",
         orientation="h"))
     return True
