@@ -1520,3 +1520,20 @@ def test_a_turns_first_paragraph_keeps_its_inline_code():
     page = render_article(Article("T", datetime(2026, 1, 1), tuple(blocks), (), 1, rich=True),
                           PageContext(stem="t"))
     assert "**Ines:** `--explain`\\. Usually it is `$HOME`\\." in page
+
+
+def test_a_table_cells_footnote_links_to_its_note():
+    """"<td>¥154.1<a class="footnote-anchor" …>1</a></td>": the cell's marker links to the
+    note and the note is the page's footnote (it was a loose "Note 1" linked from nowhere)."""
+    from datetime import datetime
+    from newsbook.model import Article
+    from newsbook.writers.myst_page import PageContext, render_article
+    blocks, notes, _ = html_blocks(
+        '<table><tr><th>Decision</th><th>Yen</th></tr><tr><td>30 October 2025</td><td>¥154.1'
+        '<a class="footnote-anchor" id="footnote-anchor-1" href="#footnote-1">1</a></td></tr>'
+        '</table><div class="footnote"><a id="footnote-1" href="#footnote-anchor-1" '
+        'class="footnote-number">1</a><div class="footnote-content"><p>Intraday.</p></div></div>')
+    page = render_article(Article("T", datetime(2026, 1, 1), tuple(blocks), tuple(notes), 1,
+                                  rich=True), PageContext(stem="t"))
+    assert "| 30 October 2025 | ¥154\\.1[^1] |" in page
+    assert "[^1]: Intraday\\." in page and "**Note 1**" not in page

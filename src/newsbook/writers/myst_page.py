@@ -360,7 +360,8 @@ class PageWriter:
         return [rich_md.code_block(c, target(self.stem, self.a, c))]
 
     def table(self, t: Table, depth: int) -> list[str]:
-        return [rich_md.table(t, target(self.stem, self.a, t))]
+        return [rich_md.table(t, target(self.stem, self.a, t),
+                              {n.number for n in self.a.footnotes})]
 
     def card(self, c: LinkCard, depth: int) -> list[str]:
         return [rich_md.link_card(c, target(self.stem, self.a, c))]
@@ -396,6 +397,8 @@ def _marks_of(block: Block) -> list[int]:
         return [n for i in block.items for _, n in i.marks]
     if isinstance(block, Quote):
         return [n for p in block.paragraphs for _, n in p.marks]
+    if isinstance(block, Table):  # (an HTML table's cells keep their markers as "[1]")
+        return rich_md.cell_notes(block, range(1, 1000))
     return [n for _, n in getattr(block, "marks", ())]
 
 

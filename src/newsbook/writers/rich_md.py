@@ -167,12 +167,33 @@ def code_block(code: Code, anchor: str) -> str:
     return f"{anchor}{fence}text\n{text}\n{fence}\n"
 
 
-def table(t: Table, anchor: str) -> str:
+#: a footnote's marker in a table cell, as the HTML reader keeps it: "¥154.1[1]"
+CELL_NOTE = re.compile(r"(?<=\S)\[(\d{1,3})\]")
+
+
+def cell_notes(t: Table, notes: frozenset[int] | set[int]) -> list[int]:
+    """The footnotes a table's cells mark (only numbers the article has a note for)."""
+    return [int(n) for r in t.rows for c in r for n in CELL_NOTE.findall(c) if int(n) in notes]
+
+
+def table(t: Table, anchor: str, notes: frozenset[int] | set[int] = frozenset()) -> str:
+    """A table as MyST's pipe table; a cell's marker of one of the article's ``notes``
+    links to it ("¥154.1[1]": the note was a loose paragraph, linked from nowhere)."""
     width = max(len(r) for r in t.rows)
+
+    def cell(c: str) -> str:
+        if not notes or "[" not in c:
+            return escape_text(c)
+        out, at = [], 0
+        for m in CELL_NOTE.finditer(c):
+            if int(m.group(1)) in notes:
+                out.append(escape_text(c[at:m.start()]) + f"[^{int(m.group(1))}]")
+                at = m.end()
+        return "".join(out) + escape_text(c[at:])
 
     def row(cells) -> str:
         cells = list(cells) + [""] * (width - len(cells))
-        return "| " + " | ".join(escape_text(c) or " " for c in cells) + " |"
+        return "| " + " | ".join(cell(c) or " " for c in cells) + " |"
 
     lines = [row(t.rows[0]), "|" + "---|" * width] + [row(r) for r in t.rows[1:]]
     return f"{anchor}\n" + "\n".join(lines) + "\n"
