@@ -23,6 +23,9 @@ ROOT = Path(__file__).resolve().parents[1]
      [("Meridian Freight", "a Rotterdam shipping firm", "described")]),
     ("Ships moved to the port of Rotterdam, a city of cranes.",
      [("Rotterdam", "a city of cranes", "described")]),
+    # (a firm's name across its ampersand: "Moss" alone was the entry)
+    ("The sale went through Hallam & Moss, an independent agency founded in 1998, in May.",
+     [("Hallam & Moss", "an independent agency founded in 1998", "described")]),
     ("Tankers in the so-called “grey fleet” sail dark.",
      [("grey fleet", "Tankers in the so-called “grey fleet” sail dark.", "coined")]),
     ('The plan, known as "dual circulation", matters. Next.',

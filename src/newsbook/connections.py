@@ -17,7 +17,8 @@ from .model import Article, mostly_cjk
 #: (the lookbehind stands after the first capital, where the regex engine can first scan for
 #: capitals: (?<![\w’'-][A-Z]) there is (?<![\w’'-]) before it)
 CAPS = re.compile(r"([A-Z](?<![\w’'-][A-Z])[\w’'-]*[a-z][\w’'-]*"
-                   r"(?:(?<![’']s)\s+(?:of\s+|the\s+|de\s+)?[A-Z][\w’'-]*)*)")
+                   r"(?:(?<![’']s)\s+(?:of\s+|the\s+|de\s+|&\s+)?[A-Z][\w’'-]*)*)")
+#: (and runs on over an ampersand: "Hallam & Moss", "Marks & Spencer" name one firm)
 #: (a run ends at a possessive: "Harriet Quayle’s The Unhurried Garden" names two)
 #: where Chinese, Japanese or Korean text runs on from a capitalised word ("OpenAIへの巨額"):
 #: the name ends there
