@@ -254,6 +254,9 @@ def test_a_place_name_is_not_guessed_to_be_a_person():
     assert _guess_kind("Main St") == "" and _guess_kind("Delmar Ave.") == ""
     assert _guess_kind("Franklin Elementary") == "organisation"
     assert _guess_kind("High Street") == "" and _guess_kind("Jobs Act") == ""
+    # (a firm by its "Co" and a public register were people)
+    assert _guess_kind("Wharfedale Mortgage Co") == "organisation"
+    assert _guess_kind("Land Registry") == "organisation"
 
 
 def test_clubs_funds_and_firms_are_organisations_and_a_funding_round_is_no_name():

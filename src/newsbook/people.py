@@ -78,7 +78,10 @@ _ORG = re.compile(r"\b(?:Authority|Bureau|Ministry|Department|Agency|Office|Comm
                   r"Technologies|Systems|Media|Press|Studios|Research|Motors|Airlines|Pharma|"
                   r"Therapeutics|Hospital|Museum|Library|Network|Panel|Desk|Cooperative|"
                   # (running and rowing clubs: "Calder Striders", "Leeside Harriers", "Harlow AC")
-                  r"Harriers|Striders|Runners|Joggers|Roadrunners|Triathletes|AC|RC|CC|RFC|RUFC)\b|"
+                  r"Harriers|Striders|Runners|Joggers|Roadrunners|Triathletes|AC|RC|CC|RFC|RUFC|"
+                  # (firms and registers: "Wharfedale Mortgage Co", "Land Registry")
+                  r"Co|LLC|LLP|plc|PLC|GmbH|AG|SA|Registry|Registrar|Trust|Service|Services"
+                  r"|Lettings|Estates|Agents|Brokers|Mortgages?|Insurance|Finance)\b|"
                   r"^[A-Z0-9&]{2,}$|[局部会院厅社司行所]$")
 _HAN = re.compile(r"[\u3400-\u9fff]{2,}")
 #: a Han-script run glossed by a capitalised name ("港湾局 (こうわんきょく, Ports and Harbours
