@@ -53,13 +53,16 @@ def tables_of(text: str):
     ("21,4 %", ",", (21.4, "", "%")),
     ("1.234,5 €", ",", (1234.5, "€", "")),
     ("3,2 Mio. €", ",", None),                # (a scale word of another language: left out)
+    ("£314,600*", ".", (314600.0, "£", "")),   # (a note's mark after it)
+    ("¥154.1[1]", ".", (154.1, "¥", "")),
+    ("3.2 (p)", ".", (3.2, "", "")),
 ])
 def test_a_cell_states_one_number(cell, mark, want):
     assert _value(cell, _CELLS[mark], mark) == want
 
 
 @pytest.mark.parametrize("cell", ["Tue 2–5pm", "3 of 5", "10:30", "v2.3.1", "2–3%", "£1m+",
-                                  "12 (est.)", "about 40", "Hawthorn", "1,2,3"])
+                                  "12 (estimated)", "about 40", "Hawthorn", "1,2,3"])
 def test_a_cell_that_is_no_single_number_is_none(cell):
     assert _value(cell, _CELLS["."], ".") is None
 

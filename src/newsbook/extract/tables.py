@@ -93,9 +93,15 @@ class TableFigures:
     columns: tuple[TableColumn, ...]
 
 
+#: a note's mark after a cell's number ("£314,600*", "¥154.1[1]", "3.2 (p)"): the number
+#: stands, the mark goes with its stated text
+_CELL_MARK = re.compile(r"\s?(?:\*+|[†‡§]|\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\((?:p|r|e|est\.?|prov\.?|"
+                        r"provisional|revised|estimate)\))$")
+
+
 def _value(cell: str, pattern: re.Pattern, mark: str) -> tuple[float, str, str] | None:
     """(number, currency, unit) of a cell stating one number, else None."""
-    m = pattern.match(cell.strip())
+    m = pattern.match(_CELL_MARK.sub("", cell.strip()))
     if m is None or (m.group("s1") and m.group("s2")):
         return None
     digits = re.sub(r"[\s\u202f\u00a0" + ("." if mark == "," else ",") + "]", "",
