@@ -169,15 +169,16 @@ def _ends_a_listing(text: str, end: int, dates) -> bool:
 #: a listing's plain number, with its scale word if it has one ("61.4 million in 2021")
 _LISTED = re.compile(rf"{NL}(?P<n1>{NUM}){NR}(?:\s(?P<s1>{SW})\b)?(?![%\w])")
 #: what joins the items of a listing by year: "41 in 2022, 46 in 2023 and just 38 in 2025"
-_CHAIN = re.compile(r"^(?:,\s|;\s|,?\s(?:and|&|to)\s)(?:(?:just|only|then|a|about)\s)?$")
+_CHAIN = re.compile(r"^(?:,\s|;\s|,?\s(?:and|&|to|from)\s)(?:(?:just|only|then|a|about)\s)?$")
 #: what a listing of plain numbers opens after: "Enrollment was 9,812 in 2021, …" (a verb
 #: that states a level, so the numbers are that subject's values)
 _STATED = re.compile(r"(?:\b(?:was|were|is|are|stood at|came to|totall?ed|averaged|numbered"
-                     r"|(?:rose|grew|fell|went|increased|climbed|jumped|dropped|declined) from)"
+                     r"|(?:rose|grew|fell|went|increased|climbed|jumped|dropped|declined)"
+                     r" (?:from|to))"  # ("climbed to 1,655 in March from 1,302 in February …")
                      r"|(?:^|(?<=\s))[A-Z][\w’'-]{0,20}(?: [\w’'-]+){0,2}:)"  # (or a label's)
                      r"\s(?:(?:just|only|about|around)\s)?$")
 _STATED_WORDS = (" was ", " were ", " is ", " are ", "stood at", "averaged", "tota", "came to",
-                 "numbered", " from ", ": ")
+                 "numbered", " from ", ": ", " to ")
 #: a listing's first item that names what it counts, a plural noun: "1,507 new
 #: confirmations in 2016, 151 in 2017, …" (the rest borrow it)
 _NOUN_TIED = re.compile(r"\s(?P<noun>(?:[a-z][a-z-]+\s){0,2}[a-z][a-z-]+s)\s(?:in|by|during)\s")
