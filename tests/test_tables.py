@@ -159,3 +159,19 @@ def test_bars_below_zero_leave_room_for_their_labels():
     assert (-1.8 - low) / (high - low) * 640 >= 5 * 7 and (high - 6.4) / (high - low) * 640 >= 35
     # no value below zero: the axis starts at zero, as before
     assert value_range(labels[:1], [3.1]) == [0, label_room(labels[:1], 3.1)]
+
+
+def test_a_text_copys_note_with_no_marker_may_be_glued_to_a_cell():
+    """Note 2 has no marker in the text, and a cell reads "82" where the team has 8 points
+    and the note's 2 was glued on: a column holding a number that ends in 2 is left out
+    (it was drawn at 82 beside teams of 10 to 16); the others are charted."""
+    text = copy(f"Team{T}Pts{T}Pts diff", f"Harbour Hawks{T}16{T}+113", f"Millbrook{T}14{T}+41",
+                f"Lowther Lynx{T}82{T}−97", before="The table after round 8, and the "
+                "points taken off Millbrook in Round 3.1")
+    text = text.replace("That is all for this month.\n",
+                        "That is all for this month.\n\n1\n\nThe appeal failed.\n\n2\n\n"
+                        "Lowther's total includes a forfeit.\n")
+    article, stem, facts = tables_of(text)
+    assert [f.number for f in article.footnotes] == [1, 2]
+    (t,) = facts.tables
+    assert [c.header for c in t.columns] == ["Pts diff"]

@@ -362,8 +362,9 @@ def _yearless(d: int, m: int, published: datetime | None, weekday: int | None = 
     """A day and month with no year, in the year that puts it nearest the publication date
     ("3 June" in a post of 20 June 2026 is 3 June 2026; "28 December" in one of 5 January
     2027 is 28 December 2026), or None if that is over :data:`YEARLESS_DAYS` days away.
-    With its weekday ("Wednesday 3 June"), the nearest year whose day that is, however far
-    within a year either side (the weekday says which year; it was left out at 125 days)."""
+    With its weekday ("Wednesday 3 June"), the nearest year however far within a year
+    either side, when its day is that weekday (the weekday confirms the year; it was left
+    out at 125 days), else None."""
     if published is None or (m, d) in _ANNIVERSARIES:
         return None
     today = published.date()
@@ -373,10 +374,11 @@ def _yearless(d: int, m: int, published: datetime | None, weekday: int | None = 
             day = date(y, m, d)
         except ValueError:
             continue
-        if weekday is not None and day.weekday() != weekday:
-            continue
         if best is None or abs((day - today).days) < abs((best - today).days):
             best = day
+    if best is not None and weekday is not None and best.weekday() != weekday:
+        return None  # (the nearest year's day is another weekday: the text is wrong, or
+        #               means a year it does not name; "Sat 15 Nov" went to 2025)
     if best is None or abs((best - today).days) > (366 if weekday is not None else
                                                    YEARLESS_DAYS):
         return None

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..model import Article, Piece, Table, Turn, anchor_id, source_line
+from ..model import Article, Piece, Table, Turn, anchor_id, source_line, walk
 
 #: data rows a table needs (fewer say nothing a sentence could not) and may have (more
 #: make a bar chart taller than a screen: the table says it better)
@@ -121,8 +121,14 @@ def _value(cell: str, pattern: re.Pattern, mark: str) -> tuple[float, str, str] 
     return value, cur.strip(), unit
 
 
-def _column(header: str, cells: list[str], pattern: re.Pattern, mark: str) -> TableColumn | None:
-    """The column's figures when every cell it fills states one number of one kind."""
+def _column(header: str, cells: list[str], pattern: re.Pattern, mark: str,
+            unmarked: frozenset[str] = frozenset()) -> TableColumn | None:
+    """The column's figures when every cell it fills states one number of one kind.
+    ``unmarked``: the numbers of notes a text copy's article has no marker for; a number
+    ending in one may be a value with its marker glued on ("8" and note 2 copied as
+    "82"), so its column is left out."""
+    if unmarked and any(_glued(c, unmarked) for c in cells):
+        return None
     if not header or _NOT_MEASURE.match(header.strip(" :")) or _value(header, pattern, mark):
         return None  # (a header that is a number: the table has no header row to name it)
     found, kinds = [], set()
@@ -143,7 +149,28 @@ def _column(header: str, cells: list[str], pattern: re.Pattern, mark: str) -> Ta
     return TableColumn(header.strip(), unit, cur, tuple(found))
 
 
-def table_figures(article: Article, stem: str, table: Table, mark: str) -> TableFigures | None:
+def _glued(cell: str, unmarked: frozenset[str]) -> bool:
+    digits = re.sub(r"\D", "", cell)
+    return any(len(digits) > len(n) and digits.endswith(n) for n in unmarked)
+
+
+def unmarked_notes(article: Article) -> frozenset[str]:
+    """The notes of a text copy's article that no block marks (their markers may be glued
+    to a table's cells, which are read with none)."""
+    if article.rich or not article.footnotes:
+        return frozenset()
+    marked: set[int] = set()
+    for b in walk(article.blocks):
+        for it in getattr(b, "items", ()):
+            marked.update(n for _, n in it.marks)
+        for p in getattr(b, "paragraphs", ()):
+            marked.update(n for _, n in p.marks)
+        marked.update(n for _, n in getattr(b, "marks", ()))
+    return frozenset(str(f.number) for f in article.footnotes if f.number not in marked)
+
+
+def table_figures(article: Article, stem: str, table: Table, mark: str,
+                  unmarked: frozenset[str] = frozenset()) -> TableFigures | None:
     """The figures of one table, or None when it has no column to chart (see module)."""
     rows = table.rows
     if len(rows) < MIN_ROWS + 1 or len(rows) - 1 > MAX_ROWS or len(rows[0]) < 2:
@@ -155,7 +182,8 @@ def table_figures(article: Article, stem: str, table: Table, mark: str) -> Table
         return None  # (a row label says which bar is which: each one, and once)
     columns = []
     for c in range(1, len(header)):
-        col = _column(header[c], [r[c] if c < len(r) else "" for r in data], pattern, mark)
+        col = _column(header[c], [r[c] if c < len(r) else "" for r in data], pattern, mark,
+                      unmarked)
         if col is not None:
             columns.append(col)
     if not columns:
@@ -173,11 +201,15 @@ def find_tables(article: Article, stem: str, mark: str) -> tuple[TableFigures, .
     """Every table of the article with figures to chart (an aside's, an ad's, is not
     visited)."""
     out: list[TableFigures] = []
+    unmarked: frozenset[str] | None = None
 
     def visit(blocks) -> None:
+        nonlocal unmarked
         for b in blocks:
             if isinstance(b, Table):
-                got = table_figures(article, stem, b, mark)
+                if unmarked is None:
+                    unmarked = unmarked_notes(article)
+                got = table_figures(article, stem, b, mark, unmarked)
                 if got is not None:
                     out.append(got)
             elif isinstance(b, (Turn, Piece)):
