@@ -27,7 +27,8 @@ from .date_context import (_APPROX, _BOUND, _FISCAL_AFTER, _FISCAL_BEFORE, _HAS_
 #: a month's part: "late March" (the test before the pattern is tried)
 _PART_WORD = re.compile(r"\b(?:[Ee]arly|[Mm]id|[Ll]ate)[- ][A-Z]")
 #: a day after its weekday: "Wednesday 3 June", "Sat., the 12th of"
-_WEEKDAY_DAY = re.compile(r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s(?:the\s)?\d{1,2}\b")
+_WEEKDAY_DAY = re.compile(r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s(?:the\s)?"
+                          r"(?:[A-Z][a-z]{2,8}\.?\s)?\d{1,2}\b")  # (and "Thursday, March 19")
 from .lookup import trie_regex
 from .spans import has_any
 
@@ -96,7 +97,7 @@ PATTERNS = [(name, re.compile(p, re.I if name in ("season", "season2", "part", "
                rf"(?:il\s|l['’])?(?P<b>{_POINT}){_R}"),
     # ("January 2024 to March 2026", "Jan 2024–Mar 2026": a span with no "from")
     ("mymy", rf"\b(?P<a>{_MON_YEAR})(?:\s?[–-]\s?|\s(?:to|until|through)\s)(?P<b>{_MON_YEAR}){_R}"),
-    ("monmon", rf"\b(?P<a>{_MON})[–-](?P<b>{_MON}\s{_Y}){_R}"),
+    ("monmon", rf"\b(?P<a>{_MON})(?:[–-]|\s(?:to|through|until)\s)(?P<b>{_MON}\s{_Y}){_R}"),
     # ("2019–21", "2019 to 2021"; "in 2019 to 55 units" is a year, then a quantity)
     # (a season or a financial year written "2023/24": a span of the two years)
     # (and "2019 bis 2025", "2019 à 2025", "2019 a 2025", "2019 tot 2025")
@@ -142,7 +143,7 @@ PATTERNS = [(name, re.compile(p, re.I if name in ("season", "season2", "part", "
               rf"[- ](?:de\s|del\s)?(?P<y>{_Y}){_R}"),
     # a day with no year ("On 3 June we reached Seville", "by March 12th"): tried only in a
     # paragraph that names no year at all (see _yearless)
-    ("dm", rf"{_L}(?:(?P<d1>{_D})\s(?:of\s|de\s)?(?P<m1>{_MON})|(?<!\d\s)(?P<m2>{_MON})\s(?P<d2>{_D}))"
+    ("dm", rf"{_L}(?:(?P<d1>{_D})\s(?:of\s|de\s)?(?P<m1>{_MON})(?![’']s)|(?<!\d\s)(?P<m2>{_MON})\s(?P<d2>{_D}))"
            rf"(?!,?\s['’]\d\d\b|\s[A-Z]|,?\s\d(?!\d?(?:[.:]\d\d)?\s?(?:[ap]\.?m\b|h\b|Uhr\b)"
            rf"|\d?[.:]\d\d\b)){_R}"),  # (a time after it is none of these: "24 June, 6.30pm")
     # (not "June 4, '89", "May 4th
@@ -164,14 +165,25 @@ _NAMED_BY = re.compile(r"\b(?:Act|Code|Treaty|Directive|Statute|Law) of $"
 _SINCE_RECORD = re.compile(r"\b(?:most|highest|lowest|largest|smallest|biggest|best|worst|first"
                            r"|fewest|least|strongest|weakest|fastest|slowest|hottest|coldest"
                            r"|wettest|driest|closest|nearest)\b(?:\s[\w’'-]+){0,7}\ssince\s"
-                           r"(?:the\s)?$", re.I)  # ("the closest prices have come to last
+                           r"(?:the\s(?:[\w’'-]+\s){0,3}(?:of\s)?)?$", re.I)  # ("the Easter
+#                            weekend of 2024")  # ("the closest prices have come to last
 #                            year's level since the summer of 2024": no event in 2024)
+#: a model's year: "a gray 2014 Ford F-150", "a 2019 Toyota Corolla"
+_MODEL_YEAR = re.compile(r"\s[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s[A-Z0-9][\w-]*")
+_MODEL_BEFORE = re.compile(r"\b(?:a|an|gray|grey|black|white|red|blue|silver|green|used|new|"
+                           r"stolen|old)\s$", re.I)  # (not "the 2024 Paris Olympics")
+#: a date that is not when its event is: the one it was moved from, the end of a fiscal
+#: year ("moved from March 12", "the fiscal year ending 30 September 2026 on 2 April")
+_NOT_ITS_DATE = re.compile(r"(?:\b(?:moved|rescheduled|postponed|brought forward|changed|"
+                           r"switched|pushed back) from|\b(?:fiscal|financial|tax|budget) year "
+                           r"(?:ending|ended|to|through)|\binstead of|\brather than)\s(?:on\s)?$",
+                           re.I)
 #: (one tuple for every pattern that needs a month's name: a text is tested for them once)
 #: (the first three letters of every month name the patterns know, lower-cased: "abr",
 #: "ago", "dic", "déc" too, or a Spanish "del 2 al 5 de abril" was never tried)
 _MONTH_NEEDS = tuple(sorted({m.lower()[:3] for m in (*MONTHS, *_FOREIGN)}))
 #: cheap pre-checks: a pattern runs only if the lower-cased text holds one of these
-NEEDS = {"fromto": ("from", "between", "entre", "zwischen", "von", "van", "tra", "fra"), "monmon": ("-", "–"),
+NEEDS = {"fromto": ("from", "between", "entre", "zwischen", "von", "van", "tra", "fra"), "monmon": ("-", "–", " to ", "through", "until"),
          "mymy": ("-", "–", " to ", "until", "through"), "yy": ("-", "–", " to ", "/", " bis ", " à ", " a ", " al ", " tot "),
          "iso": ("-",), "num": ("/", "."), "q": ("q1", "q2", "q3", "q4", "1q", "2q", "3q", "4q"), "ordq": ("quarter",), "h": ("h1", "h2", "h 1", "h 2", "half", "1h", "2h"),
          "season": tuple(_SEASONS_EN), "season2": tuple(_SEASONS_OTHER), "fy": ("fy", "fiscal"),
@@ -445,8 +457,9 @@ def find_dates(text: str, published: datetime | None = None) -> list[RawDate]:
             s, e = m.span()
             if any(s < b and a < e for a, b in taken):
                 continue
-            if name == "year" and not _year_ok(text, m):
-                continue
+            if name == "year" and (not _year_ok(text, m) or _MODEL_YEAR.match(text, e) and
+                                   _MODEL_BEFORE.search(text, max(0, s - 12), s)):
+                continue  # (and "a gray 2014 Ford F-150": a model's year, no event)
             if name in ("fromto", "yy") and _counted(text, e):
                 taken.append((s, e))  # "between 1200 and 1500 workers": counts, no years
                 continue
@@ -465,6 +478,7 @@ def find_dates(text: str, published: datetime | None = None) -> list[RawDate]:
             if name not in ("relative", "fromto") and (
                     _BOUND.search(text, max(0, s - 16), s)
                     or _SINCE_RECORD.search(text, max(0, s - 80), s)
+                    or _NOT_ITS_DATE.search(text, max(0, s - 40), s)
                     or _NAMED_BY.search(text, max(0, s - 80), s)):
                 taken.append((s, e))  # "built before 1970": not in 1970 (nor any one year)
                 continue
