@@ -1537,3 +1537,14 @@ def test_a_table_cells_footnote_links_to_its_note():
                                   rich=True), PageContext(stem="t"))
     assert "| 30 October 2025 | ¥154\\.1[^1] |" in page
     assert "[^1]: Intraday\\." in page and "**Note 1**" not in page
+
+
+def test_a_tables_caption_is_kept_before_it():
+    """"<table><caption>General fund spending by department</caption>…": the caption's
+    words are a paragraph before the table (they were lost)."""
+    from newsbook.model import Paragraph, Table
+    blocks = html_blocks("<table><caption>General fund spending by department</caption><tr>"
+                         "<th>Department</th><th>FY2026</th></tr><tr><td>Police</td><td>$1.42M"
+                         "</td></tr></table>")[0]
+    assert [type(b) for b in blocks] == [Paragraph, Table]
+    assert blocks[0].text == "General fund spending by department"

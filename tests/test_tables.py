@@ -175,3 +175,39 @@ def test_a_text_copys_note_with_no_marker_may_be_glued_to_a_cell():
     assert [f.number for f in article.footnotes] == [1, 2]
     (t,) = facts.tables
     assert [c.header for c in t.columns] == ["Pts diff"]
+
+
+def test_rows_are_named_by_their_words_and_a_total_is_no_row():
+    """"Pos | Team | P | Pts": the team names the bars (1 to 8 did), P of one value for every
+    team is no chart, and the "Total" row, which dwarfs and counts the others twice, is no
+    bar."""
+    article, stem, facts = tables_of(copy(
+        f"Pos{T}Team{T}P{T}Pts", f"1{T}Harbour Hawks{T}8{T}16", f"2{T}Millbrook Miners{T}8{T}14",
+        f"3{T}Eastgate Comets{T}8{T}10", f"4{T}Lowther Lynx{T}8{T}4"))
+    (t,) = facts.tables
+    assert t.label_header == "Team" and t.labels[0] == "Harbour Hawks"
+    assert [c.header for c in t.columns] == ["Pts"]
+    article, stem, facts = tables_of(copy(
+        f"Department{T}FY2026", f"Police{T}$1.42M", f"Fire{T}$0.98M", f"Parks{T}$0.61M",
+        f"Library{T}$0.44M", f"Total{T}$7.01M"))
+    (t,) = facts.tables
+    assert "Total" not in t.labels and len(t.lines) == 4
+    lines = facts and article and t.lines
+    assert lines[-1] == lines[0] + 3  # (each kept row still quotes its own line)
+
+
+def test_two_tables_of_one_shape_are_told_apart_by_their_sections():
+    html = "".join(f"<h2>{h}</h2><p>The count.</p><table><tr><th>Candidate</th><th>Votes</th></tr>"
+                   f"<tr><td>Ada Byrne</td><td>1,204</td></tr><tr><td>Cal Dunn</td><td>981</td>"
+                   f"</tr><tr><td>Eve Ford</td><td>455</td></tr></table>"
+                   for h in ("Mayor", "City Council"))
+    export = json.dumps({"id": "feed/1", "title": "Bulletin", "items": [
+        {"id": "1", "title": "Results", "published": 1767225600,
+         "alternate": [{"href": "https://b.example/p/1"}], "content": {"content": html}}]})
+    article = read_json(export, source="b.json").feed.articles[0]
+    facts = extract_article(article, "results")
+    out = autocharts.AutoCharts()
+    autocharts.table_charts(article, "results", facts, out, set())
+    assert [s.title for s in out.specs] == [
+        "Mayor: Votes by candidate, as the table gives them",
+        "City Council: Votes by candidate, as the table gives them"]

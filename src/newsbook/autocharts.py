@@ -234,6 +234,7 @@ def table_charts(article: Article, stem: str, facts, out: AutoCharts,
     with a button per column, each column on its own axis (values in different units are
     never drawn on one axis)."""
     rows, made = [], False
+    lanes = sections(article, stem) if facts.tables else {}
     for i, t in enumerate(facts.tables, start=1):
         if set(t.lines) <= covered_lines:
             continue  # a curated chart already draws these rows
@@ -245,7 +246,7 @@ def table_charts(article: Article, stem: str, facts, out: AutoCharts,
                              "quote": t.quotes[c.row], "line": t.lines[c.row], "chapter": stem,
                              "anchor": t.anchor,
                              "derived": f"the table's column “{col.header}”", "note": ""})
-        out.specs.append(_table_spec(article, stem, t, tid))
+        out.specs.append(_table_spec(article, stem, t, tid, lanes.get(t.anchor, "")))
         made = True
     if made:
         name = dataset_name(stem, "tables")
@@ -259,7 +260,7 @@ def _axis_of(col) -> str:
     return f"{col.header} ({m})" if m and m not in col.header else col.header
 
 
-def _table_spec(article: Article, stem: str, t, tid: str):
+def _table_spec(article: Article, stem: str, t, tid: str, section: str = ""):
     from .writers.escape import clean
     headers = [c.header for c in t.columns]
     by = t.label_header or "row"
@@ -273,7 +274,10 @@ def _table_spec(article: Article, stem: str, t, tid: str):
         key=dataset_name(stem, f"tables_{tid}").removeprefix("auto_"),
         dataset=dataset_name(stem, "tables"), chapter=stem, where={"table": tid},
         after=clean(t.text), auto="tables",
-        title=f"{_upper_first(what)} by {by}, as the table gives them",
+        # (the section it stands in tells two tables of one shape apart: "Mayor", "City
+        # Council" each had "Votes and Percent by candidate")
+        title=(f"{section}: " if section and len(section) <= 60 else "")
+        + f"{_upper_first(what) if not section else what} by {by}, as the table gives them",
         summary=f"The table's figures drawn from its rows ({t.columns[0].header}: "
                 f"{listed}{more}); hover for each row as the table gives it.")
     one_measure = len({c.measure for c in t.columns}) == 1

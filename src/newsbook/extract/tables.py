@@ -51,7 +51,9 @@ _YEARISH = re.compile(r"^(?:1[89]|20)\d\d$")
 _PERIOD = re.compile(
     r"^(?:(?:FY\s?)?(?:1[89]|20)\d\d(?:[-–/](?:\d\d|(?:1[89]|20)\d\d))?|[QH][1-4]\s?(?:1[89]|20)\d\d"
     r"|(?:1[89]|20)\d\d\s?[QH][1-4]|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
-    r"[a-z]*\.?(?:\s(?:1[89]|20)\d\d)?)$")
+    r"[a-z]*\.?(?:\s(?:1[89]|20)\d\d)?"
+    # (and days with their year: "19 March 2024", "March 19, 2024")
+    r"|\d{1,2}\s[A-Z][a-z]{2,8}\.?\s(?:1[89]|20)\d\d|[A-Z][a-z]{2,8}\.?\s\d{1,2},\s(?:1[89]|20)\d\d)$")
 
 
 @dataclass(frozen=True)
@@ -169,6 +171,25 @@ def unmarked_notes(article: Article) -> frozenset[str]:
     return frozenset(str(f.number) for f in article.footnotes if f.number not in marked)
 
 
+#: a row that sums or sums up the others: drawn beside them it dwarfs and counts them twice
+_TOTAL = re.compile(r"^(?:(?:grand |sub-?)?totals?|all|overall|combined|average|mean|net)\b"
+                    r"|\((?:all|total)\)$|\btotal$", re.I)
+
+
+def _label_column(header: tuple[str, ...], data: list[tuple[str, ...]],
+                  pattern: re.Pattern, mark: str) -> int | None:
+    """The column that names the rows: the first of words, not numbers (a rank or
+    position before the team's name is no label: "Pos | Team | P | W …")."""
+    for c in range(min(3, len(header))):
+        cells = [r[c].strip() if c < len(r) else "" for r in data]
+        if all(cells) and (all(_PERIOD.match(x) for x in cells)
+                           or not all(_value(x, pattern, mark) for x in cells)):
+            return c  # (years, quarters or months, or words)
+        if not (_NOT_MEASURE.match(header[c].strip(" :")) or all(x.isdigit() for x in cells)):
+            return None
+    return None
+
+
 def table_figures(article: Article, stem: str, table: Table, mark: str,
                   unmarked: frozenset[str] = frozenset()) -> TableFigures | None:
     """The figures of one table, or None when it has no column to chart (see module)."""
@@ -176,23 +197,29 @@ def table_figures(article: Article, stem: str, table: Table, mark: str,
     if len(rows) < MIN_ROWS + 1 or len(rows) - 1 > MAX_ROWS or len(rows[0]) < 2:
         return None
     pattern = _CELLS.get(mark or ".", _CELLS["."])
-    header, data = rows[0], rows[1:]
-    labels = [r[0].strip() for r in data]
-    if not all(labels) or len(set(labels)) != len(labels) or any(len(x) > 80 for x in labels):
+    header = rows[0]
+    lc = _label_column(header, list(rows[1:]), pattern, mark)
+    if lc is None:
+        return None
+    kept = [k for k, r in enumerate(rows[1:]) if not _TOTAL.search(r[lc].strip())]
+    data = [rows[1 + k] for k in kept]
+    labels = [r[lc].strip() for r in data]
+    if len(data) < MIN_ROWS or len(set(labels)) != len(labels) or any(len(x) > 80 for x in labels):
         return None  # (a row label says which bar is which: each one, and once)
     columns = []
-    for c in range(1, len(header)):
+    for c in range(len(header)):
+        if c == lc:
+            continue
         col = _column(header[c], [r[c] if c < len(r) else "" for r in data], pattern, mark,
                       unmarked)
-        if col is not None:
-            columns.append(col)
+        if col is not None and len({x.value for x in col.cells}) > 1:
+            columns.append(col)  # (a column of one value says nothing a bar could)
     if not columns:
         return None
     first = table.line
-    lines = tuple(source_line(article, first if article.rich else first + 1 + k)
-                  for k in range(len(data)))
+    lines = tuple(source_line(article, first if article.rich else first + 1 + k) for k in kept)
     quotes = tuple("\t".join(r).strip() for r in data)
-    return TableFigures(stem, anchor_id(stem, article, table), table.text, header[0].strip(),
+    return TableFigures(stem, anchor_id(stem, article, table), table.text, header[lc].strip(),
                         tuple(labels), quotes, lines,
                         all(_PERIOD.match(x) for x in labels), tuple(columns))
 

@@ -356,11 +356,15 @@ class _Mapper(Embeds):
 
     def table(self, c: Node, out: list[Block]) -> None:
         rows: list[tuple[str, ...]] = []
+        captions: list[Node] = []
 
         def walk_rows(n: Node):
             for ch in n.children:
                 if isinstance(ch, Node):
-                    if ch.tag == "tr":
+                    if ch.tag == "caption":
+                        captions.append(ch)  # (its words, a paragraph before the table: they
+                        #                      were lost, read as rows that held none)
+                    elif ch.tag == "tr":
                         cells = [bracketed(*normalise(self.inline(cell))[:2])
                                  for cell in ch.children
                                  if isinstance(cell, Node) and cell.tag in ("td", "th")]
@@ -370,6 +374,8 @@ class _Mapper(Embeds):
                         walk_rows(ch)
 
         walk_rows(c)
+        for cap in captions:
+            self.paragraph(cap, out)
         if rows:
             width = max(len(r) for r in rows)
             out.append(Table(tuple(r + ("",) * (width - len(r)) for r in rows), self.next_line()))
