@@ -181,9 +181,12 @@ _STATED_WORDS = (" was ", " were ", " is ", " are ", "stood at", "averaged", "to
                  "numbered", " from ", ": ", " to ")
 #: a listing's first item that names what it counts, a plural noun: "1,507 new
 #: confirmations in 2016, 151 in 2017, …" (the rest borrow it)
-_NOUN_TIED = re.compile(r"\s(?P<noun>(?:[a-z][a-z-]+\s){0,2}[a-z][a-z-]+s)\s(?:in|by|during)\s")
+_RATE = r"(?:(?:a|an|per|each)\s(?:game|match|day|night|week|month|year|head|person|visit|show)\s)?"
+_NOUN_TIED = re.compile(rf"\s(?P<noun>(?:[a-z][a-z-]+\s){{0,2}}[a-z][a-z-]+s)\s{_RATE}(?:in|by|during)\s")
+#: a listing's item tied to its year, a rate between them or not: "2,140 a game in 2022-23"
+_TIED_RATE = re.compile(rf"\s{_RATE}(?:in|by|during)\s")
 #: a second item of a listing ("…, 151 in 2017"): a cheap test before any is looked for
-_NEXT_ITEM = re.compile(r"[,;] (?:and |just |only )?\d[\d,.]* (?:in|by) ")
+_NEXT_ITEM = re.compile(r"[,;] (?:and |just |only )?\d[\d,.]* (?:[a-z]+ ){0,3}(?:in|by) ")
 
 
 def bare_listing(text: str, found: list[RawQuantity], dates) -> list[RawQuantity]:
@@ -199,7 +202,7 @@ def bare_listing(text: str, found: list[RawQuantity], dates) -> list[RawQuantity
     items: list[tuple[int, int, int, str, str]] = []
     for m in _LISTED.finditer(text):
         s, e = m.start(), m.end()
-        after, noun = _TIED_AFTER.match(text, e), ""
+        after, noun = _TIED_RATE.match(text, e), ""
         if after is None and not m.group("s1") and (named := _NOUN_TIED.match(text, e)):
             after, noun = named, named.group("noun")
         if after is None or after.end() not in ends or _taken(s, e, found, dates):
@@ -209,7 +212,8 @@ def bare_listing(text: str, found: list[RawQuantity], dates) -> list[RawQuantity
         items.append((s, e, ends[after.end()], scale_of(m, 1), noun))
     runs: list[list[tuple[int, int, int, str, str]]] = []
     for it in items:
-        if runs and not it[4] and _CHAIN.match(text[runs[-1][-1][2]:it[0]]):
+        if runs and it[4] in ("", runs[-1][0][4]) and _CHAIN.match(text[runs[-1][-1][2]:it[0]]):
+            # (an item names its noun again, "3,480 spectators in 2024", or borrows it)
             runs[-1].append(it)
         else:
             runs.append([it])

@@ -152,7 +152,13 @@ def _series(pairs, stem: str, unit: str, scale: str) -> Series | None:
         by_period.setdefault(key, (d, f))
     if ambiguous or len(by_period) < 3 or len({d.precision for d, _ in by_period.values()}) != 1:
         return None
-    quotes = {f.quote for _, f in by_period.values()}
+    # (each quote up to its last value: "… 1,176 in 2025, a drop of 8.4% in four years" sums
+    # the levels up after them, and lost the series)
+    ends: dict[str, int] = {}
+    for _, f in by_period.values():
+        at = f.quote.rfind(f.text)
+        ends[f.quote] = max(ends.get(f.quote, 0), at + len(f.text) if at >= 0 else len(f.quote))
+    quotes = [q[:e] for q, e in ends.items()]
     if any(FALL.search(q) for q in quotes) and not all(FROM.search(q) for q in quotes):
         return None  # changes, not levels: "fell 3% in 2023, 5% in 2024" drawn as +3, +5
     pts = sorted(by_period.values(), key=lambda p: p[0].start)
