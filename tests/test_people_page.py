@@ -270,3 +270,10 @@ def test_clubs_funds_and_firms_are_organisations_and_a_funding_round_is_no_name(
         "Kestrel Rovers": "organisation", "Ferrule Capital": "organisation",
         "Hearthstone Energy": "organisation", "Ana Ruiz": "person"}
     assert _name_of_run("Series A")[0] == "" and _name_of_run("Series B")[0] == ""
+
+
+def test_a_unit_in_capitals_names_no_one():
+    """"MWh" was on an energy letter's people page, named in all five chapters."""
+    from newsbook.connections import _name_of_run
+    assert _name_of_run("MWh") == ("", False) and _name_of_run("GHz") == ("", False)
+    assert _name_of_run("Maren Holt") == ("Maren Holt", False)

@@ -1548,3 +1548,15 @@ def test_a_tables_caption_is_kept_before_it():
                          "</td></tr></table>")[0]
     assert [type(b) for b in blocks] == [Paragraph, Table]
     assert blocks[0].text == "General fund spending by department"
+
+
+def test_the_newsletters_name_over_its_address_is_chrome():
+    """"<p>The Pell Creek Bulletin<br>214 Main Street<br>Pell Creek, IA 50977</p>": the
+    footer's address a line each is dropped (its lines became "Main Street Pell Creek" on
+    the people page); a reader's address in a letter stays."""
+    from newsbook.readers.html import _read_body
+    html = ("<p>Fix the bridge. " + "The span has been closed to trucks since the winter. " * 4 +
+            "</p><p>Jo Reyes<br>1417 Walnut Street<br>Pell Creek</p>"
+            "<p>The Pell Creek Bulletin<br>214 Main Street<br>Pell Creek, IA 50977</p>")
+    texts = [b.text for b in _read_body(html, "", 1, "The Pell Creek Bulletin")[0]]
+    assert len(texts) == 2 and texts[0].startswith("Fix the bridge.") and "1417 Walnut" in texts[1]

@@ -137,6 +137,8 @@ def several_names(name: str) -> bool:
 
 
 HONORIFICS = frozenset("Mr Mrs Ms Miss Dr Prof".split())
+#: a unit written with capitals, which names no one: "MWh", "GHz", "TB", "Mbps"
+_UNIT_NAME = re.compile(r"^(?:[kMGT]?Wh?|[kMGT]Hz|[kMGTP]i?B|[kMG]bps|[kMGT]Wp)$")
 
 
 #: a word with a verb or "not" run on: "I’ll", "We’re", "Don’t" name no one
@@ -165,7 +167,7 @@ def _name_of_run(run: str) -> tuple[str, bool]:
     if not words or (len(words) == 1 and len(words[0]) < 3):
         return "", False
     name = " ".join(words)
-    if name in STOP or name in DEMONYMS or is_contraction(name):
+    if name in STOP or name in DEMONYMS or is_contraction(name) or _UNIT_NAME.match(name):
         return "", False
     return name, len(words) == 1
 

@@ -7,7 +7,7 @@ import re
 from urllib.parse import urldefrag
 
 from .html_tree import WS, Node, _all, _without, safe_url
-from .prompts import CTA, MAIL_FOOTER, PITCH, STREET_LINE, is_cta
+from .prompts import CTA, MAIL_FOOTER, PITCH, STREET_IN, STREET_LINE, is_cta
 
 #: a footnote's way back to its marker: by class (Python-Markdown, Pandoc, kramdown, ...),
 #: or a link into the page (or one whose address the sanitiser removed, javascript:) whose
@@ -143,6 +143,12 @@ def is_poll_option(c: Node) -> bool:
 
 
 
+def _spaced(c: Node) -> str:
+    """A block's text with a space for each line break (``text()`` runs its lines on)."""
+    return "".join(ch if isinstance(ch, str) else " " if ch.tag == "br" else _spaced(ch)
+                   for ch in c.children)
+
+
 def is_chrome(c: Node, article_words: int, names: frozenset[str] = frozenset()) -> bool:
     """Is this block a newsletter's chrome? One of at most FOOTER_WORDS words holding an
     unsubscribe or preferences link; one of at most VIEW_WORDS holding a link to the
@@ -159,6 +165,11 @@ def is_chrome(c: Node, article_words: int, names: frozenset[str] = frozenset()) 
             (" · " in text or " | " in text or STREET_LINE.match(text)) and \
             MAIL_FOOTER.search(text):  # (its address)
         return True
+    if names and c.find(lambda n: n.tag == "br") is not None and (
+            spaced := WS.sub(" ", _spaced(c)).strip()) and MAIL_FOOTER.search(spaced) and \
+            any(spaced.startswith(n + " ") for n in names) and STREET_IN.search(spaced):
+        return True  # (the newsletter's name over its address, a line each: "The Pell Creek
+        #              Bulletin<br>214 Main Street<br>Pell Creek, IA 50977")
     links = _all(c, lambda x: x.tag == "a")
     texts = [WS.sub(" ", a.text()).strip() for a in links]
     if any(UNSUBSCRIBE.match(t) for t in texts):

@@ -99,6 +99,9 @@ POSTCODE = re.compile(r"(?:^|\s)(?:[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}|[A-Z]{2} \d{5
 MAIL_FOOTER = re.compile(rf"{POSTCODE.pattern}|\b\d{{4,5}} [A-ZÄÖÜ][a-zäöüß]+$")
 #: a sender's street address alone on its line, as an e-mail's footer has it: "88 Rivet
 #: Lane, Suite 3, Portland, OR 97204" (with :data:`MAIL_FOOTER`'s postal code at its end)
+STREET_IN = re.compile(r"\b\d{1,5}[A-Za-z]? (?:[A-Z][\w.'’-]*\s){1,4}(?:Street|St\.?|Lane|Ln\.?"
+                       r"|Road|Rd\.?|Avenue|Ave\.?|Boulevard|Blvd\.?|Drive|Dr\.?|Way|Place"
+                       r"|Court|Square|Row|Terrace|Parkway|Highway)\b")
 STREET_LINE = re.compile(r"^\d{1,5}[A-Za-z]? (?:[A-Z][\w.'’-]*\s){1,4}(?:Street|St\.?|Lane|Ln\.?"
                          r"|Road|Rd\.?|Avenue|Ave\.?|Boulevard|Blvd\.?|Drive|Dr\.?|Way|Place"
                          r"|Pl\.?|Court|Ct\.?|Square|Sq\.?|Row|Terrace|Parkway|Pkwy\.?|Highway)"
