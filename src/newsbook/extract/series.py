@@ -21,7 +21,8 @@ POINT_PRECISIONS = frozenset(("day", "month", "year", "quarter", "half", "season
 #: what may stand between a quantity and its period: a preposition, after a phrase of one
 #: or two words that says what it measures ("61% of income in 2020", "€12.40 a tonne in
 #: 2024", "$3 per share for 2025")
-_AFTER_GAP = re.compile(r"^\s?\(?\s?(?:(?:of|a|an|per) [a-z][\w’'-]*(?: [a-z][\w’'-]*)? "
+_AFTER_GAP = re.compile(r"^(?:/[A-Za-z]{1,6}\b)?"  # (a price's rate: "€84/MWh in January")
+                        r"\s?\(?\s?(?:(?:of|a|an|per) [a-z][\w’'-]*(?: [a-z][\w’'-]*)? "
                         r"(?=in\s|by\s|for\s))?"
                         r"(?:(?:in|by|for|during|as of|at the end of|through|"
                         r"at end-|in the year|en|im|nel|em|no ano de|en el año)\s)?$", re.I)
