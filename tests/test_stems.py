@@ -26,3 +26,11 @@ def test_a_title_with_no_letters_to_spell_stays_unique():
     stems = assign_stems([_art("한국 반도체"), _art("한국 경제")])
     assert stems[0] == "2026-03-01-untitled" and stems[1].startswith("2026-03-01-untitled-")
     assert len(set(stems)) == 2
+
+
+def test_a_dash_between_numbers_parts_them():
+    """"April 20–24" was "april-2024", a year; "1938–2026" was "19382026"."""
+    assert assign_stems([_art("Spring Clean-Up Week is April 20–24"),
+                         _art("Obituary: Peg Ostrander, 1938–2026", 2)]) == [
+        "2026-03-01-spring-clean-up-week-is-april-20-24",
+        "2026-03-02-obituary-peg-ostrander-1938-2026"]

@@ -64,6 +64,8 @@ def yaml_safe(text: str) -> str:
 def slugify(text: str, *, limit: int = 60) -> str:
     """``Can Huawei Take On Nvidia's CUDA?`` -> ``can-huawei-take-on-nvidias-cuda``."""
     text = text.replace("’", "").replace("'", "")
+    # (a dash between numbers parts them: "April 20–24" is no "april-2024")
+    text = re.sub(r"[‐‑‒–—―−]", "-", text)
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
     slug = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
     if len(slug) > limit:
