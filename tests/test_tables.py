@@ -211,3 +211,15 @@ def test_two_tables_of_one_shape_are_told_apart_by_their_sections():
     assert [s.title for s in out.specs] == [
         "Mayor: Votes by candidate, as the table gives them",
         "City Council: Votes by candidate, as the table gives them"]
+
+
+def test_values_under_a_lead_in_take_its_words_for_their_title():
+    """"Kindergarten classes tell the same story:" over "2021: 98" … was titled "Values"."""
+    text = ("Normal view\n\nT\n\n6 March 2026 at 07:00\n\nKindergarten classes tell the same "
+            "story:\n\n2021: 98\n\n2022: 91\n\n2023: 88\n\n2024: 84\n\nThat is the count.\n")
+    article = read(text, source="t.txt").feed.articles[0]
+    facts = extract_article(article, "t")
+    out = autocharts.AutoCharts()
+    autocharts.series_charts(article, "t", facts, out, set())
+    assert [s.title for s in out.specs] == [
+        "Kindergarten classes tell the same story, 2021 to 2024, as the article states them"]

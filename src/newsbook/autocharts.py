@@ -171,7 +171,7 @@ def series_charts(article: Article, stem: str, facts, out: AutoCharts,
             key=dataset_name(stem, f"series_{sid}").removeprefix("auto_"), kind="series",
             dataset=dataset_name(stem, "series"), chapter=stem, where={"series": sid},
             after=_after_text(article, stem, first.quantity.anchor), auto="series",
-            title=_series_title(s),
+            title=_series_title(s, _lead_in(article, stem, first.quantity.anchor)),
             summary="Values over time exactly as the article states them: " + "; ".join(
                 f"{p.period}: {p.quantity.text}" for p in s.points) + ".",
             period="period", value="value", text="stated",
@@ -183,14 +183,25 @@ def series_charts(article: Article, stem: str, facts, out: AutoCharts,
     return made
 
 
-def _series_title(s) -> str:
+def _lead_in(article: Article, stem: str, anchor: str) -> str:
+    """The short paragraph that leads into a list or lines of values with a colon
+    ("Kindergarten classes tell the same story:" over "2021: 98" …), without it; else ""."""
+    from .reference import block_texts
+    texts = block_texts(article, stem)
+    at = next((k for k, (a, _) in enumerate(texts) if a == anchor), 0)
+    prev = texts[at - 1][1].strip() if at else ""
+    return prev[:-1].strip() if prev.endswith(":") and len(prev) <= 100 else ""
+
+
+def _series_title(s, lead: str = "") -> str:
     """"Turnout in Westmark: %, 2012 to 2024, as the article states them": what the values
-    measure, in the words before the first of them (:func:`measure_of`), when there are
-    such words; else the unit alone."""
+    measure, in the words before the first of them (:func:`measure_of`), or in the
+    paragraph that leads into them (``lead``), when there are such words; else the unit
+    alone."""
     unit = (s.scale + " " + s.unit).strip()
     span = f"{s.points[0].period} to {s.points[-1].period}, as the article states them"
     first = s.points[0].quantity
-    what = measure_of(first.quote, first.text)
+    what = measure_of(first.quote, first.text) or lead
     if not unit:  # (plain numbers a listing states: "Enrollment was 9,812 in 2021, …")
         return f"{_upper_first(what or 'values')}, {span}"
     return f"{_upper_first(what)}: {unit}, {span}" if what else f"{_upper_first(unit)}, {span}"
