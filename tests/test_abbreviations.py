@@ -44,6 +44,10 @@ ROOT = Path(__file__).resolve().parents[1]
      [("DPK", "Democratic Party of Korea")]),
     ("The Bank of Japan (BOJ, 日本銀行) raised rates.", [("BOJ", "Bank of Japan")]),
     ("exports (US, UK) rose", []),
+    # (a table's key: "GP = games played")
+    ("GP = games played; PPG = points per game.",
+     [("GP", "games played"), ("PPG", "points per game")]),
+    ("W = won; x = 5; PX = an apple", []),
     # no definitions
     ("sold to exports (US) firms", []), ("Reuters said (Reuters)", []), ("In (2019) ok", []),
     ("He said it. (AI) is fun", []), ("the wording (AI)", []), ("plain text, no brackets", []),

@@ -51,7 +51,7 @@ def find_abbreviations(text: str) -> list[Abbreviation]:
     ``ABBR (long form)`` one."""
     out: list[Abbreviation] = []
     if "(" not in text:
-        return out
+        return _keys(text) if "=" in text else out
     for m in _DEF.finditer(text):
         abbr = m.group(1)
         letters = [c.lower() for c in abbr if c.isalpha()]
@@ -73,7 +73,23 @@ def find_abbreviations(text: str) -> list[Abbreviation]:
                 out.append(Abbreviation(abbr, span[first.start():], cut + first.start(),
                                         m.end()))
                 break
-    return out + _expanded_after(text, {a.end for a in out})
+    out += _expanded_after(text, {a.end for a in out})
+    return out + _keys(text) if "=" in text else out
+
+
+#: a table's key: "GP = games played; PPG = points per game"
+_KEY = re.compile(r"(?<![\w=])([A-Z][A-Za-z]{1,5})\s?=\s?([a-z][a-z’' -]{2,50}?)(?=\s?[;,.)]|$)")
+
+
+def _keys(text: str) -> list[Abbreviation]:
+    """Every ``ABBR = long form`` of a key whose words spell the abbreviation."""
+    out = []
+    for m in _KEY.finditer(text):
+        abbr, long_form = m.group(1), m.group(2).strip()
+        letters = [c.lower() for c in abbr if c.isalpha()]
+        if sum(c.isupper() for c in abbr) >= 2 and _spells(long_form.split(), letters):
+            out.append(Abbreviation(abbr, long_form, m.start(), m.end()))
+    return out
 
 
 #: "DOC (Denominazione di origine controllata)", "RCT (randomised controlled trial)": the
