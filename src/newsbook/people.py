@@ -421,7 +421,8 @@ mountains mount hill hills valley square street road avenue bridge pier harbour 
 port canal county province district city town village park station airport lane walk farm
 field fields hall shop forge close green common row place gardens terrace court crescent
 drive church chapel pub inn house cottage mill barn wood woods heath moor end way market
-quay wharf dock estate corner cross gate yard centre center st ave rd blvd dr ln""".split())
+quay wharf dock estate corner cross gate yard centre center st ave rd blvd dr ln
+arena stadium gym ground grounds track pitch rink pool velodrome""".split())
 
 
 _SCHOOLS = frozenset("Elementary Middle High Primary Secondary Kindergarten".split())
