@@ -1364,7 +1364,6 @@ def test_an_older_twitter_embed_keeps_the_tweets_words():
 def test_a_bold_name_then_its_time_opens_a_turn():
     """Substack transcripts written "<strong>Priya Raman</strong> [00:11:09]: …" had no
     turns and no speaker chart: the colon stands after the time."""
-    from newsbook.model import Turn
     html = "".join(f"<p><strong>{n}</strong> [{t}]: {w}</p>" for n, t, w in (
         ("Priya Raman", "00:11:09", "Mass reflow is old."), ("Marcus Feld", "00:12:01", "And?"),
         ("Priya Raman", "00:12:30", "Hybrid bonding."), ("Marcus Feld", "00:13:00", "Thanks.")))
