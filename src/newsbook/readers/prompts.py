@@ -97,15 +97,15 @@ POSTCODE = re.compile(r"(?:^|\s)(?:[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}|[A-Z]{2} \d{5
 #: an e-mail's footer line ends in its sender's postal code, and German's "10969 Berlin":
 #: "The Basis Point · 1209 Larkin Street, Suite 4 · San Francisco, CA 94109"
 MAIL_FOOTER = re.compile(rf"{POSTCODE.pattern}|\b\d{{4,5}} [A-ZÄÖÜ][a-zäöüß]+$")
+#: a street address's number, name and kind of street: "214 Main Street", "88 Rivet Lane"
+_STREET = (r"\d{1,5}[A-Za-z]? (?:[A-Z][\w.'’-]*\s){1,4}(?:Street|St\.?|Lane|Ln\.?|Road|Rd\.?"
+           r"|Avenue|Ave\.?|Boulevard|Blvd\.?|Drive|Dr\.?|Way|Place|Pl\.?|Court|Ct\.?|Square"
+           r"|Sq\.?|Row|Terrace|Parkway|Pkwy\.?|Highway)")
+#: a street address anywhere in a line (the newsletter's name over its address)
+STREET_IN = re.compile(rf"\b{_STREET}(?![\w])")
 #: a sender's street address alone on its line, as an e-mail's footer has it: "88 Rivet
 #: Lane, Suite 3, Portland, OR 97204" (with :data:`MAIL_FOOTER`'s postal code at its end)
-STREET_IN = re.compile(r"\b\d{1,5}[A-Za-z]? (?:[A-Z][\w.'’-]*\s){1,4}(?:Street|St\.?|Lane|Ln\.?"
-                       r"|Road|Rd\.?|Avenue|Ave\.?|Boulevard|Blvd\.?|Drive|Dr\.?|Way|Place"
-                       r"|Court|Square|Row|Terrace|Parkway|Highway)\b")
-STREET_LINE = re.compile(r"^\d{1,5}[A-Za-z]? (?:[A-Z][\w.'’-]*\s){1,4}(?:Street|St\.?|Lane|Ln\.?"
-                         r"|Road|Rd\.?|Avenue|Ave\.?|Boulevard|Blvd\.?|Drive|Dr\.?|Way|Place"
-                         r"|Pl\.?|Court|Ct\.?|Square|Sq\.?|Row|Terrace|Parkway|Pkwy\.?|Highway)"
-                         r",\s.{3,90}$")
+STREET_LINE = re.compile(rf"^{_STREET},\s.{{3,90}}$")
 #: Substack's paywall: the copy holds only the paid post's preview (its prompts are :data:`CTA`)
 PAYWALL = re.compile(rf"^(?:{_PAYWALL})")
 #: Substack's stock lines that name the newsletter (its subscribe widget, either wording)
