@@ -125,10 +125,13 @@ def _listings(found: list) -> list[list[tuple[RawDate, Quantity]]]:
     by: dict = {}
     for d, f, where in found:
         by.setdefault(where, []).append((d, f))
-    if sum(len(v) >= 2 for v in by.values()) >= 2 or any(len(v) >= 3 for v in by.values()):
-        # (a sentence that lists three values is a listing of its own: "… 2.3 GW in 2023
-        # and 3.9 GW in 2024. In H1 2025 another 1.2 GW came online." adds no point to it)
-        return list(by.values())
+    if any(len(v) >= 2 for v in by.values()):
+        # (a sentence that lists two values or more is a listing of its own: "… 2.3 GW in
+        # 2023 and 3.9 GW in 2024. In H1 2025 another 1.2 GW came online." adds no point to
+        # it, nor "Turbot cost us £19 a kilo in 2021" to "The tasting menu was £45 in 2022,
+        # £55 in 2024"; sentences of one value each may still make one together)
+        singles = [p for v in by.values() if len(v) == 1 for p in v]
+        return [v for v in by.values() if len(v) >= 2] + ([singles] if singles else [])
     return [[(d, f) for d, f, _ in found]]
 
 
