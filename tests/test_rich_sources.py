@@ -991,13 +991,15 @@ def test_the_book_timeline_keeps_one_event_a_paragraph_of_an_html_body():
                                       "Tessaly Road opened on 3 March 2025.</li><li>Brindle "
                                       "Market opened on 17 March 2025.</li></ol><p>The bug "
                                       "came in v2.3.1 on 11 August 2026 and was fixed on 19 "
-                                      "August 2026.</p>")
+                                      "August 2026.</p><p>It was filed in May 2027 and granted"
+                                      " priority review in July 2027.</p>")
     fx = extract_article(art, "2026-11-01-t")
     rows = list(csv.DictReader(io.StringIO(events_csv([], [(art, "2026-11-01-t")], [fx]))))
     assert sorted(r["date"] for r in rows) == ["2024", "2024-01", "2024-07", "2025-03-03",
-                                                "2025-03-17", "2026-08-11", "2026-08-19"]
+                                                "2025-03-17", "2026-08-11", "2026-08-19",
+                                                "2027-05", "2027-07"]
     # (a list's items: each its own; and two days of one sentence are two events)
-    assert len({r["anchor"] for r in rows}) == 5
+    assert len({r["anchor"] for r in rows}) == 6
 
 
 def test_an_export_that_renamed_or_dropped_substacks_classes_reads_the_same():

@@ -363,9 +363,9 @@ def publication_events_csv(pages: list[tuple[Article, str]],
 def events_csv(events: list[dict], pages: list[tuple[Article, str]], extracted=(),
                themes: dict[str, str] | None = None) -> str:
     """The book-wide timeline dataset: curated events, then every dated statement the
-    extraction found that curation does not already hold (one a paragraph a year, or a day:
-    same chapter, paragraph, or line for an event no paragraph quotes, and year), each
-    linked to the paragraph quoting it."""
+    extraction found that curation does not already hold (one a paragraph a year, or a day
+    or a month: same chapter, paragraph, or line for an event no paragraph quotes, and
+    date), each linked to the paragraph quoting it."""
     titles = {stem: a.title for a, stem in pages}
     article_of = {stem: a for a, stem in pages}
     blocks: dict[str, list[tuple[str, str]]] = {}  # only the chapters curated events quote
@@ -397,9 +397,11 @@ def events_csv(events: list[dict], pages: list[tuple[Article, str]], extracted=(
             # give their item's line; a list's items share an anchor, and each counts, by
             # its line in a text copy and by its sentence in an HTML body)
             item = d.quote if article_of[stem].rich else d.line
-            # (two days of one year are two events: "introduced … on 11 August 2026 and
-            # fixed … on 19 August 2026" lost the fix)
-            key = ("A", stem, d.anchor, item, d.start if d.precision == "day" else d.start[:4])
+            # (two days or months of one year are two events: "introduced … on 11 August
+            # 2026 and fixed … on 19 August 2026" lost the fix, "filed in May 2025 and
+            # granted priority review in July 2025" the review)
+            key = ("A", stem, d.anchor, item, d.start if d.precision in ("day", "month")
+                   else d.start[:4])
             if key in seen or ("L", stem, d.line, d.start[:4]) in seen:
                 continue
             seen.add(key)
