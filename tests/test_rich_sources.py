@@ -1561,3 +1561,15 @@ def test_the_newsletters_name_over_its_address_is_chrome():
             "<p>The Pell Creek Bulletin<br>214 Main Street<br>Pell Creek, IA 50977</p>")
     texts = [b.text for b in _read_body(html, "", 1, "The Pell Creek Bulletin")[0]]
     assert len(texts) == 2 and texts[0].startswith("Fix the bridge.") and "1417 Walnut" in texts[1]
+
+
+def test_a_speaker_named_in_full_once_then_by_first_name_is_one():
+    """"<strong>Femi Aldous:</strong>" once, then "<strong>Femi:</strong>": his first
+    answer was the host's turn's."""
+    from newsbook.model import Turn
+    blocks = html_blocks("<p><strong>GB:</strong> How did it start?</p><p><strong>Femi "
+                         "Aldous:</strong> Honestly? The rent.</p><p><strong>GB:</strong> And "
+                         "now?</p><p><strong>Femi:</strong> Busy.</p><p><strong>GB:</strong> "
+                         "Thanks.</p><p><strong>Femi:</strong> Cheers.</p>")[0]
+    assert [b.speaker for b in blocks if isinstance(b, Turn)] == [
+        "GB", "Femi Aldous", "GB", "Femi", "GB", "Femi"]

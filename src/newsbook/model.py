@@ -276,13 +276,16 @@ def mostly_cjk(text: str) -> bool:
 def short_for(short: str, full: str) -> bool:
     """Whether a speaker's label ``short`` names the one ``full`` names, in an interview
     that gives the full name once and then a short one: its surname ("Ortiz" for "Jane
-    Ortiz") or its initials ("TBP" for "The Basis Point", "P&P" for "Platform &
+    Ortiz"), its first name ("Jane") or its initials ("TBP" for "The Basis Point", "P&P" for "Platform &
     Precedent"). Both readers and the speaker chart ask it."""
     words = full.split()
     if len(words) < 2 or " " in short or short == full:
         return False
     return short == words[-1] or short.isupper() and len(short) >= 2 and \
-        short.replace("&", "") == "".join(w[0] for w in words if w[0].isalnum())
+        short.replace("&", "") == "".join(w[0] for w in words if w[0].isalnum()) or \
+        short == words[0] and short[:1].isupper() and short not in ("The", "A", "An", "Dr",
+                                                                    "Mr", "Mrs", "Ms", "Prof")
+    # (or the first name: "Femi Aldous:" once, then "Femi:")
 
 
 def source_line(article: Article, line: int) -> int:
