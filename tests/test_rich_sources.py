@@ -1573,3 +1573,26 @@ def test_a_speaker_named_in_full_once_then_by_first_name_is_one():
                          "Thanks.</p><p><strong>Femi:</strong> Cheers.</p>")[0]
     assert [b.speaker for b in blocks if isinstance(b, Turn)] == [
         "GB", "Femi Aldous", "GB", "Femi", "GB", "Femi"]
+
+
+def test_a_mailchimp_footer_cell_is_dropped_line_by_line():
+    """A Mailchimp footer is one cell of lines split by blank lines: "Forward to a friend",
+    the copyright, "You are receiving this …", "Our mailing address is:" and its lines,
+    "Add us to your address book", the preferences line; and its preheader ends "| View
+    this email in your browser". Each was kept on every page."""
+    from newsbook.readers.html import _read_body
+    body = "<p>" + "We counted the openings and closures of the year. " * 6 + "</p>"
+    html = ('<table><tr><td class="mcnTextContent"><span>Our annual count &nbsp;|&nbsp; <a '
+            'href="https://us21.campaign-archive.com/?u=3">View this email in your browser</a>'
+            '</span></td></tr></table>' + body +
+            '<table><tr><td class="mcnTextContent"><a href="https://us21.forward-to-friend.com/'
+            'f">Forward to a friend</a><br><br><em>Copyright © 2026 The Gravy Boat, All rights '
+            'reserved.</em><br>You are receiving this email because you signed up.<br><br>'
+            '<strong>Our mailing address is:</strong><br>The Gravy Boat<br>Studio 6, Paintworks'
+            '<br>Bristol, BS4 3EH<br><br><a href="https://x.list-manage.com/vcard">Add us to '
+            'your address book</a><br><br>Want to change how you receive these emails?<br>You '
+            'can <a href="https://x.list-manage.com/profile">update your preferences</a> or <a '
+            'href="https://x.list-manage.com/unsubscribe">unsubscribe from this list</a>.</td>'
+            '</tr></table>')
+    texts = [b.text for b in _read_body(html, "", 1, "The Gravy Boat")[0]]
+    assert len(texts) == 1 and texts[0].startswith("We counted")

@@ -38,6 +38,7 @@ Yes No Not Also However Still Even Just Only One Two Three First Second Third La
 January February March April May June July August September October November December
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mr Mrs Ms Dr Source Sources Image
 Series Phase Round Part Chapter Episode Season Figure Table Section Appendix Volume
+Unit Suite Flat Apt Floor Room
 Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
 MoM YoY QoQ WoW Mio Mrd Mln""".split())
 #: a people's or a language's word alone names no one: two articles "in French" share no

@@ -29,8 +29,8 @@ from datetime import datetime
 from ..diagnostics import Code, Diagnostic
 from ..model import (Article, Aside, Block, Code as CodeBlock, Figure, Footnote, Heading, LinkCard,
                      ListBlock, ListItem, Paragraph, Quote, Rule, Table)
-from .html_chrome import (POLL, POLL_OPTIONS, PORTAL, is_backlink, is_button, is_chrome, is_pixel,
-                          is_poll_option, same_page, word_count)
+from .html_chrome import (POLL, POLL_OPTIONS, PORTAL, chrome_text, is_backlink, is_button,
+                          is_chrome, is_pixel, is_poll_option, same_page, word_count)
 from .html_embeds import AUDIO_CARDS, BOOKMARKS, FILE_CARDS, GALLERY, VIDEO, Embeds
 from .html_inline import SUBSCRIPT, SUPERSCRIPT, SCRIPTABLE, Piece, at_blank_lines, normalise
 from .html_notes import (NOTE_BACK, NOTE_ID, NOTE_LISTS, NOTE_SUPS, bare_note, footnote_number,
@@ -156,9 +156,12 @@ class _Mapper(Embeds):
 
     def paragraph(self, node: Node, blocks: list[Block]) -> None:
         figures: list[Node] = []
-        for part in at_blank_lines(self.inline(node, figures=figures)):
+        parts = at_blank_lines(self.inline(node, figures=figures))
+        for part in parts:
             breaks: list[int] = []
             text, marks, spans = normalise(part, breaks=breaks)
+            if (len(parts) > 1 or node.tag != "p") and chrome_text(text, self.names):
+                continue  # (a footer's line among the cell's others, or a cell's own line)
             if text.strip(INVISIBLE):  # (an e-mail's spacer, "<p>&nbsp;</p>", is no paragraph)
                 blocks.append(Paragraph(text, self.next_line(), marks, spans, tuple(breaks)))
         for img in figures:

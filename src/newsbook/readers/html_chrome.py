@@ -76,6 +76,7 @@ def is_pixel(img: Node) -> bool:
 ICON_ALT = re.compile(r"^(?:Facebook|Instagram|(?-i:X)|Twitter|LinkedIn|YouTube|TikTok|Threads|Bluesky"
                       r"|Mastodon|Pinterest|Reddit|WhatsApp|Telegram|Spotify|Apple Podcasts|RSS"
                       r"|beehiiv(?: logo)?|Powered by beehiiv|Substack|Mailchimp|Kit|ConvertKit"
+                      r"|Email Marketing Powered by Mailchimp|Website|Email|E-mail|Web"
                       r"|Author|Avatar|Profile (?:picture|photo))"
                       r"(?: (?:icon|logo))?$", re.I)
 #: a line that is only a copyright notice, "© 2026 The Larder Ledger" (in a body, outside
@@ -143,6 +144,24 @@ def is_poll_option(c: Node) -> bool:
 
 
 
+def chrome_text(text: str, names: frozenset[str] = frozenset()) -> bool:
+    """Whether a part of a block split at its blank lines is chrome by its words alone (a
+    Mailchimp footer is one cell of lines: "Forward to a friend", the copyright, "Our
+    mailing address is:" and its lines, each kept when only the whole cell was asked)."""
+    t = " ".join(text.split())  # (no-break spaces too: "sharing &nbsp;|&nbsp; View …")
+    return bool(t) and len(t.split()) <= FOOTER_WORDS and (
+        WP_FOOTER.match(t) is not None or is_cta(t, names) or COPYRIGHT.match(t) is not None
+        or _MAILCHIMP.match(t) is not None
+        or (" · " in t or " | " in t or STREET_LINE.match(t) is not None)
+        and MAIL_FOOTER.search(t) is not None)
+
+
+#: Mailchimp's own lines: its vCard link, its badge, a preheader's "| View this email in
+#: your browser"
+_MAILCHIMP = re.compile(r"^(?:Add us to your address book|Email Marketing Powered by Mailchimp"
+                        r"|.{0,160}\s+\|\s+(?:View|Read) this email in (?:your|a) browser)$", re.I)
+
+
 def _spaced(c: Node) -> str:
     """A block's text with a space for each line break (``text()`` runs its lines on)."""
     return "".join(ch if isinstance(ch, str) else " " if ch.tag == "br" else _spaced(ch)
@@ -162,6 +181,7 @@ def is_chrome(c: Node, article_words: int, names: frozenset[str] = frozenset()) 
         return False
     text = WS.sub(" ", c.text()).strip()
     if WP_FOOTER.match(text) or is_cta(text, names) or COPYRIGHT.match(text) or \
+            _MAILCHIMP.match(text) or \
             (" · " in text or " | " in text or STREET_LINE.match(text)) and \
             MAIL_FOOTER.search(text):  # (its address)
         return True
