@@ -317,6 +317,6 @@ def test_a_line_the_author_broke_off_is_its_own_sentence_in_quotes():
     ("It was 1 in January 2024, 2 in February and 3 in March 15.", "2026-09-01", []),
 ])
 def test_months_a_listing_names_with_no_year(text, published, want):
-    from newsbook.extract.dates import bare_months
+    from newsbook.extract.months import bare_months
     got = bare_months(text, [], datetime.fromisoformat(published))
     assert [d.start for d in got] == want

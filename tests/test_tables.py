@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from newsbook import autocharts
+from newsbook import autocharts, tablecharts
 from newsbook.charts.kinds._common import label_room, value_range
 from newsbook.extract import extract_article
 from newsbook.extract.tables import _CELLS, _value
@@ -88,7 +88,7 @@ def test_measures_of_a_table_each_row_quoting_its_own_line():
 def test_one_chart_per_table_of_the_kind_its_columns_need():
     article, stem, facts = tables_of(PRICES)
     out = autocharts.AutoCharts()
-    assert autocharts.table_charts(article, stem, facts, out, set())
+    assert tablecharts.table_charts(article, stem, facts, out, set())
     (spec,) = out.specs
     assert spec.kind == "grouped" and spec.facet == "column" and spec.auto == "tables"
     assert spec.axis == {"Median price": "Median price (£)", "Change y/y": "Change y/y (%)",
@@ -96,11 +96,11 @@ def test_one_chart_per_table_of_the_kind_its_columns_need():
     assert spec.title == "Median price, Change y/y and Sales by suburb, as the table gives them"
     assert spec.after.startswith("Suburb Median price Change y/y Sales Rank Hawthorn")
     rows = out.datasets[spec.dataset].splitlines()
-    assert rows[0] == ",".join(autocharts.TABLE_COLUMNS)
+    assert rows[0] == ",".join(tablecharts.TABLE_COLUMNS)
     assert len(rows) == 1 + 5 + 4 + 5
     # the curated charts of a chapter already draw these rows: none is added
     covered = set(facts.tables[0].lines)
-    assert not autocharts.table_charts(article, stem, facts, autocharts.AutoCharts(), covered)
+    assert not tablecharts.table_charts(article, stem, facts, autocharts.AutoCharts(), covered)
 
 
 def test_a_column_over_years_is_a_line_and_one_column_is_bars():
@@ -108,14 +108,14 @@ def test_a_column_over_years_is_a_line_and_one_column_is_bars():
                  f"2023{T}£281,000", f"2024{T}£290,750")
     article, stem, facts = tables_of(years)
     out = autocharts.AutoCharts()
-    autocharts.table_charts(article, stem, facts, out, set())
+    tablecharts.table_charts(article, stem, facts, out, set())
     (spec,) = out.specs
     assert spec.kind == "series" and spec.period == "label" and spec.axis == "Median price (£)"
     assert spec.title == "Median price by year, as the table gives them"
     bars = copy(f"Club{T}Points", f"Harbour FC{T}31", f"Rovers{T}27", f"Athletic{T}22")
     article, stem, facts = tables_of(bars)
     out = autocharts.AutoCharts()
-    autocharts.table_charts(article, stem, facts, out, set())
+    tablecharts.table_charts(article, stem, facts, out, set())
     assert [s.kind for s in out.specs] == ["bars"]
 
 
@@ -207,7 +207,7 @@ def test_two_tables_of_one_shape_are_told_apart_by_their_sections():
     article = read_json(export, source="b.json").feed.articles[0]
     facts = extract_article(article, "results")
     out = autocharts.AutoCharts()
-    autocharts.table_charts(article, "results", facts, out, set())
+    tablecharts.table_charts(article, "results", facts, out, set())
     assert [s.title for s in out.specs] == [
         "Mayor: Votes by candidate, as the table gives them",
         "City Council: Votes by candidate, as the table gives them"]

@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import artcache, autocharts, bookinfo, cachekeys, connections
+from . import artcache, autocharts, bookinfo, cachekeys, connections, tablecharts
 from .extract.facts import ArticleFacts
 from .fanout import fan_out
 from .diagnostics import Code, Diagnostic, InputError
@@ -163,7 +163,7 @@ def plan_charts(plan: Plan, pages: list[tuple[Article, str]], diags: list[Diagno
         if "speakers" not in off[stem]:
             made |= autocharts.speaker_chart(a, stem, fx, auto)
         if "tables" not in off[stem]:
-            made |= autocharts.table_charts(a, stem, fx, auto, covered.get(stem, set()))
+            made |= tablecharts.table_charts(a, stem, fx, auto, covered.get(stem, set()))
         # only the dates (events) and terms (glossary) are read later: the rest of the
         # facts need not travel back from a forked worker
         kept = ArticleFacts(fx.stem, fx.dates, (), (), (), fx.terms)

@@ -15,7 +15,8 @@ from datetime import datetime
 
 from ..model import (Article, Aside, Caption, Figure, Heading, ListBlock, Note, Paragraph,
                      Piece, Quote, Turn, anchor_id, mostly_cjk, source_line)
-from .dates import bare_months, find_dates
+from .dates import find_dates
+from .months import bare_months
 from .facts import (ArticleFacts, DatedStatement, Fact, Quantity, Series, SeriesPoint,
                     SpeakerShare, Term)
 from .language import reads_english
