@@ -169,7 +169,10 @@ def _ends_a_listing(text: str, end: int, dates) -> bool:
 #: a listing's plain number, with its scale word if it has one ("61.4 million in 2021")
 _LISTED = re.compile(rf"{NL}(?P<n1>{NUM}){NR}(?:\s(?P<s1>{SW})\b)?(?![%\w])")
 #: what joins the items of a listing by year: "41 in 2022, 46 in 2023 and just 38 in 2025"
-_CHAIN = re.compile(r"^(?:,\s|;\s|,?\s(?:and|&|to|from)\s)(?:(?:just|only|then|a|about)\s)?$")
+_CHAIN = re.compile(r"^(?:,\s|;\s|,?\s(?:and|&|to|from)\s"
+                    # ("rose from 22 in 2021 to 44 in 2024 before easing to 40 in 2025")
+                    r"|,?\s(?:before|then|and then)\s[a-z]+ing\s(?:back\s)?(?:to|at)\s)"
+                    r"(?:(?:just|only|then|a|about)\s)?$")
 #: what a listing of plain numbers opens after: "Enrollment was 9,812 in 2021, …" (a verb
 #: that states a level, so the numbers are that subject's values)
 _STATED = re.compile(r"(?:\b(?:was|were|is|are|stood at|came to|totall?ed|averaged|numbered"
