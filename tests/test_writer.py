@@ -173,6 +173,7 @@ def test_a_timed_turn_shows_its_time_before_the_name():
     ("Dr. Ana de la Cruz writes about ports for us and lives in Valparaíso.",
      "Dr. Ana de la Cruz"),
     ("Anon contributor “Soon Kueh” occasionally writes about China.", "Soon Kueh"),
+    ("Dr. is Lecturer in Politics.", "Dr. is Lecturer in Politics."),
     ("is a data editor at Skyward Ledger, and the one who counts.",
      "is a data editor at Skyward Ledger, and the one who counts."),
 ])

@@ -180,7 +180,10 @@ def author_of(byline: str) -> str:
     if not is_bio(byline):
         return byline.strip()
     m = _BIO_NAME.match(byline.strip()) or _PEN_NAME.search(byline, 0, 80)
-    return m.group(1) if m else byline.strip()
+    name = m.group(1) if m else ""
+    # (a title alone is no name: "Dr. is Lecturer in Politics.", a name lost with its link)
+    return name if name.rstrip(".") not in ("", "Dr", "Prof", "Mr", "Mrs", "Ms") \
+        else byline.strip()
 
 
 def byline_text(byline: str) -> str:
