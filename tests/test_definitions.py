@@ -23,6 +23,10 @@ ROOT = Path(__file__).resolve().parents[1]
      [("Meridian Freight", "a Rotterdam shipping firm", "described")]),
     ("Ships moved to the port of Rotterdam, a city of cranes.",
      [("Rotterdam", "a city of cranes", "described")]),
+    # (a description that ends in a list of names is whole: it was cut at "Sweden")
+    ("They hired Aurora Flex, a Stockholm battery operator with storage across Sweden, "
+     "Finland and Germany.", [("Aurora Flex", "a Stockholm battery operator with storage "
+                              "across Sweden, Finland and Germany", "described")]),
     # (a firm's name across its ampersand: "Moss" alone was the entry)
     ("The sale went through Hallam & Moss, an independent agency founded in 1998, in May.",
      [("Hallam & Moss", "an independent agency founded in 1998", "described")]),

@@ -29,7 +29,10 @@ _INTRO = (r"(?:so-called|so called|known as|called|dubbed|termed|nicknamed|brand
 _QUOTED = r"[“\"‘]([^“”\"‘’.,;:!?()\[\]]{2,60}?)[,.]?[”\"’]"
 _COINED = re.compile(r"\b" + _INTRO + r"(?:\s+(?:it|them|this|these|him|her))?\s+" + _QUOTED)
 _MEANS = re.compile(r"(?<![\w,])" + _QUOTED + r",? (?:is|are|means|refers to|describes) ")
-_APPOSITIVE = re.compile(r", (an? [^,.;:!?()“”\"—–]{3,120}?)(?=[,.;]|$)")
+_APPOSITIVE = re.compile(r", (an? [^,.;:!?()“”\"—–]{3,120}?"
+                         # (and a list of names it ends in: "… across Sweden, Finland and
+                         # Germany", which it was cut at)
+                         r"(?:(?:, [A-Z][\w’'-]*)+,? and [A-Z][\w’'-]*)?)(?=[,.;]|$)")
 #: appositives that say when, how much or how many, not what
 _NOT_GLOSS = re.compile(r"^an? (?:few|lot|bit|little|year|day|week|month|decade|century|"
                         r"number|couple|dozen|handful|while|moment|time|bit|quarter|half|"
