@@ -32,7 +32,8 @@ def derived_note(precision: str, when: str = "", start: str = "", published: str
     if precision == "relative" or RELATIVE_WHEN.match(when.strip()):
         return "resolved against the publication date"
     later = bool(start and published and start > published[:len(start)])
-    if precision in ("day", "month") and not _YEAR_IN.search(when):  # ("late March")
+    if precision in ("day", "month", "range") and not _YEAR_IN.search(when):
+        # ("late March", "April 20–24": the text gives no year)
         return "the text gives no year: the one nearest the publication date" + (
             "; after the article's publication: a plan, forecast or deadline" if later else "")
     if later:

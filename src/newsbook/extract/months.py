@@ -1,4 +1,5 @@
-"""Months and spans of months the date patterns of :mod:`.dates` leave to a second look:
+"""Months and spans the date patterns of :mod:`.dates` leave to a second look: two days
+joined as one span ("Monday, April 20, through Friday, April 24"),
 the months a listing names with no year ("1.2 million in January, 1.5 million in
 February, …"), a month before a month and its year ("in April and May 2024"), and the
 months a fiscal year's bracket spells out ("fiscal 2026 (April 2026 to March 2027)").
@@ -104,3 +105,24 @@ def _ascending(months: list[int]) -> list[int] | None:
             year = 1
         offsets.append(year)
     return [o - year for o in offsets]
+
+
+#: what joins the two days of one span: "April 20, through Friday, April 24"
+_DAY_TO = re.compile(r"^,?\s(?:to|through|until|till|thru|[–-])\s(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
+                     r"[a-z]*\.?,?\s)?$")
+
+
+def day_spans(text: str, found: list[RawDate]) -> list[RawDate]:
+    """Two days joined by "to" or "through" as one span of days (each was a day of its
+    own: "Clean-up week runs Monday, April 20, through Friday, April 24")."""
+    out: list[RawDate] = []
+    for d in found:
+        prev = out[-1] if out else None
+        if prev is not None and prev.precision == d.precision == "day" and prev.start < d.start \
+                and (d.start_off - prev.end_off) < 20 and prev.yearless == d.yearless \
+                and _DAY_TO.match(text[prev.end_off:d.start_off]):
+            out[-1] = RawDate(prev.start_off, d.end_off, text[prev.start_off:d.end_off],
+                              prev.start, d.end, "range", yearless=d.yearless)
+            continue
+        out.append(d)
+    return out
