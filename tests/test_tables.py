@@ -223,3 +223,13 @@ def test_values_under_a_lead_in_take_its_words_for_their_title():
     autocharts.series_charts(article, "t", facts, out, set())
     assert [s.title for s in out.specs] == [
         "Kindergarten classes tell the same story, 2021 to 2024, as the article states them"]
+
+
+def test_plain_numbers_axis_says_what_they_count():
+    """"District enrollment was 1,284 in 2021, …": the axis said "Value (as stated)"."""
+    text = ("Normal view\n\nT\n\n6 March 2026 at 07:00\n\nDistrict enrollment was 1,284 in "
+            "2021, 1,251 in 2022, 1,230 in 2023 and 1,198 in 2024.\n")
+    article = read(text, source="t.txt").feed.articles[0]
+    out = autocharts.AutoCharts()
+    autocharts.series_charts(article, "t", extract_article(article, "t"), out, set())
+    assert [s.axis for s in out.specs] == ["District enrollment (as stated)"]

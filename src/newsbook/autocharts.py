@@ -165,15 +165,20 @@ def series_charts(article: Article, stem: str, facts, out: AutoCharts,
                          "note": ""})
         unit = " ".join(x for x in (s.scale, s.unit) if x)
         first = min(s.points, key=lambda p: p.quantity.line)
+        lead = _lead_in(article, stem, first.quantity.anchor)
+        # (plain numbers' axis says what they count, in the text's words, as the title does)
+        what = "" if unit else measure_of(s.points[0].quantity.quote, s.points[0].quantity.text)
+        if not unit and not what and len(lead) <= 40:
+            what = lead
         out.specs.append(_spec(Series,
             key=dataset_name(stem, f"series_{sid}").removeprefix("auto_"), kind="series",
             dataset=dataset_name(stem, "series"), chapter=stem, where={"series": sid},
             after=_after_text(article, stem, first.quantity.anchor), auto="series",
-            title=_series_title(s, _lead_in(article, stem, first.quantity.anchor)),
+            title=_series_title(s, lead),
             summary="Values over time exactly as the article states them: " + "; ".join(
                 f"{p.period}: {p.quantity.text}" for p in s.points) + ".",
             period="period", value="value", text="stated",
-            axis=f"{_upper_first(unit or 'value')} (as stated)"))
+            axis=f"{_upper_first(unit or what or 'value')} (as stated)"))
         made = True
     if made:
         name = dataset_name(stem, "series")
