@@ -52,6 +52,8 @@ def names_a_year(text: str, start: int = 0, end: int | None = None) -> bool:
     from .spans import prev_word
     for m in _HAS_YEAR.finditer(text, start, len(text) if end is None else end):
         y = m.group()
+        if text[m.end():m.end() + 1] == "." and text[m.end() + 1:m.end() + 2].isdigit():
+            continue  # (a version: "Ruffle-LSP 2026.6.0", no year)
         at, word = prev_word(text, m.start())
         if len(y) == 4 and word[:1].isupper() and word.lower() not in YEAR_AFTER and \
                 word.lower().rstrip(".,") not in MONTHS and word[-1:].isalpha() and \
