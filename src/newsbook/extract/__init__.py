@@ -227,6 +227,13 @@ def _about_japan(segs) -> bool:
     return japan >= 2 and japan > 2 * china
 
 
+def _asked(text: str, spans, d) -> bool:
+    """Whether the date stands in a question ("…, or should we wait?"): its year or day is
+    what is asked about, no event the text states."""
+    s, e = sentence_at(spans, d.start_off, d.end_off)
+    return text[s:e].rstrip(" \"”’'»)").endswith("?")
+
+
 def _cited(text: str, spans, start: int, end: int) -> bool:
     """Whether the sentence holding ``text[start:end]`` is a citation ("Source: …")."""
     s, e = sentence_at(spans, start, end)
@@ -267,6 +274,8 @@ def _extract(article: Article, stem: str, published: datetime | None) -> Article
                 continue  # ("… by season. Source: Harbour FC annual report 2025")
             if fixes and _corrected(seg.masked, spans, d.start_off, d.end_off):
                 continue
+            if "?" in seg.masked and _asked(seg.masked, spans, d):
+                continue  # ("Is the H200 still worth buying in 2026?": a question dates nothing)
             if d.precision in _SELF_PRECISIONS and _about_itself(seg.masked, spans, d):
                 continue  # ("That is it for this week.": the letter's own week, no event)
             when = seg.text[d.start_off:d.end_off]
