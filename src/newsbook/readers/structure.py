@@ -178,7 +178,8 @@ def _blocks(units: list[Unit], marks: Marks, level: int, *, nest: bool = True) -
                 # full transcript is on our website.", is the newsletter's, not the speaker's)
             elif not any(v.kind == "speaker" for v in units[j:]):  # (the interview's last)
                 j = next((k for k in range(i + 1, j)
-                          if narration(units[k].text, u.extra["name"])), j)
+                          if narration(units[k].text, u.extra["name"])
+                          or _section_title(units[k], units[k + 1:k + 2])), j)
             if j < len(units) and units[j].kind in ("table", "code") and j > i + 1 \
                     and units[j - 1].kind == "para" and units[j - 1].text.rstrip().endswith(":"):
                 j -= 1  # (and the line that introduces it: "The results, as reported:")
@@ -195,6 +196,15 @@ def _blocks(units: list[Unit], marks: Marks, level: int, *, nest: bool = True) -
         out.append(_simple(u, marks, level))
         i += 1
     return out
+
+
+def _section_title(u: Unit, after: list[Unit]) -> bool:
+    """A short line that ends no sentence, over more text, after an interview's last answer:
+    the newsletter's own next section ("Coming up" over its dates), which the answer held."""
+    t = u.text.strip()
+    return u.kind in ("para", "caption") and len(u.lines) == 1 and 1 <= len(t.split()) <= 5 \
+        and t[:1].isupper() and t[-1:].isalnum() and bool(after) and \
+        after[0].kind in ("para", "lines", "item", "caption")
 
 
 #: how an advertisement or a job notice ends: what to do next (an address, "Reach out")
