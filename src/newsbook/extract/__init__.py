@@ -190,6 +190,8 @@ def segments(article: Article, stem: str) -> list[Segment]:
     return out
 
 
+#: an episode's chapter: its time, then its title ("21:05 Grid fees and the 2027 reform")
+_CHAPTER_MARK = re.compile(r"^[\[(]?(?:\d{1,2}:)?\d{1,2}:\d{2}[\])]?\s+[-–—]?\s*[A-Z]")
 #: a sentence about the newsletter itself: "Welcome to issue #41, the first of 2026", "That
 #: is it for this week.", "A short one this month", "This month: a table of …"
 _ITSELF = re.compile(r"\b(?i:this|today['’]s|this week['’]s|our|the first|the last|the next"
@@ -261,8 +263,10 @@ def _extract(article: Article, stem: str, published: datetime | None) -> Article
             if r.term not in terms or (t.gloss and not terms[r.term][1].gloss):
                 terms[r.term] = ((seg.line, r.start_off), t) if r.term not in terms or \
                     t.gloss else terms[r.term]
-        if seg.heading or _SOURCE_LINE.match(seg.text):
-            continue  # (a title, or a citation: "Source: trial report, 2025" dates no event)
+        if seg.heading or _SOURCE_LINE.match(seg.text) or len(seg.text) < 120 and \
+                _CHAPTER_MARK.match(seg.text):
+            continue  # (a title, or a citation: "Source: trial report, 2025" dates no event;
+            #           nor does an episode's chapter, "21:05 Grid fees and the 2027 reform")
         found = find_dates(seg.masked, published)
         seen = set()
         fixes = has_any(seg.masked, _CORRECTION_WORDS)  # (a correction's words: rare)
