@@ -233,3 +233,19 @@ def test_plain_numbers_axis_says_what_they_count():
     out = autocharts.AutoCharts()
     autocharts.series_charts(article, "t", extract_article(article, "t"), out, set())
     assert [s.axis for s in out.specs] == ["District enrollment (as stated)"]
+
+
+def test_a_note_glued_to_a_cell_loses_no_later_marker():
+    """Note 1's marker is glued to a table cell ("161" for 16 and note 1), where no marker
+    is read; note 2's, after it in the prose ("… 29 March.2"), was lost with it."""
+    text = copy(f"Month{T}CU %{T}Others", f"January{T}36{T}15", f"February{T}35{T}14",
+                f"March{T}35{T}161", before="The averages.")
+    text = text.replace("That is all for this month.\n",
+                        "The latest firm reported last, with its fieldwork ending on Sunday 29 "
+                        "March.2\n\n1\n\nIncludes one poll "
+                        "with no date.\n\n2\n\nThe last poll of the month.\n")
+    article, stem, facts = tables_of(text)
+    marked = {n for b in article.blocks for _, n in getattr(b, "marks", ())}
+    assert marked == {2}
+    (t,) = facts.tables
+    assert [c.header for c in t.columns] == ["CU %"]  # ("Others" may hold note 1's marker)

@@ -269,7 +269,13 @@ def find_markers(units: list[Unit], count: int) -> dict[int, list[tuple[int, int
             if not u.extra.get("code") and not table_rows(u.lines)
             for k, s in enumerate(u.lines)]  # (program text and tables carry no marker)
     idx, start = 0, 0
-    while n <= count and idx < len(flat):
+    last = (0, 0)  # (where the last marker found ends: a missing one's search resumes there)
+    while n <= count:
+        if idx >= len(flat):
+            # (marker n is in no line read for markers, glued to a table's cell, say: the
+            # next one is looked for after the last found, not lost with it)
+            n, (idx, start) = n + 1, last
+            continue
         number, text = flat[idx]
         digits = str(n)
         hit = None
@@ -282,6 +288,7 @@ def find_markers(units: list[Unit], count: int) -> dict[int, list[tuple[int, int
             continue
         found.setdefault(number, []).append((hit, n))
         n, start = n + 1, hit + len(digits)
+        last = (idx, start)
     return found
 
 
