@@ -164,7 +164,7 @@ _NAMED_BY = re.compile(r"\b(?:Act|Code|Treaty|Directive|Statute|Law) of $"
 #: happened in 2019 or 2008 (a comparison across the years between, like a bound)
 _SINCE_RECORD = re.compile(r"\b(?:most|highest|lowest|largest|smallest|biggest|best|worst|first"
                            r"|fewest|least|strongest|weakest|fastest|slowest|hottest|coldest"
-                           r"|wettest|driest|closest|nearest)\b(?:\s[\w’'-]+){0,7}\ssince\s"
+                           r"|wettest|driest|closest|nearest)(?:-\w+)?\b(?:\s[\w’'-]+){0,7}\ssince\s"
                            r"(?:the\s(?:[\w’'-]+\s){0,3}(?:of\s)?)?$", re.I)  # ("the Easter
 #                            weekend of 2024")  # ("the closest prices have come to last
 #                            year's level since the summer of 2024": no event in 2024)
@@ -172,6 +172,10 @@ _SINCE_RECORD = re.compile(r"\b(?:most|highest|lowest|largest|smallest|biggest|b
 _MODEL_YEAR = re.compile(r"\s[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s[A-Z0-9][\w-]*")
 _MODEL_BEFORE = re.compile(r"\b(?:a|an|gray|grey|black|white|red|blue|silver|green|used|new|"
                            r"stolen|old)\s$", re.I)  # (not "the 2024 Paris Olympics")
+#: a year a level is compared with: "Turnout was 67.9%, a little up on 2022."
+_VERSUS = re.compile(r"\b(?:(?:up|down|higher|lower|more|less|fewer|better|worse) (?:on|than)"
+                     r"|compared (?:with|to)|versus|vs\.?|against|unchanged from)\s(?:in\s)?$",
+                     re.I)
 #: a date that is not when its event is: the one it was moved from, the end of a fiscal
 #: year ("moved from March 12", "the fiscal year ending 30 September 2026 on 2 April")
 _NOT_ITS_DATE = re.compile(r"(?:\b(?:moved|rescheduled|postponed|brought forward|changed|"
@@ -475,10 +479,13 @@ def find_dates(text: str, published: datetime | None = None) -> list[RawDate]:
                 continue  # (a paragraph that names a year: only a day with its weekday)
             if (name == "relative" or yearless) and not _relative_ok(text, m, yearless, pinned):
                 continue
+            if name == "relative" and _VERSUS.search(text, max(0, s - 24), s):
+                continue  # ("unchanged from last month": a comparison dates nothing)
             if name not in ("relative", "fromto") and (
                     _BOUND.search(text, max(0, s - 16), s)
                     or _SINCE_RECORD.search(text, max(0, s - 80), s)
                     or _NOT_ITS_DATE.search(text, max(0, s - 40), s)
+                    or _VERSUS.search(text, max(0, s - 24), s)
                     or _NAMED_BY.search(text, max(0, s - 80), s)):
                 taken.append((s, e))  # "built before 1970": not in 1970 (nor any one year)
                 continue
