@@ -1596,3 +1596,23 @@ def test_a_mailchimp_footer_cell_is_dropped_line_by_line():
             '</tr></table>')
     texts = [b.text for b in _read_body(html, "", 1, "The Gravy Boat")[0]]
     assert len(texts) == 1 and texts[0].startswith("We counted")
+
+
+def test_dates_that_are_a_title_a_source_or_a_series_own():
+    """"<em>2041</em> by Kaito Brennan-Mori" is a novel, no year; "— Mara Vinter, The Salt
+    Roads (Harcastle, 1967)" is the quote's source; and a series' year takes no event of
+    another paragraph of the same HTML post (all its paragraphs give the item's line)."""
+    from datetime import datetime
+
+    from newsbook.extract import events, extract_article
+    from newsbook.readers.html import html_article
+    html = ("<ul><li><p><em>2041</em> by Kaito Brennan-Mori (Hollin)</p></li><li><p><em>Low "
+            "Tide</em> by Ann Roe</p></li></ul><blockquote><p>The sea came in.</p></blockquote>"
+            "<p>— Mara Vinter, The Salt Roads (Harcastle, 1967), pp. 3–4</p><p>It sold 12,000 "
+            "copies in 2019, 48,000 in 2020 and 210,000 in 2021.</p><p>In 2021 a clip of it was "
+            "viewed 9.2 million times.</p>")
+    art = html_article(title="T", published=datetime(2026, 5, 1), source="f.json", line=7,
+                       diags=[], html=html)
+    fx = extract_article(art, "t")
+    assert [d.when for d in events(fx)] == ["2021"]
+    assert [p.period for s in fx.series for p in s.points] == ["2019", "2020", "2021"]

@@ -133,6 +133,23 @@ def _mask(text: str, marks) -> str:
     return "".join(chars)
 
 
+def _titled(masked: str, block) -> str:
+    """``masked`` with a title set in italics that is only a number hidden from the finders
+    ("<em>2041</em> by Kaito Brennan-Mori", a novel's title, was charted as the year)."""
+    spans = getattr(block, "spans", ())
+    if not spans or not any(sp.kind == "em" and sp.text.strip().isdigit() for sp in spans):
+        return masked
+    at, chars = 0, None
+    for sp in spans:
+        if sp.kind == "em" and sp.text.strip().isdigit():
+            chars = chars or list(masked)
+            for k in range(at, min(at + len(sp.text), len(chars))):
+                if chars[k].isdigit():
+                    chars[k] = "\0"
+        at += len(sp.text)
+    return "".join(chars) if chars else masked
+
+
 def segments(article: Article, stem: str) -> list[Segment]:
     """The text units facts are read from, in source order (asides skipped)."""
     out: list[Segment] = []
@@ -153,8 +170,8 @@ def segments(article: Article, stem: str) -> list[Segment]:
                 short = len(b.text) <= SHORT_LINE
                 g = group[0] if (short and run[0]) else new_group()
                 run[0] = short
-                out.append(Segment(anchor, b.line, b.text, _mask(b.text, b.marks), g,
-                                   starts=b.line_starts(), breaks=b.breaks))
+                out.append(Segment(anchor, b.line, b.text, _titled(_mask(b.text, b.marks), b),
+                                   g, starts=b.line_starts(), breaks=b.breaks))
                 continue
             run[0] = False
             if isinstance(b, Heading):
@@ -162,7 +179,8 @@ def segments(article: Article, stem: str) -> list[Segment]:
             elif isinstance(b, ListBlock):
                 g = new_group()
                 for it in b.items:
-                    out.append(Segment(anchor, it.line, it.text, _mask(it.text, it.marks), g,
+                    out.append(Segment(anchor, it.line, it.text,
+                                       _titled(_mask(it.text, it.marks), it), g,
                                        breaks=it.breaks))
             elif isinstance(b, Caption):
                 g, base = new_group(), 0
@@ -190,8 +208,10 @@ def segments(article: Article, stem: str) -> list[Segment]:
     return out
 
 
-#: an episode's chapter: its time, then its title ("21:05 Grid fees and the 2027 reform")
-_CHAPTER_MARK = re.compile(r"^[\[(]?(?:\d{1,2}:)?\d{1,2}:\d{2}[\])]?\s+[-–—]?\s*[A-Z]")
+#: a quotation's source on a line of its own: "— Mara Vinter, The Salt Roads (Harcastle,
+#: 1967)", "— BOJ statement on monetary policy, 23 January 2026" (its years are the book's
+#: or the statement's, which the quote above already dates if it dates anything)
+_ATTRIBUTION = re.compile(r"^[—―–]\s?[A-Z][^,.!?]{1,60}(?:,\s|$)")
 #: a sentence about the newsletter itself: "Welcome to issue #41, the first of 2026", "That
 #: is it for this week.", "A short one this month", "This month: a table of …"
 _ITSELF = re.compile(r"\b(?i:this|today['’]s|this week['’]s|our|the first|the last|the next"
@@ -263,10 +283,10 @@ def _extract(article: Article, stem: str, published: datetime | None) -> Article
             if r.term not in terms or (t.gloss and not terms[r.term][1].gloss):
                 terms[r.term] = ((seg.line, r.start_off), t) if r.term not in terms or \
                     t.gloss else terms[r.term]
-        if seg.heading or _SOURCE_LINE.match(seg.text) or len(seg.text) < 120 and \
-                _CHAPTER_MARK.match(seg.text):
-            continue  # (a title, or a citation: "Source: trial report, 2025" dates no event;
-            #           nor does an episode's chapter, "21:05 Grid fees and the 2027 reform")
+        if seg.heading or _SOURCE_LINE.match(seg.text) or len(seg.text) < 200 and \
+                _ATTRIBUTION.match(seg.text):
+            continue  # (a title, or a citation: "Source: trial report, 2025" dates no event,
+            #           nor does a quote's source line, "— Mara Vinter, The Salt Roads, 1967")
         found = find_dates(seg.masked, published)
         seen = set()
         fixes = has_any(seg.masked, _CORRECTION_WORDS)  # (a correction's words: rare)
@@ -323,10 +343,13 @@ def events(facts: ArticleFacts) -> tuple[DatedStatement, ...]:
     series' values ("31,400 passes in 2019, 44,900 in 2020 …" measures 2019 and 2020;
     nothing happened then that the series chart does not already show, and a timeline of
     them repeats one quote)."""
-    periods = {(p.quantity.line, p.period) for s in facts.series for p in s.points}
+    # (by paragraph: an HTML body's paragraphs all have its item's line, so a series'
+    # year took that year's events from every paragraph of the post)
+    periods = {(p.quantity.line, p.quantity.anchor, p.period) for s in facts.series
+               for p in s.points}
     # a fiscal year ("FY26") is no span of the calendar: companies' years end in any month
     # (one that ends in January puts its FY26 mostly in 2025), so it is drawn in no timeline
-    return tuple(d for d in facts.dates if (d.line, d.when) not in periods
+    return tuple(d for d in facts.dates if (d.line, d.anchor, d.when) not in periods
                  and d.precision != "fiscal_year")
 
 

@@ -83,7 +83,8 @@ CTA = re.compile(r"^(?:Subscribe now|Subscribe|Share|Leave a comment|Give a gift
                  r"\s?! .*|\S.{0,60} es una publicación (?:financiada|apoyada) por (?:sus |los )?"
                  r"lectores\.(?: .*)?|¡Gracias por leer \S.{0,60}?\s?! .*"
                  r"|Thanks for reading \S.{0,60}?! Subscribe for free to receive new posts and "
-                 r"support (?:my|our) work\.)$")
+                 r"support (?:my|our) work\.|Thanks for reading \S.{0,60}?! This post is public "
+                 r"so feel free to share it\.)$")
 #: a members' wall's words: Ghost's "Become a member to keep reading", "This post is for
 #: paying subscribers only", "Subscribe to continue reading" (the post is its preview)
 MEMBERS_WALL = re.compile(r"\b(?:to (?:keep|continue) reading|to read (?:the rest|more|on)"
