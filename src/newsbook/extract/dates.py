@@ -95,6 +95,10 @@ PATTERNS = [(name, re.compile(p, re.I if name in ("season", "season2", "part", "
     ("fromto", rf"\b(?:[Ff]rom|[Bb]etween|[Ee]ntre|[Zz]wischen|[Vv][oa]n|[Tt]ra|[Ff]ra)\s(?:il\s|l['’])?"
                rf"(?P<a>{_POINT}|{_MON})\s(?:to|and|until|through|y|e|et|und|bis|tot|en)\s"
                rf"(?:il\s|l['’])?(?P<b>{_POINT}){_R}"),
+    # ("from 22 July to 4 August 2025", "20 July to 6 August 2025": days of two months,
+    # the year given once; the first day alone was lost and the last drawn as the span)
+    ("dmdm", rf"\b(?:[Ff]rom\s|(?P<bw>[Bb]etween)\s)?(?P<a>{_D}\s(?:of\s)?{_MON})"
+             rf"\s(?P<j>to|until|through|and)\s(?P<b>{_DAY_MON_YEAR}){_R}"),
     # ("January 2024 to March 2026", "Jan 2024–Mar 2026": a span with no "from")
     ("mymy", rf"\b(?P<a>{_MON_YEAR})(?:\s?[–-]\s?|\s(?:to|until|through)\s)(?P<b>{_MON_YEAR}){_R}"),
     ("monmon", rf"\b(?P<a>{_MON})(?:[–-]|\s(?:to|through|until)\s)(?P<b>{_MON}\s{_Y}){_R}"),
@@ -188,7 +192,8 @@ _NOT_ITS_DATE = re.compile(r"(?:\b(?:moved|rescheduled|postponed|brought forward
 _MONTH_NEEDS = tuple(sorted({m.lower()[:3] for m in (*MONTHS, *_FOREIGN)}))
 #: cheap pre-checks: a pattern runs only if the lower-cased text holds one of these
 NEEDS = {"fromto": ("from", "between", "entre", "zwischen", "von", "van", "tra", "fra"), "monmon": ("-", "–", " to ", "through", "until"),
-         "mymy": ("-", "–", " to ", "until", "through"), "yy": ("-", "–", " to ", "/", " bis ", " à ", " a ", " al ", " tot "),
+         "mymy": ("-", "–", " to ", "until", "through"),
+         "dmdm": (" to ", "until", "through", " and "), "yy": ("-", "–", " to ", "/", " bis ", " à ", " a ", " al ", " tot "),
          "iso": ("-",), "num": ("/", "."), "q": ("q1", "q2", "q3", "q4", "1q", "2q", "3q", "4q"), "ordq": ("quarter",), "h": ("h1", "h2", "h 1", "h 2", "half", "1h", "2h"),
          "season": tuple(_SEASONS_EN), "season2": tuple(_SEASONS_OTHER), "fy": ("fy", "fiscal"),
          "partdec": ("0s", "0er"), "decade": ("0s",), "decade2": ("0er", "années", "década", "años", "anni", "anos"),
@@ -271,6 +276,12 @@ def _resolve(name: str, m: re.Match, published: datetime | None):
         if not a or not b or a[1] >= b[0]:
             return None
         return a[0], b[1], "range"
+    if name == "dmdm":
+        if g["j"] == "and" and not g["bw"]:
+            return None  # ("On 3 May and 9 June 2024": two days, no span)
+        b = _point(g["b"])
+        a = _point(f"{g['a']} {b[0][:4]}") if b else None
+        return (a[0], b[1], "range") if a and b and a[1] < b[0] else None
     if name == "mymy":
         a, b = _point(g["a"]), _point(g["b"])
         return (a[0], b[1], "range") if a and b and a[1] < b[0] else None
