@@ -1616,3 +1616,16 @@ def test_dates_that_are_a_title_a_source_or_a_series_own():
     fx = extract_article(art, "t")
     assert [d.when for d in events(fx)] == ["2021"]
     assert [p.period for s in fx.series for p in s.points] == ["2019", "2020", "2021"]
+
+
+def test_ghosts_paywall_aside_marks_the_post_a_preview():
+    """Ghost's "<aside class="gh-post-upgrade-cta"><h2>This post is for paying subscribers
+    only</h2><a href="…#/portal/signup">Subscribe now</a>…": dropped, and the post is its
+    preview (the heading ran into the button, "only" + "Subscribe", and hid the wall)."""
+    from newsbook.readers.html import _read_body
+    html = ("<p>" + "Solar outran coal for the first time in the first quarter. " * 5 + "</p>"
+            '<aside class="gh-post-upgrade-cta"><div><h2>This post is for paying subscribers '
+            'only</h2><a class="gh-btn" href="https://c.example/#/portal/signup">Subscribe now'
+            "</a></div></aside>")
+    blocks, _, _, cut_short = _read_body(html, "https://c.example/q1/", 1)
+    assert len(blocks) == 1 and cut_short

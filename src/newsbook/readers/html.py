@@ -449,10 +449,16 @@ class _Mapper(Embeds):
         tells that the post is cut short: the feed holds its preview only."""
         if not is_chrome(c, self.words, self.names):
             return False
-        if MEMBERS_WALL.search(WS.sub(" ", c.text())) and \
+        if MEMBERS_WALL.search(WS.sub(" ", _words_apart(c))) and \
                 c.find(lambda n: n.tag == "a" and PORTAL.search(n.attrs.get("href", ""))):
             self.cut_short = True
         return True
+
+
+def _words_apart(c: Node) -> str:
+    """A block's text with a space between its elements (``text()`` ran a heading into the
+    button under it: "… subscribers onlySubscribe now" hid the members' wall)."""
+    return " ".join(ch if isinstance(ch, str) else _words_apart(ch) for ch in c.children)
 
 
 #: white space and characters that show nothing (an e-mail's spacers and preheader padding)
