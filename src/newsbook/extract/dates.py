@@ -177,8 +177,9 @@ _MODEL_YEAR = re.compile(r"\s[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s[A-Z0-9][\w-]*")
 _MODEL_BEFORE = re.compile(r"\b(?:a|an|gray|grey|black|white|red|blue|silver|green|used|new|"
                            r"stolen|old)\s$", re.I)  # (not "the 2024 Paris Olympics")
 #: a year a level is compared with: "Turnout was 67.9%, a little up on 2022."
-_VERSUS = re.compile(r"\b(?:(?:up|down|higher|lower|more|less|fewer|better|worse) (?:on|than)"
-                     r"|compared (?:with|to)|versus|vs\.?|against|unchanged from)\s(?:in\s)?$",
+_VERSUS = re.compile(r"\b(?:(?:up|down|higher|lower|more|less|fewer|better|worse)"
+                     r"(?: (?:by )?[-+−]?[\d.,]+\s?(?:%|per ?cent|points?|pp)?)? (?:on|than|from)"
+                     r"|compared (?:with|to)|versus|vs\.?|against|unchanged from)\s(?:in\s|the\s)?$",
                      re.I)
 #: a date that is not when its event is: the one it was moved from, the end of a fiscal
 #: year ("moved from March 12", "the fiscal year ending 30 September 2026 on 2 April")
