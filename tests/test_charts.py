@@ -105,7 +105,11 @@ def test_a_series_title_says_what_its_values_measure():
             ("Annual recurring revenue went from $0.3M in 2024 to $2.4M.", "$0.3M"):
             "Annual recurring revenue",
             ("$5 billion in 2020, $7 billion in 2021.", "$5 billion"): "",
-            ("In 2019 the club had 140 members; in 2023, 185.", "140 members"): ""}
+            ("In 2019 the club had 140 members; in 2023, 185.", "140 members"): "",
+            # (a whole clause before a colon: its subject)
+            ("Installed wind and solar capacity across the Basin has roughly doubled in three "
+             "years: 12.4 GW in 2021, 15.9 GW in 2022.", "12.4 GW"):
+            "Installed wind and solar capacity across the Basin"}
     assert {k: measure_of(*k) for k in said} == said
 
 

@@ -214,6 +214,9 @@ def _series_title(s, lead: str = "") -> str:
 _LINKING = frozenset("""was were is are be been stood stands at to from of by went grew rose fell
 reached hit totalled totaled averaged about around nearly almost over under some roughly
 approximately up down the a an with had has have just only still then now and or as""".split())
+#: the verbs that end a clause's subject
+_VERBS = frozenset("""has have had was were is are rose grew fell doubled tripled halved reached
+climbed jumped dropped declined increased decreased went stood""".split())
 #: a date or place phrase opening a sentence ("In 2023, …", "At the market, …")
 _OPENING = re.compile(r"^(?:In|By|As of|During|Since|From|At|On|Over|For|Last|This)\b[^,]{0,50},\s*")
 
@@ -234,6 +237,10 @@ def measure_of(quote: str, value: str) -> str:
         words.pop()
     while words and words[0].lower() in ("and", "but", "so", "while", "then"):
         words.pop(0)
+    if len(words) > 8:  # (a whole clause: its subject, the words before its verb, says it:
+        # "Installed wind and solar capacity across the Basin has roughly doubled …:")
+        at = next((k for k, w in enumerate(words) if w.lower() in _VERBS), 0)
+        words = words[:at]
     what = " ".join(words).strip(" :,—–-")
     if not what or len(words) > 8 or len(what) > 60 or not what[0].isalpha() \
             or any(c.isdigit() for c in what):
