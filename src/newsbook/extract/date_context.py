@@ -43,6 +43,12 @@ _YEAR_ENDS = re.compile(r"\s*(?:$|[.,;:!?)—–]|(?:and|or|when|if|as|but|at|th
                         r"unless|while|because|so)\b)")
 
 
+#: a year that opens an event's name: "2026 Whitlock Prize", "2024 Paris Olympics"
+_EVENT_NAME_AFTER = re.compile(r"\s(?:[A-Z][\w’'-]+\s){0,3}(?:Prize|Awards?|Festival|Cup|Games"
+                               r"|Olympics|Summit|Conference|Championships?|Fair|Expo|Open"
+                               r"|Marathon|Tour|Congress|Biennale?|Grand Prix)\b")
+
+
 def names_a_year(text: str, start: int = 0, end: int | None = None) -> bool:
     """Whether ``text[start:end]`` may name a year (:data:`_HAS_YEAR`): a number from 1000 to
     1899 only after a word that dates it ("in 1666") or in a full date ("25 February
@@ -55,6 +61,10 @@ def names_a_year(text: str, start: int = 0, end: int | None = None) -> bool:
         if text[m.end():m.end() + 1] == "." and text[m.end() + 1:m.end() + 2].isdigit():
             continue  # (a version: "Ruffle-LSP 2026.6.0", no year)
         at, word = prev_word(text, m.start())
+        if _EVENT_NAME_AFTER.match(text, m.end()) and word.lower().rstrip(".,") not in MONTHS:
+            continue  # (an event's name: "the 2026 Whitlock Prize ceremony" leaves "9 July"
+            #           beside it a day to read; "the March 2024 National People’s
+            #           Congress" is a date still)
         if len(y) == 4 and word[:1].isupper() and word.lower() not in YEAR_AFTER and \
                 word.lower().rstrip(".,") not in MONTHS and word[-1:].isalpha() and \
                 text[:at].rstrip()[-1:] not in ("", ".", "!", "?", ":"):
