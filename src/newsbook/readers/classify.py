@@ -265,16 +265,17 @@ def _sentence_case_titles(out: list[Unit]) -> None:
     several = [t for t in titles if len(t.split()) > 1]  # (a one-word title, "Schools", is
     #                                                      in either case)
     if len(titles) < 2 or not several or not all(_sentence_case(t) for t in several) or any(
-            u.kind == "caption" and (len(u.lines) > 1 or source_tail(u.text.strip())
-                                     or u.text.strip() == ALT_TEXT) for u in out):
-        return
+            u.kind == "caption" and (len(u.lines) > 1 or u.text.strip() == ALT_TEXT)
+            for u in out):
+        return  # (a caption with its source is whole, and tells nothing of the lines
+        #         without one)
     for i, u in enumerate(out[:-1]):
         t = u.text.strip()
         nxt = out[i + 1]
         if u.kind in ("caption", "para") and len(u.lines) == 1 and t[:1].isupper() \
                 and 2 <= len(t.split()) <= _TITLE_WORDS and len(t) <= _TITLE_CHARS \
                 and _last(t) not in TERMINAL + ":?…" and not source_tail(t) and t != ALT_TEXT \
-                and not BY_NAMES.match(t) \
+                and not BY_NAMES.match(t) and not is_sponsor(t) \
                 and (nxt.kind == "para" and len(nxt.text) >= _SECTION_TEXT or nxt.kind == "item") \
                 and (i == 0 or out[i - 1].kind != "caption"):
             u.kind = "heading"
