@@ -278,3 +278,15 @@ def test_a_unit_in_capitals_names_no_one():
     from newsbook.connections import _name_of_run
     assert _name_of_run("MWh") == ("", False) and _name_of_run("GHz") == ("", False)
     assert _name_of_run("Maren Holt") == ("Maren Holt", False)
+
+
+def test_titles_after_the_and_publishers_are_no_people():
+    """A books letter's people page had "Salt Roads" (from "The Salt Roads", a novel),
+    "Larkspur Books" and "Whitlock Prize" as people, and "the Whitlock" as a name."""
+    from newsbook.connections import _name_of_run
+    from newsbook.people import _guess_kind, candidates_of
+    blocks = [("p-1", "Her novel The Salt Roads sold well, said Mara Vinter.", 1)]
+    names = {"Salt Roads": ("p-1", 1, 0, 10), "Mara Vinter": ("p-1", 1, 0, 40)}
+    assert candidates_of(names, blocks) == {"Salt Roads": "", "Mara Vinter": "person"}
+    assert _guess_kind("Larkspur Books") == _guess_kind("Whitlock Prize") == "organisation"
+    assert _name_of_run("Before the Whitlock") == ("Whitlock", True)

@@ -163,8 +163,8 @@ def _name_of_run(run: str) -> tuple[str, bool]:
     if len(words) == 2 and words[0] in HONORIFICS:
         return " ".join(words), False  # ("Mrs Ashdown, the woman who kept bees": a name
         #                                 even where it opens a sentence)
-    while words and words[0] in STOP:
-        words = words[1:]
+    while words and (words[0] in STOP or words[0] in ("the", "of", "de", "&")):
+        words = words[1:]  # (and a joiner left first: "Before the Whitlock" is "Whitlock")
     if not words or (len(words) == 1 and len(words[0]) < 3):
         return "", False
     name = " ".join(words)

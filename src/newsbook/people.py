@@ -81,6 +81,7 @@ _ORG = re.compile(r"\b(?:Authority|Bureau|Ministry|Department|Agency|Office|Comm
                   r"Harriers|Striders|Runners|Joggers|Roadrunners|Triathletes|AC|RC|CC|RFC|RUFC|"
                   # (firms and registers: "Wharfedale Mortgage Co", "Land Registry")
                   r"Co|LLC|LLP|plc|PLC|GmbH|AG|SA|Registry|Registrar|Trust|Service|Services"
+                  r"|Books|Editions|Publishing|Publishers|Prize|Awards?|Festival"
                   r"|Lettings|Estates|Agents|Brokers|Mortgages?|Insurance|Finance)\b|"
                   r"^[A-Z0-9&]{2,}$|[局部会院厅社司行所]$")
 _HAN = re.compile(r"[\u3400-\u9fff]{2,}")
@@ -355,13 +356,24 @@ def candidates_of(names: dict[str, object], blocks: list[tuple[str, str, int]],
                 continue
             if part not in candidates and (
                     len(part.split()) >= 2 or (len(part) >= 3 and part[:1].isupper())):
-                candidates[part] = _guess_kind(part)
+                kind = _guess_kind(part)
+                if kind == "person" and _after_the(names.get(name), blocks):
+                    kind = ""  # ("The Salt Roads", a novel: no one is "the Mara Vinter")
+                candidates[part] = kind
     for _, text, _ in blocks:
         for m in _HAN_GLOSSED.finditer(text):
             candidates.setdefault(m.group(1), _guess_kind(m.group(2)))
         for m in _HAN_GLOSSING.finditer(text):
             candidates.setdefault(m.group(1), "person")
     return candidates
+
+
+def _after_the(mention, blocks: list[tuple[str, str, int]]) -> bool:
+    """Whether a name's first mention follows "the" (a title or a thing, no person)."""
+    if not isinstance(mention, tuple) or len(mention) < 4 or mention[2] >= len(blocks):
+        return False
+    text, at = blocks[mention[2]][1], mention[3]
+    return text[at:at + 4] in ("The ", "the ") or text[max(0, at - 4):at] in ("The ", "the ")
 
 
 class SharedNames:
