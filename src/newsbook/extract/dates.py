@@ -527,7 +527,7 @@ def find_dates(text: str, published: datetime | None = None) -> list[RawDate]:
     if any(d.precision == "fiscal_year" for d in found):
         from .months import fiscal_brackets
         found = fiscal_brackets(text, found)
-    if len(found) > 1 and (" t" in text or "–" in text or " u" in text):
+    if len(found) > 1 and (" t" in text or "–" in text or " u" in text or " - " in text):
         from .months import day_spans
         found = day_spans(text, found)
     if "and " in text or "or " in text or "&" in text or "/" in text:

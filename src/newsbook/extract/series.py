@@ -65,6 +65,34 @@ def _period(d: RawDate) -> bool:
 
 
 def period_of(q: Located) -> RawDate | None:
+    """The period a value is tied to: the date right after it, or before it in its
+    sentence, or (a listing's first item) the date its phrase ends in."""
+    d = _period_of(q)
+    return d if d is not None else _lead_period(q)
+
+
+#: a listing going on after a period: ", 41% in 2023-24"
+_GOES_ON = re.compile(r",\s(?:and\s)?")
+
+
+def _lead_period(q: Located) -> RawDate | None:
+    """The first item of a listing whose words stand between its value and its period: "38%
+    of students in grades 3-8 met the standard in 2022-23, 41% in 2023-24, …" (the 38% was
+    lost, and its year drawn as an event): the period ends the phrase ("… in 2022-23"), no
+    other value stands between, and the listing goes on with a value right after it."""
+    s, e = sentence_at(q.sentences, q.start_off, q.end_off)
+    d = next((d for d in q.dates if d.start_off >= q.end_off), None)
+    if d is None or d.end_off > e or not _period(d) or d.yearless:
+        return None
+    gap = q.text[q.end_off:d.start_off]
+    if len(gap) > 100 or not gap.endswith((" in ", " for ", " during ")) or any(
+            q.end_off <= a < d.start_off for a, _ in q.others):
+        return None
+    m = _GOES_ON.match(q.text, d.end_off)
+    return d if m and any(a == m.end() for a, _ in q.others) else None
+
+
+def _period_of(q: Located) -> RawDate | None:
     s, e = sentence_at(q.sentences, q.start_off, q.end_off)
     after = [d for d in q.dates if d.start_off >= q.end_off]
     if after and _period(after[0]) and not after[0].yearless and after[0].end_off <= e and \
@@ -129,9 +157,14 @@ def _listings(found: list) -> list[list[tuple[RawDate, Quantity]]]:
         # (a sentence that lists two values or more is a listing of its own: "… 2.3 GW in
         # 2023 and 3.9 GW in 2024. In H1 2025 another 1.2 GW came online." adds no point to
         # it, nor "Turbot cost us £19 a kilo in 2021" to "The tasting menu was £45 in 2022,
-        # £55 in 2024"; sentences of one value each may still make one together)
-        singles = [p for v in by.values() if len(v) == 1 for p in v]
-        return [v for v in by.values() if len(v) >= 2] + ([singles] if singles else [])
+        # £55 in 2024"; sentences of one value each may still make one together, and a
+        # value before the one listing leads into it: "The budget is $142.6 million in
+        # 2026-27. That is up from $131.9 million in 2024-25 and $138.1 million in 2025-26.")
+        multi = [w for w, v in by.items() if len(v) >= 2]
+        singles = [w for w, v in by.items() if len(v) == 1]
+        if len(multi) == 1 and singles and all(w < multi[0] for w in singles):
+            return [[p for v in by.values() for p in v]]
+        return [by[w] for w in multi] + ([[by[w][0] for w in singles]] if singles else [])
     return [[(d, f) for d, f, _ in found]]
 
 

@@ -162,8 +162,8 @@ def publication_names(text: str) -> frozenset[str]:
 
 #: a sponsor block's opening line (every branch opens with ^: used with .match, which
 #: tries the start only; .search tried every offset of every paragraph of the copy)
-SPONSOR = re.compile(r"^(?:This|Today['’]s|This week['’]s|This month['’]s) (?:edition|episode|issue|"
-                     r"post|newsletter) is "
+SPONSOR = re.compile(r"^(?:This|Today['’]s|This week['’]s|This month['’]s) (?:(?:[A-Z]{2,5} )?"
+                     r"corner|edition|episode|issue|post|newsletter|section) is "
                      r"(?:brought to you|sponsored|presented|supported|made possible) by\b|"
                      r"^(?:Today['’]s) sponsor\b|"
                      # ("The Ledger is supported this week by X": the newsletter's name first)
