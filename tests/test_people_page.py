@@ -290,3 +290,11 @@ def test_titles_after_the_and_publishers_are_no_people():
     assert candidates_of(names, blocks) == {"Salt Roads": "", "Mara Vinter": "person"}
     assert _guess_kind("Larkspur Books") == _guess_kind("Whitlock Prize") == "organisation"
     assert _name_of_run("Before the Whitlock") == ("Whitlock", True)
+
+
+def test_a_title_before_a_full_name_is_not_the_name():
+    """"Superintendent Nkechi Okafor" and "Dr. Nkechi Okafor" are one person, by name."""
+    from newsbook.connections import _name_of_run
+    assert _name_of_run("Superintendent Nkechi Okafor")[0] == "Nkechi Okafor"
+    assert _name_of_run("Mayor Lin Chen")[0] == "Lin Chen"
+    assert _name_of_run("Chief Executive")[0] == "Chief Executive"

@@ -138,6 +138,11 @@ def several_names(name: str) -> bool:
 
 
 HONORIFICS = frozenset("Mr Mrs Ms Miss Dr Prof".split())
+#: a person's title before their full name, not part of it
+TITLES = frozenset("""Superintendent President Mayor Governor Senator Councillor Councilman
+Councilwoman Coach Professor Chief Director Judge Justice Minister Chairman Chairwoman Chair
+Commissioner Inspector Sheriff Principal Dean Reverend Rev Father Captain Colonel Lieutenant
+Sergeant Detective Officer Representative Rep Sen Gov Pres Dr. Prof.""".split())
 #: a unit written with capitals, which names no one: "MWh", "GHz", "TB", "Mbps"
 _UNIT_NAME = re.compile(r"^(?:[kMGT]?Wh?|[kMGT]Hz|[kMGTP]i?B|[kMG]bps|[kMGT]Wp)$")
 
@@ -163,8 +168,10 @@ def _name_of_run(run: str) -> tuple[str, bool]:
     if len(words) == 2 and words[0] in HONORIFICS:
         return " ".join(words), False  # ("Mrs Ashdown, the woman who kept bees": a name
         #                                 even where it opens a sentence)
-    while words and (words[0] in STOP or words[0] in ("the", "of", "de", "&")):
-        words = words[1:]  # (and a joiner left first: "Before the Whitlock" is "Whitlock")
+    while words and (words[0] in STOP or words[0] in ("the", "of", "de", "&") or
+                     words[0] in TITLES and len(words) >= 3):
+        words = words[1:]  # (and a joiner left first: "Before the Whitlock" is "Whitlock";
+        #                   and a title before a full name: "Superintendent Nkechi Okafor")
     if not words or (len(words) == 1 and len(words[0]) < 3):
         return "", False
     name = " ".join(words)
