@@ -214,6 +214,7 @@ def _series_title(s, lead: str = "") -> str:
 _LINKING = frozenset("""was were is are be been stood stands at to from of by went grew rose fell
 reached hit totalled totaled averaged about around nearly almost over under some roughly
 approximately up down the a an with had has have just only still then now and or as""".split())
+_PRONOUNS = frozenset("It They This That These Those He She We You I".split())
 #: the verbs that end a clause's subject
 _VERBS = frozenset("""has have had was were is are rose grew fell doubled tripled halved reached
 climbed jumped dropped declined increased decreased went stood""".split())
@@ -242,6 +243,8 @@ def measure_of(quote: str, value: str) -> str:
         at = next((k for k, w in enumerate(words) if w.lower() in _VERBS), 0)
         words = words[:at]
     what = " ".join(words).strip(" :,—–-")
+    if words and words[0] in _PRONOUNS:
+        return ""  # ("It carried 1.1 million passengers": "It" names nothing on its own)
     if not what or len(words) > 8 or len(what) > 60 or not what[0].isalpha() \
             or any(c.isdigit() for c in what):
         return ""

@@ -219,6 +219,7 @@ _ITSELF = re.compile(r"\b(?i:this|today['’]s|this week['’]s|our|the first|th
                      r"|one)\b|[Ii]ssue\s(?:#|no\.\s?)?\d+|\bthe first of (?:the year|\d{4})\b"
                      r"|(?:^|\s)(?:[Tt]hat['’]s|[Tt]hat is|[Tt]hat['’]ll be) (?:it|all) for\b"
                      r"|^(?:This|Next|Last) (?:week|month|issue)\s?:|^In this (?:issue|edition)"
+                     r"|^This (?:week|month)['’]s (?:is|one|letter|question|pick|mailbag)\b"
                      # ("Five items this week", "Three reviews this week", "Thanks for
                      # reading, and for all your tips last year.")
                      r"|\b(?:items|stories|links|reads|picks|reviews|recipes|notes) this (?:week|month)"

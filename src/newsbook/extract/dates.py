@@ -172,6 +172,9 @@ _SINCE_RECORD = re.compile(r"\b(?:most|highest|lowest|largest|smallest|biggest|b
                            r"(?:the\s(?:[\w’'-]+\s){0,3}(?:of\s)?)?$", re.I)  # ("the Easter
 #                            weekend of 2024")  # ("the closest prices have come to last
 #                            year's level since the summer of 2024": no event in 2024)
+#: the year a body of data measures: "the 2025 figures", "the 2022 results"
+_DATA_AFTER = re.compile(r"\s(?:figures|data|numbers|statistics|stats|results|accounts|count"
+                         r"|census|rankings|tables)\b")
 #: a model's year: "a gray 2014 Ford F-150", "a 2019 Toyota Corolla"
 _MODEL_YEAR = re.compile(r"\s[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s[A-Z0-9][\w-]*")
 _MODEL_BEFORE = re.compile(r"\b(?:a|an|gray|grey|black|white|red|blue|silver|green|used|new|"
@@ -474,8 +477,10 @@ def find_dates(text: str, published: datetime | None = None) -> list[RawDate]:
             if any(s < b and a < e for a, b in taken):
                 continue
             if name == "year" and (not _year_ok(text, m) or _MODEL_YEAR.match(text, e) and
-                                   _MODEL_BEFORE.search(text, max(0, s - 12), s)):
-                continue  # (and "a gray 2014 Ford F-150": a model's year, no event)
+                                   _MODEL_BEFORE.search(text, max(0, s - 12), s)
+                                   or _DATA_AFTER.match(text, e)):
+                continue  # (and "a gray 2014 Ford F-150": a model's year, no event; nor
+                #           "when the 2025 figures are published": what data measure)
             if name in ("fromto", "yy") and _counted(text, e):
                 taken.append((s, e))  # "between 1200 and 1500 workers": counts, no years
                 continue
