@@ -22,10 +22,12 @@ from .facts import (ArticleFacts, DatedStatement, Fact, Quantity, Series, Series
 from .language import reads_english
 from .quantities import decimal_mark, find_quantities, parse_quantity_text
 from .series import Located, find_series
-from .spans import has_any, label_of, quote_for, sentence_at, sentences
+from .spans import has_any, label_of, quote_for, sentences
 from .speakers import speaker_shares
 from .tables import find_tables
 from .terms import find_terms
+from .undated import (ATTRIBUTION, CORRECTION_WORDS, SELF_PRECISIONS, SOURCE_LINE, about_itself,
+                      asked, cited, corrected)
 
 __all__ = ["ArticleFacts", "DatedStatement", "Fact", "Quantity", "Series", "SeriesPoint",
            "SpeakerShare", "Term", "extract_article", "extract_text", "facts_rows",
@@ -33,34 +35,6 @@ __all__ = ["ArticleFacts", "DatedStatement", "Fact", "Quantity", "Series", "Seri
 
 SHORT_LINE = 160          # consecutive paragraphs this short form one run (for series)
 _JAPAN = re.compile(r"\bJapan")
-#: a sentence that says what an earlier version got wrong ("an earlier version of this
-#: post said the hub opened in May 2025"): its dates and numbers are the wrong ones
-_CORRECTION = re.compile(r"\b(?:earlier|previous|original) version of (?:this|our|the|my|last "
-                         r"(?:week|month|year)['’]s|yesterday['’]s|\w+day['’]s)\b"
-                         r"|\b(?:earlier|previous|"
-                         r"original|last week['’]s) (?:version|issue|edition|post|newsletter|email)"
-                         r"(?: of this \w+)? (?:said|stated|gave|listed|had|reported)\b|\b(?:"
-                         r"incorrectly|wrongly|mistakenly|erroneously) (?:said|stated|reported|gave|"
-                         r"listed)\b|\bwe (?:misstated|misreported)\b", re.I)
-#: a citation's line: its year is the source's, no event's
-_SOURCE_LINE = re.compile(r"^\s*(?:(?:Sources?|Data|Quelle|Quellen|Fuentes?|Fontes?|Fonte"
-                          r"|Source des données)[\s\u00a0\u202f]?:\s"
-                          # (and a post's own timestamp of an edit: "Updated: Jan. 9, 2026,
-                          # 10:15 a.m." is when the text changed, no event it tells)
-                          r"|(?:Updated|Last updated|UPDATED|Aktualisiert|Mis à jour|Actualizado"
-                          r"|Aggiornato|Atualizado)(?:\s(?:on|at|am|le|el|il))?(?:\s?:\s|\s(?=\d"
-                          r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s\d)))")
-_CORRECTION_WORDS = ("version", "issue", "edition", "ncorrectly", "rongly", "istakenly",
-                     "rroneously", "mis")
-
-
-def _corrected(text: str, spans, start: int, end: int) -> bool:
-    """Whether the sentence around ``text[start:end]`` states what was wrong (asked only
-    of a paragraph holding one of :data:`_CORRECTION_WORDS`)."""
-    s, e = sentence_at(spans, start, end)
-    return _CORRECTION.search(text, s, e) is not None
-
-
 class _Lazy(list):
     """Sentence spans computed on first use (most segments hold no fact)."""
 
@@ -208,34 +182,6 @@ def segments(article: Article, stem: str) -> list[Segment]:
     return out
 
 
-#: a quotation's source on a line of its own: "— Mara Vinter, The Salt Roads (Harcastle,
-#: 1967)", "— BOJ statement on monetary policy, 23 January 2026" (its years are the book's
-#: or the statement's, which the quote above already dates if it dates anything)
-_ATTRIBUTION = re.compile(r"^[—―–]\s?[A-Z][^,.!?]{1,60}(?:,\s|$)")
-#: a sentence about the newsletter itself: "Welcome to issue #41, the first of 2026", "That
-#: is it for this week.", "A short one this month", "This month: a table of …"
-_ITSELF = re.compile(r"\b(?i:this|today['’]s|this week['’]s|our|the first|the last|the next"
-                     r"|(?:a )?short(?:er)?|(?:a )?long(?:er)?|(?:a )?quick)\s(?i:issue|edition|letter|newsletter|email|post"
-                     r"|one)\b|[Ii]ssue\s(?:#|no\.\s?)?\d+|\bthe first of (?:the year|\d{4})\b"
-                     r"|(?:^|\s)(?:[Tt]hat['’]s|[Tt]hat is|[Tt]hat['’]ll be) (?:it|all) for\b"
-                     r"|^(?:This|Next|Last) (?:week|month|issue)\s?:|^In this (?:issue|edition)"
-                     r"|^This (?:week|month)['’]s (?:is|one|letter|question|pick|mailbag)\b"
-                     # ("Five items this week", "Three reviews this week", "Thanks for
-                     # reading, and for all your tips last year.")
-                     r"|\b(?:items|stories|links|reads|picks|reviews|recipes|notes) this (?:week|month)"
-                     r"|^Thanks (?:for reading|to (?:all of )?you)\b")
-#: the dates a sentence about the letter names in passing: its week, month or year
-_SELF_PRECISIONS = frozenset(("relative", "year", "month"))
-
-
-def _about_itself(text: str, spans, d) -> bool:
-    """Whether the sentence holding date ``d`` speaks of the newsletter itself, so its
-    week, month or year is the letter's own, no event (a day it names, "the next issue on
-    5 June", stays)."""
-    s, e = sentence_at(spans, d.start_off, d.end_off)
-    return _ITSELF.search(text[s:e]) is not None
-
-
 def _about_japan(segs) -> bool:
     """An article that speaks of Japan more than of China (its title aside): its Han terms
     are Japanese even in a paragraph that does not name Japan ("Governor Mizuno Haruka
@@ -248,19 +194,6 @@ def _about_japan(segs) -> bool:
         if "Chin" in t or "Beijing" in t:
             china += t.count("China") + t.count("Chinese") + t.count("Beijing")
     return japan >= 2 and japan > 2 * china
-
-
-def _asked(text: str, spans, d) -> bool:
-    """Whether the date stands in a question ("…, or should we wait?"): its year or day is
-    what is asked about, no event the text states."""
-    s, e = sentence_at(spans, d.start_off, d.end_off)
-    return text[s:e].rstrip(" \"”’'»)").endswith("?")
-
-
-def _cited(text: str, spans, start: int, end: int) -> bool:
-    """Whether the sentence holding ``text[start:end]`` is a citation ("Source: …")."""
-    s, e = sentence_at(spans, start, end)
-    return _SOURCE_LINE.match(text[s:e]) is not None
 
 
 def _extract(article: Article, stem: str, published: datetime | None) -> ArticleFacts:
@@ -284,24 +217,24 @@ def _extract(article: Article, stem: str, published: datetime | None) -> Article
             if r.term not in terms or (t.gloss and not terms[r.term][1].gloss):
                 terms[r.term] = ((seg.line, r.start_off), t) if r.term not in terms or \
                     t.gloss else terms[r.term]
-        if seg.heading or _SOURCE_LINE.match(seg.text) or len(seg.text) < 200 and \
-                _ATTRIBUTION.match(seg.text):
+        if seg.heading or SOURCE_LINE.match(seg.text) or len(seg.text) < 200 and \
+                ATTRIBUTION.match(seg.text):
             continue  # (a title, or a citation: "Source: trial report, 2025" dates no event,
             #           nor does a quote's source line, "— Mara Vinter, The Salt Roads, 1967")
         found = find_dates(seg.masked, published)
         seen = set()
-        fixes = has_any(seg.masked, _CORRECTION_WORDS)  # (a correction's words: rare)
+        fixes = has_any(seg.masked, CORRECTION_WORDS)  # (a correction's words: rare)
         for d in found:
             if seg.caption and d.precision == "range" and (d.start[:4] != d.end[:4]
                                                             or len(d.start) <= 7):
                 continue  # (what a lost chart covered: "January to March 2026" too)
-            if "ource" in seg.masked and _cited(seg.masked, spans, d.start_off, d.end_off):
+            if "ource" in seg.masked and cited(seg.masked, spans, d.start_off, d.end_off):
                 continue  # ("… by season. Source: Harbour FC annual report 2025")
-            if fixes and _corrected(seg.masked, spans, d.start_off, d.end_off):
+            if fixes and corrected(seg.masked, spans, d.start_off, d.end_off):
                 continue
-            if "?" in seg.masked and _asked(seg.masked, spans, d):
+            if "?" in seg.masked and asked(seg.masked, spans, d):
                 continue  # ("Is the H200 still worth buying in 2026?": a question dates nothing)
-            if d.precision in _SELF_PRECISIONS and _about_itself(seg.masked, spans, d):
+            if d.precision in SELF_PRECISIONS and about_itself(seg.masked, spans, d):
                 continue  # ("That is it for this week.": the letter's own week, no event)
             when = seg.text[d.start_off:d.end_off]
             q = quote_for(seg.text, spans, d.start_off, d.end_off)
@@ -315,7 +248,7 @@ def _extract(article: Article, stem: str, published: datetime | None) -> Article
         tied = sorted(found + months, key=lambda d: d.start_off) if months else found
         raw = [r for r in find_quantities(seg.masked, [(d.start_off, d.end_off) for d in tied],
                                           mark)
-               if not (fixes and _corrected(seg.masked, spans, r.start_off, r.end_off))]
+               if not (fixes and corrected(seg.masked, spans, r.start_off, r.end_off))]
         for r in raw:
             q = quote_for(seg.text, spans, r.start_off, r.end_off)
             f = Quantity(stem, seg.anchor, seg.line_of(q, r.start_off), q,
