@@ -33,7 +33,7 @@ SOURCE_LINE = re.compile(r"^\s*(?:(?:Sources?|Data|Quelle|Quellen|Fuentes?|Fonte
                          r"|Aggiornato|Atualizado)(?:\s(?:on|at|am|le|el|il))?(?:\s?:\s|\s(?=\d"
                          r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s\d)))")
 CORRECTION_WORDS = ("version", "issue", "edition", "ncorrectly", "rongly", "istakenly",
-                     "rroneously", "mis")
+                    "rroneously", "mis")
 
 
 def corrected(text: str, spans, start: int, end: int) -> bool:
