@@ -249,3 +249,17 @@ def test_a_note_glued_to_a_cell_loses_no_later_marker():
     assert marked == {2}
     (t,) = facts.tables
     assert [c.header for c in t.columns] == ["CU %"]  # ("Others" may hold note 1's marker)
+
+
+def test_a_tables_lead_in_names_it_and_gives_its_unit():
+    """"Where the 2026-27 general fund goes ($ millions):" over "Category | Amount" with
+    "112.4": the chart was "Amount by category" with bare numbers."""
+    article, stem, facts = tables_of(copy(
+        f"Category{T}Amount", f"Salaries and benefits{T}112.4", f"Operations{T}18.2",
+        f"Transport{T}7.9", before="Where the 2026-27 general fund goes ($ millions):"))
+    out = autocharts.AutoCharts()
+    tablecharts.table_charts(article, stem, facts, out, set())
+    (spec,) = out.specs
+    assert spec.title == ("Where the 2026-27 general fund goes ($ millions), as the table "
+                          "gives them")
+    assert spec.axis == "Amount ($ millions)"

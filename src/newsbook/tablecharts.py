@@ -6,8 +6,10 @@ one a chapter file turns off with ``suppress: [tables]``.
 """
 from __future__ import annotations
 
+import re
+
 from .autocharts import AutoCharts, _csv, _num, _spec, _upper_first, dataset_name, sections
-from .model import Article
+from .model import Article, Paragraph, Table, anchor_id, walk
 from .plan.charts import Bars, Grouped, Series
 
 TABLE_COLUMNS = ["table", "column", "label", "value", "stated", "quote", "line", "chapter",
@@ -41,10 +43,28 @@ def table_charts(article: Article, stem: str, facts, out: AutoCharts,
     return made
 
 
-def _axis_of(col) -> str:
-    """"Median price (£)": a column's header and what its numbers are in, unless it says."""
-    m = col.measure
+def _axis_of(col, unit: str = "") -> str:
+    """"Median price (£)": a column's header and what its numbers are in, unless it says
+    (``unit``: what the line leading into the table says they are in, for bare numbers)."""
+    m = col.measure or unit
     return f"{col.header} ({m})" if m and m not in col.header else col.header
+
+
+#: the unit a lead-in gives its table in brackets: "Where the fund goes ($ millions):"
+_PAREN_UNIT = re.compile(r"\(([^()]{1,20})\)\s*:?$")
+
+
+def _lead_of(article: Article, stem: str, anchor: str) -> str:
+    """The short paragraph that leads into the table with a colon ("Where the 2026-27
+    general fund goes ($ millions):"), without its colon; else ""."""
+    prev = None
+    for b in walk(article.blocks):
+        if isinstance(b, Table) and anchor_id(stem, article, b) == anchor:
+            t = prev.text.strip() if isinstance(prev, Paragraph) else ""
+            return t[:-1].strip() if t.endswith(":") and len(t) <= 120 else ""
+        if hasattr(b, "line"):
+            prev = b
+    return ""
 
 
 def _table_spec(article: Article, stem: str, t, tid: str, section: str = ""):
@@ -55,6 +75,9 @@ def _table_spec(article: Article, stem: str, t, tid: str, section: str = ""):
     what = headers[0] if len(headers) == 1 else ", ".join(headers[:-1]) + " and " + headers[-1]
     if len(what) > 60:
         what = f"{len(headers)} columns of figures"
+    lead = _lead_of(article, stem, t.anchor)
+    paren = _PAREN_UNIT.search(lead)
+    unit = paren.group(1).strip() if paren else ""
     listed = "; ".join(f"{t.labels[c.row]}: {c.stated}" for c in t.columns[0].cells[:12])
     more = " …" if len(t.columns[0].cells) > 12 else ""
     common = dict(
@@ -63,7 +86,9 @@ def _table_spec(article: Article, stem: str, t, tid: str, section: str = ""):
         after=clean(t.text), auto="tables",
         # (the section it stands in tells two tables of one shape apart: "Mayor", "City
         # Council" each had "Votes and Percent by candidate")
-        title=(f"{section}: " if section and len(section) <= 60 else "")
+        # (or the words leading into it: "Where the 2026-27 general fund goes ($ millions)")
+        title=f"{lead}, as the table gives them" if lead else
+        (f"{section}: " if section and len(section) <= 60 else "")
         + f"{_upper_first(what) if not section else what} by {by}, as the table gives them",
         summary=f"The table's figures drawn from its rows ({t.columns[0].header}: "
                 f"{listed}{more}); hover for each row as the table gives it.")
@@ -71,12 +96,12 @@ def _table_spec(article: Article, stem: str, t, tid: str, section: str = ""):
     if t.periods and one_measure:
         return _spec(Series, kind="series", **common, period="label", value="value",
                      text="stated", group="column" if len(headers) > 1 else "",
-                     axis=_axis_of(t.columns[0]) if len(headers) == 1 else
-                     _upper_first(t.columns[0].measure or "value"))
+                     axis=_axis_of(t.columns[0], unit) if len(headers) == 1 else
+                     _upper_first(t.columns[0].measure or unit or "value"))
     if len(headers) == 1:
         return _spec(Bars, kind="bars", **common, label="label", value="value", text="stated",
-                     axis=_axis_of(t.columns[0]), colour_index=4)
+                     axis=_axis_of(t.columns[0], unit), colour_index=4)
     return _spec(Grouped, kind="grouped", **common, label="label", value="value",
                  facet="column", text="stated",
-                 axis={c.header: _axis_of(c) for c in t.columns},
+                 axis={c.header: _axis_of(c, unit) for c in t.columns},
                  orientation="v" if t.periods else "h")
