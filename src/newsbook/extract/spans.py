@@ -113,10 +113,10 @@ def quote_for(text: str, spans: list[tuple[int, int]], start: int, end: int) -> 
         left = max(s, start - room // 2)
         right = min(e, end + (room - (start - left)))
         left = max(s, start - (room - (right - end)))
-        if left > s:
-            sp = text.find(" ", left, start)
+        if left > s and not text[left - 1].isspace():  # (a word cut in two: start after it;
+            sp = text.find(" ", left, start)           # one whole at the window's edge stays)
             left = sp + 1 if sp != -1 else start
-        if right < e:
+        if right < e and not text[right].isspace():
             sp = text.rfind(" ", end, right)
             right = sp if sp != -1 else end
         s, e = left, right
