@@ -258,6 +258,7 @@ def test_a_place_name_is_not_guessed_to_be_a_person():
     assert _guess_kind("Wharfedale Mortgage Co") == "organisation"
     assert _guess_kind("Land Registry") == "organisation"
     assert _guess_kind("Quayside Arena") == ""  # (a venue is a place)
+    assert _guess_kind("Tóra Lamhauge") == "person"  # (accents and all)
 
 
 def test_clubs_funds_and_firms_are_organisations_and_a_funding_round_is_no_name():

@@ -442,6 +442,10 @@ _LAWS = frozenset("Act Acts Code Treaty Directive Regulation Amendment Accord Ci
                   "Rules Convention Protocol Charter Doctrine Clause".split())
 
 
+#: a word of a person's name, accents and all ("Tóra Lamhauge", "Zoë Ní Bhriain")
+_NAME_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ’'-]+(?:-[A-Za-zÀ-ÖØ-öø-ÿ][a-zß-öø-ÿ]+)?")
+
+
 @functools.lru_cache(maxsize=65536)  # (a name recurs in article after article)
 def _guess_kind(name: str) -> str:
     """organisation for institution words and acronyms; person for two or three plain
@@ -456,8 +460,7 @@ def _guess_kind(name: str) -> str:
         return "organisation"  # ("Franklin Elementary", "Westview Middle": schools)
     if words and words[-1] in _LAWS:
         return ""  # (a law, a treaty or a court's circuit is no person: "Jobs Act")
-    if 2 <= len(words) <= 3 and all(re.fullmatch(r"[A-Z][a-z’'-]+(?:-[A-Za-z][a-z]+)?", w)
-                                     for w in words):
+    if 2 <= len(words) <= 3 and all(_NAME_WORD.fullmatch(w) for w in words):
         return "person"
     return ""
 
