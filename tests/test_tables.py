@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsbook import autocharts, tablecharts
 from newsbook.charts.kinds._common import label_room, value_range
@@ -263,3 +265,33 @@ def test_a_tables_lead_in_names_it_and_gives_its_unit():
     assert spec.title == ("Where the 2026-27 general fund goes ($ millions), as the table "
                           "gives them")
     assert spec.axis == "Amount ($ millions)"
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(min_value=0, max_value=10**9), st.sampled_from(["", "£", "$", "€", "A$"]),
+       st.sampled_from(["", "%", " ms", " km"]), st.booleans())
+def test_a_number_written_with_its_groups_reads_back(n, cur, unit, negative):
+    """Whatever the number, written as a table writes it ("−£1,204,310", "12,500 km"), it
+    reads back as itself, with its currency and unit."""
+    cell = ("−" if negative else "") + cur + f"{n:,}" + unit
+    value, currency, got_unit = _value(cell, _CELLS["."], ".")
+    assert value == (-n if negative else n)
+    assert (currency, got_unit) == (cur, unit.strip())
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(st.text(max_size=12), min_size=2, max_size=4), min_size=4, max_size=8))
+def test_any_table_gives_figures_that_quote_their_rows(rows):
+    """Hostile cells never break the reading, and every charted cell is its row's own."""
+    from datetime import datetime
+
+    from newsbook.extract.tables import table_figures
+    from newsbook.model import Article, Table
+    width = max(len(r) for r in rows)
+    t = Table(tuple(tuple(c.replace("\t", " ") for c in r) + ("",) * (width - len(r))
+                    for r in rows), 3)
+    art = Article("T", datetime(2026, 1, 1), (t,), (), 1)
+    got = table_figures(art, "t", t, ".")
+    for col in got.columns if got else ():
+        for c in col.cells:
+            assert c.stated in got.quotes[c.row]
