@@ -1629,3 +1629,16 @@ def test_ghosts_paywall_aside_marks_the_post_a_preview():
             "</a></div></aside>")
     blocks, _, _, cut_short = _read_body(html, "https://c.example/q1/", 1)
     assert len(blocks) == 1 and cut_short
+
+
+def test_a_spanning_cell_keeps_the_cells_after_it_under_their_headers():
+    """A cell spanning two rows ("North") left the next row's cells one column to the
+    left ("Bray" under Region, "980" under Town), and one spanning two columns made the
+    row short: each value then stood under another column's header."""
+    h = ('<table><tr><th>Region</th><th>Town</th><th>Pop</th></tr><tr><td rowspan="2">North'
+         '</td><td>Ash</td><td>1,204</td></tr><tr><td>Bray</td><td>980</td></tr><tr><td>South'
+         '</td><td colspan="2">n/a</td></tr><tr><td>West</td><td>Cole</td><td>455</td></tr>'
+         '</table>')
+    assert html_blocks(h)[0][0].rows == (
+        ("Region", "Town", "Pop"), ("North", "Ash", "1,204"), ("", "Bray", "980"),
+        ("South", "n/a", ""), ("West", "Cole", "455"))

@@ -360,6 +360,7 @@ class _Mapper(Embeds):
     def table(self, c: Node, out: list[Block]) -> None:
         rows: list[tuple[str, ...]] = []
         captions: list[Node] = []
+        pending: dict[int, int] = {}  # column -> rows a cell above still spans
 
         def walk_rows(n: Node):
             for ch in n.children:
@@ -368,9 +369,10 @@ class _Mapper(Embeds):
                         captions.append(ch)  # (its words, a paragraph before the table: they
                         #                      were lost, read as rows that held none)
                     elif ch.tag == "tr":
-                        cells = [bracketed(*normalise(self.inline(cell))[:2])
-                                 for cell in ch.children
-                                 if isinstance(cell, Node) and cell.tag in ("td", "th")]
+                        cells = spanned([(bracketed(*normalise(self.inline(cell))[:2]),
+                                          _span(cell, "colspan"), _span(cell, "rowspan"))
+                                         for cell in ch.children if isinstance(cell, Node)
+                                         and cell.tag in ("td", "th")], pending)
                         if any(cells):
                             rows.append(tuple(cells))
                     elif ch.tag != "table":
@@ -453,6 +455,37 @@ class _Mapper(Embeds):
                 c.find(lambda n: n.tag == "a" and PORTAL.search(n.attrs.get("href", ""))):
             self.cut_short = True
         return True
+
+
+def _span(cell: Node, attr: str) -> int:
+    """A cell's colspan or rowspan (1 when none, or not a small number)."""
+    v = cell.attrs.get(attr, "1").strip()
+    return int(v) if v.isdigit() and 1 <= int(v) <= 50 else 1
+
+
+def spanned(cells: list[tuple[str, int, int]], pending: dict[int, int]) -> list[str]:
+    """A row's cells each in its own column: a cell spanning columns leaves the ones it
+    covers empty, and one spanning rows leaves its column empty in the rows below (the
+    cells after it had moved left, each value under the next column's header)."""
+    out: list[str] = []
+    queue = list(cells)
+    col = 0
+    while queue or any(c >= col and n > 0 for c, n in pending.items()):
+        if pending.get(col, 0) > 0:
+            pending[col] -= 1
+            out.append("")
+        elif queue:
+            text, across, down = queue.pop(0)
+            for k in range(across):
+                out.append(text if k == 0 else "")
+                if down > 1:
+                    pending[col + k] = down - 1
+            col += across
+            continue
+        else:
+            out.append("")
+        col += 1
+    return out
 
 
 def _words_apart(c: Node) -> str:

@@ -23,6 +23,8 @@ TAGS = {"p", "br", "a", "em", "i", "strong", "b", "u", "s", "code", "pre", "kbd"
 ATTRIBUTES = {"*": {"class", "data-sanitized-class"}, "a": {"href", "id"}, "div": {"data-attrs", "id"}, "ol": {"start"},
               "iframe": {"src", "title"}, "li": {"id"},  # (a footnote's number: fn:1)
               "audio": {"src"}, "source": {"src"},
+              # (a table cell's span puts the cells after it under their own headers)
+              "td": {"colspan", "rowspan"}, "th": {"colspan", "rowspan"},
               # (an image's size and style are read, never written: they tell a tracking pixel)
               "img": {"src", "alt", "width", "height", "style"}}
 SCHEMES = {"http", "https", "mailto"}
