@@ -294,4 +294,28 @@ def test_any_table_gives_figures_that_quote_their_rows(rows):
     got = table_figures(art, "t", t, ".")
     for col in got.columns if got else ():
         for c in col.cells:
-            assert c.stated in got.quotes[c.row]
+            assert c.stated in got.quotes[c.row if c.src < 0 else c.src]
+
+
+def test_a_table_on_its_side_draws_a_line_per_measure():
+    """"Measure | 2023 | 2024 | 2025", a row per measure: each row is a line over the years
+    (every header was a number, so no column was charted), each value quoting its row."""
+    article, stem, facts = tables_of(copy(
+        f"Measure{T}2023{T}2024{T}2025", f"Revenue ($m){T}120{T}135{T}150",
+        f"Staff{T}40{T}42{T}45", f"Total{T}160{T}177{T}195"))
+    (t,) = facts.tables
+    assert t.periods and t.labels == ("2023", "2024", "2025")
+    assert [c.header for c in t.columns] == ["Revenue ($m)", "Staff"]
+    revenue = t.columns[0]
+    assert [(t.labels[c.row], c.value, t.quotes[c.src]) for c in revenue.cells] == [
+        ("2023", 120, f"Revenue ($m){T}120{T}135{T}150"),
+        ("2024", 135, f"Revenue ($m){T}120{T}135{T}150"),
+        ("2025", 150, f"Revenue ($m){T}120{T}135{T}150")]
+    assert t.lines[0] + 1 == t.lines[1]  # (each value's line is its own row's)
+    out = autocharts.AutoCharts()
+    tablecharts.table_charts(article, stem, facts, out, set())
+    (spec,) = out.specs
+    # (revenue in $m and a head count are two measures: a button each, its own axis)
+    assert spec.kind == "grouped" and spec.facet == "column" and spec.orientation == "v"
+    rows = out.datasets[spec.dataset].splitlines()[1:]
+    assert len(rows) == 6 and all("Revenue" in r or "Staff" in r for r in rows)

@@ -32,7 +32,8 @@ def table_charts(article: Article, stem: str, facts, out: AutoCharts,
             for c in col.cells:
                 rows.append({"table": tid, "column": col.header, "label": t.labels[c.row],
                              "value": _num(c.value), "stated": c.stated,
-                             "quote": t.quotes[c.row], "line": t.lines[c.row], "chapter": stem,
+                             "quote": t.quotes[c.row if c.src < 0 else c.src],
+                             "line": t.lines[c.row if c.src < 0 else c.src], "chapter": stem,
                              "anchor": t.anchor,
                              "derived": f"the table's column “{col.header}”", "note": ""})
         out.specs.append(_table_spec(article, stem, t, tid, lanes.get(t.anchor, "")))
@@ -92,7 +93,9 @@ def _table_spec(article: Article, stem: str, t, tid: str, section: str = ""):
         + f"{_upper_first(what) if not section else what} by {by}, as the table gives them",
         summary=f"The table's figures drawn from its rows ({t.columns[0].header}: "
                 f"{listed}{more}); hover for each row as the table gives it.")
-    one_measure = len({c.measure for c in t.columns}) == 1
+    # (one axis only for one unit: bare numbers of two columns, "Revenue ($m)" and "Staff",
+    # are two measures, each on its own axis)
+    one_measure = len({c.measure or c.header for c in t.columns}) == 1
     if t.periods and one_measure:
         return _spec(Series, kind="series", **common, period="label", value="value",
                      text="stated", group="column" if len(headers) > 1 else "",

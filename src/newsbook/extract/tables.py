@@ -11,7 +11,7 @@ copy. When in doubt a column is left out; a table with no column left gives noth
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import Article, Piece, Table, Turn, anchor_id, source_line, walk
 
@@ -63,6 +63,9 @@ class TableCell:
     row: int
     value: float
     stated: str
+    #: the data row it is quoted from, when that is not ``row`` (a table turned on its
+    #: side: years across the top, each measure a row)
+    src: int = -1
 
 
 @dataclass(frozen=True)
@@ -198,6 +201,10 @@ def table_figures(article: Article, stem: str, table: Table, mark: str,
         return None
     pattern = _CELLS.get(mark or ".", _CELLS["."])
     header = rows[0]
+    across = [h.strip() for h in header[1:] if h.strip()]
+    if len(across) >= MIN_ROWS and all(_PERIOD.match(h) for h in across) \
+            and not _PERIOD.match(header[0].strip()):
+        return _sideways(article, stem, table, pattern, mark, unmarked)
     lc = _label_column(header, list(rows[1:]), pattern, mark)
     if lc is None:
         return None
@@ -222,6 +229,30 @@ def table_figures(article: Article, stem: str, table: Table, mark: str,
     return TableFigures(stem, anchor_id(stem, article, table), table.text, header[lc].strip(),
                         tuple(labels), quotes, lines,
                         all(_PERIOD.match(x) for x in labels), tuple(columns))
+
+
+def _sideways(article: Article, stem: str, table: Table, pattern: re.Pattern, mark: str,
+              unmarked: frozenset[str]) -> TableFigures | None:
+    """A table turned on its side ("Measure | 2023 | 2024 | 2025", a row per measure): the
+    years are the periods, each row a line of its own, each value quoting its row."""
+    header, rows = table.rows[0], table.rows[1:]
+    periods = [c for c in range(1, len(header)) if header[c].strip()]
+    kept = [k for k, r in enumerate(rows) if r[0].strip() and not _TOTAL.search(r[0].strip())]
+    columns = []
+    for i, k in enumerate(kept):
+        r = rows[k]
+        col = _column(r[0], [r[c] if c < len(r) else "" for c in periods], pattern, mark,
+                      unmarked)
+        if col is not None and len({x.value for x in col.cells}) > 1:
+            columns.append(replace(col, cells=tuple(replace(x, src=i) for x in col.cells)))
+    if not columns:
+        return None
+    first = table.line
+    lines = tuple(source_line(article, first if article.rich else first + 1 + k) for k in kept)
+    return TableFigures(stem, anchor_id(stem, article, table), table.text, header[0].strip(),
+                        tuple(header[c].strip() for c in periods),
+                        tuple("\t".join(rows[k]).strip() for k in kept), lines, True,
+                        tuple(columns))
 
 
 def find_tables(article: Article, stem: str, mark: str) -> tuple[TableFigures, ...]:
