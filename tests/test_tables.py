@@ -319,3 +319,14 @@ def test_a_table_on_its_side_draws_a_line_per_measure():
     assert spec.kind == "grouped" and spec.facet == "column" and spec.orientation == "v"
     rows = out.datasets[spec.dataset].splitlines()[1:]
     assert len(rows) == 6 and all("Revenue" in r or "Staff" in r for r in rows)
+
+
+def test_columns_whose_headers_give_one_unit_share_a_line_chart():
+    """"Month | Civic Union % | Green Left %" over bare numbers: one unit, so one axis."""
+    article, stem, facts = tables_of(copy(
+        f"Month{T}Civic Union %{T}Green Left %", f"January{T}38{T}14", f"February{T}36{T}15",
+        f"March{T}35{T}17"))
+    out = autocharts.AutoCharts()
+    tablecharts.table_charts(article, stem, facts, out, set())
+    (spec,) = out.specs
+    assert (spec.kind, spec.group, spec.axis) == ("series", "column", "%")

@@ -51,6 +51,15 @@ def _axis_of(col, unit: str = "") -> str:
     return f"{col.header} ({m})" if m and m not in col.header else col.header
 
 
+#: the unit a column's header gives its bare numbers: "Civic Union %", "Revenue ($m)"
+_HEADER_UNIT = re.compile(r"(?:\(([^()]{1,12})\)|\s(%))\s*$")
+
+
+def _header_unit(header: str) -> str:
+    m = _HEADER_UNIT.search(header)
+    return (m.group(1) or m.group(2)).strip() if m else ""
+
+
 #: the unit a lead-in gives its table in brackets: "Where the fund goes ($ millions):"
 _PAREN_UNIT = re.compile(r"\(([^()]{1,20})\)\s*:?$")
 
@@ -95,12 +104,14 @@ def _table_spec(article: Article, stem: str, t, tid: str, section: str = ""):
                 f"{listed}{more}); hover for each row as the table gives it.")
     # (one axis only for one unit: bare numbers of two columns, "Revenue ($m)" and "Staff",
     # are two measures, each on its own axis)
-    one_measure = len({c.measure or c.header for c in t.columns}) == 1
+    one_measure = len({c.measure or _header_unit(c.header) or c.header
+                       for c in t.columns}) == 1
     if t.periods and one_measure:
         return _spec(Series, kind="series", **common, period="label", value="value",
                      text="stated", group="column" if len(headers) > 1 else "",
                      axis=_axis_of(t.columns[0], unit) if len(headers) == 1 else
-                     _upper_first(t.columns[0].measure or unit or "value"))
+                     _upper_first(t.columns[0].measure or _header_unit(t.columns[0].header)
+                                  or unit or "value"))
     if len(headers) == 1:
         return _spec(Bars, kind="bars", **common, label="label", value="value", text="stated",
                      axis=_axis_of(t.columns[0], unit), colour_index=4)
