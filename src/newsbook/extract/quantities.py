@@ -154,7 +154,20 @@ def _find(text: str, dates: list[tuple[int, int]], patterns) -> list[RawQuantity
         out.append(r)
     found = bare_counts(text, subject_counts(text, bare_scaled(text, _between(text, out),
                                                                   dates), dates), dates)
-    return labelled_value(text, bare_listing(text, found, dates), dates)
+    found = labelled_value(text, bare_listing(text, found, dates), dates)
+    if "per " in text or "out of " in text or "every " in text:
+        # (a rate's base is no value: "4.1 per 1,000 residents in 2022, 4.4 in 2023" charted
+        # 1,000 for 2022, and the rest borrowed its "residents")
+        base = [r for r in found if _RATE_BASE.search(text, max(0, r.start_off - 14),
+                                                      r.start_off)]
+        if base:
+            return [r for r in found if r not in base and r.unit not in {b.unit for b in base
+                                                                         if b.unit}]
+    return found
+
+
+#: what stands before a rate's base: "per 1,000 residents", "out of 10", "for every 100"
+_RATE_BASE = re.compile(r"\b(?:per|out of|for every|in every|of every)\s$")
 
 
 #: "between 1,200 and 1,500 workers": the first number of a range stated with "between"

@@ -176,6 +176,11 @@ FALL = re.compile(r"\b(?:fell|falls?|falling|drop(?:s|ped|ping)?|declin(?:e|es|e
                   r"|slid|slump(?:s|ed)?|plung(?:e|es|ed)|sank|tumbl(?:e|es|ed)|contract(?:ed|ion)"
                   r"|negative|deficits?|minus)\b", re.I)
 FROM = re.compile(r"\bfrom\b", re.I)
+#: a rise by a value, which is a change ("rose 7%", "up 9%", "grew by 4%"), not a level
+#: ("rose to 7%")
+RISE_BY = re.compile(r"\b(?:rose|grew|increased|climbed|jumped|gained|added|up|higher|growth of"
+                     r"|increase of|rise of)\s(?:by\s)?(?:(?:about|around|nearly|some|almost"
+                     r"|roughly|just)\s)?[-+−]?[$€£¥]?\d", re.I)
 
 
 def _series(pairs, stem: str, unit: str, scale: str) -> Series | None:
@@ -198,6 +203,8 @@ def _series(pairs, stem: str, unit: str, scale: str) -> Series | None:
     quotes = [q[:e] for q, e in ends.items()]
     if any(FALL.search(q) for q in quotes) and not all(FROM.search(q) for q in quotes):
         return None  # changes, not levels: "fell 3% in 2023, 5% in 2024" drawn as +3, +5
+    if any(RISE_BY.search(q) for q in quotes):
+        return None  # and rises: "Build costs rose 7% in 2022, 4% in 2023" (no level fell)
     pts = sorted(by_period.values(), key=lambda p: p[0].start)
     first = min((f for _, f in pts), key=lambda f: f.line)
     measure = f"{unit} {scale}".strip()
