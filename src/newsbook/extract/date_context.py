@@ -49,17 +49,21 @@ _EVENT_NAME_AFTER = re.compile(r"\s(?:[A-Z][\w’'-]+\s){0,3}(?:Prize|Awards?|Fe
                                r"|Marathon|Tour|Congress|Biennale?|Grand Prix)\b")
 
 
-def names_a_year(text: str, start: int = 0, end: int | None = None) -> bool:
+def names_a_year(text: str, start: int = 0, end: int | None = None,
+                 decades: bool = True) -> bool:
     """Whether ``text[start:end]`` may name a year (:data:`_HAS_YEAR`): a number from 1000 to
     1899 only after a word that dates it ("in 1666") or in a full date ("25 February
     1826", "the 1780s"), as :func:`_year_ok` asks of a year; "the district office, 1100
-    Orchard Lane" names none, so a day with no year beside it ("Jan. 15") is read."""
+    Orchard Lane" names none, so a day with no year beside it ("Jan. 15") is read.
+    ``decades=False``: a decade ("the 1990s") names no year either."""
     from .dates import MONTHS  # (the month names live with the patterns that use them)
     from .spans import prev_word
     for m in _HAS_YEAR.finditer(text, start, len(text) if end is None else end):
         y = m.group()
         if text[m.end():m.end() + 1] == "." and text[m.end() + 1:m.end() + 2].isdigit():
             continue  # (a version: "Ruffle-LSP 2026.6.0", no year)
+        if not decades and y.endswith("0") and text.startswith(("s", "er"), m.end()):
+            continue  # (a decade: "the 1990s" leaves "On 3 February" beside it a day)
         at, word = prev_word(text, m.start())
         if _EVENT_NAME_AFTER.match(text, m.end()) and word.lower().rstrip(".,") not in MONTHS:
             continue  # (an event's name: "the 2026 Whitlock Prize ceremony" leaves "9 July"
@@ -134,7 +138,7 @@ def _relative_ok(text: str, m: re.Match, day: bool = False, pinned: bool = False
     # inside quoted speech or a quoted document, "last year" may mean another year
     from .spans import sentence_at, sentences
     s, e = sentence_at(sentences(text), m.start(), m.end())
-    if not pinned and names_a_year(text, s, e):  # (never for a day with no year: it runs only where
+    if not pinned and names_a_year(text, s, e, decades=not day):  # (never for a day with no year: it runs only where
         return False  # no year is) "Fifty years ago this month, the February 1976 Crier …"
     return not re.search(r"[“”«»]", text[s:e]) and not text.lstrip().startswith(("“", "\""))
 

@@ -443,12 +443,14 @@ def find_dates(text: str, published: datetime | None = None) -> list[RawDate]:
     found: list[RawDate] = []
     years = None
     has_year = _has_year(text)
+    # (a year of its own, not a decade's: "the 1990s" dates no day beside it)
+    one_year = has_year and published is not None and names_a_year(text, decades=False)
     has_rel = published is not None and _has_rel(text)
-    has_day = published is not None and (not has_year and _DIGIT.search(text) is not None
-                                         or has_year and _WEEKDAY_DAY.search(text) is not None)
+    has_day = published is not None and (not one_year and _DIGIT.search(text) is not None
+                                         or one_year and _WEEKDAY_DAY.search(text) is not None)
     # ("3 June": no year anywhere near; a day is digits; or a day its weekday pins down,
     # "On Wednesday 3 June", beside a year of another thing)
-    has_part = published is not None and not has_year and _PART_WORD.search(text) is not None
+    has_part = published is not None and not one_year and _PART_WORD.search(text) is not None
     if not (has_year or has_rel or has_day or has_part):
         return found  # (most paragraphs: no pattern can match, none is tried)
     low = text.lower()
@@ -492,7 +494,7 @@ def find_dates(text: str, published: datetime | None = None) -> list[RawDate]:
             yearless = name in ("dm", "partmon") or days and not (m.groupdict().get("y1")
                                                      or m.groupdict().get("y2"))
             pinned = name == "dm" and _WEEKDAY_BEFORE.search(text, max(0, s - 12), s) is not None
-            if name in ("dm", "partmon") and has_year and not pinned:
+            if name in ("dm", "partmon") and one_year and not pinned:
                 continue  # (a paragraph that names a year: only a day with its weekday)
             if (name == "relative" or yearless) and not _relative_ok(text, m, yearless, pinned):
                 continue
