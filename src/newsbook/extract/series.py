@@ -121,6 +121,19 @@ def _period_of(q: Located) -> RawDate | None:
     return None
 
 
+#: where a sentence turns to another measure: "…, while imports were …", "; …"
+_CLAUSE = re.compile(r",\s(?:while|whereas|but)\s|;\s")
+
+
+def _clause_at(q: Located) -> tuple[int, int]:
+    """The sentence's span around the value, from its last turn to another measure before
+    it ("Exports were $3.6bn in 2022, …, while imports were $2.8bn in 2022, …": two
+    listings, each a series, where the one sentence had two values a year)."""
+    s, e = sentence_at(q.sentences, q.start_off, q.end_off)
+    turns = [m.end() for m in _CLAUSE.finditer(q.text, s, q.start_off)]
+    return (turns[-1] if turns else s, e)
+
+
 def find_series(group: list[Located], stem: str, start_no: int = 0) -> list[Series]:
     buckets: dict[tuple[str, str], list[tuple[RawDate, Quantity]]] = {}
     for q in group:
@@ -132,7 +145,7 @@ def find_series(group: list[Located], stem: str, start_no: int = 0) -> list[Seri
         if d.end_off <= q.start_off and (t := _TENTATIVE.search(q.text, d.end_off, q.start_off)):
             d = replace(d, when=f"{d.when} {t.group()}")  # ("FY2026 (proposed): $97.3
             #  million" is no level reached: its period says so, in the text's own word)
-        where = (q.fact.line, sentence_at(q.sentences, q.start_off, q.end_off))
+        where = (q.fact.line, _clause_at(q))
         buckets.setdefault((q.fact.unit, q.fact.scale), []).append((d, q.fact, where))
     out = []
     for (unit, scale), found in buckets.items():
