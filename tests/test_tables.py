@@ -58,6 +58,9 @@ def tables_of(text: str):
     ("£314,600*", ".", (314600.0, "£", "")),   # (a note's mark after it)
     ("¥154.1[1]", ".", (154.1, "¥", "")),
     ("3.2 (p)", ".", (3.2, "", "")),
+    ("€44,960b", ".", None),                  # (a note's letter glued on: no billions)
+    ("3 Feb", ".", None),                     # (a day, no quantity)
+    ("14,205", ",", None),                    # (thousands, where commas mark decimals)
 ])
 def test_a_cell_states_one_number(cell, mark, want):
     assert _value(cell, _CELLS[mark], mark) == want
@@ -330,3 +333,45 @@ def test_columns_whose_headers_give_one_unit_share_a_line_chart():
     tablecharts.table_charts(article, stem, facts, out, set())
     (spec,) = out.specs
     assert (spec.kind, spec.group, spec.axis) == ("series", "column", "%")
+
+
+def test_a_stress_tables_ranks_averages_estimates_and_order():
+    """From a made-up data letter's tables: a rank ("1.") names no row and "Prev. rank" is no
+    measure; "Velland average" is no row; "2025-26e" is a period of a table on its side;
+    years newest first are drawn in time; a lead-in's "(2025, provisional)" is no unit,
+    and "Staff (FTE)" gets none from "(€ millions)"."""
+    rows = [("Pos.", "Club", "Points", "Prev. rank"), ("1.", "FC Arnhold", "52", "2"),
+            ("2.", "Kessel Rovers", "50", "1"), ("3.", "Sundby Athletic", "49", "3"),
+            ("4.", "Velland average", "47", "4")]
+    html = "<p>The table.</p><table>" + "".join(
+        "<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows) + "</table>"
+    export = json.dumps({"id": "feed/1", "title": "T", "items": [
+        {"id": "1", "title": "League", "published": 1767225600,
+         "alternate": [{"href": "https://t.example/p/1"}], "content": {"content": html}}]})
+    article = read_json(export, source="t.json").feed.articles[0]
+    (t,) = extract_article(article, "league").tables
+    assert t.labels == ("FC Arnhold", "Kessel Rovers", "Sundby Athletic")
+    assert [c.header for c in t.columns] == ["Points"]
+    article, stem, facts = tables_of(copy(
+        f"{T}2022-23{T}2023-24{T}2024-25{T}2025-26e", f"Receipts (€bn){T}141.2{T}148.9{T}155.3"
+        f"{T}161.0", f"Debt (% of GDP){T}71.8{T}72.9{T}73.4{T}73.1"))
+    (t,) = facts.tables
+    assert t.periods and t.labels[-1] == "2025-26e"
+    assert [c.header for c in t.columns] == ["Receipts (€bn)", "Debt (% of GDP)"]
+    article, stem, facts = tables_of(copy(
+        f"Year{T}Stores", f"2025{T}212", f"2024{T}205", f"2023{T}198"))
+    (t,) = facts.tables
+    assert t.labels == ("2023", "2024", "2025")
+    assert [x.value for x in t.columns[0].cells] == [198, 205, 212]
+    article, stem, facts = tables_of(copy(
+        f"Project{T}Budget{T}Staff (FTE)", f"Tram{T}412{T}140", f"Depot{T}85{T}22",
+        f"Clinics{T}133{T}37", before="Where the capital budget goes (€ millions):"))
+    out = autocharts.AutoCharts()
+    tablecharts.table_charts(article, stem, facts, out, set())
+    assert out.specs[0].axis == {"Budget": "Budget (€ millions)", "Staff (FTE)": "Staff (FTE)"}
+    article, stem, facts = tables_of(copy(
+        f"Region{T}GVA{T}Jobs", f"Ostmark{T}48{T}12", f"Harrow{T}44{T}9", f"Sundby{T}41{T}7",
+        before="Regions ranked by output per head (2025, provisional):"))
+    out = autocharts.AutoCharts()
+    tablecharts.table_charts(article, stem, facts, out, set())
+    assert out.specs[0].axis == {"GVA": "GVA", "Jobs": "Jobs"}

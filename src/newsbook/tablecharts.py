@@ -46,8 +46,9 @@ def table_charts(article: Article, stem: str, facts, out: AutoCharts,
 
 def _axis_of(col, unit: str = "") -> str:
     """"Median price (£)": a column's header and what its numbers are in, unless it says
-    (``unit``: what the line leading into the table says they are in, for bare numbers)."""
-    m = col.measure or unit
+    (``unit``: what the line leading into the table says they are in, for bare numbers
+    under a header that gives none: "Staff (FTE)" are no € millions)."""
+    m = col.measure or ("" if _header_unit(col.header) else unit)
     return f"{col.header} ({m})" if m and m not in col.header else col.header
 
 
@@ -61,7 +62,8 @@ def _header_unit(header: str) -> str:
 
 
 #: the unit a lead-in gives its table in brackets: "Where the fund goes ($ millions):"
-_PAREN_UNIT = re.compile(r"\(([^()]{1,20})\)\s*:?$")
+_PAREN_UNIT = re.compile(r"\(((?:[$£€¥]|%|per ?cent|(?:[$£€¥]\s?)?(?:thousands?|millions?|bn|billions?"
+                         r"|m|k))[^()]{0,12})\)\s*:?$", re.I)
 
 
 def _lead_of(article: Article, stem: str, anchor: str) -> str:

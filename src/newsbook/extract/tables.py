@@ -22,9 +22,11 @@ MIN_ROWS, MAX_ROWS = 3, 40
 _MISSING = frozenset(["", "-", "–", "—", "n/a", "N/A", "n.a.", "na", "NA", "…", "...", "..",
                       "*", "?", "tbc", "TBC", "tba", "TBA"])
 #: headers of columns that number or name rows instead of measuring them
-_NOT_MEASURE = re.compile(r"^(?:#|no\.?|nr\.?|n°|rank(?:ing)?|pos(?:ition|\.)?|place|year|"
-                          r"jahr|année|año|ano|id|code|ref(?:erence)?|zip|post ?code|"
-                          r"seed|round|week|game|match|lane|bib|number)$", re.I)
+_NOT_MEASURE = re.compile(r"^(?:#|no\.?|nr\.?|n°|place|year|jahr|année|año|ano|id|code"
+                          r"|ref(?:erence)?|zip|post ?code|round|week|game|match|lane|bib"
+                          r"|number)$|\b(?:rank(?:ing)?|pos(?:ition|\.)?|seed)\b", re.I)
+#: a rank's cell: "1.", "2nd", "#3" (no label, nor a measure)
+_RANK_CELL = re.compile(r"^(?:#?\d{1,3}\.?|\d{1,3}(?:st|nd|rd|th)|=\d{1,3})$")
 _CURRENCY = r"(?:[A-Z]{1,3})?[$£€¥₩₹]|(?:USD|EUR|GBP|AUD|CAD|CHF|JPY|CNY|RMB)\s?"
 _SCALES = {"k": 1e3, "K": 1e3, "thousand": 1e3, "m": 1e6, "M": 1e6, "mn": 1e6, "mln": 1e6,
            "million": 1e6, "bn": 1e9, "b": 1e9, "B": 1e9, "billion": 1e9, "trillion": 1e12,
@@ -46,10 +48,12 @@ def _cell_pattern(mark: str) -> re.Pattern:
 
 
 _CELLS = {mark: _cell_pattern(mark) for mark in (".", ",")}
+_MONTH_STEMS = frozenset("jan feb mar apr may jun jul aug sep oct nov dec".split())
 _YEARISH = re.compile(r"^(?:1[89]|20)\d\d$")
 #: labels that are periods, in order: years, seasons, quarters, halves, months
 _PERIOD = re.compile(
-    r"^(?:(?:FY\s?)?(?:1[89]|20)\d\d(?:[-–/](?:\d\d|(?:1[89]|20)\d\d))?|[QH][1-4]\s?(?:1[89]|20)\d\d"
+    r"^(?:(?:FY\s?)?(?:1[89]|20)\d\d(?:[-–/](?:\d\d|(?:1[89]|20)\d\d))?(?:[efp*]|\s?\((?:est|e|f|p)\.?\))?"
+    r"|[QH][1-4]\s?(?:1[89]|20)\d\d"
     r"|(?:1[89]|20)\d\d\s?[QH][1-4]|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
     r"[a-z]*\.?(?:\s(?:1[89]|20)\d\d)?"
     # (and days with their year: "19 March 2024", "March 19, 2024")
@@ -120,6 +124,13 @@ def _value(cell: str, pattern: re.Pattern, mark: str) -> tuple[float, str, str] 
         if unit:
             return None
         unit, scale = scale, ""
+    if mark == "," and re.fullmatch(r"\d{1,3}(?:,\d{3})+", m.group("num")):
+        return None  # ("14,205" where commas mark decimals: thousands in English, read as
+        #              14.205 when one German quote set the article's mark; left out)
+    if scale and len(scale) == 1 and re.search(r"\d[,.\s\u202f\u00a0]\d{3}", m.group("num")):
+        return None  # ("€44,960b": a note's letter glued on, no billions)
+    if unit and unit.lower().rstrip(".")[:3] in _MONTH_STEMS:
+        return None  # ("3 Feb": a day, no quantity)
     value *= _SCALES.get(scale, 1.0)
     if (m.group("s1") or m.group("s2")) in ("-", "−", "–"):
         value = -value
@@ -134,8 +145,10 @@ def _column(header: str, cells: list[str], pattern: re.Pattern, mark: str,
     "82"), so its column is left out."""
     if unmarked and any(_glued(c, unmarked) for c in cells):
         return None
-    if not header or _NOT_MEASURE.match(header.strip(" :")) or _value(header, pattern, mark):
-        return None  # (a header that is a number: the table has no header row to name it)
+    named = _value(header, pattern, mark) if header else None
+    if not header or _NOT_MEASURE.search(header.strip(" :")) or named and not named[2]:
+        return None  # (a header that is a number: the table has no header row to name it;
+        #              "2026 budget" names its column)
     found, kinds = [], set()
     for k, cell in enumerate(cells):
         if cell.strip() in _MISSING:
@@ -176,7 +189,7 @@ def unmarked_notes(article: Article) -> frozenset[str]:
 
 #: a row that sums or sums up the others: drawn beside them it dwarfs and counts them twice
 _TOTAL = re.compile(r"^(?:(?:grand |sub-?)?totals?|all|overall|combined|average|mean|net)\b"
-                    r"|\((?:all|total)\)$|\btotal$", re.I)
+                    r"|\((?:all|total)\)$|\b(?:total|average|mean|median|overall)$", re.I)
 
 
 def _label_column(header: tuple[str, ...], data: list[tuple[str, ...]],
@@ -185,10 +198,12 @@ def _label_column(header: tuple[str, ...], data: list[tuple[str, ...]],
     position before the team's name is no label: "Pos | Team | P | W …")."""
     for c in range(min(3, len(header))):
         cells = [r[c].strip() if c < len(r) else "" for r in data]
-        if all(cells) and (all(_PERIOD.match(x) for x in cells)
-                           or not all(_value(x, pattern, mark) for x in cells)):
-            return c  # (years, quarters or months, or words)
-        if not (_NOT_MEASURE.match(header[c].strip(" :")) or all(x.isdigit() for x in cells)):
+        if all(cells) and not all(_RANK_CELL.match(x) for x in cells) and (
+                all(_PERIOD.match(x) for x in cells)
+                or not all(_value(x, pattern, mark) for x in cells)):
+            return c  # (years, quarters or months, or words; "1." is a rank)
+        if not (_NOT_MEASURE.search(header[c].strip(" :"))
+                or all(x.isdigit() or _RANK_CELL.match(x) for x in cells)):
             return None
     return None
 
@@ -197,7 +212,7 @@ def table_figures(article: Article, stem: str, table: Table, mark: str,
                   unmarked: frozenset[str] = frozenset()) -> TableFigures | None:
     """The figures of one table, or None when it has no column to chart (see module)."""
     rows = table.rows
-    if len(rows) < MIN_ROWS + 1 or len(rows) - 1 > MAX_ROWS or len(rows[0]) < 2:
+    if len(rows) < 2 or len(rows) - 1 > MAX_ROWS or len(rows[0]) < 2:
         return None
     pattern = _CELLS.get(mark or ".", _CELLS["."])
     header = rows[0]
@@ -205,6 +220,8 @@ def table_figures(article: Article, stem: str, table: Table, mark: str,
     if len(across) >= MIN_ROWS and all(_PERIOD.match(h) for h in across) \
             and not _PERIOD.match(header[0].strip()):
         return _sideways(article, stem, table, pattern, mark, unmarked)
+    if len(rows) < MIN_ROWS + 1:
+        return None
     lc = _label_column(header, list(rows[1:]), pattern, mark)
     if lc is None:
         return None
@@ -213,6 +230,12 @@ def table_figures(article: Article, stem: str, table: Table, mark: str,
     labels = [r[lc].strip() for r in data]
     if len(data) < MIN_ROWS or len(set(labels)) != len(labels) or any(len(x) > 80 for x in labels):
         return None  # (a row label says which bar is which: each one, and once)
+    if sum(bool(_PERIOD.match(header[c].strip())) for c in range(len(header)) if c != lc) >= 2:
+        return None  # (years across the top that did not make a table on its side: its
+        #              columns are years, each row another measure, never one axis)
+    if all(_PERIOD.match(x) for x in labels) and len(labels) > 1 and labels == sorted(
+            labels, reverse=True):
+        kept, data, labels = kept[::-1], data[::-1], labels[::-1]  # (newest first: in time)
     columns = []
     for c in range(len(header)):
         if c == lc:
