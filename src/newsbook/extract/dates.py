@@ -172,6 +172,19 @@ _SINCE_RECORD = re.compile(r"\b(?:most|highest|lowest|largest|smallest|biggest|b
                            r"(?:the\s(?:[\w’'-]+\s){0,3}(?:of\s)?)?$", re.I)  # ("the Easter
 #                            weekend of 2024")  # ("the closest prices have come to last
 #                            year's level since the summer of 2024": no event in 2024)
+def _not_its_own(text: str, s: int) -> bool:
+    """Whether the date at ``s`` is a record's since, the one an event moved from, a
+    fiscal year's end or one a level is compared with (each regex asked only where a
+    word it needs stands before the date: most dates have none)."""
+    before = text[max(0, s - 80):s].lower()
+    return ("since" in before and _SINCE_RECORD.search(text, max(0, s - 80), s) is not None
+            or any(w in before[-40:] for w in ("from", "year", "instead", "rather"))
+            and _NOT_ITS_DATE.search(text, max(0, s - 40), s) is not None
+            or any(w in before[-24:] for w in (" on ", "than", "from", "compared", "vers",
+                                                "vs", "against"))
+            and _VERSUS.search(text, max(0, s - 24), s) is not None)
+
+
 #: the year a body of data measures: "the 2025 figures", "the 2022 results"
 _DATA_AFTER = re.compile(r"\s(?:figures|data|numbers|statistics|stats|results|accounts|count"
                          r"|census|rankings|tables)\b")
@@ -502,9 +515,7 @@ def find_dates(text: str, published: datetime | None = None) -> list[RawDate]:
                 continue  # ("unchanged from last month": a comparison dates nothing)
             if name not in ("relative", "fromto") and (
                     _BOUND.search(text, max(0, s - 16), s)
-                    or _SINCE_RECORD.search(text, max(0, s - 80), s)
-                    or _NOT_ITS_DATE.search(text, max(0, s - 40), s)
-                    or _VERSUS.search(text, max(0, s - 24), s)
+                    or _not_its_own(text, s)
                     or _NAMED_BY.search(text, max(0, s - 80), s)):
                 taken.append((s, e))  # "built before 1970": not in 1970 (nor any one year)
                 continue
