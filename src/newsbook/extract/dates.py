@@ -457,7 +457,8 @@ def find_dates(text: str, published: datetime | None = None) -> list[RawDate]:
     years = None
     has_year = _has_year(text)
     # (a year of its own, not a decade's: "the 1990s" dates no day beside it)
-    one_year = has_year and published is not None and names_a_year(text, decades=False)
+    one_year = has_year and published is not None and (
+        not ("0s" in text or "0er" in text) or names_a_year(text, decades=False))
     has_rel = published is not None and _has_rel(text)
     has_day = published is not None and (not one_year and _DIGIT.search(text) is not None
                                          or one_year and _WEEKDAY_DAY.search(text) is not None)

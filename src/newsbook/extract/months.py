@@ -55,14 +55,19 @@ _BARE_MONTH = re.compile(r"\b(?:in|for|during|by)\s(?P<m>January|February|March|
                          r"(?!\s?\d|,\s(?:1[89]|20)\d\d\b)")  # (no "January 15", "May, 2026")
 
 
+_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+
+
 def bare_months(text: str, found: list[RawDate], published: datetime | None) -> list[RawDate]:
     """The months a listing names with no year ("1.2 million in January, 1.5 million in
     February, 1.9 million in March"), each in the year of the latest such month up to the
     publication (a letter of July means this January; one of February, last November).
     Only for tying a listing's values to their periods, three months or more in one text:
     they are no events (a timeline never shows them; "in March" alone dates nothing)."""
-    if published is None or text.count(" in ") + text.count(" for ") < 3:
-        return []
+    if published is None or text.count(" in ") + text.count(" for ") < 3 or \
+            sum(text.count(m) for m in _NAMES) < 3:
+        return []  # (substring counts first: most paragraphs name no three months)
     hits = [m for m in _BARE_MONTH.finditer(text)
             if not any(m.start("m") < d.end_off and d.start_off < m.end("m") for d in found)]
     if len(hits) < 3:
