@@ -320,3 +320,14 @@ def test_months_a_listing_names_with_no_year(text, published, want):
     from newsbook.extract.months import bare_months
     got = bare_months(text, [], datetime.fromisoformat(published))
     assert [d.start for d in got] == want
+
+
+def test_the_years_of_two_levels_are_no_events():
+    """"Coverage fell from 94.1% in 2019 to 89.6% in 2024": two points make no series, and
+    their years are when values were measured, no events; "moved from London in 2019"
+    stays one."""
+    from newsbook.extract import events
+    fx = extract_text("Two-dose MMR coverage fell from 94.1% in 2019 to 89.6% in 2024. They "
+                      "moved from London in 2019 to Leeds in 2021.")
+    assert [d.when for d in fx.dates] == ["2019", "2024", "2019", "2021"]
+    assert [d.when for d in events(fx)] == ["2019", "2021"]

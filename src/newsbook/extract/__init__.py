@@ -33,6 +33,8 @@ __all__ = ["ArticleFacts", "DatedStatement", "Fact", "Quantity", "Series", "Seri
            "SpeakerShare", "Term", "extract_article", "extract_text", "facts_rows",
            "parse_quantity_text"]
 
+#: a level's year after "from" or "to": "from 94.1% in 2019 to 89.6% in 2024"
+_MEASURED = re.compile(r"\b(?:from|to)\s[$£€¥]?[\d][\d.,]*\s?(?:%|[a-zA-Z]{1,12})?\sin\s$")
 SHORT_LINE = 160          # consecutive paragraphs this short form one run (for series)
 _JAPAN = re.compile(r"\bJapan")
 class _Lazy(list):
@@ -284,7 +286,15 @@ def events(facts: ArticleFacts) -> tuple[DatedStatement, ...]:
     # a fiscal year ("FY26") is no span of the calendar: companies' years end in any month
     # (one that ends in January puts its FY26 mostly in 2025), so it is drawn in no timeline
     return tuple(d for d in facts.dates if (d.line, d.anchor, d.when) not in periods
-                 and d.precision != "fiscal_year")
+                 and d.precision != "fiscal_year" and not _measured(d))
+
+
+def _measured(d: DatedStatement) -> bool:
+    """A level's year ("fell from 94.1% in 2019 to 89.6% in 2024"): when a value was
+    measured, which a timeline of events does not draw (two points make no series)."""
+    at = d.quote.find(d.when)
+    return d.precision == "year" and at > 0 and \
+        _MEASURED.search(d.quote, max(0, at - 40), at) is not None
 
 
 def extract_text(text: str, *, published: datetime | None = None) -> ArticleFacts:
