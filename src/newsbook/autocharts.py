@@ -165,7 +165,7 @@ def series_charts(article: Article, stem: str, facts, out: AutoCharts,
                          "note": ""})
         unit = " ".join(x for x in (s.scale, s.unit) if x)
         first = min(s.points, key=lambda p: p.quantity.line)
-        lead = _lead_in(article, stem, first.quantity.anchor)
+        lead = lead_in(article, stem, first.quantity.anchor)
         # (plain numbers' axis says what they count, in the text's words, as the title does)
         what = "" if unit else measure_of(s.points[0].quantity.quote, s.points[0].quantity.text)
         if not unit and not what and len(lead) <= 40:
@@ -186,14 +186,18 @@ def series_charts(article: Article, stem: str, facts, out: AutoCharts,
     return made
 
 
-def _lead_in(article: Article, stem: str, anchor: str) -> str:
-    """The short paragraph that leads into a list or lines of values with a colon
-    ("Kindergarten classes tell the same story:" over "2021: 98" …), without it; else ""."""
-    from .reference import block_texts
-    texts = block_texts(article, stem)
-    at = next((k for k, (a, _) in enumerate(texts) if a == anchor), 0)
-    prev = texts[at - 1][1].strip() if at else ""
-    return prev[:-1].strip() if prev.endswith(":") and len(prev) <= 100 else ""
+def lead_in(article: Article, stem: str, anchor: str) -> str:
+    """The short paragraph that leads into the block at ``anchor`` with a colon, without
+    it ("Kindergarten classes tell the same story:" over "2021: 98" …; "Where the 2026-27
+    general fund goes ($ millions):" over a table); else ""."""
+    prev = None
+    for b in walk(article.blocks):
+        if hasattr(b, "line") and anchor_id(stem, article, b) == anchor:
+            t = prev.text.strip() if isinstance(prev, Paragraph) else ""
+            return t[:-1].strip() if t.endswith(":") and len(t) <= 120 else ""
+        if hasattr(b, "line"):
+            prev = b
+    return ""
 
 
 def _series_title(s, lead: str = "") -> str:

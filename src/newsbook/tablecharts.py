@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 
-from .autocharts import AutoCharts, _csv, _num, _spec, _upper_first, dataset_name, sections
-from .model import Article, Paragraph, Table, anchor_id, walk
+from .autocharts import (AutoCharts, _csv, _num, _spec, _upper_first, dataset_name, lead_in,
+                         sections)
+from .model import Article
 from .plan.charts import Bars, Grouped, Series
 
 TABLE_COLUMNS = ["table", "column", "label", "value", "stated", "quote", "line", "chapter",
@@ -62,21 +63,8 @@ def _header_unit(header: str) -> str:
 
 
 #: the unit a lead-in gives its table in brackets: "Where the fund goes ($ millions):"
-_PAREN_UNIT = re.compile(r"\(((?:[$£€¥]|%|per ?cent|(?:[$£€¥]\s?)?(?:thousands?|millions?|bn|billions?"
-                         r"|m|k))[^()]{0,12})\)\s*:?$", re.I)
-
-
-def _lead_of(article: Article, stem: str, anchor: str) -> str:
-    """The short paragraph that leads into the table with a colon ("Where the 2026-27
-    general fund goes ($ millions):"), without its colon; else ""."""
-    prev = None
-    for b in walk(article.blocks):
-        if isinstance(b, Table) and anchor_id(stem, article, b) == anchor:
-            t = prev.text.strip() if isinstance(prev, Paragraph) else ""
-            return t[:-1].strip() if t.endswith(":") and len(t) <= 120 else ""
-        if hasattr(b, "line"):
-            prev = b
-    return ""
+_PAREN_UNIT = re.compile(r"\(((?:[$£€¥]|%|per ?cent|(?:[$£€¥]\s?)?(?:thousands?|millions?|bn"
+                         r"|billions?|m|k))[^()]{0,12})\)\s*:?$", re.I)
 
 
 def _table_spec(article: Article, stem: str, t, tid: str, section: str = ""):
@@ -87,7 +75,7 @@ def _table_spec(article: Article, stem: str, t, tid: str, section: str = ""):
     what = headers[0] if len(headers) == 1 else ", ".join(headers[:-1]) + " and " + headers[-1]
     if len(what) > 60:
         what = f"{len(headers)} columns of figures"
-    lead = _lead_of(article, stem, t.anchor)
+    lead = lead_in(article, stem, t.anchor)
     paren = _PAREN_UNIT.search(lead)
     unit = paren.group(1).strip() if paren else ""
     listed = "; ".join(f"{t.labels[c.row]}: {c.stated}" for c in t.columns[0].cells[:12])

@@ -52,7 +52,8 @@ _MONTH_STEMS = frozenset("jan feb mar apr may jun jul aug sep oct nov dec".split
 _YEARISH = re.compile(r"^(?:1[89]|20)\d\d$")
 #: labels that are periods, in order: years, seasons, quarters, halves, months
 _PERIOD = re.compile(
-    r"^(?:(?:FY\s?)?(?:1[89]|20)\d\d(?:[-–/](?:\d\d|(?:1[89]|20)\d\d))?(?:[efp*]|\s?\((?:est|e|f|p)\.?\))?"
+    r"^(?:(?:FY\s?)?(?:1[89]|20)\d\d(?:[-–/](?:\d\d|(?:1[89]|20)\d\d))?"
+    r"(?:[efp*]|\s?\((?:est|e|f|p)\.?\))?"  # (an estimate's mark: "2025-26e")
     r"|[QH][1-4]\s?(?:1[89]|20)\d\d"
     r"|(?:1[89]|20)\d\d\s?[QH][1-4]|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
     r"[a-z]*\.?(?:\s(?:1[89]|20)\d\d)?"
@@ -246,12 +247,17 @@ def table_figures(article: Article, stem: str, table: Table, mark: str,
             columns.append(col)  # (a column of one value says nothing a bar could)
     if not columns:
         return None
-    first = table.line
-    lines = tuple(source_line(article, first if article.rich else first + 1 + k) for k in kept)
-    quotes = tuple("\t".join(r).strip() for r in data)
     return TableFigures(stem, anchor_id(stem, article, table), table.text, header[lc].strip(),
-                        tuple(labels), quotes, lines,
+                        tuple(labels), tuple("\t".join(r).strip() for r in data),
+                        _row_lines(article, table, kept),
                         all(_PERIOD.match(x) for x in labels), tuple(columns))
+
+
+def _row_lines(article: Article, table: Table, kept: list[int]) -> tuple[int, ...]:
+    """The source line of each kept data row: its own in a text copy (the header's next
+    lines), the item's in an HTML body."""
+    return tuple(source_line(article, table.line if article.rich else table.line + 1 + k)
+                 for k in kept)
 
 
 def _sideways(article: Article, stem: str, table: Table, pattern: re.Pattern, mark: str,
@@ -270,12 +276,10 @@ def _sideways(article: Article, stem: str, table: Table, pattern: re.Pattern, ma
             columns.append(replace(col, cells=tuple(replace(x, src=i) for x in col.cells)))
     if not columns:
         return None
-    first = table.line
-    lines = tuple(source_line(article, first if article.rich else first + 1 + k) for k in kept)
     return TableFigures(stem, anchor_id(stem, article, table), table.text, header[0].strip(),
                         tuple(header[c].strip() for c in periods),
-                        tuple("\t".join(rows[k]).strip() for k in kept), lines, True,
-                        tuple(columns))
+                        tuple("\t".join(rows[k]).strip() for k in kept),
+                        _row_lines(article, table, kept), True, tuple(columns))
 
 
 def find_tables(article: Article, stem: str, mark: str) -> tuple[TableFigures, ...]:

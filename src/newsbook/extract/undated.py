@@ -50,14 +50,16 @@ ATTRIBUTION = re.compile(r"^[—―–]\s?[A-Z][^,.!?]{1,60}(?:,\s|$)")
 #: a sentence about the newsletter itself: "Welcome to issue #41, the first of 2026", "That
 #: is it for this week.", "A short one this month", "This month: a table of …"
 _ITSELF = re.compile(r"\b(?i:this|today['’]s|this week['’]s|our|the first|the last|the next"
-                     r"|(?:a )?short(?:er)?|(?:a )?long(?:er)?|(?:a )?quick)\s(?i:issue|edition|letter|newsletter|email|post"
-                     r"|one)\b|[Ii]ssue\s(?:#|no\.\s?)?\d+|\bthe first of (?:the year|\d{4})\b"
+                     r"|(?:a )?short(?:er)?|(?:a )?long(?:er)?|(?:a )?quick)"
+                     r"\s(?i:issue|edition|letter|newsletter|email|post|one)\b"
+                     r"|[Ii]ssue\s(?:#|no\.\s?)?\d+|\bthe first of (?:the year|\d{4})\b"
                      r"|(?:^|\s)(?:[Tt]hat['’]s|[Tt]hat is|[Tt]hat['’]ll be) (?:it|all) for\b"
                      r"|^(?:This|Next|Last) (?:week|month|issue)\s?:|^In this (?:issue|edition)"
                      r"|^This (?:week|month)['’]s (?:is|one|letter|question|pick|mailbag)\b"
                      # ("Five items this week", "Three reviews this week", "Thanks for
                      # reading, and for all your tips last year.")
-                     r"|\b(?:items|stories|links|reads|picks|reviews|recipes|notes) this (?:week|month)"
+                     r"|\b(?:items|stories|links|reads|picks|reviews|recipes|notes)"
+                     r" this (?:week|month)"
                      r"|^Thanks (?:for reading|to (?:all of )?you)\b")
 #: the dates a sentence about the letter names in passing: its week, month or year
 SELF_PRECISIONS = frozenset(("relative", "year", "month"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..model import short_for
-from .prompts import POSTCODE, is_cta, is_sponsor
+from .prompts import POSTCODE, STREET_KINDS, is_cta, is_sponsor
 from .units import (ALT_TEXT, BY_NAMES, LIST_ITEM, NOT_SPEAKERS, NOTE, PLAYER_TIME, POST_HEAD,
                     REPORTS, SMALL, SPEAKER, TERMINAL, TYPED_ITEM, Unit, _NAME, _last,
                     source_tail, table_rows)
@@ -125,10 +125,8 @@ def caption_like(unit: Unit) -> bool:
 #: a letter's opening or closing line: "Dear readers,", "Warmly,", "With best wishes,"
 _SALUTATION = re.compile(r"^[^\W\d][\w’'.-]*(?: [^\W\d][\w’'.-]*){0,3},$")
 #: a line of a postal address: "14 Mill Lane", "221B Baker Street", "PO Box 12"
-_STREET = re.compile(r"""^(?:\d{1,5}[A-Za-z]?,?\ (?:[A-Z][\w’'.-]*\ ){0,3}
-    (?:Street|St|Road|Rd|Lane|Ln|Avenue|Ave|Way|Drive|Dr|Boulevard|Blvd|Place|Pl|Square
-      |Sq|Court|Ct|Terrace|Close|Row|Parkway|Highway|Hwy|Crescent|Gardens|Hill)\.?
-  | P\.?\ ?O\.?\ Box\ \d+)(?:,|$)""", re.X)
+_STREET = re.compile(rf"^(?:\d{{1,5}}[A-Za-z]?,? (?:[A-Z][\w’'.-]* ){{0,3}}{STREET_KINDS}"
+                     r"|P\.? ?O\.? Box \d+)(?:,|$)")
 #: a line of wrapped prose is at least this long (a line of verse is shorter)
 WRAPPED = 50
 

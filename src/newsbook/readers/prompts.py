@@ -98,10 +98,13 @@ POSTCODE = re.compile(r"(?:^|\s)(?:[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}|[A-Z]{2} \d{5
 #: an e-mail's footer line ends in its sender's postal code, and German's "10969 Berlin":
 #: "The Basis Point · 1209 Larkin Street, Suite 4 · San Francisco, CA 94109"
 MAIL_FOOTER = re.compile(rf"{POSTCODE.pattern}|\b\d{{4,5}} [A-ZÄÖÜ][a-zäöüß]+$")
+#: the kinds of street an address line names ("Mill Lane", "Baker St."): the e-mail footer's
+#: tests here and the text copy's address lines (:mod:`.classify`) share them
+STREET_KINDS = (r"(?:Street|St|Road|Rd|Lane|Ln|Avenue|Ave|Way|Drive|Dr|Boulevard|Blvd|Place|Pl"
+                r"|Square|Sq|Court|Ct|Terrace|Close|Row|Parkway|Pkwy|Highway|Hwy|Crescent"
+                r"|Gardens|Hill)\.?")
 #: a street address's number, name and kind of street: "214 Main Street", "88 Rivet Lane"
-_STREET = (r"\d{1,5}[A-Za-z]? (?:[A-Z][\w.'’-]*\s){1,4}(?:Street|St\.?|Lane|Ln\.?|Road|Rd\.?"
-           r"|Avenue|Ave\.?|Boulevard|Blvd\.?|Drive|Dr\.?|Way|Place|Pl\.?|Court|Ct\.?|Square"
-           r"|Sq\.?|Row|Terrace|Parkway|Pkwy\.?|Highway)")
+_STREET = rf"\d{{1,5}}[A-Za-z]? (?:[A-Z][\w.'’-]*\s){{1,4}}{STREET_KINDS}"
 #: a street address anywhere in a line (the newsletter's name over its address)
 STREET_IN = re.compile(rf"\b{_STREET}(?![\w])")
 #: a sender's street address alone on its line, as an e-mail's footer has it: "88 Rivet
