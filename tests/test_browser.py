@@ -146,6 +146,23 @@ def test_book_phone_width(book_site, theme):
     assert not problems, "\n".join(f"{u.rsplit('/', 1)[-1]}: {p}" for u, ps in problems.items() for p in ps)
 
 
+def test_a_title_with_a_long_unbroken_word_wraps_on_a_phone(book_site):
+    """A hostile feed's title ("… <script>alert('title')</script>", shown as text) has a
+    word too long for a phone's column: it wraps, the page does not scroll sideways (it
+    was 438 px wide at 412)."""
+    base, browser, rels = book_site
+    page = browser.new_page(viewport={"width": PHONE, "height": 800})
+    try:
+        page.goto(base + rels[0])
+        page.evaluate("() => { document.querySelector('article.bd-article h1').textContent ="
+                      " 'Spring clean-up ' + \"alert('title')</script>\".repeat(3); }")
+        wider = page.evaluate("() => document.documentElement.scrollWidth"
+                              " - document.documentElement.clientWidth")
+    finally:
+        page.close()
+    assert wider <= 1, f"the page is {wider} px wider than the phone"
+
+
 @pytest.mark.slow
 def test_minibook_charts_draw(tmp_path, record_property, browser):
     html_dir, build_secs = build_minibook(tmp_path / "minibook")
