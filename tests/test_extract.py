@@ -213,6 +213,23 @@ def test_a_fact_in_wrapped_prose_names_the_line_its_quote_starts_on():
         assert lines[d.line - 1].endswith("Old Mr. Whitlock")
 
 
+def test_lines_of_a_label_and_its_value_are_a_series_quoted_line_by_line():
+    """A paragraph the author broke into "2021: 3,480" lines: each value quotes its own
+    line, and names it; the lines make one series (not four loose numbers)."""
+    body = ("The club has published its figures for the last four seasons, and here they are.\n"
+            "\n"
+            "Average attendance at Riverside Park, by season:\n"
+            "2021: 3,480\n2022: 3,910\n2023: -\n2024: 4,020\n")
+    copy = FEED_HEADER + body
+    facts = extract_article(read(copy, source="case.txt").feed.articles[0], "t")
+    lines = copy.split("\n")
+    assert [(q.value, q.quote, q.line) for q in facts.quantities] == [
+        (3480, "2021: 3,480", 8), (3910, "2022: 3,910", 9), (4020, "2024: 4,020", 11)]
+    assert all(lines[q.line - 1] == q.quote for q in facts.quantities)
+    assert [(p.period, p.quantity.value) for s in facts.series for p in s.points] == [
+        ("2021", 3480), ("2022", 3910), ("2024", 4020)]
+
+
 def test_last_year_is_marked_as_worked_out_from_the_publication_date():
     """"last year" is drawn as the year it names, but the text does not say which year:
     the timeline row says it was resolved (and is drawn hatched), as "last week" is."""

@@ -20,6 +20,7 @@ from .months import bare_months
 from .facts import (ArticleFacts, DatedStatement, Fact, Quantity, Series, SeriesPoint,
                     SpeakerShare, Term)
 from .language import reads_english
+from .listings import LABELLED
 from .quantities import decimal_mark, find_quantities, parse_quantity_text
 from .series import Located, find_series
 from .spans import has_any, label_of, quote_for, sentences
@@ -126,6 +127,15 @@ def _titled(masked: str, block) -> str:
     return "".join(chars) if chars else masked
 
 
+def _labelled_lines(b: Paragraph) -> bool:
+    """A paragraph broken into lines of which three or more are a label and its value
+    ("2021: 3,480" / "2022: 3,910" / …): each line is read on its own, as a one-line
+    paragraph is (:func:`.listings.labelled_value`), so the lines make a series."""
+    if b.text.count(":") < 3:
+        return False
+    return sum(1 for s, e in b.lines() if LABELLED.match(b.text[s:e].rstrip())) >= 3
+
+
 def segments(article: Article, stem: str) -> list[Segment]:
     """The text units facts are read from, in source order (asides skipped)."""
     out: list[Segment] = []
@@ -142,6 +152,12 @@ def segments(article: Article, stem: str) -> list[Segment]:
                 run[0] = False
                 continue
             anchor = anchor_id(stem, article, b)
+            if isinstance(b, Paragraph) and b.breaks and _labelled_lines(b):
+                run[0], g, starts = False, new_group(), b.line_starts()
+                for (s, _), p in zip(b.lines(), b.broken()):
+                    out.append(Segment(anchor, b.line + bisect.bisect_right(starts, s), p.text,
+                                       _titled(_mask(p.text, p.marks), p), g))
+                continue
             if isinstance(b, Paragraph):
                 short = len(b.text) <= SHORT_LINE
                 g = group[0] if (short and run[0]) else new_group()

@@ -166,8 +166,9 @@ def _ends_a_listing(text: str, end: int, dates) -> bool:
     return _LISTING_END.match(text, end) is not None
 
 
-#: a listing's plain number, with its scale word if it has one ("61.4 million in 2021")
-_LISTED = re.compile(rf"{NL}(?P<n1>{NUM}){NR}(?:\s(?P<s1>{SW})\b)?(?![%\w])")
+#: a listing's plain number, with its sign and its scale word if it has them ("61.4 million in
+#: 2021", "-320 in 2019")
+_LISTED = re.compile(rf"{SIGN}{NL}(?P<n1>{NUM}){NR}(?:\s(?P<s1>{SW})\b)?(?![%\w])")
 #: what joins the items of a listing by year: "41 in 2022, 46 in 2023 and just 38 in 2025"
 _CHAIN = re.compile(r"^(?:,\s|;\s|,?\s(?:and|&|to|from)\s"
                     # ("rose from 22 in 2021 to 44 in 2024 before easing to 40 in 2025")
@@ -231,7 +232,7 @@ def bare_listing(text: str, found: list[RawQuantity], dates) -> list[RawQuantity
 
 
 #: a line that is a label and its plain value: "Week ending Nov. 15: 412", "2019: 1,204"
-_LABELLED = re.compile(rf"^[^:\n]{{0,60}}:\s(?P<n1>{NUM})(?:\s(?P<unit>[^\W\d_]{{3,20}}))?$")
+LABELLED = re.compile(rf"^[^:\n]{{0,60}}:\s(?P<n1>{NUM})(?:\s(?P<unit>[^\W\d_]{{3,20}}))?$")
 
 
 def labelled_value(text: str, found: list[RawQuantity], dates) -> list[RawQuantity]:
@@ -240,7 +241,7 @@ def labelled_value(text: str, found: list[RawQuantity], dates) -> list[RawQuanti
     one another are a series (:mod:`.series` ties each to its date)."""
     if found or ":" not in text:
         return found
-    m = _LABELLED.match(text.rstrip())
+    m = LABELLED.match(text.rstrip())
     if m is None or not any(b == m.start("n1") - 2 or b == m.start("n1") - 1
                             for _, b in dates):  # (the date ends right at the colon)
         return found
