@@ -1,6 +1,8 @@
 """Speaker shares of interviews: words and turns per (section, speaker)."""
 from __future__ import annotations
 
+import re
+
 from ..model import (Article, Heading, ListBlock, Paragraph, Turn, anchor_id, short_for,
                      source_line, walk)
 from .facts import SpeakerShare
@@ -22,7 +24,8 @@ def speaker_shares(article: Article, stem: str) -> tuple[SpeakerShare, ...]:
     block inside the turn."""
     rows: dict[tuple[str, str], list] = {}
     section = ""
-    full = _full_names({b.speaker for b in walk(article.blocks) if isinstance(b, Turn)})
+    labels = {b.speaker for b in walk(article.blocks) if isinstance(b, Turn)}
+    full = _full_names(labels) if not labels <= _QA else _questioned(article, labels)
 
     def visit(blocks, top: bool) -> None:
         nonlocal section
@@ -55,4 +58,38 @@ def _full_names(speakers: set[str]) -> dict[str, str]:
         longer = [n for n in speakers if short_for(short, n)]
         if len(longer) == 1:  # (or its initials: "TBP" after "The Basis Point")
             out[short] = longer[0]
+    return out
+
+
+#: the labels of a question-and-answer transcript, which name nobody
+_QA = frozenset({"Q", "A", "Q.", "A.", "Question", "Answer"})
+_NAME_WORD = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ’'-]+"
+#: how an introduction names the one who answers: "I spoke with Marta Okonkwo, who …"
+_INTERVIEWEE = re.compile(
+    r"\b(?:(?:spoke|speak|talked|talk|chatted|sat down|caught up)\s(?:with|to)"
+    r"|interviewed|(?:conversation|interview|Q&A|chat)\swith|joined by|[Ww]e asked|I asked)"
+    rf"\s(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s)?(?P<name>{_NAME_WORD}(?:\s[A-Z]\.)?"
+    rf"(?:\s{_NAME_WORD}){{1,2}})(?![\w’'-])")
+
+
+def _questioned(article: Article, labels: set[str]) -> dict[str, str]:
+    """A transcript labelled only "Q" and "A": the answers' speaker is the one the
+    introduction names ("This week I spoke with Marta Okonkwo, …"), and the questions'
+    the interviewer, each with the label as written ("Marta Okonkwo (A)"), so the speaker
+    chart names people, not letters. Only when the paragraphs before the first turn name
+    exactly one person so: when in doubt, the labels stay as they are."""
+    names: list[str] = []
+    for b in article.blocks:
+        if isinstance(b, Turn):
+            break
+        if isinstance(b, Paragraph):
+            names += [m.group("name") for m in _INTERVIEWEE.finditer(b.text)]
+    if len(set(names)) != 1:
+        return {}
+    out = {}
+    for label in labels:
+        if label[0] == "A":
+            out[label] = f"{names[0]} ({label})"
+        else:
+            out[label] = f"Interviewer ({label})"
     return out
