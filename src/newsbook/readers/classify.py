@@ -233,6 +233,42 @@ def _typed_titles(out: list[Unit]) -> None:
             u.kind = "heading"
 
 
+#: the fewest words of an item's summary under its title (a caption's second line is
+#: shorter: "AI-generated content may be incorrect.")
+_SUMMARY_WORDS = 8
+
+
+def _item_title(u: Unit) -> bool:
+    """A digest's item typed as two lines: its title, short and unpunctuated ("Paris adds
+    bike lanes at record pace"), over its summary, prose that ends a sentence ("The city
+    added 52 km of protected lanes in 2025, …")."""
+    if u.kind != "caption" or len(u.lines) != 2:
+        return False
+    title, text = (x.strip() for x in u.lines)
+    return 2 <= len(title.split()) <= 14 and len(title) <= 90 and title[:1].isupper() \
+        and _last(title) not in TERMINAL + ":;,…" and not source_tail(title) \
+        and title != ALT_TEXT and text != ALT_TEXT and not source_tail(text) \
+        and len(text.split()) >= _SUMMARY_WORDS and _last(_MARKER_END.sub("", text)) in TERMINAL
+
+
+def _item_titles(out: list[Unit]) -> list[Unit]:
+    """A digest's items typed as a title line over a summary, with no blank line between
+    ("Paris adds bike lanes at record pace" / "The city added 52 km …"), had been read as
+    two captions of a lost image run together: its titles became captions. Two such items
+    or more in a post: each title is a section title and its summary a paragraph. One
+    alone stays a caption (Substack's copies run two captions together so)."""
+    if sum(1 for u in out if _item_title(u)) < 2:
+        return out
+    split: list[Unit] = []
+    for u in out:
+        if _item_title(u):
+            split += [Unit(u.line, u.lines[:1], u.blanks_before, "heading"),
+                      Unit(u.line + 1, u.lines[1:], 0, "para")]
+        else:
+            split.append(u)
+    return split
+
+
 def _stat_lines(out: list[Unit]) -> None:
     """Lines that open with a number, one under another ("20.6 hospitalizations per
     100,000 residents" / "14.7% test positivity at sentinel labs"): a post's figures set
@@ -380,6 +416,7 @@ def classify_units(units: list[Unit], hints: dict[str, str],
         elif len(u.lines) > 1:
             u.kind = "lines"  # (lines typed one under another: kept as the author broke them)
         out.append(u)
+    out = _item_titles(out)
     _stat_lines(out)
     _sentence_case_titles(out)
     _typed_titles(out)
