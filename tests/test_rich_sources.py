@@ -1642,3 +1642,17 @@ def test_a_spanning_cell_keeps_the_cells_after_it_under_their_headers():
     assert html_blocks(h)[0][0].rows == (
         ("Region", "Town", "Pop"), ("North", "Ash", "1,204"), ("", "Bray", "980"),
         ("South", "n/a", ""), ("West", "Cole", "455"))
+
+
+def test_the_notes_lists_own_title_goes_with_the_list():
+    """Buttondown's "<h2>Footnotes</h2><ol class="footnotes">" then a rule: the notes are
+    the page's footnotes, so the title over nothing is dropped (its empty section and the
+    rule after it failed the book's build), and a "Notes" title over text stays."""
+    html = ('<p>The cutting was abandoned in 1811.<sup><a href="#footnote-1" '
+            'id="footnote-anchor-1">1</a></sup></p><h2>Footnotes</h2><ol class="footnotes">'
+            '<li id="footnote-1"><p>It can still be walked. <a href="#footnote-anchor-1">↩</a>'
+            '</p></li></ol><hr><p>Thanks for reading, and write back.</p>'
+            '<h2>Notes</h2><p>A note that is text of its own.</p>')
+    blocks, notes, _ = html_blocks(html)
+    assert [n.number for n in notes] == [1]
+    assert [b.text for b in blocks if isinstance(b, Heading)] == ["Notes"]

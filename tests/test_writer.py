@@ -180,3 +180,30 @@ def test_a_timed_turn_shows_its_time_before_the_name():
 def test_the_pages_author_is_the_name_a_bio_opens_with(byline, author):
     from newsbook.writers.book_files import author_of
     assert author_of(byline) == author
+
+
+def test_a_rule_never_opens_a_section_follows_a_rule_or_stands_in_a_turn():
+    """docutils fails a build ("Document or section may not begin with a transition",
+    adjacent transitions) or asserts (a transition inside a directive): such a rule is
+    dropped, and a rule between two paragraphs is kept."""
+    import io
+
+    from docutils.core import publish_doctree
+    from docutils import nodes
+    from myst_parser.parsers.docutils_ import Parser
+    from newsbook.model import Heading, Rule, Turn
+    blocks = (Rule(4), Paragraph("First words of the post.", 5), Heading("Part one", 6, 2),
+              Rule(7), Paragraph("Text of part one.", 8), Rule(9), Rule(10),
+              Paragraph("More text.", 11), Turn("Ana Ruiz", (Paragraph("Hello.", 12), Rule(13),
+                                                             Paragraph("Bye.", 14)), 12),
+              Paragraph("End.", 15))
+    page = render_article(Article("T", datetime(2025, 5, 1, 10, 0), blocks, (), 1),
+                          PageContext(stem="2025-01-01-case"))
+    body = page.split("\n---\n", 2)[-1]
+    err = io.StringIO()
+    doc = publish_doctree(body, parser=Parser(), settings_overrides={
+        "warning_stream": err, "myst_enable_extensions": ["colon_fence"]})
+    assert "transition" not in err.getvalue()
+    # (kept: the first, after the page's header, and one between "Text of part one." and
+    # "More text.")
+    assert len(list(doc.findall(nodes.transition))) == 2

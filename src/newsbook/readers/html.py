@@ -29,6 +29,7 @@ from datetime import datetime
 from ..diagnostics import Code, Diagnostic
 from ..model import (Article, Aside, Block, Code as CodeBlock, Figure, Footnote, Heading, LinkCard,
                      ListBlock, ListItem, Paragraph, Quote, Rule, Table)
+from .bracket_notes import NOTES_TITLE
 from .html_chrome import (POLL, POLL_OPTIONS, PORTAL, chrome_text, is_backlink, is_button,
                           is_chrome, is_pixel, is_poll_option, same_page, word_count)
 from .html_embeds import AUDIO_CARDS, BOOKMARKS, FILE_CARDS, GALLERY, VIDEO, Embeds
@@ -513,9 +514,26 @@ def _read_body(html: str, base_url: str, line: int, publication: str = ""):
     stock = {stock_name(WS.sub(" ", p.text()).strip()) for p in _all(root, lambda n: n.tag == "p")}
     m = _Mapper(base_url, line, word_count(root, 10 ** 9), (publication, *sorted(stock)))
     blocks = turns(sponsor_asides(levels(unrepeated(m.blocks(root)))))
+    if m.footnotes:
+        blocks = _notes_title_dropped(blocks)
     while blocks and isinstance(blocks[-1], Rule):  # (a break before nothing, or chrome)
         blocks = blocks[:-1]
     return tuple(blocks), tuple(m.footnotes), m.anchors, m.cut_short
+
+
+def _notes_title_dropped(blocks: list) -> list:
+    """The notes list's own title ("Footnotes", "Notes"), now over nothing: the notes are
+    the page's footnotes, so an empty section was left (and a rule after it made the
+    book's build fail: "section may not begin with a transition")."""
+    out = []
+    for i, b in enumerate(blocks):
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        if isinstance(b, Heading) and NOTES_TITLE.match(b.text.strip()) and (
+                nxt is None or isinstance(nxt, Rule)
+                or isinstance(nxt, Heading) and nxt.level <= b.level):
+            continue
+        out.append(b)
+    return out
 
 
 def html_article(*, title: str, published: datetime, html: str, source: str, line: int,

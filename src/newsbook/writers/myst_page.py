@@ -138,6 +138,7 @@ class PageWriter:
     def __init__(self, article: Article, ctx: PageContext):
         self.a, self.ctx, self.stem = article, ctx, ctx.stem
         self.pending: list[str] = []
+        self.last: type | None = None  # the kind of the last top-level block written
         self.used: set[str] = set()  # charts placed so far (the rest are reported unplaced)
         self.unlinked = sorted((t for t in ctx.terms if TERM_OK.match(t)), key=len, reverse=True)
         self.finder = _term_finder(ctx.terms)
@@ -211,6 +212,11 @@ class PageWriter:
         fn = self.render.get(type(block))
         if fn is None:
             raise TypeError(f"writer has no rule for {type(block).__name__}")
+        if isinstance(block, Rule) and (depth or self.last in (Heading, Rule)):
+            return []  # (docutils fails a build on a rule that opens a section, follows a
+            #            rule or stands inside a directive: a break there separates nothing)
+        if depth == 0:
+            self.last = type(block)
         out = fn(block, depth)
         charts = self.charts_after(block)
         if depth == 0:
@@ -316,6 +322,7 @@ class PageWriter:
         out = []
         if p.title:
             out.append(f"## {escape_text(p.title)}\n")
+            self.last = Heading if depth == 0 and not p.byline else self.last
         if p.byline:
             out.append("```{container} byline\n" + escape_text(p.byline) + "\n```\n")
         for b in p.blocks:
