@@ -1656,3 +1656,42 @@ def test_the_notes_lists_own_title_goes_with_the_list():
     blocks, notes, _ = html_blocks(html)
     assert [n.number for n in notes] == [1]
     assert [b.text for b in blocks if isinstance(b, Heading)] == ["Notes"]
+
+
+def test_a_footers_paragraph_keeps_the_authors_own_sentence():
+    """"<em>X is written by Y in Bristol.</em> <a>Forward to a friend</a> | <a>Unsubscribe
+    </a>": the links go and the sentence stays (it was lost with them); the sender's
+    address line with its country after the postcode is chrome, as are Buttondown's badge
+    and its forward prompt."""
+    html = ('<p>That is it for this week, and thank you for reading.</p>'
+            '<p><em>Curb &amp; Kerb is written by Priya Anand-Okoro in Bristol.</em> '
+            '<a href="https://x.example/forward">Forward to a friend</a> | '
+            '<a href="https://x.example/unsubscribe/8f">Unsubscribe</a> | '
+            '<a href="https://x.example/preferences/8f">Update preferences</a></p>'
+            '<p>Curb &amp; Kerb · 41 Tannery Row, Unit 2, Bristol BS1 6QH, UK</p>'
+            '<p>Were you forwarded this email? <a href="https://x.example/s">Subscribe here</a>.'
+            '</p><p><a href="https://buttondown.com/refer/x">Powered by Buttondown.</a></p>'
+            '<p>You are receiving this because you signed up. <a href="https://x.example/u">'
+            'Unsubscribe</a></p>')
+    blocks, _, _ = html_blocks(html)
+    assert [b.text for b in blocks] == [
+        "That is it for this week, and thank you for reading.",
+        "Curb & Kerb is written by Priya Anand-Okoro in Bristol."]
+
+
+def test_an_emails_hidden_preheader_referral_lines_and_merge_tags_are_chrome():
+    """beehiiv's body: a preheader hidden by its style (the inbox's preview line, padded
+    with invisible characters), the writer's name under the avatar (the header says "By"
+    it), a referral line and an unfilled merge tag: none is the article's text."""
+    from newsbook.readers.html import html_article
+    html = ('<div style="display:none;max-height:0px;overflow:hidden;">A 38-kilometre solo '
+            'and a podium.&nbsp;&zwnj;&nbsp;&zwnj;</div><table><tr><td><img src="https://x.'
+            'example/a.jpg" alt="Author" width="32"></td><td><p style="margin:0;">Marta Quell'
+            '</p></td></tr></table><p style="margin:0 0 16px;">Good morning, and welcome.</p>'
+            '<p>Refer 3 friends and get the ChainRing musette.</p>'
+            '<p>{{rp_personalized_text}}</p><p>{{ subst }} stays, as text.</p>')
+    art = html_article(title="T", published=datetime(2026, 3, 17), html=html,
+                       source="f.xml", line=1, byline="Marta Quell", diags=[])
+    assert [b.text for b in art.blocks] == ["Good morning, and welcome.",
+                                            "{{ subst }} stays, as text."]
+    assert art.byline == "Marta Quell"

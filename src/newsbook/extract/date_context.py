@@ -102,12 +102,24 @@ def _year_ok(text: str, m: re.Match) -> bool:
             return False
     if _BASE_YEAR.match(text, m.end()):
         return False  # ("2015 = 100": an index's base year)
+    if _MEASURE_AFTER.match(text, m.end()):
+        return False  # ("the Col de Varenne (2010 m)": a height, "a 2000 km race")
     nw = _NEXT_WORD.match(text[m.end():])
     if nw:
-        if is_unit_word(nw.group(1)) and (low not in YEAR_AFTER or low in _WEAK_BEFORE):
+        if is_unit_word(nw.group(1)) and (low not in YEAR_AFTER or low in _WEAK_BEFORE) and \
+                not (low in ("and", "or") and _YEAR_THEN.search(text, 0, pstart)):
+            # ("the 2020 and 2021 editions": a year after a year, whatever follows it)
             # ("Of the 2014 people screened": a count; "In 2014 people voted": a year)
             return False
     return True
+
+
+#: a year and a space, ending where a word "and" or "or" starts ("2020 and 2021 editions")
+_YEAR_THEN = re.compile(r"\b(?:1[5-9]|20)\d\d\s$")
+#: a unit of measure right after a number: it measures, it dates nothing
+_MEASURE_AFTER = re.compile(r"\s?(?:m|km|cm|mm|ft|mi|nm|kg|g|t|kt|ha|m²|m³|km²|kWh|MWh|GWh|kW|MW"
+                            r"|GW|metres|meters|feet|miles|kilometres|kilometers|tonnes|tons"
+                            r"|hectares|acres)(?![\w²³&])")
 
 
 _COMPARED = re.compile(r"\bcompared (?:with|to)\s$", re.I)

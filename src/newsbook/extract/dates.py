@@ -118,7 +118,9 @@ PATTERNS = [(name, re.compile(p, re.I if name in ("season", "season2", "part", "
     # (and Portuguese and Dutch: "de 3 a 7 de março", "entre 2 e 14 de fevereiro", "van 22
     # tot 26 april"; a word between the days has spaces around it)
     # (and a what's-on list's weekdays, "Fri 3 – Sun 5 April")
-    ("dd", rf"(?P<d0>{_D})\.?(?:\s?[–-]\s?|\s(?:to|and|until|till|au|al|bis|a|e|tot|t/m)\s)"
+    # (and two days joined, "12 y 13 de diciembre", "12 et 13 décembre", "12. und 13.")
+    ("dd", rf"(?P<d0>{_D})\.?(?:\s?[–-]\s?|\s(?:to|and|until|till|au|al|bis|a|e|tot|t/m|y|et"
+           rf"|und|en)\s)"
            rf"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s)?(?P<d1>{_D})\.?\s"
            rf"(?:of\s|de\s)?(?P<m1>{_MON})(?:,?\s(?:de\s)?(?P<y1>{_Y}))?(?!\s[A-Z]){_R}"),
     ("dd2", rf"\b(?P<m2>{_MON})\s(?P<d2>{_D})\s?[–-]\s?(?P<d3>{_D})(?:,?\s(?P<y2>{_Y}))?{_R}"),

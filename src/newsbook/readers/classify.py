@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..model import short_for
-from .prompts import POSTCODE, STREET_KINDS, is_cta, is_sponsor
+from .prompts import MAIL_FOOTER, POSTCODE, STREET_KINDS, is_cta, is_sponsor
 from .units import (ALT_TEXT, BY_NAMES, LIST_ITEM, NOT_SPEAKERS, NOTE, PLAYER_TIME, POST_HEAD,
                     REPORTS, SMALL, SPEAKER, TERMINAL, TYPED_ITEM, Unit, _NAME, _last,
                     source_tail, table_rows)
@@ -323,7 +323,14 @@ def _footer(lines: list[str], names: frozenset[str]) -> bool:
     if len(lines) < 2 or not is_cta(lines[-1].strip(), names):
         return False
     return all(is_cta(x.strip(), names) or (len(x) <= 100 and x.rstrip()[-1:] not in ".!?:")
-               for x in lines[:-1]) and sum(is_cta(x.strip(), names) for x in lines) >= 2
+               for x in lines[:-1]) and sum(is_cta(x.strip(), names) or _sender(x.strip())
+                                            for x in lines) >= 2
+
+
+def _sender(line: str) -> bool:
+    """An e-mail's sender line: its name and postal address ("Acequia Abierta · Calle del
+    Azud 14, 50003 Zaragoza"), which a footer's one prompt closes ("Cancelar suscripción")."""
+    return (" · " in line or " | " in line) and MAIL_FOOTER.search(line) is not None
 
 
 def _once_among(name: str, i: int, counts: dict[str, int], units: list[Unit]) -> bool:

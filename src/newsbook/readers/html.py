@@ -30,7 +30,7 @@ from ..diagnostics import Code, Diagnostic
 from ..model import (Article, Aside, Block, Code as CodeBlock, Figure, Footnote, Heading, LinkCard,
                      ListBlock, ListItem, Paragraph, Quote, Rule, Table)
 from .bracket_notes import NOTES_TITLE
-from .html_chrome import (POLL, POLL_OPTIONS, PORTAL, chrome_text, is_backlink, is_button,
+from .html_chrome import (POLL, own_words, POLL_OPTIONS, PORTAL, chrome_text, is_backlink, is_button,
                           is_chrome, is_pixel, is_poll_option, same_page, word_count)
 from .html_embeds import AUDIO_CARDS, BOOKMARKS, FILE_CARDS, GALLERY, VIDEO, Embeds
 from .html_inline import SUBSCRIPT, SUPERSCRIPT, SCRIPTABLE, Piece, at_blank_lines, normalise
@@ -208,6 +208,9 @@ class _Mapper(Embeds):
         if not (notes or "footnote" in cls) and self.chrome(c):
             if POLL.match(WS.sub(" ", c.text()).strip()):
                 self.poll = POLL_OPTIONS
+            elif c.tag == "p" and (own := own_words(c, self.names)) is not None:
+                self.paragraph(own, out)  # ("<em>X is written by Y in Bristol.</em>
+                #                            Forward | Unsubscribe": the sentence stays)
             return
         if c.tag in ("ol", "div", "section") and notes:  # (Python-Markdown's: div.footnote)
             self.note_list(c)

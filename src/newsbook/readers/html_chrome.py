@@ -156,6 +156,44 @@ def chrome_text(text: str, names: frozenset[str] = frozenset()) -> bool:
         and MAIL_FOOTER.search(t) is not None)
 
 
+#: what stands between a footer's links: "Forward | Unsubscribe · Preferences"
+_BETWEEN_LINKS = re.compile(r"^[\s|·•/–—-]*$")
+#: a footer's own words, never the author's sentence
+_FOOTER_WORDS = re.compile(r"unsubscri|preferences|receiving this|received this|signed up|"
+                           r"mailing list|this email|opt out|privacy", re.I)
+#: the fewest words of the author's own sentence kept from a footer's paragraph
+OWN_WORDS = 5
+
+
+def own_words(c: Node, names: frozenset[str] = frozenset()) -> Node | None:
+    """A footer's paragraph that also holds the author's own sentence, outside its links
+    ("<em>Curb & Kerb is written by Priya Anand-Okoro in Bristol.</em> <a>Forward to a
+    friend</a> | <a>Unsubscribe</a>"): the paragraph without its links and what separates
+    them, when what is left ends a sentence and is no chrome by its words. It was lost
+    with the links: a sentence of the text."""
+    links = [k for k, x in enumerate(c.children) if isinstance(x, Node) and x.tag in ("a", "img")]
+    if not links or chrome_text(WS.sub(" ", c.text()).strip(), names):
+        return None  # (the whole paragraph is chrome by its words)
+    # (the sentence stands before the first link or after the last, whole: "The post <a>X
+    # </a> appeared first on <a>Y</a>." is a sentence around links, and chrome)
+    before, after = c.children[:links[0]], c.children[links[-1] + 1:]
+    between = [x for x in c.children[links[0]:links[-1]]
+               if not (isinstance(x, Node) and x.tag in ("a", "img", "br")
+                       or isinstance(x, str) and _BETWEEN_LINKS.match(x))]
+    kept = [x for x in before + after if not (isinstance(x, str) and _BETWEEN_LINKS.match(x)
+                                              or isinstance(x, Node) and x.tag == "br")]
+    if between or not kept or (before and any(not (isinstance(x, str) and _BETWEEN_LINKS.match(x))
+                                              for x in after)):
+        return None
+    own = Node("p", {}, kept)
+    text = WS.sub(" ", own.text()).strip().rstrip("|·•/–—- ")
+    if len(text.split()) < OWN_WORDS or text[-1:] not in ".!?" or not text[:1].isupper() \
+            or chrome_text(text, names) \
+            or _FOOTER_WORDS.search(text):
+        return None
+    return own
+
+
 #: Mailchimp's own lines: its vCard link, its badge, a preheader's "| View this email in
 #: your browser"
 _MAILCHIMP = re.compile(r"^(?:Add us to your address book|Email Marketing Powered by Mailchimp"

@@ -199,6 +199,10 @@ def guest_byline(blocks: tuple, byline: str) -> tuple[tuple, str]:
     """A guest post names its writer in its body, in bold, near its top ("By Anneliese
     Voigt", after the editor's note): the page's byline is theirs (it said the feed's
     author), and the line moves into the header, as a text copy's byline does."""
+    for k, b in enumerate(blocks[:MASTHEAD]):
+        if byline and isinstance(b, Paragraph) and b.text.strip() == byline.strip():
+            return blocks[:k] + blocks[k + 1:], byline  # (the writer's name alone, under
+            #     an e-mail's avatar in its masthead: the header says "By" it already)
     for k, b in enumerate(blocks[:8]):
         if isinstance(b, Paragraph) and len(b.text) <= 80 and b.spans and \
                 all(sp.kind == "strong" for sp in b.spans if sp.text.strip()) and \

@@ -20,11 +20,15 @@ TAGS = {"p", "br", "a", "em", "i", "strong", "b", "u", "s", "code", "pre", "kbd"
         "dl", "dt", "dd", "details", "summary", "section", "article", "aside", "header",
         "footer", "address", "main"}
 #: (FreshRSS 1.20 and later store a feed's classes as data-sanitized-class: read as classes)
-ATTRIBUTES = {"*": {"class", "data-sanitized-class"}, "a": {"href", "id"}, "div": {"data-attrs", "id"}, "ol": {"start"},
+ATTRIBUTES = {"*": {"class", "data-sanitized-class"}, "a": {"href", "id"},
+              "div": {"data-attrs", "id", "style"}, "ol": {"start"},
+              # (a style is read, never written: one that hides its element, an e-mail's
+              # preheader, drops it: :data:`HIDDEN`)
+              "span": {"style"}, "p": {"style"}, "td": {"colspan", "rowspan", "style"},
               "iframe": {"src", "title"}, "li": {"id"},  # (a footnote's number: fn:1)
               "audio": {"src"}, "source": {"src"},
               # (a table cell's span puts the cells after it under their own headers)
-              "td": {"colspan", "rowspan"}, "th": {"colspan", "rowspan"},
+              "th": {"colspan", "rowspan"},
               # (an image's size and style are read, never written: they tell a tracking pixel)
               "img": {"src", "alt", "width", "height", "style"}}
 SCHEMES = {"http", "https", "mailto"}
@@ -109,6 +113,13 @@ class Node:
         return "".join(c if isinstance(c, str) else c.text() for c in self.children)
 
 
+#: a style that hides its element from every reader: an e-mail's preheader (the inbox's
+#: preview line, "<div style="display:none;…">A 38-kilometre solo …&zwnj;…</div>"), and
+#: Outlook's own hidden parts
+HIDDEN = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|mso-hide\s*:\s*all)\s*(?:!\s*important\s*)?"
+                    r"(?:;|$)", re.I)
+
+
 class _TreeBuilder(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -117,7 +128,9 @@ class _TreeBuilder(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         node = Node(tag, {k: (v or "") for k, v in attrs})
-        self.stack[-1].children.append(node)
+        style = node.attrs.get("style")
+        if not (style and tag != "img" and HIDDEN.search(style)):
+            self.stack[-1].children.append(node)  # (a hidden one is read into nothing)
         if tag not in VOID and len(self.stack) < MAX_DEPTH:
             self.stack.append(node)
 

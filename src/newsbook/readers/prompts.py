@@ -39,7 +39,12 @@ CTA = re.compile(r"^(?:Subscribe now|Subscribe|Share|Leave a comment|Give a gift
                  r"|(?:Update your (?:email )?preferences|You can update your (?:email )?"
                  r"preferences) or unsubscribe.*"
                  # (beehiiv's: its badge, referral programme and poll)
-                 r"|Powered by beehiiv|You currently have \d+ referrals?\b.*|Click to Share"
+                 r"|Refer \d+ (?:friends?|people|readers)(?: or more)? (?:and|to) (?:get|earn|receive"
+                 r"|unlock|win) .{0,200}"
+                 # (an e-mail tool's merge tag left unfilled: "{{rp_personalized_text}}",
+                 # Mailchimp's "*|MC:SUBJECT|*"; "{{ subst }}", spaced, is text)
+                 r"|\{\{[a-z]+_[a-z_.]+\}\}|\*\|[A-Z_:]+\|\*"
+                 r"|You currently have \d+ referrals?\b.*|Click to Share"
                  r"|Or copy and paste this link to others:.*|Share \S.{0,60} and earn rewards"
                  r"|What did you think of (?:today['’]s|this week['’]s|this) (?:edition|email|issue"
                  r"|newsletter)\??|Terms of Service|Privacy Policy"
@@ -49,6 +54,9 @@ CTA = re.compile(r"^(?:Subscribe now|Subscribe|Share|Leave a comment|Give a gift
                  r"|(?:Enjoy(?:ed|ing)|Lik(?:ed|ing)|Lov(?:ed|ing)) (?:this|today['’]s|this "
                  r"week['’]s) (?:issue|email|newsletter|edition|post|letter)\? .{0,160}"
                  r"|(?:Was|Is) this (?:email |newsletter |issue |post )?forwarded to you\?.{0,160}"
+                 r"|(?:Were|Have) you (?:been )?forwarded this (?:email|newsletter|issue)\?.{0,160}"
+                 r"|¿?(?:Te han reenviado|Si te han reenviado) este (?:correo|email|boletín)"
+                 r"[?,].{0,160}|Powered by (?:Buttondown|beehiiv|Ghost|Mailchimp|Substack)\.?"
                  r"|Forward this (?:email|newsletter|issue|post) to .{1,100}"
                  r"|Share this (?:issue|email|newsletter|edition)"
                  r"|(?:Copyright )?©\s?(?:\d{4}\s)?.{0,120}(?:All rights reserved|Alle Rechte "
@@ -96,8 +104,11 @@ PITCH = re.compile(r"\b(?:subscrib\w*|sign(?:ing)? up|become a (?:paid )?member|
 #: a postal code ending an address line: "PE14 9TN", "SW1A 1AA", "Boulder, CO 80302"
 POSTCODE = re.compile(r"(?:^|\s)(?:[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}|[A-Z]{2} \d{5}(?:-\d{4})?)$")
 #: an e-mail's footer line ends in its sender's postal code, and German's "10969 Berlin":
-#: "The Basis Point · 1209 Larkin Street, Suite 4 · San Francisco, CA 94109"
-MAIL_FOOTER = re.compile(rf"{POSTCODE.pattern}|\b\d{{4,5}} [A-ZÄÖÜ][a-zäöüß]+$")
+#: "The Basis Point · 1209 Larkin Street, Suite 4 · San Francisco, CA 94109" (and a
+#: country after it: "Bristol BS1 6QH, UK")
+MAIL_FOOTER = re.compile(rf"(?:{POSTCODE.pattern[:-1]}|\b\d{{4,5}} [A-ZÄÖÜ][a-zäöüßáéíóú]+)"
+                         r"(?:,? (?:UK|U\.K\.|United Kingdom|USA|U\.S\.A?\.|United States|"
+                         r"Germany|Deutschland|Spain|España|France|Ireland|Canada|Australia))?$")
 #: the kinds of street an address line names ("Mill Lane", "Baker St."): the e-mail footer's
 #: tests here and the text copy's address lines (:mod:`.classify`) share them
 STREET_KINDS = (r"(?:Street|St|Road|Rd|Lane|Ln|Avenue|Ave|Way|Drive|Dr|Boulevard|Blvd|Place|Pl"
