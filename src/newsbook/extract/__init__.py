@@ -28,7 +28,7 @@ from .speakers import speaker_shares
 from .tables import find_tables
 from .terms import find_terms
 from .undated import (ATTRIBUTION, CORRECTION_WORDS, SELF_PRECISIONS, SOURCE_LINE, about_itself,
-                      asked, cited, corrected)
+                      asked, cited, corrected, negated)
 
 __all__ = ["ArticleFacts", "DatedStatement", "Fact", "Quantity", "Series", "SeriesPoint",
            "SpeakerShare", "Term", "extract_article", "extract_text", "facts_rows",
@@ -248,8 +248,9 @@ def _extract(article: Article, stem: str, published: datetime | None) -> Article
                 continue  # (what a lost chart covered: "January to March 2026" too)
             if "ource" in seg.masked and cited(seg.masked, spans, d.start_off, d.end_off):
                 continue  # ("… by season. Source: Harbour FC annual report 2025")
-            if fixes and corrected(seg.masked, spans, d.start_off, d.end_off):
-                continue
+            if fixes and corrected(seg.masked, spans, d.start_off, d.end_off) or \
+                    negated(seg.masked, d.start_off):
+                continue  # ("…, not 11 November 2025": the day a correction calls wrong)
             if "?" in seg.masked and asked(seg.masked, spans, d):
                 continue  # ("Is the H200 still worth buying in 2026?": a question dates nothing)
             if d.precision in SELF_PRECISIONS and about_itself(seg.masked, spans, d):
@@ -266,7 +267,8 @@ def _extract(article: Article, stem: str, published: datetime | None) -> Article
         tied = sorted(found + months, key=lambda d: d.start_off) if months else found
         raw = [r for r in find_quantities(seg.masked, [(d.start_off, d.end_off) for d in tied],
                                           mark)
-               if not (fixes and corrected(seg.masked, spans, r.start_off, r.end_off))]
+               if not (fixes and corrected(seg.masked, spans, r.start_off, r.end_off)
+                       or negated(seg.masked, r.start_off))]
         for r in raw:
             q = quote_for(seg.text, spans, r.start_off, r.end_off)
             f = Quantity(stem, seg.anchor, seg.line_of(q, r.start_off), q,

@@ -23,7 +23,27 @@ _CORRECTION = re.compile(r"\b(?:earlier|previous|original) version of (?:this|ou
                          r"original|last week['’]s) (?:version|issue|edition|post|newsletter|email)"
                          r"(?: of this \w+)? (?:said|stated|gave|listed|had|reported)\b|\b(?:"
                          r"incorrectly|wrongly|mistakenly|erroneously) (?:said|stated|reported|gave|"
-                         r"listed)\b|\bwe (?:misstated|misreported)\b", re.I)
+                         r"listed)\b|\bwe (?:misstated|misreported)\b"
+                         # ("Last issue I said …", "Correction: last week we said …")
+                         r"|\b(?:last|previous|earlier|our last|my last) (?:issue|week|month|edition|"
+                         r"post|newsletter|letter),? (?:I|we) (?:said|wrote|stated|reported|claimed|"
+                         r"gave|listed)\b"
+                         r"|\b(?:I|we) (?:said|wrote|stated|reported|claimed) (?:in )?(?:the |our |my )?"
+                         r"(?:last|previous|earlier) (?:issue|week|month|edition|post)\b"
+                         # (in Spanish, French and German: "Fe de erratas: una versión anterior
+                         # de este boletín decía que …", "une version précédente indiquait")
+                         r"|\b(?:versión|edición|número) anterior\b.{0,60}?\b(?:decía|dec[ií]amos|"
+                         r"afirmaba|indicaba|señalaba)\b|\b(?:dijimos|escribimos) por error\b"
+                         r"|\bversion (?:précédente|antérieure)\b.{0,60}?\b(?:indiquait|disait|"
+                         r"affirmait)\b|\bfrüheren (?:Version|Fassung|Ausgabe)\b.{0,60}?\b(?:hieß|"
+                         r"stand)\b", re.I)
+#: after a correction's wrong figure, the clause that gives the right one: "Correction:
+#: last week we said revenue was $1.42bn; it was $1.24bn."
+_RIGHT_AFTER = re.compile(r";\s|\s[—–]\s")
+#: a date or a figure stated as the wrong one: "it is 18 November 2025, not 11 November
+#: 2025", "in 1987 (not 1978)", "rather than in March"
+NOT_THIS = re.compile(r"(?:[,(—–]\s?|\s)(?:and\s)?(?:not|rather than|instead of|no)\s"
+                      r"(?:on\s|in\s|at\s|el\s|en\s)?$")
 #: a citation's line: its year is the source's, no event's
 SOURCE_LINE = re.compile(r"^\s*(?:(?:Sources?|Data|Quelle|Quellen|Fuentes?|Fontes?|Fonte"
                          r"|Source des données)[\s\u00a0\u202f]?:\s"
@@ -33,14 +53,26 @@ SOURCE_LINE = re.compile(r"^\s*(?:(?:Sources?|Data|Quelle|Quellen|Fuentes?|Fonte
                          r"|Aggiornato|Atualizado)(?:\s(?:on|at|am|le|el|il))?(?:\s?:\s|\s(?=\d"
                          r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s\d)))")
 CORRECTION_WORDS = ("version", "issue", "edition", "ncorrectly", "rongly", "istakenly",
-                    "rroneously", "mis")
+                    "rroneously", "mis", "I said", "we said", "I wrote", "we wrote",
+                    "we stated", "I stated", "we reported", "anterior", "por error",
+                    "versión", "früheren")
 
 
 def corrected(text: str, spans, start: int, end: int) -> bool:
     """Whether the sentence around ``text[start:end]`` states what was wrong (asked only
     of a paragraph holding one of :data:`CORRECTION_WORDS`)."""
     s, e = sentence_at(spans, start, end)
-    return _CORRECTION.search(text, s, e) is not None
+    m = _CORRECTION.search(text, s, e)
+    # (a clause after the wrong one, past a semicolon or a dash, gives the right one)
+    return m is not None and (m.end() >= start or _RIGHT_AFTER.search(text, m.end(), start)
+                              is None)
+
+
+def negated(text: str, start: int) -> bool:
+    """Whether the date or figure at ``start`` is stated as not the one: "…, not 11
+    November 2025" (the day a correction calls wrong was charted as a plan)."""
+    return " no" in text[max(0, start - 20):start] and \
+        NOT_THIS.search(text, max(0, start - 20), start) is not None
 
 
 #: a quotation's source on a line of its own: "— Mara Vinter, The Salt Roads (Harcastle,
@@ -53,6 +85,14 @@ _ITSELF = re.compile(r"\b(?i:this|today['’]s|this week['’]s|our|the first|th
                      r"|(?:a )?short(?:er)?|(?:a )?long(?:er)?|(?:a )?quick)"
                      r"\s(?i:issue|edition|letter|newsletter|email|post|one)\b"
                      r"|[Ii]ssue\s(?:#|no\.\s?)?\d+|\bthe first of (?:the year|\d{4})\b"
+                     # ("Hello, and welcome to the first Locks & Sleepers of 2026.")
+                     r"|\b(?i:welcome|hello|this is|here['’]s|here is)\b.{0,60}\bthe (?:first|last) "
+                     r"(?:[A-Z&][\w&’'.-]*\s){1,5}of (?:the year|\d{4})\b"
+                     # (in Spanish, French and German: "Bienvenidos al número 38 de X, el
+                     # primero de la temporada 2025-26")
+                     r"|\b(?:[Nn]úmero|[Ee]dición|[Nn]uméro|Ausgabe)\s(?:#|n\.?º\s?|Nr\.\s?)?\d+"
+                     r"|\b(?:el|la) (?:primer[oa]?|últim[oa]) (?:número |edición )?de (?:la "
+                     r"temporada|este año|el año|\d{4})"
                      r"|(?:^|\s)(?:[Tt]hat['’]s|[Tt]hat is|[Tt]hat['’]ll be) (?:it|all) for\b"
                      r"|^(?:This|Next|Last) (?:week|month|issue)\s?:|^In this (?:issue|edition)"
                      r"|^This (?:week|month)['’]s (?:is|one|letter|question|pick|mailbag)\b"
@@ -62,7 +102,7 @@ _ITSELF = re.compile(r"\b(?i:this|today['’]s|this week['’]s|our|the first|th
                      r" this (?:week|month)"
                      r"|^Thanks (?:for reading|to (?:all of )?you)\b")
 #: the dates a sentence about the letter names in passing: its week, month or year
-SELF_PRECISIONS = frozenset(("relative", "year", "month"))
+SELF_PRECISIONS = frozenset(("relative", "year", "month", "range"))
 
 
 def about_itself(text: str, spans, d) -> bool:
@@ -78,7 +118,8 @@ def about_itself(text: str, spans, d) -> bool:
 _ITSELF_WORDS = ("issue", "edition", "letter", "email", "post", "one", "first of", " for",
                  "this week", "this month", "next week", "next month", "last week",
                  "last month", "last issue", "in this", "items", "stories", "links", "reads",
-                 "picks", "reviews", "recipes", "notes", "thanks")
+                 "picks", "reviews", "recipes", "notes", "thanks", "the first ", "the last ",
+                 "úmero", "dición", "uméro", "Ausgabe", "primer", "últim")
 
 
 def asked(text: str, spans, d) -> bool:
