@@ -183,6 +183,17 @@ def test_a_series_periods_are_no_timeline_events():
     assert len(f.series) == 1 and [d.when for d in events(f)] == ["2012"]
 
 
+def test_two_values_each_stated_for_its_period_are_levels_not_events():
+    """"84,000 tons in 1850 and just 21,000 in 1880" is no series (two points) and no two
+    events: the years are when values were measured. One value's year, or years of
+    things done, stay events."""
+    from newsbook.extract import events
+    f = extract_text("The canal carried 84,000 tons in 1850 and just 21,000 in 1880. Revenue "
+                     "was $428m in Q1 2025, $439m in Q2 2025. The firm hired 300 workers in "
+                     "2019 and moved to Leeds in 2021. It earned $5m in 2022.")
+    assert [d.when for d in events(f)] == ["2019", "2021", "2022"]
+
+
 def test_a_footnote_marker_after_a_full_stop_ends_the_sentence_quoted():
     """"… by March 2024.1 Meanwhile …": the quote is the sentence, whole, and the marker is
     in neither sentence (it began the quote mid-sentence and ran into the next one)."""

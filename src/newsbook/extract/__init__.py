@@ -303,8 +303,13 @@ def events(facts: ArticleFacts) -> tuple[DatedStatement, ...]:
                for p in s.points}
     # a fiscal year ("FY26") is no span of the calendar: companies' years end in any month
     # (one that ends in January puts its FY26 mostly in 2025), so it is drawn in no timeline
+    tied: dict[tuple, int] = {}
+    for d in facts.dates:
+        if _tied(d):
+            tied[(d.line, d.anchor, d.quote)] = tied.get((d.line, d.anchor, d.quote), 0) + 1
     return tuple(d for d in facts.dates if (d.line, d.anchor, d.when) not in periods
-                 and d.precision != "fiscal_year" and not _measured(d))
+                 and d.precision != "fiscal_year" and not _measured(d)
+                 and not (tied.get((d.line, d.anchor, d.quote), 0) >= 2 and _tied(d)))
 
 
 def _measured(d: DatedStatement) -> bool:
@@ -313,6 +318,22 @@ def _measured(d: DatedStatement) -> bool:
     at = d.quote.find(d.when)
     return d.precision == "year" and at > 0 and \
         _MEASURED.search(d.quote, max(0, at - 40), at) is not None
+
+
+#: a value right before its period: "84,000 tons in 1850", "$428m in Q1 2025", "21,000 in"
+_VALUE_IN = re.compile(r"[$£€¥]?\d[\d.,]*\s?(?:%|[a-zA-Z/]{1,12})?(?:\s[a-z]{1,12}){0,2}\sin\s$")
+_TIED_PRECISIONS = frozenset(("year", "quarter", "month", "half"))
+
+
+def _tied(d: DatedStatement) -> bool:
+    """A period a value is stated for ("84,000 tons in 1850 and just 21,000 in 1880";
+    "$1.02tn in 2023 and $1.38tn in 2024"). Two of them in one sentence are levels when
+    no series was drawn of them (a listing of two, or of values of two kinds): when
+    values were measured, no events."""
+    if d.precision not in _TIED_PRECISIONS:
+        return False
+    at = d.quote.find(d.when)
+    return at > 0 and _VALUE_IN.search(d.quote, max(0, at - 40), at) is not None
 
 
 def extract_text(text: str, *, published: datetime | None = None) -> ArticleFacts:
