@@ -61,6 +61,8 @@ def tables_of(text: str):
     ("€44,960b", ".", None),                  # (a note's letter glued on: no billions)
     ("3 Feb", ".", None),                     # (a day, no quantity)
     ("14,205", ",", None),                    # (thousands, where commas mark decimals)
+    ("31½", ".", (31.5, "", "")),              # (a vulgar fraction after the digits)
+    ("2¼", ".", (2.25, "", "")),
 ])
 def test_a_cell_states_one_number(cell, mark, want):
     assert _value(cell, _CELLS[mark], mark) == want
@@ -130,6 +132,10 @@ def test_a_column_over_years_is_a_line_and_one_column_is_bars():
     # a column of mixed kinds ("£312k" and "12%") is no measure; years are when, not how much
     (f"Town{T}Figure{T}Founded", f"Ashby{T}£312k{T}1902", f"Brill{T}12%{T}1911",
      f"Crane{T}40{T}1923"),
+    # years before 1900 too ("Authorised | 1766"): when, not how much
+    (f"Canal{T}Authorised", f"Hallowmere{T}1766", f"Ridgeholt{T}1792", f"Fenby{T}1794"),
+    # years across the top of rows that are measures: never one axis
+    (f"Measure{T}2024{T}2025", f"Staff{T}120{T}131", f"Stores{T}14{T}15", f"Vans{T}40{T}52"),
     # no header row: nothing names what the numbers measure
     (f"Ashby{T}312", f"Brill{T}280", f"Crane{T}199", f"Dunmore{T}150"),
     # a label twice: which bar is which?
@@ -375,3 +381,18 @@ def test_a_stress_tables_ranks_averages_estimates_and_order():
     out = autocharts.AutoCharts()
     tablecharts.table_charts(article, stem, facts, out, set())
     assert out.specs[0].axis == {"GVA": "GVA", "Jobs": "Jobs"}
+
+
+def test_rows_of_one_kind_by_years_across_the_top_are_bars_side_by_side():
+    """"City | 2024 | 2025 | Change": each city's two years side by side on one axis (it
+    had no chart); the change, of another kind, is left to the table."""
+    article, stem, facts = tables_of(copy(
+        f"City{T}2024{T}2025{T}Change", f"Paris{T}1,210{T}1,262{T}+4.3%",
+        f"Lyon{T}640{T}701{T}+9.5%", f"Lille{T}390{T}402{T}+3.1%"))
+    (t,) = facts.tables
+    assert [(c.header, [x.value for x in c.cells]) for c in t.columns] == [
+        ("2024", [1210, 640, 390]), ("2025", [1262, 701, 402])]
+    out = autocharts.AutoCharts()
+    tablecharts.table_charts(article, stem, facts, out, set())
+    (spec,) = out.specs
+    assert (spec.kind, spec.colour, spec.facet, spec.axis) == ("grouped", "column", "", "Value")

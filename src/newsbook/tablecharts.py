@@ -57,6 +57,10 @@ def _axis_of(col, unit: str = "") -> str:
 _HEADER_UNIT = re.compile(r"(?:\(([^()]{1,12})\)|\s(%))\s*$")
 
 
+#: a column header that is a year or a season ("2024", "2025-26")
+YEAR_HEADER = re.compile(r"^(?:1[5-9]|20)\d\d(?:[-–/]\d\d(?:\d\d)?)?$")
+
+
 def _header_unit(header: str) -> str:
     m = _HEADER_UNIT.search(header)
     return (m.group(1) or m.group(2)).strip() if m else ""
@@ -94,7 +98,10 @@ def _table_spec(article: Article, stem: str, t, tid: str, section: str = ""):
                 f"{listed}{more}); hover for each row as the table gives it.")
     # (one axis only for one unit: bare numbers of two columns, "Revenue ($m)" and "Staff",
     # are two measures, each on its own axis)
-    one_measure = len({c.measure or _header_unit(c.header) or c.header
+    # (years across the top, "City | 2024 | 2025", are one measure: each year's bars side
+    # by side on one axis)
+    one_measure = len({c.measure or _header_unit(c.header)
+                       or ("" if YEAR_HEADER.match(c.header) else c.header)
                        for c in t.columns}) == 1
     if t.periods and one_measure:
         return _spec(Series, kind="series", **common, period="label", value="value",
@@ -105,6 +112,12 @@ def _table_spec(article: Article, stem: str, t, tid: str, section: str = ""):
     if len(headers) == 1:
         return _spec(Bars, kind="bars", **common, label="label", value="value", text="stated",
                      axis=_axis_of(t.columns[0], unit), colour_index=4)
+    if one_measure:
+        return _spec(Grouped, kind="grouped", **common, label="label", value="value",
+                     colour="column", text="stated",
+                     axis=_axis_of(t.columns[0], unit) if not YEAR_HEADER.match(headers[0])
+                     else _upper_first(t.columns[0].measure or unit or "value"),
+                     orientation="h")
     return _spec(Grouped, kind="grouped", **common, label="label", value="value",
                  facet="column", text="stated",
                  axis={c.header: _axis_of(c, unit) for c in t.columns},

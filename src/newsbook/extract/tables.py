@@ -25,6 +25,10 @@ _MISSING = frozenset(["", "-", "–", "—", "n/a", "N/A", "n.a.", "na", "NA", "
 _NOT_MEASURE = re.compile(r"^(?:#|no\.?|nr\.?|n°|place|year|jahr|année|año|ano|id|code"
                           r"|ref(?:erence)?|zip|post ?code|round|week|game|match|lane|bib"
                           r"|number)$|\b(?:rank(?:ing)?|pos(?:ition|\.)?|seed)\b", re.I)
+#: the label column's header of a table whose rows are measures, not things of one kind
+_MEASURE_ROWS = re.compile(r"^(?:|measure|metric|indicator|item|variable|kpi|figure|statistic"
+                           r"|stat|category|line|indicador|concepto|indicateur|kennzahl"
+                           r"|merkmal)s?$", re.I)
 #: a rank's cell: "1.", "2nd", "#3" (no label, nor a measure)
 _RANK_CELL = re.compile(r"^(?:#?\d{1,3}\.?|\d{1,3}(?:st|nd|rd|th)|=\d{1,3})$")
 _CURRENCY = r"(?:[A-Z]{1,3})?[$£€¥₩₹]|(?:USD|EUR|GBP|AUD|CAD|CHF|JPY|CNY|RMB)\s?"
@@ -40,7 +44,7 @@ def _cell_pattern(mark: str) -> re.Pattern:
     """One number, whole cell: sign, currency, digits grouped by thousands, decimals,
     a scale word and a unit ("+3.1%", "£312,500", "A$1.2m", "−4 °C", "12.5 ms")."""
     dec, group = (",", r"[.\u202f\u00a0 ]") if mark == "," else (r"\.", r"[,\u202f\u00a0 ]")
-    number = rf"\d{{1,3}}(?:{group}\d{{3}})+(?:{dec}\d+)?|\d+(?:{dec}\d+)?|{dec}\d+"
+    number = rf"\d{{1,3}}(?:{group}\d{{3}})+(?:{dec}\d+)?|\d+(?:{dec}\d+|[½¼¾⅓⅔⅛⅜⅝⅞])?|{dec}\d+"
     return re.compile(
         rf"^(?P<s1>{_SIGN}?)\s?(?P<cur>{_CURRENCY}|)\s?(?P<s2>{_SIGN}?)(?P<num>{number})"
         r"\s?(?P<scale>thousand|million|billion|trillion|mln|mn|bn|tn|[kKmMbB](?![a-zA-Z])|)"
@@ -49,7 +53,11 @@ def _cell_pattern(mark: str) -> re.Pattern:
 
 _CELLS = {mark: _cell_pattern(mark) for mark in (".", ",")}
 _MONTH_STEMS = frozenset("jan feb mar apr may jun jul aug sep oct nov dec".split())
-_YEARISH = re.compile(r"^(?:1[89]|20)\d\d$")
+#: a year in a column of years ("Opened | 1771", "Authorised | 1766"): no measure
+_YEARISH = re.compile(r"^(?:1[5-9]|20)\d\d$")
+#: a vulgar fraction after a number's digits: "31½ miles", "2¼"
+_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125,
+              "⅜": 0.375, "⅝": 0.625, "⅞": 0.875}
 #: labels that are periods, in order: years, seasons, quarters, halves, months
 _PERIOD = re.compile(
     r"^(?:(?:FY\s?)?(?:1[89]|20)\d\d(?:[-–/](?:\d\d|(?:1[89]|20)\d\d))?"
@@ -116,7 +124,8 @@ def _value(cell: str, pattern: re.Pattern, mark: str) -> tuple[float, str, str] 
         return None
     digits = re.sub(r"[\s\u202f\u00a0" + ("." if mark == "," else ",") + "]", "",
                     m.group("num")).replace(",", ".")
-    value = float(digits)
+    part = _FRACTIONS.get(digits[-1:], 0.0)
+    value = float(digits[:-1] if part else digits) + part
     scale, cur, unit = m.group("scale"), m.group("cur") or m.group("cur2"), m.group("unit")
     if m.group("cur") and m.group("cur2"):
         return None
@@ -139,14 +148,15 @@ def _value(cell: str, pattern: re.Pattern, mark: str) -> tuple[float, str, str] 
 
 
 def _column(header: str, cells: list[str], pattern: re.Pattern, mark: str,
-            unmarked: frozenset[str] = frozenset()) -> TableColumn | None:
+            unmarked: frozenset[str] = frozenset(), year: bool = False) -> TableColumn | None:
     """The column's figures when every cell it fills states one number of one kind.
     ``unmarked``: the numbers of notes a text copy's article has no marker for; a number
     ending in one may be a value with its marker glued on ("8" and note 2 copied as
     "82"), so its column is left out."""
     if unmarked and any(_glued(c, unmarked) for c in cells):
         return None
-    named = _value(header, pattern, mark) if header else None
+    named = _value(header, pattern, mark) if header and not year else None  # (``year``:
+    #        the header is one of the years across the top, "City | 2024 | 2025")
     if not header or _NOT_MEASURE.search(header.strip(" :")) or named and not named[2]:
         return None  # (a header that is a number: the table has no header row to name it;
         #              "2026 budget" names its column)
@@ -231,18 +241,21 @@ def table_figures(article: Article, stem: str, table: Table, mark: str,
     labels = [r[lc].strip() for r in data]
     if len(data) < MIN_ROWS or len(set(labels)) != len(labels) or any(len(x) > 80 for x in labels):
         return None  # (a row label says which bar is which: each one, and once)
-    if sum(bool(_PERIOD.match(header[c].strip())) for c in range(len(header)) if c != lc) >= 2:
-        return None  # (years across the top that did not make a table on its side: its
-        #              columns are years, each row another measure, never one axis)
+    years = [c for c in range(len(header)) if c != lc and _PERIOD.match(header[c].strip())]
+    if len(years) >= 2 and _MEASURE_ROWS.match(header[lc].strip(" :")):
+        return None  # (years across the top that did not make a table on its side, each
+        #              row another measure: "Measure | 2024 | 2025", never one axis)
     if all(_PERIOD.match(x) for x in labels) and len(labels) > 1 and labels == sorted(
             labels, reverse=True):
         kept, data, labels = kept[::-1], data[::-1], labels[::-1]  # (newest first: in time)
     columns = []
-    for c in range(len(header)):
+    for c in (years if len(years) >= 2 else range(len(header))):
+        # (rows of one kind by years across the top, "City | 2024 | 2025 | Change": the
+        # years' columns, side by side; the rest is of another kind)
         if c == lc:
             continue
         col = _column(header[c], [r[c] if c < len(r) else "" for r in data], pattern, mark,
-                      unmarked)
+                      unmarked, year=len(years) >= 2)
         if col is not None and len({x.value for x in col.cells}) > 1:
             columns.append(col)  # (a column of one value says nothing a bar could)
     if not columns:
