@@ -333,6 +333,13 @@ def _sender(line: str) -> bool:
     return (" · " in line or " | " in line) and MAIL_FOOTER.search(line) is not None
 
 
+def _initials_of_one(label: str, counts: dict[str, int]) -> bool:
+    """A two-letter label that is the initials of a speaker named in full ("DA:" after
+    "Daniel Ashworth:"): a turn, as a longer label is (two capitals alone, "OK:", "US:",
+    are none)."""
+    return label.isupper() and any(short_for(label, full) for full in counts)
+
+
 def _once_among(name: str, i: int, counts: dict[str, int], units: list[Unit]) -> bool:
     """A name that opens one turn only is a speaker too inside an interview: when it is
     the full name of one who speaks again by surname or initials ("Jane Ortiz: …", then
@@ -400,7 +407,8 @@ def classify_units(units: list[Unit], hints: dict[str, str],
             u.kind, u.extra = "item", {"label": m_item.group(1), "text": m_item.group(2)}
         elif (m_speaker and (counts.get(m_speaker.group(1), 0) >= 2
                              or _once_among(m_speaker.group(1), i, counts, units))
-              and (m_speaker.group(1) not in NOT_SPEAKERS and len(m_speaker.group(1)) > 2
+              and (m_speaker.group(1) not in NOT_SPEAKERS and (
+                  len(m_speaker.group(1)) > 2 or _initials_of_one(m_speaker.group(1), counts))
                    or qa and m_speaker.group(1) in _ASKS | _ANSWERS)):
             u.kind, u.extra = "speaker", {"name": m_speaker.group(1), "text": m_speaker.group(2),
                                           "stamp": _stamped(u.lines[0])[0]}
