@@ -160,6 +160,23 @@ def test_a_series_axis_reaches_below_zero_for_a_negative_value():
     assert series.render(spec, df).layout.yaxis.range[0] == 0
 
 
+def test_a_year_with_no_value_keeps_its_slot_and_breaks_the_line():
+    """"2.1% in 2021, 2.4% in 2022, 3.0% in 2024 and 3.2% in 2025": 2023 had no slot, so
+    the line ran 2022 to 2024 as one step like the others. It has its slot, and no line
+    crosses it."""
+    import pandas as pd
+
+    from newsbook.charts.kinds import series
+    from newsbook.plan.charts import Series
+    spec = Series(key="s", dataset="d", title="Premium", summary="Premium.", kind="series",
+                  period="period", value="value", axis="%")
+    df = pd.DataFrame({"period": ["2021", "2022", "2024", "2025"], "value": [2.1, 2.4, 3.0, 3.2]})
+    fig = series.render(spec, df)
+    assert list(fig.layout.xaxis.categoryarray) == ["2021", "2022", "2023", "2024", "2025"]
+    assert [list(t.x) for t in fig.data] == [["2021", "2022"], ["2024", "2025"]]
+    assert [t.showlegend for t in fig.data] == [True, False]
+
+
 def test_a_series_title_drops_the_values_sign():
     """"The June anomaly was +1.21°C in 2021, …" was titled "The June anomaly was +: °C"."""
     from newsbook.autocharts import measure_of
