@@ -1695,3 +1695,28 @@ def test_an_emails_hidden_preheader_referral_lines_and_merge_tags_are_chrome():
     assert [b.text for b in art.blocks] == ["Good morning, and welcome.",
                                             "{{ subst }} stays, as text."]
     assert art.byline == "Marta Quell"
+
+
+def test_a_digest_items_title_in_bold_keeps_its_bold_and_ends_before_its_summary():
+    """"<strong><a>Title</a></strong> Summary …" and "<a><strong>Title</strong></a>": the
+    title stays a bold link (it became a plain one), and a fact of the summary quotes the
+    summary, not the title glued to it."""
+    from newsbook.extract import extract_article
+    from newsbook.readers.html import html_article
+    from newsbook.writers.escape import escape_text
+    html = ('<p>This week: trams, lanes and one very long queue for a bus.</p>'
+            '<p><strong>→ <a href="https://x.example/a">Ostvik ridership, quarter by quarter'
+            '</a></strong> Tram boardings were 58.1 million in Q1 2026, 60.4 million in Q2 '
+            '2026 and 57.2 million in Q3 2026.</p><p><a href="https://x.example/b"><strong>'
+            'Paris adds lanes</strong></a> The city added 52 km in 2025.</p>'
+            '<p>See <a href="https://x.example/c">this <em>piece</em> here</a>.</p>')
+    art = html_article(title="T", published=datetime(2026, 11, 1), html=html, source="f.json",
+                       line=1, diags=[])
+    md = [render_spans(b.spans, b.marks, lambda t, m: escape_text(t)) for b in art.blocks]
+    assert md[1].startswith("**→** **[Ostvik ridership\\, quarter by quarter](https://x.example/a)"
+                            "** Tram boardings")
+    assert md[2].startswith("**[Paris adds lanes](https://x.example/b)** The city")
+    assert md[3] == "See [this piece here](https://x.example/c)\\."
+    quotes = {q.quote for q in extract_article(art, "t").quantities}
+    assert quotes == {"Tram boardings were 58.1 million in Q1 2026, 60.4 million in Q2 2026 "
+                      "and 57.2 million in Q3 2026.", "The city added 52 km in 2025."}

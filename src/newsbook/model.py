@@ -57,7 +57,7 @@ class Paragraph:
             for sp in self.spans:
                 a, b = max(s, pos), min(e, pos + len(sp.text))
                 if a < b:
-                    spans.append(Span(sp.kind, sp.text[a - pos:b - pos], sp.href))
+                    spans.append(Span(sp.kind, sp.text[a - pos:b - pos], sp.href, sp.emph))
                 pos += len(sp.text)
             out.append(Paragraph(self.text[s:e], self.line,
                                  tuple((o - s, n) for o, n in self.marks if s <= o < e),
@@ -318,6 +318,9 @@ class Span:
     kind: str
     text: str
     href: str = ""
+    #: a link set in bold or italics ("<strong><a>Title</a></strong>", a digest's item
+    #: title): "strong" or "em" (the link alone lost its bold)
+    emph: str = ""
 
     def __post_init__(self) -> None:
         if self.kind not in SPAN_KINDS:

@@ -127,6 +127,26 @@ def _titled(masked: str, block) -> str:
     return "".join(chars) if chars else masked
 
 
+def _title_end(b: Paragraph) -> tuple[int, ...]:
+    """A paragraph opened by its item's title in bold ("**→ Ostvik ridership, quarter by
+    quarter** Tram boardings were …", a digest's): the space after the title ends a
+    sentence, so no fact quotes the title glued to the sentence after it."""
+    if not b.spans or b.spans[0].kind not in ("strong", "link"):
+        return ()
+    at = 0
+    for sp in b.spans:
+        if sp.kind == "strong" or sp.kind == "link" and sp.emph == "strong":
+            at += len(sp.text)
+            continue
+        break
+    title = b.text[:at].rstrip()
+    rest = b.text[len(title):]
+    if not title or title[-1] in ".!?:;,—–-" or not rest[:1] == " " or \
+            not rest[1:2].isupper():
+        return ()
+    return (len(title),)
+
+
 def _labelled_lines(b: Paragraph) -> bool:
     """A paragraph broken into lines of which three or more are a label and its value
     ("2021: 3,480" / "2022: 3,910" / …): each line is read on its own, as a one-line
@@ -163,7 +183,7 @@ def segments(article: Article, stem: str) -> list[Segment]:
                 g = group[0] if (short and run[0]) else new_group()
                 run[0] = short
                 out.append(Segment(anchor, b.line, b.text, _titled(_mask(b.text, b.marks), b),
-                                   g, starts=b.line_starts(), breaks=b.breaks))
+                                   g, starts=b.line_starts(), breaks=b.breaks + _title_end(b)))
                 continue
             run[0] = False
             if isinstance(b, Heading):

@@ -141,12 +141,19 @@ class _Mapper(Embeds):
             elif c.tag == "a" and kind != "link":
                 raw = c.attrs.get("href", "")  # (a place in the page: its text, no link)
                 url = "" if same_page(raw, self.base) else safe_url(raw, self.base)
-                if url and kind != "code":
-                    out += [Piece("link", p.text, url) for p in self.inline(c, "link", url, figures)]
+                if url and kind != "code":  # (a link in bold keeps its bold: a title)
+                    inner = self.inline(c, "link", url, figures)
+                    whole = {p.emph for p in inner if p.text.strip()}
+                    emph = kind if kind in ("em", "strong") else \
+                        whole.pop() if len(whole) == 1 else ""  # (a word of it alone: none)
+                    out += [Piece("link", p.text, url, emph=emph) for p in inner]
                 else:
                     out += self.inline(c, kind, href, figures)
             elif c.tag in EMPH and kind == "text":
                 out += self.inline(c, EMPH[c.tag], "", figures)
+            elif c.tag in EMPH and kind == "link":  # ("<a><strong>Title</strong></a>")
+                out += [Piece(p.kind, p.text, p.href, p.mark, p.br, p.emph or EMPH[c.tag])
+                        for p in self.inline(c, kind, href, figures)]
             elif c.tag == "pre":
                 out += self.inline(c, kind, href, figures)
             else:

@@ -26,6 +26,7 @@ class Piece:
     href: str = ""
     mark: int | None = None  # footnote number (text is its digits)
     br: bool = False  # a <br>: a space, or in a paragraph the author's line break
+    emph: str = ""  # a link's bold or italics ("strong", "em")
 
 
 def normalise(pieces: list[Piece], pre: bool = False, breaks: list[int] | None = None
@@ -49,7 +50,7 @@ def normalise(pieces: list[Piece], pre: bool = False, breaks: list[int] | None =
             t = t[1:]
         if not t:
             continue
-        out.append(Piece(p.kind, t, p.href, p.mark))
+        out.append(Piece(p.kind, t, p.href, p.mark, emph=p.emph))
     if out and not pre:
         while out and out[-1].br:
             out.pop()  # (a break closing the text)
@@ -66,15 +67,15 @@ def normalise(pieces: list[Piece], pre: bool = False, breaks: list[int] | None =
     for p in out:
         last = merged[-1] if merged else None
         if last and last.mark is None and p.mark is None and last.kind == p.kind \
-                and last.href == p.href:
+                and last.href == p.href and last.emph == p.emph:
             last.text += p.text
         else:
-            merged.append(Piece(p.kind, p.text, p.href, p.mark))
+            merged.append(Piece(p.kind, p.text, p.href, p.mark, emph=p.emph))
     text, marks, spans, pos = "", [], [], 0
     for p in merged:
         if p.mark is not None:
             marks.append((pos, p.mark))
-        spans.append(Span(p.kind, p.text, p.href))
+        spans.append(Span(p.kind, p.text, p.href, p.emph if p.kind == "link" else ""))
         text += p.text
         pos += len(p.text)
     if all(s.kind == "text" for s in spans):

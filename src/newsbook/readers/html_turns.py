@@ -106,7 +106,7 @@ def _without_label(p: Paragraph, cut: int) -> Paragraph:
         if left >= len(s.text):
             left -= len(s.text)
             continue
-        spans.append(Span(s.kind, s.text[left:], s.href) if left else s)
+        spans.append(Span(s.kind, s.text[left:], s.href, s.emph) if left else s)
         left = 0
     return replace(p, text=p.text[cut:], spans=tuple(spans),
                    marks=tuple((o - cut, n) for o, n in p.marks if o >= cut),

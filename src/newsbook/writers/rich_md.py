@@ -100,7 +100,7 @@ def render_spans(spans: tuple[Span, ...], marks: tuple[tuple[int, int], ...],
         elif s.kind == "link" and href:
             lead, core, trail = _split_ws(s.text)
             inner = escape_chars(core) if core else escape_chars(href)
-            parts += [("text", lead), ("link", f"[{inner}]({href})"), ("text", trail)]
+            parts += [("text", lead), (s.emph or "link", f"[{inner}]({href})"), ("text", trail)]
         elif s.kind in ("em", "strong") and s.text.strip():
             lead, core, trail = _split_ws(s.text)
             parts += [("text", lead), (s.kind, escape_chars(core)), ("text", trail)]
