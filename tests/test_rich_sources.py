@@ -1720,3 +1720,17 @@ def test_a_digest_items_title_in_bold_keeps_its_bold_and_ends_before_its_summary
     quotes = {q.quote for q in extract_article(art, "t").quantities}
     assert quotes == {"Tram boardings were 58.1 million in Q1 2026, 60.4 million in Q2 2026 "
                       "and 57.2 million in Q3 2026.", "The city added 52 km in 2025."}
+
+
+def test_section_titles_set_as_bold_paragraphs_are_headings():
+    """An e-mail body's "<p><strong>DATA</strong></p>" over each section (two or more):
+    headings; one bold line alone, or a bold sentence, stays a paragraph."""
+    html = ('<p>Intro words here for the issue, a few of them.</p><p><strong>DATA</strong></p>'
+            '<p>Paris added 52 km of lanes in 2025.</p><p><strong>Worth reading</strong></p>'
+            '<p>A long read on buses.</p><p><strong>This is a bold sentence.</strong></p>'
+            '<p>The end.</p>')
+    blocks, _, _ = html_blocks(html)
+    assert [(b.text, b.level) for b in blocks if isinstance(b, Heading)] == [
+        ("DATA", 2), ("Worth reading", 2)]
+    one = html_blocks('<p>Intro.</p><p><strong>Important</strong></p><p>Text.</p>')[0]
+    assert not any(isinstance(b, Heading) for b in one)

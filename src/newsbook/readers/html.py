@@ -36,7 +36,7 @@ from .html_embeds import AUDIO_CARDS, BOOKMARKS, FILE_CARDS, GALLERY, VIDEO, Emb
 from .html_inline import SUBSCRIPT, SUPERSCRIPT, SCRIPTABLE, Piece, at_blank_lines, normalise
 from .html_notes import (NOTE_BACK, NOTE_ID, NOTE_LISTS, NOTE_SUPS, bare_note, footnote_number,
                          note_item, note_ref, number_in)
-from .html_shape import (as_paragraphs, bracketed, cells, guest_byline, layout_table, levels,
+from .html_shape import (as_paragraphs, bold_titles, bracketed, cells, guest_byline, layout_table, levels,
                          masthead_dropped, own_caption, sponsor_asides, unrepeated)
 from .html_tree import WS, Node, _all, _without, parse, plain_text, safe_url, sanitise
 from .html_turns import turns
@@ -99,6 +99,8 @@ class _Mapper(Embeds):
         self.cut_short = False
         #: a poll's question was dropped: its options, short blocks of links, follow
         self.poll = 0
+        #: the lines of cards' titles set as bold paragraphs (:func:`bold_titles` skips them)
+        self.card_titles: set[int] = set()
 
     def next_line(self) -> int:
         self.count += 1
@@ -263,6 +265,7 @@ class _Mapper(Embeds):
             text, marks, spans = normalise(self.inline(c, "strong"))  # (a title, in bold)
             if text:
                 out.append(Paragraph(text, self.next_line(), marks, spans))
+                self.card_titles.add(self.line + self.count)  # (never a section's title)
         elif c.tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
             text, _, _ = normalise(self.inline(c))
             if text:
@@ -523,7 +526,8 @@ def _read_body(html: str, base_url: str, line: int, publication: str = ""):
     # reading X! …", so its "Share X" button is told by its words)
     stock = {stock_name(WS.sub(" ", p.text()).strip()) for p in _all(root, lambda n: n.tag == "p")}
     m = _Mapper(base_url, line, word_count(root, 10 ** 9), (publication, *sorted(stock)))
-    blocks = turns(sponsor_asides(levels(unrepeated(m.blocks(root)))))
+    blocks = turns(sponsor_asides(levels(bold_titles(unrepeated(m.blocks(root)),
+                                                     m.card_titles))))
     if m.footnotes:
         blocks = _notes_title_dropped(blocks)
     while blocks and isinstance(blocks[-1], Rule):  # (a break before nothing, or chrome)

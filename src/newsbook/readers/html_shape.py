@@ -9,7 +9,7 @@ import re
 from ..model import (Aside, Block, Figure, Heading, LinkCard, ListBlock, Paragraph, Quote, Rule,
                      Turn)
 from .html_tree import Node, _all
-from .prompts import is_sponsor
+from .prompts import is_cta, is_sponsor
 from .structure import AD_END, AD_MOST
 from .units import BY_NAMES
 
@@ -165,6 +165,39 @@ def own_caption(fig: Node) -> Node | None:
         if n.tag != "figure":
             stack.extend(x for x in reversed(n.children) if isinstance(x, Node))
     return None
+
+
+#: the longest a section's title set as a bold paragraph is ("DATA", "Worth reading")
+BOLD_TITLE_CHARS, BOLD_TITLE_WORDS = 60, 8
+
+
+def _bold_label(b) -> bool:
+    """A paragraph all in bold, short and unpunctuated, that is no byline, sponsor line or
+    prompt: "<p><strong>Worth reading</strong></p>"."""
+    if not isinstance(b, Paragraph) or b.marks or b.breaks or not b.spans:
+        return False
+    t = b.text.strip()
+    return all(sp.kind == "strong" for sp in b.spans if sp.text.strip()) and \
+        0 < len(t) <= BOLD_TITLE_CHARS and len(t.split()) <= BOLD_TITLE_WORDS and \
+        any(c.isalpha() for c in t) and t[-1] not in ".!?:;,…" and \
+        not BY_NAMES.match(t) and not is_sponsor(t) and not is_cta(t)
+
+
+def bold_titles(blocks: list[Block], cards: set[int] = frozenset()) -> list[Block]:
+    """Section titles set as bold paragraphs, as e-mail tools' bodies have them ("DATA",
+    "POLICY", "Worth reading", each over its section): headings, when a post has two or
+    more over text (one alone may be emphasis). Given the deepest level, so
+    :func:`levels` puts them under the post's real headings, or first where it has none.
+    ``cards``: the lines of cards' own titles (a Ghost toggle's), which stay paragraphs."""
+    at = [k for k, b in enumerate(blocks) if _bold_label(b) and b.line not in cards
+          and k + 1 < len(blocks)
+          and not isinstance(blocks[k + 1], Heading) and not _bold_label(blocks[k + 1])]
+    if len(at) < 2:
+        return blocks
+    out = list(blocks)
+    for k in at:
+        out[k] = Heading(blocks[k].text.strip(), blocks[k].line, 6)
+    return out
 
 
 def levels(blocks: list[Block]) -> list[Block]:
