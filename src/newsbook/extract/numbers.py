@@ -83,6 +83,9 @@ UNIT_WORDS = {
     "cubic metres": "cubic metres", "cubic meters": "cubic metres",
     "square kilometres": "km²", "square kilometers": "km²", "km²": "km²",
     "square metres": "square meters", "hectares": "hectares", "acres": "acres",
+    # (and as written in a table's or a report's shorthand: "14,950 ha", "2.8 m³/s")
+    "ha": "hectares", "hectáreas": "hectares", "m²": "m²", "m³": "m³", "hm³": "hm³",
+    "m³/s": "m³/s", "m3/s": "m³/s", "L/s": "L/s",
     "litres": "litres", "liters": "litres", "gallons": "gallons", "knots": "knots",
     "mph": "mph", "km/h": "km/h", "megawatts": "MW", "gigawatts": "GW",
     "terawatt-hours": "TWh", "gigawatt-hours": "GWh",

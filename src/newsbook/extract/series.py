@@ -72,7 +72,11 @@ def period_of(q: Located) -> RawDate | None:
 
 
 #: a listing going on after a period: ", 41% in 2023-24"
-_GOES_ON = re.compile(r",\s(?:and\s)?")
+_GOES_ON = re.compile(r",\s(?:and\s|y\s|et\s|und\s|e\s)?(?:(?:at|al|a|à|bei)\s)?")
+
+
+#: what stands right before a period ends a phrase with: "in 2022", "en 2022", "im Jahr"
+_PERIOD_WORDS = (" in ", " for ", " during ", " en ", " em ", " im ", " nel ", " durante ")
 
 
 def _lead_period(q: Located) -> RawDate | None:
@@ -85,7 +89,7 @@ def _lead_period(q: Located) -> RawDate | None:
     if d is None or d.end_off > e or not _period(d) or d.yearless:
         return None
     gap = q.text[q.end_off:d.start_off]
-    if len(gap) > 100 or not gap.endswith((" in ", " for ", " during ")) or any(
+    if len(gap) > 100 or not gap.endswith(_PERIOD_WORDS) or any(
             q.end_off <= a < d.start_off for a, _ in q.others):
         return None
     m = _GOES_ON.match(q.text, d.end_off)
