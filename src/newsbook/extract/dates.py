@@ -183,7 +183,7 @@ def _not_its_own(text: str, s: int) -> bool:
             or any(w in before[-40:] for w in ("from", "year", "instead", "rather"))
             and _NOT_ITS_DATE.search(text, max(0, s - 40), s) is not None
             or any(w in before[-24:] for w in (" on ", "than", "from", "compared", "vers",
-                                                "vs", "against"))
+                                                "vs", "against", "same"))
             and _VERSUS.search(text, max(0, s - 24), s) is not None)
 
 
@@ -197,7 +197,10 @@ _MODEL_BEFORE = re.compile(r"\b(?:a|an|gray|grey|black|white|red|blue|silver|gre
 #: a year a level is compared with: "Turnout was 67.9%, a little up on 2022."
 _VERSUS = re.compile(r"\b(?:(?:up|down|higher|lower|more|less|fewer|better|worse)"
                      r"(?: (?:by )?[-+−]?[\d.,]+\s?(?:%|per ?cent|points?|pp)?)? (?:on|than|from)"
-                     r"|compared (?:with|to)|versus|vs\.?|against|unchanged from)\s(?:in\s|the\s)?$",
+                     r"|compared (?:with|to)|versus|vs\.?|against|unchanged from"
+                     # ("up 11% on the same period of 2025")
+                     r"|the same (?:period|time|months?|quarter|weeks?|point|stage) (?:of|in|last))"
+                     r"\s(?:in\s|the\s)?$",
                      re.I)
 #: a date that is not when its event is: the one it was moved from, the end of a fiscal
 #: year ("moved from March 12", "the fiscal year ending 30 September 2026 on 2 April")

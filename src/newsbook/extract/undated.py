@@ -129,6 +129,44 @@ def asked(text: str, spans, d) -> bool:
     return text[s:e].rstrip(" \"”’'»)").endswith("?")
 
 
+#: a deadline's words before its day: "Apply by 20 November 2026.", "Closes 31 July 2026."
+#: (a jobs board's or a call's date: when to act, no event the text tells)
+_DEADLINE = re.compile(r"\b(?:[Aa]pply (?:by|before)|[Aa]pplications? (?:close|due)(?: on| by)?"
+                       r"|[Cc]loses?(?: on)?|[Cc]losing date:?|[Dd]eadline:?|[Ss]ubmit (?:by|before)"
+                       r"|[Ee]ntries close(?: on)?|RSVP by|[Rr]egister by)\s$")
+#: a year that labels a chart's or a table's figures: "Share of commutes by bike, 2025",
+#: "Top five night routes by trips, 2025:", a caption's "2023: 1.2; 2024: 1.7"
+_LABEL_AFTER = re.compile(r"\s?(?::\s?[-−]?[$€£]?\d|:?\s*$|:\s?\n)")
+LABEL_PRECISIONS = frozenset(("year", "range", "quarter", "half"))
+#: a value right after a year and its colon: "2023: 1.2"
+_VALUE_NEXT = re.compile(r"\s?:\s?[-−+]?[$€£¥]?\d")
+
+
+def deadline(text: str, start: int) -> bool:
+    """Whether the date at ``start`` is a deadline to act by ("Apply by …")."""
+    before = text[max(0, start - 24):start]
+    return any(w in before for w in _DEADLINE_WORDS) and \
+        _DEADLINE.search(text, max(0, start - 24), start) is not None
+
+
+_DEADLINE_WORDS = ("pply", "lose", "losing", "eadline", "ubmit", "ntries", "RSVP", "egister")
+
+
+def labels_figures(text: str, d, caption: bool) -> bool:
+    """Whether a year labels figures rather than dating an event: at the end of a title
+    after a comma ("Bike lane growth, 2024 to 2025", "…by trips, 2025:"), or before a
+    value in a caption ("2023: 1.2; 2024: 1.7")."""
+    if d.precision not in LABEL_PRECISIONS:
+        return False
+    after = text[d.end_off:d.end_off + 8]
+    if _VALUE_NEXT.match(after) or caption and after.startswith(":") and \
+            text[max(0, d.start_off - 2):d.start_off] == ", ":
+        return True  # ("2023: 1.2; 2024: 1.7", a caption's "Share of commutes by bike, 2025: …")
+    return text[max(0, d.start_off - 2):d.start_off] == ", " and \
+        _LABEL_AFTER.match(text, d.end_off) is not None and len(text) <= 160 and \
+        (caption or text.rstrip().endswith(":") or text.rstrip()[-1:] not in ".!?")
+
+
 def cited(text: str, spans, start: int, end: int) -> bool:
     """Whether the sentence holding ``text[start:end]`` is a citation ("Source: …")."""
     s, e = sentence_at(spans, start, end)
