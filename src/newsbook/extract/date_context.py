@@ -36,10 +36,19 @@ _HAS_YEAR = re.compile(r"(?:1\d|20)\d\d(?!\d)|FY|[1-4][QH]\d\d")
 _NEXT_WORD = re.compile(r"^\s*([A-Za-z%]+)")
 
 
+#: a year in a listing of years, before the next: "1833," in "in 1833, 1835 and 1838"
+_LISTED_YEAR = re.compile(r"(?:1[0-9]|20)\d\d,")
+#: an event of a year named "of" it: "the bank crisis of 1797", "the winter of 1794"
+_OLD_EVENT_OF = re.compile(r"\b(?:crisis|crash|panic|winter|summer|spring|autumn|war|flood|fire"
+                           r"|riots?|famine|strike|revolution|plague|storm|frost|drought|mania"
+                           r"|election|treaty|census|battle|siege|uprising|rebellion|exhibition"
+                           r"|congress|session|season|campaign|harvest|class)\s$", re.I)
+#: a chronology's line, its year first then a dash or colon: "1766 – the Act is passed"
+_CHRONOLOGY = re.compile(r"\s?[–—:-]\s\w")
 #: words that make a number after them approximate: a count ("around 2000 people") unless
 #: what follows the number ends its phrase (:data:`_YEAR_ENDS`)
 _ROUGHLY = frozenset(("around", "about", "circa", "approximately", "roughly"))
-_YEAR_ENDS = re.compile(r"\s*(?:$|[.,;:!?)—–]|(?:and|or|when|if|as|but|at|the|to|in|for|with|"
+_YEAR_ENDS = re.compile(r"\s*(?:$|[.,;:!?)—–]|(?:and|or|when|if|as|but|at|the|to|in|for|with|it|he|she|they|we|there|this|that|"
                         r"unless|while|because|so)\b)")
 
 
@@ -76,8 +85,10 @@ def names_a_year(text: str, start: int = 0, end: int | None = None,
         if not "1000" <= y < "1900" or len(y) != 4:
             return True
         prev = word.lower().strip("(“\"‘'[,.")
-        if prev in OLD_YEAR_AFTER or prev in MONTHS or prev in ("of", "de", "del") or \
-                prev[:1].isdigit() or text.startswith(("s", "er"), m.end()):
+        if prev in OLD_YEAR_AFTER or word.lower().lstrip("(") in OLD_YEAR_AFTER or \
+                prev in MONTHS or prev in ("of", "de", "del") or prev in _ROUGHLY or \
+                prev[:1].isdigit() or text.startswith(("s", "er"), m.end()) or \
+                _CHRONOLOGY.match(text, m.end()) and not text[:m.start()].strip():
             return True
     return False
 
@@ -89,7 +100,10 @@ def _year_ok(text: str, m: re.Match) -> bool:
     low = prev.lower().strip("(“\"‘'[")
     if low in _ROUGHLY and _YEAR_ENDS.match(text, m.end()):
         return True  # "by around 2050.", "around 2050, when": a year (drawn as a span)
-    if m.group("y") < "1900" and low not in OLD_YEAR_AFTER:
+    if m.group("y") < "1900" and low not in OLD_YEAR_AFTER and not (
+            _LISTED_YEAR.fullmatch(low)  # ("in 1833, 1835 and again in 1838")
+            or low == "of" and _OLD_EVENT_OF.search(text, max(0, pstart - 24), pstart)
+            or not text[:m.start()].strip() and _CHRONOLOGY.match(text, m.end())):
         return False  # ("1500 troops", "lot 1848", "Cromwell 1653": only "in 1666" is a year)
     if low in NOT_YEAR_AFTER or (prev and prev[-1] in "$€£¥₩#"):
         return False

@@ -140,6 +140,11 @@ PATTERNS = [(name, re.compile(p, re.I if name in ("season", "season2", "part", "
     ("partdec", rf"\b(?:the\s)?(?P<p>[Ee]arly|[Mm]id|[Ll]ate)[- ]?(?P<y>(?:1\d|20)\d0)s\b"
                 rf"|\b(?P<p2>Anfang|Mitte|Ende)\sder\s(?P<y2>(?:1\d|20)\d0)er\b"),
     ("decade", rf"(?:\b[Tt]he\s)?{_L}(?P<y>(?:1\d|20)\d0)s\b"),
+    # ("the late 18th century", "the early 17th century", "the 19th century")
+    # (a past century's time "in" it: "21st-century skills", "a 19th century mill" name a
+    # kind; "since the late 19th century", "into the 21st century" are no events)
+    ("century", rf"(?:(?<=\b[Ii]n\s)|(?<=[Dd]uring\s))the\s(?:(?P<p>[Ee]arly|[Mm]id|[Ll]ate)[- ])?"
+                rf"(?P<c>1[0-9]|20)(?:st|nd|rd|th)\scentury\b(?!-)"),
     # ("les années 1990", "la década de 1990", "die 1990er Jahre")
     ("decade2", rf"\b(?:[Ll]es\sannées|[Ll]a\sdécada\sde|[Ll]os\saños|(?:[Gg]li\s|[Nn]egli\s|[Dd]egli\s"
                 rf"|[Oo]s\s|[Nn]os\s|[Dd]os\s)?(?:anni|anos|años))\s(?P<y>(?:1\d|20)\d0)\b"
@@ -218,7 +223,7 @@ NEEDS = {"fromto": ("from", "between", "entre", "zwischen", "von", "van", "tra",
          "dmdm": (" to ", "until", "through", " and "), "yy": ("-", "–", " to ", "/", " bis ", " à ", " a ", " al ", " tot "),
          "iso": ("-",), "num": ("/", "."), "q": ("q1", "q2", "q3", "q4", "1q", "2q", "3q", "4q"), "ordq": ("quarter",), "h": ("h1", "h2", "h 1", "h 2", "half", "1h", "2h"),
          "season": tuple(_SEASONS_EN), "season2": tuple(_SEASONS_OTHER), "fy": ("fy", "fiscal"),
-         "partdec": ("0s", "0er"), "decade": ("0s",), "decade2": ("0er", "années", "década", "años", "anni", "anos"),
+         "partdec": ("0s", "0er"), "decade": ("0s",), "century": ("century",), "decade2": ("0er", "années", "década", "años", "anni", "anos"),
          "part": ("early", "mid", "late"), "part2": tuple(p for p in PARTS
                                                           if p not in ("early", "mid", "late")),
          "bareq": ("q1", "q2", "q3", "q4"),
@@ -366,6 +371,11 @@ def _resolve(name: str, m: re.Match, published: datetime | None):
     if name == "decade":
         y = g["y"] or g.get("y3")
         return y, str(int(y) + 9), "decade"
+    if name == "century":  # (its years, or a third of them: a span, approximate in part)
+        first = (int(g["c"]) - 1) * 100 + 1
+        a, b = {"early": (0, 32), "mid": (33, 66), "late": (67, 99), "": (0, 99)}[
+            (g["p"] or "").lower()]
+        return str(first + a), str(first + b), "approximate"
     if name == "partmon":  # (the month whose middle is nearest the publication)
         got = _yearless(15, _mon(g["m"]), published)
         return (got[0][:7], got[0][:7], "month") if got else None
@@ -470,7 +480,8 @@ def find_dates(text: str, published: datetime | None = None) -> list[RawDate]:
     # ("3 June": no year anywhere near; a day is digits; or a day its weekday pins down,
     # "On Wednesday 3 June", beside a year of another thing)
     has_part = published is not None and not one_year and _PART_WORD.search(text) is not None
-    if not (has_year or has_rel or has_day or has_part):
+    has_century = "century" in text
+    if not (has_year or has_rel or has_day or has_part or has_century):
         return found  # (most paragraphs: no pattern can match, none is tried)
     low = text.lower()
     months = None
@@ -479,10 +490,10 @@ def find_dates(text: str, published: datetime | None = None) -> list[RawDate]:
     for name, pat in PATTERNS:
         days = name in ("dd", "dd2")  # (a span of days: with a year, or with none)
         if not (has_rel if name == "relative" else has_day if name == "dm" else
-                has_part if name == "partmon" else
+                has_part if name == "partmon" else has_century if name == "century" else
                 (has_year or has_day) if days else has_year):
             continue
-        whole = name in ("relative", "bareq", "dm", "partmon") or days and not has_year
+        whole = name in ("relative", "bareq", "dm", "partmon", "century") or days and not has_year
         need = NEEDS.get(name)
         if need is _MONTH_NEEDS:  # (three patterns need a month's name: tested once)
             if months is None:
