@@ -194,6 +194,18 @@ def test_two_values_each_stated_for_its_period_are_levels_not_events():
     assert [d.when for d in events(f)] == ["2019", "2021", "2022"]
 
 
+def test_a_works_title_in_italics_and_a_publishers_year_date_nothing():
+    """A book's subtitle in italics ("…, 1760–1850") and its publisher's year ("Corrant
+    University Press, 2025") were drawn as events; a year beside mere emphasis stays."""
+    from newsbook.readers.html import html_article
+    html = ("<p>This month I read <em>Water Roads of the North: Canals and Their Carriers, "
+            "1760–1850</em> by Ilse Varnham (Corrant University Press, 2025; 412 pages, £28). "
+            "It covers the 1790s well, and <em>really</em> well in 1795.</p>")
+    art = html_article(title="T", published=datetime(2026, 3, 1), html=html, source="f.xml",
+                       line=1, diags=[])
+    assert [d.when for d in extract_article(art, "t").dates] == ["the 1790s", "1795"]
+
+
 def test_a_footnote_marker_after_a_full_stop_ends_the_sentence_quoted():
     """"… by March 2024.1 Meanwhile …": the quote is the sentence, whole, and the marker is
     in neither sentence (it began the quote mid-sentence and ran into the next one)."""

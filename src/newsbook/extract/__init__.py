@@ -110,15 +110,32 @@ def _mask(text: str, marks) -> str:
     return "".join(chars)
 
 
+def _work_title(text: str) -> bool:
+    """An italic run that names a work: only a number ("<em>2041</em>", a novel), or three
+    words or more in title case with a number in them ("<em>Water Roads of the North:
+    Canals and Their Carriers, 1760–1850</em>", a book's subtitle, was charted as a span)."""
+    t = text.strip()
+    if t.isdigit():
+        return True
+    words = [w for w in t.split() if w[:1].isalpha()]
+    if len(words) < 3 or not any(c.isdigit() for c in t):
+        return False
+    big = [w for w in words if w.lower() not in _SMALL_WORDS]
+    return bool(big) and sum(w[0].isupper() for w in big) >= 0.8 * len(big)
+
+
+_SMALL_WORDS = frozenset("a an and the of in on at to for by with from or nor but as".split())
+
+
 def _titled(masked: str, block) -> str:
-    """``masked`` with a title set in italics that is only a number hidden from the finders
-    ("<em>2041</em> by Kaito Brennan-Mori", a novel's title, was charted as the year)."""
+    """``masked`` with the numbers of a work's title set in italics hidden from the finders
+    (:func:`_work_title`): the title's year is no event, nor its number a quantity."""
     spans = getattr(block, "spans", ())
-    if not spans or not any(sp.kind == "em" and sp.text.strip().isdigit() for sp in spans):
+    if not spans or not any(sp.kind == "em" and _work_title(sp.text) for sp in spans):
         return masked
     at, chars = 0, None
     for sp in spans:
-        if sp.kind == "em" and sp.text.strip().isdigit():
+        if sp.kind == "em" and _work_title(sp.text):
             chars = chars or list(masked)
             for k in range(at, min(at + len(sp.text), len(chars))):
                 if chars[k].isdigit():

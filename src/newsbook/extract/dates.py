@@ -169,6 +169,9 @@ PATTERNS = [(name, re.compile(p, re.I if name in ("season", "season2", "part", "
 #: a year that names a law or cites a source: "the Communications Decency Act of 1996",
 #: "(Marlow v. Quillfeed, 2019", "98 Carrow L. Rev. 1411 (", "(9th Cir. ", "(CJEU "
 _NAMED_BY = re.compile(r"\b(?:Act|Code|Treaty|Directive|Statute|Law) of $"
+                       # (a book's publisher, then its year: "(Corrant University Press, 2025;")
+                       r"|\b(?:Press|Books|Publishing|Publishers|Verlag|Editions|Éditions"
+                       r"|Editorial)[,;]\s$"
                        r"|\((?:[^()]*\bv\.\s[^()]*,\s|[^()]*\b(?:Cir|App|Supp|Rev|Ct)\.\s|CJEU\s"
                        r"|ECJ\s|EWCA\s|EWHC\s|UKSC\s)$|\b\d+\s(?:[A-Z][\w.]*\s){1,4}\d+\s\($")
 #: a record's "since": "its most since 2019", "the highest level since 2008" say nothing
