@@ -1734,3 +1734,20 @@ def test_section_titles_set_as_bold_paragraphs_are_headings():
         ("DATA", 2), ("Worth reading", 2)]
     one = html_blocks('<p>Intro.</p><p><strong>Important</strong></p><p>Text.</p>')[0]
     assert not any(isinstance(b, Heading) for b in one)
+
+
+def test_a_caption_typed_in_italics_under_its_image_is_the_images():
+    """beehiiv sets a caption as an italic paragraph under the image: the figure's caption
+    (it was a separate paragraph, the figure had none); an italic paragraph under an image
+    that has its own caption stays a paragraph."""
+    from newsbook.model import Figure
+    html = ('<p>Some text before the picture, a sentence.</p><div><img src="https://x.example/'
+            'a.jpg" alt="A rider"></div><p><i>Varela on the Serra da Estrela, in April. Photo: '
+            'Sofia Amaral</i></p><figure><img src="https://x.example/b.jpg" alt=""><figcaption>'
+            'The descent.</figcaption></figure><p><em>An aside in italics.</em></p>')
+    blocks, _, _ = html_blocks(html)
+    assert [(type(b).__name__, b.text) for b in blocks] == [
+        ("Paragraph", "Some text before the picture, a sentence."),
+        ("Figure", "Varela on the Serra da Estrela, in April. Photo: Sofia Amaral"),
+        ("Figure", "The descent."), ("Paragraph", "An aside in italics.")]
+    assert isinstance(blocks[1], Figure)

@@ -36,7 +36,7 @@ from .html_embeds import AUDIO_CARDS, BOOKMARKS, FILE_CARDS, GALLERY, VIDEO, Emb
 from .html_inline import SUBSCRIPT, SUPERSCRIPT, SCRIPTABLE, Piece, at_blank_lines, normalise
 from .html_notes import (NOTE_BACK, NOTE_ID, NOTE_LISTS, NOTE_SUPS, bare_note, footnote_number,
                          note_item, note_ref, number_in)
-from .html_shape import (as_paragraphs, bold_titles, bracketed, cells, guest_byline, layout_table, levels,
+from .html_shape import (as_paragraphs, bold_titles, bracketed, typed_captions, cells, guest_byline, layout_table, levels,
                          masthead_dropped, own_caption, sponsor_asides, unrepeated)
 from .html_tree import WS, Node, _all, _without, parse, plain_text, safe_url, sanitise
 from .html_turns import turns
@@ -526,8 +526,8 @@ def _read_body(html: str, base_url: str, line: int, publication: str = ""):
     # reading X! …", so its "Share X" button is told by its words)
     stock = {stock_name(WS.sub(" ", p.text()).strip()) for p in _all(root, lambda n: n.tag == "p")}
     m = _Mapper(base_url, line, word_count(root, 10 ** 9), (publication, *sorted(stock)))
-    blocks = turns(sponsor_asides(levels(bold_titles(unrepeated(m.blocks(root)),
-                                                     m.card_titles))))
+    blocks = turns(sponsor_asides(levels(bold_titles(typed_captions(unrepeated(
+        m.blocks(root))), m.card_titles))))
     if m.footnotes:
         blocks = _notes_title_dropped(blocks)
     while blocks and isinstance(blocks[-1], Rule):  # (a break before nothing, or chrome)

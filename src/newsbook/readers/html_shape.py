@@ -5,6 +5,7 @@ twice, heading levels without jumps, and paragraphs for places that hold only th
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..model import (Aside, Block, Figure, Heading, LinkCard, ListBlock, Paragraph, Quote, Rule,
                      Turn)
@@ -165,6 +166,26 @@ def own_caption(fig: Node) -> Node | None:
         if n.tag != "figure":
             stack.extend(x for x in reversed(n.children) if isinstance(x, Node))
     return None
+
+
+#: the longest a caption typed under its image in italics is
+CAPTION_CHARS = 300
+
+
+def typed_captions(blocks: list[Block]) -> list[Block]:
+    """An image with no caption, then a paragraph all in italics: its caption, as e-mail
+    tools (beehiiv) set one under the image ("<div><img></div><p><i>Varela on the Serra da
+    Estrela, in April. Photo: Sofia Amaral</i></p>"), not a paragraph of the text."""
+    out: list[Block] = []
+    for b in blocks:
+        last = out[-1] if out else None
+        if isinstance(last, Figure) and not last.caption and isinstance(b, Paragraph) and \
+                b.spans and not b.marks and len(b.text) <= CAPTION_CHARS and \
+                all(sp.kind == "em" for sp in b.spans if sp.text.strip()):
+            out[-1] = replace(last, caption=b.text, caption_spans=())
+            continue
+        out.append(b)
+    return out
 
 
 #: the longest a section's title set as a bold paragraph is ("DATA", "Worth reading")
