@@ -18,7 +18,10 @@ _NEXT = re.compile(r"\s+(\w+)")
 #: a month written short, as American news does ("Jan. 15", "Sept. 2023")
 MONTH_ABBR = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 
-_END = re.compile(r"[.!?。！？]+[\"'”’)\]]*(?=\0*(?:\s+[\"'“‘(\[A-Z0-9\u3000-\u9fff]|\s*$))")
+#: a sentence's end: its marks and closing quotes, then space and a capital (accented too:
+#: "Él", "Über"), a digit, an opening quote ("«", "„", "¿" in the other languages) or the end
+_END = re.compile(r"[.!?。！？]+[\"'”’»)\]]*(?=\0*(?:\s+[\"'“‘«„¿¡(\[A-Z0-9À-ÖØ-Þ\u3000-\u9fff]"
+                  r"|\s*$))")
 
 
 def has_any(text: str, words: tuple[str, ...]) -> bool:
