@@ -290,7 +290,7 @@ def _sentence_case_titles(out: list[Unit]) -> None:
     """A post whose section titles are written in sentence case ("What to watch", "FEC
     fines Westmark Forward") has more of them than the title-case test finds: "Filing
     deadline moves up", "Harlow County recount confirms Ostrander win". In such a post
-    (two titles or more, every one in sentence case) that shows no lost image for sure (no
+    (a title found or more, every one in sentence case) that shows no lost image for sure (no
     caption with a source, a credit or alt text), a short unpunctuated line over a
     paragraph is a section title too, not a lost image's caption or a paragraph of its
     own. A post with a title in title case keeps its captions ("Parade of Eastern Bloc
@@ -298,7 +298,7 @@ def _sentence_case_titles(out: list[Unit]) -> None:
     titles = [u.text.strip() for u in out if u.kind == "heading"]
     several = [t for t in titles if len(t.split()) > 1]  # (a one-word title, "Schools", is
     #                                                      in either case)
-    if len(titles) < 2 or not several or not all(_sentence_case(t) for t in several) or any(
+    if not titles or not several or not all(_sentence_case(t) for t in several) or any(
             u.kind == "caption" and (len(u.lines) > 1 or u.text.strip() == ALT_TEXT)
             for u in out):
         return  # (a caption with its source is whole, and tells nothing of the lines
