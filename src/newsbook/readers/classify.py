@@ -311,7 +311,34 @@ def _sentence_case_titles(out: list[Unit]) -> None:
                 and _last(t) not in TERMINAL + ":?…" and not source_tail(t) and t != ALT_TEXT \
                 and not BY_NAMES.match(t) and not is_sponsor(t) \
                 and (nxt.kind == "para" and len(nxt.text) >= _SECTION_TEXT or nxt.kind == "item") \
-                and (i == 0 or out[i - 1].kind != "caption"):
+                and (i == 0 or out[i - 1].kind != "caption" or source_tail(out[i - 1].text)):
+            u.kind = "heading"  # (a caption whose source or credit ends it is whole: a
+            #                     line after it is no second caption of a gallery)
+
+
+#: a section's title as "Subject: what of it" ("Aceite: una campaña de récord en el
+#: Matarraña", "Rice: less planting, more water"); not a caption's label ("Chart: …")
+_LABELLED_TITLE = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w’'-]*(?: [\w’'-]+)?: \S")
+_CAPTION_LABELS = frozenset("""source sources fuente fuentes quelle chart graph figure fig
+fig. map photo photograph foto image imagen table tabla gráfico grafico mapa credit via
+illustration illustración video vídeo screenshot captura carte tableau graphique abbildung
+grafik karte bild""".split())
+
+
+def _labelled_titles(out: list[Unit]) -> None:
+    """A short line "Subject: what of it" over a paragraph, with no full stop, is a
+    section's title, not a lost image's caption, unless its label is a caption's own
+    ("Chart: …", "Foto: …")."""
+    for i, u in enumerate(out[:-1]):
+        t = u.text.strip()
+        if u.kind not in ("caption", "para") or len(u.lines) != 1 or not _LABELLED_TITLE.match(t):
+            continue
+        label = t.split(":", 1)[0].lower()
+        nxt = out[i + 1]
+        if label.split()[0] not in _CAPTION_LABELS and len(t.split()) <= _TITLE_WORDS and \
+                len(t) <= _TITLE_CHARS and _last(t) not in TERMINAL + ":?…;," and \
+                not source_tail(t) and not is_sponsor(t) and not _LABEL_VALUE.match(t) and \
+                nxt.kind == "para" and len(nxt.text) >= _SECTION_TEXT:
             u.kind = "heading"
 
 
@@ -434,6 +461,7 @@ def classify_units(units: list[Unit], hints: dict[str, str],
     out = _item_titles(out)
     _stat_lines(out)
     _sentence_case_titles(out)
+    _labelled_titles(out)
     _typed_titles(out)
     listed: set[str] = set()  # (the texts of the list items read so far)
     for i, u in enumerate(out):  # a lone "1. Title" between paragraphs is a section title
