@@ -342,12 +342,20 @@ _ABOUT_IT = re.compile(r"^(?:Our (?:interview|conversation|talk)|This (?:intervi
 _PUBLISHED = re.compile(r"\b(?:is|are) (?:published|out|available) (?:by|from|now|this|on|at|in)\b")
 
 
+#: the newsletter speaking of the interview anywhere in a paragraph: "La semana que viene
+#: publicaremos la segunda parte de esta conversación", "Part two of this interview …"
+_OF_IT = re.compile(r"\b(?:(?:this|our) (?:interview|conversation|transcript)|(?:esta|nuestra) "
+                    r"(?:conversación|entrevista)|cette (?:conversation|interview|entrevue)"
+                    r"|(?:dieses|unser) (?:Gespräch|Interview)|(?:part two|the second part|la "
+                    r"segunda parte|la deuxième partie|(?:den|der) zweiten? Teil)\b)", re.I)
+
+
 def narration(text: str, speaker: str) -> bool:
     """Whether a paragraph after an interview's last turn is the newsletter's, not the
     speaker's: it speaks about the interview, or of the speaker by name ("Imogen's paper
     on zonal marking …" after Imogen Farrell's last answer). Its words were counted as
     the speaker's."""
-    if _ABOUT_IT.match(text.strip()) or _PUBLISHED.search(text):
+    if _ABOUT_IT.match(text.strip()) or _PUBLISHED.search(text) or _OF_IT.search(text):
         return True
     words = [w for w in speaker.split() if len(w) >= 3 and w[0].isupper()]
     return any(re.search(rf"\b{re.escape(w)}(?:['’]s)?\b", text) for w in words)
