@@ -192,6 +192,9 @@ def test_two_values_each_stated_for_its_period_are_levels_not_events():
                      "was $428m in Q1 2025, $439m in Q2 2025. The firm hired 300 workers in "
                      "2019 and moved to Leeds in 2021. It earned $5m in 2022.")
     assert [d.when for d in events(f)] == ["2019", "2021", "2022"]
+    f = extract_text("La reserva pasó de 4.215,3 hm³ en 2019 a 3.102,8 hm³ en 2023. El consumo "
+                     "cayó un 12,3 % en 2023 y un 4,1 % en 2024. La presa abrió en 1987.")
+    assert [d.when for d in events(f)] == ["1987"]
 
 
 def test_a_works_title_in_italics_and_a_publishers_year_date_nothing():

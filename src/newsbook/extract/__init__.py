@@ -35,7 +35,9 @@ __all__ = ["ArticleFacts", "DatedStatement", "Fact", "Quantity", "Series", "Seri
            "parse_quantity_text"]
 
 #: a level's year after "from" or "to": "from 94.1% in 2019 to 89.6% in 2024"
-_MEASURED = re.compile(r"\b(?:from|to)\s[$£€¥]?[\d][\d.,]*\s?(?:%|[a-zA-Z]{1,12})?\sin\s$")
+#: (and in Spanish, French, German: "de 4.215,3 hm³ en 2019 a 3.102,8 hm³ en 2023")
+_MEASURED = re.compile(r"\b(?:from|to|de|a|à|von|auf)\s[$£€¥]?[\d][\d.,]*\s?(?:%|[a-zA-Z/³²]{1,12})?"
+                       r"\s(?:in|en|im|em)\s$")
 SHORT_LINE = 160          # consecutive paragraphs this short form one run (for series)
 _JAPAN = re.compile(r"\bJapan")
 class _Lazy(list):
@@ -360,7 +362,8 @@ def _measured(d: DatedStatement) -> bool:
 
 
 #: a value right before its period: "84,000 tons in 1850", "$428m in Q1 2025", "21,000 in"
-_VALUE_IN = re.compile(r"[$£€¥]?\d[\d.,]*\s?(?:%|[a-zA-Z/]{1,12})?(?:\s[a-z]{1,12}){0,2}\sin\s$")
+_VALUE_IN = re.compile(r"[$£€¥]?\d[\d.,]*\s?(?:%|[a-zA-Z/³²]{1,12})?(?:\s[a-záéíóúñ]{1,12}){0,2}"
+                       r"\s(?:in|en|im|em|nel)\s(?:the\s|la\s|el\s)?$")
 _TIED_PRECISIONS = frozenset(("year", "quarter", "month", "half"))
 
 
