@@ -306,7 +306,10 @@ def render_book(articles: list[Article], root: Path, plan: Plan,
                                     "placed", src, line, "error"))
         chapters.append(book_files.Chapter(stem, article, tuple(theme_of.get(stem, [])),
                                            minutes))
-    people = ref.people or (shared.kept([r[5] for r in rendered]) if shared else [])
+    # (the newsletter's own name is no one it writes about: "Acequia Abierta · person")
+    own = {a.publication.strip().lower() for a, _ in pages if a.publication}
+    people = ref.people or ([p for p in shared.kept([r[5] for r in rendered])
+                             if p.name.lower() not in own] if shared else [])
     files.update(book_pages(plan, pages, chapters, mined, terms, ref, charts, info, root,
                             people, places, cache))
     files["data/generated/charts.json"] = json.dumps(

@@ -82,7 +82,15 @@ _ORG = re.compile(r"\b(?:Authority|Bureau|Ministry|Department|Agency|Office|Comm
                   # (firms and registers: "Wharfedale Mortgage Co", "Land Registry")
                   r"Co|LLC|LLP|plc|PLC|GmbH|AG|SA|Registry|Registrar|Trust|Service|Services"
                   r"|Books|Editions|Publishing|Publishers|Prize|Awards?|Festival"
-                  r"|Lettings|Estates|Agents|Brokers|Mortgages?|Insurance|Finance)\b|"
+                  r"|Lettings|Estates|Agents|Brokers|Mortgages?|Insurance|Finance"
+                  # (firms by their trade: "Osterby Mining", "Brackenridge Foods", "Ostvik
+                  # Regional Transit", "Kerbside Analytics", "Arcos Pro Cycling")
+                  r"|Mining|Foods?|Transit|Transport|Analytics|Logistics|Freight|Railways?"
+                  r"|Airways|Shipping|Steel|Chemicals|Materials|Semiconductors?|Electronics"
+                  r"|Software|Solutions|Consulting|Advisors|Advisers|Management|Investments"
+                  r"|Securities|Markets|Retail|Stores|Brewery|Brewing|Distillery|Farms|Dairy"
+                  r"|Cycling|Racing|Team|Orchestra|Theatre|Theater|Choir|Band|Podcast|Radio"
+                  r"|Hour|Show|Magazine|Review|Gazette|Herald|Tribune|Daily|Weekly|Monthly)\b|"
                   r"^[A-Z0-9&]{2,}$|[局部会院厅社司行所]$")
 _HAN = re.compile(r"[\u3400-\u9fff]{2,}")
 #: a Han-script run glossed by a capitalised name ("港湾局 (こうわんきょく, Ports and Harbours
