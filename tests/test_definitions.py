@@ -38,7 +38,11 @@ ROOT = Path(__file__).resolve().parents[1]
      [("Transshipment", "“Transshipment” is the move of cargo between ships.", "coined")]),
     ("Locals dubbed it “the Gull,” fondly.",
      [("the Gull", "Locals dubbed it “the Gull,” fondly.", "coined")]),
+    # (a number in the gloss stays whole: "£4,500,000" was cut to "£4")
+    ("Ships leave Tilbury Dock, a deep-water berth built for £4,500,000 in 1901, daily.",
+     [("Tilbury Dock", "a deep-water berth built for £4,500,000 in 1901", "described")]),
     # no definitions
+    ("A century of Hambleden Road, a five-day match and a £4,500 goalkeeper.", []),  # a list
     ("Yesterday, a ship sank.", []),                          # one word opening a sentence
     ("Jane Doe, a data editor at the Post, said so.", []),    # a person's role: people page
     ("In Rotterdam, a year later, cranes rose.", []),         # a time phrase, not a gloss

@@ -1751,3 +1751,18 @@ def test_a_caption_typed_in_italics_under_its_image_is_the_images():
         ("Figure", "Varela on the Serra da Estrela, in April. Photo: Sofia Amaral"),
         ("Figure", "The descent."), ("Paragraph", "An aside in italics.")]
     assert isinstance(blocks[1], Figure)
+
+
+def test_jetpacks_share_buttons_and_related_posts_are_chrome():
+    """WordPress's Jetpack block of share buttons and its "Related" posts (other posts'
+    titles and dates, drawn as this post's events) are dropped."""
+    html = ('<p>Coverage fell again this year, to 92.1%.</p><div class="sharedaddy '
+            'sd-sharing-enabled"><div class="sd-block sd-sharing"><h3 class="sd-title">Share '
+            'this:</h3><ul><li><a href="https://x.example/?share=twitter">X</a></li></ul></div>'
+            '</div><div id="jp-relatedposts" class="jp-relatedposts"><h3 class="jp-relatedposts'
+            '-headline"><em>Related</em></h3></div><nav class="jp-relatedposts-i2 wp-block-'
+            'jetpack-related-posts"><ul class="jp-related-posts-i2__list"><li><a href="https://'
+            'x.example/a">Measles in 2025: a short explainer</a><dl><dt>Date</dt><dd>April 8, '
+            '2025</dd></dl></li></ul></nav>')
+    blocks, _, _ = html_blocks(html)
+    assert [b.text for b in blocks] == ["Coverage fell again this year, to 92.1%."]

@@ -134,6 +134,9 @@ def test_a_column_over_years_is_a_line_and_one_column_is_bars():
      f"Crane{T}40{T}1923"),
     # years before 1900 too ("Authorised | 1766"): when, not how much
     (f"Canal{T}Authorised", f"Hallowmere{T}1766", f"Ridgeholt{T}1792", f"Fenby{T}1794"),
+    # a bowler's overs ("7.4" is 7 overs and 4 balls) and last season's place: no measure
+    (f"Bowler{T}O{T}Last", f"J. Oduya{T}7.4{T}3", f"S. Whitcombe{T}10.0{T}1",
+     f"M. Frayne{T}9.4{T}6"),
     # years across the top of rows that are measures: never one axis
     (f"Measure{T}2024{T}2025", f"Staff{T}120{T}131", f"Stores{T}14{T}15", f"Vans{T}40{T}52"),
     # no header row: nothing names what the numbers measure
@@ -381,6 +384,13 @@ def test_a_stress_tables_ranks_averages_estimates_and_order():
     out = autocharts.AutoCharts()
     tablecharts.table_charts(article, stem, facts, out, set())
     assert out.specs[0].axis == {"GVA": "GVA", "Jobs": "Jobs"}
+
+
+def test_a_scorecards_extras_row_is_no_batter():
+    article, stem, facts = tables_of(copy(
+        f"Batter{T}R{T}B", f"A. Danvers-Lyle{T}61{T}70", f"L. Corrigan{T}18{T}22",
+        f"P. Moss{T}40{T}51", f"Extras{T}22{T}", f"Total{T}141{T}"))
+    assert facts.tables[0].labels == ("A. Danvers-Lyle", "L. Corrigan", "P. Moss")
 
 
 def test_rows_of_one_kind_by_years_across_the_top_are_bars_side_by_side():

@@ -29,15 +29,18 @@ _INTRO = (r"(?:so-called|so called|known as|called|dubbed|termed|nicknamed|brand
 _QUOTED = r"[“\"‘]([^“”\"‘’.,;:!?()\[\]]{2,60}?)[,.]?[”\"’]"
 _COINED = re.compile(r"\b" + _INTRO + r"(?:\s+(?:it|them|this|these|him|her))?\s+" + _QUOTED)
 _MEANS = re.compile(r"(?<![\w,])" + _QUOTED + r",? (?:is|are|means|refers to|describes) ")
-_APPOSITIVE = re.compile(r", (an? [^,.;:!?()“”\"—–]{3,120}?"
+_APPOSITIVE = re.compile(r", (an? (?:[^,.;:!?()“”\"—–]|[,.](?=\d)){3,120}?"  # ("£4,500": whole)
                          # (and a list of names it ends in: "… across Sweden, Finland and
                          # Germany", which it was cut at)
-                         r"(?:(?:, [A-Z][\w’'-]*)+,? and [A-Z][\w’'-]*)?)(?=[,.;]|$)")
+                         r"(?:(?:, [A-Z][\w’'-]*)+,? and [A-Z][\w’'-]*)?)(?=[,.;](?!\d)|$)")
 #: appositives that say when, how much or how many, not what
 _NOT_GLOSS = re.compile(r"^an? (?:few|lot|bit|little|year|day|week|month|decade|century|"
                         r"number|couple|dozen|handful|while|moment|time|bit|quarter|half|"
                         r"sign|move|step|fact|point|result|reminder)\b")
 _WORD = re.compile(r"[\w-]+")
+#: a list's next item, not a gloss: "Hambleden Road, a five-day one-day match and a £4,500
+#: goalkeeper" lists three things
+_LISTED = re.compile(r"\b(?:and|or) an? (?=\S)")
 
 
 @dataclass(frozen=True)
@@ -72,7 +75,7 @@ def find_definitions(text: str, role_nouns: frozenset[str] = frozenset()) -> lis
                     len(name) < 3 or opens_sentence(text, m.start()))) or name not in text:
                 continue  # (a run across a line break is not the text's own words)
             gloss = after.group(1).strip()
-            if _NOT_GLOSS.match(gloss) or len(gloss.split()) < 2 or any(
+            if _NOT_GLOSS.match(gloss) or len(gloss.split()) < 2 or _LISTED.search(gloss) or any(
                     w.lower() in role_nouns for w in _WORD.findall(gloss)):
                 continue
             out.append((m.start(), Definition(name, gloss, "described")))

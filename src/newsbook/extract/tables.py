@@ -24,7 +24,11 @@ _MISSING = frozenset(["", "-", "–", "—", "n/a", "N/A", "n.a.", "na", "NA", "
 #: headers of columns that number or name rows instead of measuring them
 _NOT_MEASURE = re.compile(r"^(?:#|no\.?|nr\.?|n°|place|year|jahr|année|año|ano|id|code"
                           r"|ref(?:erence)?|zip|post ?code|round|week|game|match|lane|bib"
-                          r"|number)$|\b(?:rank(?:ing)?|pos(?:ition|\.)?|seed)\b", re.I)
+                          r"|number"
+                          # (last season's or last week's place: "Last", "Prev", "LW")
+                          r"|last|prev(?:ious)?|lw|tw|last (?:week|season|year)"
+                          # (a bowler's overs, "7.4" being 7 overs and 4 balls: no decimal)
+                          r"|o|ov|overs)$|\b(?:rank(?:ing)?|pos(?:ition|\.)?|seed)\b", re.I)
 #: the label column's header of a table whose rows are measures, not things of one kind
 _MEASURE_ROWS = re.compile(r"^(?:|measure|metric|indicator|item|variable|kpi|figure|statistic"
                            r"|stat|category|line|indicador|concepto|indicateur|kennzahl"
@@ -199,7 +203,8 @@ def unmarked_notes(article: Article) -> frozenset[str]:
 
 
 #: a row that sums or sums up the others: drawn beside them it dwarfs and counts them twice
-_TOTAL = re.compile(r"^(?:(?:grand |sub-?)?totals?|all|overall|combined|average|mean|net)\b"
+_TOTAL = re.compile(r"^(?:(?:grand |sub-?)?totals?|all|overall|combined|average|mean|net"
+                    r"|extras|sundries)\b"  # (a scorecard's extras: no batter)
                     r"|\((?:all|total)\)$|\b(?:total|average|mean|median|overall)$", re.I)
 
 

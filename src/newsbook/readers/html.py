@@ -52,6 +52,12 @@ CUT_SHORT = {"paywall", "paywall-jump", "paywall-cta", "more-link"}
 DROP |= CUT_SHORT
 #: an e-mail's hidden preheader (the inbox's preview line, padded with invisible characters)
 DROP |= {"preview", "preheader", "preview-text"}
+#: WordPress's Jetpack: its share buttons and its "Related" posts (other posts' titles and
+#: dates, which were drawn as this post's events)
+DROP |= {"sharedaddy", "sd-sharing", "sd-sharing-enabled", "jp-relatedposts",
+         "jp-relatedposts-i2", "wp-block-jetpack-related-posts", "jp-related-posts-i2__list",
+         "jetpack-likes-widget-wrapper", "wpcnt", "addtoany_share_save_container",
+         "yarpp-related", "crp_related"}
 #: other tools' button cards (Ghost's "kg-button-card"), dropped when the button is a
 #: subscribe or share prompt (the text copy's own rule); a "Read the report" button stays
 BUTTON_CARDS = {"kg-button-card"}
