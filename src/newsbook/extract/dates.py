@@ -83,7 +83,7 @@ _SEASONS_EN = ("spring", "summer", "autumn", "fall", "winter")
 _SEASONS_OTHER = tuple(k for k in SEASONS if k not in _SEASONS_EN)
 #: a part of a year ("late 2023", "fin 2023", "finales de 2021", "Ende 2023") -> English
 PARTS = {"early": "early", "mid": "mid", "late": "late", "début": "early", "mi": "mid",
-         "fin": "late", "finales": "late", "principios": "early", "mediados": "mid",
+         "fin": "late", "milieu": "mid", "finales": "late", "principios": "early", "mediados": "mid",
          "anfang": "early", "mitte": "mid", "ende": "late"}
 
 # (name, pattern); earlier patterns win over later ones that overlap them
@@ -97,8 +97,10 @@ PATTERNS = [(name, re.compile(p, re.I if name in ("season", "season2", "part", "
                rf"(?:il\s|l['’])?(?P<b>{_POINT}){_R}"),
     # ("from 22 July to 4 August 2025", "20 July to 6 August 2025": days of two months,
     # the year given once; the first day alone was lost and the last drawn as the span)
-    ("dmdm", rf"\b(?:[Ff]rom\s|(?P<bw>[Bb]etween)\s)?(?P<a>{_D}\s(?:of\s)?{_MON})"
-             rf"\s(?P<j>to|until|through|and)\s(?P<b>{_DAY_MON_YEAR}){_R}"),
+    # (and "du 12 septembre au 20 décembre 1996", "del 3 de marzo al 2 de abril de 2025")
+    ("dmdm", rf"\b(?:[Ff]rom\s|[Dd]u\s|[Dd]el\s|[Vv]om\s|(?P<bw>[Bb]etween)\s)?"
+             rf"(?P<a>{_D}\.?\s(?:of\s|de\s)?{_MON})"
+             rf"\s(?P<j>to|until|through|and|au|al|bis(?: zum)?)\s(?P<b>{_DAY_MON_YEAR}){_R}"),
     # ("January 2024 to March 2026", "Jan 2024–Mar 2026": a span with no "from")
     ("mymy", rf"\b(?P<a>{_MON_YEAR})(?:\s?[–-]\s?|\s(?:to|until|through)\s)(?P<b>{_MON_YEAR}){_R}"),
     ("monmon", rf"\b(?P<a>{_MON})(?:[–-]|\s(?:to|through|until)\s)(?P<b>{_MON}\s{_Y}){_R}"),
@@ -138,7 +140,9 @@ PATTERNS = [(name, re.compile(p, re.I if name in ("season", "season2", "part", "
     ("season2", rf"\b(?P<s>{'|'.join(_SEASONS_OTHER)})\s(?:de\s|d['’]|del\s)?(?P<y>{_Y}){_R}"),
     ("fy", rf"\b(?:FY\s?(?P<y>{_Y}|\d{{2}})|[Ff]iscal\s(?:[Yy]ear\s)?(?P<y2>{_Y})){_R}"),
     ("partdec", rf"\b(?:the\s)?(?P<p>[Ee]arly|[Mm]id|[Ll]ate)[- ]?(?P<y>(?:1\d|20)\d0)s\b"
-                rf"|\b(?P<p2>Anfang|Mitte|Ende)\sder\s(?P<y2>(?:1\d|20)\d0)er\b"),
+                rf"|\b(?P<p2>Anfang|Mitte|Ende)\sder\s(?P<y2>(?:1\d|20)\d0)er\b"
+                # ("au début des années 1990", "à la fin des années 1990")
+                rf"|\b(?P<p3>[Dd]ébut|[Mm]ilieu|[Ff]in)\sdes\sannées\s(?P<y3>(?:1\d|20)\d0)\b"),
     ("decade", rf"(?:\b[Tt]he\s)?{_L}(?P<y>(?:1\d|20)\d0)s\b"),
     # ("the late 18th century", "the early 17th century", "the 19th century")
     # (a past century's time "in" it: "21st-century skills", "a 19th century mill" name a
@@ -146,7 +150,7 @@ PATTERNS = [(name, re.compile(p, re.I if name in ("season", "season2", "part", "
     ("century", rf"(?:(?<=\b[Ii]n\s)|(?<=[Dd]uring\s))the\s(?:(?P<p>[Ee]arly|[Mm]id|[Ll]ate)[- ])?"
                 rf"(?P<c>1[0-9]|20)(?:st|nd|rd|th)\scentury\b(?!-)"),
     # ("les années 1990", "la década de 1990", "die 1990er Jahre")
-    ("decade2", rf"\b(?:[Ll]es\sannées|[Ll]a\sdécada\sde|[Ll]os\saños|(?:[Gg]li\s|[Nn]egli\s|[Dd]egli\s"
+    ("decade2", rf"\b(?:[Ll]es\sannées|[Dd]es\sannées|[Ll]a\sdécada\sde|[Ll]os\saños|(?:[Gg]li\s|[Nn]egli\s|[Dd]egli\s"
                 rf"|[Oo]s\s|[Nn]os\s|[Dd]os\s)?(?:anni|anos|años))\s(?P<y>(?:1\d|20)\d0)\b"
                 rf"|{_L}(?P<y3>(?:1\d|20)\d0)er\b"),
     ("part", rf"\b(?P<p>early|mid|late)[- ](?P<y>{_Y}){_R}"),
@@ -223,10 +227,10 @@ _MONTH_NEEDS = tuple(sorted({m.lower()[:3] for m in (*MONTHS, *_FOREIGN)}))
 #: cheap pre-checks: a pattern runs only if the lower-cased text holds one of these
 NEEDS = {"fromto": ("from", "between", "entre", "zwischen", "von", "van", "tra", "fra"), "monmon": ("-", "–", " to ", "through", "until"),
          "mymy": ("-", "–", " to ", "until", "through"),
-         "dmdm": (" to ", "until", "through", " and "), "yy": ("-", "–", " to ", "/", " bis ", " à ", " a ", " al ", " tot "),
+         "dmdm": (" to ", "until", "through", " and ", " au ", " al ", " bis "), "yy": ("-", "–", " to ", "/", " bis ", " à ", " a ", " al ", " tot "),
          "iso": ("-",), "num": ("/", "."), "q": ("q1", "q2", "q3", "q4", "1q", "2q", "3q", "4q"), "ordq": ("quarter",), "h": ("h1", "h2", "h 1", "h 2", "half", "1h", "2h"),
          "season": tuple(_SEASONS_EN), "season2": tuple(_SEASONS_OTHER), "fy": ("fy", "fiscal"),
-         "partdec": ("0s", "0er"), "decade": ("0s",), "century": ("century",), "decade2": ("0er", "années", "década", "años", "anni", "anos"),
+         "partdec": ("0s", "0er", "années"), "decade": ("0s",), "century": ("century",), "decade2": ("0er", "années", "década", "años", "anni", "anos"),
          "part": ("early", "mid", "late"), "part2": tuple(p for p in PARTS
                                                           if p not in ("early", "mid", "late")),
          "bareq": ("q1", "q2", "q3", "q4"),
@@ -368,7 +372,7 @@ def _resolve(name: str, m: re.Match, published: datetime | None):
     if name in ("partdec", "decade") and decade % 100 == 0 and decade < 1900:
         return None  # ("the 1600s", "the late 1700s": a century as often as a decade)
     if name == "partdec":
-        y, p = decade, PARTS[(g["p"] or g["p2"]).lower()]
+        y, p = decade, PARTS[(g["p"] or g["p2"] or g["p3"]).lower()]
         a, b = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}[p]
         return str(y + a), str(y + b), "decade"
     if name == "decade":

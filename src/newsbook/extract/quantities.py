@@ -34,13 +34,17 @@ def _patterns(num: str) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
         rf"{SIGN}{NL}(?P<n1>{num}){NR}(?:\s?(?P<s1>{SW})\b|(?P<c1>[万亿]))?"
         rf"(?:{SEP}(?P<n2>{num}){NR}(?:\s?(?P<s2>{SW})\b|(?P<c2>[万亿]))?)?"
         rf"(?P<gap>\s?|-)(?:(?P<unit>{UNIT_ALT})|(?:(?P<mid>[a-z][a-z-]+)\s)?(?P<noun>{NOUN_ALT}))"
-        r"(?:(?<=[元])|(?!\w|/[^\W\d]))")  # ("120 MB/s" is no "120 MB")
+        r"(?:(?<=[元])|(?!\w|-\w|/[^\W\d]))")  # ("120 MB/s" is no "120 MB", nor
+    #   "212,4 milliards de tonnes-kilomètres" tonnes)
     # ``21.3 million TEU``, ``2 million barrels``: after a scale word any unit-like word is
     # the unit (an acronym, or a plural noun that is not a function word or a verb)
     scaled = re.compile(
         rf"{SIGN}{NL}(?P<n1>{num}){NR}\s(?P<s1>{SW})\b"
         rf"(?:{SEP}(?P<n2>{num}){NR}\s(?P<s2>{SW})\b)?"
-        r"\s(?P<unit>[A-Z]{2,6}|(?:[a-z]{3,20}\s)?[a-z]{3,20}s)\b(?![-’'])")
+        # (and in French, Spanish, Italian: "112 millions de voyageurs", "1,2 millones de
+        # pasajeros")
+        r"\s(?:de\s|d['’]|di\s)?(?P<unit>[A-Z]{2,6}|(?:[a-z]{3,20}\s)?[a-zé]{3,20}s"
+        r"(?:-[a-zéè]{3,20}s)?)\b(?![-’'])")  # ("milliards de tonnes-kilomètres": whole)
     return cur, post, scaled
 
 
