@@ -185,7 +185,8 @@ SPONSOR = re.compile(r"^(?:This|Today['’]s|This week['’]s|This month['’]s)
                      r"brought to you|presented|made possible) (?:this week|today|this month"
                      r"|this issue) by\b|"
                      # (in French, German and Spanish: "Cette lettre vous est offerte par X")
-                     r"^(?:Cette (?:lettre|édition|newsletter) (?:vous )?est (?:offerte|présentée)"
+                     r"^(?:Cette (?:lettre|édition|newsletter) (?:vous )?est (?:offerte|présentée"
+                     r"|sponsorisée|parrainée|soutenue)"
                      r"|Diese (?:Ausgabe|Folge) wird (?:Ihnen )?präsentiert"
                      r"|Est[ae] (?:edición|newsletter|número|boletín|entrega) (?:está patrocinad[ao]"
                      r"|es presentad[ao])"

@@ -29,8 +29,10 @@ NOTE = re.compile(r"^\[[^\[\]]+\]$")
 PLAYER_TIME = re.compile(r"^(?:[-−/] ?)?\d{1,2}:\d{2}(?::\d{2})?$|^\d(?:\.\d{1,2})?[×x]$")
 #: an embedded post's (a tweet's) first line: its author and handle, "Ryan Holt @ryanholt"
 POST_HEAD = re.compile(r"^\S.{0,60} @\w{1,15}$")
-SOURCE_TAIL = re.compile(r"(?:\(Source\)|\bSource\.?|\bSource \| Archive|\bSource: [^.]{1,60}\.?"
-                         r"|\(Source: [^)]*\)|; source)$")
+#: (and as French writes it, a space before the colon: "Source : RTAE.")
+SOURCE_TAIL = re.compile(r"(?:\(Source\)|\bSource\.?|\bSource \| Archive"
+                         r"|\bSources?[\u00a0\u202f ]?: [^.]{1,60}\.?"
+                         r"|\(Sources?[\u00a0\u202f ]?: [^)]*\)|; source)$")
 ALT_TEXT = "AI-generated content may be incorrect."
 NOT_SPEAKERS = {"Source", "Disclaimer", "Note", "Update", "Correction", "Q", "A",
                 # (a notice board's labels: "Found: a blue boot…", "Lost: a tabby cat…")
