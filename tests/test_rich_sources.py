@@ -1766,3 +1766,34 @@ def test_jetpacks_share_buttons_and_related_posts_are_chrome():
             '2025</dd></dl></li></ul></nav>')
     blocks, _, _ = html_blocks(html)
     assert [b.text for b in blocks] == ["Coverage fell again this year, to 92.1%."]
+
+
+@pytest.mark.parametrize("html, want", [
+    # a time before the bold name, or inside the bold
+    ('<p>[00:00:48] <strong>Mara Ellison:</strong> Ines, welcome.</p><p>[00:01:02] <strong>'
+     'Ines Okafor:</strong> Thanks.</p><p>More of it.</p><p>[00:02:10] <strong>Mara Ellison:'
+     '</strong> So?</p><p>[00:02:44] <strong>Ines Okafor:</strong> Yes.</p>',
+     [("Mara Ellison", "00:00:48", 1), ("Ines Okafor", "00:01:02", 2),
+      ("Mara Ellison", "00:02:10", 1), ("Ines Okafor", "00:02:44", 1)]),
+    ('<p><strong>[00:00:35] Mara Ellison:</strong> Hello.</p><p><strong>[00:00:40] Tomasz '
+     'Wrona:</strong> Hi.</p><p><strong>[00:01:35] Mara Ellison:</strong> So?</p><p><strong>'
+     '[00:02:35] Tomasz Wrona:</strong> Yes.</p>',
+     [("Mara Ellison", "00:00:35", 1), ("Tomasz Wrona", "00:00:40", 1),
+      ("Mara Ellison", "00:01:35", 1), ("Tomasz Wrona", "00:02:35", 1)]),
+    # a producer who speaks once, between the guest's turns, is a speaker of his own
+    ('<p><strong>Mara Ellison</strong> [00:00:35]: Hello.</p><p><strong>Tomasz Wrona</strong>'
+     ' [00:00:40]: Hi.</p><p><strong>Theo Lang</strong> [00:03:01]: Closer, please.</p><p>'
+     '<strong>Tomasz Wrona</strong> [00:03:05]: Sure.</p><p><strong>Mara Ellison</strong> '
+     '[00:04:35]: So?</p>',
+     [("Mara Ellison", "00:00:35", 1), ("Tomasz Wrona", "00:00:40", 1),
+      ("Theo Lang", "00:03:01", 1), ("Tomasz Wrona", "00:03:05", 1),
+      ("Mara Ellison", "00:04:35", 1)]),
+    # "Q:" and "A:", the question in bold or not
+    ('<p><strong>Q: What do you measure?</strong></p><p>A: Samples, twice a week.</p>'
+     '<p>Q: And then?</p><p>A: We sequence them.</p>',
+     [("Q", "", 1), ("A", "", 1), ("Q", "", 1), ("A", "", 1)]),
+])
+def test_transcripts_in_other_tools_forms_are_turns(html, want):
+    from newsbook.model import Turn
+    blocks, _, _ = html_blocks("<p>Our guest this week.</p>" + html)
+    assert [(t.speaker, t.stamp, len(t.blocks)) for t in blocks if isinstance(t, Turn)] == want

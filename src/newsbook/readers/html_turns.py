@@ -37,6 +37,12 @@ def turns(blocks: list[Block]) -> list[Block]:
     speakers |= {n for n, k in counts.items() if k == 1 and any(short_for(s, n) for s in speakers)}
     if len(speakers) < 2:
         return blocks
+    # (a full name that speaks once, between two turns: a producer's "Sorry to jump in",
+    # whose words were the guest's)
+    speakers |= {lab[0] for k, lab in enumerate(labels) if lab and counts[lab[0]] == 1
+                 and len(lab[0].split()) >= 2 and any(
+                     0 <= x < len(labels) and labels[x] and labels[x][0] in speakers
+                     for x in (k - 1, k + 1))}
     out: list[Block] = []
     i = 0
     while i < len(blocks):
@@ -73,12 +79,36 @@ def _aside(b: Block) -> bool:
 _STAMP_AFTER = re.compile(r"\s*[\[(](\d{1,2}:\d{2}(?::\d{2})?)[\])]\s*:\s*")
 
 
+#: a transcript's time before the name: "[00:00:48] <strong>Mara Ellison:</strong> …", or
+#: inside the bold: "<strong>[00:00:35] Mara Ellison:</strong> …"
+_STAMP_BEFORE = re.compile(r"^\s*[\[(](\d{1,2}:\d{2}(?::\d{2})?)[\])]\s*")
+#: a question-and-answer transcript's labels, bold or not: "Q: …", "<strong>Q: What …?
+#: </strong>", "A: …"
+_QA = re.compile(r"^(Q|A)\s?[:.]\s")
+
+
 def _label(b: Block) -> tuple[str, int, str] | None:
     """(speaker, characters of the label, its time or "") when the paragraph opens with a
-    bold name."""
-    if not isinstance(b, Paragraph) or not b.spans or b.spans[0].kind != "strong":
+    bold name (its time before it or in the bold), or with "Q:" or "A:"."""
+    if not isinstance(b, Paragraph):
         return None
+    if (qa := _QA.match(b.text)) is not None:
+        return qa.group(1), qa.end(), ""
+    if not b.spans:
+        return None
+    if b.spans[0].kind != "strong":
+        stamp = _STAMP_BEFORE.fullmatch(b.spans[0].text)
+        if stamp is None or len(b.spans) < 2 or b.spans[1].kind != "strong":
+            return None
+        rest = _label(replace(b, text=b.text[stamp.end():], spans=b.spans[1:]))
+        return (rest[0], stamp.end() + rest[1], stamp.group(1)) if rest and not rest[2] \
+            else None
     bold = b.spans[0].text
+    if (stamp := _STAMP_BEFORE.match(bold)) is not None and stamp.end() < len(bold):
+        rest = _label(replace(b, text=b.text[stamp.end():],
+                              spans=(Span("strong", bold[stamp.end():]), *b.spans[1:])))
+        return (rest[0], stamp.end() + rest[1], stamp.group(1)) if rest and not rest[2] \
+            else None
     m = _LABEL.match(bold)
     if not m:
         return None
