@@ -90,7 +90,9 @@ _ORG = re.compile(r"\b(?:Authority|Bureau|Ministry|Department|Agency|Office|Comm
                   r"|Software|Solutions|Consulting|Advisors|Advisers|Management|Investments"
                   r"|Securities|Markets|Retail|Stores|Brewery|Brewing|Distillery|Farms|Dairy"
                   r"|Cycling|Racing|Team|Orchestra|Theatre|Theater|Choir|Band|Podcast|Radio"
-                  r"|Hour|Show|Magazine|Review|Gazette|Herald|Tribune|Daily|Weekly|Monthly)\b|"
+                  r"|Hour|Show|Magazine|Review|Gazette|Herald|Tribune|Daily|Weekly|Monthly"
+                  r"|Foundry|Foundries|Micro|Semi|Semiconductor|Devices|Instruments|Industries"
+                  r"|Manufacturing|Works|Engineering|Aerospace|Robotics|Automotive)\b|"
                   r"^[A-Z0-9&]{2,}$|[局部会院厅社司行所]$")
 _HAN = re.compile(r"[\u3400-\u9fff]{2,}")
 #: a Han-script run glossed by a capitalised name ("港湾局 (こうわんきょく, Ports and Harbours

@@ -195,7 +195,7 @@ def _not_its_own(text: str, s: int) -> bool:
             or any(w in before[-40:] for w in ("from", "year", "instead", "rather"))
             and _NOT_ITS_DATE.search(text, max(0, s - 40), s) is not None
             or any(w in before[-24:] for w in (" on ", "than", "from", "compared", "vers",
-                                                "vs", "against", "same"))
+                                                "vs", "against", "same", "this"))
             and _VERSUS.search(text, max(0, s - 24), s) is not None)
 
 
@@ -211,9 +211,16 @@ _VERSUS = re.compile(r"\b(?:(?:up|down|higher|lower|more|less|fewer|better|worse
                      r"(?: (?:by )?[-+−]?[\d.,]+\s?(?:%|per ?cent|points?|pp)?)? (?:on|than|from)"
                      r"|compared (?:with|to)|versus|vs\.?|against|unchanged from"
                      # ("up 11% on the same period of 2025")
-                     r"|the same (?:period|time|months?|quarter|weeks?|point|stage) (?:of|in|last))"
+                     r"|the same (?:period|time|months?|quarter|weeks?|point|stage) (?:of|in|last)"
+                     # ("44 by this point in 2025")
+                     r"|(?:by|at) this (?:point|time|stage) (?:in|of|last))"
                      r"\s(?:in\s|the\s)?$",
                      re.I)
+#: a date moved: "its process would slip from 2027 to 2028", "delayed from March to June"
+_MOVED = re.compile(r"\b(?:slip(?:s|ped|ping)?|delay(?:s|ed|ing)?|push(?:es|ed|ing)? back|"
+                    r"postpon(?:e|es|ed|ing)|mov(?:e|es|ed|ing)|shift(?:s|ed|ing)?|"
+                    r"reschedul(?:e|es|ed|ing)|brought forward|bring(?:s|ing)? forward|"
+                    r"pushed|put back)\s(?:\w+\s)?$", re.I)
 #: a date that is not when its event is: the one it was moved from, the end of a fiscal
 #: year ("moved from March 12", "the fiscal year ending 30 September 2026 on 2 April")
 _NOT_ITS_DATE = re.compile(r"(?:\b(?:moved|rescheduled|postponed|brought forward|changed|"
@@ -537,6 +544,9 @@ def find_dates(text: str, published: datetime | None = None) -> list[RawDate]:
                 continue
             if name == "relative" and _VERSUS.search(text, max(0, s - 24), s):
                 continue  # ("unchanged from last month": a comparison dates nothing)
+            if name in ("fromto", "dmdm") and _MOVED.search(text, max(0, s - 30), s):
+                taken.append((s, e))  # ("would slip from 2027 to 2028": a date moved, no
+                continue  #            span of both; nor is the old one an event)
             if name not in ("relative", "fromto") and (
                     _BOUND.search(text, max(0, s - 16), s)
                     or _not_its_own(text, s)

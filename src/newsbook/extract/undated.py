@@ -100,7 +100,10 @@ _ITSELF = re.compile(r"\b(?i:this|today['’]s|this week['’]s|our|the first|th
                      # reading, and for all your tips last year.")
                      r"|\b(?:items|stories|links|reads|picks|reviews|recipes|notes)"
                      r" this (?:week|month)"
-                     r"|^Thanks (?:for reading|to (?:all of )?you)\b")
+                     r"|^Thanks (?:for reading|to (?:all of )?you)\b"
+                     # ("My guest this week is …", "We had a lot of questions this month.")
+                     r"|\b(?:guests?|episode|questions|mailbag|letters|updated)\b[^.]{0,24}\bthis "
+                     r"(?:week|month)\b")
 #: the dates a sentence about the letter names in passing: its week, month or year
 SELF_PRECISIONS = frozenset(("relative", "year", "month", "range"))
 
