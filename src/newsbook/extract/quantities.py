@@ -155,6 +155,8 @@ def _find(text: str, dates: list[tuple[int, int]], patterns) -> list[RawQuantity
     for pat in pats:
         for lo, hi in near:
             cands += _scan(text, pat, lo, hi, dates)
+    if "per " in text:
+        cands += _rates(text, dates)
     out: list[RawQuantity] = []
     for r in sorted(cands, key=lambda r: (r.start_off, -(r.end_off - r.start_off))):
         if any(r.start_off < e and s < r.end_off for s, e in dates):
@@ -174,6 +176,24 @@ def _find(text: str, dates: list[tuple[int, int]], patterns) -> list[RawQuantity
             return [r for r in found if r not in base and r.unit not in {b.unit for b in base
                                                                          if b.unit}]
     return found
+
+
+#: a rate and its base: "18.2 per 100,000", "4.1 per 1,000 residents" (the base a round
+#: number: a thousand, a hundred thousand, a million)
+_RATE_OF = re.compile(rf"{NL}(?P<n1>{NUM}){NR}\s(?:per|for every)\s(?P<base>10{{0,2}}(?:,?000)+|100"
+                      r"|thousand|million)\b(?![.,]\d)")
+
+
+def _rates(text: str, dates) -> list[RawQuantity]:
+    """Rates stated with their base: "18.2 per 100,000" is 18.2 in the unit "per 100,000"
+    (the base was left out, and the rate with it: public health's main numbers)."""
+    out = []
+    for m in _RATE_OF.finditer(text):
+        if any(m.start() < b and a < m.end() for a, b in dates):
+            continue
+        out.append(RawQuantity(m.start(), m.end(), text[m.start():m.end()],
+                               number(m.group("n1")), None, "", f"per {m.group('base')}", ""))
+    return out
 
 
 #: what stands before a rate's base: "per 1,000 residents", "out of 10", "for every 100"
