@@ -102,6 +102,22 @@ def test_an_intro_lead_is_the_posts_own_first_sentence():
                                    "was fechado en 2019.")
 
 
+def test_an_intro_lead_skips_a_greeting_and_the_writers_bio():
+    """"Hello, and welcome to the first Locks & Sleepers of 2026." and a bio in Spanish
+    ("X es periodista agraria y escribe …") were the book's lead for their posts."""
+    from datetime import datetime
+
+    from newsbook.model import Article, Paragraph
+    from newsbook.writers.book_files import first_sentence
+    art = Article("T", datetime(2026, 3, 1), (
+        Paragraph("Inés Barreda Olmo es periodista agraria y escribe Acequia Abierta desde "
+                  "Zaragoza.", 4),
+        Paragraph("Hello, and welcome to the first Locks & Sleepers of 2026. This month: the "
+                  "Bridgewater Canal and the men who dug it by hand.", 6)), (), 1)
+    assert first_sentence(art) == ("This month: the Bridgewater Canal and the men who dug it "
+                                   "by hand.")
+
+
 def test_a_rating_line_is_no_intro_lead():
     from datetime import datetime
 

@@ -146,10 +146,30 @@ def first_sentence(article: Article) -> str:
             text = block.text
             for off, n in sorted(block.marks, reverse=True):  # (a footnote's digits: not
                 text = text[:off] + text[off + len(str(n)):]  # words of the sentence)
+            if _BIO_LINE.match(text) and len(text) <= 240:
+                continue  # (the writer's bio in any language: "X es periodista agraria y
+                #           escribe Acequia Abierta desde Zaragoza.")
             # (sentences as the facts' quotes find them: "at 8:30 a.m. ET" and "Dr. Ruiz"
-            # end none; the lead runs to the first end at 40 characters or more)
-            return next((text[:e] for _, e in sentences(text) if e > 40), text)
+            # end none; the lead runs to the first end at 40 characters or more, past a
+            # greeting: "Hello, and welcome to the first Locks & Sleepers of 2026.")
+            spans = [(s, e) for s, e in sentences(text) if not _GREETING.match(text, s)]
+            if not spans:
+                continue
+            first = spans[0][0]
+            return next((text[first:e] for _, e in spans if e - first > 40), text[first:])
     return ""
+
+
+#: a greeting, which says nothing of the article: "Hello, and welcome to …", "Good morning."
+_GREETING = re.compile(r"(?:Hello|Hi|Hey|Good (?:morning|afternoon|evening)|Welcome|Greetings"
+                       r"|Dear (?:readers|friends|all|subscribers)|Happy \w+day|Bonjour|Hola"
+                       r"|Buenos días|Bienvenid[oa]s|Hallo|Guten (?:Morgen|Tag)|Ciao|Buongiorno"
+                       r"|Olá|Bom dia)\b")
+#: a writer's bio, in any of the languages read: "Inés Barreda Olmo es periodista agraria y
+#: escribe Acequia Abierta desde Zaragoza.", "Claire Vautrin est ingénieure ferroviaire …"
+_BIO_LINE = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w.’'-]+ ){1,4}(?:is|es|est|ist|è|é) (?:an? |una? |une? "
+                       r"|eine? )?[\w’'-]+(?: [\w’'-]+){0,6}(?:,| and| y| et| und| e) (?:writes|"
+                       r"escribe|écrit|schreibt|scrive|escreve|edits|edita|runs|dirige)\b")
 
 
 _BIO_VERB = re.compile(r"\b(is|was|are|were|has|have|writes|wrote|works|worked|covers|studies|"
