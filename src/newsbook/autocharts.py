@@ -142,7 +142,8 @@ def timeline_chart(article: Article, stem: str, facts, out: AutoCharts) -> bool:
                 f"to {years[-1]}; hover for each quote, click to open its paragraph.",
         lane="lane" if use_lanes else "", label="event", start="start", end="end",
         precision="precision", controls=False, axis="Year",
-        layout="rows" if len(rows) > 8 else "lanes"))
+        layout="rows" if len(rows) > 8 or not use_lanes else "lanes"))  # (one lane: a row
+    #   a statement, or spans drawn on one line hid one another)
     return True
 
 
