@@ -112,7 +112,10 @@ def test_a_series_title_says_what_its_values_measure():
             "Installed wind and solar capacity across the Basin",
             # (a pronoun names nothing on its own)
             ("It carried 1.1 million passengers in 2019, 0.6 million in 2020.",
-             "1.1 million passengers"): ""}
+             "1.1 million passengers"): "",
+            # (nor does a lower-case one after a colon: "his best summer: he averaged")
+            ("He scored 1,104 runs, his best summer: he averaged 41.2 in 2023, 38.7 in 2024.",
+             "41.2"): ""}
     assert {k: measure_of(*k) for k in said} == said
 
 

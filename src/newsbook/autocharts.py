@@ -237,7 +237,10 @@ def measure_of(quote: str, value: str) -> str:
     at = q.find(value)
     if at <= 0:
         return ""
-    head = _OPENING.sub("", q[:at].rsplit(", ", 1)[-1].rsplit("; ", 1)[-1].strip(" :—–-+−~≈"))
+    clause = q[:at].rsplit(", ", 1)[-1].rsplit("; ", 1)[-1]
+    if clause.rsplit(": ", 1)[-1].strip():  # ("his best summer: he averaged": "he"; a
+        clause = clause.rsplit(": ", 1)[-1]  # lead-in whose colon the value follows stays)
+    head = _OPENING.sub("", clause.strip(" :—–-+−~≈"))
     words = head.split()
     while words and words[-1].lower().strip(":,") in _LINKING:
         words.pop()
@@ -248,7 +251,7 @@ def measure_of(quote: str, value: str) -> str:
         at = next((k for k, w in enumerate(words) if w.lower() in _VERBS), 0)
         words = words[:at]
     what = " ".join(words).strip(" :,—–-")
-    if words and words[0] in _PRONOUNS:
+    if words and words[0].capitalize() in _PRONOUNS:
         return ""  # ("It carried 1.1 million passengers": "It" names nothing on its own)
     if not what or len(words) > 8 or len(what) > 60 or not what[0].isalpha() \
             or any(c.isdigit() for c in what):
