@@ -36,6 +36,8 @@ _HAS_YEAR = re.compile(r"(?:1\d|20)\d\d(?!\d)|FY|[1-4][QH]\d\d")
 _NEXT_WORD = re.compile(r"^\s*([A-Za-z%]+)")
 
 
+#: the last words of a holiday's name before its year ("Boxing Day 1962"): a date's
+_HOLIDAY_ENDS = frozenset(("Day", "Eve", "Night", "Hogmanay", "Halloween"))
 #: a year in a listing of years, before the next: "1833," in "in 1833, 1835 and 1838"
 _LISTED_YEAR = re.compile(r"(?:1[0-9]|20)\d\d,")
 #: an event of a year named "of" it: "the bank crisis of 1797", "the winter of 1794"
@@ -79,6 +81,7 @@ def names_a_year(text: str, start: int = 0, end: int | None = None,
             #           beside it a day to read; "the March 2024 National People’s
             #           Congress" is a date still)
         if len(y) == 4 and word[:1].isupper() and word.lower() not in YEAR_AFTER and \
+                word.rstrip(",") not in _HOLIDAY_ENDS and \
                 word.lower().rstrip(".,") not in MONTHS and word[-1:].isalpha() and \
                 text[:at].rstrip()[-1:] not in ("", ".", "!", "?", ":"):
             continue  # (part of a name: "the Russell 2000 Value index", "Vision 2030")

@@ -127,6 +127,10 @@ PATTERNS = [(name, re.compile(p, re.I if name in ("season", "season2", "part", "
            rf"(?:of\s|de\s)?(?P<m1>{_MON})(?:,?\s(?:de\s)?(?P<y1>{_Y}))?(?!\s[A-Z]){_R}"),
     ("dd2", rf"\b(?P<m2>{_MON})\s(?P<d2>{_D})\s?[–-]\s?(?P<d3>{_D})(?:,?\s(?P<y2>{_Y}))?{_R}"),
     ("dmy", rf"\b{_DAY_MON_YEAR}{_R}"),
+    # (a fixed holiday and its year: "Boxing Day 1962", "on Christmas Day 2024")
+    ("holiday", rf"\b(?P<hol>Christmas Day|Christmas Eve|Boxing Day|New Year['’]s Day|New Year['’]s"
+                rf" Eve|Hogmanay|Halloween|Bastille Day|St\.? Patrick['’]s Day|Valentine['’]s Day"
+                rf"|Guy Fawkes Night|Bonfire Night),?\s(?:of\s)?(?P<y>{_Y}){_R}"),
     ("mdy", rf"\b{_MON_DAY_YEAR}{_R}"),
     ("my", rf"\b{_MON_YEAR}{_R}"),
     # (and a market's shorthand, "3Q25", "4Q2025", "1H26")
@@ -304,6 +308,14 @@ def _point(s: str) -> tuple[str, str, str] | None:
     return None
 
 
+#: fixed holidays' days: (month, day)
+_HOLIDAYS = {"Christmas Day": (12, 25), "Christmas Eve": (12, 24), "Boxing Day": (12, 26),
+             "New Year's Day": (1, 1), "New Year's Eve": (12, 31), "Hogmanay": (12, 31),
+             "Halloween": (10, 31), "Bastille Day": (7, 14), "St. Patrick's Day": (3, 17),
+             "St.Patrick's Day": (3, 17), "Valentine's Day": (2, 14),
+             "Guy Fawkes Night": (11, 5), "Bonfire Night": (11, 5)}
+
+
 def _month_end(y: int, m: int) -> str:
     return f"{y}-{m:02d}"
 
@@ -385,6 +397,9 @@ def _resolve(name: str, m: re.Match, published: datetime | None):
     if name == "decade":
         y = g["y"] or g.get("y3")
         return y, str(int(y) + 9), "decade"
+    if name == "holiday":
+        m_, d_ = _HOLIDAYS[g["hol"].replace("’", "'").replace("St ", "St. ")]
+        return f"{g['y']}-{m_:02d}-{d_:02d}", f"{g['y']}-{m_:02d}-{d_:02d}", "day"
     if name == "century":  # (its years, or a third of them: a span, approximate in part)
         first = (int(g["c"]) - 1) * 100 + 1
         a, b = {"early": (0, 32), "mid": (33, 66), "late": (67, 99), "": (0, 99)}[
