@@ -185,6 +185,12 @@ def wrap_label(value, width: int = 22) -> str:
                        for ln in textwrap.wrap(text(value), width)) or " "
 
 
+def axis_title(value, width: int = 42) -> str:
+    """An axis title wrapped with <br> (a long one, "Weekday ridership on the Ostvik tram
+    network (as stated)", was cut at the figure's edge), escaped as tick text is."""
+    return wrap_label(value, width) if len(text(value)) > width else text(value)
+
+
 def toggle(fig: go.Figure, names: list[str], trace_names: list[str], *, control: str = "buttons",
            axis_titles: dict[str, str] | None = None, axis: str = "xaxis",
            all_label: str = "", ranges: dict[str, list[float]] | None = None) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from ._common import HOVER, PALETTE, customdata, label_room, text, value_label
+from ._common import HOVER, PALETTE, axis_title, customdata, label_room, text, value_label
 
 
 def render(spec, df) -> go.Figure:
@@ -33,7 +33,7 @@ def render(spec, df) -> go.Figure:
     fig.update_layout(
         xaxis=dict(title="", type="category", categoryorder="array", categoryarray=periods),
         # (from zero, or from below the lowest value: "−12.4% in 2022" was drawn off the chart)
-        yaxis=dict(title=spec.axis, rangemode="tozero",
+        yaxis=dict(title=axis_title(spec.axis), rangemode="tozero",
                    range=[low * 1.2 if low < 0 else 0, top * 1.2 if top > 0 else 1]),
         showlegend=len(groups) > 1, height=420)
     _ = label_room
