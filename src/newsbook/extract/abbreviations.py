@@ -69,6 +69,10 @@ def find_abbreviations(text: str) -> list[Abbreviation]:
                     or first.group() in _SMALL:  # ("Office of Weights and Measures (OWM)":
                 continue                         # a long form opens with no small word)
             tail = [w.group() for w in words[-k:]]
+            digits = abbr.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-")
+            if digits and digits not in span[first.start():]:
+                break  # ("measles, mumps and rubella vaccine (MMR2)": the 2 is the second
+                #        dose, which the words spelling MMR do not say)
             if _spells(tail, letters) or (abbr.endswith("s") and _spells(tail, letters[:-1])):
                 out.append(Abbreviation(abbr, span[first.start():], cut + first.start(),
                                         m.end()))
