@@ -25,7 +25,7 @@ def speaker_shares(article: Article, stem: str) -> tuple[SpeakerShare, ...]:
     rows: dict[tuple[str, str], list] = {}
     section = ""
     labels = {b.speaker for b in walk(article.blocks) if isinstance(b, Turn)}
-    full = _full_names(labels) if not labels <= _QA else _questioned(article, labels)
+    full = _questioned(article, labels) if labels and labels <= _QA else _full_names(labels)
 
     def visit(blocks, top: bool) -> None:
         nonlocal section

@@ -121,8 +121,9 @@ def about_itself(text: str, spans, d) -> bool:
 _ITSELF_WORDS = ("issue", "edition", "letter", "email", "post", "one", "first of", " for",
                  "this week", "this month", "next week", "next month", "last week",
                  "last month", "last issue", "in this", "items", "stories", "links", "reads",
-                 "picks", "reviews", "recipes", "notes", "thanks", "the first ", "the last ",
-                 "úmero", "dición", "uméro", "Ausgabe", "primer", "últim")
+                 "picks", "reviews", "recipes", "notes", "thanks", "elcome", "ello",
+                 "his is", "ere's", "ere’s", "ere is", "úmero", "dición", "uméro", "Ausgabe",
+                 "primer", "últim", "guest", "questions", "episode", "mailbag", "updated")
 
 
 def asked(text: str, spans, d) -> bool:

@@ -330,8 +330,11 @@ def _labelled_titles(out: list[Unit]) -> None:
     section's title, not a lost image's caption, unless its label is a caption's own
     ("Chart: …", "Foto: …")."""
     for i, u in enumerate(out[:-1]):
+        if u.kind not in ("caption", "para") or len(u.lines) != 1 or ": " not in u.lines[0] \
+                or len(u.lines[0]) > 2 * _TITLE_CHARS:
+            continue  # (substring and length tests first: most units are prose)
         t = u.text.strip()
-        if u.kind not in ("caption", "para") or len(u.lines) != 1 or not _LABELLED_TITLE.match(t):
+        if not _LABELLED_TITLE.match(t):
             continue
         label = t.split(":", 1)[0].lower()
         nxt = out[i + 1]
