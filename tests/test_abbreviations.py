@@ -17,6 +17,9 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.mark.parametrize("text, want", [
+    # (a long form past its elided article: "l’Autorité …" is "Autorité …")
+    ("Selon l’Autorité de régulation des transports (ART), le péage augmente.",
+     [("ART", "Autorité de régulation des transports")]),
     # (a number the long form does not give: the 2 is the second dose, not in the words)
     ("The second dose of measles, mumps and rubella vaccine (MMR2) is due.", []),
     # (a long form's accented initials and elisions: "éditeurs" gives the E of FEE)

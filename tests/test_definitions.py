@@ -41,6 +41,14 @@ ROOT = Path(__file__).resolve().parents[1]
     # (a number in the gloss stays whole: "£4,500,000" was cut to "£4")
     ("Ships leave Tilbury Dock, a deep-water berth built for £4,500,000 in 1901, daily.",
      [("Tilbury Dock", "a deep-water berth built for £4,500,000 in 1901", "described")]),
+    # (terms in guillemets and low quotes, in French, Spanish and German)
+    ("On appelle « sillon » la capacité requise.",
+     [("sillon", "On appelle « sillon » la capacité requise.", "coined")]),
+    ("Le « péage ferroviaire » désigne la redevance.",
+     [("péage ferroviaire", "Le « péage ferroviaire » désigne la redevance.", "coined")]),
+    ("Die sogenannte „Mietpreisbremse“ gilt seit 2015.",
+     [("Mietpreisbremse", "Die sogenannte „Mietpreisbremse“ gilt seit 2015.", "coined")]),
+    ("Il a dit « non » et il est parti.", []),
     # no definitions
     ("A century of Hambleden Road, a five-day match and a £4,500 goalkeeper.", []),  # a list
     ("Yesterday, a ship sank.", []),                          # one word opening a sentence

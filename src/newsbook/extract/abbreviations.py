@@ -74,8 +74,11 @@ def find_abbreviations(text: str) -> list[Abbreviation]:
                 break  # ("measles, mumps and rubella vaccine (MMR2)": the 2 is the second
                 #        dose, which the words spelling MMR do not say)
             if _spells(tail, letters) or (abbr.endswith("s") and _spells(tail, letters[:-1])):
-                out.append(Abbreviation(abbr, span[first.start():], cut + first.start(),
-                                        m.end()))
+                at = first.start()
+                if (elided := _ELIDED.match(span[at:])) is not None:
+                    at += elided.end()  # ("l’Autorité de régulation des transports (ART)":
+                    #                    the long form opens at its word, past the article)
+                out.append(Abbreviation(abbr, span[at:], cut + at, m.end()))
                 break
     out += _expanded_after(text, {a.end for a in out})
     return out + _keys(text) if "=" in text else out

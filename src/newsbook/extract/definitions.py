@@ -25,10 +25,15 @@ from dataclasses import dataclass
 from ..connections import CAPS, STOP, cut_run, sentence_around, opens_sentence
 
 _INTRO = (r"(?:so-called|so called|known as|called|dubbed|termed|nicknamed|branded|"
-          r"the term|the phrase|the word|the slogan|the motto|the concept of|the idea of)")
-_QUOTED = r"[“\"‘]([^“”\"‘’.,;:!?()\[\]]{2,60}?)[,.]?[”\"’]"
+          r"the term|the phrase|the word|the slogan|the motto|the concept of|the idea of"
+          # (and French, Spanish, German: "On appelle « sillon »", "el llamado «efecto
+          # rebote»", "die sogenannte „Mietpreisbremse“")
+          r"|[Oo]n appelle|surnommée?s?|llamad[oa]s?|denominad[oa]s?"
+          r"|conocid[oa]s? como|sogenannte[nrms]?|so genannte[nrms]?)")
+_QUOTED = (r"[“\"‘«„]\s?([^“”\"‘’«»„.,;:!?()\[\]]{2,60}?)[,.]?\s?[”\"’»“]")
 _COINED = re.compile(r"\b" + _INTRO + r"(?:\s+(?:it|them|this|these|him|her))?\s+" + _QUOTED)
-_MEANS = re.compile(r"(?<![\w,])" + _QUOTED + r",? (?:is|are|means|refers to|describes) ")
+_MEANS = re.compile(r"(?<![\w,])" + _QUOTED + r",? (?:is|are|means|refers to|describes"
+                    r"|désigne|signifie|es|significa|bezeichnet|bedeutet) ")
 _APPOSITIVE = re.compile(r", (an? (?:[^,.;:!?()“”\"—–]|[,.](?=\d)){3,120}?"  # ("£4,500": whole)
                          # (and a list of names it ends in: "… across Sweden, Finland and
                          # Germany", which it was cut at)
@@ -55,7 +60,7 @@ class Definition:
 def find_definitions(text: str, role_nouns: frozenset[str] = frozenset()) -> list[Definition]:
     """Every coined term and described name of one block's ``text``, in order."""
     out: list[Definition] = []
-    if "“" in text or '"' in text or "‘" in text:
+    if "“" in text or '"' in text or "‘" in text or "«" in text or "„" in text:
         for pattern in (_COINED, _MEANS):
             for m in pattern.finditer(text):
                 term = m.group(1).strip()
