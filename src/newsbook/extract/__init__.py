@@ -28,7 +28,7 @@ from .speakers import speaker_shares
 from .tables import find_tables
 from .terms import find_terms
 from .undated import (ATTRIBUTION, CORRECTION_WORDS, SELF_PRECISIONS, SOURCE_LINE, about_itself,
-                      asked, cited, corrected, deadline, labels_figures, negated)
+                      asked, cited, corrected, deadline, labels_figures, negated, past_target)
 
 __all__ = ["ArticleFacts", "DatedStatement", "Fact", "Quantity", "Series", "SeriesPoint",
            "SpeakerShare", "Term", "extract_article", "extract_text", "facts_rows",
@@ -290,7 +290,8 @@ def _extract(article: Article, stem: str, published: datetime | None) -> Article
             if fixes and corrected(seg.masked, spans, d.start_off, d.end_off) or \
                     negated(seg.masked, d.start_off):
                 continue  # ("…, not 11 November 2025": the day a correction calls wrong)
-            if labels_figures(seg.masked, d, seg.caption) or deadline(seg.masked, d.start_off):
+            if labels_figures(seg.masked, d, seg.caption) or deadline(seg.masked, d.start_off) \
+                    or "by " in seg.masked and past_target(seg.masked, spans, d, published):
                 continue  # ("Top routes by trips, 2025:" labels figures; "Apply by 20 Nov.")
             if "?" in seg.masked and asked(seg.masked, spans, d):
                 continue  # ("Is the H200 still worth buying in 2026?": a question dates nothing)

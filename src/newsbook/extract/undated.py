@@ -171,6 +171,22 @@ def labels_figures(text: str, d, caption: bool) -> bool:
         (caption or text.rstrip().endswith(":") or text.rstrip()[-1:] not in ".!?")
 
 
+#: a target's words: "set a goal of 70% self-sufficiency in chips by 2025"
+_TARGET = re.compile(r"\b(?:goal|target|aim|aims|aimed|pledge|pledged|promise|promised|vow|vowed"
+                     r"|commit(?:ted|ment)?|plan(?:ned|s)? to|objective|ambition)\b", re.I)
+
+
+def past_target(text: str, spans, d, published) -> bool:
+    """Whether a date is a target's deadline that has passed ("a goal of 70% … by 2025" in
+    a post of 2026): what was aimed at, no event that happened (drawn as one, it read as
+    if the plan itself were of 2025)."""
+    if published is None or text[max(0, d.start_off - 3):d.start_off] != "by " or \
+            d.end[:4] >= f"{published.year:04d}":
+        return False
+    s, e = sentence_at(spans, d.start_off, d.end_off)
+    return _TARGET.search(text, s, d.start_off) is not None
+
+
 def cited(text: str, spans, start: int, end: int) -> bool:
     """Whether the sentence holding ``text[start:end]`` is a citation ("Source: …")."""
     s, e = sentence_at(spans, start, end)
