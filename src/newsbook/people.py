@@ -342,6 +342,10 @@ def reads_english(blocks: list[tuple[str, str, int]]) -> bool:
     return language.reads_english(t for _, t, _ in blocks[:40])
 
 
+#: a day's name: "Boxing Day", "New Year's Eve", "Bonfire Night" (no one, nothing named)
+_DAY_NAME = re.compile(r"\s(?:Day|Eve|Night)$")
+
+
 def candidates_of(names: dict[str, object], blocks: list[tuple[str, str, int]],
                   own: str = "") -> dict[str, str]:
     """One article's candidate names (name -> guessed kind), in the order found: the
@@ -360,8 +364,8 @@ def candidates_of(names: dict[str, object], blocks: list[tuple[str, str, int]],
             part = part.strip(" ’'-")
             if not part.isascii() and _HAN.fullmatch(part):
                 continue  # a bare Han-script run is a term, not a name (see below)
-            if part in mine:
-                continue
+            if part in mine or _DAY_NAME.search(part):
+                continue  # (nor is a holiday: "Boxing Day", "Christmas Eve")
             if not english and not several_names(part):
                 continue
             if part not in candidates and (
