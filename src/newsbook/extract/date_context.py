@@ -76,6 +76,10 @@ def names_a_year(text: str, start: int = 0, end: int | None = None,
         if not decades and y.endswith("0") and text.startswith(("s", "er"), m.end()):
             continue  # (a decade: "the 1990s" leaves "On 3 February" beside it a day)
         at, word = prev_word(text, m.start())
+        if word.lower() in NOT_YEAR_AFTER or _CODE_AFTER.match(text, m.end()) or \
+                _ADDRESS_AFTER.match(text, m.end()):
+            continue  # ("Resolution No. 2025-066", "Case No. 2025-CV-04417", "2010 Mill
+            #           Street": a number, a code or an address, which dates no day beside it)
         if _EVENT_NAME_AFTER.match(text, m.end()) and word.lower().rstrip(".,") not in MONTHS:
             continue  # (an event's name: "the 2026 Whitlock Prize ceremony" leaves "9 July"
             #           beside it a day to read; "the March 2024 National People’s
@@ -121,6 +125,8 @@ def _year_ok(text: str, m: re.Match) -> bool:
         return False  # ("2015 = 100": an index's base year)
     if _MEASURE_AFTER.match(text, m.end()):
         return False  # ("the Col de Varenne (2010 m)": a height, "a 2000 km race")
+    if _ADDRESS_AFTER.match(text, m.end()):
+        return False  # ("2010 Mill Street", "the 1900 block of Kessler Avenue": a house)
     nw = _NEXT_WORD.match(text[m.end():])
     if nw:
         if is_unit_word(nw.group(1)) and (low not in YEAR_AFTER or low in _WEAK_BEFORE) and \
@@ -133,6 +139,14 @@ def _year_ok(text: str, m: re.Match) -> bool:
 
 #: a year and a space, ending where a word "and" or "or" starts ("2020 and 2021 editions")
 _YEAR_THEN = re.compile(r"\b(?:1[5-9]|20)\d\d\s$")
+#: a code's rest after a year's digits: "2025-CV-04417", "2025-066" (a season is "2025-26")
+_CODE_AFTER = re.compile(r"[-–/](?:[A-Za-z]|\d{3}(?!\d)|\d{5,})")
+#: a street after a number, or a block of one: the number is an address ("2010 Mill
+#: Street", "1984 Kessler Ave.", "the 1900 block of …"), never a year
+_ADDRESS_AFTER = re.compile(r"\s(?:block\b|(?:[NSEW]\.?\s|North\s|South\s|East\s|West\s)?"
+                            r"(?:[A-Z][\w’'.-]*\s){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln"
+                            r"|Boulevard|Blvd|Drive|Dr|Way|Place|Pl|Court|Ct|Terrace|Parkway"
+                            r"|Pkwy|Highway|Hwy|Square|Crescent|Close)\b)")
 #: a unit of measure right after a number: it measures, it dates nothing
 _MEASURE_AFTER = re.compile(r"\s?(?:m|km|cm|mm|ft|mi|nm|kg|g|t|kt|ha|m²|m³|km²|kWh|MWh|GWh|kW|MW"
                             r"|GW|metres|meters|feet|miles|kilometres|kilometers|tonnes|tons"
