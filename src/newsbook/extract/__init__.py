@@ -27,8 +27,9 @@ from .spans import has_any, label_of, quote_for, sentences
 from .speakers import speaker_shares
 from .tables import find_tables
 from .terms import find_terms
-from .undated import (ATTRIBUTION, CORRECTION_WORDS, SELF_PRECISIONS, SOURCE_LINE, about_itself,
-                      asked, cited, corrected, deadline, labels_figures, negated, past_target)
+from .undated import (ATTRIBUTION, CORRECTION_WORDS, EXAMPLE_WORDS, SELF_PRECISIONS,
+                      SOURCE_LINE, about_itself, asked, cited, corrected, deadline, example,
+                      labels_figures, negated, past_target)
 
 __all__ = ["ArticleFacts", "DatedStatement", "Fact", "Quantity", "Series", "SeriesPoint",
            "SpeakerShare", "Term", "extract_article", "extract_text", "facts_rows",
@@ -278,6 +279,8 @@ def _extract(article: Article, stem: str, published: datetime | None) -> Article
                 ATTRIBUTION.match(seg.text):
             continue  # (a title, or a citation: "Source: trial report, 2025" dates no event,
             #           nor does a quote's source line, "— Mara Vinter, The Salt Roads, 1967")
+        if has_any(seg.masked, EXAMPLE_WORDS) and example(seg.masked):
+            continue  # ("Now imagine a hypothetical saver …": no fact of the world)
         found = find_dates(seg.masked, published)
         seen = set()
         fixes = has_any(seg.masked, CORRECTION_WORDS)  # (a correction's words: rare)

@@ -133,6 +133,21 @@ def asked(text: str, spans, d) -> bool:
     return text[s:e].rstrip(" \"”’'»)").endswith("?")
 
 
+#: a paragraph that works an example through: its dates and figures are the example's, no
+#: fact ("Now imagine a hypothetical saver, Jo, who starts in January 2027 …")
+_EXAMPLE = re.compile(r"\b(?:[Hh]ypothetical(?:ly)?|[Ii]magine|[Mm]ade-up|[Mm]ade up example"
+                      r"|[Ii]llustrative|[Ff]or illustration|[Ss]uppose|[Ll]et['’]s say"
+                      r"|[Ff]or the sake of argument|[Ww]orked example)\b")
+EXAMPLE_WORDS = ("ypothetical", "magine", "ade-up", "ade up", "llustrat", "uppose", "s say",
+                 "sake of argument", "orked example")
+
+
+def example(text: str) -> bool:
+    """Whether a paragraph works a made-up example through (asked only of one holding one
+    of :data:`EXAMPLE_WORDS`)."""
+    return _EXAMPLE.search(text) is not None
+
+
 #: a deadline's words before its day: "Apply by 20 November 2026.", "Closes 31 July 2026."
 #: (a jobs board's or a call's date: when to act, no event the text tells)
 _DEADLINE = re.compile(r"\b(?:[Aa]pply (?:by|before)|[Aa]pplications? (?:close|due)(?: on| by)?"
