@@ -103,7 +103,12 @@ _ITSELF = re.compile(r"\b(?i:this|today['’]s|this week['’]s|our|the first|th
                      r"|^Thanks (?:for reading|to (?:all of )?you)\b"
                      # ("My guest this week is …", "We had a lot of questions this month.")
                      r"|\b(?:guests?|episode|questions|mailbag|letters|updated)\b[^.]{0,24}\bthis "
-                     r"(?:week|month)\b")
+                     r"(?:week|month)\b"
+                     # ("A different format this week", "No essay this month.", "Back to the
+                     # usual format next week.", "Back to essays next month.")
+                     r"|\b(?:different|usual|normal|regular|new|shorter|longer) format\b"
+                     r"|\b[Nn]o (?:essay|letter|issue|post|newsletter) (?:this|next) (?:week|month)\b"
+                     r"|\b[Bb]ack to (?:the usual|our usual|normal|essays|regular)\b")
 #: the dates a sentence about the letter names in passing: its week, month or year
 SELF_PRECISIONS = frozenset(("relative", "year", "month", "range"))
 
@@ -123,7 +128,8 @@ _ITSELF_WORDS = ("issue", "edition", "letter", "email", "post", "one", "first of
                  "last month", "last issue", "in this", "items", "stories", "links", "reads",
                  "picks", "reviews", "recipes", "notes", "thanks", "elcome", "ello",
                  "his is", "ere's", "ere’s", "ere is", "úmero", "dición", "uméro", "Ausgabe",
-                 "primer", "últim", "guest", "questions", "episode", "mailbag", "updated")
+                 "primer", "últim", "guest", "questions", "episode", "mailbag", "updated",
+                 "format", "essay", "back to")
 
 
 def asked(text: str, spans, d) -> bool:

@@ -207,8 +207,9 @@ def _bold_label(b) -> bool:
 def bold_titles(blocks: list[Block], cards: set[int] = frozenset()) -> list[Block]:
     """Section titles set as bold paragraphs, as e-mail tools' bodies have them ("DATA",
     "POLICY", "Worth reading", each over its section): headings, when a post has two or
-    more over text (one alone may be emphasis). Given the deepest level, so
-    :func:`levels` puts them under the post's real headings, or first where it has none.
+    more over text (one alone may be emphasis). Given the level of the post's top
+    headings: they are its sections, siblings of an "<h2>Chart of the week</h2>" (at the
+    deepest level they nested under it).
     ``cards``: the lines of cards' own titles (a Ghost toggle's), which stay paragraphs."""
     at = [k for k, b in enumerate(blocks) if _bold_label(b) and b.line not in cards
           and k + 1 < len(blocks)
@@ -216,8 +217,9 @@ def bold_titles(blocks: list[Block], cards: set[int] = frozenset()) -> list[Bloc
     if len(at) < 2:
         return blocks
     out = list(blocks)
+    top = min((b.level for b in blocks if isinstance(b, Heading)), default=2)
     for k in at:
-        out[k] = Heading(blocks[k].text.strip(), blocks[k].line, 6)
+        out[k] = Heading(blocks[k].text.strip(), blocks[k].line, top)
     return out
 
 
