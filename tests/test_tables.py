@@ -393,6 +393,16 @@ def test_a_scorecards_extras_row_is_no_batter():
     assert facts.tables[0].labels == ("A. Danvers-Lyle", "L. Corrigan", "P. Moss")
 
 
+def test_a_notes_mark_on_a_rows_label_keeps_the_table():
+    """"2026[1]": a footnote's mark on the last year's label read as no period, and the
+    table had no chart."""
+    article, stem, facts = tables_of(copy(
+        f"Year{T}30-year fixed{T}15-year fixed", f"2022{T}5.34%{T}4.58%",
+        f"2023{T}6.81%{T}6.11%", f"2024{T}6.72%{T}5.99%", f"2026[1]{T}6.18%{T}5.41%"))
+    (t,) = facts.tables
+    assert t.labels == ("2022", "2023", "2024", "2026") and t.periods
+
+
 def test_rows_of_one_kind_by_years_across_the_top_are_bars_side_by_side():
     """"City | 2024 | 2025 | Change": each city's two years side by side on one axis (it
     had no chart); the change, of another kind, is left to the table."""

@@ -208,12 +208,18 @@ _TOTAL = re.compile(r"^(?:(?:grand |sub-?)?totals?|all|overall|combined|average|
                     r"|\((?:all|total)\)$|\b(?:total|average|mean|median|overall)$", re.I)
 
 
+def _label_of(cell: str) -> str:
+    """A row's label without a note's mark after it ("2026[1]", "Leeds*"): a year with its
+    footnote's marker read as no period, and the whole table went uncharted."""
+    return _CELL_MARK.sub("", cell.strip()).strip()
+
+
 def _label_column(header: tuple[str, ...], data: list[tuple[str, ...]],
                   pattern: re.Pattern, mark: str) -> int | None:
     """The column that names the rows: the first of words, not numbers (a rank or
     position before the team's name is no label: "Pos | Team | P | W …")."""
     for c in range(min(3, len(header))):
-        cells = [r[c].strip() if c < len(r) else "" for r in data]
+        cells = [_label_of(r[c]) if c < len(r) else "" for r in data]
         if all(cells) and not all(_RANK_CELL.match(x) for x in cells) and (
                 all(_PERIOD.match(x) for x in cells)
                 or not all(_value(x, pattern, mark) for x in cells)):
@@ -243,7 +249,7 @@ def table_figures(article: Article, stem: str, table: Table, mark: str,
         return None
     kept = [k for k, r in enumerate(rows[1:]) if not _TOTAL.search(r[lc].strip())]
     data = [rows[1 + k] for k in kept]
-    labels = [r[lc].strip() for r in data]
+    labels = [_label_of(r[lc]) for r in data]  # ("2026[1]": a note's mark is no label's)
     if len(data) < MIN_ROWS or len(set(labels)) != len(labels) or any(len(x) > 80 for x in labels):
         return None  # (a row label says which bar is which: each one, and once)
     years = [c for c in range(len(header)) if c != lc and _PERIOD.match(header[c].strip())]
