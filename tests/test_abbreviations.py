@@ -17,6 +17,11 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.mark.parametrize("text, want", [
+    # (a glossary's entry: the abbreviation opening its paragraph, then a colon)
+    ("APR: annual percentage rate, the yearly cost of borrowing.",
+     [("APR", "annual percentage rate")]),
+    ("CPI: the consumer price index.", [("CPI", "consumer price index")]),
+    ("NOTE: nothing else here.", []),
     # (a long form past its elided article: "l’Autorité …" is "Autorité …")
     ("Selon l’Autorité de régulation des transports (ART), le péage augmente.",
      [("ART", "Autorité de régulation des transports")]),

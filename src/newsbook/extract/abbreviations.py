@@ -51,7 +51,7 @@ def find_abbreviations(text: str) -> list[Abbreviation]:
     ``ABBR (long form)`` one."""
     out: list[Abbreviation] = []
     if "(" not in text:
-        return _keys(text) if "=" in text else out
+        return _keys(text) if "=" in text or ": " in text[:8] else out
     for m in _DEF.finditer(text):
         abbr = m.group(1)
         letters = [c.lower() for c in abbr if c.isalpha()]
@@ -81,18 +81,21 @@ def find_abbreviations(text: str) -> list[Abbreviation]:
                 out.append(Abbreviation(abbr, span[at:], cut + at, m.end()))
                 break
     out += _expanded_after(text, {a.end for a in out})
-    return out + _keys(text) if "=" in text else out
+    return out + _keys(text) if "=" in text or ": " in text[:8] else out
 
 
-#: a table's key: "GP = games played; PPG = points per game"
-_KEY = re.compile(r"(?<![\w=])([A-Z][A-Za-z]{1,5})\s?=\s?([a-z][a-z’' -]{2,50}?)(?=\s?[;,.)]|$)")
+#: a table's key: "GP = games played; PPG = points per game"; and a glossary's entry, the
+#: abbreviation opening its paragraph: "APR: annual percentage rate, the yearly cost …"
+_KEY = re.compile(r"(?<![\w=])([A-Z][A-Za-z]{1,5})\s?=\s?([a-z][a-z’' -]{2,50}?)(?=\s?[;,.)]|$)"
+                  r"|^([A-Z][A-Z]{1,5}):\s([a-z][a-z’' -]{2,50}?)(?=\s?[;,.)—–]|$)")
 
 
 def _keys(text: str) -> list[Abbreviation]:
     """Every ``ABBR = long form`` of a key whose words spell the abbreviation."""
     out = []
     for m in _KEY.finditer(text):
-        abbr, long_form = m.group(1), m.group(2).strip()
+        abbr, long_form = m.group(1) or m.group(3), (m.group(2) or m.group(4)).strip()
+        long_form = re.sub(r"^(?:the|a|an) ", "", long_form)  # ("CPI: the consumer price …")
         letters = [c.lower() for c in abbr if c.isalpha()]
         if sum(c.isupper() for c in abbr) >= 2 and _spells(long_form.split(), letters):
             out.append(Abbreviation(abbr, long_form, m.start(), m.end()))
