@@ -1797,3 +1797,11 @@ def test_transcripts_in_other_tools_forms_are_turns(html, want):
     from newsbook.model import Turn
     blocks, _, _ = html_blocks("<p>Our guest this week.</p>" + html)
     assert [(t.speaker, t.stamp, len(t.blocks)) for t in blocks if isinstance(t, Turn)] == want
+
+
+def test_ghosts_members_only_marker_makes_a_preview():
+    """Ghost's "<!--members-only-->" ends a post's public part: the feed holds its preview
+    (the page ended as if complete, with no note and no warning)."""
+    from newsbook.readers.html import _read_body
+    assert _read_body("<p>The five moves we would make.</p><!--members-only-->", "", 1)[3]
+    assert not _read_body("<p>The five moves we would make.</p>", "", 1)[3]

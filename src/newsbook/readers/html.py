@@ -538,7 +538,14 @@ def _read_body(html: str, base_url: str, line: int, publication: str = ""):
         blocks = _notes_title_dropped(blocks)
     while blocks and isinstance(blocks[-1], Rule):  # (a break before nothing, or chrome)
         blocks = blocks[:-1]
-    return tuple(blocks), tuple(m.footnotes), m.anchors, m.cut_short
+    # (Ghost's members-only marker, an HTML comment where a post's public part ends: the
+    # sanitiser drops comments, so it is looked for in the source)
+    return tuple(blocks), tuple(m.footnotes), m.anchors, m.cut_short or (
+        "members-only" in html and MEMBERS_ONLY.search(html) is not None)
+
+
+#: Ghost's marker of a post's end for the public: "<!--members-only-->"
+MEMBERS_ONLY = re.compile(r"<!--\s*members-only\s*-->|&lt;!--\s*members-only\s*--&gt;")
 
 
 def _notes_title_dropped(blocks: list) -> list:
