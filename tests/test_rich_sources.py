@@ -1717,9 +1717,17 @@ def test_a_digest_items_title_in_bold_keeps_its_bold_and_ends_before_its_summary
                             "** Tram boardings")
     assert md[2].startswith("**[Paris adds lanes](https://x.example/b)** The city")
     assert md[3] == "See [this piece here](https://x.example/c)\\."
-    quotes = {q.quote for q in extract_article(art, "t").quantities}
+    facts = extract_article(art, "t")
+    quotes = {q.quote for q in facts.quantities}
     assert quotes == {"Tram boardings were 58.1 million in Q1 2026, 60.4 million in Q2 2026 "
                       "and 57.2 million in Q3 2026.", "The city added 52 km in 2025."}
+    # (a title's own year is a headline's: "→ Bogotá sets its 2027 fare")
+    html2 = ('<p>This week: fares and a queue.</p><p><strong>→ <a href="https://x.example/a">'
+             'Bogotá sets its 2027 fare</a></strong> The city will charge 3,200 pesos from '
+             'January 2027.</p>')
+    art2 = html_article(title="T", published=datetime(2026, 11, 1), html=html2,
+                        source="f.json", line=1, diags=[])
+    assert [d.when for d in extract_article(art2, "t").dates] == ["January 2027"]
 
 
 def test_section_titles_set_as_bold_paragraphs_are_headings():

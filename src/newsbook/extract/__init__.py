@@ -83,6 +83,10 @@ class Segment:
     #: offsets of the spaces that stand for the author's line breaks: each line is its own
     #: sentence ("(36:40) The first marathon …" / "(48:55) Fuelling …" were quoted as one)
     breaks: tuple[int, ...] = ()
+    #: where a digest item's bold title opening the paragraph ends (:func:`_title_end`):
+    #: its dates and numbers are a headline's, no facts of their own (the summary after it
+    #: states them)
+    title_end: int = 0
 
     def lined(self) -> str:
         """``masked`` with its line breaks as newlines (the same length), to find sentences in."""
@@ -202,8 +206,10 @@ def segments(article: Article, stem: str) -> list[Segment]:
                 short = len(b.text) <= SHORT_LINE
                 g = group[0] if (short and run[0]) else new_group()
                 run[0] = short
+                te = _title_end(b)
                 out.append(Segment(anchor, b.line, b.text, _titled(_mask(b.text, b.marks), b),
-                                   g, starts=b.line_starts(), breaks=b.breaks + _title_end(b)))
+                                   g, starts=b.line_starts(), breaks=b.breaks + te,
+                                   title_end=te[0] if te else 0))
                 continue
             run[0] = False
             if isinstance(b, Heading):
@@ -285,6 +291,8 @@ def _extract(article: Article, stem: str, published: datetime | None) -> Article
         seen = set()
         fixes = has_any(seg.masked, CORRECTION_WORDS)  # (a correction's words: rare)
         for d in found:
+            if d.start_off < seg.title_end:
+                continue  # ("→ Bogotá sets its 2027 fare", an item's title: a headline's year)
             if seg.caption and d.precision == "range" and (d.start[:4] != d.end[:4]
                                                             or len(d.start) <= 7):
                 continue  # (what a lost chart covered: "January to March 2026" too)
@@ -312,8 +320,9 @@ def _extract(article: Article, stem: str, published: datetime | None) -> Article
         tied = sorted(found + months, key=lambda d: d.start_off) if months else found
         raw = [r for r in find_quantities(seg.masked, [(d.start_off, d.end_off) for d in tied],
                                           mark)
-               if not (fixes and corrected(seg.masked, spans, r.start_off, r.end_off)
-                       or negated(seg.masked, r.start_off))]
+               if r.start_off >= seg.title_end
+               and not (fixes and corrected(seg.masked, spans, r.start_off, r.end_off)
+                        or negated(seg.masked, r.start_off))]
         for r in raw:
             q = quote_for(seg.text, spans, r.start_off, r.end_off)
             f = Quantity(stem, seg.anchor, seg.line_of(q, r.start_off), q,
