@@ -142,7 +142,13 @@ HONORIFICS = frozenset("Mr Mrs Ms Miss Dr Prof".split())
 TITLES = frozenset("""Superintendent President Mayor Governor Senator Councillor Councilman
 Councilwoman Coach Professor Chief Director Judge Justice Minister Chairman Chairwoman Chair
 Commissioner Inspector Sheriff Principal Dean Reverend Rev Father Captain Colonel Lieutenant
-Sergeant Detective Officer Representative Rep Sen Gov Pres Dr. Prof.""".split())
+Sergeant Detective Officer Representative Rep Sen Gov Pres Dr. Prof. Councilmember Manager
+Clerk Treasurer Auditor Administrator Alderman Alderwoman Supervisor Secretary Controller
+Attorney Assessor""".split())
+#: a word that opens a title before a name: "City Manager Grant Ellison", "Finance Director
+#: Priya Raman", "Deputy Mayor …" (dropped only with the title after it)
+TITLE_OPENERS = frozenset("""City County Town Village State Finance Deputy Assistant Executive
+Acting Interim Vice Police Fire Planning Budget Council""".split())
 #: a unit written with capitals, which names no one: "MWh", "GHz", "TB", "Mbps"
 _UNIT_NAME = re.compile(r"^(?:[kMGT]?Wh?|[kMGT]Hz|[kMGTP]i?B|[kMG]bps|[kMGT]Wp)$")
 
@@ -169,7 +175,8 @@ def _name_of_run(run: str) -> tuple[str, bool]:
         return " ".join(words), False  # ("Mrs Ashdown, the woman who kept bees": a name
         #                                 even where it opens a sentence)
     while words and (words[0] in STOP or words[0] in ("the", "of", "de", "&") or
-                     words[0] in TITLES and len(words) >= 3):
+                     words[0] in TITLES and len(words) >= 3 or
+                     words[0] in TITLE_OPENERS and len(words) >= 4 and words[1] in TITLES):
         words = words[1:]  # (and a joiner left first: "Before the Whitlock" is "Whitlock";
         #                   and a title before a full name: "Superintendent Nkechi Okafor")
     if not words or (len(words) == 1 and len(words[0]) < 3):

@@ -344,6 +344,10 @@ def reads_english(blocks: list[tuple[str, str, int]]) -> bool:
 
 #: a day's name: "Boxing Day", "New Year's Eve", "Bonfire Night" (no one, nothing named)
 _DAY_NAME = re.compile(r"\s(?:Day|Eve|Night)$")
+#: a number's label or a street: "Case No", "Resolution No.", "Mill Street", "Birch St"
+_NOT_A_NAME = re.compile(r"\s(?:No\.?|Nos\.?|Number|Street|St\.?|Avenue|Ave\.?|Road|Rd\.?"
+                         r"|Lane|Ln\.?|Boulevard|Blvd\.?|Drive|Dr\.?|Way|Close|Terrace)$"
+                         r"|^(?:Ordinance|Resolution|Route|Case|Bill|Item|Motion)$")
 
 
 def candidates_of(names: dict[str, object], blocks: list[tuple[str, str, int]],
@@ -364,8 +368,9 @@ def candidates_of(names: dict[str, object], blocks: list[tuple[str, str, int]],
             part = part.strip(" ’'-")
             if not part.isascii() and _HAN.fullmatch(part):
                 continue  # a bare Han-script run is a term, not a name (see below)
-            if part in mine or _DAY_NAME.search(part):
-                continue  # (nor is a holiday: "Boxing Day", "Christmas Eve")
+            if part in mine or _DAY_NAME.search(part) or _NOT_A_NAME.search(part):
+                continue  # (nor is a holiday, "Boxing Day", a number's label, "Case No",
+                #           or a street, "Mill Street", "Main St")
             if not english and not several_names(part):
                 continue
             if part not in candidates and (
