@@ -403,6 +403,23 @@ def test_a_notes_mark_on_a_rows_label_keeps_the_table():
     assert t.labels == ("2022", "2023", "2024", "2026") and t.periods
 
 
+def test_a_table_whose_article_does_not_settle_its_mark_charts_no_marked_number():
+    """A German article with no decimal comma elsewhere: "3.420" (3,420 €) was charted as
+    3.42. Its marked numbers are left out, as its prose's are; "k. A." states nothing."""
+    def german(*rows: str, extra: str = "") -> str:
+        return ("Normal view\n\nBauzeit: März\n\n12 March 2026 at 08:15\n\nDie Baukosten der "
+                "Projekte sind in der Tabelle unten aufgeführt, für jedes Jahr und jedes "
+                f"Projekt.{extra}\n\n" + "\n".join(rows) + "\n\nDas ist alles für diesen "
+                "Monat, und wir danken Ihnen für das Lesen.\n")
+    rows = (f"Projekt{T}2023{T}2024", f"Franklin-Süd{T}3.420{T}3.310",
+            f"Käfertal-Mitte{T}3.380{T}3.205", f"Neckarau{T}2.990{T}3.050")
+    assert tables_of(german(*rows))[2].tables == ()
+    (t,) = tables_of(german(f"Stadt{T}Miete", f"Leipzig{T}k.\u00a0A.", f"Köln{T}12,40",
+                            f"Bonn{T}10,10", f"Kiel{T}9,80",
+                            extra=" Sie stiegen um 3,4 %."))[2].tables
+    assert [c.value for c in t.columns[0].cells] == [12.4, 10.1, 9.8]
+
+
 def test_rows_of_one_kind_by_years_across_the_top_are_bars_side_by_side():
     """"City | 2024 | 2025 | Change": each city's two years side by side on one axis (it
     had no chart); the change, of another kind, is left to the table."""

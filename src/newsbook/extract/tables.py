@@ -20,7 +20,10 @@ from ..model import Article, Piece, Table, Turn, anchor_id, source_line, walk
 MIN_ROWS, MAX_ROWS = 3, 40
 #: a cell that states no value: a dash, "n/a", an ellipsis
 _MISSING = frozenset(["", "-", "–", "—", "n/a", "N/A", "n.a.", "na", "NA", "…", "...", "..",
-                      "*", "?", "tbc", "TBC", "tba", "TBA"])
+                      "*", "?", "tbc", "TBC", "tba", "TBA",
+                      # (and other languages' "no data": "k. A.", "n. v.", "s/d", "n.d.")
+                      "k. A.", "k.A.", "k. A", "n. v.", "n.v.", "s/d", "s.d.", "n.d.", "nd",
+                      "N/D", "n.c.", "n.d"])
 #: headers of columns that number or name rows instead of measuring them
 _NOT_MEASURE = re.compile(r"^(?:#|no\.?|nr\.?|n°|place|year|jahr|année|año|ano|id|code"
                           r"|ref(?:erence)?|zip|post ?code|round|week|game|match|lane|bib"
@@ -122,8 +125,12 @@ _CELL_MARK = re.compile(r"\s?(?:\*+|[†‡§]|\[\d{1,3}\]|[¹²³⁴⁵⁶⁷�
 
 
 def _value(cell: str, pattern: re.Pattern, mark: str) -> tuple[float, str, str] | None:
-    """(number, currency, unit) of a cell stating one number, else None."""
+    """(number, currency, unit) of a cell stating one number, else None. ``mark`` "": the
+    article's numbers do not settle its decimal mark, so a number with a mark is none
+    ("3.420" in a German table is 3,420 €, and was charted as 3.42)."""
     m = pattern.match(_CELL_MARK.sub("", cell.strip()))
+    if m is not None and not mark and re.search(r"\d[.,]\d", m.group("num")):
+        return None
     if m is None or (m.group("s1") and m.group("s2")):
         return None
     digits = re.sub(r"[\s\u202f\u00a0" + ("." if mark == "," else ",") + "]", "",
@@ -166,7 +173,7 @@ def _column(header: str, cells: list[str], pattern: re.Pattern, mark: str,
         #              "2026 budget" names its column)
     found, kinds = [], set()
     for k, cell in enumerate(cells):
-        if cell.strip() in _MISSING:
+        if " ".join(cell.split()) in _MISSING:  # (a no-break space too: "k.\u00a0A.")
             continue
         got = _value(cell, pattern, mark)
         if got is None:
