@@ -181,7 +181,7 @@ def _signed(text: str, s: int) -> int:
         return s - 1
     return s
 #: what joins the items of a listing by year: "41 in 2022, 46 in 2023 and just 38 in 2025"
-_CHAIN = re.compile(r"^(?:,\s|;\s|,?\s(?:and|&|to|from)\s"
+_CHAIN = re.compile(r"^(?:,\s|;\s|,?\s(?:and|&|to|from|auf|und|bis|von|y|et|e|a|à)\s"
                     # ("rose from 22 in 2021 to 44 in 2024 before easing to 40 in 2025")
                     r"|,?\s(?:before|then|and then)\s[a-z]+ing\s(?:back\s)?(?:to|at)\s)"
                     r"(?:(?:just|only|then|a|about)\s)?$")
@@ -189,17 +189,19 @@ _CHAIN = re.compile(r"^(?:,\s|;\s|,?\s(?:and|&|to|from)\s"
 #: that states a level, so the numbers are that subject's values)
 _STATED = re.compile(r"(?:\b(?:was|were|is|are|stood at|came to|totall?ed|averaged|numbered"
                      r"|(?:rose|grew|fell|went|increased|climbed|jumped|dropped|declined)"
-                     r" (?:from|to))"  # ("climbed to 1,655 in March from 1,302 in February …")
+                     r" (?:from|to)"
+                     # (German: "sank von 371.400 im Jahr 2021 auf …", "lag bei", "betrug")
+                     r"|(?:sank|stieg|fiel|wuchs|ging|kletterte) (?:von|auf)|lag bei|betrug|war|waren)"  # ("climbed to 1,655 in March from 1,302 in February …")
                      r"|(?:^|(?<=\s))[A-Z][\w’'-]{0,20}(?: [\w’'-]+){0,2}:)"  # (or a label's)
                      r"\s(?:(?:just|only|about|around)\s)?$")
 _STATED_WORDS = (" was ", " were ", " is ", " are ", "stood at", "averaged", "tota", "came to",
-                 "numbered", " from ", ": ", " to ")
+                 "numbered", " from ", ": ", " to ", " von ", " auf ", " bei ", "betrug", " war")
 #: a listing's first item that names what it counts, a plural noun: "1,507 new
 #: confirmations in 2016, 151 in 2017, …" (the rest borrow it)
 _RATE = r"(?:(?:a|an|per|each)\s(?:game|match|day|night|week|month|year|head|person|visit|show)\s)?"
 _NOUN_TIED = re.compile(rf"\s(?P<noun>(?:[a-z][a-z-]+\s){{0,2}}[a-z][a-z-]+s)\s{_RATE}(?:in|by|during)\s")
 #: a listing's item tied to its year, a rate between them or not: "2,140 a game in 2022-23"
-_TIED_RATE = re.compile(rf"\s{_RATE}(?:in|by|during)\s")
+_TIED_RATE = re.compile(rf"\s{_RATE}(?:in|by|during|im Jahr|im|en|em|nel)\s")
 #: a second item of a listing ("…, 151 in 2017"): a cheap test before any is looked for
 _NEXT_ITEM = re.compile(r"[,;] (?:and |just |only )?\d[\d,.]* (?:[a-z]+ ){0,3}(?:in|by) ")
 
@@ -210,7 +212,8 @@ def bare_listing(text: str, found: list[RawQuantity], dates) -> list[RawQuantity
     commas and "and" after a verb that states a level. They are the subject's values, with
     no unit (the chart says what they measure in the sentence's words); their years are
     the listing's, not three events. Anything looser stays plain numbers."""
-    if " in " not in text or not (has_any(text, _STATED_WORDS) or _NEXT_ITEM.search(text)):
+    if not (" in " in text or " im " in text or " en " in text) or not (
+            has_any(text, _STATED_WORDS) or _NEXT_ITEM.search(text)):
         return found  # (substring tests first: most paragraphs list nothing)
     ends = {a: b for a, b in dates}
     # (start, end, end of its year, scale, the noun it names: "" for a bare number)

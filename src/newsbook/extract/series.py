@@ -25,7 +25,8 @@ _AFTER_GAP = re.compile(r"^(?:/[A-Za-z]{1,6}\b)?"  # (a price's rate: "€84/MWh
                         r"\s?\(?\s?(?:(?:of|a|an|per) [a-z][\w’'-]*(?: [a-z][\w’'-]*)? "
                         r"(?=in\s|by\s|for\s))?"
                         r"(?:(?:in|by|for|during|as of|at the end of|through|"
-                        r"at end-|in the year|en|im|nel|em|no ano de|en el año)\s)?$", re.I)
+                        r"at end-|in the year|en|im Jahre?|im|nel|em|no ano de|en el año)\s)?$",
+                        re.I)
 _BEFORE_GAP = re.compile(r"^[^\d;.!?]{0,60}$")
 #: a value the text marks as not (yet) real, between its period and itself
 _TENTATIVE = re.compile(r"\((?:proposed|projected|estimated|est\.|forecast|expected|planned"
@@ -191,13 +192,22 @@ def _listings(found: list) -> list[list[tuple[RawDate, Quantity]]]:
 FALL = re.compile(r"\b(?:fell|falls?|falling|drop(?:s|ped|ping)?|declin(?:e|es|ed|ing)|down"
                   r"|lost|loss(?:es)?|los(?:e|es|ing)|shr[au]nk|shrinks?|shrinking|decreas(?:e|es|ed)"
                   r"|slid|slump(?:s|ed)?|plung(?:e|es|ed)|sank|tumbl(?:e|es|ed)|contract(?:ed|ion)"
-                  r"|negative|deficits?|minus)\b", re.I)
-FROM = re.compile(r"\bfrom\b", re.I)
+                  r"|negative|deficits?|minus"
+                  # (and in Spanish, French, German: "cayó un 12,3 % en 2023", "a baissé de",
+                  # "fiel um")
+                  r"|cay(?:ó|eron)|baj(?:ó|aron)|descendi(?:ó|eron)|disminuy(?:ó|eron)|retrocedi(?:ó|eron)"
+                  r"|caída|baisse|baissé|recul(?:é|e)?|chuté|diminué|fiel|fielen|sanken|gesunken"
+                  r"|gefallen|zurückgegangen|Rückgang)\b", re.I)
+#: (and "sank von 371.400 … auf …", "pasó de 4.215,3 … a …": a level it starts from)
+FROM = re.compile(r"\bfrom\b|\b(?:von|de|desde|da)\s[$€£]?\d", re.I)
 #: a rise by a value, which is a change ("rose 7%", "up 9%", "grew by 4%"), not a level
 #: ("rose to 7%")
 RISE_BY = re.compile(r"\b(?:rose|grew|increased|climbed|jumped|gained|added|up|higher|growth of"
-                     r"|increase of|rise of)\s(?:by\s)?(?:(?:about|around|nearly|some|almost"
-                     r"|roughly|just)\s)?[-+−]?[$€£¥]?\d", re.I)
+                     r"|increase of|rise of"
+                     # (and "subió un 4 %", "a augmenté de 3 %", "stieg um 2 %")
+                     r"|sub(?:ió|ieron)|aument(?:ó|aron)|creci(?:ó|eron)|augmenté|progressé|hausse"
+                     r"|stieg|stiegen|wuchs|gestiegen)\s(?:by\s|un\s|una\s|de\s|um\s)?"
+                     r"(?:(?:about|around|nearly|some|almost|roughly|just)\s)?[-+−]?[$€£¥]?\d", re.I)
 
 
 def _series(pairs, stem: str, unit: str, scale: str) -> Series | None:
