@@ -162,7 +162,7 @@ PATTERNS = [(name, re.compile(p, re.I if name in ("season", "season2", "part", "
               rf"[- ](?:de\s|del\s)?(?P<y>{_Y}){_R}"),
     # a day with no year ("On 3 June we reached Seville", "by March 12th"): tried only in a
     # paragraph that names no year at all (see _yearless)
-    ("dm", rf"{_L}(?:(?P<d1>{_D})\s(?:of\s|de\s)?(?P<m1>{_MON})(?![’']s)|(?<!\d\s)(?P<m2>{_MON})\s(?P<d2>{_D}))"
+    ("dm", rf"{_L}(?:(?P<d1>{_D})\.?\s(?:of\s|de\s)?(?P<m1>{_MON})(?![’']s)|(?<!\d\s)(?P<m2>{_MON})\s(?P<d2>{_D}))"
            rf"(?!,?\s['’]\d\d\b|\s[A-Z]|,?\s\d(?!\d?(?:[.:]\d\d)?\s?(?:[ap]\.?m\b|h\b|Uhr\b)"
            rf"|\d?[.:]\d\d\b)){_R}"),  # (a time after it is none of these: "24 June, 6.30pm")
     # (not "June 4, '89", "May 4th
@@ -187,7 +187,10 @@ _NAMED_BY = re.compile(r"\b(?:Act|Code|Treaty|Directive|Statute|Law) of $"
 _SINCE_RECORD = re.compile(r"\b(?:most|highest|lowest|largest|smallest|biggest|best|worst|first"
                            r"|fewest|least|strongest|weakest|fastest|slowest|hottest|coldest"
                            r"|wettest|driest|closest|nearest)(?:-\w+)?\b(?:\s[\w’'-]+){0,7}\ssince\s"
-                           r"(?:the\s(?:[\w’'-]+\s){0,3}(?:of\s)?)?$", re.I)  # ("the Easter
+                           r"(?:the\s(?:[\w’'-]+\s){0,3}(?:of\s)?)?$"
+                           # (German: "der erste Anstieg seit 2021", "höchste Stand seit")
+                           r"|\b(?:erste[nrs]?|höchste[nrs]?|niedrigste[nrs]?|stärkste[nrs]?"
+                           r"|schwächste[nrs]?|meiste[nrs]?)\b(?:\s[\w’'-]+){0,5}\sseit\s$", re.I)  # ("the Easter
 #                            weekend of 2024")  # ("the closest prices have come to last
 #                            year's level since the summer of 2024": no event in 2024)
 def _not_its_own(text: str, s: int) -> bool:
@@ -195,11 +198,13 @@ def _not_its_own(text: str, s: int) -> bool:
     fiscal year's end or one a level is compared with (each regex asked only where a
     word it needs stands before the date: most dates have none)."""
     before = text[max(0, s - 80):s].lower()
-    return ("since" in before and _SINCE_RECORD.search(text, max(0, s - 80), s) is not None
+    return (("since" in before or "seit" in before)
+            and _SINCE_RECORD.search(text, max(0, s - 80), s) is not None
             or any(w in before[-40:] for w in ("from", "year", "instead", "rather"))
             and _NOT_ITS_DATE.search(text, max(0, s - 40), s) is not None
             or any(w in before[-24:] for w in (" on ", "than", "from", "compared", "vers",
-                                                "vs", "against", "same", "this"))
+                                                "vs", "against", "same", "this", "als",
+                                                "gegenüber", "ergleich", " von "))
             and _VERSUS.search(text, max(0, s - 24), s) is not None)
 
 
@@ -217,7 +222,10 @@ _VERSUS = re.compile(r"\b(?:(?:up|down|higher|lower|more|less|fewer|better|worse
                      # ("up 11% on the same period of 2025")
                      r"|the same (?:period|time|months?|quarter|weeks?|point|stage) (?:of|in|last)"
                      # ("44 by this point in 2025")
-                     r"|(?:by|at) this (?:point|time|stage) (?:in|of|last))"
+                     r"|(?:by|at) this (?:point|time|stage) (?:in|of|last)"
+                     # (German: "unter dem Wert von 2021", "mehr als 2021", "gegenüber 2021")
+                     r"|(?:unter|über) dem (?:Wert|Niveau|Stand) von|gegenüber|im Vergleich zu"
+                     r"|mehr als|weniger als|höher als|niedriger als)"
                      r"\s(?:in\s|the\s)?$",
                      re.I)
 #: a date moved: "its process would slip from 2027 to 2028", "delayed from March to June"

@@ -108,7 +108,9 @@ _ITSELF = re.compile(r"\b(?i:this|today['’]s|this week['’]s|our|the first|th
                      # usual format next week.", "Back to essays next month.")
                      r"|\b(?:different|usual|normal|regular|new|shorter|longer) format\b"
                      r"|\b[Nn]o (?:essay|letter|issue|post|newsletter) (?:this|next) (?:week|month)\b"
-                     r"|\b[Bb]ack to (?:the usual|our usual|normal|essays|regular)\b")
+                     r"|\b[Bb]ack to (?:the usual|our usual|normal|essays|regular)\b"
+                     # ("willkommen zur ersten Ausgabe von Bauzeit im Jahr 2026")
+                     r"|\b(?:ersten|letzten) Ausgabe\b")
 #: the dates a sentence about the letter names in passing: its week, month or year
 SELF_PRECISIONS = frozenset(("relative", "year", "month", "range"))
 
@@ -127,7 +129,7 @@ _ITSELF_WORDS = ("issue", "edition", "letter", "email", "post", "one", "first of
                  "this week", "this month", "next week", "next month", "last week",
                  "last month", "last issue", "in this", "items", "stories", "links", "reads",
                  "picks", "reviews", "recipes", "notes", "thanks", "elcome", "ello",
-                 "his is", "ere's", "ere’s", "ere is", "úmero", "dición", "uméro", "Ausgabe",
+                 "his is", "ere's", "ere’s", "ere is", "úmero", "dición", "uméro", "ausgabe",
                  "primer", "últim", "guest", "questions", "episode", "mailbag", "updated",
                  "format", "essay", "back to")
 
