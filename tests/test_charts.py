@@ -113,6 +113,9 @@ def test_a_series_title_says_what_its_values_measure():
             # (a pronoun names nothing on its own)
             ("It carried 1.1 million passengers in 2019, 0.6 million in 2020.",
              "1.1 million passengers"): "",
+            # (but the subject of the clause before its colon does)
+            ("The average one-year CD has fallen faster: it paid 3.90% in February, 3.70% "
+             "in April.", "3.90%"): "The average one-year CD",
             # (nor does a lower-case one after a colon: "his best summer: he averaged")
             ("He scored 1,104 runs, his best summer: he averaged 41.2 in 2023, 38.7 in 2024.",
              "41.2"): ""}

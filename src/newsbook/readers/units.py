@@ -349,7 +349,10 @@ _PUBLISHED = re.compile(r"\b(?:is|are) (?:published|out|available) (?:by|from|no
 _OF_IT = re.compile(r"\b(?:(?:this|our) (?:interview|conversation|transcript)|(?:esta|nuestra) "
                     r"(?:conversación|entrevista)|cette (?:conversation|interview|entrevue)"
                     r"|(?:dieses|unser) (?:Gespräch|Interview)|(?:part two|the second part|la "
-                    r"segunda parte|la deuxième partie|(?:den|der) zweiten? Teil)\b)", re.I)
+                    r"segunda parte|la deuxième partie|(?:den|der) zweiten? Teil)\b"
+                    # (a mailbag's sign-off: "Keep the questions coming: reply to this email")
+                    r"|\bkeep (?:the|your) questions coming\b|\bsend (?:us |me )?your questions\b"
+                    r"|\breply to this (?:email|e-mail|newsletter)\b)", re.I)
 
 
 def narration(text: str, speaker: str) -> bool:
