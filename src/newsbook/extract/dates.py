@@ -143,16 +143,16 @@ PATTERNS = [(name, re.compile(p, re.I if name in ("season", "season2", "part", "
     # only where one of its words is)
     ("season2", rf"\b(?P<s>{'|'.join(_SEASONS_OTHER)})\s(?:de\s|d['’]|del\s)?(?P<y>{_Y}){_R}"),
     ("fy", rf"\b(?:FY\s?(?P<y>{_Y}|\d{{2}})|[Ff]iscal\s(?:[Yy]ear\s)?(?P<y2>{_Y})){_R}"),
-    ("partdec", rf"\b(?:the\s)?(?P<p>[Ee]arly|[Mm]id|[Ll]ate)[- ]?(?P<y>(?:1\d|20)\d0)s\b"
-                rf"|\b(?P<p2>Anfang|Mitte|Ende)\sder\s(?P<y2>(?:1\d|20)\d0)er\b"
+    ("partdec", r"\b(?:the\s)?(?P<p>[Ee]arly|[Mm]id|[Ll]ate)[- ]?(?P<y>(?:1\d|20)\d0)s\b"
+                r"|\b(?P<p2>Anfang|Mitte|Ende)\sder\s(?P<y2>(?:1\d|20)\d0)er\b"
                 # ("au début des années 1990", "à la fin des années 1990")
-                rf"|\b(?P<p3>[Dd]ébut|[Mm]ilieu|[Ff]in)\sdes\sannées\s(?P<y3>(?:1\d|20)\d0)\b"),
+                r"|\b(?P<p3>[Dd]ébut|[Mm]ilieu|[Ff]in)\sdes\sannées\s(?P<y3>(?:1\d|20)\d0)\b"),
     ("decade", rf"(?:\b[Tt]he\s)?{_L}(?P<y>(?:1\d|20)\d0)s\b"),
     # ("the late 18th century", "the early 17th century", "the 19th century")
     # (a past century's time "in" it: "21st-century skills", "a 19th century mill" name a
     # kind; "since the late 19th century", "into the 21st century" are no events)
-    ("century", rf"(?:(?<=\b[Ii]n\s)|(?<=[Dd]uring\s))the\s(?:(?P<p>[Ee]arly|[Mm]id|[Ll]ate)[- ])?"
-                rf"(?P<c>1[0-9]|20)(?:st|nd|rd|th)\scentury\b(?!-)"),
+    ("century", r"(?:(?<=\b[Ii]n\s)|(?<=[Dd]uring\s))the\s(?:(?P<p>[Ee]arly|[Mm]id|[Ll]ate)[- ])?"
+                r"(?P<c>1[0-9]|20)(?:st|nd|rd|th)\scentury\b(?!-)"),
     # ("les années 1990", "la década de 1990", "die 1990er Jahre")
     ("decade2", rf"\b(?:[Ll]es\sannées|[Dd]es\sannées|[Ll]a\sdécada\sde|[Ll]os\saños|(?:[Gg]li\s|[Nn]egli\s|[Dd]egli\s"
                 rf"|[Oo]s\s|[Nn]os\s|[Dd]os\s)?(?:anni|anos|años))\s(?P<y>(?:1\d|20)\d0)\b"
