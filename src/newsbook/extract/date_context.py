@@ -183,7 +183,22 @@ def _relative_ok(text: str, m: re.Match, day: bool = False, pinned: bool = False
     s, e = sentence_at(sentences(text), m.start(), m.end())
     if not pinned and names_a_year(text, s, e, decades=not day):  # (never for a day with no year: it runs only where
         return False  # no year is) "Fifty years ago this month, the February 1976 Crier …"
-    return not re.search(r"[“”«»]", text[s:e]) and not text.lstrip().startswith(("“", "\""))
+    if text.lstrip().startswith(("“", "\"", "„", "«")):
+        return False
+    if not any(c in text[s:e] for c in "“”«»„"):
+        return True
+    # (quoted speech, or a date inside the quotes, may mean another time; a short name in
+    # quotes, „Bauen Digital“, is no speech: "Vom 2. bis 5. April … auf der Messe
+    # „Bauen Digital“" was left out)
+    quoted = list(_QUOTED.finditer(text, s, e))
+    if sum(text.count(c, s, e) for c in "“«„") > len(quoted):
+        return False  # (a quote the sentence opens and does not close: speech)
+    return not any(q.start() <= m.start() < q.end() or len(q.group(1).split()) >= 4
+                   for q in quoted)
+
+
+#: a quoted stretch: “…”, «…», „…“
+_QUOTED = re.compile(r"[“«„]([^“”«»„]{0,400})[”»“]")
 
 
 #: a date that only bounds its event, which happened at no date the text gives: "before
