@@ -191,7 +191,9 @@ def _relative_ok(text: str, m: re.Match, day: bool = False, pinned: bool = False
     # quotes, „Bauen Digital“, is no speech: "Vom 2. bis 5. April … auf der Messe
     # „Bauen Digital“" was left out)
     quoted = list(_QUOTED.finditer(text, s, e))
-    if sum(text.count(c, s, e) for c in "“«„") > len(quoted):
+    outside = "".join(text[a:b] for a, b in zip([s] + [q.end() for q in quoted],
+                                                [q.start() for q in quoted] + [e]))
+    if any(c in outside for c in "“«„"):
         return False  # (a quote the sentence opens and does not close: speech)
     return not any(q.start() <= m.start() < q.end() or len(q.group(1).split()) >= 4
                    for q in quoted)
