@@ -345,6 +345,22 @@ def _labelled_titles(out: list[Unit]) -> None:
             u.kind = "heading"
 
 
+def _titles_over_turns(out: list[Unit]) -> None:
+    """In an interview, a short unpunctuated line right over a speaker's turn ("El efecto
+    rebote", "Contadores y confianza") is a section title: it was a paragraph of the turn
+    before it, or a lost image's caption."""
+    if sum(u.kind == "speaker" for u in out) < 4:
+        return
+    for i, u in enumerate(out[:-1]):
+        if u.kind not in ("caption", "para") or len(u.lines) != 1 or out[i + 1].kind != "speaker":
+            continue
+        t = u.text.strip()
+        if 2 <= len(t.split()) <= _TITLE_WORDS and len(t) <= _TITLE_CHARS and t[:1].isupper() \
+                and _last(t) not in TERMINAL + ":?…;" and not source_tail(t) \
+                and t != ALT_TEXT and not is_sponsor(t) and not BY_NAMES.match(t):
+            u.kind = "heading"
+
+
 def _footer(lines: list[str], names: frozenset[str]) -> bool:
     """An e-mail's footer block: lines that are all prompts or footer lines (:func:`is_cta`:
     "You are receiving this because …", "© 2025 X. All rights reserved.") but for its
@@ -466,6 +482,7 @@ def classify_units(units: list[Unit], hints: dict[str, str],
     _sentence_case_titles(out)
     _labelled_titles(out)
     _typed_titles(out)
+    _titles_over_turns(out)
     listed: set[str] = set()  # (the texts of the list items read so far)
     for i, u in enumerate(out):  # a lone "1. Title" between paragraphs is a section title
         if u.kind == "item" and u.extra["label"][0].isdigit() and heading_like(u.extra["text"]):
