@@ -187,3 +187,19 @@ def test_a_series_title_drops_the_values_sign():
     """"The June anomaly was +1.21°C in 2021, …" was titled "The June anomaly was +: °C"."""
     from newsbook.autocharts import measure_of
     assert measure_of("The June anomaly was +1.21°C in 2021.", "1.21°C") == "The June anomaly"
+
+
+def test_a_timelines_title_gives_the_years_the_text_gives():
+    """"c. 1761" is drawn as a span either side, 1756–1766; the chart's title said
+    "1756–1962", a year the text never gives."""
+    from datetime import datetime
+
+    from newsbook import autocharts
+    from newsbook.extract import extract_article
+    from newsbook.readers import read
+    body = ("The canal was first proposed c. 1761 by a wool merchant. The Act passed on 14 May "
+            "1766, and the last boat used it in 1962, when the locks were filled in.\n")
+    art = read("T\n\n1 May 2025 at 10:00\n\n" + body, source="c.txt").feed.articles[0]
+    out = autocharts.AutoCharts()
+    assert autocharts.timeline_chart(art, "t", extract_article(art, "t"), out)
+    assert out.specs[0].title == "The dates this article gives, 1761–1962"

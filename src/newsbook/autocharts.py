@@ -132,7 +132,10 @@ def timeline_chart(article: Article, stem: str, facts, out: AutoCharts) -> bool:
     name = dataset_name(stem, "timeline")
     out.datasets[name], out.columns[name] = _csv(DATE_COLUMNS, rows), DATE_COLUMNS
     first = min(dates, key=lambda d: d.line)
-    years = sorted({r["start"][:4] for r in rows} | {r["end"][:4] for r in rows})
+    # (the years the text gives: "c. 1761" is drawn 1756–1766, but the title says 1761)
+    years = sorted({y for r in rows for y in (
+        re.findall(r"\b\d{4}\b", r["when"]) if r["precision"] == "approximate"
+        and re.search(r"\b\d{4}\b", r["when"]) else (r["start"][:4], r["end"][:4]))})
     span = years[0] if len(years) == 1 else f"{years[0]}–{years[-1]}"
     out.specs.append(_spec(Timeline,
         key=name.removeprefix("auto_"), kind="timeline", dataset=name, chapter=stem,
