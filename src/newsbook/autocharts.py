@@ -272,7 +272,17 @@ def measure_of(quote: str, value: str) -> str:
 
 
 def _upper_first(text: str) -> str:
+    """The text with a capital first, unless it opens with a unit's symbol, which a
+    capital changes: "mm" is no "Mm" (megametres), "km/h", "m³/s", "kWh"."""
+    head = text.split(" ", 1)[0]
+    if head in _LOWER_UNITS or head[:2] in ("m³", "m²", "km", "kW", "mW"):
+        return text
     return text[:1].upper() + text[1:]
+
+
+#: units whose symbol a capital would change
+_LOWER_UNITS = frozenset("""mm cm m km g kg mg t ms s h ha l ml mph bp pp kWh mWh ppm ppb
+°C °F""".split())
 
 
 def speaker_chart(article: Article, stem: str, facts, out: AutoCharts) -> bool:

@@ -75,6 +75,9 @@ def names_a_year(text: str, start: int = 0, end: int | None = None,
             continue  # (a version: "Ruffle-LSP 2026.6.0", no year)
         if not decades and y.endswith("0") and text.startswith(("s", "er"), m.end()):
             continue  # (a decade: "the 1990s" leaves "On 3 February" beside it a day)
+        if not decades and text[max(0, m.start() - 6):m.start()] in ("since ", "Since "):
+            continue  # (a record's or a start's "since 1958" dates none of the days beside
+            #           it: "fell to −12.4°C on 14 January, the lowest since 1958")
         at, word = prev_word(text, m.start())
         if word.lower() in NOT_YEAR_AFTER or _CODE_AFTER.match(text, m.end()) or \
                 _ADDRESS_AFTER.match(text, m.end()):

@@ -186,7 +186,9 @@ _NAMED_BY = re.compile(r"\b(?:Act|Code|Treaty|Directive|Statute|Law) of $"
 #: happened in 2019 or 2008 (a comparison across the years between, like a bound)
 _SINCE_RECORD = re.compile(r"\b(?:most|highest|lowest|largest|smallest|biggest|best|worst|first"
                            r"|fewest|least|strongest|weakest|fastest|slowest|hottest|coldest"
-                           r"|wettest|driest|closest|nearest)(?:-\w+)?\b(?:\s[\w’'-]+){0,7}\ssince\s"
+                           r"|wettest|driest|closest|nearest|warmest|coolest|sunniest|snowiest"
+                           r"|windiest|stormiest|busiest|quietest|cheapest|greatest|deepest"
+                           r"|longest|shortest|tallest|heaviest|lightest|latest|earliest)(?:-\w+)?\b(?:\s[\w’'-]+){0,7}\ssince\s"
                            r"(?:the\s(?:[\w’'-]+\s){0,3}(?:of\s)?)?$"
                            # (German: "der erste Anstieg seit 2021", "höchste Stand seit")
                            r"|\b(?:erste[nrs]?|höchste[nrs]?|niedrigste[nrs]?|stärkste[nrs]?"
@@ -228,6 +230,9 @@ _VERSUS = re.compile(r"\b(?:(?:up|down|higher|lower|more|less|fewer|better|worse
                      r"|mehr als|weniger als|höher als|niedriger als)"
                      r"\s(?:in\s|the\s)?$",
                      re.I)
+#: a reference period after a span: "the 1991–2020 average", "the 1961–1990 baseline"
+_BASELINE_AFTER = re.compile(r"\s(?:average|averages|baseline|normals?|mean|climatology|norm"
+                             r"|reference period|base period|median)\b", re.I)
 #: a date moved: "its process would slip from 2027 to 2028", "delayed from March to June"
 _MOVED = re.compile(r"\b(?:slip(?:s|ped|ping)?|delay(?:s|ed|ing)?|push(?:es|ed|ing)? back|"
                     r"postpon(?:e|es|ed|ing)|mov(?:e|es|ed|ing)|shift(?:s|ed|ing)?|"
@@ -510,8 +515,10 @@ def find_dates(text: str, published: datetime | None = None) -> list[RawDate]:
     years = None
     has_year = _has_year(text)
     # (a year of its own, not a decade's: "the 1990s" dates no day beside it)
+    # (nor does a record's "since 2012": "reached 11.2°C on 23 March, its warmest since 2012")
     one_year = has_year and published is not None and (
-        not ("0s" in text or "0er" in text) or names_a_year(text, decades=False))
+        not ("0s" in text or "0er" in text or "ince " in text)
+        or names_a_year(text, decades=False))
     has_rel = published is not None and _has_rel(text)
     has_day = published is not None and (not one_year and _DIGIT.search(text) is not None
                                          or one_year and _WEEKDAY_DAY.search(text) is not None)
@@ -551,6 +558,9 @@ def find_dates(text: str, published: datetime | None = None) -> list[RawDate]:
                                    or _DATA_AFTER.match(text, e)):
                 continue  # (and "a gray 2014 Ford F-150": a model's year, no event; nor
                 #           "when the 2025 figures are published": what data measure)
+            if name in ("fromto", "yy") and _BASELINE_AFTER.match(text, e):
+                taken.append((s, e))  # ("+1.8°C above the 1991–2020 average": a reference
+                continue  #            period, no span of events)
             if name in ("fromto", "yy") and _counted(text, e):
                 taken.append((s, e))  # "between 1200 and 1500 workers": counts, no years
                 continue

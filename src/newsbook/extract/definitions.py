@@ -41,7 +41,10 @@ _APPOSITIVE = re.compile(r", (an? (?:[^,.;:!?()“”\"—–]|[,.](?=\d)){3,120
 #: appositives that say when, how much or how many, not what
 _NOT_GLOSS = re.compile(r"^an? (?:few|lot|bit|little|year|day|week|month|decade|century|"
                         r"number|couple|dozen|handful|while|moment|time|bit|quarter|half|"
-                        r"sign|move|step|fact|point|result|reminder)\b")
+                        r"sign|move|step|fact|point|result|reminder"
+                        # (a measurement, not what the name is: "Harrowdale, a high of 8.1°C")
+                        r"|high|low|peak|total|maximum|minimum|record|mean|average|drop|rise"
+                        r"|fall|gain|loss|share|rate)\b")
 _WORD = re.compile(r"[\w-]+")
 #: a list's next item, not a gloss: "Hambleden Road, a five-day one-day match and a £4,500
 #: goalkeeper" lists three things

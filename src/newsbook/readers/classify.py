@@ -483,6 +483,9 @@ def classify_units(units: list[Unit], hints: dict[str, str],
     _labelled_titles(out)
     _typed_titles(out)
     _titles_over_turns(out)
+    for i, u in enumerate(out[:-1]):  # (a line leading into a table, "Station readings for
+        if u.kind == "heading" and u.text.rstrip().endswith(":") and out[i + 1].kind == "table":
+            u.kind = "para"  # March:", says what it holds: a lead-in, no section)
     listed: set[str] = set()  # (the texts of the list items read so far)
     for i, u in enumerate(out):  # a lone "1. Title" between paragraphs is a section title
         if u.kind == "item" and u.extra["label"][0].isdigit() and heading_like(u.extra["text"]):

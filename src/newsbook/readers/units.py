@@ -63,13 +63,15 @@ def source_tail(text: str) -> bool:
 
 #: a photo credit ending a caption: "Photo: The Harbour Ledger", "(Image: Reuters)",
 #: "Photograph by Tomas Reyes", "Credit: NASA"
-CREDIT_TAIL = re.compile(r"(?:^|[.;,—–-] |\()(?:Photo(?:graph)?|Image|Picture|Illustration|Credit"
+CREDIT_TAIL = re.compile(r"(?:(?:^|[.;,—–-] |\()(?:Photo(?:graph)?|Image|Picture|Illustration|Credit"
                          r"|Photo credit|Foto|Bild|Quelle|Crédit|Fuente|Fonte)s?(?:: | by "
                          # (and "Foto cedida por …", "Photo courtesy of …", "Photo : X")
                          r"| cedida por | courtesy of | courtoisie de |\u00a0: | : )"
+                         # (and a reader's photo: "…, 14 March, sent in by reader Maggie T.")
+                         r"|, (?:sent in|submitted|taken|shared) by (?:reader )?)"
                          r"[^.()]{1,60}\.?\)?$")
 _CREDIT_WORDS = ("Photo", "Image", "Picture", "Illustration", "Credit", "Foto", "Bild", "Quelle",
-                 "Crédit", "Fuente", "Fonte")
+                 "Crédit", "Fuente", "Fonte", " by ")
 
 
 def _last(text: str) -> str:
