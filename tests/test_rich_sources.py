@@ -1813,3 +1813,12 @@ def test_ghosts_members_only_marker_makes_a_preview():
     from newsbook.readers.html import _read_body
     assert _read_body("<p>The five moves we would make.</p><!--members-only-->", "", 1)[3]
     assert not _read_body("<p>The five moves we would make.</p>", "", 1)[3]
+
+
+def test_an_rss_authors_address_is_not_the_byline():
+    """RSS 2.0's "<author>mara@blockheight.dev (Mara Quillon)</author>" is by Mara Quillon."""
+    from newsbook.readers.html import html_article
+    art = html_article(title="T", published=datetime(2026, 1, 1), html="<p>Text here.</p>",
+                       source="f.xml", line=1, byline="mara@blockheight.dev (Mara Quillon)",
+                       diags=[])
+    assert art.byline == "Mara Quillon"

@@ -137,6 +137,9 @@ def test_a_column_over_years_is_a_line_and_one_column_is_bars():
     # a bowler's overs ("7.4" is 7 overs and 4 balls) and last season's place: no measure
     (f"Bowler{T}O{T}Last", f"J. Oduya{T}7.4{T}3", f"S. Whitcombe{T}10.0{T}1",
      f"M. Frayne{T}9.4{T}6"),
+    # rows of releases: their numbers are versions ("1.20" is no 1.2)
+    (f"Release{T}Go{T}Python", f"v2.14.0{T}1.21{T}3.12", f"v2.13.2{T}1.20{T}3.10",
+     f"v2.13.0{T}1.20{T}3.10"),
     # years across the top of rows that are measures: never one axis
     (f"Measure{T}2024{T}2025", f"Staff{T}120{T}131", f"Stores{T}14{T}15", f"Vans{T}40{T}52"),
     # no header row: nothing names what the numbers measure

@@ -192,7 +192,10 @@ _SINCE_RECORD = re.compile(r"\b(?:most|highest|lowest|largest|smallest|biggest|b
                            r"(?:the\s(?:[\w’'-]+\s){0,3}(?:of\s)?)?$"
                            # (German: "der erste Anstieg seit 2021", "höchste Stand seit")
                            r"|\b(?:erste[nrs]?|höchste[nrs]?|niedrigste[nrs]?|stärkste[nrs]?"
-                           r"|schwächste[nrs]?|meiste[nrs]?)\b(?:\s[\w’'-]+){0,5}\sseit\s$", re.I)  # ("the Easter
+                           r"|schwächste[nrs]?|meiste[nrs]?)\b(?:\s[\w’'-]+){0,5}\sseit\s$"
+                           # (Italian: "il valore più basso dal 2020")
+                           r"|\bpiù (?:basso|alto|bassa|alta|caldo|freddo|piovoso)\b(?:\s[\w’'-]+){0,4}"
+                           r"\sdal\s$", re.I)  # ("the Easter
 #                            weekend of 2024")  # ("the closest prices have come to last
 #                            year's level since the summer of 2024": no event in 2024)
 def _not_its_own(text: str, s: int) -> bool:
@@ -200,13 +203,14 @@ def _not_its_own(text: str, s: int) -> bool:
     fiscal year's end or one a level is compared with (each regex asked only where a
     word it needs stands before the date: most dates have none)."""
     before = text[max(0, s - 80):s].lower()
-    return (("since" in before or "seit" in before)
+    return (("since" in before or "seit" in before or " dal" in before)
             and _SINCE_RECORD.search(text, max(0, s - 80), s) is not None
             or any(w in before[-40:] for w in ("from", "year", "instead", "rather"))
             and _NOT_ITS_DATE.search(text, max(0, s - 40), s) is not None
             or any(w in before[-24:] for w in (" on ", "than", "from", "compared", "vers",
                                                 "vs", "against", "same", "this", "als",
-                                                "gegenüber", "ergleich", " von "))
+                                                "gegenüber", "ergleich", " von ", "sul",
+                                                "rispetto", "sotto", "sopra"))
             and _VERSUS.search(text, max(0, s - 24), s) is not None)
 
 
@@ -227,7 +231,10 @@ _VERSUS = re.compile(r"\b(?:(?:up|down|higher|lower|more|less|fewer|better|worse
                      r"|(?:by|at) this (?:point|time|stage) (?:in|of|last)"
                      # (German: "unter dem Wert von 2021", "mehr als 2021", "gegenüber 2021")
                      r"|(?:unter|über) dem (?:Wert|Niveau|Stand) von|gegenüber|im Vergleich zu"
-                     r"|mehr als|weniger als|höher als|niedriger als)"
+                     r"|mehr als|weniger als|höher als|niedriger als"
+                     # (Italian: "in crescita del 3,4% sul 2024", "rispetto al 2023",
+                     # "contro i 64,1 q/ha del 2024", "sotto il 2022")
+                     r"|sul|sull['’]|rispetto al(?:l['’])?|(?:sotto|sopra) il|rispetto a)"
                      r"\s(?:in\s|the\s)?$",
                      re.I)
 #: a reference period after a span: "the 1991–2020 average", "the 1961–1990 baseline"

@@ -31,7 +31,9 @@ _NOT_MEASURE = re.compile(r"^(?:#|no\.?|nr\.?|n°|place|year|jahr|année|año|an
                           # (last season's or last week's place: "Last", "Prev", "LW")
                           r"|last|prev(?:ious)?|lw|tw|last (?:week|season|year)"
                           # (a bowler's overs, "7.4" being 7 overs and 4 balls: no decimal)
-                          r"|o|ov|overs)$|\b(?:rank(?:ing)?|pos(?:ition|\.)?|seed)\b", re.I)
+                          r"|o|ov|overs)$|\b(?:rank(?:ing)?|pos(?:ition|\.)?|seed"
+                          # (a version, a block's number: "Min. version", "Last block")
+                          r"|versions?|ver|release|block|blocks)\b", re.I)
 #: the label column's header of a table whose rows are measures, not things of one kind
 _MEASURE_ROWS = re.compile(r"^(?:|measure|metric|indicator|item|variable|kpi|figure|statistic"
                            r"|stat|category|line|indicador|concepto|indicateur|kennzahl"
@@ -215,6 +217,10 @@ _TOTAL = re.compile(r"^(?:(?:grand |sub-?)?totals?|all|overall|combined|average|
                     r"|\((?:all|total)\)$|\b(?:total|average|mean|median|overall)$", re.I)
 
 
+#: a release's name: "v2.14.0", "2.13.2", "1.21"
+_VERSION = re.compile(r"^v?\d+\.\d+(?:\.\d+)+$|^v\d+(?:\.\d+)*$")
+
+
 def _label_of(cell: str) -> str:
     """A row's label without a note's mark after it ("2026[1]", "Leeds*"): a year with its
     footnote's marker read as no period, and the whole table went uncharted."""
@@ -254,6 +260,9 @@ def table_figures(article: Article, stem: str, table: Table, mark: str,
     lc = _label_column(header, list(rows[1:]), pattern, mark)
     if lc is None:
         return None
+    if all(_VERSION.match(_label_of(r[lc])) for r in rows[1:] if lc < len(r)):
+        return None  # (rows of releases, "v2.14.0 | 1.21 | 3.12": their numbers are the
+        #              versions each needs, "1.20" no value 1.2)
     kept = [k for k, r in enumerate(rows[1:]) if not _TOTAL.search(r[lc].strip())]
     data = [rows[1 + k] for k in kept]
     labels = [_label_of(r[lc]) for r in data]  # ("2026[1]": a note's mark is no label's)

@@ -36,7 +36,10 @@ _CORRECTION = re.compile(r"\b(?:earlier|previous|original) version of (?:this|ou
                          r"afirmaba|indicaba|señalaba)\b|\b(?:dijimos|escribimos) por error\b"
                          r"|\bversion (?:précédente|antérieure)\b.{0,60}?\b(?:indiquait|disait|"
                          r"affirmait)\b|\bfrüheren (?:Version|Fassung|Ausgabe)\b.{0,60}?\b(?:hieß|"
-                         r"stand)\b", re.I)
+                         r"stand)\b"
+                         # (Italian: "In una versione precedente di questo articolo si leggeva")
+                         r"|\bversione precedente\b.{0,60}?\b(?:si leggeva|leggeva|diceva|riportava"
+                         r"|indicava)\b", re.I)
 #: after a correction's wrong figure, the clause that gives the right one: "Correction:
 #: last week we said revenue was $1.42bn; it was $1.24bn."
 _RIGHT_AFTER = re.compile(r";\s|\s[—–]\s")
@@ -55,7 +58,7 @@ SOURCE_LINE = re.compile(r"^\s*(?:(?:Sources?|Data|Quelle|Quellen|Fuentes?|Fonte
 CORRECTION_WORDS = ("version", "issue", "edition", "ncorrectly", "rongly", "istakenly",
                     "rroneously", "mis", "I said", "we said", "I wrote", "we wrote",
                     "we stated", "I stated", "we reported", "anterior", "por error",
-                    "versión", "früheren")
+                    "versión", "früheren", "versione")
 
 
 def corrected(text: str, spans, start: int, end: int) -> bool:
@@ -110,7 +113,9 @@ _ITSELF = re.compile(r"\b(?i:this|today['’]s|this week['’]s|our|the first|th
                      r"|\b[Nn]o (?:essay|letter|issue|post|newsletter) (?:this|next) (?:week|month)\b"
                      r"|\b[Bb]ack to (?:the usual|our usual|normal|essays|regular)\b"
                      # ("willkommen zur ersten Ausgabe von Bauzeit im Jahr 2026")
-                     r"|\b(?:ersten|letzten) Ausgabe\b")
+                     r"|\b(?:ersten|letzten) Ausgabe\b"
+                     # ("benvenuti al primo numero del 2026", "premier numéro de 2026")
+                     r"|\b(?:primo|ultimo) numero\b|\b(?:premier|dernier) numéro\b")
 #: the dates a sentence about the letter names in passing: its week, month or year
 SELF_PRECISIONS = frozenset(("relative", "year", "month", "range"))
 
@@ -131,7 +136,7 @@ _ITSELF_WORDS = ("issue", "edition", "letter", "email", "post", "one", "first of
                  "picks", "reviews", "recipes", "notes", "thanks", "elcome", "ello",
                  "his is", "ere's", "ere’s", "ere is", "úmero", "dición", "uméro", "ausgabe",
                  "primer", "últim", "guest", "questions", "episode", "mailbag", "updated",
-                 "format", "essay", "back to")
+                 "format", "essay", "back to", "numero")
 
 
 def asked(text: str, spans, d) -> bool:

@@ -518,6 +518,8 @@ def _words_apart(c: Node) -> str:
 INVISIBLE = " \u00a0\u200b\u200c\u200d\u034f\u2060\ufeff\u2007\u202f"
 #: a sender's address after its name ("The Larder Ledger <larderledger@mail.beehiiv.com>")
 MAIL_ADDRESS = re.compile(r"\s*<[^<>@\s]+@[^<>\s]+>")
+#: RSS 2.0's author element: an address, then the name in brackets
+_RSS_AUTHOR = re.compile(r"^[^\s@()]+@[^\s()]+\s*\(([^()]{1,80})\)$")
 
 
 def html_blocks(html: str, *, base_url: str = "", line: int = 1):
@@ -572,6 +574,8 @@ def html_article(*, title: str, published: datetime, html: str, source: str, lin
     blocks, footnotes, anchors, cut_short = _read_body(html, link, line, publication)
     blocks = masthead_dropped(blocks, title, publication)
     byline = MAIL_ADDRESS.sub("", byline).strip()  # ("X <x@mail.beehiiv.com>": the sender)
+    if (named := _RSS_AUTHOR.match(byline)) is not None:
+        byline = named.group(1).strip()  # (RSS 2.0's "mara@blockheight.dev (Mara Quillon)")
     blocks, byline = guest_byline(blocks, byline)
     if not blocks:
         diags.append(Diagnostic(Code.TRUNCATED, f"article {title!r} has no text", source, line))

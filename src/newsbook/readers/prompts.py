@@ -55,6 +55,8 @@ CTA = re.compile(r"^(?:Subscribe now|Subscribe|Share|Leave a comment|Give a gift
                  r"week['’]s) (?:issue|email|newsletter|edition|post|letter)\? .{0,160}"
                  r"|(?:Was|Is) this (?:email |newsletter |issue |post )?forwarded to you\?.{0,160}"
                  r"|(?:Were|Have) you (?:been )?forwarded this (?:email|newsletter|issue)\?.{0,160}"
+                 r"|If (?:someone|a friend) forwarded (?:you )?this(?: (?:email|newsletter|issue))?"
+                 r", (?:you can )?subscribe.{0,80}"
                  r"|¿?(?:Te han reenviado|Si te han reenviado) este (?:correo|email|boletín)"
                  r"[?,].{0,160}|Powered by (?:Buttondown|beehiiv|Ghost|Mailchimp|Substack)\.?"
                  r"|Forward this (?:email|newsletter|issue|post) to .{1,100}"
@@ -191,7 +193,8 @@ SPONSOR = re.compile(r"^(?:This|Today['’]s|This week['’]s|This month['’]s)
                      r"|Est[ae] (?:edición|newsletter|número|boletín|entrega) (?:está patrocinad[ao]"
                      r"|es presentad[ao])"
                      r"|Ce numéro (?:vous )?est (?:offert|présenté|sponsorisé)"
-                     r"|Questo numero (?:è|ti è) (?:offerto|sponsorizzato|presentato)) (?:par|von|por|da)\b",
+                     r"|Questo numero(?: di [^,.]{1,40})? (?:è|ti è) (?:offerto|sponsorizzato|presentato)"
+                     r") (?:par|von|por|da)\b",
                      re.I)
 #: a sponsor's line of other tools, standing alone: "Sponsored by Switchback Outfitters",
 #: "Together with Acme Cloud" (a name follows, in capitals; a sentence never matches)
