@@ -86,6 +86,9 @@ UNIT_WORDS = {
     # (and as written in a table's or a report's shorthand: "14,950 ha", "2.8 m³/s")
     "ha": "hectares", "hectáreas": "hectares", "m²": "m²", "m³": "m³", "hm³": "hm³",
     "m³/s": "m³/s", "m3/s": "m³/s", "L/s": "L/s",
+    # (a network's: hash rate and fees)
+    "EH/s": "EH/s", "PH/s": "PH/s", "TH/s": "TH/s", "gwei": "gwei", "sats/vB": "sats/vB",
+    "sat/vB": "sats/vB", "sats": "sats",
     "litres": "litres", "liters": "litres", "gallons": "gallons", "knots": "knots",
     "mph": "mph", "km/h": "km/h", "megawatts": "MW", "gigawatts": "GW",
     "terawatt-hours": "TWh", "gigawatt-hours": "GWh",
