@@ -8,20 +8,18 @@ Precision comes first: a phrase the rules are unsure of is left out.
 """
 from __future__ import annotations
 
-import bisect
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from datetime import datetime
 
-from ..model import (Article, Aside, Caption, Figure, Heading, ListBlock, Note, Paragraph,
-                     Piece, Quote, Turn, anchor_id, mostly_cjk, source_line)
+from ..model import Article, Paragraph, mostly_cjk
 from .dates import find_dates
-from .months import bare_months
 from .facts import (ArticleFacts, DatedStatement, Fact, Quantity, Series, SeriesPoint,
                     SpeakerShare, Term)
 from .language import reads_english
-from .listings import LABELLED
+from .months import bare_months
 from .quantities import decimal_mark, find_quantities, parse_quantity_text
+from .segments import Segment, segments
 from .series import Located, find_series
 from .spans import has_any, label_of, quote_for, sentences
 from .speakers import speaker_shares
@@ -31,16 +29,17 @@ from .undated import (ATTRIBUTION, CORRECTION_WORDS, EXAMPLE_WORDS, SELF_PRECISI
                       SOURCE_LINE, about_itself, asked, cited, corrected, deadline, example,
                       labels_figures, negated, past_target)
 
-__all__ = ["ArticleFacts", "DatedStatement", "Fact", "Quantity", "Series", "SeriesPoint",
-           "SpeakerShare", "Term", "extract_article", "extract_text", "facts_rows",
-           "parse_quantity_text"]
+__all__ = ["ArticleFacts", "DatedStatement", "Fact", "Quantity", "Segment", "Series",
+           "SeriesPoint", "SpeakerShare", "Term", "extract_article", "extract_text",
+           "facts_rows", "parse_quantity_text", "segments"]
 
 #: a level's year after "from" or "to": "from 94.1% in 2019 to 89.6% in 2024"
 #: (and in Spanish, French, German: "de 4.215,3 hm³ en 2019 a 3.102,8 hm³ en 2023")
 _MEASURED = re.compile(r"\b(?:from|to|de|a|à|von|auf)\s[$£€¥]?[\d][\d.,]*\s?(?:%|[a-zA-Z/³²]{1,12})?"
                        r"\s(?:in|en|im|em)\s$")
-SHORT_LINE = 160          # consecutive paragraphs this short form one run (for series)
 _JAPAN = re.compile(r"\bJapan")
+
+
 class _Lazy(list):
     """Sentence spans computed on first use (most segments hold no fact)."""
 
@@ -64,186 +63,6 @@ class _Lazy(list):
     def __len__(self) -> int:
         self._fill()
         return super().__len__()
-
-
-@dataclass
-class Segment:
-    anchor: str
-    line: int
-    text: str
-    masked: str           # footnote marker digits replaced by NUL (same offsets)
-    group: int
-    heading: bool = False
-    #: an image's caption: a span of years there is what the lost chart covered
-    #: ("Évolution des ventes par format, 2019-2024."), no event of the text's
-    caption: bool = False
-    #: where each further source line starts (a paragraph the author broke into lines, or
-    #: prose a text copy wrapped): :meth:`Paragraph.line_starts`
-    starts: tuple[int, ...] = ()
-    #: offsets of the spaces that stand for the author's line breaks: each line is its own
-    #: sentence ("(36:40) The first marathon …" / "(48:55) Fuelling …" were quoted as one)
-    breaks: tuple[int, ...] = ()
-    #: where a digest item's bold title opening the paragraph ends (:func:`_title_end`):
-    #: its dates and numbers are a headline's, no facts of their own (the summary after it
-    #: states them)
-    title_end: int = 0
-
-    def lined(self) -> str:
-        """``masked`` with its line breaks as newlines (the same length), to find sentences in."""
-        if not self.breaks:
-            return self.masked
-        chars = list(self.masked)
-        for b in self.breaks:
-            if 0 <= b < len(chars) and chars[b] == " ":
-                chars[b] = "\n"
-        return "".join(chars)
-
-    def line_of(self, quote: str, at: int) -> int:
-        """The source line a quote of the fact at offset ``at`` starts on."""
-        if not self.starts:
-            return self.line
-        start = self.text.rfind(quote, 0, at + len(quote))
-        return self.line + bisect.bisect_right(self.starts, max(start, 0))
-
-
-def _mask(text: str, marks) -> str:
-    if not marks:  # (most paragraphs: nothing to mask, no copy)
-        return text
-    chars = list(text)
-    for off, n in marks:
-        for k in range(off, min(off + len(str(n)), len(chars))):
-            if chars[k].isdigit():
-                chars[k] = "\0"
-    return "".join(chars)
-
-
-def _work_title(text: str) -> bool:
-    """An italic run that names a work: only a number ("<em>2041</em>", a novel), or three
-    words or more in title case with a number in them ("<em>Water Roads of the North:
-    Canals and Their Carriers, 1760–1850</em>", a book's subtitle, was charted as a span)."""
-    t = text.strip()
-    if t.isdigit():
-        return True
-    words = [w for w in t.split() if w[:1].isalpha()]
-    if len(words) < 3 or not any(c.isdigit() for c in t):
-        return False
-    big = [w for w in words if w.lower() not in _SMALL_WORDS]
-    return bool(big) and sum(w[0].isupper() for w in big) >= 0.8 * len(big)
-
-
-_SMALL_WORDS = frozenset("a an and the of in on at to for by with from or nor but as".split())
-
-
-def _titled(masked: str, block) -> str:
-    """``masked`` with the numbers of a work's title set in italics hidden from the finders
-    (:func:`_work_title`): the title's year is no event, nor its number a quantity."""
-    spans = getattr(block, "spans", ())
-    if not spans or not any(sp.kind == "em" and _work_title(sp.text) for sp in spans):
-        return masked
-    at, chars = 0, None
-    for sp in spans:
-        if sp.kind == "em" and _work_title(sp.text):
-            chars = chars or list(masked)
-            for k in range(at, min(at + len(sp.text), len(chars))):
-                if chars[k].isdigit():
-                    chars[k] = "\0"
-        at += len(sp.text)
-    return "".join(chars) if chars else masked
-
-
-def _title_end(b: Paragraph) -> tuple[int, ...]:
-    """A paragraph opened by its item's title in bold ("**→ Ostvik ridership, quarter by
-    quarter** Tram boardings were …", a digest's): the space after the title ends a
-    sentence, so no fact quotes the title glued to the sentence after it."""
-    if not b.spans or b.spans[0].kind not in ("strong", "link"):
-        return ()
-    at = 0
-    for sp in b.spans:
-        if sp.kind == "strong" or sp.kind == "link" and sp.emph == "strong":
-            at += len(sp.text)
-            continue
-        break
-    title = b.text[:at].rstrip()
-    rest = b.text[len(title):]
-    if not title or title[-1] in ".!?:;,—–-" or not rest[:1] == " " or \
-            not rest[1:2].isupper():
-        return ()
-    return (len(title),)
-
-
-def _labelled_lines(b: Paragraph) -> bool:
-    """A paragraph broken into lines of which three or more are a label and its value
-    ("2021: 3,480" / "2022: 3,910" / …): each line is read on its own, as a one-line
-    paragraph is (:func:`.listings.labelled_value`), so the lines make a series."""
-    if b.text.count(":") < 3:
-        return False
-    return sum(1 for s, e in b.lines() if LABELLED.match(b.text[s:e].rstrip())) >= 3
-
-
-def segments(article: Article, stem: str) -> list[Segment]:
-    """The text units facts are read from, in source order (asides skipped)."""
-    out: list[Segment] = []
-    group = [0]
-    run = [False]                     # is the last segment a short paragraph?
-
-    def new_group() -> int:
-        group[0] += 1
-        return group[0]
-
-    def visit(blocks) -> None:
-        for b in blocks:
-            if isinstance(b, Aside):
-                run[0] = False
-                continue
-            anchor = anchor_id(stem, article, b)
-            if isinstance(b, Paragraph) and b.breaks and _labelled_lines(b):
-                run[0], g, starts = False, new_group(), b.line_starts()
-                for (s, _), p in zip(b.lines(), b.broken()):
-                    out.append(Segment(anchor, b.line + bisect.bisect_right(starts, s), p.text,
-                                       _titled(_mask(p.text, p.marks), p), g))
-                continue
-            if isinstance(b, Paragraph):
-                short = len(b.text) <= SHORT_LINE
-                g = group[0] if (short and run[0]) else new_group()
-                run[0] = short
-                te = _title_end(b)
-                out.append(Segment(anchor, b.line, b.text, _titled(_mask(b.text, b.marks), b),
-                                   g, starts=b.line_starts(), breaks=b.breaks + te,
-                                   title_end=te[0] if te else 0))
-                continue
-            run[0] = False
-            if isinstance(b, Heading):
-                out.append(Segment(anchor, b.line, b.text, b.text, new_group(), True))
-            elif isinstance(b, ListBlock):
-                g = new_group()
-                for it in b.items:
-                    out.append(Segment(anchor, it.line, it.text,
-                                       _titled(_mask(it.text, it.marks), it), g,
-                                       breaks=it.breaks))
-            elif isinstance(b, Caption):
-                g, base = new_group(), 0
-                for k, ln in enumerate(b.lines):
-                    marks = [(o - base, n) for o, n in b.marks if base <= o < base + len(ln)]
-                    out.append(Segment(anchor, b.line + k, ln, _mask(ln, marks), g,
-                                       caption=True))
-                    base += len(ln) + 1
-            elif isinstance(b, Note):
-                out.append(Segment(anchor, b.line, b.text, b.text, new_group()))
-            elif isinstance(b, Quote):  # (a block quote of an HTML source: its paragraphs)
-                g = new_group()
-                for p in b.paragraphs:
-                    out.append(Segment(anchor, p.line, p.text, _mask(p.text, p.marks), g))
-            elif isinstance(b, Figure) and b.caption:  # (an HTML source's image caption)
-                out.append(Segment(anchor, b.line, b.caption, b.caption, new_group(),
-                                   caption=True))
-            elif isinstance(b, (Turn, Piece)):
-                visit(b.blocks)
-
-    visit(article.blocks)
-    if article.rich:  # (a fact's receipt is the item's line, as its diagnostics are)
-        for seg in out:
-            seg.line, seg.starts = source_line(article, seg.line), ()
-    return out
 
 
 def _about_japan(segs) -> bool:
