@@ -55,7 +55,7 @@ for _names in PROSE_MONTHS.values():
 del _names, _k, _name
 _ENGLISH = frozenset(m.capitalize() for m in list(MONTHS)[:12])
 _FOREIGN = sorted({n for names in PROSE_MONTHS.values() for n in names.split()
-                   if n not in _ENGLISH}, key=len, reverse=True)
+                   if n not in _ENGLISH}, key=lambda w: (-len(w), w))
 _ABBR = "Jan Feb Mar Apr Jun Jul Aug Sept Sep Oct Nov Dec".split()
 # (a trie of the names: the engine then tries a position's letter once, not 70 names)
 _MON = trie_regex(sorted(_ENGLISH) + _ABBR + [a + "." for a in _ABBR] + _FOREIGN)

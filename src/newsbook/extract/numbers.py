@@ -30,7 +30,7 @@ FOREIGN_SCALES = {"milliards": "billion", "milliard": "billion", "Milliarden": "
                   "milioni": "million", "milione": "million", "milhões": "million",
                   "milhão": "million", "miljoen": "million", "mil": "thousand"}
 SCALE_WORDS.update({k.lower(): v for k, v in FOREIGN_SCALES.items()})
-SW = "(?:" + "|".join(sorted((*SCALE_NAMES, *FOREIGN_SCALES), key=len, reverse=True)) + ")"
+SW = "(?:" + "|".join(sorted({*SCALE_NAMES, *FOREIGN_SCALES}, key=lambda w: (-len(w), w))) + ")"
 SA = r"(?:bn|mn|mln|[kmbKMB])"          # abbreviations: only right after a currency
 SA_SPACED = r"(?:\s(?:bn|mn|mln|[kmbKMB]))"  # ... or after a space ("€12 bn", "€5 m")
 CUR_PREFIX = {"US$": "USD", "HK$": "HKD", "NT$": "TWD", "S$": "SGD", "A$": "AUD", "C$": "CAD",
@@ -43,7 +43,7 @@ CUR_PREFIX = {"US$": "USD", "HK$": "HKD", "NT$": "TWD", "S$": "SGD", "A$": "AUD"
               "HKD": "HKD", "TWD": "TWD", "BRL": "BRL", "R$": "BRL", "MXN": "MXN",
               "ZAR": "ZAR", "PLN": "PLN", "CZK": "CZK", "ILS": "ILS", "AED": "AED",
               "RUB": "RUB", "₽": "RUB", "₹": "INR", "₺": "TRY", "TRY": "TRY"}
-CP = "|".join(re.escape(k) for k in sorted(CUR_PREFIX, key=len, reverse=True))
+CP = "|".join(re.escape(k) for k in sorted(CUR_PREFIX, key=lambda w: (-len(w), w)))
 
 UNIT_WORDS = {
     # currencies (words and codes after the number)
@@ -126,8 +126,10 @@ section chapter version model series generation gen round act part page figure t
 ranked item step room route""".split())
 TIME_UNITS = frozenset("seconds minutes hours days weeks months years ms".split())
 
-UNIT_ALT = "|".join(re.escape(u) for u in sorted(UNIT_WORDS, key=len, reverse=True))
-NOUN_ALT = "|".join(sorted(COUNT_NOUNS, key=len, reverse=True))
+#: (longest first, and in one order for words of one length: a set's order changes with
+#: every process, and so did these patterns, compiled afresh each run)
+UNIT_ALT = "|".join(re.escape(u) for u in sorted(UNIT_WORDS, key=lambda w: (-len(w), w)))
+NOUN_ALT = "|".join(sorted(COUNT_NOUNS, key=lambda w: (-len(w), w)))
 NL = r"(?<![A-Za-z0-9_.,:/#$€£¥₩])(?<![A-Za-z0-9][-−–])(?<!\d\s)"  # number start: nothing
 #  glued on, nor a number grouped by spaces ("3 905 tonnes" is no "905 tonnes")
 SIGN = r"(?:(?<![\w.,:/#\-−–])(?P<sign>[−-]))?"

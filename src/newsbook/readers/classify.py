@@ -69,7 +69,7 @@ _SIGN_OFF = re.compile(rf"^(?:(?:Ihre?|Eure?|Deine?|Votre|Vos|Tu|Su)\s{_NAME}|(?
 #: Spanish, Italian, Dutch, Portuguese; Italian's "D:"/"R:", Spanish "P:"/"R:", German "F:"/"A:")
 _ASKS = frozenset("Q D P F Frage Question Pregunta Domanda Vraag Pergunta".split())
 _ANSWERS = frozenset("A R Antwort Réponse Respuesta Risposta Antwoord Resposta".split())
-_QA_WORDS = "|".join(sorted(_ASKS | _ANSWERS, key=len, reverse=True))
+_QA_WORDS = "|".join(sorted(_ASKS | _ANSWERS, key=lambda w: (-len(w), w)))
 #: a turn of an interview typed as questions and answers: "Q: How many …", "A: We counted …"
 _QA_TURN = re.compile(rf"^({_QA_WORDS})[ \u00a0\u202f]?: (\S.*)$")
 #: an interview's question or answer, "Q: …", "A. …"
