@@ -34,3 +34,9 @@ def test_a_dash_between_numbers_parts_them():
                          _art("Obituary: Peg Ostrander, 1938–2026", 2)]) == [
         "2026-03-01-spring-clean-up-week-is-april-20-24",
         "2026-03-02-obituary-peg-ostrander-1938-2026"]
+
+
+def test_a_letter_no_accent_comes_off_is_spelled_out():
+    """"abreißen" lost its ß ("sanieren-oder-abreien"); "Øresund" its Ø."""
+    assert assign_stems([_art("Sanieren oder abreißen?"), _art("Øresund and Łódź", 2)]) == [
+        "2026-03-01-sanieren-oder-abreissen", "2026-03-02-oresund-and-lodz"]

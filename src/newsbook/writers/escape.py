@@ -61,11 +61,19 @@ def yaml_safe(text: str) -> str:
     return clean(text)
 
 
+#: letters that fold to no ASCII letter by losing an accent, spelled as their languages do
+_SPELLED = str.maketrans({"ß": "ss", "ẞ": "SS", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O",
+                          "œ": "oe", "Œ": "OE", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D",
+                          "þ": "th", "Þ": "Th", "ð": "d", "Ð": "D"})
+
+
 def slugify(text: str, *, limit: int = 60) -> str:
     """``Can Huawei Take On Nvidia's CUDA?`` -> ``can-huawei-take-on-nvidias-cuda``."""
     text = text.replace("’", "").replace("'", "")
     # (a dash between numbers parts them: "April 20–24" is no "april-2024")
     text = re.sub(r"[‐‑‒–—―−]", "-", text)
+    # (letters no accent is taken off: "abreißen" lost its ß, "abreien")
+    text = text.translate(_SPELLED)
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
     slug = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
     if len(slug) > limit:
