@@ -124,7 +124,7 @@ PATTERNS = [(name, re.compile(p, re.I if name in ("season", "season2", "part", "
     ("dd", rf"(?P<d0>{_D})\.?(?:\s?[–-]\s?|\s(?:to|and|until|till|au|al|bis|a|e|tot|t/m|y|et"
            rf"|und|en)\s)"
            rf"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s)?(?P<d1>{_D})\.?\s"
-           rf"(?:of\s|de\s)?(?P<m1>{_MON})(?:,?\s(?:de\s)?(?P<y1>{_Y}))?(?!\s[A-Z]){_R}"),
+           rf"(?:of\s|de\s)?(?P<m1>{_MON})(?:,?\s(?:de\s)?(?P<y1>{_Y}))?{_R}"),
     ("dd2", rf"\b(?P<m2>{_MON})\s(?P<d2>{_D})\s?[–-]\s?(?P<d3>{_D})(?:,?\s(?P<y2>{_Y}))?{_R}"),
     ("dmy", rf"\b{_DAY_MON_YEAR}{_R}"),
     # (a fixed holiday and its year: "Boxing Day 1962", "on Christmas Day 2024")
@@ -240,6 +240,8 @@ _VERSUS = re.compile(r"\b(?:(?:up|down|higher|lower|more|less|fewer|better|worse
 #: a reference period after a span: "the 1991–2020 average", "the 1961–1990 baseline"
 _BASELINE_AFTER = re.compile(r"\s(?:average|averages|baseline|normals?|mean|climatology|norm"
                              r"|reference period|base period|median)\b", re.I)
+#: what opens a span of days: "from", "du", "dal", "del", "vom", "entre"
+_SPAN_OPENS = re.compile(r"\b(?:[Ff]rom|[Dd]u|[Dd]al|[Dd]el|[Vv]om|[Ee]ntre|[Bb]etween)\s$")
 #: a date moved: "its process would slip from 2027 to 2028", "delayed from March to June"
 _MOVED = re.compile(r"\b(?:slip(?:s|ped|ping)?|delay(?:s|ed|ing)?|push(?:es|ed|ing)? back|"
                     r"postpon(?:e|es|ed|ing)|mov(?:e|es|ed|ing)|shift(?:s|ed|ing)?|"
@@ -576,6 +578,10 @@ def find_dates(text: str, published: datetime | None = None) -> list[RawDate]:
                 continue
             if days and s and (text[s - 1] in _NOT_BEFORE or text[s - 1].isalnum()):
                 continue  # (a day span's digits glued to a word or a number: _L)
+            if name == "dd" and text[e:e + 1] == " " and text[e + 1:e + 2].isupper() and \
+                    not _SPAN_OPENS.search(text, max(0, s - 8), s):
+                continue  # (a capital after the month may open a name, "5 April Jones",
+                #           unless "from", "dal" … opened the span: "Dal 2 al 5 aprile Verona")
             yearless = name in ("dm", "partmon") or days and not (m.groupdict().get("y1")
                                                      or m.groupdict().get("y2"))
             pinned = name == "dm" and _WEEKDAY_BEFORE.search(text, max(0, s - 12), s) is not None
