@@ -345,8 +345,10 @@ def reads_english(blocks: list[tuple[str, str, int]]) -> bool:
 #: a day's name: "Boxing Day", "New Year's Eve", "Bonfire Night" (no one, nothing named)
 _DAY_NAME = re.compile(r"\s(?:Day|Eve|Night)$")
 #: a number's label or a street: "Case No", "Resolution No.", "Mill Street", "Birch St"
+#: (not the readers' every street kind, prompts.STREET_KINDS: "Glenn Close", "Damon Hill"
+#: and "Margaret Court" are people)
 _NOT_A_NAME = re.compile(r"\s(?:No\.?|Nos\.?|Number|Street|St\.?|Avenue|Ave\.?|Road|Rd\.?"
-                         r"|Lane|Ln\.?|Boulevard|Blvd\.?|Drive|Dr\.?|Way|Close|Terrace)$"
+                         r"|Lane|Ln\.?|Boulevard|Blvd\.?|Drive)$"
                          r"|^(?:Ordinance|Resolution|Route|Case|Bill|Item|Motion)$")
 
 

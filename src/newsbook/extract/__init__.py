@@ -9,6 +9,7 @@ Precision comes first: a phrase the rules are unsure of is left out.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import asdict
 from datetime import datetime
 
@@ -176,13 +177,12 @@ def events(facts: ArticleFacts) -> tuple[DatedStatement, ...]:
                for p in s.points}
     # a fiscal year ("FY26") is no span of the calendar: companies' years end in any month
     # (one that ends in January puts its FY26 mostly in 2025), so it is drawn in no timeline
-    tied: dict[tuple, int] = {}
-    for d in facts.dates:
-        if _tied(d):
-            tied[(d.line, d.anchor, d.quote)] = tied.get((d.line, d.anchor, d.quote), 0) + 1
-    return tuple(d for d in facts.dates if (d.line, d.anchor, d.when) not in periods
-                 and d.precision != "fiscal_year" and not _measured(d)
-                 and not (tied.get((d.line, d.anchor, d.quote), 0) >= 2 and _tied(d)))
+    # (two periods or more a sentence states values for: levels, no events)
+    tied = [_tied(d) for d in facts.dates]
+    levels = Counter((d.line, d.anchor, d.quote) for d, t in zip(facts.dates, tied) if t)
+    return tuple(d for d, t in zip(facts.dates, tied)
+                 if (d.line, d.anchor, d.when) not in periods and d.precision != "fiscal_year"
+                 and not _measured(d) and not (t and levels[(d.line, d.anchor, d.quote)] >= 2))
 
 
 def _measured(d: DatedStatement) -> bool:

@@ -169,10 +169,9 @@ _DEADLINE = re.compile(r"\b(?:[Aa]pply (?:by|before)|[Aa]pplications? (?:close|d
 #: a year that labels a chart's or a table's figures: "Share of commutes by bike, 2025",
 #: "Top five night routes by trips, 2025:", a caption's "2023: 1.2; 2024: 1.7"
 _LABEL_AFTER = re.compile(r"\s?(?::\s?[-−]?[$€£]?\d|:?\s*$|:\s?\n)")
-LABEL_PRECISIONS = frozenset(("year", "range", "quarter", "half", "day", "month"))
-#: what a title's ", 2025" may be: a period, never a day ("Parks Board meeting, Jan. 26" is
-#: an agenda's event)
-_TITLE_PRECISIONS = frozenset(("year", "range", "quarter", "half"))
+#: what a title's ", 2025" or a value's "2023:" may be: a period, never a day ("Parks Board
+#: meeting, Jan. 26" is an agenda's event)
+PERIODS = frozenset(("year", "range", "quarter", "half"))
 #: a value right after a year and its colon: "2023: 1.2"
 _VALUE_NEXT = re.compile(r"\s?:\s?[-−+]?[$€£¥]?\d")
 
@@ -188,26 +187,23 @@ _DEADLINE_WORDS = ("pply", "lose", "losing", "eadline", "ubmit", "ntries", "RSVP
 
 
 def labels_figures(text: str, d, caption: bool) -> bool:
-    """Whether a year labels figures rather than dating an event: at the end of a title
-    after a comma ("Bike lane growth, 2024 to 2025", "…by trips, 2025:"), before a value
-    ("2023: 1.2; 2024: 1.7"), or in a table's lead-in, first or in its brackets ("Q3 2025
-    results at a glance ($ millions):", "Reservas … (hm³, a 1 de febrero):")."""
-    if d.precision not in LABEL_PRECISIONS:
+    """Whether a date labels figures rather than dating an event: a period before a value
+    ("2023: 1.2; 2024: 1.7"), at the end of a title after a comma ("Bike lane growth, 2024
+    to 2025", "…by trips, 2025:"), or in a table's lead-in, a period first or any date in
+    its brackets ("Q3 2025 results at a glance ($ millions):", "Reservas … (hm³, a 1 de
+    febrero):")."""
+    lead_in = len(text) <= 100 and text.rstrip().endswith(":")
+    if lead_in and text.rfind("(", 0, d.start_off) > text.rfind(")", 0, d.start_off):
+        return True
+    if d.precision not in PERIODS:
         return False
-    after = text[d.end_off:d.end_off + 8]
-    if _VALUE_NEXT.match(after) and d.precision in _TITLE_PRECISIONS or \
-            caption and after.startswith(":") and d.precision in _TITLE_PRECISIONS and \
-            text[max(0, d.start_off - 2):d.start_off] == ", ":
-        return True  # ("2023: 1.2; 2024: 1.7", a caption's "Share of commutes by bike, 2025: …")
-    if len(text) <= 100 and text.rstrip().endswith(":") and (
-            d.start_off == 0 and d.precision in _TITLE_PRECISIONS
-            or text.rfind("(", 0, d.start_off) > text.rfind(")", 0, d.start_off)):
-        return True  # (a table's lead-in: "Q3 2025 results at a glance ($ millions):",
-        #             "Reservas de los embalses (hm³, a 1 de febrero):")
-    return d.precision in _TITLE_PRECISIONS and \
-        text[max(0, d.start_off - 2):d.start_off] == ", " and \
-        _LABEL_AFTER.match(text, d.end_off) is not None and len(text) <= 160 and \
-        (caption or text.rstrip().endswith(":") or text.rstrip()[-1:] not in ".!?")
+    if _VALUE_NEXT.match(text, d.end_off) or lead_in and d.start_off == 0:
+        return True
+    after_comma = text[max(0, d.start_off - 2):d.start_off] == ", "
+    if caption and after_comma and text.startswith(":", d.end_off):
+        return True  # (a caption's "Share of commutes by bike, 2025: …")
+    return after_comma and _LABEL_AFTER.match(text, d.end_off) is not None and \
+        len(text) <= 160 and (caption or lead_in or text.rstrip()[-1:] not in ".!?")
 
 
 #: a target's words: "set a goal of 70% self-sufficiency in chips by 2025"
