@@ -233,6 +233,12 @@ def _footnotes(units: list[Unit], names: frozenset[str]
 
 #: how a sentence opens: a capital, or a quote or bracket before one
 _OPENS = re.compile(r"[“\"‘'(\[]?[^\W\d_a-z]")
+#: a year after a month's name or "in", ending where a marker may be glued to it: the text
+#: copy loses the raised digits, so "in September 2024²" reads "in September 20242"
+_YEAR_BEFORE = re.compile(
+    r"(?:\b(?:in|of|since|by|until)|(?:January|February|March|April|May|June|July|August"
+    r"|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
+    r"\.?(?: [0-3]?\d,)?) (?:1[89]|20)\d\d$")
 
 
 def _marker_ok(text: str, pos: int, digits: str) -> bool:
@@ -240,6 +246,8 @@ def _marker_ok(text: str, pos: int, digits: str) -> bool:
     end = pos + len(digits)
     if end < len(text) and (text[end].isalnum() or text[end] in "-–/%"):
         return False
+    if pos and text[pos - 1].isdigit():  # (only a year's: "September 20242" is 2024, note 2)
+        return _YEAR_BEFORE.search(text, max(0, pos - 24), pos) is not None
     before = text[max(0, pos - 3):pos]
     if pos > 1 and text[pos - 1] in ".," and text[pos - 2].isdigit():
         # "3.1 percent", "1,1": a number's own digits; "… in 2023.1" ends a sentence: the
@@ -283,7 +291,7 @@ def find_markers(units: list[Unit], count: int) -> dict[int, list[tuple[int, int
         number, text = flat[idx]
         digits = str(n)
         hit = None
-        for m in re.finditer(rf"(?<!\d){digits}(?!\d)", text[start:]):
+        for m in re.finditer(rf"{digits}(?!\d)", text[start:]):
             if _marker_ok(text, start + m.start(), digits):
                 hit = start + m.start()
                 break
