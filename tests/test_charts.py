@@ -203,3 +203,20 @@ def test_a_timelines_title_gives_the_years_the_text_gives():
     out = autocharts.AutoCharts()
     assert autocharts.timeline_chart(art, "t", extract_article(art, "t"), out)
     assert out.specs[0].title == "The dates this article gives, 1761–1962"
+
+
+def test_a_timeline_label_names_a_period_by_its_whole():
+    """A book timeline's "Q1 2025" was labelled "2025-01" (its start), which reads as
+    January; a span shows both ends."""
+    from newsbook.autocharts import book_timeline_spec
+    from newsbook.charts.kinds.timeline import _when
+    spec = book_timeline_spec()
+    said = {("2025-01", "2025-03", "quarter"): "Q1 2025", ("2026-07", "2026-09", "quarter"):
+            "Q3 2026", ("2026-07", "2026-12", "half"): "H2 2026",
+            ("2019", "2023", "range"): "2019 to 2023", ("2024-10-07", "", "day"): "2024-10-07",
+            ("2024", "2024", "year"): "2024"}
+    for (start, end, precision), label in said.items():
+        row = {"date": start, "end": end, "precision": precision}
+        assert _when(row, spec) == label
+    assert _when({"when": "early 2025", "date": "2025-01", "precision": "quarter"},
+                 spec) == "early 2025"

@@ -203,6 +203,19 @@ def _legend(lane: str, width: int = 30) -> str:
 
 
 def _when(row, spec) -> str:
-    """The date as the text gives it (a ``when`` column), else as stored."""
-    value = text(row.get("when")).strip() or text(row.get(spec.start)).strip()
+    """The date as the text gives it (a ``when`` column), else as stored: a period by
+    its whole (a quarter's start alone, "2025-01", reads as January)."""
+    value = text(row.get("when")).strip() or _stored(row, spec)
     return html.escape(value if len(value) <= 24 else value[:23] + "…", quote=False)
+
+
+def _stored(row, spec) -> str:
+    """``Q1 2025``, ``H2 2026``, ``2019 to 2023``, or the one date stored."""
+    start = text(row.get(spec.start)).strip()
+    end = text(row.get(spec.end)).strip() if spec.end else ""
+    precision = text(row.get(spec.precision)).strip() if spec.precision else ""
+    if precision in ("quarter", "half") and len(start) == 7 and start[5:].isdigit():
+        month = int(start[5:])
+        return (f"Q{(month - 1) // 3 + 1} {start[:4]}" if precision == "quarter"
+                else f"H{1 if month <= 6 else 2} {start[:4]}")
+    return f"{start} to {end}" if end and end != start else start
