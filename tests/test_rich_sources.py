@@ -189,6 +189,25 @@ def test_other_tools_subscribe_buttons_are_dropped_and_other_buttons_stay():
     assert [b.text for b in blocks] == ["Dues rose.", "Read the report", "The end."]
 
 
+def test_a_code_blocks_language_is_kept_when_the_build_can_show_it():
+    """A feed's "language-python" was lost (every block was plain text). It is kept when
+    Pygments knows the name and lexes the block without error (else Sphinx warns, which
+    fails a -W build); a name that is no lexer's, or that could be markup, is plain text."""
+    from newsbook.writers.rich_md import code_block
+    blocks, _, _ = html_blocks(
+        '<pre><code class="language-python">rows = [n ** 2 for n in range(3)]</code></pre>'
+        '<pre class="lang-yaml"><code>retries: 3</code></pre>'
+        '<pre><code class="language-python">$ pip install x ?</code></pre>'
+        '<pre><code class="language-nosuchlexer">x = 1</code></pre>'
+        '<pre><code class="language-{eval-rst}">x = 1</code></pre>'
+        '<pre><code class="hljs">x = 1</code></pre>')
+    assert [(b.lang, b.code) for b in blocks] == [
+        ("python", "rows = [n ** 2 for n in range(3)]"), ("yaml", "retries: 3"),
+        ("", "$ pip install x ?"), ("", "x = 1"), ("", "x = 1"), ("", "x = 1")]
+    assert code_block(blocks[0], "") == "```python\nrows = [n ** 2 for n in range(3)]\n```\n"
+    assert code_block(blocks[2], "") == "```text\n$ pip install x ?\n```\n"
+
+
 def test_sanitiser_and_urls():
     blocks, notes, _ = html_blocks(
         '<p onclick="x()">a <a href="javascript:alert(1)">js</a> <a href="data:text/html,x">d</a>'

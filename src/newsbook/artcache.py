@@ -50,7 +50,7 @@ _PACKAGE = Path(__file__).resolve().parent
 #: (pypinyin), what the readers make of HTML (nh3, feedparser), escaped text (markupsafe,
 #: jinja2) and YAML (the plan)
 LIBRARIES = ("pydantic", "pydantic_core", "pypinyin", "nh3", "feedparser", "markupsafe",
-             "jinja2", "yaml")
+             "jinja2", "yaml", "pygments")
 
 
 def code_digest() -> str:

@@ -359,10 +359,13 @@ class Quote:
 
 @dataclass(frozen=True)
 class Code:
-    """A preformatted code block, lines as written."""
+    """A preformatted code block, lines as written; ``lang``: the language its feed
+    names ("language-python"), a name Pygments knows that lexes the code without an
+    error, else "" (plain text)."""
 
     code: str
     line: int
+    lang: str = ""
 
     @property
     def text(self) -> str:

@@ -30,6 +30,7 @@ from ..diagnostics import Code, Diagnostic
 from ..model import (Article, Aside, Block, Code as CodeBlock, Figure, Footnote, Heading, LinkCard,
                      ListBlock, ListItem, Paragraph, Quote, Rule, Table)
 from .bracket_notes import NOTES_TITLE
+from .code_lang import code_language
 from .html_chrome import (POLL, own_words, POLL_OPTIONS, PORTAL, chrome_text, is_backlink, is_button,
                           is_chrome, is_pixel, is_poll_option, same_page, word_count)
 from .html_embeds import AUDIO_CARDS, BOOKMARKS, FILE_CARDS, GALLERY, VIDEO, Embeds
@@ -290,7 +291,7 @@ class _Mapper(Embeds):
         elif c.tag == "pre":
             code = c.text().replace("\r\n", "\n").strip("\n")
             if code.strip():
-                out.append(CodeBlock(code, self.next_line()))
+                out.append(CodeBlock(code, self.next_line(), code_language(c, code)))
         elif c.tag == "table" and layout_table(c):  # (an email's layout: its cells' blocks)
             self.blocks(Node("div", {}, cells(c)), out)
         elif c.tag == "table":

@@ -164,7 +164,7 @@ def code_block(code: Code, anchor: str) -> str:
                      for s in code.code.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     runs = [len(m) for m in re.findall(r"`{3,}", text)]
     fence = "`" * max(3, max(runs, default=0) + 1)
-    return f"{anchor}{fence}text\n{text}\n{fence}\n"
+    return f"{anchor}{fence}{code.lang or 'text'}\n{text}\n{fence}\n"
 
 
 #: a footnote's marker in a table cell, as the HTML reader keeps it: "¥154.1[1]"
