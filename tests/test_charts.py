@@ -220,3 +220,17 @@ def test_a_timeline_label_names_a_period_by_its_whole():
         assert _when(row, spec) == label
     assert _when({"when": "early 2025", "date": "2025-01", "precision": "quarter"},
                  spec) == "early 2025"
+
+
+def test_a_decade_is_drawn_whole_and_a_range_of_years_from_middle_to_middle():
+    """"The 1950s" was drawn from mid-1950 to mid-1959: nine years, with a gap before "the
+    1960s". A decade or a century spans all its years; a range between two bare years
+    still runs middle to middle (the text does not say which months)."""
+    import pandas as pd
+    from newsbook.charts.kinds.timeline import spans
+    df = pd.DataFrame([{"date": "1950", "end": "1959", "precision": "decade"},
+                       {"date": "1901", "end": "2000", "precision": "century"},
+                       {"date": "2010", "end": "2015", "precision": "range"},
+                       {"date": "2024", "end": "", "precision": "year"}])
+    drawn = [(s, e) for _, s, e, _, _ in spans(df, "date", "end", "precision")[0]]
+    assert drawn == [(1950, 1960), (1901, 2001), (2010.5, 2015.5), (2024, 2025)]

@@ -17,6 +17,8 @@ import plotly.graph_objects as go
 from ._common import HOVER, PALETTE, customdata, lane_buttons, note, text, year_end, year_start
 
 SOFT = {"planned", "lower_bound", "derived", "approximate"}
+#: precisions whose years are all whole (no range between two points in time)
+WHOLE_YEARS = {"decade", "century"}
 
 
 def _is_year(value) -> bool:
@@ -28,19 +30,22 @@ def spans(df: pd.DataFrame, start: str, end: str, precision: str):
 
     A range between two bare years ("1967-1972", "from 1949 to 1976") runs from the
     middle of the first year to the middle of the last, so five years draw as five
-    (the text does not say which months); one bare year spans the whole year."""
+    (the text does not say which months); one bare year spans the whole year, and so do a
+    decade's and a century's years ("the 1950s" is 1950 to the end of 1959: drawn from its
+    middle years, it was nine years long and left a gap before "the 1960s")."""
     out, undated = [], []
     for _, r in df.iterrows():
         s = year_start(r[start])
         end_value = r[end] if end and text(r.get(end)).strip() else r[start]
         e = year_end(end_value)
+        prec = text(r.get(precision)).strip() if precision else ""
         if (s is not None and _is_year(r[start]) and _is_year(end_value)
-                and text(end_value).strip() != text(r[start]).strip()):
+                and text(end_value).strip() != text(r[start]).strip()
+                and prec not in WHOLE_YEARS):
             s, e = s + 0.5, year_start(end_value) + 0.5
         if s is None or e is None:
             undated.append(r)
             continue
-        prec = text(r.get(precision)).strip() if precision else ""
         point = prec == "day" or (not prec and len(text(r[start]).strip()) == 10
                                   and (not end or text(r.get(end)).strip() in ("", text(r[start]))))
         soft = bool(text(r.get("derived")).strip()) or prec in SOFT
