@@ -208,6 +208,23 @@ def test_a_code_blocks_language_is_kept_when_the_build_can_show_it():
     assert code_block(blocks[2], "") == "```text\n$ pip install x ?\n```\n"
 
 
+def test_a_mailchimp_emails_title_address_and_social_icons_are_chrome():
+    """A Mailchimp campaign is a whole HTML e-mail: its <head><title> opened every chapter
+    as a paragraph, its hCard address was five paragraphs, and its row of social icons
+    became a table per icon. An author's hCard (no address) stays."""
+    blocks, _, _ = html_blocks(
+        '<html><head><title>Dispatch #37</title></head><body><p>Hello.</p>'
+        '<div class="vcard"><span class="org fn">Marches Culture Network</span>'
+        '<div class="adr"><div class="street-address">The Old Corn Exchange</div>'
+        '<div class="locality">Ludbridge</div></div></div>'
+        '<p>By <span class="author vcard"><a class="fn" href="https://x.example/a">Ann Lee'
+        '</a></span>.</p><table class="mcnFollowBlock"><tr><td><img src="https://x.example/'
+        'f.png"></td><td><a href="https://facebook.com/x">Facebook</a></td></tr><tr><td><img '
+        'src="https://x.example/i.png"></td><td><a href="https://instagram.com/x">Instagram'
+        '</a></td></tr></table></body></html>')
+    assert [b.text for b in blocks] == ["Hello.", "By Ann Lee."]
+
+
 def test_sanitiser_and_urls():
     blocks, notes, _ = html_blocks(
         '<p onclick="x()">a <a href="javascript:alert(1)">js</a> <a href="data:text/html,x">d</a>'

@@ -59,6 +59,9 @@ DROP |= {"sharedaddy", "sd-sharing", "sd-sharing-enabled", "jp-relatedposts",
          "jp-relatedposts-i2", "wp-block-jetpack-related-posts", "jp-related-posts-i2__list",
          "jetpack-likes-widget-wrapper", "wpcnt", "addtoany_share_save_container",
          "yarpp-related", "crp_related"}
+#: Mailchimp's rows of social icons ("Facebook", "Instagram", "Website": each icon's cell
+#: beside its word made a table of its own)
+DROP |= {"mcnFollowBlock", "mcnFollowContent", "mcnShareBlock"}
 #: other tools' button cards (Ghost's "kg-button-card"), dropped when the button is a
 #: subscribe or share prompt (the text copy's own rule); a "Read the report" button stays
 BUTTON_CARDS = {"kg-button-card"}
@@ -211,7 +214,10 @@ class _Mapper(Embeds):
 
     def block(self, c: Node, out: list[Block]) -> None:
         cls = c.classes
-        if cls & DROP or (cls & BUTTON_CARDS and CTA.match(WS.sub(" ", c.text()).strip())):
+        if cls & DROP or (cls & BUTTON_CARDS and CTA.match(WS.sub(" ", c.text()).strip())) \
+                or "vcard" in cls and c.find(lambda n: "adr" in n.classes) is not None:
+            # (an hCard with an address: Mailchimp's footer, "Marches Culture Network / The
+            # Old Corn Exchange / 14 Broad Street / …", a line each; an author's hCard stays)
             self.cut_short |= bool(cls & CUT_SHORT)
             return
         notes = cls & NOTE_LISTS or ("footnote" in cls and c.find(note_item) is not None)

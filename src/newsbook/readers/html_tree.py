@@ -59,11 +59,16 @@ def closed_elements(text: str) -> str:
     return text
 
 
+#: elements whose text goes with them: code, and a whole e-mail's ``<head><title>`` (a
+#: Mailchimp campaign's title opened every chapter as a paragraph) or an icon's SVG title
+GONE_WITH_TEXT = {"script", "style", "title"}
+
+
 def sanitise(html: str) -> str:
     """The allowlist pass: no script, style, event handler, frame, form or foreign URL."""
     html = closed_elements(html)
     return nh3.clean(html, tags=TAGS, attributes=ATTRIBUTES, url_schemes=SCHEMES,
-                     link_rel=None, strip_comments=True)
+                     link_rel=None, strip_comments=True, clean_content_tags=GONE_WITH_TEXT)
 
 
 def safe_url(href: str, base: str = "") -> str:
