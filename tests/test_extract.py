@@ -377,3 +377,23 @@ def test_the_years_of_two_levels_are_no_events():
                       "moved from London in 2019 to Leeds in 2021.")
     assert [d.when for d in fx.dates] == ["2019", "2024", "2019", "2021"]
     assert [d.when for d in events(fx)] == ["2019", "2021"]
+
+
+def test_a_listings_bold_date_label_dates_its_item():
+    """A Mailchimp events listing, "**Saturday 11 April, 10am–4pm**<br>Apple Blossom Day,
+    …": the bold opening was read as a digest item's headline, so none of its dates was
+    an event. A bold label of nothing but a date, weekdays and times dates its item; a
+    headline's year ("**→ Bogotá sets its 2027 fare**") still dates nothing."""
+    from datetime import timezone
+    from newsbook.model import Article
+    from newsbook.readers.html import html_blocks
+    blocks, notes, _ = html_blocks(
+        "<p>What's on this spring.</p><p><strong>Saturday 11 April, 10am–4pm</strong><br>"
+        "Apple Blossom Day, Ludbridge Museum of Rural Life.</p><p><strong>Friday 12 – Sunday"
+        " 14 June 2026</strong><br>Marches Folk Weekend, Kingsford.</p><p><strong>→ Bogotá "
+        "sets its 2027 fare</strong> The city said so on Monday.</p>")
+    art = Article("T", datetime(2026, 4, 2, tzinfo=timezone.utc), tuple(blocks), tuple(notes),
+                  1, end_line=9, source="x.xml", rich=True)
+    got = [(d.when, d.start, d.end) for d in extract_article(art, "t").dates]
+    assert got == [("11 April", "2026-04-11", "2026-04-11"),
+                   ("12 – Sunday 14 June 2026", "2026-06-12", "2026-06-14")]

@@ -20,7 +20,7 @@ from .facts import (ArticleFacts, DatedStatement, Fact, Quantity, Series, Series
 from .language import reads_english
 from .months import bare_months
 from .quantities import decimal_mark, find_quantities, parse_quantity_text
-from .segments import Segment, segments
+from .segments import Segment, dated_title, segments
 from .series import Located, find_series
 from .spans import has_any, label_of, quote_for, sentences
 from .speakers import speaker_shares
@@ -111,7 +111,8 @@ def _extract(article: Article, stem: str, published: datetime | None) -> Article
         seen = set()
         fixes = has_any(seg.masked, CORRECTION_WORDS)  # (a correction's words: rare)
         for d in found:
-            if d.start_off < seg.title_end:
+            if d.start_off < seg.title_end and not dated_title(
+                    seg.masked[:seg.title_end], d.start_off, d.end_off):
                 continue  # ("→ Bogotá sets its 2027 fare", an item's title: a headline's year)
             if seg.caption and d.precision == "range" and (d.start[:4] != d.end[:4]
                                                             or len(d.start) <= 7):

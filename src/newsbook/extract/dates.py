@@ -579,9 +579,10 @@ def find_dates(text: str, published: datetime | None = None) -> list[RawDate]:
             if days and s and (text[s - 1] in _NOT_BEFORE or text[s - 1].isalnum()):
                 continue  # (a day span's digits glued to a word or a number: _L)
             if name == "dd" and text[e:e + 1] == " " and text[e + 1:e + 2].isupper() and \
-                    not _SPAN_OPENS.search(text, max(0, s - 8), s):
-                continue  # (a capital after the month may open a name, "5 April Jones",
-                #           unless "from", "dal" … opened the span: "Dal 2 al 5 aprile Verona")
+                    text[e - 1].isalpha() and not _SPAN_OPENS.search(text, max(0, s - 8), s):
+                continue  # (a capital after the month, not after its year, may open a name,
+                #           "5 April Jones", unless "from", "dal" … opened the span: "Dal 2 al
+                #           5 aprile Verona")
             yearless = name in ("dm", "partmon") or days and not (m.groupdict().get("y1")
                                                      or m.groupdict().get("y2"))
             pinned = name == "dm" and _WEEKDAY_BEFORE.search(text, max(0, s - 12), s) is not None

@@ -7,6 +7,7 @@ from the extraction (:mod:`newsbook.extract`) because it reads the model, not se
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from ..model import (Article, Aside, Caption, Figure, Heading, ListBlock, Note, Paragraph,
@@ -120,6 +121,21 @@ def _title_end(b: Paragraph) -> tuple[int, ...]:
             not rest[1:2].isupper():
         return ()
     return (len(title),)
+
+
+#: what a listing's date label holds beside its date: weekdays, times, "from", "until"
+_DATE_LABEL_WORDS = re.compile(
+    r"(?i)\b(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|"
+    r"\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm|h)|noon|midnight|from|until|till|to|and|at|"
+    r"doors|onwards)\b")
+
+
+def dated_title(title: str, start: int, end: int) -> bool:
+    """Is a paragraph's bold title a listing's date label ("**Saturday 11 April,
+    10am–4pm** Apple Blossom Day, …"), the date its item happens on, rather than a
+    headline that names a year? Nothing but weekdays and times stands beside the date."""
+    rest = _DATE_LABEL_WORDS.sub(" ", title[:start] + " " + title[end:])
+    return not re.search(r"[^\W\d_]", rest)
 
 
 def _labelled_lines(b: Paragraph) -> bool:
