@@ -234,3 +234,19 @@ def test_a_decade_is_drawn_whole_and_a_range_of_years_from_middle_to_middle():
                        {"date": "2024", "end": "", "precision": "year"}])
     drawn = [(s, e) for _, s, e, _, _ in spans(df, "date", "end", "precision")[0]]
     assert drawn == [(1950, 1960), (1901, 2001), (2010.5, 2015.5), (2024, 2025)]
+
+
+def test_words_of_a_text_written_without_spaces_are_its_characters():
+    """A Japanese copy's "words per paragraph" chart drew a 90-character paragraph as one
+    word (words were runs between spaces); its reading time was as wrong. Kana and Han
+    count a word each, as word processors count them; spaced text is counted by spaces."""
+    from newsbook.autocharts import _paragraph_words
+    from newsbook.model import Article, Paragraph, words_in
+    assert words_in("Hello world, 3 times.") == 4
+    assert words_in("2. あおば台鉄道のあおば台線は、一気に進んだ。") == 20
+    assert words_in("MaaS（Mobility as a Service）の導入") == 8
+    assert words_in("한국어 문장 입니다") == 3  # (Korean is spaced)
+    from datetime import datetime
+    art = Article("T", datetime(2026, 2, 3), (Paragraph("あおば台線は、一気に進んだ。", 5),
+                                              Paragraph("Two words", 7)), (), 1, end_line=8)
+    assert [w for _, w, *_ in _paragraph_words(art, "t")] == [12, 2]

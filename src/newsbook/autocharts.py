@@ -15,7 +15,8 @@ import re
 from dataclasses import dataclass, field
 
 from .extract.facts import derived_note
-from .model import ITEM_SEP, Article, Heading, Paragraph, Piece, Turn, anchor_id, source_line, walk
+from .model import (ITEM_SEP, Article, Heading, Paragraph, Piece, Turn, anchor_id, source_line,
+                    walk, words_in)
 from .plan.charts import Bars, Grouped, Series, Timeline
 
 TIMELINE_MIN = 3
@@ -380,7 +381,7 @@ def _head(text: str, most: int = 100) -> str:
 def _paragraph_words(article: Article, stem: str):
     """(label, words, anchor, line, opening) of each paragraph (or list, or caption)."""
     from .reference import block_lines
-    return [(_opening(text, k), len(text.split()), anchor, line, _head(text))
+    return [(_opening(text, k), words_in(text), anchor, line, _head(text))
             for k, (anchor, text, line) in enumerate(
                 [b for b in block_lines(article, stem) if b[1]], 1)]
 
@@ -393,7 +394,7 @@ def _sentence_words(article: Article, stem: str):
     out = []
     for anchor, text, line in block_lines(article, stem):
         for s, e in sentences(text):
-            out.append((_opening(text[s:e], len(out) + 1), len(text[s:e].split()), anchor,
+            out.append((_opening(text[s:e], len(out) + 1), words_in(text[s:e]), anchor,
                         line, _head(text[s:e])))
     return out
 
@@ -410,7 +411,7 @@ def _section_words(article: Article, stem: str):
             seen.add(a)
             name = secs.get(a) or "Opening"
             entry = order.setdefault(name, [0, a, b.line, _head(texts[a])])
-            entry[0] += len(texts[a].split())
+            entry[0] += words_in(texts[a])
     return [(name, v[0], v[1], v[2], v[3]) for name, v in order.items()]
 
 

@@ -273,6 +273,22 @@ def mostly_cjk(text: str) -> bool:
     return cjk > 0 and 3 * cjk >= len(_LETTER.findall(text))
 
 
+#: a character of a language written without spaces (kana, Han), and its punctuation
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+_UNSPACED_MARKS = re.compile(r"[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40"
+                             r"\uff5b-\uff65]")
+
+
+def words_in(text: str) -> int:
+    """How many words a text has: its runs between spaces, each kana or Han character
+    one (as word processors count Chinese and Japanese, written without spaces: a
+    90-character Japanese paragraph was one "word" on a chart). Korean is spaced."""
+    if text.isascii() or not _UNSPACED.search(text):
+        return len(text.split())
+    n = len(_UNSPACED.findall(text))
+    return n + len(_UNSPACED_MARKS.sub(" ", _UNSPACED.sub(" ", text)).split())
+
+
 def short_for(short: str, full: str) -> bool:
     """Whether a speaker's label ``short`` names the one ``full`` names, in an interview
     that gives the full name once and then a short one: its surname ("Ortiz" for "Jane

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from ..model import (Article, Heading, ListBlock, Paragraph, Turn, anchor_id, short_for,
-                     source_line, walk)
+                     source_line, walk, words_in)
 from .facts import SpeakerShare
 
 
@@ -12,9 +12,9 @@ def _words(block) -> int:
     """Words the speaker said in a block of the turn: a lost image's caption or an
     editor's note inside the turn is not the speaker's."""
     if isinstance(block, ListBlock):
-        return sum(len(i.text.split()) for i in block.items)
+        return sum(words_in(i.text) for i in block.items)
     if isinstance(block, (Paragraph, Heading)):
-        return len(block.text.split())
+        return words_in(block.text)
     return 0
 
 

@@ -14,7 +14,7 @@ from typing import Callable
 from ..model import anchor_id  # noqa: F401  (re-exported)
 from ..model import (Article, Aside, Block, Caption, Footnote, Heading, ListBlock, Note,
                      Paragraph, Piece, Turn, list_text, walk)
-from ..model import Code, Figure, LinkCard, ListItem, Quote, Rule, Table
+from ..model import Code, Figure, LinkCard, ListItem, Quote, Rule, Table, words_in
 from . import cells, rich_md
 from . import fastyaml
 from .escape import clean, escape_chars, escape_text, label, yaml_safe
@@ -48,12 +48,12 @@ class PageContext:
     publication: str = ""  # the newsletter's name: the author of a post with no byline
 
 
-_CJK = re.compile("[\u4e00-\u9fff]")
 _MINUTES: dict[int, tuple[Article, int]] = {}  # id -> (article, minutes): asked 3x a page
 
 
 def reading_minutes(article: Article) -> int:
-    """Reading time at 230 words a minute; CJK characters count as a word each."""
+    """Reading time at 230 words a minute; kana and Han characters count as a word each
+    (:func:`~newsbook.model.words_in`)."""
     got = _MINUTES.get(id(article))
     if got is not None and got[0] is article:
         return got[1]
@@ -68,9 +68,9 @@ def _reading_minutes(article: Article) -> int:
     words = 0
     for block in walk(article.blocks):
         text = _plain(block)
-        words += len(text.split()) + (0 if text.isascii() else len(_CJK.findall(text)))
+        words += words_in(text)
     for note in article.footnotes:
-        words += sum(len(p.text.split()) for p in note.paragraphs)
+        words += sum(words_in(p.text) for p in note.paragraphs)
     return max(1, math.ceil(words / 230))
 
 
