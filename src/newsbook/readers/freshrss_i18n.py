@@ -21,9 +21,16 @@ it     ``15 Dicembre 2025 ore 07:32``
 nl     ``15 December 2025 om 07:32``
 pt-BR  ``15 de Dezembro de 2025, 07:32``
 pl     ``15 Grudnia 2025, 07:32``
+ja     ``2025年12月15日⇥07:32`` (a tab before the time; zh-cn, zh-tw the same)
+ko     ``2025년 12월 15일 07:32``
 ====== ==========================================
+
+Chinese, Japanese and Korean name no month: their dates are numbers with the units 年 月
+日 (년 월 일), read by :data:`CJK_DATE`, and their day separators write the day so too.
 """
 from __future__ import annotations
+
+import re
 
 #: the month names ``date('M')`` is translated to, January first, per language
 MONTH_NAMES = {
@@ -70,7 +77,20 @@ PAGE = {
               "página.", "Hoje", "Ontem", "Antes de ontem", "Stream principal"),
     "pl": ("Widok normalny", "Dostępne są nowe wiadomości. Kliknij, aby odświeżyć stronę.",
            "Dzisiejsze", "Wczorajsze", "Wcześniejsze", "Kanał główny"),
+    "ja": ("ノーマルビュー", "新しい記事があるのでクリックしてページをリフレッシュしてください。",
+           "今日", "昨日", "おととい", "メイン"),
+    "zh-cn": ("普通视图", "发现新文章，点击刷新页面。", "今天", "昨天", "昨天以前", "首页"),
+    "zh-tw": ("普通視圖", "發現新文章，點擊刷新頁面。", "今天", "昨天", "昨天以前", "首頁"),
+    "ko": ("일반 모드", "새 글이 있습니다. 여기를 클릭하면 페이지를 다시 불러옵니다.",
+           "오늘", "어제", "그저께", "메인 스트림"),
 }
+#: the languages whose dates are numbers with units (no month names)
+CJK_LANGS = {"年": ["ja", "zh-cn", "zh-tw"], "년": ["ko"]}
+#: a day as they write it: "2025年12月15日", "2025년 12월 15일"
+CJK_DAY = r"(?:\d{4}年\d{1,2}月\d{1,2}日|\d{4}년 \d{1,2}월 \d{1,2}일)"
+#: an article's date line in them (the time after a tab, as FreshRSS writes it, or spaces)
+CJK_DATE = re.compile(r"^(\d{4})(?:年|년 )(\d{1,2})(?:月|월 )(\d{1,2})(?:日|일)[\t ]+"
+                      r"(\d{1,2}):(\d{2})$")
 
 
 #: what stands between a date line's year and its time, per language
@@ -86,6 +106,9 @@ def languages_of(date_line: str) -> list[str]:
     """The languages whose month names hold a word of this date line (English always
     first): the copy's language, told from its first date line, so that only its own
     separator words need looking for in a big copy."""
+    for unit, langs in CJK_LANGS.items():
+        if unit in date_line:
+            return ["en", *langs]
     words = {w.strip(".,").lower() for w in date_line.split()}
     if "," in date_line:
         words.add(",")

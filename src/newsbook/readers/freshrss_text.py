@@ -28,9 +28,10 @@ MONTHS = i18n.MONTH_NAMES["en"].split()
 DATE_SHAPE = re.compile(r"^(?:(\d{1,2})\.? (?:de )?(\w+) (?:de )?(\d{4})"
                         r"(?: (?:" + "|".join(i18n.AT_WORDS) + r")|,) (\d{1,2}):(\d{2})"
                         r"|(\w+) (\d{1,2})(?:st|nd|rd|th)?,? (\d{4}) at (\d{1,2}):(\d{2}) ?"
-                        r"([AaPp]\.?[Mm]\.?))$")
+                        r"([AaPp]\.?[Mm]\.?)|" + i18n.CJK_DATE.pattern[1:-1] + ")$")
 #: a day as a day separator writes it, in any of FreshRSS's languages
-_DAY = r"(?:\d{1,2}\.? (?:de )?\w+ (?:de )?\d{4}|[A-Z][a-z]+ \d{1,2}(?:st|nd|rd|th)?,? \d{4})"
+_DAY = (r"(?:\d{1,2}\.? (?:de )?\w+ (?:de )?\d{4}|[A-Z][a-z]+ \d{1,2}(?:st|nd|rd|th)?,? \d{4}|"
+        + i18n.CJK_DAY + ")")
 
 
 def _alt(words: list[str]) -> str:
@@ -109,6 +110,11 @@ def parse_date(line: str) -> datetime | None:
     m = DATE_SHAPE.match(line.strip())
     if not m:
         return None
+    if m.group(12):  # ("2025年12月15日⇥07:32": the numbers in order, no month's name)
+        try:
+            return datetime(*map(int, m.group(12, 13, 14, 15, 16)))
+        except ValueError:
+            return None
     if m.group(1):
         day, month, year, hour, minute = m.group(1, 2, 3, 4, 5)
     else:
