@@ -158,6 +158,15 @@ PATTERNS = [(name, re.compile(p, re.I if name in ("season", "season2", "part", "
                 rf"|[Oo]s\s|[Nn]os\s|[Dd]os\s)?(?:anni|anos|años))\s(?P<y>(?:1\d|20)\d0)\b"
                 rf"|{_L}(?P<y3>(?:1\d|20)\d0)er\b"),
     ("part", rf"\b(?P<p>early|mid|late)[- ](?P<y>{_Y}){_R}"),
+    # (Chinese, Japanese and Korean write a date's numbers with units, glued to the words
+    # around them: "2024年3月16日に開業", "1964年の", "2014년 8월"; "2019年度" is a fiscal
+    # year, which begins in April in Japan: none is drawn, as no "FY" is)
+    # ("2019年から2023年", "2019～2023年": a span of the two years)
+    ("cjkyy", r"(?<![\d.,/:\-−–~～〜])(?P<a>(?:1[5-9]|20)\d{2})\s?(?:年|년)?\s?(?:から|より|〜|～|~|–|-|至|到|부터)"
+              r"\s?(?P<b>(?:1[5-9]|20)\d{2})\s?(?:年|년)(?!度)"),
+    ("cjk", r"(?<![\d.,/:\-−–~～〜])(?P<y>(?:1[5-9]|20)\d{2})\s?(?:年|년)(?:(?P<fy>度)|(?!度))"
+            r"(?:\s?(?P<m>1[0-2]|0?[1-9])\s?(?:月|월)(?:\s?(?P<d>[12]\d|3[01]|0?[1-9])\s?(?:日|일))?)?"
+            r"(?![\d~～〜\-–]|\s?(?:から|より|至|到|부터)?\s?(?:1[5-9]|20)\d{2}\s?(?:年|년))"),
     ("part2", rf"\b(?P<p>{'|'.join(p for p in PARTS if p not in ('early', 'mid', 'late'))})"
               rf"[- ](?:de\s|del\s)?(?P<y>{_Y}){_R}"),
     # a day with no year ("On 3 June we reached Seville", "by March 12th"): tried only in a
@@ -372,6 +381,21 @@ def _resolve(name: str, m: re.Match, published: datetime | None):
         if "/" in m.group() and int(b) != int(a) + 1:
             return None  # ("2019/2023": no season, and not two years either)
         return (a, b, "range") if a < b else None
+    if name == "cjkyy":
+        return (g["a"], g["b"], "range") if g["a"] < g["b"] else None
+    if name == "cjk":
+        y = int(g["y"])
+        if g["fy"]:
+            return str(y), str(y), "fiscal_year"
+        if not g["m"]:
+            return str(y), str(y), "year"
+        if not g["d"]:
+            return f"{y}-{int(g['m']):02d}", f"{y}-{int(g['m']):02d}", "month"
+        try:
+            d = date(y, int(g["m"]), int(g["d"])).isoformat()
+        except ValueError:
+            return None
+        return d, d, "day"
     if name == "iso":
         try:
             d = date.fromisoformat(g["a"]).isoformat()
@@ -535,7 +559,8 @@ def find_dates(text: str, published: datetime | None = None) -> list[RawDate]:
     # "On Wednesday 3 June", beside a year of another thing)
     has_part = published is not None and not one_year and _PART_WORD.search(text) is not None
     has_century = "century" in text
-    if not (has_year or has_rel or has_day or has_part or has_century):
+    has_cjk = "年" in text or "년" in text
+    if not (has_year or has_rel or has_day or has_part or has_century or has_cjk):
         return found  # (most paragraphs: no pattern can match, none is tried)
     low = text.lower()
     months = None
@@ -545,9 +570,11 @@ def find_dates(text: str, published: datetime | None = None) -> list[RawDate]:
         days = name in ("dd", "dd2")  # (a span of days: with a year, or with none)
         if not (has_rel if name == "relative" else has_day if name == "dm" else
                 has_part if name == "partmon" else has_century if name == "century" else
-                (has_year or has_day) if days else has_year):
+                has_cjk if name in ("cjk", "cjkyy") else (has_year or has_day) if days else
+                has_year):
             continue
-        whole = name in ("relative", "bareq", "dm", "partmon", "century") or days and not has_year
+        whole = name in ("relative", "bareq", "dm", "partmon", "century", "cjk", "cjkyy") or \
+            days and not has_year
         need = NEEDS.get(name)
         if need is _MONTH_NEEDS:  # (three patterns need a month's name: tested once)
             if months is None:

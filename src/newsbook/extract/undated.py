@@ -50,6 +50,8 @@ NOT_THIS = re.compile(r"(?:[,(—–]\s?|\s)(?:and\s)?(?:not|rather than|instead
 #: a citation's line: its year is the source's, no event's
 SOURCE_LINE = re.compile(r"^\s*(?:(?:Sources?|Data|Quelle|Quellen|Fuentes?|Fontes?|Fonte"
                          r"|Source des données)[\s\u00a0\u202f]?:\s"
+                         # (Japanese, Chinese, Korean: "出典：国土交通省", a full-width colon)
+                         r"|(?:出典|出所|資料|来源|來源|资料来源|資料來源|출처|자료)\s?[：:]"
                          # (and a post's own timestamp of an edit: "Updated: Jan. 9, 2026,
                          # 10:15 a.m." is when the text changed, no event it tells)
                          r"|(?:Updated|Last updated|UPDATED|Aktualisiert|Mis à jour|Actualizado"
