@@ -138,6 +138,11 @@ PATTERNS = [(name, re.compile(p, re.I if name in ("season", "season2", "part", "
     ("ordq", rf"\b(?P<o>first|second|third|fourth)\squarter\s(?:of\s)?(?P<y>{_Y}){_R}"),
     ("h", rf"\b(?:H(?P<h>[12])\s?(?:of\s)?|(?P<o>[Ff]irst|[Ss]econd)\shalf\sof\s)(?P<y>{_Y}){_R}"
           rf"|\b(?P<h2>[12])H(?P<y2>20\d\d|\d\d){_R}"),
+    # ("no primeiro semestre de 2025", "el segundo semestre de 2024", "au premier semestre
+    # 2025", "nel primo semestre 2025", "im ersten Halbjahr 2025": half a year, not the year)
+    ("h2", rf"\b(?P<o>[Pp]rimeiro|[Pp]rimer|[Ss]egundo|[Pp]remier|[Ss]econd|[Pp]rimo|[Ss]econdo"
+           rf"|ersten|zweiten)\s(?:semestre|Halbjahr|Halbjahres)\s(?:de\s|del\s|di\s|des\s)?"
+           rf"(?P<y>{_Y}){_R}"),
     ("season", rf"\b(?P<s>{'|'.join(_SEASONS_EN)})\s(?:of\s)?(?P<y>{_Y}){_R}"),
     # (the other languages' forms apart: each pattern keeps its words' fast scan, and runs
     # only where one of its words is)
@@ -204,7 +209,15 @@ _SINCE_RECORD = re.compile(r"\b(?:most|highest|lowest|largest|smallest|biggest|b
                            r"|schwächste[nrs]?|meiste[nrs]?)\b(?:\s[\w’'-]+){0,5}\sseit\s$"
                            # (Italian: "il valore più basso dal 2020")
                            r"|\bpiù (?:basso|alto|bassa|alta|caldo|freddo|piovoso)\b(?:\s[\w’'-]+){0,4}"
-                           r"\sdal\s$", re.I)  # ("the Easter
+                           r"\sdal\s$"
+                           # (Portuguese, Spanish, French: "o maior valor da série que
+                           # acompanhamos desde 2019", "el nivel más alto desde 2019", "le plus
+                           # haut niveau depuis 2019")
+                           r"|\b(?:maior|menor|mais (?:alt|baix)[oa]|pior|melhor|primeir[oa]"
+                           r"|mayor|menor|más (?:alt|baj)[oa]|peor|mejor|primer[oa]?"
+                           r"|plus (?:haut|bas|élevé|faible|fort)e?|pire|meilleure?|premi[eè]re?)s?"
+                           r"\b(?:\s[\w’'-]+){0,7}\s(?:desde|depuis)\s(?:o\s|a\s|el\s|la\s|l['’])?$",
+                           re.I)  # ("the Easter
 #                            weekend of 2024")  # ("the closest prices have come to last
 #                            year's level since the summer of 2024": no event in 2024)
 def _not_its_own(text: str, s: int) -> bool:
@@ -212,7 +225,8 @@ def _not_its_own(text: str, s: int) -> bool:
     fiscal year's end or one a level is compared with (each regex asked only where a
     word it needs stands before the date: most dates have none)."""
     before = text[max(0, s - 80):s].lower()
-    return (("since" in before or "seit" in before or " dal" in before)
+    return (("since" in before or "seit" in before or " dal" in before or "desde" in before
+             or "depuis" in before)
             and _SINCE_RECORD.search(text, max(0, s - 80), s) is not None
             or any(w in before[-40:] for w in ("from", "year", "instead", "rather"))
             and _NOT_ITS_DATE.search(text, max(0, s - 40), s) is not None
@@ -271,6 +285,7 @@ NEEDS = {"fromto": ("from", "between", "entre", "zwischen", "von", "van", "tra",
          "mymy": ("-", "–", " to ", "until", "through"),
          "dmdm": (" to ", "until", "through", " and ", " au ", " al ", " bis "), "yy": ("-", "–", " to ", "/", " bis ", " à ", " a ", " al ", " tot "),
          "iso": ("-",), "num": ("/", "."), "q": ("q1", "q2", "q3", "q4", "1q", "2q", "3q", "4q"), "ordq": ("quarter",), "h": ("h1", "h2", "h 1", "h 2", "half", "1h", "2h"),
+         "h2": ("semestre", "halbjahr"),
          "season": tuple(_SEASONS_EN), "season2": tuple(_SEASONS_OTHER), "fy": ("fy", "fiscal"),
          "partdec": ("0s", "0er", "années"),
          "holiday": (" day ", " eve ", " night ", "hogmanay", "halloween"), "decade": ("0s",), "century": ("century",), "decade2": ("0er", "années", "década", "años", "anni", "anos"),
@@ -421,7 +436,9 @@ def _resolve(name: str, m: re.Match, published: datetime | None):
         y = int(g["y"])
         return f"{y}-{3 * q - 2:02d}", f"{y}-{3 * q:02d}", "quarter"
     if name == "h":
-        h = int(g["h"]) if g["h"] else (1 if g["o"].lower() == "first" else 2)
+        h = int(g["h"]) if g.get("h") else (
+            1 if g["o"].lower() in ("first", "primeiro", "primer", "premier", "primo", "ersten")
+            else 2)
         y = int(g["y"])
         return (f"{y}-01", f"{y}-06", "half") if h == 1 else (f"{y}-07", f"{y}-12", "half")
     if name == "season":

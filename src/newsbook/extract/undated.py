@@ -39,14 +39,24 @@ _CORRECTION = re.compile(r"\b(?:earlier|previous|original) version of (?:this|ou
                          r"stand)\b"
                          # (Italian: "In una versione precedente di questo articolo si leggeva")
                          r"|\bversione precedente\b.{0,60}?\b(?:si leggeva|leggeva|diceva|riportava"
-                         r"|indicava)\b", re.I)
+                         r"|indicava)\b"
+                         # (Portuguese: "Na edição de 16 de janeiro, dissemos que …", "a versão
+                         # anterior deste texto dizia")
+                         r"|\b(?:[Nn]a|[Nn]uma) edição (?:anterior|passada|de [^,.;]{1,30}),? "
+                         r"(?:dissemos|escrevemos|informamos|afirmamos)\b"
+                         r"|\b(?:versão|edição) anterior\b.{0,60}?\b(?:dizia|afirmava|informava"
+                         r"|indicava)\b|\b(?:dissemos|escrevemos|informamos) (?:por engano"
+                         r"|erroneamente|incorretamente)\b", re.I)
 #: after a correction's wrong figure, the clause that gives the right one: "Correction:
 #: last week we said revenue was $1.42bn; it was $1.24bn."
 _RIGHT_AFTER = re.compile(r";\s|\s[—–]\s")
 #: a date or a figure stated as the wrong one: "it is 18 November 2025, not 11 November
 #: 2025", "in 1987 (not 1978)", "rather than in March"
-NOT_THIS = re.compile(r"(?:[,(—–]\s?|\s)(?:and\s)?(?:not|rather than|instead of|no)\s"
-                      r"(?:on\s|in\s|at\s|el\s|en\s)?$")
+NOT_THIS = re.compile(r"(?:[,(—–]\s?|\s)(?:and\s)?(?:not|rather than|instead of)\s"
+                      r"(?:on\s|in\s|at\s)?$"
+                      # (Spanish "…, no el 11 de noviembre" after a comma only: Portuguese
+                      # "caiu no primeiro semestre de 2025" is "in the")
+                      r"|[,(—–]\s?no\s(?:el\s|en\s)?$")
 #: a citation's line: its year is the source's, no event's
 SOURCE_LINE = re.compile(r"^\s*(?:(?:Sources?|Data|Quelle|Quellen|Fuentes?|Fontes?|Fonte"
                          r"|Source des données)[\s\u00a0\u202f]?:\s"
@@ -60,7 +70,8 @@ SOURCE_LINE = re.compile(r"^\s*(?:(?:Sources?|Data|Quelle|Quellen|Fuentes?|Fonte
 CORRECTION_WORDS = ("version", "issue", "edition", "ncorrectly", "rongly", "istakenly",
                     "rroneously", "mis", "I said", "we said", "I wrote", "we wrote",
                     "we stated", "I stated", "we reported", "anterior", "por error",
-                    "versión", "früheren", "versione")
+                    "versión", "früheren", "versione", "edição", "versão", "dissemos",
+                    "escrevemos", "informamos")
 
 
 def corrected(text: str, spans, start: int, end: int) -> bool:
@@ -117,7 +128,9 @@ _ITSELF = re.compile(r"\b(?i:this|today['’]s|this week['’]s|our|the first|th
                      # ("willkommen zur ersten Ausgabe von Bauzeit im Jahr 2026")
                      r"|\b(?:ersten|letzten) Ausgabe\b"
                      # ("benvenuti al primo numero del 2026", "premier numéro de 2026")
-                     r"|\b(?:primo|ultimo) numero\b|\b(?:premier|dernier) numéro\b")
+                     r"|\b(?:primo|ultimo) numero\b|\b(?:premier|dernier) numéro\b"
+                     # ("Esta é a última edição de 2025.", "Nesta edição: …")
+                     r"|\b(?:[Ee]sta|[Nn]esta|[Aa] última|[Aa] primeira|[Aa] próxima) edição\b")
 #: the dates a sentence about the letter names in passing: its week, month or year
 SELF_PRECISIONS = frozenset(("relative", "year", "month", "range"))
 

@@ -31,7 +31,11 @@ CTA = re.compile(r"^(?:Subscribe now|Subscribe|Share|Leave a comment|Give a gift
                  r"|Like|Comment|Me gusta|Comentar|J[’']aime|Commenter|Gefällt mir|Kommentieren"
                  r"|Mi piace|Commenta|Curtir"
                  r"|(?:Nu )?[Aa]bonneren|Delen|Laat een reactie achter"
-                 r"|Inscreva-se|Assine(?: agora)?|Compartilhar|Deixe um comentário"
+                 r"|Inscreva-se|Assine(?: agora)?|Compartilh(?:ar|e)|Deixe um comentário"
+                 # (and in Japanese, Chinese and Korean)
+                 r"|シェア(?:する)?|購読(?:する|登録)?|今すぐ購読|コメントする|共有する"
+                 r"|分享|订阅|訂閱|立即订阅|立即訂閱|发表评论|發表評論"
+                 r"|공유(?:하기)?|구독(?:하기)?|지금 구독하기|댓글 달기"
                  r"|Update your (?:email )?preferences|View this (?:email|post) in (?:your|a) browser"
                  # (an e-mail tool's footer: Mailchimp's and the like)
                  r"|You are receiving this (?:email )?because .*|Our mailing address is:(?: .*)?"
@@ -199,7 +203,13 @@ SPONSOR = re.compile(r"^(?:This|Today['’]s|This week['’]s|This month['’]s)
 #: a sponsor's line of other tools, standing alone: "Sponsored by Switchback Outfitters",
 #: "Together with Acme Cloud" (a name follows, in capitals; a sentence never matches)
 SHORT_SPONSOR = re.compile(r"^(?:Sponsored by|Presented by|Brought to you by|Together with"
-                           r"|In partnership with)\s+[A-Z0-9][\w&'’.-]*(?:\s+[\w&'’.-]+){0,4}[.!:]?$")
+                           r"|In partnership with"
+                           # (and in other languages: "Patrocinado por X", "Sponsorisé par X")
+                           r"|Patrocinad[oa] por|Apresentad[oa] por|Em parceria com"
+                           r"|Sponsoris[ée]e? par|Présenté par|En partenariat avec"
+                           r"|Sponsorizzato da|Presentato da|In collaborazione con"
+                           r"|Gesponsert von|Präsentiert von|In Zusammenarbeit mit"
+                           r"|En colaboración con|Presentado por)\s+[A-Z0-9][\w&'’.-]*(?:\s+[\w&'’.-]+){0,4}[.!:]?$")
 
 
 def is_sponsor(text: str) -> bool:
