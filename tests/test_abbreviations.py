@@ -58,6 +58,11 @@ ROOT = Path(__file__).resolve().parents[1]
     ("GP = games played; PPG = points per game.",
      [("GP", "games played"), ("PPG", "points per game")]),
     ("W = won; x = 5; PX = an apple", []),
+    # (Chinese or Japanese text: full-width brackets glued on, a gloss in its own words)
+    ("一体で提供するMaaS（Mobility as a Service）は、その切り札だ。",
+     [("MaaS", "Mobility as a Service")]),
+    ("中心部を走るLRT（次世代型路面電車）の延伸。", [("LRT", "次世代型路面電車")]),
+    ("仮のABC（仮称）と、MaaS（移動）", []),
     # no definitions
     ("sold to exports (US) firms", []), ("Reuters said (Reuters)", []), ("In (2019) ok", []),
     ("He said it. (AI) is fun", []), ("the wording (AI)", []), ("plain text, no brackets", []),

@@ -51,6 +51,8 @@ def find_abbreviations(text: str) -> list[Abbreviation]:
     ``ABBR (long form)`` one."""
     out: list[Abbreviation] = []
     if "(" not in text:
+        if "（" in text:
+            return _expanded_after(text, set())
         return _keys(text) if "=" in text or ": " in text[:8] else out
     for m in _DEF.finditer(text):
         abbr = m.group(1)
@@ -105,7 +107,14 @@ def _keys(text: str) -> list[Abbreviation]:
 #: "DOC (Denominazione di origine controllata)", "RCT (randomised controlled trial)": the
 #: abbreviation first and its long form in the brackets, as Italian, French and Spanish
 #: (and many an English writer) define one
-_AFTER = re.compile(r"(?<![\w-])([A-Z][A-Za-z0-9]{1,9})\s\(([^()\d]{3,120})\)")
+_AFTER = re.compile(r"(?<![\w-])([A-Z][A-Za-z0-9]{1,9})\s\(([^()\d]{3,120})\)"
+                    # (and in Chinese or Japanese text, full-width brackets glued to the words
+                    # around them: "…を提供するMaaS（Mobility as a Service）は")
+                    r"|(?<![A-Za-z0-9_-])([A-Z][A-Za-z0-9]{1,9})（([^（）()\d]{3,120})）")
+
+
+#: a gloss in Chinese or Japanese words alone (kana, Han, the long-vowel mark, a middle dot)
+_HAN_GLOSS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff・]{2,20}")
 
 
 def _expanded_after(text: str, taken: set[int]) -> list[Abbreviation]:
@@ -113,12 +122,15 @@ def _expanded_after(text: str, taken: set[int]) -> list[Abbreviation]:
     (small words skippable, as :func:`_spells` reads them), in order."""
     out = []
     for m in _AFTER.finditer(text):
-        abbr, long_form = m.group(1), m.group(2).strip()
+        abbr, long_form = m.group(1) or m.group(3), (m.group(2) or m.group(4)).strip()
         letters = [c.lower() for c in abbr if c.isalpha()]
         if m.end() in taken or sum(c.isupper() for c in abbr) < 2 or len(letters) < 2:
             continue
         words = long_form.split()
-        if words and words[0].lower() not in _SMALL and _spells(words, letters):
+        if words and words[0].lower() not in _SMALL and _spells(words, letters) or \
+                m.group(3) and abbr.isupper() and _HAN_GLOSS.fullmatch(long_form):
+            # (or a Japanese or Chinese gloss, whose words spell no letter: "LRT（次世代型路面
+            # 電車）", "GDP（国内総生産）")
             out.append(Abbreviation(abbr, long_form, m.start(), m.end()))
     return out
 
