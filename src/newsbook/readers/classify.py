@@ -454,7 +454,8 @@ def classify_units(units: list[Unit], hints: dict[str, str],
         elif (m_speaker and (counts.get(m_speaker.group(1), 0) >= 2
                              or _once_among(m_speaker.group(1), i, counts, units))
               and (m_speaker.group(1) not in NOT_SPEAKERS and (
-                  len(m_speaker.group(1)) > 2 or _initials_of_one(m_speaker.group(1), counts))
+                  len(m_speaker.group(1)) > 2 or not m_speaker.group(1).isascii()
+                  or _initials_of_one(m_speaker.group(1), counts))
                    or qa and m_speaker.group(1) in _ASKS | _ANSWERS)):
             u.kind, u.extra = "speaker", {"name": m_speaker.group(1), "text": m_speaker.group(2),
                                           "stamp": _stamped(u.lines[0])[0]}

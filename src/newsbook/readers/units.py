@@ -23,7 +23,11 @@ BULLET_DEPTH = {"•": 0, "◦": 1, "▪": 2, "▫": 2, "‣": 1, "⁃": 1}
 #: only next to another one (a lone "1. Title" is a section's title, "2025. It" prose)
 TYPED_ITEM = re.compile(r"^(•|\d{1,3}\.)[ \t]+(\S.*)$")
 #: (a French colon has a space before it, often a no-break one: "Élise Marchand : …")
-SPEAKER = re.compile(r"^([A-ZÀ-ÖØ-Þ][\w.’'\-]+(?: [A-ZÀ-ÖØ-Þ][\w.’'\-]+){0,3})[ \u00a0\u202f]?: (\S.*)$")
+#: (and a Japanese or Chinese name, two kana or Han or more, before a full-width colon or
+#: a plain one: "田中：対象は人口約2万8千人の町と…")
+SPEAKER = re.compile(r"^((?:[A-ZÀ-ÖØ-Þ][\w.’'\-]+(?: [A-ZÀ-ÖØ-Þ][\w.’'\-]+){0,3})(?=[ \u00a0\u202f]?: )"
+                     r"|[\u3040-\u30ff\u3400-\u9fff]{2,8}(?=[：:]))"
+                     r"(?:[ \u00a0\u202f]?: |[：:][ \u3000]?)(\S.*)$")
 NOTE = re.compile(r"^\[[^\[\]]+\]$")
 #: an audio or video player's clock ("0:00", "-45:12"): the player's, not the text's
 PLAYER_TIME = re.compile(r"^(?:[-−/] ?)?\d{1,2}:\d{2}(?::\d{2})?$|^\d(?:\.\d{1,2})?[×x]$")
@@ -39,7 +43,10 @@ NOT_SPEAKERS = {"Source", "Disclaimer", "Note", "Update", "Correction", "Q", "A"
                 "Found", "Lost", "Wanted", "For sale", "Free", "Where", "When", "Tickets",
                 "Price", "Venue", "Time", "Date", "Cost", "Contact", "Location", "Address",
                 "Phone", "Email", "Website", "Open", "Closed", "Tip", "Warning", "Reminder",
-                "Deadline", "Bonus", "Also", "Plus", "Editor's note", "PS", "P.S"}
+                "Deadline", "Bonus", "Also", "Plus", "Editor's note", "PS", "P.S",
+                # (and Japanese and Chinese labels: source, note, photo, figure, reference)
+                "出典", "出所", "注記", "写真", "資料", "参考", "備考", "来源", "來源", "注释",
+                "註釋", "图片", "圖片", "编者按", "編者按", "質問", "回答", "問い", "答え"}
 SMALL = set("a an and as at but by for from in into of on or the to vs via with x".split())
 TERMINAL = ".,;!。！？，；"
 #: what may close a sentence after its last mark: quotes, brackets, and the asterisks or
