@@ -211,6 +211,14 @@ def test_rows_are_named_by_their_words_and_a_total_is_no_row():
     assert "Total" not in t.labels and len(t.lines) == 4
     lines = facts and article and t.lines
     assert lines[-1] == lines[0] + 3  # (each kept row still quotes its own line)
+    # (and in other languages: a Japanese table's "合計" row was a fourth bar beside the three
+    # sections it sums, a German one's "Insgesamt")
+    for total in ("合計", "Insgesamt", "Moyenne", "합계"):
+        article, stem, facts = tables_of(copy(
+            f"区間{T}事業費", f"北区間{T}11,800", f"中区間{T}9,600", f"南区間{T}10,600",
+            f"{total}{T}32,000"))
+        (t,) = facts.tables
+        assert total not in t.labels and len(t.labels) == 3, total
 
 
 def test_two_tables_of_one_shape_are_told_apart_by_their_sections():
@@ -436,3 +444,16 @@ def test_rows_of_one_kind_by_years_across_the_top_are_bars_side_by_side():
     tablecharts.table_charts(article, stem, facts, out, set())
     (spec,) = out.specs
     assert (spec.kind, spec.colour, spec.facet, spec.axis) == ("grouped", "column", "", "Value")
+
+
+def test_a_venue_closed_for_a_year_keeps_its_other_years():
+    """"Clee Mill Arts Centre | 19,642 | closed | 21,780": the venue the text singles out was
+    left off the chart, for its "closed" year; that year states no value, the others stay."""
+    article, stem, facts = tables_of(copy(
+        f"Venue{T}2022{T}2023{T}2024{T}2025",
+        f"Ludbridge Museum{T}41,200{T}43,950{T}47,310{T}49,020",
+        f"Clee Mill Arts Centre{T}19,642{T}closed{T}21,780{T}33,015",
+        f"Kingsford Gallery{T}12,480{T}13,020{T}15,560{T}16,110"))
+    (t,) = facts.tables
+    (clee,) = [c for c in t.columns if c.header == "Clee Mill Arts Centre"]
+    assert [(x.row, x.value) for x in clee.cells] == [(0, 19642), (2, 21780), (3, 33015)]

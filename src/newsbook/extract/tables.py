@@ -23,7 +23,10 @@ _MISSING = frozenset(["", "-", "–", "—", "n/a", "N/A", "n.a.", "na", "NA", "
                       "*", "?", "tbc", "TBC", "tba", "TBA",
                       # (and other languages' "no data": "k. A.", "n. v.", "s/d", "n.d.")
                       "k. A.", "k.A.", "k. A", "n. v.", "n.v.", "s/d", "s.d.", "n.d.", "nd",
-                      "N/D", "n.c.", "n.d"])
+                      "N/D", "n.c.", "n.d",
+                      # (a venue's year with no figure: "closed", "new", "not open")
+                      "closed", "Closed", "new", "New", "—*", "not open", "suspended",
+                      "Suspended", "cancelled", "Cancelled", "none", "None"])
 #: headers of columns that number or name rows instead of measuring them
 _NOT_MEASURE = re.compile(r"^(?:#|no\.?|nr\.?|n°|place|year|jahr|année|año|ano|id|code"
                           r"|ref(?:erence)?|zip|post ?code|round|week|game|match|lane|bib"
@@ -214,7 +217,11 @@ def unmarked_notes(article: Article) -> frozenset[str]:
 #: a row that sums or sums up the others: drawn beside them it dwarfs and counts them twice
 _TOTAL = re.compile(r"^(?:(?:grand |sub-?)?totals?|all|overall|combined|average|mean|net"
                     r"|extras|sundries)\b"  # (a scorecard's extras: no batter)
-                    r"|\((?:all|total)\)$|\b(?:total|average|mean|median|overall)$", re.I)
+                    r"|\((?:all|total)\)$|\b(?:total|average|mean|median|overall)$"
+                    # (in other languages: "Insgesamt", "Summe", "Moyenne", "Totale", "合計")
+                    r"|^(?:insgesamt|gesamt|summe|durchschnitt|moyenne|ensemble|totale"
+                    r"|promedio|média|somma|soma)\b"
+                    r"|^(?:合計|総計|小計|合计|总计|小计|平均|합계|총계|소계|평균|계)$", re.I)
 
 
 #: a release's name: "v2.14.0", "2.13.2", "1.21"
