@@ -157,6 +157,18 @@ def test_rss_reader():
                                           "A paid post: only this preview is in the feed."]
 
 
+def test_a_mailchimp_archive_feed_is_named_by_its_sender():
+    """Mailchimp titles its archive feed "<sender> Campaign Archive": the book was "Marches
+    Culture Network Campaign Archive 2026", and every chapter "By … Campaign Archive"."""
+    rss = ('<?xml version="1.0"?><rss version="2.0"><channel><title>Marches Culture Network '
+           'Campaign Archive</title><link>https://us1.campaign-archive.com/home/?u=x</link>'
+           '<item><title>Dispatch #37</title><pubDate>Thu, 12 Mar 2026 08:00:00 +0000</pubDate>'
+           '<link>https://mailchi.mp/x/37</link><description>&lt;p&gt;Hello.&lt;/p&gt;'
+           '</description></item></channel></rss>')
+    (a,) = read_any("xml", rss, source="mc.xml")[0][1].feed.articles
+    assert a.publication == "Marches Culture Network"
+
+
 def test_an_entry_keeps_its_authors_clock():
     """"2025-06-02T00:20:00+01:00" was read as 1 June 23:20 (UTC): the post's day, its file
     name and the week its "this week" means were the day before the author's. An entry

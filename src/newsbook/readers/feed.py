@@ -57,6 +57,8 @@ def read_feed(text: str, *, source: str) -> ReadResult:
     articles = []
     channel = parsed.get("feed") or {}
     name = " ".join(plain_text(channel.get("title", "")).split())
+    # (Mailchimp's archive feed is titled "<sender> Campaign Archive": the sender is its name)
+    name = re.sub(r"\s+Campaign Archive$", "", name) or name
     feed_author = parsed.feed.get("author", "") if "atom" in (parsed.get("version") or "") else ""
     for i, entry in enumerate(parsed.entries):
         line = lines[i] if i < len(lines) else 1
