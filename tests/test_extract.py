@@ -398,3 +398,18 @@ def test_a_listings_bold_date_label_dates_its_item():
     got = [(d.when, d.start, d.end) for d in extract_article(art, "t").dates]
     assert got == [("11 April", "2026-04-11", "2026-04-11"),
                    ("12 – Sunday 14 June 2026", "2026-06-12", "2026-06-14")]
+
+
+def test_a_captions_since_is_what_its_chart_covers():
+    """"Our polling average since January 2026. Chart: The Marginal": the caption says what
+    the lost chart covers, as its "January to March" does; no event in January."""
+    from datetime import timezone
+    from newsbook.model import Article
+    from newsbook.readers.html import html_blocks
+    blocks, notes, _ = html_blocks(
+        '<p>The average moved little.</p><figure><img src="https://m.example/a.png">'
+        '<figcaption>Our polling average since January 2026. Chart: The Marginal</figcaption>'
+        '</figure><p>Labour led in March 2026.</p>')
+    art = Article("T", datetime(2026, 4, 28, tzinfo=timezone.utc), tuple(blocks), tuple(notes),
+                  1, end_line=9, source="x.xml", rich=True)
+    assert [d.when for d in extract_article(art, "t").dates] == ["March 2026"]

@@ -114,9 +114,12 @@ def _extract(article: Article, stem: str, published: datetime | None) -> Article
             if d.start_off < seg.title_end and not dated_title(
                     seg.masked[:seg.title_end], d.start_off, d.end_off):
                 continue  # ("→ Bogotá sets its 2027 fare", an item's title: a headline's year)
-            if seg.caption and d.precision == "range" and (d.start[:4] != d.end[:4]
-                                                            or len(d.start) <= 7):
-                continue  # (what a lost chart covered: "January to March 2026" too)
+            if seg.caption and (d.precision == "range" and (d.start[:4] != d.end[:4]
+                                                             or len(d.start) <= 7)
+                                or seg.masked[max(0, d.start_off - 6):d.start_off].lower()
+                                in ("since ", "desde ", "depuis", " seit ")):
+                continue  # (what a lost chart covered: "January to March 2026" too, and
+                #           "Our polling average since January 2026")
             if "ource" in seg.masked and cited(seg.masked, spans, d.start_off, d.end_off):
                 continue  # ("… by season. Source: Harbour FC annual report 2025")
             if fixes and corrected(seg.masked, spans, d.start_off, d.end_off) or \

@@ -234,7 +234,9 @@ def _not_its_own(text: str, s: int) -> bool:
                                                 "vs", "against", "same", "this", "als",
                                                 "gegenüber", "ergleich", " von ", "sul",
                                                 "rispetto", "sotto", "sopra"))
-            and _VERSUS.search(text, max(0, s - 24), s) is not None)
+            and (_VERSUS.search(text, max(0, s - 24), s) is not None
+                 or _VERSUS_YEAR.search(text, max(0, s - 24), s) is not None
+                 and _YEAR_AT.match(text, s) is not None))
 
 
 #: the year a body of data measures: "the 2025 figures", "the 2022 results"
@@ -248,6 +250,7 @@ _MODEL_BEFORE = re.compile(r"\b(?:a|an|gray|grey|black|white|red|blue|silver|gre
 _VERSUS = re.compile(r"\b(?:(?:up|down|higher|lower|more|less|fewer|better|worse)"
                      r"(?: (?:by )?[-+−]?[\d.,]+\s?(?:%|per ?cent|points?|pp)?)? (?:on|than|from)"
                      r"|compared (?:with|to)|versus|vs\.?|against|unchanged from"
+
                      # ("up 11% on the same period of 2025")
                      r"|the same (?:period|time|months?|quarter|weeks?|point|stage) (?:of|in|last)"
                      # ("44 by this point in 2025")
@@ -260,6 +263,11 @@ _VERSUS = re.compile(r"\b(?:(?:up|down|higher|lower|more|less|fewer|better|worse
                      r"|sul|sull['’]|rispetto al(?:l['’])?|(?:sotto|sopra) il|rispetto a)"
                      r"\s(?:in\s|the\s)?$",
                      re.I)
+#: a year a change is counted from: "Reform UK 262 seats (+257 on 2024)", "with the change
+#: on 2022" (asked of a year only: "the change on 2 May" dates the change)
+_VERSUS_YEAR = re.compile(r"(?:(?<=[-+−±])[\d.,]+\s?(?:%|per ?cent|points?|pts?|pp|seats?)?"
+                          r"|\b(?:changes?|swings?|gains?|loss(?:es)?)) (?:on|from)\s$")
+_YEAR_AT = re.compile(r"(?:1\d|20)\d\d(?![\d\w])")
 #: a reference period after a span: "the 1991–2020 average", "the 1961–1990 baseline"
 _BASELINE_AFTER = re.compile(r"\s(?:average|averages|baseline|normals?|mean|climatology|norm"
                              r"|reference period|base period|median)\b", re.I)
