@@ -413,3 +413,19 @@ def test_a_captions_since_is_what_its_chart_covers():
     art = Article("T", datetime(2026, 4, 28, tzinfo=timezone.utc), tuple(blocks), tuple(notes),
                   1, end_line=9, source="x.xml", rich=True)
     assert [d.when for d in extract_article(art, "t").dates] == ["March 2026"]
+
+
+def test_a_paragraph_that_is_one_link_names_and_states_nothing():
+    """A Mailchimp button, "Download the 2025 visitor report (PDF, 2.4 MB)", was an event
+    in 2025; a paragraph that is one link names a document, as a heading does."""
+    from datetime import timezone
+    from newsbook.model import Article
+    from newsbook.readers.html import html_blocks
+    blocks, notes, _ = html_blocks(
+        '<p>The report is out.</p><p><a href="https://x.example/r.pdf">Download the 2025 '
+        'visitor report (PDF, 2.4 MB)</a></p><p>Visits rose in 2025, to 41,200 visits.</p>')
+    art = Article("T", datetime(2026, 3, 12, tzinfo=timezone.utc), tuple(blocks), tuple(notes),
+                  1, end_line=9, source="x.xml", rich=True)
+    f = extract_article(art, "t")
+    assert [d.quote for d in f.dates] == ["Visits rose in 2025, to 41,200 visits."]
+    assert [q.text for q in f.quantities] == ["41,200 visits"]

@@ -25,6 +25,7 @@ class Segment:
     text: str
     masked: str           # footnote marker digits replaced by NUL (same offsets)
     group: int
+    #: a heading, or a paragraph that is one link: it names, it states no fact
     heading: bool = False
     #: an image's caption: a span of years there is what the lost chart covered
     #: ("Évolution des ventes par format, 2019-2024."), no event of the text's
@@ -174,8 +175,12 @@ def segments(article: Article, stem: str) -> list[Segment]:
                 g = group[0] if (short and run[0]) else new_group()
                 run[0] = short
                 te = _title_end(b)
+                # (a paragraph that is one link, a button or a linked title: "Download the
+                # 2025 visitor report (PDF, 2.4 MB)" names a document, as a heading does)
+                linked = len(b.spans) == 1 and b.spans[0].kind == "link" and \
+                    b.spans[0].text.strip() == b.text.strip()
                 out.append(Segment(anchor, b.line, b.text, _titled(_mask(b.text, b.marks), b),
-                                   g, starts=b.line_starts(), breaks=b.breaks + te,
+                                   g, linked, starts=b.line_starts(), breaks=b.breaks + te,
                                    title_end=te[0] if te else 0))
                 continue
             run[0] = False
