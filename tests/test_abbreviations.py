@@ -58,6 +58,9 @@ ROOT = Path(__file__).resolve().parents[1]
     ("GP = games played; PPG = points per game.",
      [("GP", "games played"), ("PPG", "points per game")]),
     ("W = won; x = 5; PX = an apple", []),
+    # (a glossary's entry opening an item of a list, as the list's text joins them)
+    ("Terms:\u2002TPS: transactions per second.\u2002LSN: log sequence number.",
+     [("TPS", "transactions per second"), ("LSN", "log sequence number")]),
     # (Chinese or Japanese text: full-width brackets glued on, a gloss in its own words)
     ("一体で提供するMaaS（Mobility as a Service）は、その切り札だ。",
      [("MaaS", "Mobility as a Service")]),

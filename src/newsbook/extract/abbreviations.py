@@ -53,7 +53,7 @@ def find_abbreviations(text: str) -> list[Abbreviation]:
     if "(" not in text:
         if "（" in text:
             return _expanded_after(text, set())
-        return _keys(text) if "=" in text or ": " in text[:8] else out
+        return _keys(text) if _keyed(text) else out
     for m in _DEF.finditer(text):
         abbr = m.group(1)
         letters = [c.lower() for c in abbr if c.isalpha()]
@@ -83,13 +83,20 @@ def find_abbreviations(text: str) -> list[Abbreviation]:
                 out.append(Abbreviation(abbr, span[at:], cut + at, m.end()))
                 break
     out += _expanded_after(text, {a.end for a in out})
-    return out + _keys(text) if "=" in text or ": " in text[:8] else out
+    return out + _keys(text) if _keyed(text) else out
+
+
+def _keyed(text: str) -> bool:
+    """Whether :data:`_KEY` may find anything: an "=", or an entry's colon near the start
+    of the text or of a list's item (:data:`~newsbook.model.ITEM_SEP` joins them)."""
+    return "=" in text or ": " in text[:8] or "\u2002" in text and ": " in text
 
 
 #: a table's key: "GP = games played; PPG = points per game"; and a glossary's entry, the
 #: abbreviation opening its paragraph: "APR: annual percentage rate, the yearly cost …"
 _KEY = re.compile(r"(?<![\w=])([A-Z][A-Za-z]{1,5})\s?=\s?([a-z][a-z’' -]{2,50}?)(?=\s?[;,.)]|$)"
-                  r"|^([A-Z][A-Z]{1,5}):\s([a-z][a-z’' -]{2,50}?)(?=\s?[;,.)—–]|$)")
+                  r"|(?:^|(?<=\u2002))([A-Z][A-Z]{1,5}):\s([a-z][a-z’' -]{2,50}?)(?=\s?[;,.)—–]|$)")
+# (an entry opens a paragraph, or an item of a list: "• TPS: transactions per second.")
 
 
 def _keys(text: str) -> list[Abbreviation]:
