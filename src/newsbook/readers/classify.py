@@ -322,7 +322,10 @@ _LABELLED_TITLE = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w’'-]*(?: [\w’'-]+)?: \S")
 _CAPTION_LABELS = frozenset("""source sources fuente fuentes quelle chart graph figure fig
 fig. map photo photograph foto image imagen table tabla gráfico grafico mapa credit via
 illustration illustración video vídeo screenshot captura carte tableau graphique abbildung
-grafik karte bild""".split())
+grafik karte bild fonte fontes fonti imagem tabela figura""".split())
+#: a source's label opening a line: "Source: …", "Fonte: …", "Quelle: …", "出典："
+_SOURCE_LABEL = re.compile(r"^(?:Sources?|Fuentes?|Fontes?|Fonti|Quellen?|Data|Datos|Dados"
+                           r"|Données)\s?:\s|^(?:出典|出所|来源|來源|출처)[：:]")
 
 
 def _labelled_titles(out: list[Unit]) -> None:
@@ -480,13 +483,17 @@ def classify_units(units: list[Unit], hints: dict[str, str],
         out.append(u)
     out = _item_titles(out)
     _stat_lines(out)
+    _labelled_titles(out)  # (first: a "Subject: what" title tells a sentence-case post)
     _sentence_case_titles(out)
-    _labelled_titles(out)
     _typed_titles(out)
     _titles_over_turns(out)
     for i, u in enumerate(out[:-1]):  # (a line leading into a table, "Station readings for
         if u.kind == "heading" and u.text.rstrip().endswith(":") and out[i + 1].kind == "table":
             u.kind = "para"  # March:", says what it holds: a lead-in, no section)
+        elif u.kind == "table" and out[i + 1].kind == "caption" and \
+                _SOURCE_LABEL.match(out[i + 1].text.strip()):
+            out[i + 1].kind = "para"  # ("Source: brokers …" under a table: the table's
+            #                            source, no lost image's caption)
     listed: set[str] = set()  # (the texts of the list items read so far)
     for i, u in enumerate(out):  # a lone "1. Title" between paragraphs is a section title
         if u.kind == "item" and u.extra["label"][0].isdigit() and heading_like(u.extra["text"]):
@@ -503,4 +510,9 @@ def classify_units(units: list[Unit], hints: dict[str, str],
                     and len(t.split()) <= 4:
                 u.kind = "para"  # what a list is ("Table of contents", "Key points"): a
                 #                  lead-in of a few words, not an image's caption
+    last = next((u for u in reversed(out) if u.kind != "cta"), None)
+    if last is not None and last.kind == "heading" and len(last.lines) == 1 and \
+            last.text.strip().replace("-", "").isalpha():
+        last.kind = "para"  # (one word over nothing is no title: a letter's sign-off,
+        #                     "Marina"; "Mood Music" over a lost embed is one)
     return out
