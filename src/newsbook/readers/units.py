@@ -353,7 +353,11 @@ _ABOUT_IT = re.compile(r"^(?:Our (?:interview|conversation|talk)|This (?:intervi
                        r"|Editor['’]s note|Listen (?:on|to)|Read (?:the|more)|Watch"
                        # (and in German, French, Spanish, Italian: "Das Gespräch führte X")
                        r"|Das (?:Gespräch|Interview)|L['’](?:entretien|intervista)"
-                       r"|La (?:entrevista|conversación|conversazione))\b", re.I)
+                       r"|La (?:entrevista|conversación|conversazione)"
+                       # (and Portuguese: "A conversa foi editada para maior clareza.")
+                       r"|A (?:conversa|entrevista|transcrição)|Esta (?:conversa|entrevista))\b"
+                       # (and Japanese, Chinese: "このインタビューは…", "本次访谈…")
+                       r"|^(?:このインタビュー|この対談|インタビューは|本次访谈|本次訪談|本文经)", re.I)
 
 
 #: a note on where the guest's work is found: "The Last Morning is published by Oldcastle
@@ -365,7 +369,8 @@ _PUBLISHED = re.compile(r"\b(?:is|are) (?:published|out|available) (?:by|from|no
 #: publicaremos la segunda parte de esta conversación", "Part two of this interview …"
 _OF_IT = re.compile(r"\b(?:(?:this|our) (?:interview|conversation|transcript)|(?:esta|nuestra) "
                     r"(?:conversación|entrevista)|cette (?:conversation|interview|entrevue)"
-                    r"|(?:dieses|unser) (?:Gespräch|Interview)|(?:part two|the second part|la "
+                    r"|(?:dieses|unser) (?:Gespräch|Interview)|(?:esta|nossa) (?:conversa|entrevista)"
+                    r"|(?:part two|the second part|la "
                     r"segunda parte|la deuxième partie|(?:den|der) zweiten? Teil)\b"
                     # (a mailbag's sign-off: "Keep the questions coming: reply to this email")
                     r"|\bkeep (?:the|your) questions coming\b|\bsend (?:us |me )?your questions\b"
