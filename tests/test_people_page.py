@@ -259,6 +259,11 @@ def test_a_place_name_is_not_guessed_to_be_a_person():
     assert _guess_kind("Land Registry") == "organisation"
     assert _guess_kind("Quayside Arena") == ""  # (a venue is a place)
     assert _guess_kind("Tóra Lamhauge") == "person"  # (accents and all)
+    # (Portuguese and Spanish places, and a party by its members, were people)
+    assert [_guess_kind(n) for n in ("Mato Grosso", "Rio Grande", "Arco Norte", "São Paulo")] \
+        == ["", "", "", ""]
+    assert _guess_kind("Liberal Democrats") == "organisation"
+    assert _guess_kind("Marina Costa") == "person"
 
 
 def test_clubs_funds_and_firms_are_organisations_and_a_funding_round_is_no_name():

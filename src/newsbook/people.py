@@ -92,7 +92,10 @@ _ORG = re.compile(r"\b(?:Authority|Bureau|Ministry|Department|Agency|Office|Comm
                   r"|Cycling|Racing|Team|Orchestra|Theatre|Theater|Choir|Band|Podcast|Radio"
                   r"|Hour|Show|Magazine|Review|Gazette|Herald|Tribune|Daily|Weekly|Monthly"
                   r"|Foundry|Foundries|Micro|Semi|Semiconductor|Devices|Instruments|Industries"
-                  r"|Manufacturing|Works|Engineering|Aerospace|Robotics|Automotive)\b|"
+                  r"|Manufacturing|Works|Engineering|Aerospace|Robotics|Automotive"
+                  # (parties by their members: "Liberal Democrats", "Scottish Greens")
+                  r"|Democrats|Republicans|Conservatives|Liberals|Socialists|Greens|Unionists"
+                  r"|Nationalists|Nationals|Tories)\b|"
                   r"^[A-Z0-9&]{2,}$|[局部会院厅社司行所]$")
 _HAN = re.compile(r"[\u3400-\u9fff]{2,}")
 #: a Han-script run glossed by a capitalised name ("港湾局 (こうわんきょく, Ports and Harbours
@@ -455,7 +458,12 @@ port canal county province district city town village park station airport lane 
 field fields hall shop forge close green common row place gardens terrace court crescent
 drive church chapel pub inn house cottage mill barn wood woods heath moor end way market
 quay wharf dock estate corner cross gate yard centre center st ave rd blvd dr ln
-arena stadium gym ground grounds track pitch rink pool velodrome""".split())
+arena stadium gym ground grounds track pitch rink pool velodrome
+norte sul sur grande alto alta baixo bajo oeste leste verde""".split())
+#: a first word that makes a name a place in Portuguese, Spanish or Italian ("Rio Grande",
+#: "Mato Grosso", "São Paulo", "Puerto Montt", "Monte Carlo")
+_PLACE_FIRST = frozenset("""rio río porto puerto são san santa santo monte sierra serra cabo
+lago isla ilha vila villa ciudad cidade nova nuevo nueva mato campo baía bahía foz""".split())
 
 
 _SCHOOLS = frozenset("Elementary Middle High Primary Secondary Kindergarten".split())
@@ -475,7 +483,8 @@ def _guess_kind(name: str) -> str:
     if _ORG.search(name):
         return "organisation"
     words = name.split()
-    if words and words[-1].lower().rstrip(".") in _PLACE_WORDS:
+    if words and (words[-1].lower().rstrip(".") in _PLACE_WORDS
+                  or len(words) >= 2 and words[0].lower() in _PLACE_FIRST):
         return ""
     if len(words) >= 2 and words[-1] in _SCHOOLS:
         return "organisation"  # ("Franklin Elementary", "Westview Middle": schools)
