@@ -342,6 +342,12 @@ def test_a_table_on_its_side_draws_a_line_per_measure():
     assert spec.kind == "grouped" and spec.facet == "column" and spec.orientation == "v"
     rows = out.datasets[spec.dataset].splitlines()[1:]
     assert len(rows) == 6 and all("Revenue" in r or "Staff" in r for r in rows)
+    # (its years are categories: drawn as a number line they were ticked "2,023.5")
+    import io
+    import pandas as pd
+    from newsbook.charts.kinds.grouped import render
+    fig = render(spec, pd.read_csv(io.StringIO(out.datasets[spec.dataset]), dtype={"label": str}))
+    assert fig.layout.xaxis.type == "category"
 
 
 def test_columns_whose_headers_give_one_unit_share_a_line_chart():

@@ -46,7 +46,9 @@ def render(spec, df) -> go.Figure:
     low = lows.get(facets[0], 0)
     first = axis_titles.get(facets[0], "")
     value_axis = dict(title=first, rangemode="tozero")
-    cat_axis = dict(automargin=True, categoryorder="array",
+    # (a category axis always: labels that are years, "2022" … "2025", made plotly draw a
+    # number line ticked "2,021.5")
+    cat_axis = dict(automargin=True, type="category", categoryorder="array",
                     categoryarray=list(dict.fromkeys(wrap_label(v) for v in df[spec.label])))
     if horizontal:
         cat_axis["autorange"] = "reversed"
