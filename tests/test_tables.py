@@ -463,3 +463,30 @@ def test_a_venue_closed_for_a_year_keeps_its_other_years():
     (t,) = facts.tables
     (clee,) = [c for c in t.columns if c.header == "Clee Mill Arts Centre"]
     assert [(x.row, x.value) for x in clee.cells] == [(0, 19642), (2, 21780), (3, 33015)]
+
+
+def test_a_bold_title_over_a_table_titles_its_chart_and_dates_nothing():
+    """An e-mail's table under "**Visitor numbers by venue, 2022–2025 (calendar years)**":
+    its chart was "4 columns of figures by venue" and the title's years an event; a bold
+    sentence with its full stop still states its date."""
+    from datetime import datetime, timezone
+    from newsbook.model import Article
+    from newsbook.readers.html import html_blocks
+    rows = "".join(f"<tr><td>{v}</td><td>{a}</td><td>{b}</td><td>{c}</td><td>{d}</td></tr>"
+                   for v, a, b, c, d in (("Ludbridge Museum", "41,200", "43,950", "47,310",
+                                          "49,020"), ("Kingsford Gallery", "12,480", "13,020",
+                                                      "15,560", "16,110"),
+                                         ("Clee Mill", "9,100", "9,950", "10,020", "11,600")))
+    blocks, notes, _ = html_blocks(
+        "<p>Our venues had a record year.</p><p><strong>Visitor numbers by venue, 2022–2025 "
+        "(calendar years)</strong></p><table><tr><td>Venue</td><td>2022</td><td>2023</td>"
+        f"<td>2024</td><td>2025</td></tr>{rows}</table><p><strong>The museum closed on 3 May "
+        "2024.</strong></p>")
+    art = Article("T", datetime(2026, 1, 15, tzinfo=timezone.utc), tuple(blocks),
+                  tuple(notes), 1, end_line=9, source="x.xml", rich=True)
+    facts = extract_article(art, "t")
+    assert [d.when for d in facts.dates] == ["3 May 2024"]
+    out = autocharts.AutoCharts()
+    tablecharts.table_charts(art, "t", facts, out, set())
+    assert [s.title for s in out.specs] == [
+        "Visitor numbers by venue, 2022–2025 (calendar years), as the table gives them"]

@@ -199,7 +199,15 @@ def lead_in(article: Article, stem: str, anchor: str) -> str:
     for b in walk(article.blocks):
         if hasattr(b, "line") and anchor_id(stem, article, b) == anchor:
             t = prev.text.strip() if isinstance(prev, Paragraph) else ""
-            return t[:-1].strip() if t.endswith(":") and len(t) <= 120 else ""
+            if len(t) > 120:
+                return ""
+            if t.endswith(":"):
+                return t[:-1].strip()
+            # (or a title in bold over it, an e-mail's: "**Visitor numbers by venue,
+            # 2022–2025 (calendar years)**")
+            bold = len(prev.spans) == 1 and prev.spans[0].kind == "strong" and \
+                prev.spans[0].text.strip() == t if t else False
+            return t if bold and t[-1:] not in ".!?" else ""
         if hasattr(b, "line"):
             prev = b
     return ""

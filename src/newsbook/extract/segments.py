@@ -176,9 +176,12 @@ def segments(article: Article, stem: str) -> list[Segment]:
                 run[0] = short
                 te = _title_end(b)
                 # (a paragraph that is one link, a button or a linked title: "Download the
-                # 2025 visitor report (PDF, 2.4 MB)" names a document, as a heading does)
-                linked = len(b.spans) == 1 and b.spans[0].kind == "link" and \
-                    b.spans[0].text.strip() == b.text.strip()
+                # 2025 visitor report (PDF, 2.4 MB)" names a document, as a heading does;
+                # and one that is all bold with no full stop, an e-mail's title over a table:
+                # "**Visitor numbers by venue, 2022–2025 (calendar years)**")
+                linked = len(b.spans) == 1 and b.spans[0].text.strip() == b.text.strip() and (
+                    b.spans[0].kind == "link" or b.spans[0].kind == "strong"
+                    and b.text.rstrip()[-1:] not in ".!?")
                 out.append(Segment(anchor, b.line, b.text, _titled(_mask(b.text, b.marks), b),
                                    g, linked, starts=b.line_starts(), breaks=b.breaks + te,
                                    title_end=te[0] if te else 0))
