@@ -168,7 +168,7 @@ def series_charts(article: Article, stem: str, facts, out: AutoCharts,
                          "derived": "" if any(c.isdigit() for c in p.period) else
                          f"year {p.start[:4]}, inferred from the publication date",
                          "note": ""})
-        unit = " ".join(x for x in (s.scale, s.unit) if x)
+        unit = scaled_unit(s.scale, s.unit)
         first = min(s.points, key=lambda p: p.quantity.line)
         lead = lead_in(article, stem, first.quantity.anchor)
         # (plain numbers' axis says what they count, in the text's words, as the title does)
@@ -213,12 +213,20 @@ def lead_in(article: Article, stem: str, anchor: str) -> str:
     return ""
 
 
+def scaled_unit(scale: str, unit: str) -> str:
+    """"million USD", or a Chinese or Japanese scale glued to its unit, as written: "万辆",
+    "億円"."""
+    if scale and not scale.isascii():
+        return scale + unit
+    return " ".join(x for x in (scale, unit) if x)
+
+
 def _series_title(s, lead: str = "") -> str:
     """"Turnout in Westmark: %, 2012 to 2024, as the article states them": what the values
     measure, in the words before the first of them (:func:`measure_of`), or in the
     paragraph that leads into them (``lead``), when there are such words; else the unit
     alone."""
-    unit = (s.scale + " " + s.unit).strip()
+    unit = scaled_unit(s.scale, s.unit)
     span = f"{s.points[0].period} to {s.points[-1].period}, as the article states them"
     first = s.points[0].quantity
     what = measure_of(first.quote, first.text) or lead

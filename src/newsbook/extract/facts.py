@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 #: multiplier of each ``Quantity.scale``
 SCALES = {"": 1.0, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-          "万": 1e4, "亿": 1e8}
+          "万": 1e4, "亿": 1e8, "千": 1e3, "萬": 1e4, "億": 1e8, "兆": 1e12, "万亿": 1e12,
+          "萬億": 1e12}
 
 PRECISIONS = ("day", "month", "year", "decade", "season", "half", "quarter", "fiscal_year",
               "range", "relative", "approximate")

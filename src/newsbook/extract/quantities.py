@@ -148,8 +148,48 @@ def find_quantities(text: str, dates: list[tuple[int, int]], mark: str = ".") ->
     return found if mark else [r for r in found if not _MARKED.search(r.text)]
 
 
+#: a quantity written in Chinese or Japanese: a number, a scale of its own (万, 億, 兆) and
+#: a unit glued on ("120万辆", "3.2万亿元", "1,240億円", "12%増"), which the word-bounded
+#: patterns cannot see; a number run on from ten-thousands counts in them ("4万2千人" is
+#: 4.2万 people)
+_CJK_QTY = re.compile(
+    r"(?<![\d.,万萬億亿兆千A-Za-z_])(?P<n1>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?P<c1>万亿|萬億|[千万萬億亿兆])?"
+    # (and ten-thousands with the rest: "3万8千人" is 3.8万, "3万7500人" 3.75万)
+    r"(?:(?<=[万萬])(?P<rest>\d{1,4})(?P<thou>千)?)?"
+    r"(?P<unit>人民币|美元|欧元|日元|港元|円|元|ドル|ユーロ|万人|人|名|辆|輛|台|件|戸|户|棟|店舗|店"
+    r"|社|家|校|トン|吨|公里|キロ|km|个百分点|ポイント|[%％])(?![\d万萬億亿兆千])")
+_CJK_TEXT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+#: the currencies those units name, as the other patterns name them ("800亿元" is RMB)
+_CJK_CURRENCY = {"元": "RMB", "人民币": "RMB", "円": "JPY", "日元": "JPY", "美元": "USD",
+                 "欧元": "EUR", "港元": "HKD", "ユーロ": "EUR"}
+
+
+def _cjk(text: str, dates: list[tuple[int, int]]) -> list[RawQuantity]:
+    """:data:`_CJK_QTY`'s quantities, where the text has kana or Han."""
+    out = []
+    for m in _CJK_QTY.finditer(text):
+        if any(m.start() < e and s < m.end() for s, e in dates):
+            continue
+        unit = m.group("unit").replace("％", "%")
+        unit = _CJK_CURRENCY.get(unit, unit)
+        scale = m.group("c1") or ""
+        if unit == "万人":
+            unit, scale = "人", scale or "万"
+        value = number(m.group("n1"))
+        if m.group("rest"):
+            rest = int(m.group("rest")) * (1000 if m.group("thou") else 1)
+            if rest >= 10000:
+                continue
+            value = round(value + rest / 10000, 4)
+        out.append(RawQuantity(m.start(), m.end(), m.group(), value, None, scale, unit, ""))
+    return out
+
+
 def _find(text: str, dates: list[tuple[int, int]], patterns) -> list[RawQuantity]:
     cands: list[RawQuantity] = []
+    if _CJK_TEXT.search(text):
+        cands += _cjk(text, dates)
     pats = patterns if _HAS_CUR.search(text) else patterns[1:]
     near = windows(text, _DIGITS, 20, 60)
     for pat in pats:
