@@ -220,6 +220,8 @@ def test_a_timeline_label_names_a_period_by_its_whole():
         assert _when(row, spec) == label
     assert _when({"when": "early 2025", "date": "2025-01", "precision": "quarter"},
                  spec) == "early 2025"
+    # (a column of years only is read as numbers: "1940 to 1949.0" was drawn)
+    assert _when({"date": 1940, "end": 1949.0, "precision": "decade"}, spec) == "1940 to 1949"
 
 
 def test_a_decade_is_drawn_whole_and_a_range_of_years_from_middle_to_middle():

@@ -213,7 +213,7 @@ def test_rows_are_named_by_their_words_and_a_total_is_no_row():
     assert lines[-1] == lines[0] + 3  # (each kept row still quotes its own line)
     # (and in other languages: a Japanese table's "合計" row was a fourth bar beside the three
     # sections it sums, a German one's "Insgesamt")
-    for total in ("合計", "Insgesamt", "Moyenne", "합계"):
+    for total in ("合計", "Insgesamt", "Moyenne", "합계", "Totaal", "WHO guideline (2021)"):
         article, stem, facts = tables_of(copy(
             f"区間{T}事業費", f"北区間{T}11,800", f"中区間{T}9,600", f"南区間{T}10,600",
             f"{total}{T}32,000"))
@@ -490,3 +490,14 @@ def test_a_bold_title_over_a_table_titles_its_chart_and_dates_nothing():
     tablecharts.table_charts(art, "t", facts, out, set())
     assert [s.title for s in out.specs] == [
         "Visitor numbers by venue, 2022–2025 (calendar years), as the table gives them"]
+
+
+def test_a_row_that_opens_with_a_totals_word_is_a_row_still():
+    """"All-purpose flour" was left off a price chart as an "All" row (and "Net sales",
+    "Average shelf price" would have been)."""
+    article, stem, facts = tables_of(copy(
+        f"Ingredient{T}2023{T}2024{T}2025", f"All-purpose flour{T}$0.52{T}$0.55{T}$0.58",
+        f"Butter{T}$4.10{T}$4.45{T}$5.20", f"Cocoa{T}$6.80{T}$8.90{T}$11.40",
+        f"All items{T}$11.42{T}$13.90{T}$17.18"))
+    (t,) = facts.tables
+    assert [c.header for c in t.columns] == ["All-purpose flour", "Butter", "Cocoa"]

@@ -215,11 +215,18 @@ def unmarked_notes(article: Article) -> frozenset[str]:
 
 
 #: a row that sums or sums up the others: drawn beside them it dwarfs and counts them twice
-_TOTAL = re.compile(r"^(?:(?:grand |sub-?)?totals?|all|overall|combined|average|mean|net"
-                    r"|extras|sundries)\b"  # (a scorecard's extras: no batter)
+_TOTAL = re.compile(r"^(?:(?:grand |sub-?)?totals?|extras|sundries)\b"  # (a scorecard's
+                    # extras: no batter)
+                    # ("All", "All stores", "Overall", "Average": a row of its own; "All-purpose
+                    # flour", "Net income", "Average shelf price" are rows of the table)
+                    r"|^all(?: [a-z]+s)?$|^(?:overall|combined|average|mean|net)(?: of all)?$"
+                    # (a reference, no row of the others: "WHO guideline (2021)", "UK limit
+                    # value", "Threshold")
+                    r"|\b(?:guidelines?|limit values?|thresholds?)\b"
                     r"|\((?:all|total)\)$|\b(?:total|average|mean|median|overall)$"
                     # (in other languages: "Insgesamt", "Summe", "Moyenne", "Totale", "合計")
-                    r"|^(?:insgesamt|gesamt|summe|durchschnitt|moyenne|ensemble|totale"
+                    r"|^(?:insgesamt|gesamt|summe|durchschnitt|moyenne|ensemble|totale|totaal"
+                    r"|gemiddeld|gemiddelde"
                     r"|promedio|média|somma|soma)\b"
                     r"|^(?:合計|総計|小計|合计|总计|小计|平均|합계|총계|소계|평균|계)$", re.I)
 

@@ -214,10 +214,16 @@ def _when(row, spec) -> str:
     return html.escape(value if len(value) <= 24 else value[:23] + "…", quote=False)
 
 
+def _date_text(value) -> str:
+    """A stored date as text: a year a table read as a number is "1949", not "1949.0"."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return text(value).strip()
+
+
 def _stored(row, spec) -> str:
     """``Q1 2025``, ``H2 2026``, ``2019 to 2023``, or the one date stored."""
-    start = text(row.get(spec.start)).strip()
-    end = text(row.get(spec.end)).strip() if spec.end else ""
+    start, end = _date_text(row.get(spec.start)), _date_text(row.get(spec.end) if spec.end else "")
     precision = text(row.get(spec.precision)).strip() if spec.precision else ""
     if precision in ("quarter", "half") and len(start) == 7 and start[5:].isdigit():
         month = int(start[5:])
