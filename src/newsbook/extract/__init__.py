@@ -26,9 +26,10 @@ from .spans import has_any, label_of, quote_for, sentences
 from .speakers import speaker_shares
 from .tables import find_tables
 from .terms import find_terms
-from .undated import (ATTRIBUTION, CORRECTION_WORDS, EXAMPLE_WORDS, SELF_PRECISIONS,
-                      SOURCE_LINE, about_itself, asked, cited, corrected, deadline, example,
-                      labels_figures, negated, past_target)
+from .undated import (ATTRIBUTION, CORRECTION_WORDS, EXAMPLE_WORDS, REFERENCE_ENTRY,
+                      REFERENCES, SELF_PRECISIONS, SOURCE_LINE, about_itself, asked, cited,
+                      cited_work, corrected, deadline, example, labels_figures, negated,
+                      past_target)
 
 __all__ = ["ArticleFacts", "DatedStatement", "Fact", "Quantity", "Segment", "Series",
            "SeriesPoint", "SpeakerShare", "Term", "extract_article", "extract_text",
@@ -90,7 +91,10 @@ def _extract(article: Article, stem: str, published: datetime | None) -> Article
     # (the decimal mark its numbers use: "21,4 %" in German, "21.4%" in English)
     mark = decimal_mark([s.masked for s in segs],
                         reads_english(s.text for s in segs[:40]) or not glossed)
+    refs = False  # (in a section of works cited: "References")
     for seg in segs:
+        if seg.heading and not seg.caption:
+            refs = REFERENCES.match(seg.text.strip()) is not None
         spans = _Lazy(seg.lined())  # (a footnote marker ends no sentence and opens none)
         # (a paragraph that speaks of Japan reads its terms as Japanese, as a post titled so)
         near_japan = japan or ("Japan" in seg.text and _JAPAN.search(seg.text) is not None)
@@ -101,8 +105,8 @@ def _extract(article: Article, stem: str, published: datetime | None) -> Article
             if r.term not in terms or (t.gloss and not terms[r.term][1].gloss):
                 terms[r.term] = ((seg.line, r.start_off), t) if r.term not in terms or \
                     t.gloss else terms[r.term]
-        if seg.heading or SOURCE_LINE.match(seg.text) or len(seg.text) < 200 and \
-                ATTRIBUTION.match(seg.text):
+        if seg.heading or refs or SOURCE_LINE.match(seg.text) or len(seg.text) < 200 and \
+                ATTRIBUTION.match(seg.text) or REFERENCE_ENTRY.match(seg.text):
             continue  # (a title, or a citation: "Source: trial report, 2025" dates no event,
             #           nor does a quote's source line, "— Mara Vinter, The Salt Roads, 1967")
         if has_any(seg.masked, EXAMPLE_WORDS) and example(seg.masked):
@@ -120,6 +124,8 @@ def _extract(article: Article, stem: str, published: datetime | None) -> Article
                                 in ("since ", "desde ", "depuis", " seit ")):
                 continue  # (what a lost chart covered: "January to March 2026" too, and
                 #           "Our polling average since January 2026")
+            if d.precision == "year" and cited_work(seg.masked, d.start_off, d.end_off):
+                continue  # ("(Smith et al., 2021)", "Burns et al. (2020)": a work's year)
             if "ource" in seg.masked and cited(seg.masked, spans, d.start_off, d.end_off):
                 continue  # ("… by season. Source: Harbour FC annual report 2025")
             if fixes and corrected(seg.masked, spans, d.start_off, d.end_off) or \

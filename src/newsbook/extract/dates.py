@@ -231,7 +231,7 @@ def _not_its_own(text: str, s: int) -> bool:
             or any(w in before[-40:] for w in ("from", "year", "instead", "rather"))
             and _NOT_ITS_DATE.search(text, max(0, s - 40), s) is not None
             or any(w in before[-24:] for w in (" on ", "than", "from", "compared", "vers",
-                                                "vs", "against", "same", "this", "als",
+                                                "relative", "vs", "against", "same", "this", "als",
                                                 "gegenüber", "ergleich", " von ", "sul",
                                                 "rispetto", "sotto", "sopra"))
             and (_VERSUS.search(text, max(0, s - 24), s) is not None
@@ -241,7 +241,10 @@ def _not_its_own(text: str, s: int) -> bool:
 
 #: the year a body of data measures: "the 2025 figures", "the 2022 results"
 _DATA_AFTER = re.compile(r"\s(?:figures|data|numbers|statistics|stats|results|accounts|count"
-                         r"|census|rankings|tables)\b")
+                         r"|census|rankings|tables)\b"
+                         # ("at 2019 concentrations", "in 2015 prices": a year the values are
+                         # measured at, no event)
+                         r"|(?<=\d)\s(?:concentrations|levels|prices|values|dollars|terms)\b")
 #: a model's year: "a gray 2014 Ford F-150", "a 2019 Toyota Corolla"
 _MODEL_YEAR = re.compile(r"\s[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s[A-Z0-9][\w-]*")
 _MODEL_BEFORE = re.compile(r"\b(?:a|an|gray|grey|black|white|red|blue|silver|green|used|new|"
@@ -249,7 +252,7 @@ _MODEL_BEFORE = re.compile(r"\b(?:a|an|gray|grey|black|white|red|blue|silver|gre
 #: a year a level is compared with: "Turnout was 67.9%, a little up on 2022."
 _VERSUS = re.compile(r"\b(?:(?:up|down|higher|lower|more|less|fewer|better|worse)"
                      r"(?: (?:by )?[-+−]?[\d.,]+\s?(?:%|per ?cent|points?|pp)?)? (?:on|than|from)"
-                     r"|compared (?:with|to)|versus|vs\.?|against|unchanged from"
+                     r"|compared (?:with|to)|relative to|versus|vs\.?|against|unchanged from"
 
                      # ("up 11% on the same period of 2025")
                      r"|the same (?:period|time|months?|quarter|weeks?|point|stage) (?:of|in|last)"

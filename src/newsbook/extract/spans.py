@@ -10,7 +10,7 @@ LABEL_MAX = 80
 ABBREV = frozenset("""mr mrs ms dr prof st no vs e.g i.e etc jr sr inc co ltd corp gen sen rep
 gov lt col capt sgt fig approx est dept univ ave mt ft vol pp p u.s u.k u.n e.u a.m p.m
 mio mrd bzw ca nr usw vgl evtl ed eds trans art abs ziff bspw ggf inkl zzgl hrsg jh mwst
-mme mlle env cf pub stat rev cir ct supp app fed reg sec""".split())
+mme mlle env cf pub stat rev cir ct supp app fed reg sec al""".split())  # ("et al.")
 #: months after a day's ordinal point ("am 3. März 2024", "op 1. mei"): no sentence ends
 ORDINAL_MONTHS = frozenset("""januar februar märz april mai juni juli august september oktober
 november dezember jänner januari februari maart mei augustus""".split())
@@ -21,7 +21,10 @@ MONTH_ABBR = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split(
 #: a sentence's end: its marks and closing quotes, then space and a capital (accented too:
 #: "Él", "Über"), a digit, an opening quote ("«", "„", "¿" in the other languages) or the end
 _END = re.compile(r"[.!?。！？]+[\"'”’»)\]]*(?=\0*(?:\s+[\"'“‘«„¿¡(\[A-Z0-9À-ÖØ-Þ\u3000-\u9fff]"
-                  r"|\s*$))")
+                  r"|\s*$))"
+                  # (Chinese and Japanese end a sentence with no space after it: "…开业。2019年…")
+                  # (but a quotation's "。」" before "と" goes on: "「行こう。」と彼は言った。")
+                  r"|[。！？]+[」』”’）)\]]*(?![」』”’）)\]])(?=\0*[^\sとっ])")
 
 
 def has_any(text: str, words: tuple[str, ...]) -> bool:

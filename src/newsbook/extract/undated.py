@@ -241,3 +241,30 @@ def cited(text: str, spans, start: int, end: int) -> bool:
     """Whether the sentence holding ``text[start:end]`` is a citation ("Source: …")."""
     s, e = sentence_at(spans, start, end)
     return SOURCE_LINE.match(text[s:e]) is not None
+
+
+#: a work cited by its authors and year, the year no event of the text's: "(Smith et al.,
+#: 2021)", "(Hartley et al., 2025; see also Adeyemi, 2022)", "Burns et al. (2020) put …",
+#: "Okafor and Lindqvist (2023) found"
+_CITED_BEFORE = re.compile(
+    r"(?:\(|;\s)(?:see(?: also)?\s|e\.g\.,?\s|cf\.\s)?[A-Z][\w’'-]+"
+    r"(?:\s(?:et al\.|(?:and|&)\s[A-Z][\w’'-]+))?,\s$"
+    r"|(?:\bet al\.|\b[A-Z][\w’'-]+\s(?:and|&)\s[A-Z][\w’'-]+)\s\($")
+_CITED_AFTER = re.compile(r"[a-z]?(?:[,;)]|:\s?\d)")
+#: an entry of a reference list: "Burns, A., Keating, M. and Rowe, T. (2020). Roadside
+#: PM2.5 …", "Castlebridge City Council (2025). Air quality annual status report …"
+REFERENCE_ENTRY = re.compile(
+    r"^[A-Z][\w’'-]+,\s(?:[A-Z]\.\s?-?){1,3}[^()]{0,200}\((?:1[5-9]|20)\d\d[a-z]?\)[.,:]"
+    r"|^[A-Z][^()]{1,80}\s\((?:1[5-9]|20)\d\d[a-z]?\)\.\s\S")
+#: a section of works cited: its heading
+REFERENCES = re.compile(r"^(?:References|Bibliography|Sources|Further reading|Reading list"
+                        r"|Works cited|Literature|Notes and references|Referenzen|Literatur"
+                        r"|Quellen|Références|Bibliographie|Referencias|Bibliografía|Fuentes"
+                        r"|Bibliografia|Fonti|Referências|Fontes|参考文献|出典|参考资料)\s?:?$",
+                        re.I)
+
+
+def cited_work(text: str, start: int, end: int) -> bool:
+    """Whether the year at ``text[start:end]`` is a cited work's (:data:`_CITED_BEFORE`)."""
+    return _CITED_BEFORE.search(text, max(0, start - 60), start) is not None and \
+        _CITED_AFTER.match(text, end) is not None
