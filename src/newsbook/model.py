@@ -289,14 +289,22 @@ def words_in(text: str) -> int:
     return n + len(_UNSPACED_MARKS.sub(" ", _UNSPACED.sub(" ", text)).split())
 
 
+#: the particles of a surname ("van Dijk", "de la Cruz", "von Trapp")
+_PARTICLES = frozenset("van von de der den da di du del dos das ter ten le la".split())
+
+
 def short_for(short: str, full: str) -> bool:
     """Whether a speaker's label ``short`` names the one ``full`` names, in an interview
     that gives the full name once and then a short one: its surname ("Ortiz" for "Jane
     Ortiz"), its first name ("Jane") or its initials ("TBP" for "The Basis Point", "P&P" for "Platform &
     Precedent"). Both readers and the speaker chart ask it."""
     words = full.split()
-    if len(words) < 2 or " " in short or short == full:
+    if len(words) < 2 or short == full:
         return False
+    if " " in short:  # (a surname with its particle: "Van Dijk" for "Sander van Dijk")
+        parts = short.split()
+        return len(parts) < len(words) and parts[0].lower() in _PARTICLES and \
+            [w.lower() for w in words[-len(parts):]] == [w.lower() for w in parts]
     return short == words[-1] or short.isupper() and len(short) >= 2 and \
         short.replace("&", "") == "".join(w[0] for w in words if w[0].isalnum()) or \
         short == words[0] and short[:1].isupper() and short not in ("The", "A", "An", "Dr",

@@ -62,6 +62,9 @@ DROP |= {"sharedaddy", "sd-sharing", "sd-sharing-enabled", "jp-relatedposts",
 #: Mailchimp's rows of social icons ("Facebook", "Instagram", "Website": each icon's cell
 #: beside its word made a table of its own)
 DROP |= {"mcnFollowBlock", "mcnFollowContent", "mcnShareBlock"}
+#: the rule Markdown renderers (Ghost's card among them) put over the footnotes: the notes
+#: list goes with it, and a section break was left in the text
+DROP |= {"footnotes-sep"}
 #: other tools' button cards (Ghost's "kg-button-card"), dropped when the button is a
 #: subscribe or share prompt (the text copy's own rule); a "Read the report" button stays
 BUTTON_CARDS = {"kg-button-card"}

@@ -85,6 +85,9 @@ CTA = re.compile(r"^(?:Subscribe now|Subscribe|Share|Leave a comment|Give a gift
                  # (in Dutch and Portuguese; Spanish's are with German's below)
                  r"|\S.{0,60} is een door lezers (?:gesteunde|ondersteunde) publicatie\.(?: .*)?"
                  r"|Bedankt voor het lezen van \S.{0,60}?\s?! .*"
+                 # (and Dutch's "Abonneer nu", Chinese's "感谢阅读X！免费订阅，…")
+                 r"|Abonneer(?: nu| gratis)?|感谢阅读.{1,40}[！!].{0,80}订阅.{0,60}"
+                 r"|感謝閱讀.{1,40}[！!].{0,80}訂閱.{0,60}"
                  r"|\S.{0,60} é uma publicação (?:apoiada|financiada) pel[oa]s? (?:seus )?leitores"
                  r"\.(?: .*)?|Obrigad[oa] por ler \S.{0,60}?\s?! .*"
                  # (Substack's e-mail footer: its address, and its links)
@@ -142,12 +145,14 @@ PUBLICATION = re.compile(r"^(?:(\S.{0,60}?) is a reader-supported publication\."
                          r"|(\S.{0,60}?) é uma publicação (?:apoiada|financiada) pel"
                          r"|(\S.{0,60}?) is een door lezers (?:gesteunde|ondersteunde) publicatie"
                          r"|Bedankt voor het lezen van (\S.{0,60}?)\s?! "
-                         r"|Obrigad[oa] por ler (\S.{0,60}?)\s?! )")
+                         r"|Obrigad[oa] por ler (\S.{0,60}?)\s?! "
+                         # (Chinese: "感谢阅读电芯观察！免费订阅…")
+                         r"|(?:感谢阅读|感謝閱讀)(\S{1,30}?)[！!])")
 
 
 _STOCK = ("publication", "Publikation", "pubblicazione", "publicación", "publicação",
           "publicatie", "Thanks for reading", "Merci d", "Grazie per", "Gracias por leer",
-          "Bedankt voor", "Obrigad")
+          "Bedankt voor", "Obrigad", "感谢阅读", "感謝閱讀")
 
 
 def stock_name(line: str) -> str:
@@ -198,7 +203,12 @@ SPONSOR = re.compile(r"^(?:This|Today['’]s|This week['’]s|This month['’]s)
                      r"|es presentad[ao])"
                      r"|Ce numéro (?:vous )?est (?:offert|présenté|sponsorisé)"
                      r"|Questo numero(?: di [^,.]{1,40})? (?:è|ti è) (?:offerto|sponsorizzato|presentato)"
-                     r") (?:par|von|por|da)\b",
+                     r") (?:par|von|por|da)\b"
+                     # (Dutch: "Deze nieuwsbrief wordt mogelijk gemaakt door X")
+                     r"|^(?:Deze|Dit) (?:nieuwsbrief|editie|aflevering|nummer) (?:wordt|is) (?:mogelijk "
+                     r"gemaakt|gesponsord|aangeboden) door\b"
+                     # (Chinese and Japanese: "本期由X赞助", "今号はXの提供でお送りします")
+                     r"|^本期(?:内容)?由.{1,30}(?:赞助|贊助|冠名|支持)|^(?:今号|今回|本号)は.{1,30}の提供",
                      re.I)
 #: a sponsor's line of other tools, standing alone: "Sponsored by Switchback Outfitters",
 #: "Together with Acme Cloud" (a name follows, in capitals; a sentence never matches)
@@ -232,7 +242,8 @@ def is_cta(text: str, names: frozenset[str] = frozenset()) -> bool:
 #: (German writes the name first: "X teilen")
 NAMED_BUTTONS = tuple(b.split("{}") for b in (
     "Share {}", "Partager {}", "Condividi {}", "Compartir {}", "Compartilhar {}", "Deel {}",
-    "Teilen {}", "{} teilen", "Subscribe to {}"))
+    "Teilen {}", "{} teilen", "Subscribe to {}", "Abonneer op {}", "订阅{}", "訂閱{}", "分享{}",
+    "{}を購読", "{}をシェア"))
 
 
 def _one_cta(text: str, names: frozenset[str]) -> bool:

@@ -25,7 +25,9 @@ TYPED_ITEM = re.compile(r"^(•|\d{1,3}\.)[ \t]+(\S.*)$")
 #: (a French colon has a space before it, often a no-break one: "Élise Marchand : …")
 #: (and a Japanese or Chinese name, two kana or Han or more, before a full-width colon or
 #: a plain one: "田中：対象は人口約2万8千人の町と…")
-SPEAKER = re.compile(r"^((?:[A-ZÀ-ÖØ-Þ][\w.’'\-]+(?: [A-ZÀ-ÖØ-Þ][\w.’'\-]+){0,3})(?=[ \u00a0\u202f]?: )"
+SPEAKER = re.compile(r"^((?:[A-ZÀ-ÖØ-Þ][\w.’'\-]+(?: (?:(?:van|de|der|den|von|da|di|du|del|dos|das"
+                     r"|ter|ten|le|la|bin|al)(?: (?:der|den|de|la))? )?[A-ZÀ-ÖØ-Þ][\w.’'\-]+){0,3})"
+                     r"(?=[ \u00a0\u202f]?: )"
                      r"|[\u3040-\u30ff\u3400-\u9fff]{2,8}(?=[：:]))"
                      r"(?:[ \u00a0\u202f]?: |[：:][ \u3000]?)(\S.*)$")
 NOTE = re.compile(r"^\[[^\[\]]+\]$")
@@ -56,8 +58,11 @@ REPORTS = re.compile(r"^[A-Z][\w.’'\-]*(?: [A-Z][\w.’'\-]*){0,3} reports:$")
 #: a byline of names: "By Priya Natarajan", "By Sam Wu and Kim Park" (never "By virtue of")
 _NAME = r"[A-ZÀ-ÖØ-Þ][\w.’'\-]*(?: (?:[A-ZÀ-ÖØ-Þ][\w.’'\-]*|de|van|von|da|di|del|bin|al))*"
 #: (and in French, Spanish, German, Italian, Dutch, Portuguese: "Par Margaux Aubin-Leclerc")
-BY_NAMES = re.compile(rf"^(?:[Bb]y|[Pp]ar|[Pp]or|[Vv]on|[Dd]i|[Dd]oor) ({_NAME}(?:(?:,| and| &| et| y| und| e| en)"
-                      rf"(?: and)? {_NAME}){{0,4}})$")
+#: (and Chinese and Japanese: "作者：陈思远", "文：田中一郎")
+_HAN_NAME = r"[\u3400-\u9fff\u3040-\u30ff·・]{2,12}"
+BY_NAMES = re.compile(rf"^(?:(?:[Bb]y|[Pp]ar|[Pp]or|[Vv]on|[Dd]i|[Dd]oor) |(?:作者|文|撰文|记者|記者|筆者"
+                      rf"|著者)[：:]\s?)({_NAME}(?:(?:,| and| &| et| y| und| e| en)"
+                      rf"(?: and)? {_NAME}){{0,4}}|{_HAN_NAME}(?:[、，,]\s?{_HAN_NAME}){{0,3}})$")
 
 
 def source_tail(text: str) -> bool:
@@ -71,14 +76,17 @@ def source_tail(text: str) -> bool:
 #: a photo credit ending a caption: "Photo: The Harbour Ledger", "(Image: Reuters)",
 #: "Photograph by Tomas Reyes", "Credit: NASA"
 CREDIT_TAIL = re.compile(r"(?:(?:^|[.;,—–-] |\()(?:Photo(?:graph)?|Image|Picture|Illustration|Credit"
-                         r"|Photo credit|Foto|Bild|Quelle|Crédit|Fuente|Fonte)s?(?:: | by "
+                         r"|Photo credit|Foto|Bild|Quelle|Crédit|Fuente|Fonte|Bron|Beeld)s?(?:: | by "
                          # (and "Foto cedida por …", "Photo courtesy of …", "Photo : X")
                          r"| cedida por | courtesy of | courtoisie de |\u00a0: | : )"
                          # (and a reader's photo: "…, 14 March, sent in by reader Maggie T.")
                          r"|, (?:sent in|submitted|taken|shared) by (?:reader )?)"
-                         r"[^.()]{1,60}\.?\)?$")
+                         r"[^.()]{1,60}\.?\)?$"
+                         # (and Chinese and Japanese: "…（来源：中国汽车工业协会）", "出典：国土交通省")
+                         r"|[（(](?:来源|來源|出典|出所|资料来源|資料來源|图片来源)[：:][^（）()]{1,60}[）)]$"
+                         r"|(?:^|[。．])(?:来源|來源|出典|出所)[：:][^。]{1,60}$")
 _CREDIT_WORDS = ("Photo", "Image", "Picture", "Illustration", "Credit", "Foto", "Bild", "Quelle",
-                 "Crédit", "Fuente", "Fonte", " by ")
+                 "Crédit", "Fuente", "Fonte", "Bron", "Beeld", " by ", "来源", "來源", "出典", "出所")
 
 
 def _last(text: str) -> str:
@@ -355,9 +363,12 @@ _ABOUT_IT = re.compile(r"^(?:Our (?:interview|conversation|talk)|This (?:intervi
                        r"|Das (?:Gespräch|Interview)|L['’](?:entretien|intervista)"
                        r"|La (?:entrevista|conversación|conversazione)"
                        # (and Portuguese: "A conversa foi editada para maior clareza.")
-                       r"|A (?:conversa|entrevista|transcrição)|Esta (?:conversa|entrevista))\b"
+                       r"|A (?:conversa|entrevista|transcrição)|Esta (?:conversa|entrevista)"
+                       # (Dutch: "Het gesprek is ingekort en geredigeerd voor de leesbaarheid.")
+                       r"|Het (?:gesprek|interview)|Dit (?:gesprek|interview))\b"
                        # (and Japanese, Chinese: "このインタビューは…", "本次访谈…")
-                       r"|^(?:このインタビュー|この対談|インタビューは|本次访谈|本次訪談|本文经)", re.I)
+                       r"|^(?:このインタビュー|この対談|インタビューは|本次访谈|本次訪談|本文经|本次对话"
+                       r"|本次對話|这次对话|這次對話|以上对话|以上對話)", re.I)
 
 
 #: a note on where the guest's work is found: "The Last Morning is published by Oldcastle
@@ -370,6 +381,7 @@ _PUBLISHED = re.compile(r"\b(?:is|are) (?:published|out|available) (?:by|from|no
 _OF_IT = re.compile(r"\b(?:(?:this|our) (?:interview|conversation|transcript)|(?:esta|nuestra) "
                     r"(?:conversación|entrevista)|cette (?:conversation|interview|entrevue)"
                     r"|(?:dieses|unser) (?:Gespräch|Interview)|(?:esta|nossa) (?:conversa|entrevista)"
+                    r"|(?:dit|ons) (?:gesprek|interview)|(?:下半部分|下一部分|后半部分|後半部分)"
                     r"|(?:part two|the second part|la "
                     r"segunda parte|la deuxième partie|(?:den|der) zweiten? Teil)\b"
                     # (a mailbag's sign-off: "Keep the questions coming: reply to this email")
