@@ -84,7 +84,14 @@ _SEASONS_OTHER = tuple(k for k in SEASONS if k not in _SEASONS_EN)
 #: a part of a year ("late 2023", "fin 2023", "finales de 2021", "Ende 2023") -> English
 PARTS = {"early": "early", "mid": "mid", "late": "late", "début": "early", "mi": "mid",
          "fin": "late", "milieu": "mid", "finales": "late", "principios": "early", "mediados": "mid",
-         "anfang": "early", "mitte": "mid", "ende": "late"}
+         "anfang": "early", "mitte": "mid", "ende": "late", "begin": "early", "medio": "mid",
+         "eind": "late"}
+#: a quarter's ordinal in English, Dutch, French, Spanish, Portuguese, Italian, German
+ORDINAL_QUARTERS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "eerste": 1, "tweede": 2, "derde": 3,
+    "vierde": 4, "premier": 1, "deuxième": 2, "troisième": 3, "quatrième": 4, "primer": 1,
+    "segundo": 2, "tercer": 3, "cuarto": 4, "primeiro": 1, "terceiro": 3, "quarto": 4,
+    "primo": 1, "secondo": 2, "terzo": 3, "ersten": 1, "zweiten": 2, "dritten": 3, "vierten": 4}
 
 # (name, pattern); earlier patterns win over later ones that overlap them
 PATTERNS = [(name, re.compile(p, re.I if name in ("season", "season2", "part", "part2",
@@ -92,7 +99,7 @@ PATTERNS = [(name, re.compile(p, re.I if name in ("season", "season2", "part", "
             for name, p in [
     # (and in other languages: "entre 2008 y 2023", "zwischen 2008 und 2023", "von 2008 bis
     # 2023", "entre 2008 et 2023", "van 2008 tot 2023")
-    ("fromto", rf"\b(?:[Ff]rom|[Bb]etween|[Ee]ntre|[Zz]wischen|[Vv][oa]n|[Tt]ra|[Ff]ra)\s(?:il\s|l['’])?"
+    ("fromto", rf"\b(?:[Ff]rom|[Bb]etween|[Ee]ntre|[Zz]wischen|[Vv][oa]n|[Tt]ra|[Ff]ra|[Tt]ussen)\s(?:il\s|l['’])?"
                rf"(?P<a>{_POINT}|{_MON})\s(?:to|and|until|through|y|e|et|und|bis|tot|en)\s"
                rf"(?:il\s|l['’])?(?P<b>{_POINT}){_R}"),
     # ("from 22 July to 4 August 2025", "20 July to 6 August 2025": days of two months,
@@ -135,7 +142,10 @@ PATTERNS = [(name, re.compile(p, re.I if name in ("season", "season2", "part", "
     ("my", rf"\b{_MON_YEAR}{_R}"),
     # (and a market's shorthand, "3Q25", "4Q2025", "1H26")
     ("q", rf"\bQ(?P<q>[1-4])\s?(?:of\s)?(?P<y>{_Y}){_R}|\b(?P<q2>[1-4])Q(?P<y2>20\d\d|\d\d){_R}"),
-    ("ordq", rf"\b(?P<o>first|second|third|fourth)\squarter\s(?:of\s)?(?P<y>{_Y}){_R}"),
+    # (and "in het eerste kwartaal van 2025", "au premier trimestre 2025", "im dritten Quartal
+    # 2025", "no segundo trimestre de 2025")
+    ("ordq", rf"\b(?P<o>{'|'.join(ORDINAL_QUARTERS)})\s(?:quarter|kwartaal|trimestre|quartal)\s"
+             rf"(?:of\s|van\s|de\s|del\s|du\s|des\s|di\s)?(?P<y>{_Y}){_R}"),
     ("h", rf"\b(?:H(?P<h>[12])\s?(?:of\s)?|(?P<o>[Ff]irst|[Ss]econd)\shalf\sof\s)(?P<y>{_Y}){_R}"
           rf"|\b(?P<h2>[12])H(?P<y2>20\d\d|\d\d){_R}"),
     # ("no primeiro semestre de 2025", "el segundo semestre de 2024", "au premier semestre
@@ -166,6 +176,9 @@ PATTERNS = [(name, re.compile(p, re.I if name in ("season", "season2", "part", "
     # (Chinese, Japanese and Korean write a date's numbers with units, glued to the words
     # around them: "2024年3月16日に開業", "1964年の", "2014년 8월"; "2019年度" is a fiscal
     # year, which begins in April in Japan: none is drawn, as no "FY" is)
+    # ("2025年第一季度", "2025年第3四半期", "2026年下半年": a quarter, a half of the year)
+    ("cjkq", r"(?<![\d.,/:\-−–~～〜])(?P<y>(?:1[5-9]|20)\d{2})\s?年\s?(?:(?:第\s?(?P<q>[一二三四1-4])"
+             r"\s?(?:季度|四半期))|(?P<h>[上下])半年)"),
     # ("2019年から2023年", "2019～2023年": a span of the two years)
     ("cjkyy", r"(?<![\d.,/:\-−–~～〜])(?P<a>(?:1[5-9]|20)\d{2})\s?(?:年|년)?\s?(?:から|より|〜|～|~|–|-|至|到|부터)"
               r"\s?(?P<b>(?:1[5-9]|20)\d{2})\s?(?:年|년)(?!度)"),
@@ -225,6 +238,8 @@ def _not_its_own(text: str, s: int) -> bool:
     fiscal year's end or one a level is compared with (each regex asked only where a
     word it needs stands before the date: most dates have none)."""
     before = text[max(0, s - 80):s].lower()
+    if s and text[s - 1] in "比较較":
+        return True  # ("占比比2024年提高了": compared with 2024, no event then)
     return (("since" in before or "seit" in before or " dal" in before or "desde" in before
              or "depuis" in before)
             and _SINCE_RECORD.search(text, max(0, s - 80), s) is not None
@@ -292,10 +307,10 @@ _NOT_ITS_DATE = re.compile(r"(?:\b(?:moved|rescheduled|postponed|brought forward
 #: "ago", "dic", "déc" too, or a Spanish "del 2 al 5 de abril" was never tried)
 _MONTH_NEEDS = tuple(sorted({m.lower()[:3] for m in (*MONTHS, *_FOREIGN)}))
 #: cheap pre-checks: a pattern runs only if the lower-cased text holds one of these
-NEEDS = {"fromto": ("from", "between", "entre", "zwischen", "von", "van", "tra", "fra"), "monmon": ("-", "–", " to ", "through", "until"),
+NEEDS = {"fromto": ("from", "between", "entre", "zwischen", "von", "van", "tra", "fra", "tussen"), "monmon": ("-", "–", " to ", "through", "until"),
          "mymy": ("-", "–", " to ", "until", "through"),
          "dmdm": (" to ", "until", "through", " and ", " au ", " al ", " bis "), "yy": ("-", "–", " to ", "/", " bis ", " à ", " a ", " al ", " tot "),
-         "iso": ("-",), "num": ("/", "."), "q": ("q1", "q2", "q3", "q4", "1q", "2q", "3q", "4q"), "ordq": ("quarter",), "h": ("h1", "h2", "h 1", "h 2", "half", "1h", "2h"),
+         "iso": ("-",), "num": ("/", "."), "q": ("q1", "q2", "q3", "q4", "1q", "2q", "3q", "4q"), "ordq": ("quarter", "kwartaal", "trimestre", "quartal"), "h": ("h1", "h2", "h 1", "h 2", "half", "1h", "2h"),
          "h2": ("semestre", "halbjahr"),
          "season": tuple(_SEASONS_EN), "season2": tuple(_SEASONS_OTHER), "fy": ("fy", "fiscal"),
          "partdec": ("0s", "0er", "années"),
@@ -407,6 +422,13 @@ def _resolve(name: str, m: re.Match, published: datetime | None):
         if "/" in m.group() and int(b) != int(a) + 1:
             return None  # ("2019/2023": no season, and not two years either)
         return (a, b, "range") if a < b else None
+    if name == "cjkq":
+        y = int(g["y"])
+        if g["h"]:
+            return (f"{y}-01", f"{y}-06", "half") if g["h"] == "上" else (f"{y}-07", f"{y}-12",
+                                                                           "half")
+        q = "一二三四".index(g["q"]) + 1 if g["q"] in "一二三四" else int(g["q"])
+        return f"{y}-{3 * q - 2:02d}", f"{y}-{3 * q:02d}", "quarter"
     if name == "cjkyy":
         return (g["a"], g["b"], "range") if g["a"] < g["b"] else None
     if name == "cjk":
@@ -443,7 +465,7 @@ def _resolve(name: str, m: re.Match, published: datetime | None):
     if g.get("y2") and name in ("q", "h"):  # ("3Q25", "1H26": the year's last two digits)
         g = dict(g, q=g.get("q2"), h=g.get("h2"), y=("20" + g["y2"])[-4:])
     if name in ("q", "ordq", "bareq"):
-        q = int(g["q"]) if g.get("q") else ["first", "second", "third", "fourth"].index(g["o"].lower()) + 1
+        q = int(g["q"]) if g.get("q") else ORDINAL_QUARTERS[g["o"].lower()]
         y = int(g["y"])
         return f"{y}-{3 * q - 2:02d}", f"{y}-{3 * q:02d}", "quarter"
     if name == "h":
@@ -598,10 +620,11 @@ def find_dates(text: str, published: datetime | None = None) -> list[RawDate]:
         days = name in ("dd", "dd2")  # (a span of days: with a year, or with none)
         if not (has_rel if name == "relative" else has_day if name == "dm" else
                 has_part if name == "partmon" else has_century if name == "century" else
-                has_cjk if name in ("cjk", "cjkyy") else (has_year or has_day) if days else
+                has_cjk if name in ("cjk", "cjkyy", "cjkq") else (has_year or has_day) if days else
                 has_year):
             continue
-        whole = name in ("relative", "bareq", "dm", "partmon", "century", "cjk", "cjkyy") or \
+        whole = name in ("relative", "bareq", "dm", "partmon", "century", "cjk", "cjkyy",
+                         "cjkq") or \
             days and not has_year
         need = NEEDS.get(name)
         if need is _MONTH_NEEDS:  # (three patterns need a month's name: tested once)
