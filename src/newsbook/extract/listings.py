@@ -246,7 +246,9 @@ def bare_listing(text: str, found: list[RawQuantity], dates) -> list[RawQuantity
 
 
 #: a line that is a label and its plain value: "Week ending Nov. 15: 412", "2019: 1,204"
-LABELLED = re.compile(rf"^[^:\n]{{0,60}}:\s(?P<n1>{NUM})(?:\s(?P<unit>[^\W\d_]{{3,20}}))?$")
+LABELLED = re.compile(rf"^[^:\n]{{0,60}}:\s(?P<n1>{NUM})(?:\s(?P<unit>[^\W\d_]{{3,20}}))?"
+                      # (and a word on the value: "2024: 9.8 (provisional)", "(estimativa)")
+                      r"(?:\s\((?P<qual>[^\W\d_][^()\d]{2,20})\))?$")
 
 
 def labelled_value(text: str, found: list[RawQuantity], dates) -> list[RawQuantity]:
@@ -261,4 +263,4 @@ def labelled_value(text: str, found: list[RawQuantity], dates) -> list[RawQuanti
         return found
     s, e = m.start("n1"), m.end()  # (and the noun it counts, as written: "2.310 Wohnungen")
     return [RawQuantity(s, e, text[s:e], number(m.group("n1")), None, "", m.group("unit") or "",
-                        "")]
+                        (m.group("qual") or "").lower())]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..model import (Article, Aside, Caption, Figure, Heading, ListBlock, Note, Paragraph,
                      Piece, Quote, Turn, anchor_id, source_line)
-from .listings import LABELLED
+
 
 #: consecutive paragraphs this short form one run (for series)
 SHORT_LINE = 160
@@ -145,7 +145,13 @@ def _labelled_lines(b: Paragraph) -> bool:
     paragraph is (:func:`.listings.labelled_value`), so the lines make a series."""
     if b.text.count(":") < 3:
         return False
-    return sum(1 for s, e in b.lines() if LABELLED.match(b.text[s:e].rstrip())) >= 3
+    return sum(1 for s, e in b.lines() if _LABEL_LINE.match(b.text[s:e].rstrip())) >= 3
+
+
+#: a line a label and a number, in any decimal mark (the article's is not known yet: "2019:
+#: 71.512" is a Dutch 71,512, which :data:`~.listings.LABELLED` reads once the mark is)
+_LABEL_LINE = re.compile(r"^[^:\n]{0,60}:\s\d[\d.,\u00a0\u202f]*(?:\s[^\W\d_]{3,20})?"
+                         r"(?:\s\([^()\d]{3,21}\))?$")
 
 
 def segments(article: Article, stem: str) -> list[Segment]:
