@@ -28,8 +28,10 @@ def _note(line: str) -> tuple[int, str] | None:
         return None
     return (int(m.group(1)), m.group(2)) if m.group(1) else (int(m.group(3)), m.group(4))
 #: the list's own title, which the page's footnotes take the place of
-NOTES_TITLE = re.compile(r"^(?:Notes|Footnotes|Endnotes|References|Sources|Citations)\s*:?$",
-                         re.I)
+NOTES_TITLE = re.compile(r"^(?:Notes|Footnotes|Endnotes|References|Sources|Citations"
+                         # (and in other languages: "Anmerkungen", "Notas", "注释", "脚注")
+                         r"|Anmerkungen|Fußnoten|Fussnoten|Notas|Noten|Voetnoten|Note"
+                         r"|注释|註釋|注釈|脚注|注|参考文献)\s*[:：]?$", re.I)
 
 Notes = list[tuple[int, list[Paragraph]]]
 Marks = dict[int, list[tuple[int, int]]]

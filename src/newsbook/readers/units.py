@@ -272,6 +272,10 @@ def _marker_ok(text: str, pos: int, digits: str) -> bool:
             text[end] == " " and _OPENS.match(text, end + 1) is not None))
     if pos > 0 and text[pos - 1] in ".,;:!?)”’\"…*»。！？，、；：」』）":
         return True
+    if pos > 0 and ("\u3040" <= text[pos - 1] <= "\u30ff" or "\u3400" <= text[pos - 1] <= "\u9fff"):
+        # (glued to a Chinese or Japanese word before its punctuation: "120万辆1，",
+        # "百分点2。"; never "第1章", nor a caption's "图1：")
+        return end >= len(text) or text[end] in "，。、；！？）」』 "
     if len(before) == 3 and all(c.isascii() and c.isalpha() for c in before):
         word = re.findall(r"[A-Za-z]+$", text[:pos])[0]
         if word.isupper():  # G7, R1, X1, PRC2: names, not markers
