@@ -51,6 +51,8 @@ ROOT = Path(__file__).resolve().parents[1]
     ("Il a dit « non » et il est parti.", []),
     # no definitions
     ("A century of Hambleden Road, a five-day match and a £4,500 goalkeeper.", []),  # a list
+    ("Prices at a Kroger, an Aldi and the independent Weller's Market on Parsons Avenue.",
+     []),  # (a list of stores: "an Aldi and the …" is no gloss of "Kroger")
     ("Yesterday, a ship sank.", []),                          # one word opening a sentence
     ("Jane Doe, a data editor at the Post, said so.", []),    # a person's role: people page
     ("In Rotterdam, a year later, cranes rose.", []),         # a time phrase, not a gloss

@@ -48,7 +48,7 @@ _NOT_GLOSS = re.compile(r"^an? (?:few|lot|bit|little|year|day|week|month|decade|
 _WORD = re.compile(r"[\w-]+")
 #: a list's next item, not a gloss: "Hambleden Road, a five-day one-day match and a £4,500
 #: goalkeeper" lists three things
-_LISTED = re.compile(r"\b(?:and|or) an? (?=\S)")
+_LISTED = re.compile(r"\b(?:and|or) (?:an?|the) (?=\S)")  # ("…, an Aldi and the independent …")
 
 
 @dataclass(frozen=True)
