@@ -65,6 +65,9 @@ ROOT = Path(__file__).resolve().parents[1]
     ("一体で提供するMaaS（Mobility as a Service）は、その切り札だ。",
      [("MaaS", "Mobility as a Service")]),
     ("中心部を走るLRT（次世代型路面電車）の延伸。", [("LRT", "次世代型路面電車")]),
+    # (Dutch small words: "voor de" gives no letter)
+    ("Volgens het CBS (Centraal Bureau voor de Statistiek) werden er meer gebouwd.",
+     [("CBS", "Centraal Bureau voor de Statistiek")]),
     ("仮のABC（仮称）と、MaaS（移動）", []),
     # no definitions
     ("sold to exports (US) firms", []), ("Reuters said (Reuters)", []), ("In (2019) ok", []),

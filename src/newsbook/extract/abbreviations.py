@@ -23,7 +23,8 @@ from dataclasses import dataclass
 _DEF = re.compile(r"\(([A-Z][A-Za-z0-9]{1,9}(?:-\d{1,2})?)(?:\)|[,;]\s[^()]{1,40}\))")  # (and
 # "GLP-1"; and the name in its own script after it: "the Bank of Japan (BOJ, 日本銀行)")
 _SMALL = frozenset("""of and the for on in to at by & a an de du des la le les et del los las
-el y e da do dos das di della dei van von der den und für al au aux""".split())
+el y e da do dos das di della dei van von der den und für al au aux voor het en op te tot met
+uit""".split())
 #: a French or Italian elision before a word: "de l’édition", "dell'Unione"
 _ELIDED = re.compile(r"^(?:[lLdD]|dell|dall|nell|all|sull)[’']")
 
