@@ -169,6 +169,17 @@ def test_a_mailchimp_archive_feed_is_named_by_its_sender():
     assert a.publication == "Marches Culture Network"
 
 
+def test_an_entry_with_two_authors_names_both():
+    """Two dc:creator lines: feedparser's author is the last, and the lead author was lost."""
+    rss = ('<?xml version="1.0"?><rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/">'
+           '<channel><title>Butter &amp; Ledger</title><item><title>Brownies</title>'
+           '<dc:creator><![CDATA[Nell Varga]]></dc:creator><dc:creator><![CDATA[Theo Marsh]]>'
+           '</dc:creator><pubDate>Thu, 12 Mar 2026 08:00:00 +0000</pubDate><description>&lt;p&gt;'
+           'Hi.&lt;/p&gt;</description></item></channel></rss>')
+    (a,) = read_any("xml", rss, source="bl.xml")[0][1].feed.articles
+    assert a.byline == "Nell Varga and Theo Marsh"
+
+
 def test_an_entry_keeps_its_authors_clock():
     """"2025-06-02T00:20:00+01:00" was read as 1 June 23:20 (UTC): the post's day, its file
     name and the week its "this week" means were the day before the author's. An entry

@@ -81,7 +81,7 @@ def read_feed(text: str, *, source: str) -> ReadResult:
         html = max((c.get("value", "") for c in contents), key=len, default="") \
             or entry.get("summary", "")
         # (an entry with no author of its own is the feed's author's: Atom says so)
-        byline = " ".join(plain_text(entry.get("author", "") or feed_author).split())
+        byline = " ".join(plain_text(_authors(entry) or feed_author).split())
         article = html_article(title=title, published=published, html=html, source=source,
                                line=line, link=entry.get("link", ""), byline=byline,
                                diags=diags, publication=name)
@@ -115,6 +115,16 @@ def _audio(entry) -> str:
             if url.startswith(("http://", "https://")):
                 return url
     return ""
+
+
+def _authors(entry) -> str:
+    """Every author an entry names, in order: "Nell Varga and Theo Marsh" (two dc:creator
+    lines; feedparser's ``author`` keeps the last only, and the lead author was lost)."""
+    names = list(dict.fromkeys(n for a in entry.get("authors") or ()
+                               if isinstance(a, dict) and (n := (a.get("name") or "").strip())))
+    if len(names) < 2:
+        return entry.get("author", "")
+    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _subtitle(summary: str, html: str) -> str:
