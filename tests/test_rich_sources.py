@@ -180,6 +180,23 @@ def test_an_entry_with_two_authors_names_both():
     assert a.byline == "Nell Varga and Theo Marsh"
 
 
+def test_a_posts_subtitle_sums_up_and_dates_nothing_again():
+    """The subtitle, "A church cookbook recipe from 1896, …", opens the post in italics: its
+    1896 was a second event beside the body's "first printed in 1896"."""
+    from newsbook.extract import extract_article
+    body = ("&lt;p&gt;The recipe was first printed in 1896 in a church cookbook.&lt;/p&gt;"
+            "&lt;p&gt;We baked it again.&lt;/p&gt;")
+    rss = ('<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/'
+           'modules/content/"><channel><title>Butter &amp; Ledger</title><item><title>Biscuits'
+           '</title><pubDate>Thu, 12 Mar 2026 08:00:00 +0000</pubDate><description>A church '
+           'cookbook recipe from 1896, and what it costs now.</description><content:encoded>'
+           f'{body}</content:encoded></item></channel></rss>')
+    (a,) = read_any("xml", rss, source="bl.xml")[0][1].feed.articles
+    assert a.blocks[0].text.startswith("A church cookbook")
+    assert [d.quote for d in extract_article(a, "b").dates] == [
+        "The recipe was first printed in 1896 in a church cookbook."]
+
+
 def test_an_entry_keeps_its_authors_clock():
     """"2025-06-02T00:20:00+01:00" was read as 1 June 23:20 (UTC): the post's day, its file
     name and the week its "this week" means were the day before the author's. An entry

@@ -25,7 +25,8 @@ class Segment:
     text: str
     masked: str           # footnote marker digits replaced by NUL (same offsets)
     group: int
-    #: a heading, or a paragraph that is one link: it names, it states no fact
+    #: a heading, or a paragraph that is one link, a bold title or a post's italic subtitle:
+    #: it names or sums up, it states no fact of its own
     heading: bool = False
     #: an image's caption: a span of years there is what the lost chart covered
     #: ("Évolution des ventes par format, 2019-2024."), no event of the text's
@@ -187,7 +188,10 @@ def segments(article: Article, stem: str) -> list[Segment]:
                 # "**Visitor numbers by venue, 2022–2025 (calendar years)**")
                 linked = len(b.spans) == 1 and b.spans[0].text.strip() == b.text.strip() and (
                     b.spans[0].kind == "link" or b.spans[0].kind == "strong"
-                    and b.text.rstrip()[-1:] not in ".!?")
+                    and b.text.rstrip()[-1:] not in ".!?"
+                    # (and a post's subtitle, its first paragraph all in italics: "A church
+                    # cookbook recipe from 1896, …" told the body's 1896 a second time)
+                    or b.spans[0].kind == "em" and b is article.blocks[0])
                 out.append(Segment(anchor, b.line, b.text, _titled(_mask(b.text, b.marks), b),
                                    g, linked, starts=b.line_starts(), breaks=b.breaks + te,
                                    title_end=te[0] if te else 0))
