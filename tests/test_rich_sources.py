@@ -953,6 +953,9 @@ def test_raised_digits_keep_their_place_and_text_blocks_stay_apart():
         "Three", "1 Main St Springfield"]
     assert blocks[-1].breaks == (9,)
     assert not [q for q in extract_text(blocks[0].text).quantities if q.value == 106]
+    # (a decimal lowered keeps its digits low: "PM<sub>2.5</sub>" was "PM2.5")
+    (pm,) = html_blocks("<p>Why PM2.5 and not PM<sub>2.5</sub>?</p>")[0]
+    assert pm.text == "Why PM2.5 and not PM₂.₅?"
 
 
 def test_wordpress_footer_read_more_and_a_paywall_are_chrome_and_a_preview_is_told():

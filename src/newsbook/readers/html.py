@@ -43,6 +43,8 @@ from .html_tree import WS, Node, _all, _without, parse, plain_text, safe_url, sa
 from .html_turns import turns
 from .prompts import CTA, MEMBERS_WALL, stock_name
 
+_DECIMAL_SUB = re.compile(r"^\d+\.\d+$")
+
 #: Substack furniture: subscribe/share widgets and digest embeds
 DROP = {"subscription-widget-wrap", "subscription-widget", "subscribe-widget", "button-wrapper",
         "digest-post-embed", "share-dialog", "poll-embed", "footnote-anchor-hidden",
@@ -138,7 +140,10 @@ class _Mapper(Embeds):
                 self.anchors.add(int(t))
                 out.append(Piece("text", t, "", int(t)))
             elif c.tag in ("sup", "sub") and all(isinstance(x, str) for x in c.children) \
-                    and SCRIPTABLE.match(t := c.text().strip()):
+                    and (SCRIPTABLE.match(t := c.text().strip())
+                         or c.tag == "sub" and _DECIMAL_SUB.match(t)):
+                # (and a decimal lowered, "PM<sub>2.5</sub>", as "PM₂.₅": it was "PM2.5", so
+                # "Why PM2.5 and not PM<sub>2.5</sub>?" said nothing)
                 # (digits raised or lowered keep their place: never glued to the number before)
                 out.append(Piece(kind, t.translate(SUPERSCRIPT if c.tag == "sup" else SUBSCRIPT),
                                   href))
