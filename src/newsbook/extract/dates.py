@@ -86,6 +86,8 @@ PARTS = {"early": "early", "mid": "mid", "late": "late", "début": "early", "mi"
          "fin": "late", "milieu": "mid", "finales": "late", "principios": "early", "mediados": "mid",
          "anfang": "early", "mitte": "mid", "ende": "late", "begin": "early", "medio": "mid",
          "eind": "late"}
+#: Dutch decades by name, the thirties on
+_DUTCH_TENS = ("dertig", "veertig", "vijftig", "zestig", "zeventig", "tachtig", "negentig")
 #: a quarter's ordinal in English, Dutch, French, Spanish, Portuguese, Italian, German
 ORDINAL_QUARTERS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "eerste": 1, "tweede": 2, "derde": 3,
@@ -171,7 +173,13 @@ PATTERNS = [(name, re.compile(p, re.I if name in ("season", "season2", "part", "
     # ("les années 1990", "la década de 1990", "die 1990er Jahre")
     ("decade2", rf"\b(?:[Ll]es\sannées|[Dd]es\sannées|[Ll]a\sdécada\sde|[Ll]os\saños|(?:[Gg]li\s|[Nn]egli\s|[Dd]egli\s"
                 rf"|[Oo]s\s|[Nn]os\s|[Dd]os\s)?(?:anni|anos|años))\s(?P<y>(?:1\d|20)\d0)\b"
-                rf"|{_L}(?P<y3>(?:1\d|20)\d0)er\b"),
+                rf"|{_L}(?P<y3>(?:1\d|20)\d0)er\b"
+                # (a decade of the 1900s by two digits or by name, where the word before
+                # says decade: "les années 90", "los años 90", "anni '90", "de jaren
+                # negentig", "begin jaren 80"; English's "the nineties" are as often the
+                # temperature, and "jaren twintig" either century's, so neither is read)
+                rf"|\b(?:années|años|anos|anni|jaren)\s['’]?(?P<y4>[3-9]0)\b(?!['’]?\d)"
+                rf"|\bjaren\s(?P<w>dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig)\b"),
     ("part", rf"\b(?P<p>early|mid|late)[- ](?P<y>{_Y}){_R}"),
     # (Chinese, Japanese and Korean write a date's numbers with units, glued to the words
     # around them: "2024年3月16日に開業", "1964年の", "2014년 8월"; "2019年度" is a fiscal
@@ -314,7 +322,7 @@ NEEDS = {"fromto": ("from", "between", "entre", "zwischen", "von", "van", "tra",
          "h2": ("semestre", "halbjahr"),
          "season": tuple(_SEASONS_EN), "season2": tuple(_SEASONS_OTHER), "fy": ("fy", "fiscal"),
          "partdec": ("0s", "0er", "années"),
-         "holiday": (" day ", " eve ", " night ", "hogmanay", "halloween"), "decade": ("0s",), "century": ("century",), "decade2": ("0er", "années", "década", "años", "anni", "anos"),
+         "holiday": (" day ", " eve ", " night ", "hogmanay", "halloween"), "decade": ("0s",), "century": ("century",), "decade2": ("0er", "années", "década", "años", "anni", "anos", "jaren"),
          "part": ("early", "mid", "late"), "part2": tuple(p for p in PARTS
                                                           if p not in ("early", "mid", "late")),
          "bareq": ("q1", "q2", "q3", "q4"),
@@ -484,6 +492,9 @@ def _resolve(name: str, m: re.Match, published: datetime | None):
         y = g["y"] or g["y2"]
         y = "20" + y if len(y) == 2 else y
         return y, y, "fiscal_year"
+    if g.get("y4") or g.get("w"):  # (a decade of the 1900s by two digits or by name)
+        y = 1900 + (int(g["y4"]) if g.get("y4") else 10 * _DUTCH_TENS.index(g["w"]) + 30)
+        return str(y), str(y + 9), "decade"
     decade = int(g.get("y") or g.get("y2") or g.get("y3") or 0)
     if name in ("partdec", "decade") and decade % 100 == 0 and decade < 1900:
         return None  # ("the 1600s", "the late 1700s": a century as often as a decade)
@@ -610,7 +621,10 @@ def find_dates(text: str, published: datetime | None = None) -> list[RawDate]:
     has_part = published is not None and not one_year and _PART_WORD.search(text) is not None
     has_century = "century" in text
     has_cjk = "年" in text or "년" in text
-    if not (has_year or has_rel or has_day or has_part or has_century or has_cjk):
+    # (a decade by two digits or by name after its word: "les années 90", "de jaren negentig")
+    has_tens = "jaren " in text or "nnées " in text or "ños " in text or "nos " in text \
+        or "anni " in text
+    if not (has_year or has_rel or has_day or has_part or has_century or has_cjk or has_tens):
         return found  # (most paragraphs: no pattern can match, none is tried)
     low = text.lower()
     months = None
@@ -621,11 +635,10 @@ def find_dates(text: str, published: datetime | None = None) -> list[RawDate]:
         if not (has_rel if name == "relative" else has_day if name == "dm" else
                 has_part if name == "partmon" else has_century if name == "century" else
                 has_cjk if name in ("cjk", "cjkyy", "cjkq") else (has_year or has_day) if days else
-                has_year):
+                has_year or has_tens if name == "decade2" else has_year):
             continue
         whole = name in ("relative", "bareq", "dm", "partmon", "century", "cjk", "cjkyy",
-                         "cjkq") or \
-            days and not has_year
+                         "cjkq") or days and not has_year or name == "decade2" and has_tens
         need = NEEDS.get(name)
         if need is _MONTH_NEEDS:  # (three patterns need a month's name: tested once)
             if months is None:
