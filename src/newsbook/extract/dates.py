@@ -48,7 +48,14 @@ PROSE_MONTHS = {
           "dezembro",
     "nl": "januari februari maart april mei juni juli augustus september oktober november "
           "december",
-    "de": "Januar Februar März April Mai Juni Juli August September Oktober November Dezember"}
+    "de": "Januar Februar März April Mai Juni Juli August September Oktober November Dezember",
+    # (Polish in its three cases: "15 marca 2024 r.", "marzec 2024", "w marcu 2025 r.")
+    "pl": "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października "
+          "listopada grudnia",
+    "pl-nom": "styczeń luty marzec kwiecień maj czerwiec lipiec sierpień wrzesień październik "
+              "listopad grudzień",
+    "pl-loc": "styczniu lutym marcu kwietniu maju czerwcu lipcu sierpniu wrześniu październiku "
+              "listopadzie grudniu"}
 for _names in PROSE_MONTHS.values():
     for _k, _name in enumerate(_names.split(), 1):
         assert MONTHS.setdefault(_name.lower(), _k) == _k, _name
@@ -93,7 +100,8 @@ ORDINAL_QUARTERS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "eerste": 1, "tweede": 2, "derde": 3,
     "vierde": 4, "premier": 1, "deuxième": 2, "troisième": 3, "quatrième": 4, "primer": 1,
     "segundo": 2, "tercer": 3, "cuarto": 4, "primeiro": 1, "terceiro": 3, "quarto": 4,
-    "primo": 1, "secondo": 2, "terzo": 3, "ersten": 1, "zweiten": 2, "dritten": 3, "vierten": 4}
+    "primo": 1, "secondo": 2, "terzo": 3, "ersten": 1, "zweiten": 2, "dritten": 3, "vierten": 4,
+    "pierwszym": 1, "drugim": 2, "trzecim": 3, "czwartym": 4}
 
 # (name, pattern); earlier patterns win over later ones that overlap them
 PATTERNS = [(name, re.compile(p, re.I if name in ("season", "season2", "part", "part2",
@@ -101,8 +109,8 @@ PATTERNS = [(name, re.compile(p, re.I if name in ("season", "season2", "part", "
             for name, p in [
     # (and in other languages: "entre 2008 y 2023", "zwischen 2008 und 2023", "von 2008 bis
     # 2023", "entre 2008 et 2023", "van 2008 tot 2023")
-    ("fromto", rf"\b(?:[Ff]rom|[Bb]etween|[Ee]ntre|[Zz]wischen|[Vv][oa]n|[Tt]ra|[Ff]ra|[Tt]ussen)\s(?:il\s|l['’])?"
-               rf"(?P<a>{_POINT}|{_MON})\s(?:to|and|until|through|y|e|et|und|bis|tot|en)\s"
+    ("fromto", rf"\b(?:[Ff]rom|[Bb]etween|[Ee]ntre|[Zz]wischen|[Vv][oa]n|[Tt]ra|[Ff]ra|[Tt]ussen|[Oo]d)\s(?:il\s|l['’])?"
+               rf"(?P<a>{_POINT}|{_MON})\s(?:to|and|until|through|y|e|et|und|bis|tot|en|do)\s"
                rf"(?:il\s|l['’])?(?P<b>{_POINT}){_R}"),
     # ("from 22 July to 4 August 2025", "20 July to 6 August 2025": days of two months,
     # the year given once; the first day alone was lost and the last drawn as the span)
@@ -146,7 +154,7 @@ PATTERNS = [(name, re.compile(p, re.I if name in ("season", "season2", "part", "
     ("q", rf"\bQ(?P<q>[1-4])\s?(?:of\s)?(?P<y>{_Y}){_R}|\b(?P<q2>[1-4])Q(?P<y2>20\d\d|\d\d){_R}"),
     # (and "in het eerste kwartaal van 2025", "au premier trimestre 2025", "im dritten Quartal
     # 2025", "no segundo trimestre de 2025")
-    ("ordq", rf"\b(?P<o>{'|'.join(ORDINAL_QUARTERS)})\s(?:quarter|kwartaal|trimestre|quartal)\s"
+    ("ordq", rf"\b(?P<o>{'|'.join(ORDINAL_QUARTERS)})\s(?:quarter|kwartaal|trimestre|quartal|kwartale)\s"
              rf"(?:of\s|van\s|de\s|del\s|du\s|des\s|di\s)?(?P<y>{_Y}){_R}"),
     ("h", rf"\b(?:H(?P<h>[12])\s?(?:of\s)?|(?P<o>[Ff]irst|[Ss]econd)\shalf\sof\s)(?P<y>{_Y}){_R}"
           rf"|\b(?P<h2>[12])H(?P<y2>20\d\d|\d\d){_R}"),
@@ -178,7 +186,7 @@ PATTERNS = [(name, re.compile(p, re.I if name in ("season", "season2", "part", "
                 # says decade: "les années 90", "los años 90", "anni '90", "de jaren
                 # negentig", "begin jaren 80"; English's "the nineties" are as often the
                 # temperature, and "jaren twintig" either century's, so neither is read)
-                rf"|\b(?:années|años|anos|anni|jaren)\s['’]?(?P<y4>[3-9]0)\b(?!['’]?\d)"
+                rf"|\b(?:années|años|anos|anni|jaren|latach|lata)\s['’]?(?P<y4>[3-9]0)\b(?!['’]?\d)"
                 rf"|\bjaren\s(?P<w>dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig)\b"),
     ("part", rf"\b(?P<p>early|mid|late)[- ](?P<y>{_Y}){_R}"),
     # (Chinese, Japanese and Korean write a date's numbers with units, glued to the words
@@ -256,7 +264,8 @@ def _not_its_own(text: str, s: int) -> bool:
             or any(w in before[-24:] for w in (" on ", "than", "from", "compared", "vers",
                                                 "relative", "vs", "against", "same", "this", "als",
                                                 "gegenüber", "ergleich", " von ", "sul",
-                                                "rispetto", "sotto", "sopra"))
+                                                "rispetto", "sotto", "sopra", "tym samym",
+                                                "porównaniu", "niż"))
             and (_VERSUS.search(text, max(0, s - 24), s) is not None
                  or _VERSUS_YEAR.search(text, max(0, s - 24), s) is not None
                  and _YEAR_AT.match(text, s) is not None))
@@ -279,6 +288,8 @@ _VERSUS = re.compile(r"\b(?:(?:up|down|higher|lower|more|less|fewer|better|worse
 
                      # ("up 11% on the same period of 2025")
                      r"|the same (?:period|time|months?|quarter|weeks?|point|stage) (?:of|in|last)"
+                     # (Polish: "niż w tym samym okresie 2024 r.", "w porównaniu z 2023 r.")
+                     r"|w tym samym (?:okresie|miesiącu|kwartale)|w porównaniu z|niż w"
                      # ("44 by this point in 2025")
                      r"|(?:by|at) this (?:point|time|stage) (?:in|of|last)"
                      # (German: "unter dem Wert von 2021", "mehr als 2021", "gegenüber 2021")
@@ -315,14 +326,15 @@ _NOT_ITS_DATE = re.compile(r"(?:\b(?:moved|rescheduled|postponed|brought forward
 #: "ago", "dic", "déc" too, or a Spanish "del 2 al 5 de abril" was never tried)
 _MONTH_NEEDS = tuple(sorted({m.lower()[:3] for m in (*MONTHS, *_FOREIGN)}))
 #: cheap pre-checks: a pattern runs only if the lower-cased text holds one of these
-NEEDS = {"fromto": ("from", "between", "entre", "zwischen", "von", "van", "tra", "fra", "tussen"), "monmon": ("-", "–", " to ", "through", "until"),
+NEEDS = {"fromto": ("from", "between", "entre", "zwischen", "von", "van", "tra", "fra", "tussen",
+                    "od "), "monmon": ("-", "–", " to ", "through", "until"),
          "mymy": ("-", "–", " to ", "until", "through"),
          "dmdm": (" to ", "until", "through", " and ", " au ", " al ", " bis "), "yy": ("-", "–", " to ", "/", " bis ", " à ", " a ", " al ", " tot "),
-         "iso": ("-",), "num": ("/", "."), "q": ("q1", "q2", "q3", "q4", "1q", "2q", "3q", "4q"), "ordq": ("quarter", "kwartaal", "trimestre", "quartal"), "h": ("h1", "h2", "h 1", "h 2", "half", "1h", "2h"),
+         "iso": ("-",), "num": ("/", "."), "q": ("q1", "q2", "q3", "q4", "1q", "2q", "3q", "4q"), "ordq": ("quarter", "kwartaal", "trimestre", "quartal", "kwartale"), "h": ("h1", "h2", "h 1", "h 2", "half", "1h", "2h"),
          "h2": ("semestre", "halbjahr"),
          "season": tuple(_SEASONS_EN), "season2": tuple(_SEASONS_OTHER), "fy": ("fy", "fiscal"),
          "partdec": ("0s", "0er", "années"),
-         "holiday": (" day ", " eve ", " night ", "hogmanay", "halloween"), "decade": ("0s",), "century": ("century",), "decade2": ("0er", "années", "década", "años", "anni", "anos", "jaren"),
+         "holiday": (" day ", " eve ", " night ", "hogmanay", "halloween"), "decade": ("0s",), "century": ("century",), "decade2": ("0er", "années", "década", "años", "anni", "anos", "jaren", "lata"),
          "part": ("early", "mid", "late"), "part2": tuple(p for p in PARTS
                                                           if p not in ("early", "mid", "late")),
          "bareq": ("q1", "q2", "q3", "q4"),
@@ -623,7 +635,7 @@ def find_dates(text: str, published: datetime | None = None) -> list[RawDate]:
     has_cjk = "年" in text or "년" in text
     # (a decade by two digits or by name after its word: "les années 90", "de jaren negentig")
     has_tens = "jaren " in text or "nnées " in text or "ños " in text or "nos " in text \
-        or "anni " in text
+        or "anni " in text or "lata" in text
     if not (has_year or has_rel or has_day or has_part or has_century or has_cjk or has_tens):
         return found  # (most paragraphs: no pattern can match, none is tried)
     low = text.lower()

@@ -10,7 +10,8 @@ LABEL_MAX = 80
 ABBREV = frozenset("""mr mrs ms dr prof st no vs e.g i.e etc jr sr inc co ltd corp gen sen rep
 gov lt col capt sgt fig approx est dept univ ave mt ft vol pp p u.s u.k u.n e.u a.m p.m
 mio mrd bzw ca nr usw vgl evtl ed eds trans art abs ziff bspw ggf inkl zzgl hrsg jh mwst
-mme mlle env cf pub stat rev cir ct supp app fed reg sec al""".split())  # ("et al.")
+mme mlle env cf pub stat rev cir ct supp app fed reg sec al ok fot np tzw wg tys""".split())
+# ("et al.", and Polish "ok." (about), "Fot." (photo), "np." (e.g.), "tys." (thousand))
 #: months after a day's ordinal point ("am 3. März 2024", "op 1. mei"): no sentence ends
 ORDINAL_MONTHS = frozenset("""januar februar märz april mai juni juli august september oktober
 november dezember jänner januari februari maart mei augustus""".split())
@@ -75,8 +76,11 @@ def sentences(text: str) -> list[tuple[int, int]]:
         start = 0
         for m in _END.finditer(line):
             if line[m.start()] == "." and m.end() - m.start() == 1:
-                word = prev_word(line, m.start())[1].lower().lstrip("(“\"'‘")
-                if word in ABBREV or (len(word) == 1 and word.isalpha()) or re.fullmatch(
+                at, word = prev_word(line, m.start())
+                word = word.lower().lstrip("(“\"'‘")
+                if word == "r" and prev_word(line, at)[1][-4:].isdigit():
+                    pass  # (Polish "w 2024 r." is "in 2024", and may end its sentence)
+                elif word in ABBREV or (len(word) == 1 and word.isalpha()) or re.fullmatch(
                         r"(?:[a-z]\.)+[a-z]", word):
                     continue
                 if word.isdigit() and len(word) <= 2 and (nxt := _NEXT.match(line, m.end())) \

@@ -226,7 +226,7 @@ _TOTAL = re.compile(r"^(?:(?:grand |sub-?)?totals?|extras|sundries)\b"  # (a sco
                     r"|\((?:all|total)\)$|\b(?:total|average|mean|median|overall)$"
                     # (in other languages: "Insgesamt", "Summe", "Moyenne", "Totale", "合計")
                     r"|^(?:insgesamt|gesamt|summe|durchschnitt|moyenne|ensemble|totale|totaal"
-                    r"|gemiddeld|gemiddelde"
+                    r"|gemiddeld|gemiddelde|razem|ogółem|suma|średnia"
                     r"|promedio|média|somma|soma)\b"
                     r"|^(?:合計|総計|小計|合计|总计|小计|平均|합계|총계|소계|평균|계)$", re.I)
 

@@ -44,6 +44,11 @@ _CORRECTION = re.compile(r"\b(?:earlier|previous|original) version of (?:this|ou
                          # anterior deste texto dizia")
                          r"|\b(?:[Nn]a|[Nn]uma) edição (?:anterior|passada|de [^,.;]{1,30}),? "
                          r"(?:dissemos|escrevemos|informamos|afirmamos)\b"
+                         # (Polish: "Sprostowanie: w poprzednim wydaniu napisaliśmy, że …";
+                         # Dutch: "in de vorige editie schreven we")
+                         r"|\bw poprzednim (?:wydaniu|numerze|wpisie)\b.{0,20}?\b(?:napisaliśmy|podaliśmy"
+                         r"|pisaliśmy|podano)\b|\bin de vorige (?:editie|nieuwsbrief|aflevering),? "
+                         r"(?:schreven|meldden|stond)\b"
                          r"|\b(?:versão|edição) anterior\b.{0,60}?\b(?:dizia|afirmava|informava"
                          r"|indicava)\b|\b(?:dissemos|escrevemos|informamos) (?:por engano"
                          r"|erroneamente|incorretamente)\b", re.I)
@@ -59,7 +64,7 @@ NOT_THIS = re.compile(r"(?:[,(—–]\s?|\s)(?:and\s)?(?:not|rather than|instead
                       r"|[,(—–]\s?no\s(?:el\s|en\s)?$")
 #: a citation's line: its year is the source's, no event's
 SOURCE_LINE = re.compile(r"^\s*(?:(?:Sources?|Data|Quelle|Quellen|Fuentes?|Fontes?|Fonte"
-                         r"|Source des données)[\s\u00a0\u202f]?:\s"
+                         r"|Source des données|Bron|Źródło|Źródła|Dane)[\s\u00a0\u202f]?:\s"
                          # (Japanese, Chinese, Korean: "出典：国土交通省", a full-width colon)
                          r"|(?:出典|出所|資料|来源|來源|资料来源|資料來源|출처|자료)\s?[：:]"
                          # (and a post's own timestamp of an edit: "Updated: Jan. 9, 2026,
@@ -71,7 +76,7 @@ CORRECTION_WORDS = ("version", "issue", "edition", "ncorrectly", "rongly", "ista
                     "rroneously", "mis", "I said", "we said", "I wrote", "we wrote",
                     "we stated", "I stated", "we reported", "anterior", "por error",
                     "versión", "früheren", "versione", "edição", "versão", "dissemos",
-                    "escrevemos", "informamos")
+                    "escrevemos", "informamos", "poprzednim", "vorige")
 
 
 def corrected(text: str, spans, start: int, end: int) -> bool:

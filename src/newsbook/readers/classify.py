@@ -322,10 +322,10 @@ _LABELLED_TITLE = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w’'-]*(?: [\w’'-]+)?: \S")
 _CAPTION_LABELS = frozenset("""source sources fuente fuentes quelle chart graph figure fig
 fig. map photo photograph foto image imagen table tabla gráfico grafico mapa credit via
 illustration illustración video vídeo screenshot captura carte tableau graphique abbildung
-grafik karte bild fonte fontes fonti imagem tabela figura""".split())
+grafik karte bild fonte fontes fonti imagem tabela figura bron źródło wykres fot.""".split())
 #: a source's label opening a line: "Source: …", "Fonte: …", "Quelle: …", "出典："
 _SOURCE_LABEL = re.compile(r"^(?:Sources?|Fuentes?|Fontes?|Fonti|Quellen?|Data|Datos|Dados"
-                           r"|Données)\s?:\s|^(?:出典|出所|来源|來源|출처)[：:]")
+                           r"|Données|Bron|Źródło|Źródła)\s?:\s|^(?:出典|出所|来源|來源|출처|자료)[：:]")
 
 
 def _labelled_titles(out: list[Unit]) -> None:
@@ -344,8 +344,8 @@ def _labelled_titles(out: list[Unit]) -> None:
         if label.split()[0] not in _CAPTION_LABELS and len(t.split()) <= _TITLE_WORDS and \
                 len(t) <= _TITLE_CHARS and _last(t) not in TERMINAL + ":?…;," and \
                 not source_tail(t) and not is_sponsor(t) and not _LABEL_VALUE.match(t) and \
-                nxt.kind == "para" and len(nxt.text) >= _SECTION_TEXT:
-            u.kind = "heading"
+                not BY_NAMES.match(t) and nxt.kind == "para" and len(nxt.text) >= _SECTION_TEXT:
+            u.kind = "heading"  # (never a byline, "Tekst: Tomasz Zieliński")
 
 
 def _titles_over_turns(out: list[Unit]) -> None:

@@ -87,6 +87,9 @@ CTA = re.compile(r"^(?:Subscribe now|Subscribe|Share|Leave a comment|Give a gift
                  r"|Bedankt voor het lezen van \S.{0,60}?\s?! .*"
                  # (and Dutch's "Abonneer nu", Chinese's "感谢阅读X！免费订阅，…")
                  r"|Abonneer(?: nu| gratis)?|感谢阅读.{1,40}[！!].{0,80}订阅.{0,60}"
+                 # (Polish: "Subskrybuj", "Udostępnij", "Dziękujemy za lekturę X! Subskrybuj …")
+                 r"|Subskrybuj(?: teraz)?|Zasubskrybuj|Udostępnij|Zostaw komentarz"
+                 r"|Dziękujemy za (?:lekturę|przeczytanie) \S.{0,60}?\s?! .*"
                  r"|感謝閱讀.{1,40}[！!].{0,80}訂閱.{0,60}"
                  r"|\S.{0,60} é uma publicação (?:apoiada|financiada) pel[oa]s? (?:seus )?leitores"
                  r"\.(?: .*)?|Obrigad[oa] por ler \S.{0,60}?\s?! .*"
@@ -147,12 +150,13 @@ PUBLICATION = re.compile(r"^(?:(\S.{0,60}?) is a reader-supported publication\."
                          r"|Bedankt voor het lezen van (\S.{0,60}?)\s?! "
                          r"|Obrigad[oa] por ler (\S.{0,60}?)\s?! "
                          # (Chinese: "感谢阅读电芯观察！免费订阅…")
-                         r"|(?:感谢阅读|感謝閱讀)(\S{1,30}?)[！!])")
+                         r"|(?:感谢阅读|感謝閱讀)(\S{1,30}?)[！!]"
+                         r"|Dziękujemy za (?:lekturę|przeczytanie) (\S.{0,60}?)\s?! )")
 
 
 _STOCK = ("publication", "Publikation", "pubblicazione", "publicación", "publicação",
           "publicatie", "Thanks for reading", "Merci d", "Grazie per", "Gracias por leer",
-          "Bedankt voor", "Obrigad", "感谢阅读", "感謝閱讀")
+          "Bedankt voor", "Obrigad", "感谢阅读", "感謝閱讀", "Dziękujemy za")
 
 
 def stock_name(line: str) -> str:
@@ -208,7 +212,10 @@ SPONSOR = re.compile(r"^(?:This|Today['’]s|This week['’]s|This month['’]s)
                      r"|^(?:Deze|Dit) (?:nieuwsbrief|editie|aflevering|nummer) (?:wordt|is) (?:mogelijk "
                      r"gemaakt|gesponsord|aangeboden) door\b"
                      # (Chinese and Japanese: "本期由X赞助", "今号はXの提供でお送りします")
-                     r"|^本期(?:内容)?由.{1,30}(?:赞助|贊助|冠名|支持)|^(?:今号|今回|本号)は.{1,30}の提供",
+                     r"|^本期(?:内容)?由.{1,30}(?:赞助|贊助|冠名|支持)|^(?:今号|今回|本号)は.{1,30}の提供"
+                     # (Polish: "Partnerem tego wydania jest X", "Sponsorem wydania jest X")
+                     r"|^(?:Partnerem|Sponsorem) (?:tego |dzisiejszego )?(?:wydania|numeru|newslettera)"
+                     r" (?:jest|są)\b",
                      re.I)
 #: a sponsor's line of other tools, standing alone: "Sponsored by Switchback Outfitters",
 #: "Together with Acme Cloud" (a name follows, in capitals; a sentence never matches)
@@ -243,7 +250,7 @@ def is_cta(text: str, names: frozenset[str] = frozenset()) -> bool:
 NAMED_BUTTONS = tuple(b.split("{}") for b in (
     "Share {}", "Partager {}", "Condividi {}", "Compartir {}", "Compartilhar {}", "Deel {}",
     "Teilen {}", "{} teilen", "Subscribe to {}", "Abonneer op {}", "订阅{}", "訂閱{}", "分享{}",
-    "{}を購読", "{}をシェア"))
+    "{}を購読", "{}をシェア", "Udostępnij {}", "Subskrybuj {}"))
 
 
 def _one_cta(text: str, names: frozenset[str]) -> bool:

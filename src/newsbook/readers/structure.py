@@ -208,10 +208,16 @@ def _section_title(u: Unit, after: list[Unit]) -> bool:
 
 
 #: how an advertisement or a job notice ends: what to do next (an address, "Reach out")
-AD_END = re.compile(r"https?://|\bwww\.|\b[\w-]+\.(?:com|io|ai|co|org|net|app|dev|example)\b"
+AD_END = re.compile(r"https?://|\bwww\.|\b[\w-]+\.(?:com|io|ai|co|org|net|app|dev|example"
+                    # (and a country's address: "voltika.pl", "rotanorte.com.br")
+                    r"|pl|de|fr|nl|es|it|pt|br|cn|jp|kr|uk|eu|ch|at|be|se|dk|fi|ie|ca|au|nz"
+                    r"|mx|ar|cl|cz)\b"
                     r"|\w@[\w-]+\.\w|\b(?:Reach out|Learn more|Sign up|Book a demo|Get started"
-                    r"|Try it|Start your|Visit|Use (?:the )?code|Respond to|Apply|Email us)\b",
-                    re.I)
+                    r"|Try it|Start your|Visit|Use (?:the )?code|Respond to|Apply|Email us"
+                    # (and in the other languages read: "Sprawdź ofertę", "Saiba mais")
+                    r"|Sprawdź|Odwiedź|Dowiedz się|Bezoek|Meer info|Saiba mais|Acesse|Visite"
+                    r"|Más información|En savoir plus|Mehr erfahren|Scopri di più)\b"
+                    r"|了解更多|访问|詳しくは", re.I)
 #: at most this many blocks follow a sponsor's or a job notice's opening line
 AD_MOST = 6
 

@@ -60,8 +60,8 @@ _NAME = r"[A-ZÀ-ÖØ-Þ][\w.’'\-]*(?: (?:[A-ZÀ-ÖØ-Þ][\w.’'\-]*|de|van|v
 #: (and in French, Spanish, German, Italian, Dutch, Portuguese: "Par Margaux Aubin-Leclerc")
 #: (and Chinese and Japanese: "作者：陈思远", "文：田中一郎")
 _HAN_NAME = r"[\u3400-\u9fff\u3040-\u30ff·・]{2,12}"
-BY_NAMES = re.compile(rf"^(?:(?:[Bb]y|[Pp]ar|[Pp]or|[Vv]on|[Dd]i|[Dd]oor) |(?:作者|文|撰文|记者|記者|筆者"
-                      rf"|著者)[：:]\s?)({_NAME}(?:(?:,| and| &| et| y| und| e| en)"
+BY_NAMES = re.compile(rf"^(?:(?:[Bb]y|[Pp]ar|[Pp]or|[Vv]on|[Dd]i|[Dd]oor) |(?:Tekst|Autor|Autorka"
+                      rf"|Texto|Texte|Text): |(?:作者|文|撰文|记者|記者|筆者|著者)[：:]\s?)({_NAME}(?:(?:,| and| &| et| y| und| e| en)"
                       rf"(?: and)? {_NAME}){{0,4}}|{_HAN_NAME}(?:[、，,]\s?{_HAN_NAME}){{0,3}})$")
 
 
@@ -76,7 +76,8 @@ def source_tail(text: str) -> bool:
 #: a photo credit ending a caption: "Photo: The Harbour Ledger", "(Image: Reuters)",
 #: "Photograph by Tomas Reyes", "Credit: NASA"
 CREDIT_TAIL = re.compile(r"(?:(?:^|[.;,—–-] |\()(?:Photo(?:graph)?|Image|Picture|Illustration|Credit"
-                         r"|Photo credit|Foto|Bild|Quelle|Crédit|Fuente|Fonte|Bron|Beeld)s?(?:: | by "
+                         r"|Photo credit|Foto|Bild|Quelle|Crédit|Fuente|Fonte|Bron|Beeld|Fot\.|Źródło"
+                         r")s?(?:: | by "
                          # (and "Foto cedida por …", "Photo courtesy of …", "Photo : X")
                          r"| cedida por | courtesy of | courtoisie de |\u00a0: | : )"
                          # (and a reader's photo: "…, 14 March, sent in by reader Maggie T.")
@@ -86,7 +87,8 @@ CREDIT_TAIL = re.compile(r"(?:(?:^|[.;,—–-] |\()(?:Photo(?:graph)?|Image|Pic
                          r"|[（(](?:来源|來源|出典|出所|资料来源|資料來源|图片来源)[：:][^（）()]{1,60}[）)]$"
                          r"|(?:^|[。．])(?:来源|來源|出典|出所)[：:][^。]{1,60}$")
 _CREDIT_WORDS = ("Photo", "Image", "Picture", "Illustration", "Credit", "Foto", "Bild", "Quelle",
-                 "Crédit", "Fuente", "Fonte", "Bron", "Beeld", " by ", "来源", "來源", "出典", "出所")
+                 "Crédit", "Fuente", "Fonte", "Bron", "Beeld", " by ", "来源", "來源", "出典", "出所",
+                 "Fot.", "Źródło")
 
 
 def _last(text: str) -> str:
@@ -369,7 +371,9 @@ _ABOUT_IT = re.compile(r"^(?:Our (?:interview|conversation|talk)|This (?:intervi
                        # (and Portuguese: "A conversa foi editada para maior clareza.")
                        r"|A (?:conversa|entrevista|transcrição)|Esta (?:conversa|entrevista)"
                        # (Dutch: "Het gesprek is ingekort en geredigeerd voor de leesbaarheid.")
-                       r"|Het (?:gesprek|interview)|Dit (?:gesprek|interview))\b"
+                       r"|Het (?:gesprek|interview)|Dit (?:gesprek|interview)"
+                       # (Polish: "Rozmowa została zredagowana i skrócona.")
+                       r"|Rozmowa|Wywiad|Rozmowę)\b"
                        # (and Japanese, Chinese: "このインタビューは…", "本次访谈…")
                        r"|^(?:このインタビュー|この対談|インタビューは|本次访谈|本次訪談|本文经|本次对话"
                        r"|本次對話|这次对话|這次對話|以上对话|以上對話)", re.I)

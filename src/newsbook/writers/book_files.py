@@ -164,7 +164,8 @@ def first_sentence(article: Article) -> str:
 _GREETING = re.compile(r"(?:Hello|Hi|Hey|Good (?:morning|afternoon|evening)|Welcome|Greetings"
                        r"|Dear (?:readers|friends|all|subscribers)|Happy \w+day|Bonjour|Hola"
                        r"|Buenos días|Bienvenid[oa]s|Hallo|Guten (?:Morgen|Tag)|Ciao|Buongiorno"
-                       r"|Olá|Bom dia)\b")
+                       r"|Olá|Bom dia|Dzień dobry|Cześć|Witajcie|Goedemorgen|Goedendag|Hoi|Beste lezers"
+                       r"|大家好|こんにちは|안녕하세요)\b")
 #: a writer's bio, in any of the languages read: "Inés Barreda Olmo es periodista agraria y
 #: escribe Acequia Abierta desde Zaragoza.", "Claire Vautrin est ingénieure ferroviaire …"
 _BIO_LINE = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w.’'-]+ ){1,4}(?:is|es|est|ist|è|é) (?:an? |una? |une? "
