@@ -65,6 +65,9 @@ ROOT = Path(__file__).resolve().parents[1]
     ("一体で提供するMaaS（Mobility as a Service）は、その切り札だ。",
      [("MaaS", "Mobility as a Service")]),
     ("中心部を走るLRT（次世代型路面電車）の延伸。", [("LRT", "次世代型路面電車")]),
+    # (Korean's plain bracket glued on, its gloss in Hangul)
+    ("BOK(한국은행)은 금리를 동결했다. LTV(주택담보대출비율)는 그대로다.",
+     [("BOK", "한국은행"), ("LTV", "주택담보대출비율")]),
     # (Dutch small words: "voor de" gives no letter)
     ("Volgens het CBS (Centraal Bureau voor de Statistiek) werden er meer gebouwd.",
      [("CBS", "Centraal Bureau voor de Statistiek")]),

@@ -104,7 +104,8 @@ def _keys(text: str) -> list[Abbreviation]:
     """Every ``ABBR = long form`` of a key whose words spell the abbreviation."""
     out = []
     for m in _KEY.finditer(text):
-        abbr, long_form = m.group(1) or m.group(3), (m.group(2) or m.group(4)).strip()
+        abbr = m.group(1) or m.group(3) or m.group(5)
+        long_form = (m.group(2) or m.group(4) or m.group(6)).strip()
         long_form = re.sub(r"^(?:the|a|an) ", "", long_form)  # ("CPI: the consumer price …")
         letters = [c.lower() for c in abbr if c.isalpha()]
         if sum(c.isupper() for c in abbr) >= 2 and _spells(long_form.split(), letters):
@@ -118,11 +119,13 @@ def _keys(text: str) -> list[Abbreviation]:
 _AFTER = re.compile(r"(?<![\w-])([A-Z][A-Za-z0-9]{1,9})\s\(([^()\d]{3,120})\)"
                     # (and in Chinese or Japanese text, full-width brackets glued to the words
                     # around them: "…を提供するMaaS（Mobility as a Service）は")
-                    r"|(?<![A-Za-z0-9_-])([A-Z][A-Za-z0-9]{1,9})（([^（）()\d]{3,120})）")
+                    r"|(?<![A-Za-z0-9_-])([A-Z][A-Za-z0-9]{1,9})（([^（）()\d]{3,120})）"
+                    # (and Korean's plain bracket glued on: "BOK(한국은행)", "LTV(주택담보대출비율)")
+                    r"|(?<![A-Za-z0-9_-])([A-Z]{2,9})\(([\uac00-\ud7af\u3400-\u9fff][^()\d]{1,40})\)")
 
 
 #: a gloss in Chinese or Japanese words alone (kana, Han, the long-vowel mark, a middle dot)
-_HAN_GLOSS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff・]{2,20}")
+_HAN_GLOSS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af・]{2,20}")
 
 
 def _expanded_after(text: str, taken: set[int]) -> list[Abbreviation]:
@@ -130,13 +133,14 @@ def _expanded_after(text: str, taken: set[int]) -> list[Abbreviation]:
     (small words skippable, as :func:`_spells` reads them), in order."""
     out = []
     for m in _AFTER.finditer(text):
-        abbr, long_form = m.group(1) or m.group(3), (m.group(2) or m.group(4)).strip()
+        abbr = m.group(1) or m.group(3) or m.group(5)
+        long_form = (m.group(2) or m.group(4) or m.group(6)).strip()
         letters = [c.lower() for c in abbr if c.isalpha()]
         if m.end() in taken or sum(c.isupper() for c in abbr) < 2 or len(letters) < 2:
             continue
         words = long_form.split()
         if words and words[0].lower() not in _SMALL and _spells(words, letters) or \
-                m.group(3) and abbr.isupper() and _HAN_GLOSS.fullmatch(long_form):
+                (m.group(3) or m.group(5)) and abbr.isupper() and _HAN_GLOSS.fullmatch(long_form):
             # (or a Japanese or Chinese gloss, whose words spell no letter: "LRT（次世代型路面
             # 電車）", "GDP（国内総生産）")
             out.append(Abbreviation(abbr, long_form, m.start(), m.end()))

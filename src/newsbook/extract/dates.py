@@ -193,8 +193,8 @@ PATTERNS = [(name, re.compile(p, re.I if name in ("season", "season2", "part", "
     # around them: "2024年3月16日に開業", "1964年の", "2014년 8월"; "2019年度" is a fiscal
     # year, which begins in April in Japan: none is drawn, as no "FY" is)
     # ("2025年第一季度", "2025年第3四半期", "2026年下半年": a quarter, a half of the year)
-    ("cjkq", r"(?<![\d.,/:\-−–~～〜])(?P<y>(?:1[5-9]|20)\d{2})\s?年\s?(?:(?:第\s?(?P<q>[一二三四1-4])"
-             r"\s?(?:季度|四半期))|(?P<h>[上下])半年)"),
+    ("cjkq", r"(?<![\d.,/:\-−–~～〜])(?P<y>(?:1[5-9]|20)\d{2})\s?(?:年|년)\s?(?:(?:第\s?(?P<q>[一二三四1-4])"
+             r"\s?(?:季度|四半期))|(?P<h>[上下])半年|(?P<kq>[1-4])\s?분기|(?P<kh>[상하])반기)"),
     # ("2019年から2023年", "2019～2023年": a span of the two years)
     ("cjkyy", r"(?<![\d.,/:\-−–~～〜])(?P<a>(?:1[5-9]|20)\d{2})\s?(?:年|년)?\s?(?:から|より|〜|～|~|–|-|至|到|부터)"
               r"\s?(?P<b>(?:1[5-9]|20)\d{2})\s?(?:年|년)(?!度)"),
@@ -444,6 +444,8 @@ def _resolve(name: str, m: re.Match, published: datetime | None):
         return (a, b, "range") if a < b else None
     if name == "cjkq":
         y = int(g["y"])
+        if g["kq"] or g["kh"]:  # (Korean: "2025년 1분기", "2029년 하반기")
+            g = dict(g, q=g["kq"], h={"상": "上", "하": "下"}.get(g["kh"] or "", None))
         if g["h"]:
             return (f"{y}-01", f"{y}-06", "half") if g["h"] == "上" else (f"{y}-07", f"{y}-12",
                                                                            "half")

@@ -90,6 +90,10 @@ CTA = re.compile(r"^(?:Subscribe now|Subscribe|Share|Leave a comment|Give a gift
                  # (Polish: "Subskrybuj", "Udostępnij", "Dziękujemy za lekturę X! Subskrybuj …")
                  r"|Subskrybuj(?: teraz)?|Zasubskrybuj|Udostępnij|Zostaw komentarz"
                  r"|Dziękujemy za (?:lekturę|przeczytanie) \S.{0,60}?\s?! .*"
+                 # (Japanese and Korean: "X は読者の皆さまに支えられています。…", "X는 독자
+                 # 여러분의 구독으로 운영됩니다. …")
+                 r"|\S.{0,60}は読者の皆(?:さま|様)に支えられています。.*"
+                 r"|\S.{0,60}[은는] 독자 여러분의 (?:구독|후원|성원)으로 운영됩니다\..*"
                  r"|感謝閱讀.{1,40}[！!].{0,80}訂閱.{0,60}"
                  r"|\S.{0,60} é uma publicação (?:apoiada|financiada) pel[oa]s? (?:seus )?leitores"
                  r"\.(?: .*)?|Obrigad[oa] por ler \S.{0,60}?\s?! .*"
@@ -151,12 +155,15 @@ PUBLICATION = re.compile(r"^(?:(\S.{0,60}?) is a reader-supported publication\."
                          r"|Obrigad[oa] por ler (\S.{0,60}?)\s?! "
                          # (Chinese: "感谢阅读电芯观察！免费订阅…")
                          r"|(?:感谢阅读|感謝閱讀)(\S{1,30}?)[！!]"
-                         r"|Dziękujemy za (?:lekturę|przeczytanie) (\S.{0,60}?)\s?! )")
+                         r"|Dziękujemy za (?:lekturę|przeczytanie) (\S.{0,60}?)\s?! "
+                         r"|(\S.{0,60}?)は読者の皆(?:さま|様)に支えられています"
+                         r"|(\S.{0,60}?)[은는] 독자 여러분의 (?:구독|후원|성원)으로 운영됩니다)")
 
 
 _STOCK = ("publication", "Publikation", "pubblicazione", "publicación", "publicação",
           "publicatie", "Thanks for reading", "Merci d", "Grazie per", "Gracias por leer",
-          "Bedankt voor", "Obrigad", "感谢阅读", "感謝閱讀", "Dziękujemy za")
+          "Bedankt voor", "Obrigad", "感谢阅读", "感謝閱讀", "Dziękujemy za", "読者の皆",
+          "독자 여러분의")
 
 
 def stock_name(line: str) -> str:
@@ -214,6 +221,7 @@ SPONSOR = re.compile(r"^(?:This|Today['’]s|This week['’]s|This month['’]s)
                      # (Chinese and Japanese: "本期由X赞助", "今号はXの提供でお送りします")
                      r"|^本期(?:内容)?由.{1,30}(?:赞助|贊助|冠名|支持)|^(?:今号|今回|本号)は.{1,30}の提供"
                      # (Polish: "Partnerem tego wydania jest X", "Sponsorem wydania jest X")
+                     r"|^이번 호는 .{1,30}의 (?:후원|협찬|지원)으로"
                      r"|^(?:Partnerem|Sponsorem) (?:tego |dzisiejszego )?(?:wydania|numeru|newslettera)"
                      r" (?:jest|są)\b",
                      re.I)
@@ -250,7 +258,7 @@ def is_cta(text: str, names: frozenset[str] = frozenset()) -> bool:
 NAMED_BUTTONS = tuple(b.split("{}") for b in (
     "Share {}", "Partager {}", "Condividi {}", "Compartir {}", "Compartilhar {}", "Deel {}",
     "Teilen {}", "{} teilen", "Subscribe to {}", "Abonneer op {}", "订阅{}", "訂閱{}", "分享{}",
-    "{}を購読", "{}をシェア", "Udostępnij {}", "Subskrybuj {}"))
+    "{}を購読", "{}をシェア", "Udostępnij {}", "Subskrybuj {}", "{} 공유하기", "{} 구독하기"))
 
 
 def _one_cta(text: str, names: frozenset[str]) -> bool:
