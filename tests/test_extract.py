@@ -429,3 +429,13 @@ def test_a_paragraph_that_is_one_link_names_and_states_nothing():
     f = extract_article(art, "t")
     assert [d.quote for d in f.dates] == ["Visits rose in 2025, to 41,200 visits."]
     assert [q.text for q in f.quantities] == ["41,200 visits"]
+
+
+def test_a_label_leaves_out_the_footnote_marker_glued_on():
+    """A text copy glues a marker to its word ("Liang Boren1 in 2021", "约为37%2"): the
+    chart's label reads without it; the quote, the receipt, keeps the text as it is."""
+    f = facts_of("@feed\nThe plant opened in September 20241 after years of delay.\n\n1\n\n"
+                 "First body.\n")
+    (d,) = f.dates
+    assert d.quote == "The plant opened in September 20241 after years of delay."
+    assert d.label == "The plant opened in September 2024 after years of delay."

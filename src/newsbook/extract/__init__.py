@@ -81,6 +81,17 @@ def _about_japan(segs) -> bool:
     return japan >= 2 and japan > 2 * china
 
 
+def _unmarked(seg: Segment, quote: str, at: int) -> str:
+    """The quote without the footnote markers a text copy glued on ("…约为37%2。" reads
+    "…约为37%。"): a label for the chart; the quote itself stays verbatim, with them."""
+    if "\0" not in seg.masked:
+        return quote
+    start = seg.text.rfind(quote, 0, at + len(quote))
+    if start < 0:
+        return quote
+    return seg.masked[start:start + len(quote)].replace("\0", "")
+
+
 def _extract(article: Article, stem: str, published: datetime | None) -> ArticleFacts:
     dates, quantities, series, terms = [], [], [], {}
     groups: dict[int, list[Located]] = {}
@@ -144,7 +155,8 @@ def _extract(article: Article, stem: str, published: datetime | None) -> Article
                 continue                  # "last year ... last year" in one sentence
             seen.add((q, when))
             dates.append(DatedStatement(stem, seg.anchor, seg.line_of(q, d.start_off), q, when,
-                                        d.start, d.end, d.precision, label_of(q, when)))
+                                        d.start, d.end, d.precision,
+                                        label_of(_unmarked(seg, q, d.start_off), when)))
         # (months a listing names with no year tie its values, as dates do; no events)
         months = bare_months(seg.masked, found, published) if found or published else []
         tied = sorted(found + months, key=lambda d: d.start_off) if months else found

@@ -21,7 +21,8 @@ from datetime import date, datetime, timedelta
 from itertools import chain
 
 from .facts import RELATIVE_PHRASE
-from .date_context import (_APPROX, _BOUND, _FISCAL_AFTER, _FISCAL_BEFORE, _HAS_YEAR, _LIFE,
+from .date_context import (_APPROX, _BASE_YEAR, _BOUND, _FISCAL_AFTER, _FISCAL_BEFORE, _HAS_YEAR,
+                           _LIFE,
                            _WEEKDAY_BEFORE, _WEEKDAYS, _counted, _relative_ok, _weekday_ok,
                            _widened, _year_ok, names_a_year)
 #: a month's part: "late March" (the test before the pattern is tried)
@@ -672,6 +673,9 @@ def find_dates(text: str, published: datetime | None = None) -> list[RawDate]:
                                    or _DATA_AFTER.match(text, e)):
                 continue  # (and "a gray 2014 Ford F-150": a model's year, no event; nor
                 #           "when the 2025 figures are published": what data measure)
+            if name == "cjk" and _BASE_YEAR.match(text, e):
+                taken.append((s, e))  # ("매매가격지수(2019년=100)": an index's base year)
+                continue
             if name in ("fromto", "yy") and _BASELINE_AFTER.match(text, e):
                 taken.append((s, e))  # ("+1.8°C above the 1991–2020 average": a reference
                 continue  #            period, no span of events)

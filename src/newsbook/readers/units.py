@@ -404,5 +404,8 @@ def narration(text: str, speaker: str) -> bool:
     the speaker's."""
     if _ABOUT_IT.match(text.strip()) or _PUBLISHED.search(text) or _OF_IT.search(text):
         return True
+    if not speaker.isascii() and not speaker[:1].isupper() and len(speaker) >= 2:
+        return speaker in text  # (a Chinese, Japanese or Korean name, with no capital or
+        #                          space: "田中さんの取り組みは…" after 田中's last answer)
     words = [w for w in speaker.split() if len(w) >= 3 and w[0].isupper()]
     return any(re.search(rf"\b{re.escape(w)}(?:['’]s)?\b", text) for w in words)
