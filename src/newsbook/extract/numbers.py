@@ -28,9 +28,14 @@ FOREIGN_SCALES = {"milliards": "billion", "milliard": "billion", "Milliarden": "
                   "miljard": "billion", "millions": "million", "Millionen": "million",
                   "Million": "million", "millones": "million", "millón": "million",
                   "milioni": "million", "milione": "million", "milhões": "million",
-                  "milhão": "million", "miljoen": "million", "mil": "thousand"}
+                  "milhão": "million", "miljoen": "million", "mil": "thousand",
+                  # (and written short: German "4,2 Mrd. Euro", "3,2 Mio. Fahrgäste", Polish
+                  # "3,2 mld zł", "450 mln zł"; the dot after them is :data:`SDOT`'s)
+                  "Mrd": "billion", "Mio": "million", "mld": "billion", "mln": "million"}
 SCALE_WORDS.update({k.lower(): v for k, v in FOREIGN_SCALES.items()})
 SW = "(?:" + "|".join(sorted({*SCALE_NAMES, *FOREIGN_SCALES}, key=lambda w: (-len(w), w))) + ")"
+#: the dot after a scale written short ("Mrd.", "Mio.", "mld.")
+SDOT = r"(?:(?<=Mrd|Mio|mld|mln)\.)?"
 SA = r"(?:bn|mn|mln|[kmbKMB])"          # abbreviations: only right after a currency
 SA_SPACED = r"(?:\s(?:bn|mn|mln|[kmbKMB]))"  # ... or after a space ("€12 bn", "€5 m")
 CUR_PREFIX = {"US$": "USD", "HK$": "HKD", "NT$": "TWD", "S$": "SGD", "A$": "AUD", "C$": "CAD",
@@ -52,6 +57,7 @@ UNIT_WORDS = {
     "EUR": "EUR", "GBP": "GBP", "pounds sterling": "GBP", "KRW": "KRW", "rupees": "rupees",
     "INR": "INR", "won": "KRW", "rubles": "RUB", "roubles": "RUB", "HKD": "HKD", "TWD": "TWD",
     "NT dollars": "TWD", "元": "RMB", "美元": "USD", "日元": "JPY", "韩元": "KRW",
+    "zł": "PLN", "złotych": "PLN", "PLN": "PLN",
     # (and in the other languages: "2,74 milliards d’euros", "1.500 millones de euros")
     "€": "EUR",  # ("3,50 €": the sign after the number, as Spanish, French and German write it)
     "d’euros": "EUR", "d'euros": "EUR", "de euros": "EUR", "di euro": "EUR", "Euro": "EUR",

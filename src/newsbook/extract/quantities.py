@@ -13,7 +13,7 @@ import re
 
 from .listings import bare_counts, bare_listing, bare_scaled, labelled_value, subject_counts
 from .numbers import (CP, CUR_PREFIX, NL, NOT_AFTER, NOT_MID, NOT_UNITS, NOUN_ALT, NR, NUM,
-                      NUM_SETTLED, SA, SA_SPACED, SEP, SIGN, SW, TIME_UNITS, UNIT_ALT,
+                      NUM_SETTLED, SA, SA_SPACED, SDOT, SEP, SIGN, SW, TIME_UNITS, UNIT_ALT,
                       UNIT_WORDS, RawQuantity, build, counted_in, is_unit_word, number,
                       scale_of)
 from .spans import has_any, prev_word, windows
@@ -31,16 +31,16 @@ def _patterns(num: str) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
         rf"(?:{SEP}(?:{CP})?\s?(?P<n2>{num}){NR}"
         rf"(?:\s?(?P<s2>{SW})\b|(?P<a2>{SA}|{SA_SPACED})\b|(?P<c2>[万亿]))?)?")
     post = re.compile(
-        rf"{SIGN}{NL}(?P<n1>{num}){NR}(?:\s?(?P<s1>{SW})\b|(?P<c1>[万亿]))?"
-        rf"(?:{SEP}(?P<n2>{num}){NR}(?:\s?(?P<s2>{SW})\b|(?P<c2>[万亿]))?)?"
+        rf"{SIGN}{NL}(?P<n1>{num}){NR}(?:\s?(?P<s1>{SW})\b{SDOT}|(?P<c1>[万亿]))?"
+        rf"(?:{SEP}(?P<n2>{num}){NR}(?:\s?(?P<s2>{SW})\b{SDOT}|(?P<c2>[万亿]))?)?"
         rf"(?P<gap>\s?|-)(?:(?P<unit>{UNIT_ALT})|(?:(?P<mid>[a-z][a-z-]+)\s)?(?P<noun>{NOUN_ALT}))"
         r"(?:(?<=[元])|(?!\w|-\w|/[^\W\d]))")  # ("120 MB/s" is no "120 MB", nor
     #   "212,4 milliards de tonnes-kilomètres" tonnes)
     # ``21.3 million TEU``, ``2 million barrels``: after a scale word any unit-like word is
     # the unit (an acronym, or a plural noun that is not a function word or a verb)
     scaled = re.compile(
-        rf"{SIGN}{NL}(?P<n1>{num}){NR}\s(?P<s1>{SW})\b"
-        rf"(?:{SEP}(?P<n2>{num}){NR}\s(?P<s2>{SW})\b)?"
+        rf"{SIGN}{NL}(?P<n1>{num}){NR}\s(?P<s1>{SW})\b{SDOT}"
+        rf"(?:{SEP}(?P<n2>{num}){NR}\s(?P<s2>{SW})\b{SDOT})?"
         # (and in French, Spanish, Italian: "112 millions de voyageurs", "1,2 millones de
         # pasajeros")
         r"\s(?:de\s|d['’]|di\s)?(?P<unit>[A-Z]{2,6}|(?:[a-z]{3,20}\s)?[a-zé]{3,20}s"
