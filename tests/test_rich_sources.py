@@ -130,6 +130,18 @@ def test_both_item_shapes_and_the_substack_markup(export_zip):
     assert compat.blocks[2] == Heading("Findings", compat.line + 3, 2)  # h3 first -> level 2
 
 
+def test_an_item_with_empty_content_is_read_from_its_summary():
+    """An export item whose content is "" beside a summary: its text was lost and the page
+    said to copy it again; the summary is read (a preview, as a cut post is)."""
+    export = json.dumps({"id": "s", "title": "Starred", "items": [{
+        "id": "1", "title": "When the Corn Exchange burned, 1911", "published": 1769558400,
+        "alternate": [{"href": "https://b.example/corn"}], "content": {"content": ""},
+        "summary": {"content": "<p>On 3 August 1911 a fire started in the grain loft.</p>"},
+        "origin": {"title": "Brackenford Past & Present"}}]}, indent=1)
+    (a,) = read_json(export, source="s.json").feed.articles
+    assert [b.text for b in a.blocks] == ["On 3 August 1911 a fire started in the grain loft."]
+
+
 def test_json_lines_are_the_content_keys():
     text = (EXPORT / "feed_2025-12-16_China_1.json").read_text(encoding="utf-8")
     res = read_json(text, source="f.json")

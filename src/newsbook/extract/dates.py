@@ -699,6 +699,9 @@ def find_dates(text: str, published: datetime | None = None) -> list[RawDate]:
                 continue  # (a paragraph that names a year: only a day with its weekday)
             if (name == "relative" or yearless) and not _relative_ok(text, m, yearless, pinned):
                 continue
+            if yearless and not pinned and text[max(0, s - 6):s].lower() == "since ":
+                continue  # ("Snow had lain on the hills since late January", in a story of
+                #           1883: a state's start, whose year a nearby one may not be)
             if name == "relative" and _VERSUS.search(text, max(0, s - 24), s):
                 continue  # ("unchanged from last month": a comparison dates nothing)
             if name in ("fromto", "dmdm") and _MOVED.search(text, max(0, s - 30), s):

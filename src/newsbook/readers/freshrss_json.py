@@ -128,8 +128,11 @@ def _item(item, source: str, line_of, diags: list[Diagnostic],
         diags.append(Diagnostic(Code.BAD_FEED, "an item is not a JSON object", source, 1, "error"))
         return None
     body = item.get("content") if isinstance(item.get("content"), dict) else None
-    if body is None or not isinstance(body.get("content"), str):
-        body = item.get("summary") if isinstance(item.get("summary"), dict) else body
+    if body is None or not isinstance(body.get("content"), str) or not body["content"].strip():
+        # (and an empty content beside a summary: the summary is all the text there is)
+        summary = item.get("summary") if isinstance(item.get("summary"), dict) else None
+        if summary is not None and _str(summary.get("content")).strip() or body is None:
+            body = summary
     line = line_of(body, line_of(item)) if body is not None else line_of(item)
     html = _str(body.get("content")) if body is not None else ""
     title = _unescaped(item.get("title"))
