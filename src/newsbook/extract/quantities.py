@@ -80,6 +80,9 @@ def _currency(text: str, code: str, start: int) -> str:
     """The currency "¥" stands for: yen where the text around speaks of Japan (or is
     written in kana), yuan where it speaks of China, else "¥" as written (a chart in the
     wrong currency is wrong; one in the text's own sign is not)."""
+    if code == "USD" and text.startswith("$", start) and "peso" in text and \
+            _PESOS_AFTER.match(text, text.find(" ", start) if " " in text[start:] else len(text)):
+        return "pesos"  # ("$21.49 pesos por dólar": a Mexican "$" is the peso's sign)
     if code == "RMB" and text.startswith("¥", start):
         window = text[max(0, start - 300):start + 300]
         low = window.lower()
@@ -90,6 +93,7 @@ def _currency(text: str, code: str, start: int) -> str:
     return code
 
 
+_PESOS_AFTER = re.compile(r"\s(?:(?:mil\s)?(?:millones\s|mil\smillones\s)?(?:de\s)?)?pesos\b")
 _JAPAN_WORDS = ("yen", "japan", "tokyo", "osaka", "meti", "nikkei", "boj", "rapidus", "keidanren")
 _CHINA_WORDS = ("yuan", "rmb", "renminbi", "china", "chinese", "beijing", "shanghai", "shenzhen",
                 "hangzhou", "pboc", "cny", "prc", "ccp", "xi ")
@@ -302,9 +306,16 @@ def _first_only(text: str, m: re.Match, pat: re.Pattern):
     return None
 
 
+#: a number that is the rest of a Spanish thousand: "8 mil 200 millones" is 8,200 million,
+#: and its "200 millones" alone was charted as 200
+_MIL_BEFORE = re.compile(r"\d\s(?:mil|mille)\s$")
+
+
 def _candidate(text: str, m: re.Match, pat: re.Pattern) -> RawQuantity | None:
     g = m.groupdict()
     if prev_word(text, m.start())[1].lower() in NOT_AFTER:
+        return None
+    if m.start() >= 6 and _MIL_BEFORE.search(text, max(0, m.start() - 12), m.start()):
         return None
     if "cur" in pat.groupindex:  # (a currency first)
         cur = g["cur"]

@@ -80,6 +80,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
                 word = word.lower().lstrip("(“\"'‘")
                 if word == "r" and prev_word(line, at)[1][-4:].isdigit():
                     pass  # (Polish "w 2024 r." is "in 2024", and may end its sentence)
+                elif word == "no" and not line[m.end():m.end() + 8].lstrip()[:1].isdigit():
+                    pass  # ("No. 5" is a number's; "La respuesta corta es no. En …" ends)
                 elif word in ABBREV or (len(word) == 1 and word.isalpha()) or re.fullmatch(
                         r"(?:[a-z]\.)+[a-z]", word):
                     continue

@@ -129,7 +129,9 @@ def build_config(settings: dict, years=()) -> dict:
 
 
 #: a paragraph that opens so speaks of the post, not for it: never its lead
-_NOT_LEAD = re.compile(r"^(?:Corrections?|Update[d]?|Editor[’']?s note|Note)\b[^:.]{0,40}:", re.I)
+_NOT_LEAD = re.compile(r"^(?:Corrections?|Update[d]?|Editor[’']?s note|Note|Fe de erratas|Errata"
+                       r"|Correcci[óo]n|Correctie|Correção|Korrektur|Berichtigung|Rectificatif"
+                       r"|Sprostowanie|Nota del editor|Nota de la redacción)\b[^:.]{0,40}:", re.I)
 
 
 def first_sentence(article: Article) -> str:
