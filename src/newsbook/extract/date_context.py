@@ -29,7 +29,8 @@ em""".split())
 YEAR_AFTER = frozenset("""in since by until till before after from to of during through
 throughout circa c. early late mid and or the a an year fiscal between on at for around
 jahr jahres année año anno jaar ano halbjahr halbjahres quartal semester
-semestre trimestre""".split())
+semestre trimestre sommer herbst winter frühling frühjahr zomer winter najaar voorjaar
+quartal ende anfang mitte""".split())
 #: where a year may be (a gate and the windows the year patterns run in, which check the
 #: year's own borders: "12019" passes here; each branch opens with a literal digit or
 #: letter, so the engine skips to those, three times faster than a lookbehind first)

@@ -246,7 +246,7 @@ def bare_listing(text: str, found: list[RawQuantity], dates) -> list[RawQuantity
 
 
 #: a line that is a label and its plain value: "Week ending Nov. 15: 412", "2019: 1,204"
-LABELLED = re.compile(rf"^[^:\n]{{0,60}}:\s(?P<n1>{NUM})(?:\s(?P<unit>[^\W\d_]{{3,20}}))?"
+LABELLED = re.compile(rf"^[^:\n]{{0,60}}:\s(?P<n1>{NUM})(?:\s(?P<unit>[^\W\d_]{{3,20}})\.?)?"
                       # (and a word on the value: "2024: 9.8 (provisional)", "(estimativa)")
                       r"(?:\s\((?P<qual>[^\W\d_][^()\d]{2,20})\))?$")
 
@@ -262,5 +262,11 @@ def labelled_value(text: str, found: list[RawQuantity], dates) -> list[RawQuanti
                             for _, b in dates):  # (the date ends right at the colon)
         return found
     s, e = m.start("n1"), m.end()  # (and the noun it counts, as written: "2.310 Wohnungen")
-    return [RawQuantity(s, e, text[s:e], number(m.group("n1")), None, "", m.group("unit") or "",
-                        (m.group("qual") or "").lower())]
+    unit = m.group("unit") or ""
+    scale = _SHORT_SCALES.get(unit, "")  # ("2019: 1.124,2 Mio.": millions, of no unit named)
+    return [RawQuantity(s, e, text[s:e], number(m.group("n1")), None, scale,
+                        "" if scale else unit, (m.group("qual") or "").lower())]
+
+
+_SHORT_SCALES = {"Mio": "million", "Mrd": "billion", "Tsd": "thousand", "mln": "million",
+                 "mld": "billion", "tys": "thousand"}

@@ -151,7 +151,7 @@ def _labelled_lines(b: Paragraph) -> bool:
 
 #: a line a label and a number, in any decimal mark (the article's is not known yet: "2019:
 #: 71.512" is a Dutch 71,512, which :data:`~.listings.LABELLED` reads once the mark is)
-_LABEL_LINE = re.compile(r"^[^:\n]{0,60}:\s\d[\d.,\u00a0\u202f]*(?:\s[^\W\d_]{3,20})?"
+_LABEL_LINE = re.compile(r"^[^:\n]{0,60}:\s\d[\d.,\u00a0\u202f]*(?:\s[^\W\d_]{3,20}\.?)?"
                          r"(?:\s\([^()\d]{3,21}\))?$")
 
 
