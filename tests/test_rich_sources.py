@@ -169,26 +169,32 @@ def test_rss_reader():
                                           "A paid post: only this preview is in the feed."]
 
 
+def _one_rss_article(channel: str, item: str):
+    """The one article of an RSS 2.0 feed of one ``item`` (its XML after the title, which
+    is "T"), in a channel titled ``channel``."""
+    rss = ('<?xml version="1.0"?><rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"'
+           ' xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>'
+           f'{channel}</title><item><title>T</title><pubDate>Thu, 12 Mar 2026 08:00:00 +0000'
+           f'</pubDate>{item}</item></channel></rss>')
+    (a,) = read_any("xml", rss, source="one.xml")[0][1].feed.articles
+    return a
+
+
 def test_a_mailchimp_archive_feed_is_named_by_its_sender():
     """Mailchimp titles its archive feed "<sender> Campaign Archive": the book was "Marches
     Culture Network Campaign Archive 2026", and every chapter "By … Campaign Archive"."""
-    rss = ('<?xml version="1.0"?><rss version="2.0"><channel><title>Marches Culture Network '
-           'Campaign Archive</title><link>https://us1.campaign-archive.com/home/?u=x</link>'
-           '<item><title>Dispatch #37</title><pubDate>Thu, 12 Mar 2026 08:00:00 +0000</pubDate>'
-           '<link>https://mailchi.mp/x/37</link><description>&lt;p&gt;Hello.&lt;/p&gt;'
-           '</description></item></channel></rss>')
-    (a,) = read_any("xml", rss, source="mc.xml")[0][1].feed.articles
+    a = _one_rss_article("Marches Culture Network Campaign Archive",
+                         "<link>https://mailchi.mp/x/37</link><description>&lt;p&gt;Hello."
+                         "&lt;/p&gt;</description>")
     assert a.publication == "Marches Culture Network"
 
 
 def test_an_entry_with_two_authors_names_both():
     """Two dc:creator lines: feedparser's author is the last, and the lead author was lost."""
-    rss = ('<?xml version="1.0"?><rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/">'
-           '<channel><title>Butter &amp; Ledger</title><item><title>Brownies</title>'
-           '<dc:creator><![CDATA[Nell Varga]]></dc:creator><dc:creator><![CDATA[Theo Marsh]]>'
-           '</dc:creator><pubDate>Thu, 12 Mar 2026 08:00:00 +0000</pubDate><description>&lt;p&gt;'
-           'Hi.&lt;/p&gt;</description></item></channel></rss>')
-    (a,) = read_any("xml", rss, source="bl.xml")[0][1].feed.articles
+    a = _one_rss_article("Butter &amp; Ledger",
+                         "<dc:creator><![CDATA[Nell Varga]]></dc:creator><dc:creator><![CDATA["
+                         "Theo Marsh]]></dc:creator><description>&lt;p&gt;Hi.&lt;/p&gt;"
+                         "</description>")
     assert a.byline == "Nell Varga and Theo Marsh"
 
 
@@ -196,14 +202,11 @@ def test_a_posts_subtitle_sums_up_and_dates_nothing_again():
     """The subtitle, "A church cookbook recipe from 1896, …", opens the post in italics: its
     1896 was a second event beside the body's "first printed in 1896"."""
     from newsbook.extract import extract_article
-    body = ("&lt;p&gt;The recipe was first printed in 1896 in a church cookbook.&lt;/p&gt;"
-            "&lt;p&gt;We baked it again.&lt;/p&gt;")
-    rss = ('<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/'
-           'modules/content/"><channel><title>Butter &amp; Ledger</title><item><title>Biscuits'
-           '</title><pubDate>Thu, 12 Mar 2026 08:00:00 +0000</pubDate><description>A church '
-           'cookbook recipe from 1896, and what it costs now.</description><content:encoded>'
-           f'{body}</content:encoded></item></channel></rss>')
-    (a,) = read_any("xml", rss, source="bl.xml")[0][1].feed.articles
+    a = _one_rss_article(
+        "Butter &amp; Ledger",
+        "<description>A church cookbook recipe from 1896, and what it costs now.</description>"
+        "<content:encoded>&lt;p&gt;The recipe was first printed in 1896 in a church cookbook."
+        "&lt;/p&gt;&lt;p&gt;We baked it again.&lt;/p&gt;</content:encoded>")
     assert a.blocks[0].text.startswith("A church cookbook")
     assert [d.quote for d in extract_article(a, "b").dates] == [
         "The recipe was first printed in 1896 in a church cookbook."]
