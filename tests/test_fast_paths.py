@@ -198,8 +198,8 @@ def _names_reference(text: str) -> dict:
         words = m.group(1).strip().split()
         if words:  # (a possessive names its owner)
             words[-1] = re.sub(r"(?<=\w)[’']s?$", "", words[-1])
-        while words and words[0] in STOP:
-            words = words[1:]
+        while words and (words[0] in STOP or words[0] in ("the", "of", "de", "&")):
+            words = words[1:]  # (and a joiner left first: "The of Wang" is "Wang")
         if not words or (len(words) == 1 and (len(words[0]) < 3 or
                                               opens_sentence(text, m.start()))):
             continue
