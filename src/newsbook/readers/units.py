@@ -48,7 +48,9 @@ NOT_SPEAKERS = {"Source", "Disclaimer", "Note", "Update", "Correction", "Q", "A"
                 "Deadline", "Bonus", "Also", "Plus", "Editor's note", "PS", "P.S",
                 # (and Japanese and Chinese labels: source, note, photo, figure, reference)
                 "出典", "出所", "注記", "写真", "資料", "参考", "備考", "来源", "來源", "注释",
-                "註釋", "图片", "圖片", "编者按", "編者按", "質問", "回答", "問い", "答え"}
+                "註釋", "图片", "圖片", "编者按", "編者按", "質問", "回答", "問い", "答え",
+                # (and Korean's: source, photo, note, figure, reference)
+                "자료", "출처", "사진", "주", "그림", "참고", "편집자주"}
 SMALL = set("a an and as at but by for from in into of on or the to vs via with x".split())
 TERMINAL = ".,;!。！？，；"
 #: what may close a sentence after its last mark: quotes, brackets, and the asterisks or
