@@ -269,11 +269,15 @@ _STATE_JS = """(d) => JSON.stringify({
   layout: Object.keys(d.layout).sort().map(k => [k, JSON.stringify(d.layout[k])]),
 })"""
 
-#: charts draw as they near the viewport: bring each into view, a frame or two apart
+#: charts draw as they near the viewport: bring each into view, a frame or two apart (or
+#: 250 ms: a page the browser does not paint runs no animation frame, and waiting for one
+#: hung a whole test run once, evaluate having no timeout of its own)
 SCROLL_TO_EACH_JS = """async figs => {
   for (const f of figs) {
     f.scrollIntoView({block: 'center'});
-    await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+    await Promise.race([
+      new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))),
+      new Promise(r => setTimeout(r, 250))]);
   }
 }"""
 
