@@ -245,7 +245,14 @@ def _anchor_prefix(stem: str) -> str:
     return label("p", stem)
 
 
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+#: the character ranges of kana and Han (scripts written without spaces) and of Hangul
+#: syllables, for the patterns of every layer that must tell those scripts apart
+KANA_HAN = "\u3040-\u30ff\u3400-\u9fff"
+HANGUL_SYLLABLES = "\uac00-\ud7af"
+#: one character of Chinese, Japanese or Korean; one of kana or Han only
+CJK_CHAR = re.compile(f"[{KANA_HAN}{HANGUL_SYLLABLES}]")
+UNSPACED_CHAR = re.compile(f"[{KANA_HAN}]")
+_CJK = CJK_CHAR
 _LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -274,7 +281,7 @@ def mostly_cjk(text: str) -> bool:
 
 
 #: a character of a language written without spaces (kana, Han), and its punctuation
-_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+_UNSPACED = UNSPACED_CHAR
 _UNSPACED_MARKS = re.compile(r"[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40"
                              r"\uff5b-\uff65]")
 

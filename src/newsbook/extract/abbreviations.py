@@ -20,6 +20,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from ..model import HANGUL_SYLLABLES, KANA_HAN
+
 _DEF = re.compile(r"\(([A-Z][A-Za-z0-9]{1,9}(?:-\d{1,2})?)(?:\)|[,;]\s[^()]{1,40}\))")  # (and
 # "GLP-1"; and the name in its own script after it: "the Bank of Japan (BOJ, 日本銀行)")
 _SMALL = frozenset("""of and the for on in to at by & a an de du des la le les et del los las
@@ -121,11 +123,12 @@ _AFTER = re.compile(r"(?<![\w-])([A-Z][A-Za-z0-9]{1,9})\s\(([^()\d]{3,120})\)"
                     # around them: "…を提供するMaaS（Mobility as a Service）は")
                     r"|(?<![A-Za-z0-9_-])([A-Z][A-Za-z0-9]{1,9})（([^（）()\d]{3,120})）"
                     # (and Korean's plain bracket glued on: "BOK(한국은행)", "LTV(주택담보대출비율)")
-                    r"|(?<![A-Za-z0-9_-])([A-Z]{2,9})\(([\uac00-\ud7af\u3400-\u9fff][^()\d]{1,40})\)")
+                    r"|(?<![A-Za-z0-9_-])([A-Z]{2,9})\(([" + KANA_HAN + HANGUL_SYLLABLES
+                    + r"][^()\d]{1,40})\)")
 
 
 #: a gloss in Chinese or Japanese words alone (kana, Han, the long-vowel mark, a middle dot)
-_HAN_GLOSS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af・]{2,20}")
+_HAN_GLOSS = re.compile(r"[" + KANA_HAN + HANGUL_SYLLABLES + r"・]{2,20}")
 
 
 def _expanded_after(text: str, taken: set[int]) -> list[Abbreviation]:

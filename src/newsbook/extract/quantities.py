@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import re
 
+from ..model import UNSPACED_CHAR
 from .listings import bare_counts, bare_listing, bare_scaled, labelled_value, subject_counts
 from .numbers import (CP, CUR_PREFIX, NL, NOT_AFTER, NOT_MID, NOT_UNITS, NOUN_ALT, NR, NUM,
                       NUM_SETTLED, SA, SA_SPACED, SDOT, SEP, SIGN, SW, TIME_UNITS, UNIT_ALT,
@@ -163,7 +164,6 @@ _CJK_QTY = re.compile(
     r"(?:(?<=[万萬])(?P<rest>\d{1,4})(?P<thou>千)?)?"
     r"(?P<unit>人民币|美元|欧元|日元|港元|円|元|ドル|ユーロ|万人|人|名|辆|輛|台|件|戸|户|棟|店舗|店"
     r"|社|家|校|トン|吨|公里|キロ|km|个百分点|ポイント|[%％])(?![\d万萬億亿兆千])")
-_CJK_TEXT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 #: the currencies those units name, as the other patterns name them ("800亿元" is RMB)
 _CJK_CURRENCY = {"元": "RMB", "人民币": "RMB", "円": "JPY", "日元": "JPY", "美元": "USD",
                  "欧元": "EUR", "港元": "HKD", "ユーロ": "EUR"}
@@ -192,7 +192,7 @@ def _cjk(text: str, dates: list[tuple[int, int]]) -> list[RawQuantity]:
 
 def _find(text: str, dates: list[tuple[int, int]], patterns) -> list[RawQuantity]:
     cands: list[RawQuantity] = []
-    if _CJK_TEXT.search(text):
+    if UNSPACED_CHAR.search(text):
         cands += _cjk(text, dates)
     pats = patterns if _HAS_CUR.search(text) else patterns[1:]
     near = windows(text, _DIGITS, 20, 60)

@@ -34,12 +34,12 @@ def code_language(pre, code: str) -> str:
 
 @lru_cache(maxsize=1)
 def _aliases() -> frozenset[str]:
-    """Every lexer alias Pygments knows (its name table only: no lexer is imported)."""
+    """Every lexer alias Pygments knows (from its name table: no lexer is imported)."""
     try:
-        from pygments.lexers._mapping import LEXERS
+        from pygments.lexers import get_all_lexers
     except ImportError:  # pragma: no cover (Sphinx needs Pygments)
         return frozenset()
-    return frozenset(a for entry in LEXERS.values() for a in entry[2]
+    return frozenset(a for _, aliases, _, _ in get_all_lexers(plugins=False) for a in aliases
                      if re.fullmatch(r"[a-z0-9][a-z0-9+#._-]*", a))
 
 

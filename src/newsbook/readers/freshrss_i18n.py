@@ -30,8 +30,6 @@ Chinese, Japanese and Korean name no month: their dates are numbers with the uni
 """
 from __future__ import annotations
 
-import re
-
 #: the month names ``date('M')`` is translated to, January first, per language
 MONTH_NAMES = {
     "en": "January February March April May June July August September October November "
@@ -88,9 +86,10 @@ PAGE = {
 CJK_LANGS = {"年": ["ja", "zh-cn", "zh-tw"], "년": ["ko"]}
 #: a day as they write it: "2025年12月15日", "2025년 12월 15일"
 CJK_DAY = r"(?:\d{4}年\d{1,2}月\d{1,2}日|\d{4}년 \d{1,2}월 \d{1,2}일)"
-#: an article's date line in them (the time after a tab, as FreshRSS writes it, or spaces)
-CJK_DATE = re.compile(r"^(\d{4})(?:年|년 )(\d{1,2})(?:月|월 )(\d{1,2})(?:日|일)[\t ]+"
-                      r"(\d{1,2}):(\d{2})$")
+#: an article's date line in them (the time after a tab, as FreshRSS writes it, or spaces):
+#: year, month, day, hour, minute
+CJK_DATE = (r"(\d{4})(?:年|년 )(\d{1,2})(?:月|월 )(\d{1,2})(?:日|일)[\t ]+"
+            r"(\d{1,2}):(\d{2})")
 
 
 #: what stands between a date line's year and its time, per language

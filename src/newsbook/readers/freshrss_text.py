@@ -28,7 +28,7 @@ MONTHS = i18n.MONTH_NAMES["en"].split()
 DATE_SHAPE = re.compile(r"^(?:(\d{1,2})\.? (?:de )?(\w+) (?:de )?(\d{4})"
                         r"(?: (?:" + "|".join(i18n.AT_WORDS) + r")|,) (\d{1,2}):(\d{2})"
                         r"|(\w+) (\d{1,2})(?:st|nd|rd|th)?,? (\d{4}) at (\d{1,2}):(\d{2}) ?"
-                        r"([AaPp]\.?[Mm]\.?)|" + i18n.CJK_DATE.pattern[1:-1] + ")$")
+                        r"([AaPp]\.?[Mm]\.?)|" + i18n.CJK_DATE + ")$")
 #: a day as a day separator writes it, in any of FreshRSS's languages
 _DAY = (r"(?:\d{1,2}\.? (?:de )?\w+ (?:de )?\d{4}|[A-Z][a-z]+ \d{1,2}(?:st|nd|rd|th)?,? \d{4}|"
         + i18n.CJK_DAY + ")")

@@ -34,7 +34,7 @@ from .code_lang import code_language
 from .html_chrome import (POLL, own_words, POLL_OPTIONS, PORTAL, chrome_text, is_backlink, is_button,
                           is_chrome, is_pixel, is_poll_option, same_page, word_count)
 from .html_embeds import AUDIO_CARDS, BOOKMARKS, FILE_CARDS, GALLERY, VIDEO, Embeds
-from .html_inline import SUBSCRIPT, SUPERSCRIPT, SCRIPTABLE, Piece, at_blank_lines, normalise
+from .html_inline import DECIMAL_SUB, SUBSCRIPT, SUPERSCRIPT, SCRIPTABLE, Piece, at_blank_lines, normalise
 from .html_notes import (NOTE_BACK, NOTE_ID, NOTE_LISTS, NOTE_SUPS, bare_note, footnote_number,
                          note_item, note_ref, number_in)
 from .html_shape import (as_paragraphs, bold_titles, bracketed, typed_captions, cells, guest_byline, layout_table, levels,
@@ -42,8 +42,6 @@ from .html_shape import (as_paragraphs, bold_titles, bracketed, typed_captions, 
 from .html_tree import WS, Node, _all, _without, parse, plain_text, safe_url, sanitise
 from .html_turns import turns
 from .prompts import CTA, MEMBERS_WALL, stock_name
-
-_DECIMAL_SUB = re.compile(r"^\d+\.\d+$")
 
 #: Substack furniture: subscribe/share widgets and digest embeds
 DROP = {"subscription-widget-wrap", "subscription-widget", "subscribe-widget", "button-wrapper",
@@ -141,7 +139,7 @@ class _Mapper(Embeds):
                 out.append(Piece("text", t, "", int(t)))
             elif c.tag in ("sup", "sub") and all(isinstance(x, str) for x in c.children) \
                     and (SCRIPTABLE.match(t := c.text().strip())
-                         or c.tag == "sub" and _DECIMAL_SUB.match(t)):
+                         or c.tag == "sub" and DECIMAL_SUB.match(t)):
                 # (and a decimal lowered, "PM<sub>2.5</sub>", as "PM₂.₅": it was "PM2.5", so
                 # "Why PM2.5 and not PM<sub>2.5</sub>?" said nothing)
                 # (digits raised or lowered keep their place: never glued to the number before)

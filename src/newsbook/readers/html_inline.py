@@ -17,6 +17,8 @@ from .html_tree import WS
 SUPERSCRIPT = str.maketrans("0123456789+-−=()n", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾ⁿ")
 SUBSCRIPT = str.maketrans("0123456789+-−=()", "₀₁₂₃₄₅₆₇₈₉₊₋₋₌₍₎")
 SCRIPTABLE = re.compile(r"^[0-9+\-−=()n]+$")
+#: a decimal lowered ("PM<sub>2.5</sub>"): its digits go low, its point stays ("PM₂.₅")
+DECIMAL_SUB = re.compile(r"^\d+\.\d+$")
 
 
 @dataclass

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from ..model import CJK_CHAR, HANGUL_SYLLABLES, KANA_HAN
 from ..model import (Aside, Block, Caption, Code, Heading, ListBlock, ListItem, Note, Paragraph,
                      Piece, Quote, Table, Turn)
 from .prompts import is_sponsor
@@ -246,8 +247,7 @@ def _aside_end(units: list[Unit], i: int) -> int:
     return min(i + 2, len(units))
 
 
-_SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z(\"“\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]|[;:]\s|[。！？]\S")
-_WIDE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_SENTENCE_BREAK = re.compile(rf"[.!?]\s+[A-Z(\"“{KANA_HAN}{HANGUL_SYLLABLES}]|[;:]\s|[。！？]\S")
 #: (a sentence after a full stop in a script with no capitals, Korean, Japanese, Chinese:
 #: "이번 호는 집품의 후원으로 발행됩니다. 집품은 …" is the whole advertisement, and the
 #: section after it was folded away)
@@ -257,7 +257,7 @@ def _whole_ad(text: str) -> bool:
     """Whether a sponsor's opening paragraph is the advertisement itself, not a line
     announcing it: two sentences or more ("This post is brought to you by Hadley & Sons
     Hardware, 2200 Delmar Ave. Snow shovels … are in stock; call (217) 555-0150 …")."""
-    wide = len(_WIDE.findall(text)) if not text.isascii() else 0  # (a Hangul or Han
+    wide = len(CJK_CHAR.findall(text)) if not text.isascii() else 0  # (a Hangul or Han
     #                                              character says as much as three Latin ones)
     return len(text) + 2 * wide > 120 and _SENTENCE_BREAK.search(text) is not None
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..model import Paragraph
+from ..model import HANGUL_SYLLABLES, KANA_HAN, UNSPACED_CHAR, Paragraph
 from .prompts import is_cta
 
 #: a list item as a browser copies one: indented, then a bullet (a nested list's "◦" or
@@ -28,7 +28,7 @@ TYPED_ITEM = re.compile(r"^(•|\d{1,3}\.)[ \t]+(\S.*)$")
 SPEAKER = re.compile(r"^((?:[A-ZÀ-ÖØ-Þ][\w.’'\-]+(?: (?:(?:van|de|der|den|von|da|di|du|del|dos|das"
                      r"|ter|ten|le|la|bin|al)(?: (?:der|den|de|la))? )?[A-ZÀ-ÖØ-Þ][\w.’'\-]+){0,3})"
                      r"(?=[ \u00a0\u202f]?: )"
-                     r"|[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{2,8}(?=[：:]))"
+                     r"|[" + KANA_HAN + HANGUL_SYLLABLES + r"]{2,8}(?=[：:]))"
                      r"(?:[ \u00a0\u202f]?: |[：:][ \u3000]?)(\S.*)$")
 NOTE = re.compile(r"^\[[^\[\]]+\]$")
 #: an audio or video player's clock ("0:00", "-45:12"): the player's, not the text's
@@ -61,7 +61,7 @@ REPORTS = re.compile(r"^[A-Z][\w.’'\-]*(?: [A-Z][\w.’'\-]*){0,3} reports:$")
 _NAME = r"[A-ZÀ-ÖØ-Þ][\w.’'\-]*(?: (?:[A-ZÀ-ÖØ-Þ][\w.’'\-]*|de|van|von|da|di|del|bin|al))*"
 #: (and in French, Spanish, German, Italian, Dutch, Portuguese: "Par Margaux Aubin-Leclerc")
 #: (and Chinese and Japanese: "作者：陈思远", "文：田中一郎")
-_HAN_NAME = r"[\u3400-\u9fff\u3040-\u30ff\uac00-\ud7af·・]{2,12}"
+_HAN_NAME = r"[" + KANA_HAN + HANGUL_SYLLABLES + r"·・]{2,12}"
 BY_NAMES = re.compile(rf"^(?:(?:[Bb]y|[Pp]ar|[Pp]or|[Vv]on|[Dd]i|[Dd]oor) |(?:Tekst|Autor|Autorka"
                       rf"|Texto|Texte|Text): |(?:作者|文|撰文|记者|記者|筆者|著者|글|기자)[：:]\s?)({_NAME}(?:(?:,| and| &| et| y| und| e| en)"
                       rf"(?: and)? {_NAME}){{0,4}}|{_HAN_NAME}(?:[、，,]\s?{_HAN_NAME}){{0,3}})$")
@@ -276,7 +276,7 @@ def _marker_ok(text: str, pos: int, digits: str) -> bool:
             text[end] == " " and _OPENS.match(text, end + 1) is not None))
     if pos > 0 and text[pos - 1] in ".,;:!?)”’\"…*»。！？，、；：」』）":
         return True
-    if pos > 0 and ("\u3040" <= text[pos - 1] <= "\u30ff" or "\u3400" <= text[pos - 1] <= "\u9fff"):
+    if pos > 0 and UNSPACED_CHAR.match(text, pos - 1):
         # (glued to a Chinese or Japanese word before its punctuation: "120万辆1，",
         # "百分点2。"; never "第1章", nor a caption's "图1：")
         return end >= len(text) or text[end] in "，。、；！？）」』 "
