@@ -439,3 +439,18 @@ def test_a_label_leaves_out_the_footnote_marker_glued_on():
     (d,) = f.dates
     assert d.quote == "The plant opened in September 20241 after years of delay."
     assert d.label == "The plant opened in September 2024 after years of delay."
+
+
+def test_a_references_section_runs_past_a_linked_entry_to_the_next_heading():
+    """A reference list's entries are often links: one that is a link alone (a paragraph
+    that "names only") ended the "References" section, so the entries after it dated events."""
+    from datetime import timezone
+    from newsbook.model import Article
+    from newsbook.readers.html import html_blocks
+    blocks, notes, _ = html_blocks(
+        "<p>Ozone rose in 2024.</p><h2>References</h2><p><a href='https://doi.example/1'>"
+        "Hartley, R. Ozone and heat.</a></p><p>Okafor, N. Smog over the Wash, published in "
+        "2023.</p><h2>Next week</h2><p>The plant closes in 2026.</p>")
+    art = Article("T", datetime(2025, 11, 7, tzinfo=timezone.utc), tuple(blocks), tuple(notes),
+                  1, end_line=9, source="x.xml", rich=True)
+    assert [d.when for d in extract_article(art, "t").dates] == ["2024", "2026"]

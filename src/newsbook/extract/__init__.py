@@ -104,7 +104,7 @@ def _extract(article: Article, stem: str, published: datetime | None) -> Article
                         reads_english(s.text for s in segs[:40]) or not glossed)
     refs = False  # (in a section of works cited: "References")
     for seg in segs:
-        if seg.heading and not seg.caption:
+        if seg.heading:  # (a section of works cited runs to the next heading)
             refs = REFERENCES.match(seg.text.strip()) is not None
         spans = _Lazy(seg.lined())  # (a footnote marker ends no sentence and opens none)
         # (a paragraph that speaks of Japan reads its terms as Japanese, as a post titled so)
@@ -116,8 +116,9 @@ def _extract(article: Article, stem: str, published: datetime | None) -> Article
             if r.term not in terms or (t.gloss and not terms[r.term][1].gloss):
                 terms[r.term] = ((seg.line, r.start_off), t) if r.term not in terms or \
                     t.gloss else terms[r.term]
-        if seg.heading or refs or SOURCE_LINE.match(seg.text) or len(seg.text) < 200 and \
-                ATTRIBUTION.match(seg.text) or REFERENCE_ENTRY.match(seg.text):
+        if seg.heading or seg.names_only or refs or SOURCE_LINE.match(seg.text) or \
+                len(seg.text) < 200 and ATTRIBUTION.match(seg.text) or \
+                REFERENCE_ENTRY.match(seg.text):
             continue  # (a title, or a citation: "Source: trial report, 2025" dates no event,
             #           nor does a quote's source line, "— Mara Vinter, The Salt Roads, 1967")
         if has_any(seg.masked, EXAMPLE_WORDS) and example(seg.masked):

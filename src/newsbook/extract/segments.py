@@ -25,9 +25,10 @@ class Segment:
     text: str
     masked: str           # footnote marker digits replaced by NUL (same offsets)
     group: int
-    #: a heading, or a paragraph that is one link, a bold title or a post's italic subtitle:
-    #: it names or sums up, it states no fact of its own
     heading: bool = False
+    #: a paragraph that is one link, a bold title or a post's italic subtitle: it names or
+    #: sums up, as a heading does, and states no fact of its own (but opens no section)
+    names_only: bool = False
     #: an image's caption: a span of years there is what the lost chart covered
     #: ("Évolution des ventes par format, 2019-2024."), no event of the text's
     caption: bool = False
@@ -193,7 +194,8 @@ def segments(article: Article, stem: str) -> list[Segment]:
                     # cookbook recipe from 1896, …" told the body's 1896 a second time)
                     or b.spans[0].kind == "em" and b is article.blocks[0])
                 out.append(Segment(anchor, b.line, b.text, _titled(_mask(b.text, b.marks), b),
-                                   g, linked, starts=b.line_starts(), breaks=b.breaks + te,
+                                   g, names_only=linked, starts=b.line_starts(),
+                                   breaks=b.breaks + te,
                                    title_end=te[0] if te else 0))
                 continue
             run[0] = False
