@@ -416,7 +416,41 @@ def test_an_export_of_several_newsletters_names_each():
     assert got["intro"].startswith("Six posts of Bitwise Weekly and The Garden Post from March "
                                    "2026")
     one = [art("Bitwise Weekly", d) for d in range(1, 8)] + [art("The Garden Post", 9)]
-    assert bookinfo.settings(one, BookSettings(), 2)["title"].startswith("Bitwise Weekly 2026")
+    got = bookinfo.settings(one, BookSettings(), 2)
+    assert got["title"].startswith("Bitwise Weekly 2026")
+    # (the intro does not say that the other's post is one of Bitwise Weekly's)
+    assert got["intro"].startswith("Eight posts of Bitwise Weekly and one other newsletter "
+                                   "from March 2026, as read from the newsletters' feeds,")
+
+
+def test_an_export_of_several_newsletters_has_a_part_for_each(tmp_path):
+    """Uncurated, a FreshRSS export of three newsletters: one part of the contents per
+    newsletter (by their counts, then the newest post), and the timeline's rows say which."""
+    import json
+    items = []
+    for n, (feed, title, text) in enumerate([
+            ("Kernel & Kettle", "Cache lies", "The cluster was rebuilt in March 2024."),
+            ("Brackenford Past & Present", "The flood", "The river rose in February 1883."),
+            ("The Thrift Gap", "Saving", "Households saved less in 2019 than in 2009."),
+            ("Brackenford Past & Present", "The fire", "The Corn Exchange burned in 1911."),
+    ]):
+        items.append({"id": f"i{n}", "title": title, "published": 1767225600 + n * 86400,
+                      "origin": {"title": feed, "streamId": f"feed/{feed[:3]}"},
+                      "alternate": [{"href": f"https://example.net/{n}"}],
+                      "content": {"content": f"<p>{text}</p>"}})
+    raw = tmp_path / "data" / "raw"
+    raw.mkdir(parents=True)
+    (raw / "starred.json").write_text(json.dumps({"id": "starred", "items": items}),
+                                      encoding="utf-8")
+    from newsbook.cli import main
+    assert main(["-q", "--book", str(tmp_path)]) == 0
+    toc = (tmp_path / "_toc.yml").read_text(encoding="utf-8")
+    captions = [ln.split(": ", 1)[1] for ln in toc.splitlines() if "caption:" in ln]
+    assert captions == ["Brackenford Past & Present", "The Thrift Gap", "Kernel & Kettle",
+                        "Across the book"], toc
+    assert toc.index("the-fire") < toc.index("Kernel")
+    events = (tmp_path / "data" / "generated" / "book_events.csv").read_text(encoding="utf-8")
+    assert ",The flood,Brackenford Past & Present," in events, events
 
 
 def test_an_article_in_german_names_no_one_by_one_capital():

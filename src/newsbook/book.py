@@ -222,6 +222,11 @@ def render_book(articles: list[Article], root: Path, plan: Plan,
     for theme in plan.themes:
         for stem in theme.chapters:
             theme_of.setdefault(stem, []).append(theme.name)
+    # (no curated themes and several newsletters: a part for each, in the contents and
+    # the timeline's colours; the pages name no theme)
+    groups = [] if plan.themes else bookinfo.newsletters(articles)
+    part_of = {stem: [a.publication] for a, stem in pages if a.publication in groups} \
+        if groups else theme_of
     term_list = [t.hanzi for t in terms]
     term_finder = Finder(term_list)  # (built here: forked workers share it)
 
@@ -304,14 +309,14 @@ def render_book(articles: list[Article], root: Path, plan: Plan,
             diags.append(Diagnostic(Code.BAD_PLACEMENT, f"chart {key!r}: no block of {stem} "
                                     f"contains {charts.specs[key].after[:60]!r}; chart not "
                                     "placed", src, line, "error"))
-        chapters.append(book_files.Chapter(stem, article, tuple(theme_of.get(stem, [])),
+        chapters.append(book_files.Chapter(stem, article, tuple(part_of.get(stem, [])),
                                            minutes))
     # (the newsletter's own name is no one it writes about: "Acequia Abierta · person")
     own = {a.publication.strip().lower() for a, _ in pages if a.publication}
     people = ref.people or ([p for p in shared.kept([r[5] for r in rendered])
                              if p.name.lower() not in own] if shared else [])
     files.update(book_pages(plan, pages, chapters, mined, terms, ref, charts, info, root,
-                            people, places, cache))
+                            people, places, cache, groups))
     files["data/generated/charts.json"] = json.dumps(
         {k: spec_json(s) for k, s in sorted(charts.specs.items())}, ensure_ascii=False,
         indent=1, sort_keys=True) + "\n"
@@ -348,10 +353,11 @@ class Files(dict):
 
 
 def book_pages(plan, pages, chapters, mined: Mined, terms, ref, charts: BookCharts, info,
-               root, people, places=None, cache=None):
+               root, people, places=None, cache=None, groups=()):
     """Root page, timeline, glossary and people (each only when it has something), toc,
     config. ``people``: the curated people, else the names articles share
-    (:class:`newsbook.people.SharedNames`)."""
+    (:class:`newsbook.people.SharedNames`); ``groups``: the newsletters that are parts
+    when curation sets no themes (:func:`newsbook.bookinfo.newsletters`)."""
     facts = mined.facts
     files: dict[str, str] = {}
     titles = {stem: a.title for a, stem in pages}
@@ -407,7 +413,7 @@ def book_pages(plan, pages, chapters, mined: Mined, terms, ref, charts: BookChar
         pages=extra, split=True)
     files.update(intro)  # (a big archive's list of articles also on pages by year)
     files["_toc.yml"] = book_files.dump(book_files.build_toc(
-        chapters, [t.name for t in plan.themes],
+        chapters, [t.name for t in plan.themes] or list(groups),
         [rel[:-3] for rel in intro if rel != "intro.md"]
         + [f for page in extra for f in (page, *parts.get(page, ()))]))
     files["_config.yml"] = book_files.dump(book_files.build_config(

@@ -23,16 +23,35 @@ def publication(articles: list[Article], curated: str | None) -> str:
     input file is called by (:func:`name_from_file`), as the text writes it, else ""."""
     if curated:
         return curated
+    named = _named(articles)
+    return _join(named) if named else name_from_file(articles)
+
+
+def _named(articles: list[Article]) -> list[str]:
+    """The newsletters the book is named after: of several (an export of a category), each
+    that gives a quarter of the posts or more, in the order of their counts, then the
+    book's (at least the first; at most three)."""
     names = Counter(a.publication for a in articles if a.publication)
-    if names:
-        # (an export of a category may hold several newsletters: each that gives a quarter
-        # of the posts or more is named, in the order of their counts, then the book's)
-        order = {n: i for i, n in reversed(list(enumerate(a.publication for a in articles)))}
-        top = sorted(names, key=lambda n: (-names[n], order[n]))
-        shared = [n for n in top if 4 * names[n] >= sum(names.values())][:3] or top[:1]
-        return shared[0] if len(shared) == 1 else \
-            ", ".join(shared[:-1]) + " and " + shared[-1]
-    return name_from_file(articles)
+    top = _by_count(articles, names)
+    return [n for n in top if 4 * names[n] >= sum(names.values())][:3] or top[:1]
+
+
+def _join(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def newsletters(articles: list[Article]) -> list[str]:
+    """The newsletters a book mixes (an export of a category, or the copies of several),
+    in the order of their posts' counts, then of their first post: each is a part of the
+    table of contents when curation sets no themes. [] when one newsletter (or none) is
+    named: a part of its own would say nothing."""
+    names = Counter(a.publication for a in articles if a.publication)
+    return _by_count(articles, names) if len(names) > 1 else []
+
+
+def _by_count(articles: list[Article], names: Counter) -> list[str]:
+    first = {n: i for i, n in reversed(list(enumerate(a.publication for a in articles)))}
+    return sorted(names, key=lambda n: (-names[n], first[n]))
 
 
 #: words of a copy's file name that name the copy, not the newsletter
@@ -97,15 +116,16 @@ def count_words(n: int, noun: str) -> str:
     return f"{word} {noun}{'' if n == 1 else 's'}"
 
 
-def _read_from(articles: list[Article]) -> str:
+def _read_from(articles: list[Article], several: bool = False) -> str:
     """Where the posts were read from: text copies of FreshRSS's view, HTML (an export or
-    the newsletter's feed), or both."""
+    the newsletter's feed; ``several``: the newsletters' feeds), or both."""
     rich = {a.rich for a in articles}
     if rich == {True}:
-        return "as read from the newsletter's feed"
+        return "as read from the newsletters' feeds" if several else \
+            "as read from the newsletter's feed"
     if rich == {False}:
         return "as saved from the FreshRSS reader"
-    return "as saved from the FreshRSS reader and its feed"
+    return "as saved from the FreshRSS reader and " + ("their feeds" if several else "its feed")
 
 
 def settings(articles: list[Article], curated, n_charts: int) -> dict[str, str]:
@@ -113,17 +133,21 @@ def settings(articles: list[Article], curated, n_charts: int) -> dict[str, str]:
     name = publication(articles, curated.publication)
     # ("Five Harbour Ledger posts": a name used before a noun drops its article)
     noun = re.sub(r"^(?:The|A|An) (?=\S)", "", name) if name else ""
-    several = len({a.publication for a in articles if a.publication}) > 1 and " and " in name \
-        and not curated.publication
-    posts = count_words(len(articles), "post") + f" of {name}" if several else \
-        count_words(len(articles), f"{noun} post" if noun else "post")
+    # (several newsletters: "Eight posts of Bitwise Weekly and one other newsletter")
+    mixed = [] if curated.publication else newsletters(articles)
+    named = _named(articles) if mixed else []
+    rest = [n for n in mixed if n not in named]
+    several = bool(mixed)
+    posts = count_words(len(articles), "post") + " of " + _join(
+        named + [count_words(len(rest), "other newsletter").lower()] * bool(rest)) \
+        if several else count_words(len(articles), f"{noun} post" if noun else "post")
     title = curated.title or (f"{name} {years(articles)}: an interactive reader" if name
                               else f"Newsletter {years(articles)}: an interactive reader")
     chart_words = count_words(n_charts, "interactive chart").lower() if n_charts < 21 else \
         f"{n_charts:,} interactive charts"
     notes = "footnotes linked both ways, " if any(a.footnotes for a in articles) else ""
     intro = curated.intro or (
-        f"{posts} from {date_range(articles)}, {_read_from(articles)}, rebuilt as "
+        f"{posts} from {date_range(articles)}, {_read_from(articles, several)}, rebuilt as "
         f"a book: every sentence kept, {notes}and {chart_words} whose every point traces "
         "to a quote.")
     return {"title": title, "author": curated.author or name or "",
