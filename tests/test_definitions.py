@@ -21,6 +21,11 @@ ROOT = Path(__file__).resolve().parents[1]
 @pytest.mark.parametrize("text, want", [
     ("Meridian Freight, a Rotterdam shipping firm, said so.",
      [("Meridian Freight", "a Rotterdam shipping firm", "described")]),
+    # (a contraction or a possessive before the name is none of it)
+    ("Hello. I’m Priya Natarajan-Hale, a cardiologist who reads trials.",
+     [("Priya Natarajan-Hale", "a cardiologist who reads trials", "described")]),
+    ("Apple’s Vision Pro, a headset nobody asked for, sold out.",
+     [("Vision Pro", "a headset nobody asked for", "described")]),
     ("Ships moved to the port of Rotterdam, a city of cranes.",
      [("Rotterdam", "a city of cranes", "described")]),
     # (a description that ends in a list of names is whole: it was cut at "Sweden")

@@ -646,3 +646,29 @@ def test_a_sponsors_words_are_counted_once_in_the_articles_shape(tmp_path):
         encoding="utf-8"))))
     assert [(r["section"], int(r["words"])) for r in rows] == [("Opening", 14 + 12),
                                                                ("The Method", 12)]
+
+
+def test_the_newsletters_name_is_no_one_and_a_titled_name_is_someone(tmp_path):
+    """"The Clinical Margin" names the book; "Clinical Margin", which two posts share (the
+    article "The" opens no name), was the people page's only entry, and "Dr. Lucía
+    Ferreira", whom one post interviewed, was not on it."""
+    post = ("{title}\n\n{day} March 2025 at 09:00\n\nDr. Priya Hale is the editor of The "
+            "Clinical Margin. {text}\n")
+    thanks = ("\nThanks for reading The Clinical Margin! Subscribe for free to receive new "
+              "posts and support my work.\n")
+    # (the second post has no stock line: its own publication is unknown)
+    copy = "Normal view\n\n" + "\n".join(post.format(title=t, day=d, text=x) + end
+                                          for t, d, x, end in [
+        ("Statins after 75", 20, "Dr. Ana Ruiz led the trial with Dr. Priya Hale.", thanks),
+        ("Welcome", 14, "Dr. Ana Ruiz will write for us. We asked Senator Ada Cole and "
+         "Omar Bell.", "")])
+    raw = tmp_path / "data" / "raw"
+    raw.mkdir(parents=True)
+    (raw / "copy.txt").write_text(copy, encoding="utf-8")
+    from newsbook.cli import main
+    assert main(["-q", "--book", str(tmp_path)]) == 0
+    people = (tmp_path / "people.md").read_text(encoding="utf-8")
+    assert "Ana Ruiz" in people and "Priya Hale" in people
+    assert "Margin" not in people.split("\n## ", 1)[1], people
+    # (one article names a person with a title: a person's name; without one, none yet)
+    assert "Ada Cole" in people and "Omar Bell" not in people

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -246,8 +247,12 @@ def render_book(articles: list[Article], root: Path, plan: Plan,
     shared = SharedNames(mined.candidates) if mined.candidates is not None else None
     mined.candidates = None  # (SharedNames holds what the people page needs of them)
 
-    def named(article: Article, stem: str) -> list[str] | None:
-        return shared.named_in(block_lines(article, stem)) if shared else None
+    def named(article: Article, stem: str) -> tuple[list[str], list[str]] | None:
+        if not shared:
+            return None
+        blocks = block_lines(article, stem)
+        here = shared.named_in(blocks)
+        return here, shared.titled_in(blocks, here)
 
     # (what every page reads: the glossary's words, the shared names)
     book_wide = artcache.digest((term_list, shared and list(shared.by_name))) if cache else b""
@@ -312,7 +317,10 @@ def render_book(articles: list[Article], root: Path, plan: Plan,
         chapters.append(book_files.Chapter(stem, article, tuple(part_of.get(stem, [])),
                                            minutes))
     # (the newsletter's own name is no one it writes about: "Acequia Abierta · person")
-    own = {a.publication.strip().lower() for a, _ in pages if a.publication}
+    # (nor, without its article, "Clinical Margin" of "The Clinical Margin")
+    own = {name for a, _ in pages if a.publication
+           for name in (a.publication.strip().lower(),
+                        re.sub(r"^(?:the|a|an) ", "", a.publication.strip().lower()))}
     people = ref.people or ([p for p in shared.kept([r[5] for r in rendered])
                              if p.name.lower() not in own] if shared else [])
     files.update(book_pages(plan, pages, chapters, mined, terms, ref, charts, info, root,
@@ -397,7 +405,7 @@ def book_pages(plan, pages, chapters, mined: Mined, terms, ref, charts: BookChar
         shared = [] if defined or coined or described else shared_names(entries, pages)
         if defined or coined or described or shared:
             files["glossary.md"] = reference_pages.render_word_glossary(
-                defined, coined, described, shared, titles, across=bool(entries))
+                defined, coined, described, shared, titles, across=any(len(e.chapters) >= 2 for e in entries))
             extra.append("glossary")
     people = people_page.render_people_pages(entries)
     if people:

@@ -436,19 +436,52 @@ class SharedNames:
                 named_here.append(name)
         return named_here
 
-    def kept(self, per_article: list[list[str]]) -> list[Person]:
-        """The candidates named by two articles (a one-word name: three), in book order."""
+    def titled_in(self, blocks: list[tuple[str, str, int]], named_here: list[str]
+                  ) -> list[str]:
+        """Of the names one article names, the people it gives a title before their full
+        name ("Dr. Lucía Ferreira", "Senator Ada Cole"): such a name is a person's even if
+        no other article names them (pure: may run in a forked child)."""
+        out = []
+        for name in named_here:
+            if len(name.split()) < 2 or self.by_name[name].kind not in ("person", ""):
+                continue
+            for _, text, _ in blocks:
+                at = text.find(name)
+                while at >= 0:
+                    if _TITLE_BEFORE.search(text, max(0, at - 16), at):
+                        out.append(name)
+                        break
+                    at = text.find(name, at + 1)
+                else:
+                    continue
+                break
+        return out
+
+    def kept(self, per_article: list[tuple[list[str], list[str]]]) -> list[Person]:
+        """The candidates named by two articles (a one-word name: three), and the people one
+        article names with a title (:meth:`titled_in`), in book order. ``per_article``:
+        each article's (:meth:`named_in`, :meth:`titled_in`)."""
         articles: dict[str, int] = {p.name: 0 for p in self.people}
-        for named_here in per_article:
+        titled: set[str] = set()
+        for named_here, titled_here in per_article:
+            titled.update(titled_here)
             for name in named_here:
                 articles[name] += 1
         keep = []
         for p in self.people:
             words = p.name.split()
             need = 2 if len(words) >= 2 or _HAN.fullmatch(p.name) else 3
-            if articles[p.name] >= need:
+            if articles[p.name] >= need or p.name in titled:
                 keep.append(p)
         return keep
+
+
+#: a person's title just before their name ("Dr. ", "Prof. ", "Senator ", "Judge ")
+_TITLE_BEFORE = re.compile(
+    r"(?<![\w.])(?:Dr|Drs|Prof|Professor|Sen|Senator|Rep|Representative|Gov|Governor|Judge"
+    r"|Justice|Gen|General|Col|Colonel|Capt|Captain|Lt|Sgt|Mr|Mrs|Ms|Mx|Sir|Dame|Rev"
+    r"|Reverend|Mayor|Ambassador|Minister|Chancellor|President|Councillor|Councilor"
+    r"|Commissioner|Sheriff|Bishop|Rabbi|Imam|Father|Sister)\.? $")
 
 
 #: a last word that makes a name a place ("Carver Falls", "Xinghai Square"): not a person

@@ -207,7 +207,9 @@ def glossary_words(pages: list[tuple[Article, str]], role_nouns: frozenset[str] 
 def shared_names(entries, pages: list[tuple[Article, str]]) -> list[WordEntry]:
     """The people page's names (``entries``: :class:`newsbook.people.PeopleEntry`), each
     glossed by the sentence that first names it: the glossary of a book whose articles
-    define nothing."""
+    define nothing (of the people page's, those two articles or more name: a person one
+    article names with a title is there too)."""
+    entries = [e for e in entries if len(e.chapters) >= 2]
     if not entries:  # no name shared by two articles: every name, where first named
         return _capped(names_anywhere(pages))
     from .connections import sentence_around

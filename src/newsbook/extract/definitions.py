@@ -46,6 +46,8 @@ _NOT_GLOSS = re.compile(r"^an? (?:few|lot|bit|little|year|day|week|month|decade|
                         r"|high|low|peak|total|maximum|minimum|record|mean|average|drop|rise"
                         r"|fall|gain|loss|share|rate)\b")
 _WORD = re.compile(r"[\w-]+")
+#: a contraction or a possessive, no word of the name after it ("I’m", "Apple’s")
+_CONTRACTED = re.compile(r"^\w+[’'](?:m|s|re|ll|d|ve|t)$")
 #: a list's next item, not a gloss: "Hambleden Road, a five-day one-day match and a £4,500
 #: goalkeeper" lists three things
 _LISTED = re.compile(r"\b(?:and|or) (?:an?|the) (?=\S)")  # ("…, an Aldi and the independent …")
@@ -76,8 +78,8 @@ def find_definitions(text: str, role_nouns: frozenset[str] = frozenset()) -> lis
             if not after:
                 continue
             words = cut_run(m.group(1)).split()
-            while words and words[0] in STOP:
-                words = words[1:]
+            while words and (words[0] in STOP or _CONTRACTED.match(words[0])):
+                words = words[1:]  # (and "I’m Priya Hale, a …", "Apple’s Tim Cook, a …")
             name = " ".join(words)
             if not words or name in STOP or (len(words) == 1 and (
                     len(name) < 3 or opens_sentence(text, m.start()))) or name not in text:

@@ -274,6 +274,9 @@ def _marker_ok(text: str, pos: int, digits: str) -> bool:
         # "2,1 Mrd. Euro" is a German number, its "Mrd." no sentence's opening)
         return text[pos - 1] == "." and (end >= len(text) or (
             text[end] == " " and _OPENS.match(text, end + 1) is not None))
+    if pos > 1 and text[pos - 1] == ":" and text[pos - 2].isdigit() or \
+            end + 1 < len(text) and text[end] == ":" and text[end + 1].isdigit():
+        return False  # (a ratio's or a time's digits: "in a 1:1:1 ratio", "at 10:15")
     if pos > 0 and text[pos - 1] in ".,;:!?)”’\"…*»。！？，、；：」』）":
         return True
     if pos > 0 and UNSPACED_CHAR.match(text, pos - 1):
