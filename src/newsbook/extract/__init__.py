@@ -40,6 +40,8 @@ __all__ = ["ArticleFacts", "DatedStatement", "Fact", "Quantity", "Segment", "Ser
 _MEASURED = re.compile(r"\b(?:from|to|de|a|à|von|auf)\s[$£€¥]?[\d][\d.,]*\s?(?:%|[a-zA-Z/³²]{1,12})?"
                        r"\s(?:in|en|im|em)\s$")
 _JAPAN = re.compile(r"\bJapan")
+#: an era not ours, named by a lead-in: "All dates below are BCE, and most are approximate:"
+_ERA_WORD = re.compile(r"\b(?:BCE?|B\.C\.(?:E\.)?|before Christ|before the Common Era)(?!\w)")
 
 
 class _Lazy(list):
@@ -103,9 +105,17 @@ def _extract(article: Article, stem: str, published: datetime | None) -> Article
     mark = decimal_mark([s.masked for s in segs],
                         reads_english(s.text for s in segs[:40]) or not glossed)
     refs = False  # (in a section of works cited: "References")
+    era_lead, era_group = False, -1  # (a lead-in that gives the era of the block after it)
     for seg in segs:
         if seg.heading:  # (a section of works cited runs to the next heading)
             refs = REFERENCES.match(seg.text.strip()) is not None
+        if era_lead and seg.group != era_group:
+            era_lead, era_group = False, seg.group
+        elif seg.group != era_group:
+            era_group = -1
+        if seg.text.rstrip().endswith(":") and _ERA_WORD.search(seg.text):
+            era_lead, era_group = True, seg.group  # ("All dates below are BCE:", then a list
+            #                                        of "1274: Battle of Kadesh" items)
         spans = _Lazy(seg.lined())  # (a footnote marker ends no sentence and opens none)
         # (a paragraph that speaks of Japan reads its terms as Japanese, as a post titled so)
         near_japan = japan or ("Japan" in seg.text and _JAPAN.search(seg.text) is not None)
@@ -121,6 +131,8 @@ def _extract(article: Article, stem: str, published: datetime | None) -> Article
                 REFERENCE_ENTRY.match(seg.text):
             continue  # (a title, or a citation: "Source: trial report, 2025" dates no event,
             #           nor does a quote's source line, "— Mara Vinter, The Salt Roads, 1967")
+        if seg.group == era_group and not era_lead:
+            continue  # (the block after it: its years are of that era, none of ours)
         if has_any(seg.masked, EXAMPLE_WORDS) and example(seg.masked):
             continue  # ("Now imagine a hypothetical saver …": no fact of the world)
         found = find_dates(seg.masked, published)

@@ -233,7 +233,11 @@ def _weekday_ok(text: str, start: int, day: str) -> bool:
 
 #: a name and an opening bracket right before a range of years: a person's life years
 #: ("Tobias Whitlow (1902–1940)", "Anne Lister (c. 1791 – 1840)")
-_LIFE = re.compile(r".*[A-ZÀ-Þ][\w’'-]+ \((?:c\.|ca\.|b\.)?\s?$", re.S)
+_LIFE = re.compile(r".*[A-ZÀ-Þ][\w’'-]+ \((?:c\.|ca\.|b\.|r\.)?\s?$", re.S)
+#: a reign or a life, not a span of events: "(c. 1028–1087; r. 1066–1087)", "Kublai Khan
+#: (r. 1260–1294)", "reigned 1509–1547", "lived from 1491 to 1547"
+_REIGN_BEFORE = re.compile(r"(?:(?<![\w.])r\.|\breigned(?: from)?|\blived(?: from)?"
+                           r"|\([Cc]a?\.|; ?[Cc]a?\.)\s?$")
 
 
 def _counted(text: str, end: int) -> bool:
@@ -244,7 +248,7 @@ def _counted(text: str, end: int) -> bool:
     return is_unit_word(nw.group(1))
 #: words that make the year or month after them approximate ("circa 1998", "around March
 #: 2027", "in about 2012")
-_APPROX = re.compile(r"\b(?:[Cc]irca|[Cc]a?\.|[Aa]round|[Aa]bout|[Aa]pproximately|[Rr]oughly"
+_APPROX = re.compile(r"\b(?:[Cc]irca|(?<!\.)[Cc]a?\.|[Aa]round|[Aa]bout|[Aa]pproximately|[Rr]oughly"
                      r"|[Ss]ome ?time (?:in|around))\s$")
 
 

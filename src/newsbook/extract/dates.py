@@ -22,7 +22,7 @@ from itertools import chain
 
 from .facts import RELATIVE_PHRASE
 from .date_context import (_APPROX, _BASE_YEAR, _BOUND, _FISCAL_AFTER, _FISCAL_BEFORE, _HAS_YEAR,
-                           _LIFE,
+                           _LIFE, _REIGN_BEFORE,
                            _WEEKDAY_BEFORE, _WEEKDAYS, _counted, _relative_ok, _weekday_ok,
                            _widened, _year_ok, names_a_year)
 #: a month's part: "late March" (the test before the pattern is tried)
@@ -73,7 +73,13 @@ _Y = r"(?:1\d|20)\d{2}"
 #: what may not stand right before a number that is a date (nothing number-like glued on)
 _NOT_BEFORE = "_$€£¥₩.,:/#+-−–{}"  # (and a formula's braces: "_{1850–1900}")
 _L = rf"(?<![\w{re.escape(_NOT_BEFORE)}])"
-_R = r"(?![\w%}]|[.,:/]\d|[-–]\d|\s(?:cal\.?\s)?(?:BCE?|B\.C\.|BP)\b|\)?,?\s?pp?\.\s?\d)"  # ...
+#: an era that is not ours after a year: "1200 BC", "1420–1290 cal BC", "1177 bc" (small
+#: capitals in the HTML), "1250 B.C.E."
+_ERA = r"(?:cal\.?\s)?(?:BCE?|B\.C\.|BP|bce?|b\.c\.)(?![\w])"
+_R = (r"(?![\w%}]|[.,:/]\d|[-–]\d|\s" + _ERA + r"|\)?,?\s?pp?\.\s?\d"  # ...
+      # (nor the first year of a span the era ends: "From 1200 to 1150 BC", "about 1250 to
+      # 1046 BCE")
+      r"|(?:\s(?:to|and|until|till)\s|\s?[-–]\s?)(?:c\.\s?)?\d{1,4}\s" + _ERA + r")")
 # nor on the right (nor a citation's page: "Meridian Energy Outlook (2024), p. 37")
 # (nor an era: "1420–1290 cal BC", "1200 BC" are no years of ours)
 _D = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|er|°|º)?"  # (and French "1er", Italian "1°")
@@ -178,7 +184,7 @@ PATTERNS = [(name, re.compile(p, re.I if name in ("season", "season2", "part", "
     # (a past century's time "in" it: "21st-century skills", "a 19th century mill" name a
     # kind; "since the late 19th century", "into the 21st century" are no events)
     ("century", r"(?:(?<=\b[Ii]n\s)|(?<=[Dd]uring\s))the\s(?:(?P<p>[Ee]arly|[Mm]id|[Ll]ate)[- ])?"
-                r"(?P<c>1[0-9]|20)(?:st|nd|rd|th)\scentury\b(?!-)"),
+                r"(?P<c>1[0-9]|20)(?:st|nd|rd|th)\scentury\b(?!-|\s" + _ERA + r")"),
     # ("les années 1990", "la década de 1990", "die 1990er Jahre")
     ("decade2", rf"\b(?:[Ll]es\sannées|[Dd]es\sannées|[Ll]a\sdécada\sde|[Ll]os\saños|(?:[Gg]li\s|[Nn]egli\s|[Dd]egli\s"
                 rf"|[Oo]s\s|[Nn]os\s|[Dd]os\s)?(?:anni|anos|años))\s(?P<y>(?:1\d|20)\d0)\b"
@@ -225,7 +231,11 @@ _NAMED_BY = re.compile(r"\b(?:Act|Code|Treaty|Directive|Statute|Law) of $"
                        r"|\b(?:Press|Books|Publishing|Publishers|Verlag|Editions|Éditions"
                        r"|Editorial)[,;]\s$"
                        r"|\((?:[^()]*\bv\.\s[^()]*,\s|[^()]*\b(?:Cir|App|Supp|Rev|Ct)\.\s|CJEU\s"
-                       r"|ECJ\s|EWCA\s|EWHC\s|UKSC\s)$|\b\d+\s(?:[A-Z][\w.]*\s){1,4}\d+\s\($")
+                       r"|ECJ\s|EWCA\s|EWHC\s|UKSC\s)$|\b\d+\s(?:[A-Z][\w.]*\s){1,4}\d+\s\($"
+                       # (a statute's or a law report's section: "42 U.S.C. 1983", "40 C.F.R.
+                       # 2001", "[2019] A.C. 2005", "§ 1983")
+                       r"|\b(?:U\.\s?S\.\s?C|C\.\s?F\.\s?R|A\.\s?C|W\.\s?L\.\s?R|Stat)\.?\s(?:§§?\s?)?$"
+                       r"|§§?\s?$")
 #: a record's "since": "its most since 2019", "the highest level since 2008" say nothing
 #: happened in 2019 or 2008 (a comparison across the years between, like a bound)
 _SINCE_RECORD = re.compile(r"\b(?:most|highest|lowest|largest|smallest|biggest|best|worst|first"
@@ -347,6 +357,8 @@ NEEDS = {"fromto": ("from", "between", "entre", "zwischen", "von", "van", "tra",
          # "s" or "k" under re.I: ſ stays ſ when lower-cased, K becomes k)
          "relative": ("year", "month", "week", "yesterday", "yeſterday")}
 _DIGIT = re.compile(r"\d")
+#: a year given with its era ("AD 79", "44 BC", "79 CE"): a year of a form not read
+_ERA_YEAR = re.compile(r"\b(?:AD|A\.D\.|CE)\s\d{1,4}\b|\b\d{1,4}\s(?:AD|A\.D\.|BCE?|B\.C\.|CE)\b")
 
 
 def _has_year(text: str) -> bool:
@@ -622,6 +634,10 @@ def find_dates(text: str, published: datetime | None = None) -> list[RawDate]:
     taken: list[tuple[int, int]] = []
     found: list[RawDate] = []
     years = None
+    if published is not None and ("AD" in text or "BC" in text or "CE" in text) and \
+            _ERA_YEAR.search(text):
+        published = None  # ("On 24 August AD 79 … in late October": a paragraph that dates
+        #                   by an era resolves no day or phrase against the publication)
     has_year = _has_year(text)
     # (a year of its own, not a decade's: "the 1990s" dates no day beside it)
     # (nor does a record's "since 2012": "reached 11.2°C on 23 March, its warmest since 2012")
@@ -682,9 +698,10 @@ def find_dates(text: str, published: datetime | None = None) -> list[RawDate]:
             if name in ("fromto", "yy") and _counted(text, e):
                 taken.append((s, e))  # "between 1200 and 1500 workers": counts, no years
                 continue
-            if name == "yy" and _LIFE.match(text, max(0, s - 60), s) and text[e:e + 1] == ")":
-                taken.append((s, e))  # "Tobias Whitlow (1902–1940)": a life, no event
-                continue
+            if name == "yy" and _LIFE.match(text, max(0, s - 60), s) and text[e:e + 1] in ");" \
+                    or name in ("yy", "fromto") and _REIGN_BEFORE.search(text, max(0, s - 12), s):
+                taken.append((s, e))  # "Tobias Whitlow (1902–1940)": a life, no event; nor
+                continue  #            "(c. 1028–1087; r. 1066–1087)", "lived from 1491 to 1547"
             if days and s and (text[s - 1] in _NOT_BEFORE or text[s - 1].isalnum()):
                 continue  # (a day span's digits glued to a word or a number: _L)
             if name == "dd" and text[e:e + 1] == " " and text[e + 1:e + 2].isupper() and \
