@@ -40,6 +40,9 @@ __all__ = ["ArticleFacts", "DatedStatement", "Fact", "Quantity", "Segment", "Ser
 _MEASURED = re.compile(r"\b(?:from|to|de|a|à|von|auf)\s[$£€¥]?[\d][\d.,]*\s?(?:%|[a-zA-Z/³²]{1,12})?"
                        r"\s(?:in|en|im|em)\s$")
 _JAPAN = re.compile(r"\bJapan")
+#: a word every citation or credit :func:`cited` finds holds ("Source:", "Photo:")
+_CREDITED = ("ource", "Photo", "Image", "Picture", "Illustration", "Credit", "Foto", "Bild",
+             "Quelle", "Fuente", "Fonte", "Bron", "Źród", "Dane", "Data")
 #: an era not ours, named by a lead-in: "All dates below are BCE, and most are approximate:"
 _ERA_WORD = re.compile(r"\b(?:BCE?|B\.C\.(?:E\.)?|before Christ|before the Common Era)(?!\w)")
 
@@ -150,7 +153,8 @@ def _extract(article: Article, stem: str, published: datetime | None) -> Article
                 #           "Our polling average since January 2026")
             if d.precision == "year" and cited_work(seg.masked, d.start_off, d.end_off):
                 continue  # ("(Smith et al., 2021)", "Burns et al. (2020)": a work's year)
-            if "ource" in seg.masked and cited(seg.masked, spans, d.start_off, d.end_off):
+            if has_any(seg.masked, _CREDITED) and cited(seg.masked, spans, d.start_off,
+                                                         d.end_off):
                 continue  # ("… by season. Source: Harbour FC annual report 2025")
             if fixes and corrected(seg.masked, spans, d.start_off, d.end_off) or \
                     negated(seg.masked, d.start_off):

@@ -634,16 +634,14 @@ def find_dates(text: str, published: datetime | None = None) -> list[RawDate]:
     taken: list[tuple[int, int]] = []
     found: list[RawDate] = []
     years = None
-    if published is not None and ("AD" in text or "BC" in text or "CE" in text) and \
-            _ERA_YEAR.search(text):
-        published = None  # ("On 24 August AD 79 … in late October": a paragraph that dates
-        #                   by an era resolves no day or phrase against the publication)
     has_year = _has_year(text)
     # (a year of its own, not a decade's: "the 1990s" dates no day beside it)
     # (nor does a record's "since 2012": "reached 11.2°C on 23 March, its warmest since 2012")
     one_year = has_year and published is not None and (
         not ("0s" in text or "0er" in text or "ince " in text)
-        or names_a_year(text, decades=False))
+        or names_a_year(text, decades=False)) or published is not None and (
+        "AD" in text or "BC" in text or "CE" in text) and _ERA_YEAR.search(text) is not None
+    # (and a year by its era: "On 24 August AD 79 … in late October" was drawn in 2025)
     has_rel = published is not None and _has_rel(text)
     has_day = published is not None and (not one_year and _DIGIT.search(text) is not None
                                          or one_year and _WEEKDAY_DAY.search(text) is not None)

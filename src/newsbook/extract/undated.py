@@ -64,7 +64,10 @@ NOT_THIS = re.compile(r"(?:[,(—–]\s?|\s)(?:and\s)?(?:not|rather than|instead
                       r"|[,(—–]\s?no\s(?:el\s|en\s)?$")
 #: a citation's line: its year is the source's, no event's
 SOURCE_LINE = re.compile(r"^\s*(?:(?:Sources?|Data|Quelle|Quellen|Fuentes?|Fontes?|Fonte"
-                         r"|Source des données|Bron|Źródło|Źródła|Dane)[\s\u00a0\u202f]?:\s"
+                         r"|Source des données|Bron|Źródło|Źródła|Dane"
+                         # (and a picture's credit: "Photo: Tell Qasrun Project, 2024.")
+                         r"|Photo(?:graph)?s?|Photo credit|Images?|Picture|Illustration|Credits?"
+                         r"|Foto|Bild)[\s\u00a0\u202f]?:\s"
                          # (Japanese, Chinese, Korean: "出典：国土交通省", a full-width colon)
                          r"|(?:出典|出所|資料|来源|來源|资料来源|資料來源|출처|자료)\s?[：:]"
                          # (and a post's own timestamp of an edit: "Updated: Jan. 9, 2026,
@@ -116,6 +119,11 @@ _ITSELF = re.compile(r"\b(?i:this|today['’]s|this week['’]s|our|the first|th
                      r"temporada|este año|el año|\d{4})"
                      r"|(?:^|\s)(?:[Tt]hat['’]s|[Tt]hat is|[Tt]hat['’]ll be) (?:it|all) for\b"
                      r"|^(?:This|Next|Last) (?:week|month|issue)\s?:|^In this (?:issue|edition)"
+                     # (a sign-off, "Until next month, valete.", and "This month we go back …")
+                     r"|^(?:[Uu]ntil|[Tt]ill|[Ss]ee you|[Mm]ore) next (?:week|month|time|issue)\b"
+                     # (but "This month, I spent some time exploring Kyrgyzstan" is an event)
+                     r"|^(?:This|Next) (?:week|month),? (?:we|we[’']ll) (?:go|look|turn|head"
+                     r"|travel|return|dig|dive|step)\b"
                      r"|^This (?:week|month)['’]s (?:is|one|letter|question|pick|mailbag)\b"
                      # ("Five items this week", "Three reviews this week", "Thanks for
                      # reading, and for all your tips last year.")
