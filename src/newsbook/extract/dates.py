@@ -135,6 +135,10 @@ PATTERNS = [(name, re.compile(p, re.I if name in ("season", "season2", "part", "
     ("iso", rf"{_L}(?P<a>{_Y}-[01]\d-[0-3]\d){_R}"),
     # a numeric date, "12/31/2025" or "31.12.2025": read only when the day cannot be the
     # month (over 12); "3/4/2025" is March 4 in the US and 3 April elsewhere, so no date
+    # ("between 3/3/2025 and 3/21/2025": one span, its days' order told by either date;
+    # each alone was drawn as a point)
+    ("numnum", rf"\b(?:[Ff]rom|[Bb]etween)\s(?P<a>[0-3]?\d/[0-3]?\d/{_Y})\s(?:to|and|until|through)"
+               rf"\s(?P<b>[0-3]?\d/[0-3]?\d/{_Y}){_R}"),
     ("num", rf"{_L}(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)(?P<y>{_Y}){_R}"),
     # a span of days: "from 2 to 5 April", "14–16 March 2026", "April 2–5, 2026" (its last
     # day alone was drawn as a point, or nothing at all)
@@ -242,7 +246,11 @@ _SINCE_RECORD = re.compile(r"\b(?:most|highest|lowest|largest|smallest|biggest|b
                            r"|fewest|least|strongest|weakest|fastest|slowest|hottest|coldest"
                            r"|wettest|driest|closest|nearest|warmest|coolest|sunniest|snowiest"
                            r"|windiest|stormiest|busiest|quietest|cheapest|greatest|deepest"
-                           r"|longest|shortest|tallest|heaviest|lightest|latest|earliest)(?:-\w+)?\b(?:\s[\w’'-]+){0,7}\ssince\s"
+                           r"|longest|shortest|tallest|heaviest|lightest|latest|earliest"
+                           r"|tightest|narrowest|widest|sharpest|steepest|richest|poorest|safest"
+                           r"|deadliest|costliest|oldest|youngest|hardest|easiest|toughest"
+                           r"|loudest|rainiest|mildest|calmest|wildest|darkest|brightest"
+                           r"|healthiest|wealthiest|happiest)(?:-\w+)?\b(?:\s[\w’'-]+){0,7}\ssince\s"
                            r"(?:the\s(?:[\w’'-]+\s){0,3}(?:of\s)?)?$"
                            # (German: "der erste Anstieg seit 2021", "höchste Stand seit")
                            r"|\b(?:erste[nrs]?|höchste[nrs]?|niedrigste[nrs]?|stärkste[nrs]?"
@@ -272,12 +280,12 @@ def _not_its_own(text: str, s: int) -> bool:
             and _SINCE_RECORD.search(text, max(0, s - 80), s) is not None
             or any(w in before[-40:] for w in ("from", "year", "instead", "rather"))
             and _NOT_ITS_DATE.search(text, max(0, s - 40), s) is not None
-            or any(w in before[-24:] for w in (" on ", "than", "from", "compared", "vers",
+            or any(w in before[-40:] for w in (" on ", "than", "from", "compared", "vers",
                                                 "relative", "vs", "against", "same", "this", "als",
                                                 "gegenüber", "ergleich", " von ", "sul",
                                                 "rispetto", "sotto", "sopra", "tym samym",
                                                 "porównaniu", "niż"))
-            and (_VERSUS.search(text, max(0, s - 24), s) is not None
+            and (_VERSUS.search(text, max(0, s - 40), s) is not None
                  or _VERSUS_YEAR.search(text, max(0, s - 24), s) is not None
                  and _YEAR_AT.match(text, s) is not None))
 
@@ -295,6 +303,9 @@ _MODEL_BEFORE = re.compile(r"\b(?:a|an|gray|grey|black|white|red|blue|silver|gre
 #: a year a level is compared with: "Turnout was 67.9%, a little up on 2022."
 _VERSUS = re.compile(r"\b(?:(?:up|down|higher|lower|more|less|fewer|better|worse)"
                      r"(?: (?:by )?[-+−]?[\d.,]+\s?(?:%|per ?cent|points?|pp)?)? (?:on|than|from)"
+                     # ("more common than they were in the 1990s")
+                     r"|\bthan (?:it|they|we|he|she|I|you|there|this|that)\s(?:was|were|had been"
+                     r"|did|had|used to be)\sin"
                      r"|compared (?:with|to)|relative to|versus|vs\.?|against|unchanged from"
 
                      # ("up 11% on the same period of 2025")
@@ -341,7 +352,7 @@ NEEDS = {"fromto": ("from", "between", "entre", "zwischen", "von", "van", "tra",
                     "od "), "monmon": ("-", "–", " to ", "through", "until"),
          "mymy": ("-", "–", " to ", "until", "through"),
          "dmdm": (" to ", "until", "through", " and ", " au ", " al ", " bis "), "yy": ("-", "–", " to ", "/", " bis ", " à ", " a ", " al ", " tot "),
-         "iso": ("-",), "num": ("/", "."), "q": ("q1", "q2", "q3", "q4", "1q", "2q", "3q", "4q"), "ordq": ("quarter", "kwartaal", "trimestre", "quartal", "kwartale"), "h": ("h1", "h2", "h 1", "h 2", "half", "1h", "2h"),
+         "iso": ("-",), "num": ("/", "."), "numnum": ("/",), "q": ("q1", "q2", "q3", "q4", "1q", "2q", "3q", "4q"), "ordq": ("quarter", "kwartaal", "trimestre", "quartal", "kwartale"), "h": ("h1", "h2", "h 1", "h 2", "half", "1h", "2h"),
          "h2": ("semestre", "halbjahr"),
          "season": tuple(_SEASONS_EN), "season2": tuple(_SEASONS_OTHER), "fy": ("fy", "fiscal"),
          "partdec": ("0s", "0er", "années"),
@@ -487,6 +498,19 @@ def _resolve(name: str, m: re.Match, published: datetime | None):
         return d, d, "day"
     if name in ("dmy", "mdy", "my"):
         return _point(m.group())
+    if name == "numnum":
+        parts = [[int(x) for x in g[k].split("/")] for k in ("a", "b")]
+        day_first = any(a > 12 for a, _, _ in parts)
+        month_first = any(b > 12 for _, b, _ in parts)
+        if day_first == month_first and any(a != b for a, b, _ in parts):
+            return None  # (both orders fit, or neither)
+        try:
+            days = [date(y, b, a) if day_first else date(y, a, b) for a, b, y in parts]
+        except ValueError:
+            return None
+        if days[1] < days[0]:
+            return None
+        return days[0].isoformat(), days[1].isoformat(), "range"
     if name == "num":
         a, b = int(g["a"]), int(g["b"])
         if (a > 12) == (b > 12) and a != b:
@@ -719,10 +743,10 @@ def find_dates(text: str, published: datetime | None = None) -> list[RawDate]:
                 #           1883: a state's start, whose year a nearby one may not be)
             if name == "relative" and _VERSUS.search(text, max(0, s - 24), s):
                 continue  # ("unchanged from last month": a comparison dates nothing)
-            if name in ("fromto", "dmdm") and _MOVED.search(text, max(0, s - 30), s):
+            if name in ("fromto", "dmdm", "numnum") and _MOVED.search(text, max(0, s - 30), s):
                 taken.append((s, e))  # ("would slip from 2027 to 2028": a date moved, no
                 continue  #            span of both; nor is the old one an event)
-            if name not in ("relative", "fromto") and (
+            if name not in ("relative", "fromto", "numnum") and (
                     _BOUND.search(text, max(0, s - 16), s)
                     or _not_its_own(text, s)
                     or _NAMED_BY.search(text, max(0, s - 80), s)):
@@ -735,7 +759,7 @@ def find_dates(text: str, published: datetime | None = None) -> list[RawDate]:
             else:
                 res = _resolve(name, m, published)
             if res is None:
-                if name in ("fromto", "yy", "iso", "dmy", "mdy", "num"):
+                if name in ("fromto", "yy", "iso", "dmy", "mdy", "num", "numnum"):
                     taken.append((s, e))      # "February 30, 2023": no date, nor its year
                 continue
             if name == "yy" and (_FISCAL_AFTER.match(text, e)
