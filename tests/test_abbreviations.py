@@ -22,6 +22,10 @@ ROOT = Path(__file__).resolve().parents[1]
      [("APR", "annual percentage rate")]),
     ("CPI: the consumer price index.", [("CPI", "consumer price index")]),
     ("NOTE: nothing else here.", []),
+    # (square brackets, in both orders; a note's "[1]" and "[sic]" define nothing)
+    ("The Congressional Budget Office [CBO] scored it [1], as the CR [continuing "
+     "resolution] ran out [sic].",
+     [("CBO", "Congressional Budget Office"), ("CR", "continuing resolution")]),
     # (a long form past its elided article: "l’Autorité …" is "Autorité …")
     ("Selon l’Autorité de régulation des transports (ART), le péage augmente.",
      [("ART", "Autorité de régulation des transports")]),
@@ -83,11 +87,14 @@ def test_definitions_and_non_definitions(text, want):
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(["The ", "Energy ", "Agency ", "(EA)", "(E)", "(", ")", ". ",
-                                 "of ", "`x` ", "{eval} ", "Ä", "\n", "Big-Data ", "(BD)"]),
+                                 "of ", "`x` ", "{eval} ", "Ä", "\n", "Big-Data ", "(BD)",
+                                 "[EA]", "[", "]"]),
                 max_size=12).map("".join))
 def test_a_long_form_is_always_the_text_right_before_its_bracket(text):
     for d in find_abbreviations(text):
-        assert text[d.start:d.end] == f"{d.long_form} ({d.abbr})"
+        # (a square bracket reads as a round one)
+        assert text[d.start:d.end].translate(str.maketrans("[]", "()")) == \
+            f"{d.long_form} ({d.abbr})"
         assert d.abbr.isalnum() and d.long_form[0].isalpha()
 
 

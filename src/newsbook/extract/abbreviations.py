@@ -36,6 +36,7 @@ def _initial(word: str) -> str:
     "e" and "i", as the abbreviations FEE and IPC write them), past an elision."""
     word = _ELIDED.sub("", word) or word
     return unicodedata.normalize("NFD", word[:1])[:1].lower()
+_SQUARE = str.maketrans("[]", "()")
 #: a long form does not reach back past these (a dash between words, "Niño–Southern", is
 #: part of a name: only a spaced one stops it)
 _STOP_AT = re.compile(r"[.;:!?()\[\]“”\"]| [—–] |—")
@@ -53,6 +54,8 @@ def find_abbreviations(text: str) -> list[Abbreviation]:
     """Every ``Long Form (ABBR)`` definition of ``text``, in order, then every
     ``ABBR (long form)`` one."""
     out: list[Abbreviation] = []
+    if "[" in text:  # ("Congressional Budget Office [CBO]", "CR [continuing resolution]": a
+        text = text.translate(_SQUARE)  # square bracket reads as a round one, same offsets)
     if "(" not in text:
         if "（" in text:
             return _expanded_after(text, set())
