@@ -1365,6 +1365,13 @@ def test_what_follows_an_html_interview_about_it_is_no_turn_and_one_person_is_on
                    ("Tom", ["And next?"]),
                    ("Imogen Farrell", ["Three clubs will hire a coach.", "More of hers."]),
                    "Imogen’s paper on zonal marking is free to read."]
+    # (labelled only Q and A: the one the introduction names answers)
+    blocks = html_blocks(
+        "<p>I spoke with Rhona Kellett, the coach, at the ground.</p>"
+        "<p><strong>Q:</strong> What is the target?</p><p><strong>A:</strong> Top four.</p>"
+        "<p><strong>Q:</strong> Would you survive?</p><p><strong>A:</strong> Not a "
+        "chance.</p><p>Kellett's contract runs until the summer of 2027.</p>")[0]
+    assert isinstance(blocks[-2], Turn) and blocks[-1].text.startswith("Kellett's contract")
     from newsbook.model import Paragraph
     turns = tuple(Turn(n, (Paragraph(t, k),), k) for k, (n, t) in enumerate(
         [("Ledger", "Why?"), ("Jane Ortiz", "I have lived here for 16 years."),

@@ -300,6 +300,26 @@ def words_in(text: str) -> int:
 _PARTICLES = frozenset("van von de der den da di du del dos das ter ten le la".split())
 
 
+#: the labels of a question-and-answer transcript, which name nobody
+QA_LABELS = frozenset({"Q", "A", "Q.", "A.", "Question", "Answer"})
+_NAME_WORD = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ’'-]+"
+#: how an introduction names the one who answers: "I spoke with Marta Okonkwo, who …"
+_INTERVIEWEE = re.compile(
+    r"\b(?:(?:spoke|speak|talked|talk|chatted|sat down|caught up)\s(?:with|to)"
+    r"|interviewed|(?:conversation|interview|Q&A|chat)\swith|joined by|[Ww]e asked|I asked)"
+    rf"\s(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s)?(?P<name>{_NAME_WORD}(?:\s[A-Z]\.)?"
+    rf"(?:\s{_NAME_WORD}){{1,2}})(?![\w’'-])")
+
+
+def interviewee(texts: list[str]) -> str:
+    """The one a question-and-answer transcript's introduction (the paragraphs before its
+    first turn) names as answering ("This week I spoke with Marta Okonkwo, …"), or "":
+    only when it names exactly one person so. The reader asks it where the interview
+    ends, the speaker chart whom to name."""
+    names = {m.group("name") for t in texts for m in _INTERVIEWEE.finditer(t)}
+    return names.pop() if len(names) == 1 else ""
+
+
 def short_for(short: str, full: str) -> bool:
     """Whether a speaker's label ``short`` names the one ``full`` names, in an interview
     that gives the full name once and then a short one: its surname ("Ortiz" for "Jane

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import re
 
-from ..model import (Article, Heading, ListBlock, Paragraph, Turn, anchor_id, short_for,
+from ..model import (QA_LABELS, Article, Heading, ListBlock, Paragraph, Turn, anchor_id,
+                     interviewee, short_for,
                      source_line, walk, words_in)
 from .facts import SpeakerShare
 
@@ -61,15 +62,7 @@ def _full_names(speakers: set[str]) -> dict[str, str]:
     return out
 
 
-#: the labels of a question-and-answer transcript, which name nobody
-_QA = frozenset({"Q", "A", "Q.", "A.", "Question", "Answer"})
-_NAME_WORD = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ’'-]+"
-#: how an introduction names the one who answers: "I spoke with Marta Okonkwo, who …"
-_INTERVIEWEE = re.compile(
-    r"\b(?:(?:spoke|speak|talked|talk|chatted|sat down|caught up)\s(?:with|to)"
-    r"|interviewed|(?:conversation|interview|Q&A|chat)\swith|joined by|[Ww]e asked|I asked)"
-    rf"\s(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s)?(?P<name>{_NAME_WORD}(?:\s[A-Z]\.)?"
-    rf"(?:\s{_NAME_WORD}){{1,2}})(?![\w’'-])")
+_QA = QA_LABELS
 
 
 def _questioned(article: Article, labels: set[str]) -> dict[str, str]:
@@ -78,18 +71,19 @@ def _questioned(article: Article, labels: set[str]) -> dict[str, str]:
     the interviewer, each with the label as written ("Marta Okonkwo (A)"), so the speaker
     chart names people, not letters. Only when the paragraphs before the first turn name
     exactly one person so: when in doubt, the labels stay as they are."""
-    names: list[str] = []
+    texts: list[str] = []
     for b in article.blocks:
         if isinstance(b, Turn):
             break
         if isinstance(b, Paragraph):
-            names += [m.group("name") for m in _INTERVIEWEE.finditer(b.text)]
-    if len(set(names)) != 1:
+            texts.append(b.text)
+    name = interviewee(texts)
+    if not name:
         return {}
     out = {}
     for label in labels:
         if label[0] == "A":
-            out[label] = f"{names[0]} ({label})"
+            out[label] = f"{name} ({label})"
         else:
             out[label] = f"Interviewer ({label})"
     return out

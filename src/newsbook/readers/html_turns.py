@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..model import Block, ListBlock, Paragraph, Quote, Span, Turn, short_for
+from ..model import QA_LABELS, Block, ListBlock, Paragraph, Quote, Span, Turn, interviewee, short_for
 from .units import narration
 
 #: a bold label: a name of one to six words, then a colon (in the bold or just after it)
@@ -58,8 +58,13 @@ def turns(blocks: list[Block]) -> list[Block]:
         if not any(lab and lab[0] in speakers for lab in labels[j:]):
             # (the interview's last turn: what follows about it, or about the speaker by
             # name, is the newsletter's, not the speaker's words)
+            who = lab[0]
+            if who in QA_LABELS:  # ("A:": whom the introduction names, :func:`interviewee`)
+                first_turn = next(k for k, x in enumerate(labels) if x and x[0] in speakers)
+                who = interviewee([b.text for b in blocks[:first_turn]
+                                   if isinstance(b, Paragraph)]) or who
             j = next((k for k in range(i + 1, j) if isinstance(blocks[k], Paragraph)
-                      and narration(blocks[k].text, lab[0])), j)
+                      and narration(blocks[k].text, who)), j)
         first = _without_label(blocks[i], lab[1])
         out.append(Turn(lab[0], (first, *blocks[i + 1:j]), blocks[i].line, lab[2]))
         i = j

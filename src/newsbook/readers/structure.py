@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import CJK_CHAR, HANGUL_SYLLABLES, KANA_HAN
+from ..model import CJK_CHAR, HANGUL_SYLLABLES, KANA_HAN, QA_LABELS, interviewee
 from ..model import (Aside, Block, Caption, Code, Heading, ListBlock, ListItem, Note, Paragraph,
                      Piece, Quote, Table, Turn)
 from .prompts import is_sponsor
@@ -178,8 +178,13 @@ def _blocks(units: list[Unit], marks: Marks, level: int, *, nest: bool = True) -
                 j = i + 1  # (a transcript's last timed turn is its line: what follows, "The
                 # full transcript is on our website.", is the newsletter's, not the speaker's)
             elif not any(v.kind == "speaker" for v in units[j:]):  # (the interview's last)
+                who = u.extra["name"]
+                if who in QA_LABELS:  # ("A:": the one the introduction names answers, and
+                    # "Kellett's contract runs until …" after the last answer is no answer)
+                    first = next(k for k, v in enumerate(units) if v.kind == "speaker")
+                    who = interviewee([v.text for v in units[:first] if v.kind == "para"]) or who
                 j = next((k for k in range(i + 1, j)
-                          if narration(units[k].text, u.extra["name"])
+                          if narration(units[k].text, who)
                           or _section_title(units[k], units[k + 1:k + 2])), j)
             if j < len(units) and units[j].kind in ("table", "code") and j > i + 1 \
                     and units[j - 1].kind == "para" and units[j - 1].text.rstrip().endswith(":"):
