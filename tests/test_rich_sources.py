@@ -1923,3 +1923,19 @@ def test_an_rss_authors_address_is_not_the_byline():
                        source="f.xml", line=1, byline="mara@blockheight.dev (Mara Quillon)",
                        diags=[])
     assert art.byline == "Mara Quillon"
+
+
+def test_a_mailbag_of_reader_questions_is_no_ones_share_of_words():
+    """"Reader question:" and "Answer:" in bold were drawn as two speakers of an interview
+    ("Words spoken by Reader question, Answer")."""
+    from newsbook.extract.speakers import speaker_shares
+    from newsbook.model import Article, Turn
+    blocks = html_blocks(
+        "<p>Your questions this month.</p>"
+        "<p><strong>Reader question:</strong> Is a 50% cut better than a 2% one?</p>"
+        "<p><strong>Answer:</strong> Not necessarily.</p>"
+        "<p><strong>Reader question:</strong> Should I refinance now?</p>"
+        "<p><strong>Answer:</strong> Only if the rate falls a full point.</p>")[0]
+    assert sum(isinstance(b, Turn) for b in blocks) == 4
+    art = Article(title="Mailbag", published=None, line=1, blocks=tuple(blocks), footnotes=())
+    assert speaker_shares(art, "m") == ()

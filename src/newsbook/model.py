@@ -307,6 +307,8 @@ _NAME_WORD = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ’'-]+"
 _INTERVIEWEE = re.compile(
     r"\b(?:(?:spoke|speak|talked|talk|chatted|sat down|caught up)\s(?:with|to)"
     r"|interviewed|(?:conversation|interview|Q&A|chat)\swith|joined by|[Ww]e asked|I asked)"
+    # (and a role before the name: "We asked its principal investigator, Dr. Lucía Ferreira")
+    r"(?:\s(?:its|their|our|the|her|his)\s[a-z][a-z -]{2,40},)?"
     rf"\s(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s)?(?P<name>{_NAME_WORD}(?:\s[A-Z]\.)?"
     rf"(?:\s{_NAME_WORD}){{1,2}})(?![\w’'-])")
 

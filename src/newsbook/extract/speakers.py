@@ -26,6 +26,8 @@ def speaker_shares(article: Article, stem: str) -> tuple[SpeakerShare, ...]:
     rows: dict[tuple[str, str], list] = {}
     section = ""
     labels = {b.speaker for b in walk(article.blocks) if isinstance(b, Turn)}
+    if any(_READERS.match(label) for label in labels):
+        return ()  # (a mailbag, "Reader question:" then "Answer:": no one's share of words)
     full = _questioned(article, labels) if labels and labels <= _QA else _full_names(labels)
 
     def visit(blocks, top: bool) -> None:
@@ -63,6 +65,8 @@ def _full_names(speakers: set[str]) -> dict[str, str]:
 
 
 _QA = QA_LABELS
+#: a mailbag's labels: readers' questions, the newsletter's answers
+_READERS = re.compile(r"(?i:readers?['’]?s? (?:question|q|asks?)|your questions?|mailbag)$")
 
 
 def _questioned(article: Article, labels: set[str]) -> dict[str, str]:
