@@ -53,6 +53,9 @@ CTA = re.compile(r"^(?:Subscribe now|Subscribe|Share|Leave a comment|Give a gift
                  r"|What did you think of (?:today['’]s|this week['’]s|this) (?:edition|email|issue"
                  r"|newsletter)\??|Terms of Service|Privacy Policy"
                  r"|Forward to a friend|Forward this email to a friend"
+                 # ("Subscribe to get The Long Ago in your inbox every month.")
+                 r"|(?:Subscribe|Sign up)(?: now| for free| here)? to (?:get|receive) .{1,80}?"
+                 r" (?:in|to|straight to|delivered to) your inbox\b.{0,60}"
                  # (a forward-and-subscribe footer: "Enjoyed this issue? Forward this email to
                  # a friend.", "Was this forwarded to you? Subscribe to get the next issue.")
                  r"|(?:Enjoy(?:ed|ing)|Lik(?:ed|ing)|Lov(?:ed|ing)) (?:this|today['’]s|this "
