@@ -116,6 +116,16 @@ def test_an_intro_lead_skips_a_greeting_and_the_writers_bio():
                   "Bridgewater Canal and the men who dug it by hand.", 6)), (), 1)
     assert first_sentence(art) == ("This month: the Bridgewater Canal and the men who dug it "
                                    "by hand.")
+    # (nor "Happy new year", a "covers … for <the newsletter>" bio or a guest post's note)
+    art = Article("T", datetime(2026, 3, 1), (
+        Paragraph("Rosalind Okafor covers appropriations for The Cloakroom Ledger. She spent "
+                  "six years on the House Appropriations Committee staff.", 4),
+        Paragraph("A guest post by Theo Vance, a former counsel to the Senate Judiciary "
+                  "Committee who now teaches administrative law.", 6),
+        Paragraph("Happy new year, and welcome back to The Long Ago. This month we go back "
+                  "some 3,200 years, to the fall of the palace states.", 8)), (), 1)
+    assert first_sentence(art) == ("This month we go back some 3,200 years, to the fall of the "
+                                   "palace states.")
 
 
 def test_a_rating_line_is_no_intro_lead():

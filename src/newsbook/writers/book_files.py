@@ -165,6 +165,7 @@ def first_sentence(article: Article) -> str:
 #: a greeting, which says nothing of the article: "Hello, and welcome to …", "Good morning."
 _GREETING = re.compile(r"(?:Hello|Hi|Hey|Good (?:morning|afternoon|evening)|Welcome|Greetings"
                        r"|Dear (?:readers|friends|all|subscribers)|Happy \w+day|Bonjour|Hola"
+                       r"|Happy (?:[Nn]ew [Yy]ear|[Hh]olidays|[Ee]aster)|Season['’]s greetings"
                        r"|Buenos días|Bienvenid[oa]s|Hallo|Guten (?:Morgen|Tag)|Ciao|Buongiorno"
                        r"|Olá|Bom dia|Dzień dobry|Cześć|Witajcie|Goedemorgen|Goedendag|Hoi|Beste lezers"
                        r"|大家好|こんにちは|안녕하세요)\b")
@@ -172,7 +173,13 @@ _GREETING = re.compile(r"(?:Hello|Hi|Hey|Good (?:morning|afternoon|evening)|Welc
 #: escribe Acequia Abierta desde Zaragoza.", "Claire Vautrin est ingénieure ferroviaire …"
 _BIO_LINE = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w.’'-]+ ){1,4}(?:is|es|est|ist|è|é) (?:an? |una? |une? "
                        r"|eine? )?[\w’'-]+(?: [\w’'-]+){0,6}(?:,| and| y| et| und| e) (?:writes|"
-                       r"escribe|écrit|schreibt|scrive|escreve|edits|edita|runs|dirige)\b")
+                       r"escribe|écrit|schreibt|scrive|escreve|edits|edita|runs|dirige)\b"
+                       # ("Rosalind Okafor covers appropriations for The Cloakroom Ledger.")
+                       r"|^(?:[A-ZÀ-ÖØ-Þ][\w.’'-]+ ){1,4}(?:covers|reports on|writes about|writes"
+                       r"|edits) [^.]{3,80} for (?:the )?[A-Z][^.]{0,60}\."
+                       # ("A guest post by Theo Vance, a former counsel …")
+                       r"|^(?:An? |This is an? )?(?:[Gg]uest (?:post|essay|column|piece)|[Gg]uest"
+                       r"post) (?:by|from) [A-Z]")
 
 
 _BIO_VERB = re.compile(r"\b(is|was|are|were|has|have|writes|wrote|works|worked|covers|studies|"
