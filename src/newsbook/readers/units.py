@@ -207,6 +207,8 @@ def find_footnotes(units: list[Unit], names: frozenset[str] = frozenset()
     Returns the remaining units and ``[(number, paragraphs)]``.
     """
     got = _footnotes(units, names)
+    if not got[1] and (typed := _typed_notes(units, names)) is not None:
+        return typed
     if got[1] or not any(len(u.lines) > 1 and _NUMBER_LINE.match(u.lines[0]) for u in units):
         return got
     split: list[Unit] = []
@@ -220,6 +222,39 @@ def find_footnotes(units: list[Unit], names: frozenset[str] = frozenset()
 
 
 _NUMBER_LINE = re.compile(r"^\s*\d{1,3}\s*$")
+#: a notes section's title over notes typed "1 At €1 = £0.87, …" (number, space, text)
+_NOTES_TITLE = re.compile(r"^(?:Notes|Footnotes|Endnotes|Notes and sources|Note)\s?:?$", re.I)
+_TYPED_NOTE = re.compile(r"^(\d{1,3})\s(?=\S)")
+
+
+def _typed_notes(units: list[Unit], names: frozenset[str]
+                 ) -> tuple[list[Unit], list[tuple[int, list[Paragraph]]]] | None:
+    """Notes typed after a "Notes" title, each a paragraph opening with its number ("1 At
+    €1 = £0.87, …", "2 Minimum 1,500 minutes …"), numbered from 1 to the end of the
+    article (prompts aside): read as the bare-number form, the title dropped. None when
+    the article ends otherwise (a list typed "1 Do this" is no notes without the title)."""
+    for i, u in enumerate(units):
+        if not _NOTES_TITLE.match(u.text) or len(u.lines) != 1:
+            continue
+        split: list[Unit] = []
+        expect = 1
+        for v in units[i + 1:]:
+            m = _TYPED_NOTE.match(v.lines[0].strip())
+            if m and int(m.group(1)) == expect:
+                expect += 1
+                first = v.lines[0].strip()[m.end():]
+                split += [Unit(v.line, [m.group(1)], v.blanks_before),
+                          Unit(v.line, [first] + v.lines[1:])]
+            elif expect > 1 and (is_cta(v.text, names) or not m):
+                split.append(v)  # (a prompt after the notes, or a note's second paragraph)
+            else:
+                break
+        else:
+            if expect > 1:
+                got = _footnotes(units[:i] + split, names)
+                if got[1]:
+                    return got
+    return None
 
 
 def _footnotes(units: list[Unit], names: frozenset[str]
