@@ -153,7 +153,8 @@ PATTERNS = [(name, re.compile(p, re.I if name in ("season", "season2", "part", "
            rf"|und|en)\s)"
            rf"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s)?(?P<d1>{_D})\.?\s"
            rf"(?:of\s|de\s)?(?P<m1>{_MON})(?:,?\s(?:de\s)?(?P<y1>{_Y}))?{_R}"),
-    ("dd2", rf"\b(?P<m2>{_MON})\s(?P<d2>{_D})\s?[–-]\s?(?P<d3>{_D})(?:,?\s(?P<y2>{_Y}))?{_R}"),
+    ("dd2", rf"\b(?P<m2>{_MON})\s(?P<d2>{_D})(?:\s?[–-]\s?|\s(?:to|through|thru|until|till)\s)"
+            rf"(?P<d3>{_D})(?:,?\s(?P<y2>{_Y}))?{_R}"),  # (and "November 22 to 23, 2025")
     ("dmy", rf"\b{_DAY_MON_YEAR}{_R}"),
     # (a fixed holiday and its year: "Boxing Day 1962", "on Christmas Day 2024")
     ("holiday", rf"\b(?P<hol>Christmas Day|Christmas Eve|Boxing Day|New Year['’]s Day|New Year['’]s"
@@ -717,7 +718,7 @@ def find_dates(text: str, published: datetime | None = None) -> list[RawDate]:
             if name in ("fromto", "yy") and _BASELINE_AFTER.match(text, e):
                 taken.append((s, e))  # ("+1.8°C above the 1991–2020 average": a reference
                 continue  #            period, no span of events)
-            if name in ("fromto", "yy") and _counted(text, e):
+            if name in ("fromto", "yy", "dd2") and _counted(text, e):
                 taken.append((s, e))  # "between 1200 and 1500 workers": counts, no years
                 continue
             if name == "yy" and _LIFE.match(text, max(0, s - 60), s) and text[e:e + 1] in ");" \
