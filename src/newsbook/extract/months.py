@@ -50,13 +50,16 @@ def with_month_before(text: str, d: RawDate, found: list[RawDate]) -> RawDate:
 
 
 #: "1.2 million in January, 1.5 million in February, …": a month named with no year or day
-_BARE_MONTH = re.compile(r"\b(?:in|for|during|by)\s(?P<m>January|February|March|April|May|June"
-                         r"|July|August|September|October|November|December)\b"
+_BARE_MONTH = re.compile(r"(?:\b(?:in|for|during|by)\s"
+                         # (and a listing's labels: "Jan: 4.2%, Feb: 4.0%, Mar: 4.0%")
+                         r"|(?:^|(?<=[,;]\s)|(?<=\u2002))(?=[A-Z][a-z]{2,8}\.?:\s?[-+−$€£]?\d))"
+                         r"(?P<m>January|February|March|April|May|June"
+                         r"|July|August|September|October|November|December|Jan|Feb|Mar|Apr"
+                         r"|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b"
                          r"(?!\s?\d|,\s(?:1[89]|20)\d\d\b)")  # (no "January 15", "May, 2026")
 
 
-_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
+_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def bare_months(text: str, found: list[RawDate], published: datetime | None) -> list[RawDate]:
@@ -65,8 +68,8 @@ def bare_months(text: str, found: list[RawDate], published: datetime | None) -> 
     publication (a letter of July means this January; one of February, last November).
     Only for tying a listing's values to their periods, three months or more in one text:
     they are no events (a timeline never shows them; "in March" alone dates nothing)."""
-    if published is None or text.count(" in ") + text.count(" for ") < 3 or \
-            sum(text.count(m) for m in _NAMES) < 3:
+    if published is None or text.count(" in ") + text.count(" for ") + text.count(": ") < 3 \
+            or sum(text.count(m) for m in _NAMES) < 3:
         return []  # (substring counts first: most paragraphs name no three months)
     hits = [m for m in _BARE_MONTH.finditer(text)
             if not any(m.start("m") < d.end_off and d.start_off < m.end("m") for d in found)]
