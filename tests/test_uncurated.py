@@ -451,6 +451,12 @@ def test_an_export_of_several_newsletters_has_a_part_for_each(tmp_path):
     assert toc.index("the-fire") < toc.index("Kernel")
     events = (tmp_path / "data" / "generated" / "book_events.csv").read_text(encoding="utf-8")
     assert ",The flood,Brackenford Past & Present," in events, events
+    # (the book at a glance quotes each post's date as the export writes it, verbatim)
+    import csv
+    rows = list(csv.DictReader((tmp_path / "data" / "generated" / "book_articles.csv").open(
+        encoding="utf-8")))
+    source = (raw / "starred.json").read_text(encoding="utf-8")
+    assert rows and all(f'"published": {r["quote"]},' in source for r in rows), rows
 
 
 def test_an_article_in_german_names_no_one_by_one_capital():

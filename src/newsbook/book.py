@@ -467,7 +467,7 @@ def articles_csv(chapters) -> str:
     for c in chapters:
         w.writerow([c.stem, c.article.title, c.article.published.strftime("%Y-%m-%d %H:%M"),
                     (c.themes or ("More",))[0], c.reading_minutes, f"chapters/{c.stem}.html",
-                    c.article.date_text, c.article.date_line or "",
+                    c.article.date_quote, c.article.date_line or "",
                     "reading_minutes = words / 230, rounded up"])
     return buf.getvalue()
 

@@ -181,12 +181,21 @@ class Article:
     date_written: str = ""  # the date line as the copy wrote it, when not in the form below
     #: the input holds only the post's preview (a paywall, or an excerpt's "Read more")
     preview: bool = False
+    #: an export's or a feed's date as it writes it ("1766103600", "Fri, 19 Dec 2025
+    #: 00:20:00 GMT"): what a chart row dated by the post quotes
+    date_raw: str = ""
 
     @property
     def date_text(self) -> str:
         """The date exactly as FreshRSS wrote it: ``15 December 2025 at 07:32`` (or, from
         a copy in another form, that copy's own line)."""
         return self.date_written or freshrss_date(self.published)
+
+    @property
+    def date_quote(self) -> str:
+        """The date as the input writes it, verbatim (:attr:`date_text` for a text copy;
+        a feed's field as written, whose shown form is the converter's)."""
+        return self.date_raw or self.date_text
 
 
 def freshrss_date(when: datetime) -> str:

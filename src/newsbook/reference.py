@@ -352,7 +352,7 @@ def publication_events_csv(pages: list[tuple[Article, str]],
                      "precision": "day", "label": clean(article.title)[:80],
                      "chapter": stem, "title": article.title,
                      "theme": themes.get(stem, ""), "anchor": first,
-                     "quote": article.date_text, "line": article.date_line or "",
+                     "quote": article.date_quote, "line": article.date_line or "",
                      "derived": "the article's publication date (its date line)", "note": ""})
     rows.sort(key=lambda r: (r["date"], r["chapter"]))
     buf = io.StringIO()

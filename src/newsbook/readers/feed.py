@@ -84,7 +84,8 @@ def read_feed(text: str, *, source: str) -> ReadResult:
         byline = " ".join(plain_text(_authors(entry) or feed_author).split())
         article = html_article(title=title, published=published, html=html, source=source,
                                line=line, link=entry.get("link", ""), byline=byline,
-                               diags=diags, publication=name)
+                               diags=diags, publication=name,
+                               date_raw=str(entry.get("published") or entry.get("updated") or ""))
         lead = _subtitle(entry.get("summary", ""), html) if contents else ""
         if lead and article.blocks:
             article = replace(article, blocks=(

@@ -163,7 +163,8 @@ def _item(item, source: str, line_of, diags: list[Diagnostic],
     origin = item.get("origin") if isinstance(item.get("origin"), dict) else {}
     return html_article(title=title, published=when, html=html, source=source, line=line,
                         link=link, byline=author, diags=diags,
-                        publication=_unescaped(origin.get("title")) or feed_title)
+                        publication=_unescaped(origin.get("title")) or feed_title,
+                        date_raw=str(item.get("published", item.get("updated"))))
 
 
 def read_zip(data: bytes, *, source: str) -> list[tuple[str, ReadResult]]:

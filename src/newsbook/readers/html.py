@@ -580,9 +580,10 @@ def _notes_title_dropped(blocks: list) -> list:
 
 def html_article(*, title: str, published: datetime, html: str, source: str, line: int,
                  link: str = "", byline: str = "", diags: list[Diagnostic],
-                 publication: str = "") -> Article:
+                 publication: str = "", date_raw: str = "") -> Article:
     """One article from an HTML body; problems become diagnostics on ``line``.
-    ``publication``: the newsletter's name as the feed gives it (plain text)."""
+    ``publication``: the newsletter's name as the feed gives it (plain text); ``date_raw``:
+    its date as the feed writes it (the quote of any chart row the date is)."""
     link = safe_url(link)
     blocks, footnotes, anchors, cut_short = _read_body(html, link, line, publication)
     blocks = masthead_dropped(blocks, title, publication)
@@ -604,7 +605,7 @@ def html_article(*, title: str, published: datetime, html: str, source: str, lin
     return Article(title=title, published=published, blocks=blocks, footnotes=footnotes,
                    line=line, byline=byline, source=source, end_line=line + 1 + len(blocks),
                    link=link, rich=True, publication=" ".join(publication.split())[:80],
-                   preview=cut_short)
+                   preview=cut_short, date_raw=" ".join(date_raw.split())[:80])
 
 
 __all__ = ["sanitise", "safe_url", "plain_text", "html_blocks", "html_article"]
