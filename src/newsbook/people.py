@@ -441,21 +441,13 @@ class SharedNames:
         """Of the names one article names, the people it gives a title before their full
         name ("Dr. Lucía Ferreira", "Senator Ada Cole"): such a name is a person's even if
         no other article names them (pure: may run in a forked child)."""
-        out = []
-        for name in named_here:
-            if len(name.split()) < 2 or self.by_name[name].kind not in ("person", ""):
-                continue
-            for _, text, _ in blocks:
-                at = text.find(name)
-                while at >= 0:
-                    if _TITLE_BEFORE.search(text, max(0, at - 16), at):
-                        out.append(name)
-                        break
-                    at = text.find(name, at + 1)
-                else:
-                    continue
-                break
-        return out
+        wanted = [n for n in named_here
+                  if " " in n and self.by_name[n].kind in ("person", "")]
+        if not wanted:
+            return []
+        text = " ".join(t for _, t, _ in blocks)
+        after = [m.end() for m in _TITLE_BEFORE.finditer(text)]  # (where a title ends)
+        return [n for n in wanted if any(text.startswith(n, at) for at in after)]
 
     def kept(self, per_article: list[tuple[list[str], list[str]]]) -> list[Person]:
         """The candidates named by two articles (a one-word name: three), and the people one
@@ -481,7 +473,7 @@ _TITLE_BEFORE = re.compile(
     r"(?<![\w.])(?:Dr|Drs|Prof|Professor|Sen|Senator|Rep|Representative|Gov|Governor|Judge"
     r"|Justice|Gen|General|Col|Colonel|Capt|Captain|Lt|Sgt|Mr|Mrs|Ms|Mx|Sir|Dame|Rev"
     r"|Reverend|Mayor|Ambassador|Minister|Chancellor|President|Councillor|Councilor"
-    r"|Commissioner|Sheriff|Bishop|Rabbi|Imam|Father|Sister)\.? $")
+    r"|Commissioner|Sheriff|Bishop|Rabbi|Imam|Father|Sister)\.? (?=[A-ZÀ-ÖØ-Þ])")
 
 
 #: a last word that makes a name a place ("Carver Falls", "Xinghai Square"): not a person
