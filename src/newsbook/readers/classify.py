@@ -348,6 +348,30 @@ def _labelled_titles(out: list[Unit]) -> None:
             u.kind = "heading"  # (never a byline, "Tekst: Tomasz Zieliński")
 
 
+#: a numbered section's title: "1. Growth slowed, but did not stall", "2) The labor market"
+_NUMBERED_TITLE = re.compile(r"^(\d{1,2})([.)])\s+(\S.{1,88})$")
+
+
+def _numbered_sections(out: list[Unit]) -> None:
+    """Lines "1. Growth slowed, but did not stall", "2. The labor market loosened", … each
+    over its own text, numbered from 1 in order (two or more): the post's numbered
+    sections, whatever their case (sentence-case ones were lost images' captions or
+    paragraphs). Each stands alone, with text between: a numbered list is none."""
+    found = []
+    for i, u in enumerate(out):
+        m = _NUMBERED_TITLE.match(u.text.strip()) if len(u.lines) == 1 and u.kind in (
+            "caption", "para", "heading") else None
+        if m and _last(m.group(3)) not in TERMINAL + ",;:" and 0 < i + 1 < len(out) and \
+                out[i + 1].kind not in ("item", "cta") and \
+                not _NUMBERED_TITLE.match(out[i + 1].text.strip()):
+            found.append((int(m.group(1)), m, u))
+    if len(found) < 2 or [n for n, _, _ in found] != list(range(1, len(found) + 1)):
+        return
+    for _, m, u in found:
+        u.kind = "numbered_heading"
+        u.extra = {**u.extra, "label": m.group(1) + m.group(2), "text": m.group(3)}
+
+
 def _titles_over_turns(out: list[Unit]) -> None:
     """In an interview, a short unpunctuated line right over a speaker's turn ("El efecto
     rebote", "Contadores y confianza") is a section title: it was a paragraph of the turn
@@ -487,6 +511,7 @@ def classify_units(units: list[Unit], hints: dict[str, str],
     _sentence_case_titles(out)
     _typed_titles(out)
     _titles_over_turns(out)
+    _numbered_sections(out)
     for i, u in enumerate(out[:-1]):  # (a line leading into a table, "Station readings for
         if u.kind == "heading" and u.text.rstrip().endswith(":") and out[i + 1].kind == "table":
             u.kind = "para"  # March:", says what it holds: a lead-in, no section)
