@@ -40,6 +40,10 @@ __all__ = ["ArticleFacts", "DatedStatement", "Fact", "Quantity", "Segment", "Ser
 _MEASURED = re.compile(r"\b(?:from|to|de|a|à|von|auf)\s[$£€¥]?[\d][\d.,]*\s?(?:%|[a-zA-Z/³²]{1,12})?"
                        r"\s(?:in|en|im|em)\s$")
 _JAPAN = re.compile(r"\bJapan")
+#: a lost chart's title ("Figure 1: Real GDP growth, % annualized, Q1 2023 to Q4 2025") or a
+#: table's note ("*2026 is January to May only"): what a figure covers, no event nor fact
+_FIGURE_TITLE = re.compile(r"^(?:(?:Figure|Fig\.|Chart|Graph|Exhibit|Map)\s?\d+[a-z]?\s?[:.—–-]\s"
+                           r"|\*(?=\S))")
 #: a word every citation or credit :func:`cited` finds holds ("Source:", "Photo:")
 _CREDITED = ("ource", "Photo", "Image", "Picture", "Illustration", "Credit", "Foto", "Bild",
              "Quelle", "Fuente", "Fonte", "Bron", "Źród", "Dane", "Data")
@@ -130,6 +134,7 @@ def _extract(article: Article, stem: str, published: datetime | None) -> Article
                 terms[r.term] = ((seg.line, r.start_off), t) if r.term not in terms or \
                     t.gloss else terms[r.term]
         if seg.heading or seg.names_only or refs or SOURCE_LINE.match(seg.text) or \
+                _FIGURE_TITLE.match(seg.text) or \
                 len(seg.text) < 200 and ATTRIBUTION.match(seg.text) or \
                 REFERENCE_ENTRY.match(seg.text):
             continue  # (a title, or a citation: "Source: trial report, 2025" dates no event,

@@ -240,7 +240,10 @@ _NAMED_BY = re.compile(r"\b(?:Act|Code|Treaty|Directive|Statute|Law) of $"
                        # (a statute's or a law report's section: "42 U.S.C. 1983", "40 C.F.R.
                        # 2001", "[2019] A.C. 2005", "§ 1983")
                        r"|\b(?:U\.\s?S\.\s?C|C\.\s?F\.\s?R|A\.\s?C|W\.\s?L\.\s?R|Stat)\.?\s(?:§§?\s?)?$"
-                       r"|§§?\s?$")
+                       r"|§§?\s?$"
+                       # (a table's rows named: "The rows for 2026 and 2027 are forecasts")
+                       r"|\b(?:[Rr]ows?|[Cc]olumns?) (?:for|of) (?:the )?(?:(?:1\d|20)\d\d(?:,|"
+                       r" and| to| or|\s?[–-])\s?)*$")
 #: a record's "since": "its most since 2019", "the highest level since 2008" say nothing
 #: happened in 2019 or 2008 (a comparison across the years between, like a bound)
 _SINCE_RECORD = re.compile(r"\b(?:most|highest|lowest|largest|smallest|biggest|best|worst|first"
@@ -251,7 +254,8 @@ _SINCE_RECORD = re.compile(r"\b(?:most|highest|lowest|largest|smallest|biggest|b
                            r"|tightest|narrowest|widest|sharpest|steepest|richest|poorest|safest"
                            r"|deadliest|costliest|oldest|youngest|hardest|easiest|toughest"
                            r"|loudest|rainiest|mildest|calmest|wildest|darkest|brightest"
-                           r"|healthiest|wealthiest|happiest)(?:-\w+)?\b(?:\s[\w’'-]+){0,7}\ssince\s"
+                           r"|healthiest|wealthiest|happiest|loosest|softest|firmest|slimmest"
+                           r"|thinnest|fattest|smallest|cleanest|dirtiest|busiest)(?:-\w+)?\b(?:\s[\w’'-]+){0,7}\ssince\s"
                            r"(?:the\s(?:[\w’'-]+\s){0,3}(?:of\s)?)?$"
                            # (German: "der erste Anstieg seit 2021", "höchste Stand seit")
                            r"|\b(?:erste[nrs]?|höchste[nrs]?|niedrigste[nrs]?|stärkste[nrs]?"
@@ -296,7 +300,9 @@ _DATA_AFTER = re.compile(r"\s(?:figures|data|numbers|statistics|stats|results|ac
                          r"|census|rankings|tables)\b"
                          # ("at 2019 concentrations", "in 2015 prices": a year the values are
                          # measured at, no event)
-                         r"|(?<=\d)\s(?:concentrations|levels|prices|values|dollars|terms)\b")
+                         r"|(?<=\d)\s(?:concentrations|levels|prices|values|dollars|terms)\b"
+                         # ("less than half the 2023 pace": a year a rate is measured in)
+                         r"|(?<=\d)\s(?:pace|average)\b")
 #: a model's year: "a gray 2014 Ford F-150", "a 2019 Toyota Corolla"
 _MODEL_YEAR = re.compile(r"\s[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s[A-Z0-9][\w-]*")
 _MODEL_BEFORE = re.compile(r"\b(?:a|an|gray|grey|black|white|red|blue|silver|green|used|new|"
@@ -712,9 +718,9 @@ def find_dates(text: str, published: datetime | None = None) -> list[RawDate]:
                                    or _DATA_AFTER.match(text, e)):
                 continue  # (and "a gray 2014 Ford F-150": a model's year, no event; nor
                 #           "when the 2025 figures are published": what data measure)
-            if name == "cjk" and _BASE_YEAR.match(text, e):
-                taken.append((s, e))  # ("매매가격지수(2019년=100)": an index's base year)
-                continue
+            if _BASE_YEAR.match(text, e) and name != "relative":
+                taken.append((s, e))  # ("매매가격지수(2019년=100)", "(January 2000 = 100)",
+                continue  #            "(1982–84 = 100)": an index's base period, no event
             if name in ("fromto", "yy") and _BASELINE_AFTER.match(text, e):
                 taken.append((s, e))  # ("+1.8°C above the 1991–2020 average": a reference
                 continue  #            period, no span of events)

@@ -223,13 +223,14 @@ def labels_figures(text: str, d, caption: bool) -> bool:
     lead_in = len(text) <= 100 and text.rstrip().endswith(":")
     if lead_in and text.rfind("(", 0, d.start_off) > text.rfind(")", 0, d.start_off):
         return True
+    after_comma = text[max(0, d.start_off - 2):d.start_off] == ", "
+    if (caption or lead_in) and after_comma and text.startswith(":", d.end_off):
+        return True  # (a caption's "Share of commutes by bike, 2025: …", a table's
+        #              lead-in "Policy rates, March 2026:")
     if d.precision not in PERIODS:
         return False
     if _VALUE_NEXT.match(text, d.end_off) or lead_in and d.start_off == 0:
         return True
-    after_comma = text[max(0, d.start_off - 2):d.start_off] == ", "
-    if caption and after_comma and text.startswith(":", d.end_off):
-        return True  # (a caption's "Share of commutes by bike, 2025: …")
     return after_comma and _LABEL_AFTER.match(text, d.end_off) is not None and \
         len(text) <= 160 and (caption or lead_in or text.rstrip()[-1:] not in ".!?")
 
