@@ -239,6 +239,9 @@ def _gloss(text: str, s: int, e: int, term: str, japanese_ctx: bool) -> tuple[st
     m = _AFTER_RE.match(text, e)
     if not (m and _ok(m.group("g"))):
         m = _READING_AFTER_RE.match(text, e)
+    if m and _ok(m.group("g")) and _is_pinyin_of(m.group("g"), term):
+        m = None  # ("“chokepoint technologies” 卡脖子技术 (qiǎ bózi jìshù)": the bracket is
+        #           the term's reading, its meaning the quoted words before it)
     if m and _ok(m.group("g")):
         g = m.group("g").strip()
         gs = text.index(g, m.start("g"))
@@ -246,7 +249,8 @@ def _gloss(text: str, s: int, e: int, term: str, japanese_ctx: bool) -> tuple[st
     # 2. term alone in brackets after the English
     lo = max(0, s - 4)
     b = _BRACKET_BEFORE.search(text[lo:s])
-    if b and _CLOSE_AFTER.match(text, e):
+    if b and (_CLOSE_AFTER.match(text, e) or _READING_CLOSE.match(text, e)):
+        # (and "“dual circulation” (双循环, shuāng xúnhuán)": its reading after a comma)
         head_end = lo + b.start()
         base = max(0, head_end - 160)
         head = text[base:head_end]
@@ -296,6 +300,17 @@ def _gloss(text: str, s: int, e: int, term: str, japanese_ctx: bool) -> tuple[st
     if run:
         return run[1], run[0], run[0] + len(run[1])
     return "", s, e
+
+
+#: the rest of a bracket after the term: its reading, "(双循环, shuāng xúnhuán)"
+_READING_CLOSE = re.compile(r"\s?[,，]\s*[^\W\d_][^()（）\[\]{}]{0,60}?[)）]")
+
+
+def _is_pinyin_of(g: str, term: str) -> bool:
+    """Whether ``g`` is the Chinese term's own pinyin (tone marks and spacing aside)."""
+    if KANA_RE.search(term) or HANGUL_RE.search(term):
+        return False
+    return _plain(g) == _toneless(term)
 
 
 def _romaji(w: str) -> str:

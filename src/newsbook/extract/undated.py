@@ -124,7 +124,10 @@ _ITSELF = re.compile(r"\b(?i:this|today['’]s|this week['’]s|our|the first|th
                      # (but "This month, I spent some time exploring Kyrgyzstan" is an event)
                      r"|^(?:This|Next) (?:week|month),? (?:we|we[’']ll) (?:go|look|turn|head"
                      r"|travel|return|dig|dive|step)\b"
-                     r"|^This (?:week|month)['’]s (?:is|one|letter|question|pick|mailbag)\b"
+                     r"|^This (?:week|month)['’]s (?:is|one|letter|question|pick|mailbag"
+                     # ("This week's calendar:", "This week's reading:" over the letter's list)
+                     r"|calendar|schedule|agenda|line-?up|reading|links|roundup|digest|menu"
+                     r"|picks|events|listings)\b"
                      # ("Five items this week", "Three reviews this week", "Thanks for
                      # reading, and for all your tips last year.")
                      r"|\b(?:items|stories|links|reads|picks|reviews|recipes|notes)"
