@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 #: the apps a podcast says it plays in ("Listen on Apple Podcasts / Spotify")
-_APPS = (r"(?:Apple Podcasts|Spotify|YouTube(?: Music)?|Overcast|Pocket Casts|Google Podcasts"
+_APPS = (r"(?:Apple Podcasts|iTunes|Spotify|YouTube(?: Music)?|Overcast|Pocket Casts|Google Podcasts"
          r"|Amazon Music|Castbox|Castro|Podcast Addict|Substack|the Substack app"
          r"|your (?:favou?rite )?podcast (?:app|player)|wherever you get your podcasts)")
 #: Substack's paywall prompts (:data:`CTA`, and :data:`PAYWALL`: a paid post's preview)
@@ -20,6 +20,8 @@ CTA = re.compile(r"^(?:Subscribe now|Subscribe|Share|Leave a comment|Give a gift
                  r"|Read more|Continue reading|Read in browser|View in browser|View online"
                  r"|Sign up|Sign up now|Unsubscribe|Manage (?:your )?subscription"
                  r"|Listen now|Watch now|Start trial|Already a paid subscriber\? Sign in"
+                 # ("Listen now on Apple Podcasts, Spotify, or your favorite podcast app.")
+                 rf"|Listen now (?:on|in|via) {_APPS}(?:(?:\s?[/|·,]\s?|,? (?:or|and) ){_APPS})*\.?"
                  rf"|(?:{_PAYWALL})(?: and .*)?"
                  # (Substack's buttons in the publication's language: German, French,
                  # Spanish, Italian, Dutch, Portuguese)
@@ -205,6 +207,11 @@ SPONSOR = re.compile(r"^(?:This|Today['’]s|This week['’]s|This month['’]s)
                      r"corner|edition|episode|issue|post|newsletter|section) is "
                      r"(?:brought to you|sponsored|presented|supported|made possible) by\b|"
                      r"^(?:Today['’]s) sponsor\b|"
+                     # ("This week's sponsor is Kestrel …", "Our sponsor this week is X"; a
+                     # line of thanks, "Thanks to X for sponsoring this episode.", is no ad)
+                     r"^(?:This (?:week|month|issue|episode)['’]s|Our) sponsor(?: this (?:week"
+                     r"|month|issue|episode))? is\b|"
+
                      # ("The Ledger is supported this week by X": the newsletter's name first)
                      r"^(?:The )?[A-Z][\w’'&-]*(?: [A-Z][\w’'&-]*){0,3} is (?:supported|sponsored|"
                      r"brought to you|presented|made possible) (?:this week|today|this month"
