@@ -1372,6 +1372,13 @@ def test_what_follows_an_html_interview_about_it_is_no_turn_and_one_person_is_on
         "<p><strong>Q:</strong> Would you survive?</p><p><strong>A:</strong> Not a "
         "chance.</p><p>Kellett's contract runs until the summer of 2027.</p>")[0]
     assert isinstance(blocks[-2], Turn) and blocks[-1].text.startswith("Kellett's contract")
+    # (nor is the next episode's notice the guest's last words)
+    blocks = html_blocks(
+        "<p><strong>Tom:</strong> Welcome.</p><p><strong>Mireille Okafor:</strong> Thanks.</p>"
+        "<p><strong>Tom:</strong> And next?</p><p><strong>Mireille Okafor:</strong> "
+        "Cookbooks.</p><p>Our next episode, with the bookseller Dev Anand, goes out on 20 "
+        "March.</p>")[0]
+    assert isinstance(blocks[-2], Turn) and blocks[-1].text.startswith("Our next episode")
     from newsbook.model import Paragraph
     turns = tuple(Turn(n, (Paragraph(t, k),), k) for k, (n, t) in enumerate(
         [("Ledger", "Why?"), ("Jane Ortiz", "I have lived here for 16 years."),

@@ -404,6 +404,9 @@ def _spaced_rows(lines: list[str]) -> list[tuple[str, ...]]:
 #: been edited", "Editor's note", "The full transcript …", "Listen on …"
 _ABOUT_IT = re.compile(r"^(?:Our (?:interview|conversation|talk)|This (?:interview|conversation|"
                        r"transcript)|The (?:full )?(?:interview|transcript|conversation)"
+                       # ("Our next episode, with the bookseller X, goes out on 20 March.")
+                       r"|(?:Our|The|In) next (?:episode|guest|interview|conversation|show)"
+                       r"|Next (?:week|month|time)['’]s (?:episode|guest|interview|show)"
                        r"|Editor['’]s note|Listen (?:on|to)|Read (?:the|more)|Watch"
                        # (and in German, French, Spanish, Italian: "Das Gespräch führte X")
                        r"|Das (?:Gespräch|Interview)|L['’](?:entretien|intervista)"
