@@ -163,6 +163,9 @@ PATTERNS = [(name, re.compile(p, re.I if name in ("season", "season2", "part", "
     ("mdy", rf"\b{_MON_DAY_YEAR}{_R}"),
     ("my", rf"\b{_MON_YEAR}{_R}"),
     # (and a market's shorthand, "3Q25", "4Q2025", "1H26")
+    # ("Q1 2024–Q3 2026", "Q1 2023 to Q4 2025": one span of quarters, not two quarters)
+    ("qq", rf"\bQ(?P<q>[1-4])\s?(?P<y>{_Y})\s?(?:[–-]|\sto\s|\sthrough\s|\suntil\s)\s?"
+           rf"Q(?P<q2>[1-4])\s?(?P<y2>{_Y}){_R}"),
     ("q", rf"\bQ(?P<q>[1-4])\s?(?:of\s)?(?P<y>{_Y}){_R}|\b(?P<q2>[1-4])Q(?P<y2>20\d\d|\d\d){_R}"),
     # (and "in het eerste kwartaal van 2025", "au premier trimestre 2025", "im dritten Quartal
     # 2025", "no segundo trimestre de 2025")
@@ -359,7 +362,7 @@ NEEDS = {"fromto": ("from", "between", "entre", "zwischen", "von", "van", "tra",
                     "od "), "monmon": ("-", "–", " to ", "through", "until"),
          "mymy": ("-", "–", " to ", "until", "through"),
          "dmdm": (" to ", "until", "through", " and ", " au ", " al ", " bis "), "yy": ("-", "–", " to ", "/", " bis ", " à ", " a ", " al ", " tot "),
-         "iso": ("-",), "num": ("/", "."), "numnum": ("/",), "q": ("q1", "q2", "q3", "q4", "1q", "2q", "3q", "4q"), "ordq": ("quarter", "kwartaal", "trimestre", "quartal", "kwartale"), "h": ("h1", "h2", "h 1", "h 2", "half", "1h", "2h"),
+         "iso": ("-",), "num": ("/", "."), "numnum": ("/",), "q": ("q1", "q2", "q3", "q4", "1q", "2q", "3q", "4q"), "qq": ("q1", "q2", "q3", "q4"), "ordq": ("quarter", "kwartaal", "trimestre", "quartal", "kwartale"), "h": ("h1", "h2", "h 1", "h 2", "half", "1h", "2h"),
          "h2": ("semestre", "halbjahr"),
          "season": tuple(_SEASONS_EN), "season2": tuple(_SEASONS_OTHER), "fy": ("fy", "fiscal"),
          "partdec": ("0s", "0er", "années"),
@@ -528,6 +531,11 @@ def _resolve(name: str, m: re.Match, published: datetime | None):
         except ValueError:
             return None
         return d, d, "day"
+    if name == "qq":
+        a, b = (int(g["y"]), int(g["q"])), (int(g["y2"]), int(g["q2"]))
+        if b <= a:
+            return None
+        return f"{a[0]}-{3 * a[1] - 2:02d}", f"{b[0]}-{3 * b[1]:02d}", "range"
     if g.get("y2") and name in ("q", "h"):  # ("3Q25", "1H26": the year's last two digits)
         g = dict(g, q=g.get("q2"), h=g.get("h2"), y=("20" + g["y2"])[-4:])
     if name in ("q", "ordq", "bareq"):
