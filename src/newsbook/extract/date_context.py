@@ -183,6 +183,8 @@ def _relative_ok(text: str, m: re.Match, day: bool = False, pinned: bool = False
     if prev in ("than", "as", "over", "vs", "versus", "with", "to") and \
             (prev not in ("with", "to") or _COMPARED.search(text, 0, m.start())):
         return False  # ("a fortnight later than last year": a comparison dates no event)
+    if not day and _LIKENED.search(text, max(0, m.start() - 60), m.start()):
+        return False  # ("feels like a town that was built last week": a likeness, no week)
     # inside quoted speech or a quoted document, "last year" may mean another year
     from .spans import sentence_at, sentences
     s, e = sentence_at(sentences(text), m.start(), m.end())
@@ -204,6 +206,10 @@ def _relative_ok(text: str, m: re.Match, day: bool = False, pinned: bool = False
                    for q in quoted)
 
 
+#: a likeness before a relative phrase in its clause: "looks like a town built last week",
+#: "as if it happened yesterday"
+_LIKENED = re.compile(r"\b(?:(?:feels?|felt|looks?|looked|seems?|seemed|sounds?|sounded) like"
+                      r"|as if|as though)\b[^.;:!?]{0,50}$")
 #: a quoted stretch: “…”, «…», „…“
 _QUOTED = re.compile(r"[“«„]([^“”«»„]{0,400})[”»“]")
 
