@@ -667,7 +667,11 @@ def test_the_newsletters_name_is_no_one_and_a_titled_name_is_someone(tmp_path):
                                           for t, d, x, end in [
         ("Statins after 75", 20, "Dr. Ana Ruiz led the trial with Dr. Priya Hale.", thanks),
         ("Welcome", 14, "Dr. Ana Ruiz will write for us. We asked Senator Ada Cole and "
-         "Omar Bell.", "")])
+         "Omar Bell.", ""),
+        # (one who speaks in an interview is a person too)
+        ("Podcast", 10, "A podcast hosted by Jordan Blake with Evelyn Cho.\n\nJordan Blake: "
+         "Welcome.\n\nEvelyn Cho: Thanks.\n\nJordan Blake: Why now?\n\nEvelyn Cho: Because "
+         "the chips are late.", "")])
     raw = tmp_path / "data" / "raw"
     raw.mkdir(parents=True)
     (raw / "copy.txt").write_text(copy, encoding="utf-8")
@@ -678,3 +682,4 @@ def test_the_newsletters_name_is_no_one_and_a_titled_name_is_someone(tmp_path):
     assert "Margin" not in people.split("\n## ", 1)[1], people
     # (one article names a person with a title: a person's name; without one, none yet)
     assert "Ada Cole" in people and "Omar Bell" not in people
+    assert "Jordan Blake" in people and "Evelyn Cho" in people

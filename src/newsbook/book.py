@@ -17,7 +17,7 @@ from . import artcache, autocharts, bookinfo, cachekeys, connections, tablechart
 from .extract.facts import ArticleFacts
 from .fanout import fan_out
 from .diagnostics import Code, Diagnostic, InputError
-from .model import Article, article_text
+from .model import Article, article_text, interview_speakers
 from .plan import Plan, spec_json
 from .extract.lookup import Finder
 from .reference import (Term, abbreviations_in, block_lines, events_csv,
@@ -252,7 +252,7 @@ def render_book(articles: list[Article], root: Path, plan: Plan,
             return None
         blocks = block_lines(article, stem)
         here = shared.named_in(blocks)
-        return here, shared.titled_in(blocks, here)
+        return here, shared.titled_in(blocks, here, interview_speakers(article))
 
     # (what every page reads: the glossary's words, the shared names)
     book_wide = artcache.digest((term_list, shared and list(shared.by_name))) if cache else b""

@@ -331,6 +331,26 @@ def interviewee(texts: list[str]) -> str:
     return names.pop() if len(names) == 1 else ""
 
 
+def interview_speakers(article: "Article") -> frozenset[str]:
+    """The full names (two words or more) that speak in an article's interview, and for a
+    transcript labelled only Q and A the one its introduction names (:func:`interviewee`):
+    people, whatever else names them."""
+    labels = {b.speaker for b in walk(article.blocks) if isinstance(b, Turn)}
+    if not labels:
+        return frozenset()
+    names = {s for s in labels if len(s.split()) >= 2 and s[:1].isupper() and s.isprintable()}
+    if labels <= QA_LABELS:
+        texts = []
+        for b in article.blocks:
+            if isinstance(b, Turn):
+                break
+            if isinstance(b, Paragraph):
+                texts.append(b.text)
+        if who := interviewee(texts):
+            names.add(who)
+    return frozenset(names)
+
+
 def short_for(short: str, full: str) -> bool:
     """Whether a speaker's label ``short`` names the one ``full`` names, in an interview
     that gives the full name once and then a short one: its surname ("Ortiz" for "Jane

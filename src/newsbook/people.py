@@ -436,15 +436,19 @@ class SharedNames:
                 named_here.append(name)
         return named_here
 
-    def titled_in(self, blocks: list[tuple[str, str, int]], named_here: list[str]
-                  ) -> list[str]:
+    def titled_in(self, blocks: list[tuple[str, str, int]], named_here: list[str],
+                  speakers: frozenset[str] = frozenset()) -> list[str]:
         """Of the names one article names, the people it gives a title before their full
-        name ("Dr. Lucía Ferreira", "Senator Ada Cole"): such a name is a person's even if
-        no other article names them (pure: may run in a forked child)."""
+        name ("Dr. Lucía Ferreira", "Senator Ada Cole") and the people who speak in its
+        interview (``speakers``, full names): such a name is a person's even if no other
+        article names them (pure: may run in a forked child)."""
         wanted = [n for n in named_here
                   if " " in n and self.by_name[n].kind in ("person", "")]
         if not wanted:
             return []
+        if speakers and (spoke := [n for n in wanted if n in speakers]):
+            return spoke + [n for n in self.titled_in(blocks, [n for n in wanted
+                                                                if n not in speakers])]
         text = " ".join(t for _, t, _ in blocks)
         after = [m.end() for m in _TITLE_BEFORE.finditer(text)]  # (where a title ends)
         return [n for n in wanted if any(text.startswith(n, at) for at in after)]
