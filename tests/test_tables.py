@@ -420,6 +420,16 @@ def test_a_notes_mark_on_a_rows_label_keeps_the_table():
     assert t.labels == ("2022", "2023", "2024", "2026") and t.periods
 
 
+def test_a_mark_that_qualifies_a_row_stays_on_its_label():
+    """"2026*" under a note "* January to June only": the chart drew a bar labelled "2026",
+    half a year's figure beside whole years, with nothing to say so."""
+    article, stem, facts = tables_of(copy(
+        f"Year{T}Exports ($bn)", f"2023{T}41.2", f"2024{T}44.0", f"2025 (p){T}47.5",
+        f"2026*{T}23.1", "", "* January to June only."))
+    (t,) = facts.tables
+    assert t.labels == ("2023", "2024", "2025 (p)", "2026*") and t.periods
+
+
 def test_a_table_whose_article_does_not_settle_its_mark_charts_no_marked_number():
     """A German article with no decimal comma elsewhere: "3.420" (3,420 €) was charted as
     3.42. Its marked numbers are left out, as its prose's are; "k. A." states nothing."""

@@ -241,6 +241,19 @@ def _label_of(cell: str) -> str:
     return _CELL_MARK.sub("", cell.strip()).strip()
 
 
+#: a footnote's number after a row's label ("2026[1]", "2026¹"): a link in the text, no
+#: mark a chart's reader needs
+_FOOTNOTE_MARK = re.compile(r"\s?(?:\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)$")
+
+
+def _shown_label(cell: str) -> str:
+    """A row's label as its chart shows it: with a mark that qualifies the row ("2026*",
+    "2025 (p)", "2024†": a part year, a provisional or estimated figure), which the chart
+    had dropped ("2026" drawn as a whole year beside the others); without a footnote's
+    number."""
+    return _FOOTNOTE_MARK.sub("", cell.strip()).strip()
+
+
 def _label_column(header: tuple[str, ...], data: list[tuple[str, ...]],
                   pattern: re.Pattern, mark: str) -> int | None:
     """The column that names the rows: the first of words, not numbers (a rank or
@@ -302,7 +315,8 @@ def table_figures(article: Article, stem: str, table: Table, mark: str,
     if not columns:
         return None
     return TableFigures(stem, anchor_id(stem, article, table), table.text, header[lc].strip(),
-                        tuple(labels), tuple("\t".join(r).strip() for r in data),
+                        tuple(_shown_label(r[lc]) for r in data),
+                        tuple("\t".join(r).strip() for r in data),
                         _row_lines(article, table, kept),
                         all(_PERIOD.match(x) for x in labels), tuple(columns))
 
