@@ -218,7 +218,9 @@ AD_END = re.compile(r"https?://|\bwww\.|\b[\w-]+\.(?:com|io|ai|co|org|net|app|de
                     # (and a country's address: "voltika.pl", "rotanorte.com.br")
                     r"|pl|de|fr|nl|es|it|pt|br|cn|jp|kr|uk|eu|ch|at|be|se|dk|fi|ie|ca|au|nz"
                     r"|mx|ar|cl|cz)\b"
-                    r"|\w@[\w-]+\.\w|\b(?:Reach out|Learn more|Sign up|Book a demo|Get started"
+                    # (what to do next, as a sentence opens with it: "Apply today", not
+                    # "(variable; terms apply)", which ended a sponsor's aside in its list)
+                    r"|\w@[\w-]+\.\w|\b(?-i:Reach out|Learn more|Sign up|Book a demo|Get started"
                     r"|Try it|Start your|Visit|Use (?:the )?code|Respond to|Apply|Email us"
                     # (and in the other languages read: "Sprawdź ofertę", "Saiba mais")
                     r"|Sprawdź|Odwiedź|Dowiedz się|Bezoek|Meer info|Saiba mais|Acesse|Visite"
