@@ -1547,6 +1547,26 @@ def test_an_html_sponsor_paragraph_with_its_link_is_the_whole_aside():
                      ("Aside", ["Sponsored by"]), ("Rule", ""), ("Paragraph", "Our own text")]
 
 
+@pytest.mark.parametrize("after", [
+    "<ul><li><p>Event data back to 2010</p></li><li>Sign up at <a href=\"https://p.example\">"
+    "p.example</a></li></ul>",
+    "<table><tr><th>Plan</th><th>Price</th></tr><tr><td>Pro</td><td>$9</td></tr></table>",
+    "<pre><code>pip install pitchline</code></pre>",
+    "<figure><img src=\"https://p.example/a.png\" alt=\"A\"><figcaption>Our app.</figcaption>"
+    "</figure>",
+    "<blockquote><p>Best data in the league.</p></blockquote>"])
+def test_a_sponsors_line_before_any_kind_of_block_is_an_aside(after):
+    """"Together with Pitchline Data" over a bullet list: the list has no ``text`` of its
+    own, and the whole conversion stopped with an AttributeError."""
+    from newsbook.model import Aside
+    blocks = html_blocks(f"<p>Hello there, this is the week.</p><p><b>Together with Pitchline "
+                         f"Data</b></p>{after}<h2>Bye</h2><p>The end.</p>",
+                         base_url="https://x.example/p")[0]
+    aside = next(b for b in blocks if isinstance(b, Aside))
+    assert aside.kind == "sponsor" and len(aside.blocks) == 2
+    assert isinstance(blocks[-1], Paragraph) and blocks[-1].text == "The end."
+
+
 def test_an_email_footers_address_line_and_share_links_are_chrome():
     """"The Basis Point · 1209 Larkin Street, Suite 4 · San Francisco, CA 94109" closed
     every issue (and its words became glossary entries: "Larkin Street", "Suite");

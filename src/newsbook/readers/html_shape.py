@@ -119,14 +119,34 @@ def sponsor_asides(blocks: list[Block]) -> list[Block]:
                     is_sponsor(v.text):
                 end = j  # (a title, a turn, a section break or another sponsor ends it)
                 break
-            if isinstance(v, LinkCard) or AD_END.search(v.text) or any(
-                    s.kind == "link" for s in getattr(v, "spans", ())):
+            if isinstance(v, LinkCard) or any(AD_END.search(t) for t in _texts(v)) or any(
+                    s.kind == "link" for s in _spans(v)):
                 end = j + 1
                 break
         end = end if end is not None else min(i + 2, len(blocks))
         out.append(Aside("sponsor", tuple(blocks[i:end]), b.line))
         i = end
     return out
+
+
+def _texts(b: Block) -> list[str]:
+    """A block's own words, whatever its kind: a list's items, a figure's caption (a sponsor's bullet list after its opening line had no ``text``, and
+    the whole conversion stopped)."""
+    if isinstance(b, ListBlock):
+        return [i.text for i in b.items]
+    if isinstance(b, Figure):
+        return [b.caption]
+    text = getattr(b, "text", "")
+    return [text] if isinstance(text, str) else []
+
+
+def _spans(b: Block) -> list:
+    """A block's inline markup, its list items' too."""
+    if isinstance(b, ListBlock):
+        return [s for i in b.items for s in i.spans]
+    if isinstance(b, Quote):
+        return [s for p in b.paragraphs for s in p.spans]
+    return list(getattr(b, "spans", ()))
 
 
 def as_paragraphs(blocks: list[Block]) -> list[Paragraph]:
