@@ -1434,6 +1434,18 @@ def test_an_excerpt_that_opens_the_body_is_no_subtitle():
     res = read_any("xml", rss, source="f.xml")[0][1]
     assert [b.text for b in res.feed.articles[0].blocks] == [
         "The trial enrolled 412 adults over two winters and measured their pressure."]
+    # (and followed by WordPress's footer, "The post X appeared first on Y.": the excerpt,
+    # footer and all, stood over the body as its subtitle)
+    footed = rss.replace("The trial enrolled 412 adults over two winters and measured [",
+                         "Five things. [").replace("<p>The trial", "<p>Five things. The trial"
+                                                   ).replace("[&hellip;]]]>", "[&hellip;]</p><p>The post <a href='https://l.example/"
+                         "bp'>Blood pressure</a> appeared first on <a href='https://l.example'>"
+                         "Lab Notes</a>.</p>]]>").replace("CDATA[The", "CDATA[<p>The")
+    assert "appeared first on" in footed
+    res = read_any("xml", footed, source="f.xml")[0][1]
+    assert [b.text for b in res.feed.articles[0].blocks] == [
+        "Five things. The trial enrolled 412 adults over two winters and measured their "
+        "pressure."]
 
 
 def test_a_self_closed_embed_in_a_feed_covers_nothing():

@@ -22,6 +22,7 @@ from ..diagnostics import Code, Diagnostic
 from ..model import Feed, LinkCard, Paragraph, Span
 from .freshrss_text import ReadResult
 from .html import html_article, plain_text
+from .html_chrome import WP_FOOTER
 from .html_tree import closed_elements, safe_url
 from .kinds import XML_START, looks_like_xml  # noqa: F401  (re-exported)
 
@@ -106,6 +107,9 @@ __all__ = ["read_feed", "looks_like_xml"]
 #: how an excerpt ends: "… […]", "… Continue reading"
 _EXCERPT_END = re.compile(r"\s*(?:\[(?:…|&hellip;|\.\.\.)\]|…|\.\.\.)\s*"
                           r"(?:Continue reading.*|Read more.*)?$")
+#: WordPress's footer closing an excerpt too ("… [&hellip;] The post X appeared first on
+#: Y."): the excerpt was shown as a subtitle, footer and all, over the body's first sentence
+_WP_TAIL = re.compile(r"\s*" + WP_FOOTER.pattern.removeprefix("^"))
 
 
 def _audio(entry) -> str:
@@ -133,7 +137,7 @@ def _subtitle(summary: str, html: str) -> str:
     ``<description>``: "Ce que nous avons appris en lisant 37 contrats"), as plain text;
     "" when the summary is the body's own opening (WordPress's excerpt, "… [&hellip;]")
     or longer than a subtitle is."""
-    lead = " ".join(plain_text(summary).split())
+    lead = _WP_TAIL.sub("", " ".join(plain_text(summary).split()))
     if not lead or len(lead) > 300:
         return ""
     body = " ".join(plain_text(html).split())
