@@ -28,8 +28,8 @@ from .tables import find_tables
 from .terms import find_terms
 from .undated import (ATTRIBUTION, CORRECTION_WORDS, EXAMPLE_WORDS, REFERENCE_ENTRY,
                       REFERENCES, SELF_PRECISIONS, SOURCE_LINE, about_itself, asked, cited,
-                      cited_work, corrected, deadline, example, labels_figures, negated,
-                      past_target)
+                      cited_work, corrected, deadline, example, imagined, labels_figures,
+                      negated, past_target, IMAGINED_WORDS)
 
 __all__ = ["ArticleFacts", "DatedStatement", "Fact", "Quantity", "Segment", "Series",
            "SeriesPoint", "SpeakerShare", "Term", "extract_article", "extract_text",
@@ -146,6 +146,7 @@ def _extract(article: Article, stem: str, published: datetime | None) -> Article
         found = find_dates(seg.masked, published)
         seen = set()
         fixes = has_any(seg.masked, CORRECTION_WORDS)  # (a correction's words: rare)
+        told = has_any(seg.masked, IMAGINED_WORDS)  # (a conditional's or a story's: rare)
         for d in found:
             if d.start_off < seg.title_end and not dated_title(
                     seg.masked[:seg.title_end], d.start_off, d.end_off):
@@ -167,6 +168,8 @@ def _extract(article: Article, stem: str, published: datetime | None) -> Article
             if labels_figures(seg.masked, d, seg.caption) or deadline(seg.masked, d.start_off) \
                     or "by " in seg.masked and past_target(seg.masked, spans, d, published):
                 continue  # ("Top routes by trips, 2025:" labels figures; "Apply by 20 Nov.")
+            if told and imagined(seg.masked, spans, d):
+                continue  # ("If you started it in 2026, you would …", "set in 1979")
             if "?" in seg.masked and asked(seg.masked, spans, d):
                 continue  # ("Is the H200 still worth buying in 2026?": a question dates nothing)
             if d.precision in SELF_PRECISIONS and about_itself(seg.masked, spans, d):

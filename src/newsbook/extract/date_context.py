@@ -164,8 +164,12 @@ _COMPARED = re.compile(r"\bcompared (?:with|to)\s$", re.I)
 #: a recurring day, no date of one year: "every 19 March", "todos los 19 de marzo"
 _EVERY = ("every", "each", "per", "cada", "chaque", "ogni", "jeden", "jedes", "jede", "elke",
           "ieder")
-_EVERY_BEFORE = re.compile(r"\b(?:todos los|todas las|tous les|tutti i|tutte le|alle)\s(?:d[ií]as?\s)?$",
-                           re.I)
+_EVERY_BEFORE = re.compile(r"\b(?:todos los|todas las|tous les|tutti i|tutte le|alle)\s(?:d[ií]as?\s)?$"
+                           # (and a day kept each year: "Every year, on 23 May, the town …",
+                           # "Ogni anno, il 23 maggio", "annually on 4 July": no plan of 2026)
+                           r"|\b(?:(?:every|each|ogni|cada|chaque|jedes|elk|ieder)\s(?:year|anno|"
+                           r"año|année|Jahr|jaar)|annually|yearly)\b,?\s(?:(?:on|il|el|le|am|op)\s)?"
+                           r"(?:the\s)?$", re.I)
 
 
 def _relative_ok(text: str, m: re.Match, day: bool = False, pinned: bool = False) -> bool:
@@ -178,7 +182,7 @@ def _relative_ok(text: str, m: re.Match, day: bool = False, pinned: bool = False
         return False  # ("Next week" alone: a section's title, not a week)
     prev = prev_word(text, m.start())[1].lower().rstrip(",;:")
     if prev in _EVERY or not day and prev in ("the", "past", "a", "that", "ago") or \
-            day and _EVERY_BEFORE.search(text, max(0, m.start() - 16), m.start()):
+            day and _EVERY_BEFORE.search(text, max(0, m.start() - 24), m.start()):
         return False  # ("two hundred years ago this week": an anniversary, not this week)
     if prev in ("than", "as", "over", "vs", "versus", "with", "to") and \
             (prev not in ("with", "to") or _COMPARED.search(text, 0, m.start())):

@@ -30,6 +30,11 @@ _CORRECTION = re.compile(r"\b(?:earlier|previous|original) version of (?:this|ou
                          r"gave|listed)\b"
                          r"|\b(?:I|we) (?:said|wrote|stated|reported|claimed) (?:in )?(?:the |our |my )?"
                          r"(?:last|previous|earlier) (?:issue|week|month|edition|post)\b"
+                         # (a numbered one: "Correction: in episode 41 we said …", "in
+                         # issue 12, Dr. Herrera said …", "in episode 46's post, we wrote")
+                         r"|\bin (?:episode|issue|edition|part|letter|dispatch|newsletter|no\.)"
+                         r" #?\d{1,4}(?:['’]s \w+)?,? (?:I|we|(?:[A-Z][\w.’'-]*\s){1,3}?[A-Z][\w’'-]*"
+                         r") (?:said|wrote|stated|reported|claimed|gave|listed)\b"
                          # (in Spanish, French and German: "Fe de erratas: una versión anterior
                          # de este boletín decía que …", "une version précédente indiquait")
                          r"|\b(?:versión|edición|número) anterior\b.{0,60}?\b(?:decía|dec[ií]amos|"
@@ -75,7 +80,7 @@ SOURCE_LINE = re.compile(r"^\s*(?:(?:Sources?|Data|Quelle|Quellen|Fuentes?|Fonte
                          r"|(?:Updated|Last updated|UPDATED|Aktualisiert|Mis à jour|Actualizado"
                          r"|Aggiornato|Atualizado)(?:\s(?:on|at|am|le|el|il))?(?:\s?:\s|\s(?=\d"
                          r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s\d)))")
-CORRECTION_WORDS = ("version", "issue", "edition", "ncorrectly", "rongly", "istakenly",
+CORRECTION_WORDS = ("version", "issue", "edition", "episode", "ncorrectly", "rongly", "istakenly",
                     "rroneously", "mis", "I said", "we said", "I wrote", "we wrote",
                     "we stated", "I stated", "we reported", "anterior", "por error",
                     "versión", "früheren", "versione", "edição", "versão", "dissemos",
@@ -175,6 +180,36 @@ def asked(text: str, spans, d) -> bool:
     what is asked about, no event the text states."""
     s, e = sentence_at(spans, d.start_off, d.end_off)
     return text[s:e].rstrip(" \"”’'»)").endswith("?")
+
+
+#: a sentence of what did not happen or is made up: a conditional with its "would" ("If
+#: you started Brannock Ridge in 2026, you would probably not start it at all"), a story's
+#: setting ("The novel is set in Bologna in the summer of 1979", "è ambientato nel 1979")
+_IF_OPEN = re.compile(r"^\W{0,3}(?:If|Had|Were|Se|Si|Wenn|Als)\s")
+_WOULD = re.compile(r"\b(?:would|could have|might have|'d|’d|avrebbe|sarebbe|habría|aurait|würde)\b")
+_SETTING = re.compile(r"\b(?:(?:is|are)\s(?:set|mostly set|largely set)\s(?:in|on|during|at)\b"
+                      r"|takes place\s(?:in|on|during)\b|(?:è|sono)\s(?:ambientat[oaie]|"
+                      r"situat[oaie])\b|ambientat[oaie]\s(?:a|in|nel|nell|nella|negli)\b"
+                      r"|(?:está|están)\sambientad[oa]s?\b|transcurre\sen\b"
+                      r"|se\s(?:déroule|passe)\s(?:en|à|dans|pendant)\b|spielt\s(?:im|in)\b)")
+_TOLD = re.compile(r"\b(?:novel|story|film|movie|book|play|series|romanzo|racconto|novela"
+                   r"|película|roman|Roman|Film|libro|livre|Buch)s?\b")
+IMAGINED_WORDS = ("If ", "Had ", "Were ", "Se ", "Si ", "Wenn ", "set ", "takes place",
+                  "mbientat", "mbientad", "transcurre", "déroule", "passe ", "spielt ")
+
+
+def imagined(text: str, spans, d) -> bool:
+    """Whether the date stands in a sentence of what did not happen (a conditional, "If …
+    in 2026, … would") or of a story's setting ("set in 1979"; "takes place in" only where
+    the paragraph speaks of a novel or a film): no event (asked only of a paragraph holding
+    one of :data:`IMAGINED_WORDS`)."""
+    s, e = sentence_at(spans, d.start_off, d.end_off)
+    sentence = text[s:e]
+    if _IF_OPEN.match(sentence) and _WOULD.search(sentence):
+        return True
+    m = _SETTING.search(text, s, d.end_off)  # (a date's own words may open with "in")
+    return m is not None and m.start() < d.start_off and (not m.group(0).startswith("takes") or
+                              _TOLD.search(text) is not None)
 
 
 #: a paragraph that works an example through: its dates and figures are the example's, no
