@@ -102,7 +102,7 @@ def test_title_and_intro_are_the_newsletters_own(book):
     assert "title: 'Harbourline 2026: an interactive reader'" in config
     assert "Seven Harbourline posts from January to June 2026" in intro.replace("\\", "")
     n = sum(1 for s in specs(book).values() if s["chapter"])
-    assert n == 9 and "and nine interactive charts whose every point" in intro.replace("\\", "")
+    assert n == 8 and "and eight interactive charts whose every point" in intro.replace("\\", "")
     for path in [book / "intro.md", book / "_config.yml", *book.glob("chapters/*.md")]:
         assert "ChinaTalk" not in path.read_text(encoding="utf-8"), path
 

@@ -189,9 +189,17 @@ def _relative_ok(text: str, m: re.Match, day: bool = False, pinned: bool = False
         return False  # ("a fortnight later than last year": a comparison dates no event)
     if not day and _LIKENED.search(text, max(0, m.start() - 60), m.start()):
         return False  # ("feels like a town that was built last week": a likeness, no week)
+    if not day and text.startswith(("'s ", "’s "), m.end()):
+        return False  # ("recovered some of last week's losses": the week of the losses,
+        #              not of what the sentence tells)
     # inside quoted speech or a quoted document, "last year" may mean another year
     from .spans import sentence_at, sentences
     s, e = sentence_at(sentences(text), m.start(), m.end())
+    if not day and _PERSONAL.search(text, s, e) and not _NAMED.search(text, s + 1, e) \
+            and not _DIGIT.search(text, s, e):
+        return False  # (the letter's or its readers' own time, in a sentence that names
+        #              nothing and no number: "Five things worth your time this week", "The
+        #              full transcript will follow next week", "what we cover next year")
     if not pinned and names_a_year(text, s, e, decades=not day):  # (never for a day with no year: it runs only where
         return False  # no year is) "Fifty years ago this month, the February 1976 Crier …"
     if text.lstrip().startswith(("“", "\"", "„", "«")):
@@ -208,6 +216,15 @@ def _relative_ok(text: str, m: re.Match, day: bool = False, pinned: bool = False
         return False  # (a quote the sentence opens and does not close: speech)
     return not any(q.start() <= m.start() < q.end() or len(q.group(1).split()) >= 4
                    for q in quoted)
+
+
+#: a name in a sentence past its first letter ("the Fed", "Editor Lily", "Huai Jinpeng"),
+#: or a word in a script with no capitals; a number
+_NAMED = re.compile(r"(?<=[\s(“\"'‘—–-])(?!I[\s’'])[A-ZÀ-ÞĀ-Ž][\w’'.-]|[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
+_DIGIT = re.compile(r"\d")
+#: the letter speaking of itself or to its readers: "we", "your", "here is", "transcript"
+_PERSONAL = re.compile(r"\b(?:I|(?i:we|our|us|you|your|my|me|here(?:['’]s| is| are)"
+                       r"|transcript|recording|episode|issue|newsletter|edition))\b")
 
 
 #: a likeness before a relative phrase in its clause: "looks like a town built last week",
