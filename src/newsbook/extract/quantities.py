@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import replace
 
 from ..model import UNSPACED_CHAR
 from .listings import bare_counts, bare_listing, bare_scaled, labelled_value, subject_counts
@@ -311,6 +312,23 @@ def _first_only(text: str, m: re.Match, pat: re.Pattern):
 _MIL_BEFORE = re.compile(r"\d\s(?:mil|mille)\s$")
 
 
+#: what a price is of, right after it: "$48/MWh", "€1.62/litre", "$2,100 a month", "£9
+#: per hour" (the price was charted in plain USD, "/MWh" lost from its axis)
+_PER = re.compile(r"(?:/(?P<slash>[A-Za-zµ]{1,6}[²³]?)(?![\w/])|\s(?:a|an|per)\s(?P<word>month|year"
+                  r"|week|day|hour|night|tonne|ton|barrel|litre|liter|gallon|kilo|kg|pound|head"
+                  r"|person|MWh|kWh|square (?:foot|metre|meter))\b)")
+
+
+def _per(text: str, r: RawQuantity | None) -> RawQuantity | None:
+    """A price with what it is per (:data:`_PER`): its unit says so ("USD/MWh", "USD a
+    month") and its stated text takes the words in."""
+    m = _PER.match(text, r.end_off) if r is not None and r.unit else None
+    if m is None:
+        return r
+    per = f"/{m.group('slash')}" if m.group("slash") else f" {m.group(0).strip()}"
+    return replace(r, end_off=m.end(), text=text[r.start_off:m.end()], unit=r.unit + per)
+
+
 def _candidate(text: str, m: re.Match, pat: re.Pattern) -> RawQuantity | None:
     g = m.groupdict()
     if prev_word(text, m.start())[1].lower() in NOT_AFTER:
@@ -323,7 +341,7 @@ def _candidate(text: str, m: re.Match, pat: re.Pattern) -> RawQuantity | None:
             return None                       # "USD 2022" is a year, not an amount
         if cur.endswith("$") and m.start("cur") > 0 and text[m.start("cur") - 1].isalpha():
             return None  # (a dollar of a currency not known: "R$" is read, "XY$" is left out)
-        return build(text, m, _currency(text, CUR_PREFIX[cur], m.start("cur")))
+        return _per(text, build(text, m, _currency(text, CUR_PREFIX[cur], m.start("cur"))))
     unit = g.get("unit")
     noun = g.get("noun")
     if "gap" not in pat.groupindex:  # (a scale word, then any unit)

@@ -139,8 +139,13 @@ def _clause_at(q: Located) -> tuple[int, int]:
     return (turns[-1] if turns else s, e)
 
 
+#: a price's unit with what it is per (:mod:`.quantities`): "EUR/MWh", "USD a month"
+_PER_UNIT = re.compile(r"^(?P<base>[A-Z]{3})(?P<per>/.+| (?:a|an|per) .+)?$")
+
+
 def find_series(group: list[Located], stem: str, start_no: int = 0) -> list[Series]:
     buckets: dict[tuple[str, str], list[tuple[RawDate, Quantity]]] = {}
+    rates: dict = {}  # (a price per unit in a clause: what its clause's bare prices are)
     for q in group:
         if q.fact.high is not None:
             continue
@@ -151,7 +156,13 @@ def find_series(group: list[Located], stem: str, start_no: int = 0) -> list[Seri
             d = replace(d, when=f"{d.when} {t.group()}")  # ("FY2026 (proposed): $97.3
             #  million" is no level reached: its period says so, in the text's own word)
         where = (q.fact.line, _clause_at(q))
-        buckets.setdefault((q.fact.unit, q.fact.scale), []).append((d, q.fact, where))
+        fact = q.fact
+        if (m := _PER_UNIT.match(fact.unit)) and m.group("per"):
+            rates[(where, m.group("base"))] = fact.unit
+        elif (rate := rates.get((where, fact.unit))) is not None:
+            fact = replace(fact, unit=rate)  # ("€84/MWh in January, €71 in February": the
+            #                                  listing's later prices are per MWh too)
+        buckets.setdefault((fact.unit, fact.scale), []).append((d, fact, where))
     out = []
     for (unit, scale), found in buckets.items():
         for pairs in _listings(found):
