@@ -408,6 +408,15 @@ _ABOUT_IT = re.compile(r"^(?:Our (?:interview|conversation|talk)|This (?:intervi
                        r"|(?:Our|The|In) next (?:episode|guest|interview|conversation|show)"
                        r"|Next (?:week|month|time)['’]s (?:episode|guest|interview|show)"
                        r"|Editor['’]s note|Listen (?:on|to)|Read (?:the|more)|Watch"
+                       # (a correction, a disclaimer, a mailbag's editing note: "Correction:
+                       # in episode 41 we said …", "This newsletter is not financial advice.",
+                       # "Letters are edited for length.")
+                       r"|(?:Corrections?|Disclaimer|Clarification)(?=\s?:)"
+                       r"|(?:This|The) (?:newsletter|post|email|e-mail|issue|edition|letter|"
+                       r"podcast|episode|show|content) (?:is|was) not (?:\w+ )?advice"
+                       r"|Nothing (?:here|in this \w+) is (?:\w+ )?advice|Not (?:\w+ )?advice(?=\.)"
+                       r"|(?:Letters|Questions|Emails|Submissions|Comments) (?:are|were|have been|"
+                       r"may be) (?:lightly )?edited"
                        # (and in German, French, Spanish, Italian: "Das Gespräch führte X")
                        r"|Das (?:Gespräch|Interview)|L['’](?:entretien|intervista)"
                        r"|La (?:entrevista|conversación|conversazione)"
