@@ -454,3 +454,20 @@ def test_a_references_section_runs_past_a_linked_entry_to_the_next_heading():
     art = Article("T", datetime(2025, 11, 7, tzinfo=timezone.utc), tuple(blocks), tuple(notes),
                   1, end_line=9, source="x.xml", rich=True)
     assert [d.when for d in extract_article(art, "t").dates] == ["2024", "2026"]
+
+
+def test_questions_and_answers_of_no_one_named_get_no_speaker_shares():
+    """A mailbag's "Q:"/"A:" (or Italian "D:"/"R:") with no one the introduction names:
+    a chart of "A" beside "Q" says nothing; with the one named, the answers are theirs."""
+    from newsbook.readers import read
+    got = []
+    for intro, q, a in [("Reader mail this week.", "Q", "A"),
+                        ("Posta dei lettori di questa settimana.", "D", "R"),
+                        ("This week I spoke with Marta Okonkwo, who runs the dock.", "Q", "A")]:
+        body = (f"{intro}\n\n{q}: Why?\n\n{a}: Because it is so and always was.\n\n"
+                f"{q}: When?\n\n{a}: Soon enough, I think, in spring.")
+        art = read("Normal view\n\nT\n\n6 March 2026 at 07:00\n\n" + body + "\n",
+                   source="t.txt").feed.articles[0]
+        assert {t.speaker for t in art.blocks if hasattr(t, "speaker")} == {q, a}
+        got.append([(s.speaker, s.words) for s in extract_article(art, "t").speakers])
+    assert got == [[], [], [("Interviewer (Q)", 2), ("Marta Okonkwo (A)", 13)]]

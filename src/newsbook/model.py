@@ -310,7 +310,12 @@ _PARTICLES = frozenset("van von de der den da di du del dos das ter ten le la".s
 
 
 #: the labels of a question-and-answer transcript, which name nobody
-QA_LABELS = frozenset({"Q", "A", "Q.", "A.", "Question", "Answer"})
+#: the labels of a transcript typed as questions and answers, in the languages read ("Q",
+#: "A", Italian "D"/"R", Spanish "P"/"R", German "F"/"A", "Frage"/"Antwort" …): no names
+ANSWER_LABELS = frozenset("A R Answer Antwort Réponse Respuesta Risposta Antwoord "
+                          "Resposta".split())
+QA_LABELS = frozenset(w + dot for w in ANSWER_LABELS | frozenset(
+    "Q D P F Question Frage Pregunta Domanda Vraag Pergunta".split()) for dot in ("", "."))
 _NAME_WORD = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ’'-]+"
 #: how an introduction names the one who answers: "I spoke with Marta Okonkwo, who …"
 _INTERVIEWEE = re.compile(

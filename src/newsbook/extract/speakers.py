@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import (QA_LABELS, Article, Heading, ListBlock, Paragraph, Turn, anchor_id,
+from ..model import (ANSWER_LABELS, QA_LABELS, Article, Heading, ListBlock, Paragraph, Turn, anchor_id,
                      interviewee, short_for,
                      source_line, walk, words_in)
 from .facts import SpeakerShare
@@ -29,6 +29,9 @@ def speaker_shares(article: Article, stem: str) -> tuple[SpeakerShare, ...]:
     if any(_READERS.match(label) for label in labels):
         return ()  # (a mailbag, "Reader question:" then "Answer:": no one's share of words)
     full = _questioned(article, labels) if labels and labels <= _QA else _full_names(labels)
+    if labels and labels <= _QA and not full:
+        return ()  # (questions and answers of no one named, a mailbag's "Q:" and "A:":
+        #            how much "A" says beside "Q" is nothing a sentence could not say)
 
     def visit(blocks, top: bool) -> None:
         nonlocal section
@@ -86,7 +89,7 @@ def _questioned(article: Article, labels: set[str]) -> dict[str, str]:
         return {}
     out = {}
     for label in labels:
-        if label[0] == "A":
+        if label.rstrip(".") in ANSWER_LABELS:
             out[label] = f"{name} ({label})"
         else:
             out[label] = f"Interviewer ({label})"
