@@ -186,13 +186,20 @@ def test_a_series_periods_are_no_timeline_events():
 
 def test_two_values_each_stated_for_its_period_are_levels_not_events():
     """"84,000 tons in 1850 and just 21,000 in 1880" is no series (two points) and no two
-    events: the years are when values were measured. One value's year, or years of
-    things done, stay events."""
+    events: the years are when values were measured. Years of things done stay events;
+    one level's year ("It earned $5m in 2022", "which was about 1.2 TWh in 2023", "in 2023
+    were 37% below …", a season's "78% of passes in 2023/24") is none."""
     from newsbook.extract import events
     f = extract_text("The canal carried 84,000 tons in 1850 and just 21,000 in 1880. Revenue "
                      "was $428m in Q1 2025, $439m in Q2 2025. The firm hired 300 workers in "
                      "2019 and moved to Leeds in 2021. It earned $5m in 2022.")
-    assert [d.when for d in events(f)] == ["2019", "2021", "2022"]
+    assert [d.when for d in events(f)] == ["2019", "2021"]
+    f = extract_text("Curtailed output, which was about 1.2 TWh in 2023, is not counted. The "
+                     "median was about two years in 2015. Net emissions in 2023 were 37% below "
+                     "the 1990 level. Coal still produced 57% of electricity in 2024. "
+                     "Goalkeepers completed 78% of passes in 2023/24. Emissions are roughly "
+                     "where they were in 1990. The company raised $40 million in 2021.")
+    assert [d.when for d in events(f)] == ["2021"]
     f = extract_text("La reserva pasó de 4.215,3 hm³ en 2019 a 3.102,8 hm³ en 2023. El consumo "
                      "cayó un 12,3 % en 2023 y un 4,1 % en 2024. La presa abrió en 1987.")
     assert [d.when for d in events(f)] == ["1987"]

@@ -225,11 +225,12 @@ def events(facts: ArticleFacts) -> tuple[DatedStatement, ...]:
     # a fiscal year ("FY26") is no span of the calendar: companies' years end in any month
     # (one that ends in January puts its FY26 mostly in 2025), so it is drawn in no timeline
     # (two periods or more a sentence states values for: levels, no events)
-    tied = [_tied(d) for d in facts.dates]
+    tied = [_tied_how(d) for d in facts.dates]
     levels = Counter((d.line, d.anchor, d.quote) for d, t in zip(facts.dates, tied) if t)
     return tuple(d for d, t in zip(facts.dates, tied)
                  if (d.line, d.anchor, d.when) not in periods and d.precision != "fiscal_year"
-                 and not _measured(d) and not (t and levels[(d.line, d.anchor, d.quote)] >= 2))
+                 and not _measured(d) and t != "level"
+                 and not (t and levels[(d.line, d.anchor, d.quote)] >= 2))
 
 
 def _measured(d: DatedStatement) -> bool:
@@ -241,20 +242,48 @@ def _measured(d: DatedStatement) -> bool:
 
 
 #: a value right before its period: "84,000 tons in 1850", "$428m in Q1 2025", "21,000 in"
-_VALUE_IN = re.compile(r"[$£€¥]?\d[\d.,]*\s?(?:%|[a-zA-Z/³²]{1,12})?(?:\s[a-záéíóúñ]{1,12}){0,2}"
+#: (a year is none: "first surfaced in 2012, then again in 2015")
+_VALUE_IN = re.compile(r"(?:(?<![\w.,])[$£€¥]?(?!(?:1[5-9]|20)\d\d,?\s)\d[\d.,]*"
+                       r"|\b(?i:about|around|roughly|nearly|almost|some|just|over|under) (?:one|two|"
+                       r"three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty"
+                       r"|a hundred|a dozen|half))\s?(?:%|[a-zA-Z/³²]{1,12})?(?:\s[a-záéíóúñ]{1,12}){0,2}"
                        r"\s(?:in|en|im|em|nel)\s(?:the\s|la\s|el\s)?$")
 _TIED_PRECISIONS = frozenset(("year", "quarter", "month", "half"))
+#: a season or a financial year by its two years: "2020/21", "2023–24", "2024-2025"
+_SEASON = re.compile(r"\b(?:1[89]|20)\d\d[/–-](?:\d\d|(?:1[89]|20)\d\d)$")
 
 
-def _tied(d: DatedStatement) -> bool:
-    """A period a value is stated for ("84,000 tons in 1850 and just 21,000 in 1880";
-    "$1.02tn in 2023 and $1.38tn in 2024"). Two of them in one sentence are levels when
-    no series was drawn of them (a listing of two, or of values of two kinds): when
-    values were measured, no events."""
-    if d.precision not in _TIED_PRECISIONS:
-        return False
+#: the words of a level before its value ("which was about", "averaged", "grew by",
+#: "produced"): a value then, no event (one of a thing done, "hired 300 workers in 2019",
+#: stays an event)
+_LEVEL_BEFORE = re.compile(r"\b(?:was|were|is|are|averaged|reached|stood at|totall?ed|hit|fell"
+                           r"|rose|grew|climbed|dropped|declined|increased|decreased|produced"
+                           r"|generated|earned|made up|accounted for|cost|had|median|average"
+                           r"|rate|share|level)\b(?:\s(?:by|to|at|about|around|roughly|nearly"
+                           r"|almost|some|just|over|under|only|still))*\s?$")
+#: a value stated right after its period: "in 2023 were 37% below …", "in 2024 stood at
+#: $1.2bn", "in Q1 was 4.1%"
+_VALUE_AFTER = re.compile(r",?\s(?:was|were|stood at|reached|averaged|totalled|totaled|came to|hit"
+                          r"|fell to|rose to|grew to)\s(?:about |around |roughly |nearly |almost "
+                          r"|just |some |over |under )?[-+−]?[$£€¥]?\d")
+
+
+def _tied_how(d: DatedStatement) -> str:
+    """How a value is tied to the period: "level" when the sentence states a level then
+    ("which was about 1.2 TWh in 2023", "grew by 375% in 2024", "in 2023 were 37% below"),
+    "value" for a value of something done ("hired 300 workers in 2019"), else ""."""
+    if d.precision not in _TIED_PRECISIONS and not (d.precision == "range"
+                                                    and _SEASON.search(d.when)):
+        return ""
     at = d.quote.find(d.when)
-    return at > 0 and _VALUE_IN.search(d.quote, max(0, at - 40), at) is not None
+    if at >= 0 and _VALUE_AFTER.match(d.quote, at + len(d.when)):
+        return "level"
+    m = _VALUE_IN.search(d.quote, max(0, at - 40), at) if at > 0 else None
+    if m is None:
+        return ""
+    level = "%" in m.group() or _LEVEL_BEFORE.search(d.quote, max(0, m.start() - 40),
+                                                     m.start()) is not None
+    return "level" if level else "value"
 
 
 def extract_text(text: str, *, published: datetime | None = None) -> ArticleFacts:

@@ -289,6 +289,7 @@ def _not_its_own(text: str, s: int) -> bool:
             or any(w in before[-40:] for w in ("from", "year", "instead", "rather"))
             and _NOT_ITS_DATE.search(text, max(0, s - 40), s) is not None
             or any(w in before[-40:] for w in (" on ", "than", "from", "compared", "vers",
+                                                " were in", " was in", " stood in",
                                                 "relative", "vs", "against", "same", "this", "als",
                                                 "gegenüber", "ergleich", " von ", "sul",
                                                 "rispetto", "sotto", "sopra", "tym samym",
@@ -303,7 +304,7 @@ _DATA_AFTER = re.compile(r"\s(?:figures|data|numbers|statistics|stats|results|ac
                          r"|census|rankings|tables)\b"
                          # ("at 2019 concentrations", "in 2015 prices": a year the values are
                          # measured at, no event)
-                         r"|(?<=\d)\s(?:concentrations|levels|prices|values|dollars|terms)\b"
+                         r"|(?<=\d)\s(?:concentrations|levels?|prices|values|dollars|terms|baseline)\b"
                          # ("less than half the 2023 pace": a year a rate is measured in)
                          r"|(?<=\d)\s(?:pace|average)\b")
 #: a model's year: "a gray 2014 Ford F-150", "a 2019 Toyota Corolla"
@@ -314,8 +315,8 @@ _MODEL_BEFORE = re.compile(r"\b(?:a|an|gray|grey|black|white|red|blue|silver|gre
 _VERSUS = re.compile(r"\b(?:(?:up|down|higher|lower|more|less|fewer|better|worse)"
                      r"(?: (?:by )?[-+−]?[\d.,]+\s?(?:%|per ?cent|points?|pp)?)? (?:on|than|from)"
                      # ("more common than they were in the 1990s")
-                     r"|\bthan (?:it|they|we|he|she|I|you|there|this|that)\s(?:was|were|had been"
-                     r"|did|had|used to be)\sin"
+                     r"|\b(?:than|where|as|what) (?:it|they|we|he|she|I|you|there|this|that)\s(?:was|were"
+                     r"|had been|did|had|used to be|stood)\sin"
                      r"|compared (?:with|to)|relative to|versus|vs\.?|against|unchanged from"
 
                      # ("up 11% on the same period of 2025")
