@@ -270,7 +270,13 @@ def labels_figures(text: str, d, caption: bool) -> bool:
     if _VALUE_NEXT.match(text, d.end_off) or lead_in and d.start_off == 0:
         return True
     return after_comma and _LABEL_AFTER.match(text, d.end_off) is not None and \
-        len(text) <= 160 and (caption or lead_in or text.rstrip()[-1:] not in ".!?")
+        len(text) <= 160 and (caption or lead_in or text.rstrip()[-1:] not in ".!?") and \
+        not _YEAR_LISTED.search(text, 0, d.start_off - 2)  # ("League champions: 1960,
+    #                                                        1964, 1969": the last of a list)
+
+
+#: a year that ends the text before a date: the one before it in a list of years
+_YEAR_LISTED = re.compile(r"\b(?:1[0-9]|20)\d\d$")
 
 
 #: a target's words: "set a goal of 70% self-sufficiency in chips by 2025"

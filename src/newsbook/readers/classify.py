@@ -27,7 +27,9 @@ def title_case(text: str) -> bool:
 
 
 #: a label and its value, "Week ending Nov. 15: 412", "Turnout: 61.2%": a line of data
-_VALUE_LINE = re.compile(r":\s?[-+−]?[$€£¥]?\d[\d,.]*\s?%?$")
+_VALUE_LINE = re.compile(r":\s?[-+−]?[$€£¥]?\d[\d,.]*\s?%?"
+                         # (or a list of them: "League champions: 1960, 1964, 1969")
+                         r"(?:(?:,|\sand|\s&)\s[-+−]?[$€£¥]?\d[\d,.]*\s?%?)*$")
 
 
 def heading_like(text: str) -> bool:
@@ -119,7 +121,7 @@ def caption_like(unit: Unit) -> bool:
         and " · " not in t and not is_sponsor(t) \
         and not title_case(t) \
         and any(c.isalnum() for c in t) and (t[0].isalnum() or t[0] in _CAPTION_OPENERS) \
-        and not _TIMESTAMP.match(t)
+        and not _TIMESTAMP.match(t) and not _VALUE_LINE.search(t)
 
 
 #: a letter's opening or closing line: "Dear readers,", "Warmly,", "With best wishes,"
