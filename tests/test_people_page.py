@@ -191,6 +191,15 @@ def test_roles_only_beside_the_name_and_verbatim():
     assert role("Bo, Wang and Gu were there.", "Wang") == ""
     assert role("the president, Xi Jinping, said", "Xi Jinping") == ""
     assert role("Hana Lindqvist, who drove gantry cranes, said", "Hana Lindqvist") == ""
+    # (a role held at a place the text names in capitals: the whole appositive)
+    assert role("Dr. Helen Achterberg, an energy economist at Carrow University, argues",
+                "Helen Achterberg") == "an energy economist at Carrow University"
+    assert role("We asked Tobias Renn, chief strategist at Kestrel Asset Management, where",
+                "Tobias Renn") == "chief strategist at Kestrel Asset Management"
+    assert role("Ana Ruiz, who met him at Oxford University, said", "Ana Ruiz") == ""
+    assert role("Ana Ruiz, a nurse at the hospital in town, said", "Ana Ruiz") == ""
+    assert role("Dr. Lena Fischer is a marine biologist at the Kiel Institute.",
+                "Lena Fischer") == "marine biologist"
 
 
 def test_groups_fold_diacritics_and_keep_other_scripts_together():

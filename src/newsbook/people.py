@@ -43,6 +43,13 @@ prosecutor publisher rapper regulator reporter representative researcher scholar
 secretary senator singer sociologist son daughter wife husband father mother brother sister
 speaker spokesman spokeswoman spokesperson strategist student teacher treasurer trustee
 vice-chair vice-chairman vice-president vice-premier writer
+biologist ecologist oceanographer chemist geologist epidemiologist physician doctor nurse
+surgeon coach captain fisher farmer curator archivist librarian
+programmer translator transcriber photographer filmmaker investigator anthropologist
+archaeologist psychologist linguist philosopher astronomer mathematician statistician
+meteorologist climatologist activist campaigner entrepreneur banker consultant chef poet
+artist composer musician actor actress pastor priest bishop imam rabbi striker midfielder
+goalkeeper defender player referee
 """.split())
 
 #: words that belong to the sentence, never to a role
@@ -60,6 +67,8 @@ tech defence defense finance trade security""".split())
 _SENTENCE_WORDS = frozenset("""later now today yesterday meanwhile soon recently eventually
 finally earlier once still instead indeed""".split())
 _DETERMINERS = frozenset("the a an his her their its".split())
+#: what joins a role to the place it is held at: "economist at Carrow University"
+_WHERE = frozenset("at for with of in".split())
 
 _WORD = r"[\w’'&-]+"
 #: "Name, <role>," -- the appositive, up to eight words, closed by punctuation
@@ -264,9 +273,20 @@ def role_at(text: str, start: int, end: int) -> str:
     m = _APPOSITIVE.match(text, end) if text.startswith(", ", end) else None
     if m:
         words = m.group(1).split()
-        first_ok = (words[0] in _DETERMINERS or words[0] not in _NOT_ROLE)
-        if (first_ok and _is_role_noun(words[-1])
-                and not any(w.lower() in _NOT_ROLE - _DETERMINERS - {"of"} for w in words[1:])):
+        # ("an energy economist at Carrow University", "chief strategist at Kestrel Asset
+        # Management": a role, then where, in capitals)
+        at = next((i for i, w in enumerate(words) if w in _WHERE), len(words))
+        where = words[at + 1:]
+        if where and where[0] == "the":
+            where = where[1:]
+        if at < len(words) and not (where and all(w[:1].isupper() or w in ("of", "and", "&",
+                                                                             "for", "de")
+                                                  for w in where) and where[0][:1].isupper()):
+            at = len(words)  # (no place named after it: the role, if any, runs to the end)
+        role = words[:at]
+        first_ok = role and (role[0] in _DETERMINERS or role[0] not in _NOT_ROLE)
+        if (first_ok and _is_role_noun(role[-1])
+                and not any(w.lower() in _NOT_ROLE - _DETERMINERS - {"of"} for w in role[1:])):
             return m.group(1)
     m = _COPULA.match(text, end) if text.startswith(" ", end) else None
     if m:
