@@ -314,3 +314,32 @@ def test_a_title_before_a_full_name_is_not_the_name():
     assert _name_of_run("Superintendent Nkechi Okafor")[0] == "Nkechi Okafor"
     assert _name_of_run("Mayor Lin Chen")[0] == "Lin Chen"
     assert _name_of_run("Chief Executive")[0] == "Chief Executive"
+
+
+def test_a_sponsors_names_a_shows_chapters_and_apps_are_no_one(tmp_path):
+    """"Together with Pitchline Data" in every post, "00:00 — Cold open" in a show's
+    chapters and "Apple Podcasts | Spotify | RSS" under each were listed as people; a body
+    named "Kiel Institute for Coastal Ecology" was cut at "for" ("Coastal Ecology" a
+    person)."""
+    posts = []
+    for day, topic in ((3, "the tides"), (10, "the kelp")):
+        posts.append(
+            f"Episode on {topic.title()}\n\n{day} March 2026 at 08:00\n\nThis week Lena Fischer "
+            f"of the Kiel Institute for Coastal Ecology talks about {topic} with Maya Okafor "
+            "and the whole team, at length and with care.\n\nTogether with Pitchline Data\n\n"
+            "Pitchline Data has event data back to 2010. Visit pitchline.example today.\n\n"
+            "Chapters\n\n00:00 — Cold open\n\n12:40 — Listener mail\n\nLena Fischer says the "
+            f"water off Kiel is warmer every year, and Maya Okafor agrees about {topic}.\n\n"
+            "Tidal Range is a listener-supported podcast about the ocean.\n\n"
+            "Apple Podcasts | Spotify | RSS\n")
+    feed = tmp_path / "tidal.txt"
+    feed.write_text("Normal view\n\n" + "\n".join(posts), encoding="utf-8")
+    book = tmp_path / "b"
+    assert cli.main([str(feed), "--book", str(book), "-q"]) == 0
+    found = entries(book)
+    assert {"Lena Fischer", "Maya Okafor", "Kiel Institute for Coastal Ecology"} <= set(found)
+    assert found["Kiel Institute for Coastal Ecology"]["kind"] == "organisation"
+    assert not {"Pitchline Data", "Cold", "Listener", "Apple Podcasts", "Spotify",
+                "Coastal Ecology", "Kiel Institute"} & set(found), sorted(found)
+    pages = "".join(p.read_text(encoding="utf-8") for p in (book / "chapters").glob("*.md"))
+    assert "listener-supported" not in pages and "Spotify" not in pages

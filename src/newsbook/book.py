@@ -20,7 +20,7 @@ from .diagnostics import Code, Diagnostic, InputError
 from .model import Article, article_text, interview_speakers
 from .plan import Plan, spec_json
 from .extract.lookup import Finder
-from .reference import (Term, abbreviations_in, block_lines, events_csv,
+from .reference import (Term, abbreviations_in, block_lines, events_csv, own_lines,
                         publication_events_csv, glossary_words,
                         people_lookup, shared_names,
                         reference_from_plan, stated_in, term_places, terms_in)
@@ -168,9 +168,10 @@ def plan_charts(plan: Plan, pages: list[tuple[Article, str]], diags: list[Diagno
         # only the dates (events) and terms (glossary) are read later: the rest of the
         # facts need not travel back from a forked worker
         kept = ArticleFacts(fx.stem, fx.dates, (), (), (), fx.terms)
-        names = connections.names_in(a, stem, blocks, aliases)
+        own = own_lines(a, stem)  # (a sponsor's names are no one the articles name)
+        names = connections.names_in(a, stem, own, aliases)
         return (kept, names, people_mentions(stem, blocks, lookup) if lookup else None,
-                auto, made, candidates_of(names, blocks, a.publication) if uncurated else None,
+                auto, made, candidates_of(names, own, a.publication) if uncurated else None,
                 stated_in(blocks, ROLE_NOUNS) if words else None)
 
     found = fan_out(mine, [a.end_line - a.line for a, _ in pages], "Finding facts" if progress else "")
@@ -185,8 +186,8 @@ def plan_charts(plan: Plan, pages: list[tuple[Article, str]], diags: list[Diagno
     article_of = {stem: a for a, stem in pages}
 
     @functools.lru_cache(maxsize=64)
-    def blocks_of(stem: str):
-        return block_lines(article_of[stem], stem)
+    def blocks_of(stem: str):  # (as :func:`connections.names_in` read them: indices)
+        return own_lines(article_of[stem], stem)
 
     def quote(stem: str, mention) -> str:
         return connections.mention_sentence(blocks_of(stem), mention)
@@ -250,7 +251,7 @@ def render_book(articles: list[Article], root: Path, plan: Plan,
     def named(article: Article, stem: str) -> tuple[list[str], list[str]] | None:
         if not shared:
             return None
-        blocks = block_lines(article, stem)
+        blocks = own_lines(article, stem)
         here = shared.named_in(blocks)
         return here, shared.titled_in(blocks, here, interview_speakers(article))
 

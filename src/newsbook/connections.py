@@ -16,8 +16,15 @@ from .model import Article, mostly_cjk
 
 #: (the lookbehind stands after the first capital, where the regex engine can first scan for
 #: capitals: (?<![\w’'-][A-Z]) there is (?<![\w’'-]) before it)
+#: a body's name that runs on over "for": "Kiel Institute for Coastal Ecology", "Centre
+#: for Cities", "Commissioner for Climate Action" (cut at "for", "Coastal Ecology" was a person)
+_FOR_AFTER = "(?:" + "|".join(f"(?<={w} )" for w in """Institute Centre Center Council
+Foundation Society Office Agency Alliance Coalition Fund Association Commission Committee
+School College Campaign Ministry Secretary Commissioner Department League Network Trust
+Partnership Forum Initiative Board Museum""".split()) + ")"
 CAPS = re.compile(r"([A-Z](?<![\w’'-][A-Z])[\w’'-]*[a-z][\w’'-]*"
-                   r"(?:(?<![’']s)\s+(?:of\s+|the\s+|de\s+|&\s+)?[A-Z][\w’'-]*)*)")
+                   r"(?:(?<![’']s)\s+(?:of\s+|the\s+|de\s+|&\s+|" + _FOR_AFTER + r"for\s+)?"
+                   r"[A-Z][\w’'-]*)*)")
 #: (and runs on over an ampersand: "Hallam & Moss", "Marks & Spencer" name one firm)
 #: (a run ends at a possessive: "Harriet Quayle’s The Unhurried Garden" names two)
 #: where Chinese, Japanese or Korean text runs on from a capitalised word ("OpenAIへの巨額"):
@@ -62,6 +69,10 @@ def _alias_pattern(aliases: dict[str, str]) -> re.Pattern | None:
     return _ALIAS_CACHE[key]
 
 
+#: a line that opens with a time: "00:00 — Cold open", "[12:31] –"
+_TIMED_ITEM = re.compile(r"\s*[\[(]?\d{1,2}:\d\d(?::\d\d)?[\])]?\s")
+
+
 def opens_sentence(text: str, at: int) -> bool:
     """Whether ``text[at:]`` opens the text or a sentence: ``text[:at]`` is empty (or one
     newline) or ends in sentence punctuation and whitespace. Looks back only over the
@@ -78,6 +89,8 @@ def opens_sentence(text: str, at: int) -> bool:
         k -= 1  # (a footnote's digits after a full stop: "… in 2019.2 Raising the pool")
     if k < j and k >= 0 and text[k] in ".!?”\"":
         return True
+    if text[j] in "—–-|" and _TIMED_ITEM.match(text):
+        return True  # (a show's chapter after its time: "00:00 — Cold open")
     # (and after a transcript's time, "[00:00:21] Badly, …", or an emoji, "🧠 Deep dives")
     return text[j] in _SENTENCE_PUNCT or text[j] == "]" or ord(text[j]) >= 0x2600 and \
         not text[j].isalnum()

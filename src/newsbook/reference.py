@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from .extract.lookup import Finder
 from .extract.facts import derived_note
-from .model import (Article, anchor_id, Caption, Figure, ListBlock, Paragraph, Quote,
+from .model import (Article, Aside, anchor_id, Caption, Figure, ListBlock, Paragraph, Quote,
                     list_text, source_line, walk)
 from .writers.escape import clean
 
@@ -89,6 +89,18 @@ def block_lines(article: Article, stem: str) -> list[tuple[str, str, int]]:
         del _BLOCKS[next(iter(_BLOCKS))]  # the oldest (dicts keep insertion order)
     _BLOCKS[key] = (article, out)
     return out
+
+
+def own_lines(article: Article, stem: str) -> list[tuple[str, str, int]]:
+    """:func:`block_lines` without an advertisement's or a job notice's (an aside's): the
+    names a sponsor's block gives ("Together with Pitchline Data", "Apple Podcasts") were
+    listed as people and counted as the articles' connections."""
+    lines = block_lines(article, stem)
+    asides = [b for b in walk(article.blocks) if isinstance(b, Aside)]
+    if not asides:
+        return lines
+    skip = {anchor_id(stem, article, x) for a in asides for x in walk(a.blocks)}
+    return [line for line in lines if line[0] not in skip]
 
 
 def _block_lines(article: Article, stem: str) -> list[tuple[str, str, int]]:
@@ -248,7 +260,7 @@ def names_anywhere(pages: list[tuple[Article, str]]) -> list[WordEntry]:
     from .extract.language import capitalises_nouns
     found: dict[str, tuple[str, str, dict]] = {}
     for article, stem in pages:
-        lines = block_lines(article, stem)
+        lines = own_lines(article, stem)
         # (names are told by their capitals: in German every noun has one, so there only
         # runs of several are names)
         german = capitalises_nouns(t for _, t, _ in lines[:40])

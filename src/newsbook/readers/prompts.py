@@ -84,6 +84,13 @@ CTA = re.compile(r"^(?:Subscribe now|Subscribe|Share|Leave a comment|Give a gift
                  r"|\S.{0,60} est une publication (?:financée|soutenue) par (?:ses|les) lecteurs\."
                  r"(?: .*)?|Merci (?:de votre lecture de|d[’']avoir lu) \S.{0,60}?\s?! Abonnez-vous.*"
                  r"|\S.{0,60} is a reader-supported publication\.(?: .*)?"
+                 # (a podcast's or another's stock line: "Tidal Range is a listener-supported
+                 # podcast about the ocean …", and its row of apps: "Apple Podcasts |
+                 # Spotify | RSS")
+                 r"|\S.{0,60} is an? (?:listener|viewer|reader|member|subscriber)-(?:supported|"
+                 r"funded|powered) (?:podcast|show|newsletter|publication)(?:[.,]| (?:about|on|for|from|by"
+                 r"|that|covering|where)\b).*"
+                 rf"|{_APPS}(?:\s?[/|·,]\s?(?:{_APPS}|RSS|Pocket Casts|Podcast RSS))+"
                  # (in German, Spanish and Italian)
                  r"|\S.{0,60} è una pubblicazione (?:supportata|sostenuta|finanziata) dai (?:suoi )?"
                  r"lettori\.(?: .*)?|Grazie per aver letto \S.{0,60}?\s?! .*"
