@@ -238,7 +238,9 @@ def test_thirty_megabytes(tmp_path):
     assert "2000 articles" in proc.stdout
     names = [p.name for p in (root / "chapters").glob("*.md")]
     assert len(names) == len(set(names)) == 2000
-    assert secs < 90, f"30 MB conversion took {secs:.1f} s"
+    # (a guard against a blow-up, quadratic work or a hang: about 70 s on an idle 2-core
+    # machine, so a bound near it failed by chance under load; `make bench` measures speed)
+    assert secs < 240, f"30 MB conversion took {secs:.1f} s"
     print(f"\n30 MB / 2000 articles converted in {secs:.1f} s")
     # from the article cache: the same 2,000 chapters, byte for byte
     check = subprocess.run(CONVERT + [str(feed), "--book", str(root), "--check"],
