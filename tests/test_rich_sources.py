@@ -1491,9 +1491,10 @@ def test_a_bold_name_then_its_time_opens_a_turn():
         ("Priya Raman", "00:12:30", "Hybrid bonding."), ("Marcus Feld", "00:13:00", "Thanks.")))
     art, page = _page(html)
     assert [(t.speaker, t.stamp, t.blocks[0].text) for t in art.blocks] == [
-        ("Priya Raman", "00:11:09", "Mass reflow is old."), ("Marcus Feld", "00:12:01", "And?"),
-        ("Priya Raman", "00:12:30", "Hybrid bonding."), ("Marcus Feld", "00:13:00", "Thanks.")]
-    assert "00:11:09" in page.replace("\\", "")
+        ("Priya Raman", "[00:11:09]", "Mass reflow is old."),
+        ("Marcus Feld", "[00:12:01]", "And?"), ("Priya Raman", "[00:12:30]", "Hybrid bonding."),
+        ("Marcus Feld", "[00:13:00]", "Thanks.")]
+    assert "[00:11:09]" in page.replace("\\", "")  # (its brackets as written)
 
 
 def test_a_podcast_entrys_audio_enclosure_is_a_card():
@@ -1921,21 +1922,27 @@ def test_jetpacks_share_buttons_and_related_posts_are_chrome():
     ('<p>[00:00:48] <strong>Mara Ellison:</strong> Ines, welcome.</p><p>[00:01:02] <strong>'
      'Ines Okafor:</strong> Thanks.</p><p>More of it.</p><p>[00:02:10] <strong>Mara Ellison:'
      '</strong> So?</p><p>[00:02:44] <strong>Ines Okafor:</strong> Yes.</p>',
-     [("Mara Ellison", "00:00:48", 1), ("Ines Okafor", "00:01:02", 2),
-      ("Mara Ellison", "00:02:10", 1), ("Ines Okafor", "00:02:44", 1)]),
+     [("Mara Ellison", "[00:00:48]", 1), ("Ines Okafor", "[00:01:02]", 2),
+      ("Mara Ellison", "[00:02:10]", 1), ("Ines Okafor", "[00:02:44]", 1)]),
     ('<p><strong>[00:00:35] Mara Ellison:</strong> Hello.</p><p><strong>[00:00:40] Tomasz '
      'Wrona:</strong> Hi.</p><p><strong>[00:01:35] Mara Ellison:</strong> So?</p><p><strong>'
      '[00:02:35] Tomasz Wrona:</strong> Yes.</p>',
-     [("Mara Ellison", "00:00:35", 1), ("Tomasz Wrona", "00:00:40", 1),
-      ("Mara Ellison", "00:01:35", 1), ("Tomasz Wrona", "00:02:35", 1)]),
+     [("Mara Ellison", "[00:00:35]", 1), ("Tomasz Wrona", "[00:00:40]", 1),
+      ("Mara Ellison", "[00:01:35]", 1), ("Tomasz Wrona", "[00:02:35]", 1)]),
     # a producer who speaks once, between the guest's turns, is a speaker of his own
     ('<p><strong>Mara Ellison</strong> [00:00:35]: Hello.</p><p><strong>Tomasz Wrona</strong>'
      ' [00:00:40]: Hi.</p><p><strong>Theo Lang</strong> [00:03:01]: Closer, please.</p><p>'
      '<strong>Tomasz Wrona</strong> [00:03:05]: Sure.</p><p><strong>Mara Ellison</strong> '
      '[00:04:35]: So?</p>',
-     [("Mara Ellison", "00:00:35", 1), ("Tomasz Wrona", "00:00:40", 1),
-      ("Theo Lang", "00:03:01", 1), ("Tomasz Wrona", "00:03:05", 1),
-      ("Mara Ellison", "00:04:35", 1)]),
+     [("Mara Ellison", "[00:00:35]", 1), ("Tomasz Wrona", "[00:00:40]", 1),
+      ("Theo Lang", "[00:03:01]", 1), ("Tomasz Wrona", "[00:03:05]", 1),
+      ("Mara Ellison", "[00:04:35]", 1)]),
+    # a time after the bold label: the turn's, not the speaker's words
+    ('<p><strong>Mara Ellison:</strong> [00:00:35] Hello.</p><p><strong>Tomasz Wrona:</strong>'
+     ' [00:00:40] Hi.</p><p><strong>Mara Ellison:</strong> [00:01:35] So?</p><p><strong>'
+     'Tomasz Wrona:</strong> [00:02:35] Yes.</p>',
+     [("Mara Ellison", "[00:00:35]", 1), ("Tomasz Wrona", "[00:00:40]", 1),
+      ("Mara Ellison", "[00:01:35]", 1), ("Tomasz Wrona", "[00:02:35]", 1)]),
     # "Q:" and "A:", the question in bold or not
     ('<p><strong>Q: What do you measure?</strong></p><p>A: Samples, twice a week.</p>'
      '<p>Q: And then?</p><p>A: We sequence them.</p>',

@@ -106,13 +106,13 @@ def _label(b: Block) -> tuple[str, int, str] | None:
         if stamp is None or len(b.spans) < 2 or b.spans[1].kind != "strong":
             return None
         rest = _label(replace(b, text=b.text[stamp.end():], spans=b.spans[1:]))
-        return (rest[0], stamp.end() + rest[1], stamp.group(1)) if rest and not rest[2] \
+        return (rest[0], stamp.end() + rest[1], _as_written(stamp)) if rest and not rest[2] \
             else None
     bold = b.spans[0].text
     if (stamp := _STAMP_BEFORE.match(bold)) is not None and stamp.end() < len(bold):
         rest = _label(replace(b, text=b.text[stamp.end():],
                               spans=(Span("strong", bold[stamp.end():]), *b.spans[1:])))
-        return (rest[0], stamp.end() + rest[1], stamp.group(1)) if rest and not rest[2] \
+        return (rest[0], stamp.end() + rest[1], _as_written(stamp)) if rest and not rest[2] \
             else None
     m = _LABEL.match(bold)
     if not m:
@@ -121,8 +121,19 @@ def _label(b: Block) -> tuple[str, int, str] | None:
         stamp = _STAMP_AFTER.match(b.text, len(bold))
         if stamp is None:
             return None
-        return m.group(1).strip(), stamp.end(), stamp.group(1)
-    return m.group(1).strip(), _label_length(b.text), ""
+        return m.group(1).strip(), stamp.end(), _as_written(stamp)
+    end = _label_length(b.text)
+    # (and a time right after the label, "<strong>Lena Fischer:</strong> [00:02:10] Thanks":
+    # the turn's time, as one before the name is, not words the speaker says)
+    if (stamp := _STAMP_BEFORE.match(b.text[end:])) is not None and stamp.end() < len(b.text) - end:
+        return m.group(1).strip(), end + stamp.end(), _as_written(stamp)
+    return m.group(1).strip(), end, ""
+
+
+def _as_written(stamp: re.Match) -> str:
+    """A turn's time as the transcript writes it, brackets and all ("[00:01:40]"): its
+    brackets were dropped."""
+    return stamp.group(0).strip().rstrip(":").strip()
 
 
 def _label_length(text: str) -> int:
