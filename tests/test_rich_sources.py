@@ -1985,3 +1985,25 @@ def test_a_mailbag_of_reader_questions_is_no_ones_share_of_words():
     assert sum(isinstance(b, Turn) for b in blocks) == 4
     art = Article(title="Mailbag", published=None, line=1, blocks=tuple(blocks), footnotes=())
     assert speaker_shares(art, "m") == ()
+
+
+def test_a_feeds_description_is_the_newsletters_own_words_in_the_intro(tmp_path):
+    """The channel's <description> ("Football analytics for people who watch the games …")
+    was read nowhere: the intro's lead had only the converter's words. A stock line
+    ("Just another WordPress site") or markup says nothing of it."""
+    def rss(about: str) -> str:
+        return ('<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/'
+                f'modules/content/"><channel><title>Half-Space</title><description>{about}'
+                '</description><item><title>T</title><pubDate>Mon, 05 Jan 2026 08:00:00 +0000'
+                '</pubDate><content:encoded><![CDATA[<p>Body text of the post, long enough.</p>'
+                ']]></content:encoded></item></channel></rss>')
+    own = "Football analytics for people who watch the games."
+    assert read_any("xml", rss(own), source="f.xml")[0][1].feed.articles[0].about == own
+    for stock in ("Just another WordPress site", "Half-Space", ""):
+        assert read_any("xml", rss(stock), source="f.xml")[0][1].feed.articles[0].about == ""
+    feed = tmp_path / "f.xml"
+    feed.write_text(rss("&lt;b&gt;Tables&lt;/b&gt; and {transfers} for $5, *weekly*."),
+                    encoding="utf-8")
+    assert cli.main([str(feed), "--book", str(tmp_path / "b"), "-q"]) == 0
+    intro = (tmp_path / "b" / "intro.md").read_text(encoding="utf-8")
+    assert "In its own words\\: “Tables and \\{transfers\\} for \\$5\\, \\*weekly\\*\\.” One" in intro

@@ -146,9 +146,13 @@ def settings(articles: list[Article], curated, n_charts: int) -> dict[str, str]:
     chart_words = count_words(n_charts, "interactive chart").lower() if n_charts < 21 else \
         f"{n_charts:,} interactive charts"
     notes = "footnotes linked both ways, " if any(a.footnotes for a in articles) else ""
+    # (the newsletter's own words about itself, when its feed gives them: one newsletter)
+    abouts = {a.about for a in articles}
+    about = f"In its own words: “{abouts.pop()}” " if len(abouts) == 1 and not several \
+        and "" not in abouts else ""
     intro = curated.intro or (
-        f"{posts} from {date_range(articles)}, {_read_from(articles, several)}, rebuilt as "
-        f"a book: every sentence kept, {notes}and {chart_words} whose every point traces "
+        f"{about}{posts} from {date_range(articles)}, {_read_from(articles, several)}, rebuilt "
+        f"as a book: every sentence kept, {notes}and {chart_words} whose every point traces "
         "to a quote.")
     return {"title": title, "author": curated.author or name or "",
             "publication": name, "intro": intro, "copyright": years(articles),

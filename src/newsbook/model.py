@@ -184,6 +184,9 @@ class Article:
     #: an export's or a feed's date as it writes it ("1766103600", "Fri, 19 Dec 2025
     #: 00:20:00 GMT"): what a chart row dated by the post quotes
     date_raw: str = ""
+    #: the newsletter's own words about itself: its feed's description ("Football
+    #: analytics for people who watch the games …"), plain text; "" when it gives none
+    about: str = ""
 
     @property
     def date_text(self) -> str:

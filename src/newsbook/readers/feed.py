@@ -61,6 +61,7 @@ def read_feed(text: str, *, source: str) -> ReadResult:
     # (Mailchimp's archive feed is titled "<sender> Campaign Archive": the sender is its name)
     name = re.sub(r"\s+Campaign Archive$", "", name) or name
     feed_author = parsed.feed.get("author", "") if "atom" in (parsed.get("version") or "") else ""
+    about = _about(channel.get("subtitle", ""), name)
     for i, entry in enumerate(parsed.entries):
         line = lines[i] if i < len(lines) else 1
         title_d = entry.get("title_detail") or {}
@@ -87,6 +88,8 @@ def read_feed(text: str, *, source: str) -> ReadResult:
                                line=line, link=entry.get("link", ""), byline=byline,
                                diags=diags, publication=name,
                                date_raw=str(entry.get("published") or entry.get("updated") or ""))
+        if about:
+            article = replace(article, about=about)
         lead = _subtitle(entry.get("summary", ""), html) if contents else ""
         if lead and article.blocks:
             article = replace(article, blocks=(
@@ -130,6 +133,24 @@ def _authors(entry) -> str:
     if len(names) < 2:
         return entry.get("author", "")
     return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+#: a feed's description that says nothing of it: a platform's stock line
+_STOCK_ABOUT = re.compile(r"^(?:(?:the )?latest (?:posts|news|articles|updates)|my (?:personal )?"
+                          r"(?:blog|newsletter|substack)|a (?:blog|newsletter)|news|blog|rss feed"
+                          r"|just another wordpress site|thoughts, stories and ideas\.?)\b", re.I)
+
+
+def _about(description: str, name: str) -> str:
+    """The newsletter's words about itself, from its feed's description (Substack's
+    tagline, a WordPress site's "tagline"), as plain text: "" when it is empty, only its
+    name, a platform's stock line ("Just another WordPress site") or longer than a
+    tagline is."""
+    text = " ".join(plain_text(description).split())
+    if len(text) < 12 or len(text) > 300 or text.lower() == name.lower() or \
+            _STOCK_ABOUT.match(text) or not any(c.isalpha() for c in text):
+        return ""
+    return text
 
 
 def _subtitle(summary: str, html: str) -> str:
