@@ -16,7 +16,7 @@ Relative phrases resolve only against a known publication date, and not after "t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from itertools import chain
 
@@ -109,6 +109,10 @@ ORDINAL_QUARTERS = {
     "segundo": 2, "tercer": 3, "cuarto": 4, "primeiro": 1, "terceiro": 3, "quarto": 4,
     "primo": 1, "secondo": 2, "terzo": 3, "ersten": 1, "zweiten": 2, "dritten": 3, "vierten": 4,
     "pierwszym": 1, "drugim": 2, "trzecim": 3, "czwartym": 4}
+
+#: "the end of 2027" is its late part, "the start of 2025" its early one
+_PART_OF = {"end": "late", "close": "late", "start": "early", "beginning": "early",
+            "middle": "mid"}
 
 # (name, pattern); earlier patterns win over later ones that overlap them
 PATTERNS = [(name, re.compile(p, re.I if name in ("season", "season2", "part", "part2",
@@ -203,7 +207,9 @@ PATTERNS = [(name, re.compile(p, re.I if name in ("season", "season2", "part", "
                 # temperature, and "jaren twintig" either century's, so neither is read)
                 rf"|\b(?:années|años|anos|anni|jaren|latach|lata)\s['’]?(?P<y4>[3-9]0)\b(?!['’]?\d)"
                 rf"|\bjaren\s(?P<w>dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig)\b"),
-    ("part", rf"\b(?P<p>early|mid|late)[- ](?P<y>{_Y}){_R}"),
+    # (and "the end of 2027", "the start of 2025": a part of the year, not all of it)
+    ("part", rf"\b(?:(?P<p>early|mid|late)[- ]|(?P<pe>end|close|start|beginning|middle)\sof\s"
+             rf"(?:the\syear\s)?)(?P<y>{_Y}){_R}"),
     # (Chinese, Japanese and Korean write a date's numbers with units, glued to the words
     # around them: "2024年3月16日に開業", "1964年の", "2014년 8월"; "2019年度" is a fiscal
     # year, which begins in April in Japan: none is drawn, as no "FY" is)
@@ -368,7 +374,8 @@ NEEDS = {"fromto": ("from", "between", "entre", "zwischen", "von", "van", "tra",
          "season": tuple(_SEASONS_EN), "season2": tuple(_SEASONS_OTHER), "fy": ("fy", "fiscal"),
          "partdec": ("0s", "0er", "années"),
          "holiday": (" day ", " eve ", " night ", "hogmanay", "halloween"), "decade": ("0s",), "century": ("century",), "decade2": ("0er", "années", "década", "años", "anni", "anos", "jaren", "lata"),
-         "part": ("early", "mid", "late"), "part2": tuple(p for p in PARTS
+         "part": ("early", "mid", "late", "end of", "close of", "start of", "beginning of",
+                  "middle of"), "part2": tuple(p for p in PARTS
                                                           if p not in ("early", "mid", "late")),
          "bareq": ("q1", "q2", "q3", "q4"),
          "dm": _MONTH_NEEDS, "partmon": ("early", "mid", "late"),
@@ -584,7 +591,8 @@ def _resolve(name: str, m: re.Match, published: datetime | None):
         got = _yearless(15, _mon(g["m"]), published)
         return (got[0][:7], got[0][:7], "month") if got else None
     if name == "part":
-        y, p = int(g["y"]), PARTS[g["p"].lower()]
+        y = int(g["y"])
+        p = PARTS[g["p"].lower()] if g.get("p") else _PART_OF[g["pe"]]
         a, b = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}[p]
         return f"{y}-{a:02d}", f"{y}-{b:02d}", "season"
     if name == "dd":
@@ -797,10 +805,46 @@ def find_dates(text: str, published: datetime | None = None) -> list[RawDate]:
     if len(found) > 1 and (" t" in text or "–" in text or " u" in text or " - " in text):
         from .months import day_spans
         found = day_spans(text, found)
+    if len(found) > 1 and "from " in text or "rom late" in text or "rom early" in text:
+        found = _from_spans(text, found)
     if "and " in text or "or " in text or "&" in text or "/" in text:
         from .months import with_month_before
         return [with_month_before(text, d, found) for d in found]
     return found
+
+
+#: between the two ends of a span opened by "from": "from late 2013 into 2016", "from the
+#: 1950s to the 2000s", "from 2014/15 to 2023/24"
+_SPAN_BETWEEN = re.compile(r"\s?(?:to|into|until|till|through|–|—|-)\s?(?:the\s)?$")
+_SPAN_FROM = re.compile(r"\b[Ff]rom\s(?:the\s)?$")
+_PART_BEFORE = re.compile(r"\b(early|mid|late)[- ]$", re.I)
+_SPANNED = frozenset(("season", "year", "decade", "range", "month", "quarter", "half"))
+
+
+def _from_spans(text: str, found: list[RawDate]) -> list[RawDate]:
+    """One span of a "from … to …" whose ends are two dates ("from late 2013 into 2016":
+    late 2013 and 2016 were two events), and a span's start as its part of a year says
+    ("from late 2013 to 2015" started in January 2013)."""
+    out: list[RawDate] = []
+    for d in found:
+        if d.precision == "range" and (p := _PART_BEFORE.search(text, max(0, d.start_off - 6),
+                                                                d.start_off)) \
+                and _SPAN_FROM.search(text, max(0, p.start() - 6), p.start()) \
+                and d.start[:4].isdigit() and len(d.start) == 4:
+            a = {"early": 1, "mid": 5, "late": 9}[p.group(1).lower()]
+            d = replace(d, start_off=p.start(), when=text[p.start():d.end_off],
+                        start=f"{d.start}-{a:02d}")
+        prev = out[-1] if out else None
+        if prev is not None and prev.precision in _SPANNED and d.precision in _SPANNED \
+                and prev.start <= d.start and prev.end <= d.end \
+                and _SPAN_BETWEEN.search(text, prev.end_off, d.start_off) \
+                and _SPAN_BETWEEN.search(text, prev.end_off, d.start_off).start() == prev.end_off \
+                and _SPAN_FROM.search(text, max(0, prev.start_off - 10), prev.start_off):
+            out[-1] = RawDate(prev.start_off, d.end_off, text[prev.start_off:d.end_off],
+                              prev.start, d.end, "range")
+            continue
+        out.append(d)
+    return out
 
 
 def _bare_quarter(text: str, m: re.Match, years: list[tuple[int, str]]):
