@@ -2007,3 +2007,21 @@ def test_a_feeds_description_is_the_newsletters_own_words_in_the_intro(tmp_path)
     assert cli.main([str(feed), "--book", str(tmp_path / "b"), "-q"]) == 0
     intro = (tmp_path / "b" / "intro.md").read_text(encoding="utf-8")
     assert "In its own words\\: “Tables and \\{transfers\\} for \\$5\\, \\*weekly\\*\\.” One" in intro
+
+
+def test_a_note_as_a_paragraph_with_its_markers_id_is_a_footnote():
+    """Beehiiv's and hand-written notes: "model<sup><a href="#fn1">1</a></sup>" and "<p
+    id="fn1"><sup>1</sup> The model uses …</p>": the note stood as a paragraph "¹ The model
+    …"; and a marker whose note is nowhere became "[^1]" with nothing behind it."""
+    from newsbook.readers.html import html_article
+    html = ('<p>The model<sup><a href="#fn1">1</a></sup> is simple and works.</p><p>More text '
+            'here about it.</p><hr><p id="fn1"><sup>1</sup> The model uses expected goals.</p>')
+    art = html_article(title="T", published=datetime(2026, 3, 1), html=html, source="f.xml",
+                       line=1, diags=[])
+    assert [b.text for b in art.blocks] == ["The model1 is simple and works.",
+                                            "More text here about it."]
+    assert art.blocks[0].marks and [p.text for n in art.footnotes for p in n.paragraphs] == [
+        "The model uses expected goals."]
+    lone = html_article(title="T", published=datetime(2026, 3, 1), html=html.split("<hr>")[0],
+                        source="f.xml", line=1, diags=[])
+    assert lone.blocks[0].text == "The model1 is simple and works." and not lone.blocks[0].marks

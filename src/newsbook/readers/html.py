@@ -23,6 +23,7 @@ and each of its blocks ``line`` = that line + the block's ordinal in the article
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from datetime import datetime
 
@@ -244,6 +245,9 @@ class _Mapper(Embeds):
             self.note_list(c)
         elif c.tag == "div" and ("footnote" in cls or bare_note(c)):
             self.footnote(c)
+        elif c.tag in ("p", "div") and (m := NOTE_ID.match(c.attrs.get("id", ""))) \
+                and int(m.group(1)) in self.anchors:
+            self.id_note(c, int(m.group(1)))
         elif c.tag == "div" and "wp-caption" in cls and (fig := self.wp_caption(c)):
             out.append(fig)  # (WordPress's classic editor: an image and its caption)
         elif c.tag == "div" and cls & GALLERY:
@@ -469,6 +473,21 @@ class _Mapper(Embeds):
         paras = tuple(as_paragraphs(self.note_blocks(body)))
         self.footnotes.append(Footnote(n, paras, line))
 
+    def id_note(self, c: Node, n: int) -> None:
+        """A note as a paragraph with its marker's id (Beehiiv's and hand-written HTML:
+        ``<p id="fn1"><sup>1</sup> The model uses …</p>``), its number and back-link
+        dropped: it stood as a paragraph "¹ The model uses …" under "Footnotes"."""
+        kids = [x for x in c.children if not (isinstance(x, str) and not x.strip())]
+        if kids and isinstance(kids[0], Node) and kids[0].tag in ("sup", "a", "span") and \
+                number_in(kids[0].text()) == n:
+            kids = kids[1:]
+        elif kids and isinstance(kids[0], str):
+            kids[0] = re.sub(rf"^\s*(?:{n}|\[{n}\])[.):]?\s", "", kids[0])
+        body = _without(Node("p", {}, kids),
+                        lambda x: x.tag == "a" and is_backlink(x, self.base, True))
+        self.footnotes.append(Footnote(n, tuple(as_paragraphs(self.note_blocks(body))),
+                                       self.next_line()))
+
     def note_blocks(self, body: Node) -> list[Block]:
         """A note's blocks. No chrome is looked for in a note: a short "Read online" link
         there is the note's source."""
@@ -597,6 +616,12 @@ def html_article(*, title: str, published: datetime, html: str, source: str, lin
         diags.append(Diagnostic(Code.PREVIEW, f"article {title!r} is cut short (a paywall, or "
                                 "an excerpt's \"Read more\"): the feed holds only its "
                                 "preview", source, line))
+    noted = {note.number for note in footnotes}
+    if any(n not in noted for n in anchors):
+        # (a marker whose note the body does not hold, "model<sup><a href="#fn1">1</a>
+        # </sup>" with its note in a form not read: its digit stays text, never a "[^1]"
+        # with nothing behind it)
+        blocks = tuple(_marks_kept(b, noted) for b in blocks)
     for note in footnotes:
         if note.number not in anchors:
             diags.append(Diagnostic(Code.UNMATCHED_FOOTNOTE, f"footnote {note.number} of "
@@ -606,6 +631,20 @@ def html_article(*, title: str, published: datetime, html: str, source: str, lin
                    line=line, byline=byline, source=source, end_line=line + 1 + len(blocks),
                    link=link, rich=True, publication=" ".join(publication.split())[:80],
                    preview=cut_short, date_raw=" ".join(date_raw.split())[:80])
+
+
+def _marks_kept(block, noted: set[int]):
+    """``block`` with only the footnote marks whose note exists (nested blocks too)."""
+    changes = {}
+    if getattr(block, "marks", ()) and any(n not in noted for _, n in block.marks):
+        changes["marks"] = tuple((o, n) for o, n in block.marks if n in noted)
+    for name in ("blocks", "items", "paragraphs"):
+        inner = getattr(block, name, None)
+        if isinstance(inner, tuple) and inner:
+            kept = tuple(_marks_kept(x, noted) for x in inner)
+            if kept != inner:
+                changes[name] = kept
+    return dataclasses.replace(block, **changes) if changes else block
 
 
 __all__ = ["sanitise", "safe_url", "plain_text", "html_blocks", "html_article"]

@@ -24,7 +24,7 @@ ATTRIBUTES = {"*": {"class", "data-sanitized-class"}, "a": {"href", "id"},
               "div": {"data-attrs", "id", "style"}, "ol": {"start"},
               # (a style is read, never written: one that hides its element, an e-mail's
               # preheader, drops it: :data:`HIDDEN`)
-              "span": {"style"}, "p": {"style"}, "td": {"colspan", "rowspan", "style"},
+              "span": {"style"}, "p": {"style", "id"}, "td": {"colspan", "rowspan", "style"},
               "iframe": {"src", "title"}, "li": {"id"},  # (a footnote's number: fn:1)
               "audio": {"src"}, "source": {"src"},
               # (a table cell's span puts the cells after it under their own headers)
