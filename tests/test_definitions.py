@@ -195,5 +195,8 @@ def test_a_term_a_sentence_or_a_list_item_explains():
     for text in ("Sales rose (the most since the crisis) in May.", "Venue: the Town Hall on "
                  "Main Street", "Note: the figures are provisional and may change.",
                  "He met the minister (a former general of the army) in May.",
-                 "The statement dropped the phrase “somewhat elevated” about inflation."):
+                 "The statement dropped the phrase “somewhat elevated” about inflation.",
+                 # (a timeline's item: a time, no term)
+                 "Mid-2025: the university’s research integrity panel interviews the authors.",
+                 "Spring: the council votes on the plan again."):
         assert got(text) == [], text

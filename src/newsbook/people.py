@@ -104,7 +104,11 @@ _ORG = re.compile(r"\b(?:Authority|Bureau|Ministry|Department|Agency|Office|Comm
                   r"|Manufacturing|Works|Engineering|Aerospace|Robotics|Automotive"
                   # (parties by their members: "Liberal Democrats", "Scottish Greens")
                   r"|Democrats|Republicans|Conservatives|Liberals|Socialists|Greens|Unionists"
-                  r"|Nationalists|Nationals|Tories)\b|"
+                  r"|Nationalists|Nationals|Tories"
+                  # (and firms of data and coffee: "Pitchline Data", "Driftwood Coffee
+                  # Roasters", a sponsor the people page called a person)
+                  r"|Data|Coffee|Roasters|Bakery|Kitchen|Cafe|Café|Gear|Outdoors|Apparel"
+                  r"|Labs|Health|Insights|Intelligence|Platform|Cloud|Pay|Payments|Bikes)\b|"
                   r"^[A-Z0-9&]{2,}$|[局部会院厅社司行所]$")
 _HAN = re.compile(r"[\u3400-\u9fff]{2,}")
 #: a Han-script run glossed by a capitalised name ("港湾局 (こうわんきょく, Ports and Harbours

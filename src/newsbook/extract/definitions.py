@@ -76,6 +76,15 @@ ad advertisement pros cons score rating link via answer question reply response 
 why it matters the upshot the catch highlight highlights quote fact reminder""".split())
 
 
+#: a term that is a time, a timeline's item: "Mid-2025: the panel interviews the authors",
+#: "Spring: the council votes", "Week one: …"
+_WHEN_WORDS = re.compile(r"^(?:early|mid|late|spring|summer|autumn|fall|winter|week|month|year"
+                         r"|day|today|tonight|morning|evening|january|february|march|april|may"
+                         r"|june|july|august|september|october|november|december|monday|tuesday"
+                         r"|wednesday|thursday|friday|saturday|sunday|then|now|later|first|next|"
+                         r"last|finally)\b", re.I)
+
+
 def _plain_gloss(gloss: str) -> bool:
     """A gloss in words, not a name nor figures: every word after its first in lower case
     (an abbreviation or a number may stand in it), four words or more."""
@@ -125,6 +134,8 @@ def find_definitions(text: str, role_nouns: frozenset[str] = frozenset()) -> lis
         for m in pattern.finditer(text):
             term, gloss = m.group("term"), m.group("gloss").strip().rstrip(".")
             if term.lower() in _NOT_TERMS or term.split()[0].lower() in _NOT_TERMS or \
+                    any(c.isdigit() for c in text[m.start("term"):m.end("term") + 3]) or \
+                    _WHEN_WORDS.search(term) or \
                     term in STOP or not _plain_gloss(gloss) or \
                     pattern is _LABELLED and len(m.group(0)) > 300:
                 continue
