@@ -32,6 +32,12 @@ _VALUE_LINE = re.compile(r":\s?[-+−]?[$€£¥]?\d[\d,.]*\s?%?"
                          r"(?:(?:,|\sand|\s&)\s[-+−]?[$€£¥]?\d[\d,.]*\s?%?)*$")
 
 
+#: a title that ends in its year: "From Our Archive: 1976", "Looking Back: 2025" (a value's
+#: line, "Turnout: 61.2%", is none)
+_YEAR_TITLE = re.compile(r"^[A-Z][\w’'-]*(?: [A-Z][\w’'-]*| (?:of|the|and|in|on|for|to|a|our))+"
+                         r": (?:1[5-9]|20)\d\d$")
+
+
 def heading_like(text: str) -> bool:
     """Short, unpunctuated, title-cased -- or a short question."""
     t = text.strip()
@@ -40,7 +46,7 @@ def heading_like(text: str) -> bool:
     if not t or len(t) > 90 or _last(t) in TERMINAL or source_tail(t) or REPORTS.match(t) \
             or BY_NAMES.match(t) or t[0] in "—–" or is_sponsor(t) or _QA.match(t) \
             or _TIMESTAMP.match(t) or _SIGN_OFF.match(t) or _ADDRESS.search(t) \
-            or _VALUE_LINE.search(t):
+            or _VALUE_LINE.search(t) and not _YEAR_TITLE.match(t):
         # (a byline, "— Mayor X, to the council", "TODAY'S ISSUE IS SPONSORED BY X", in
         # capitals, and an interview's "Q: Why …?" are paragraphs)
         return False
