@@ -62,6 +62,16 @@ CTA = re.compile(r"^(?:Subscribe now|Subscribe|Share|Leave a comment|Give a gift
                  # a friend.", "Was this forwarded to you? Subscribe to get the next issue.")
                  r"|(?:Enjoy(?:ed|ing)|Lik(?:ed|ing)|Lov(?:ed|ing)) (?:this|today['’]s|this "
                  r"week['’]s) (?:issue|email|newsletter|edition|post|letter)\? .{0,160}"
+                 # ("Enjoyed this? Subscribe to The Ward Round and share it with a colleague.")
+                 r"|(?:Enjoy(?:ed|ing)|Lik(?:ed|ing)|Lov(?:ed|ing)) (?:this|it)\? (?:Subscribe|Sign up"
+                 r"|Share|Forward).{0,160}"
+                 # ("Forward this to a colleague who would find it useful. Subscribe for free …",
+                 # "If someone forwarded this to you, you can sign up below.")
+                 r"|Forward this to (?:a |an? |your )?(?:friend|colleague|someone)\b.{0,160}"
+                 r"|If (?:someone|a friend|a colleague) forwarded (?:you )?this(?: (?:to you|email|"
+                 r"newsletter|issue))?, (?:you can )?(?:subscribe|sign up).{0,80}"
+                 # (French: "Écouter sur Apple Podcasts, Spotify ou votre application …")
+                 rf"|Écouter sur {_APPS}.{{0,120}}"
                  r"|(?:Was|Is) this (?:email |newsletter |issue |post )?forwarded to you\?.{0,160}"
                  r"|(?:Were|Have) you (?:been )?forwarded this (?:email|newsletter|issue)\?.{0,160}"
                  r"|If (?:someone|a friend) forwarded (?:you )?this(?: (?:email|newsletter|issue))?"
