@@ -22,8 +22,8 @@ ROOT = Path(__file__).resolve().parents[1]
     ("Meridian Freight, a Rotterdam shipping firm, said so.",
      [("Meridian Freight", "a Rotterdam shipping firm", "described")]),
     # (a contraction or a possessive before the name is none of it)
-    ("Hello. I’m Priya Natarajan-Hale, a cardiologist who reads trials.",
-     [("Priya Natarajan-Hale", "a cardiologist who reads trials", "described")]),
+    ("Hello. I’m Priya Natarajan-Hale, a keen runner who reads trials.",
+     [("Priya Natarajan-Hale", "a keen runner who reads trials", "described")]),
     ("Apple’s Vision Pro, a headset nobody asked for, sold out.",
      [("Vision Pro", "a headset nobody asked for", "described")]),
     ("Ships moved to the port of Rotterdam, a city of cranes.",

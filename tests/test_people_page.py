@@ -200,6 +200,11 @@ def test_roles_only_beside_the_name_and_verbatim():
     assert role("Ana Ruiz, a nurse at the hospital in town, said", "Ana Ruiz") == ""
     assert role("Dr. Lena Fischer is a marine biologist at the Kiel Institute.",
                 "Lena Fischer") == "marine biologist"
+    assert role("Councilmember Ana Ruiz, who chairs the committee", "Ana Ruiz") == \
+        "Councilmember"
+    assert role("Captain Amira Khan scored 21 of the 38.", "Amira Khan") == "Captain"
+    assert role("answers come from Dr Elena Marchetti, a GP in Bristol, who", "Elena Marchetti") \
+        == "a GP in Bristol"
 
 
 def test_groups_fold_diacritics_and_keep_other_scripts_together():
@@ -343,3 +348,17 @@ def test_a_sponsors_names_a_shows_chapters_and_apps_are_no_one(tmp_path):
                 "Coastal Ecology", "Kiel Institute"} & set(found), sorted(found)
     pages = "".join(p.read_text(encoding="utf-8") for p in (book / "chapters").glob("*.md"))
     assert "listener-supported" not in pages and "Spotify" not in pages
+
+
+def test_a_speakers_title_and_surname_is_no_name_of_its_own():
+    """"<strong>Dr Marchetti:</strong>" under "answers come from Dr Elena Marchetti": the
+    people page listed "Dr Marchetti" and "Elena Marchetti" apart; "Prof. Ana Ruiz:" is
+    Ana Ruiz."""
+    from newsbook.model import Article, Paragraph, Turn, interview_speakers
+    from datetime import datetime
+    art = Article("T", datetime(2026, 3, 1), (
+        Paragraph("This month’s answers come from Dr Elena Marchetti, a GP.", 1),
+        Turn("The Ward Round", (Paragraph("Why?", 2),), 2),
+        Turn("Dr Marchetti", (Paragraph("Because.", 3),), 3),
+        Turn("Prof. Ana Ruiz", (Paragraph("Indeed.", 4),), 4)), (), 1)
+    assert interview_speakers(art) == {"The Ward Round", "Ana Ruiz"}

@@ -157,7 +157,7 @@ Councilwoman Coach Professor Chief Director Judge Justice Minister Chairman Chai
 Commissioner Inspector Sheriff Principal Dean Reverend Rev Father Captain Colonel Lieutenant
 Sergeant Detective Officer Representative Rep Sen Gov Pres Dr. Prof. Councilmember Manager
 Clerk Treasurer Auditor Administrator Alderman Alderwoman Supervisor Secretary Controller
-Attorney Assessor""".split())
+Attorney Assessor Cllr Cllrs Councillors Councilmembers Councilwoman Professor""".split())
 #: a word that opens a title before a name: "City Manager Grant Ellison", "Finance Director
 #: Priya Raman", "Deputy Mayor …" (dropped only with the title after it)
 TITLE_OPENERS = frozenset("""City County Town Village State Finance Deputy Assistant Executive

@@ -339,6 +339,9 @@ def interviewee(texts: list[str]) -> str:
     return names.pop() if len(names) == 1 else ""
 
 
+_LABEL_TITLES = frozenset("Dr Mr Mrs Ms Mx Prof Professor Sir Dame Rev Cllr".split())
+
+
 def interview_speakers(article: "Article") -> frozenset[str]:
     """The full names (two words or more) that speak in an article's interview, and for a
     transcript labelled only Q and A the one its introduction names (:func:`interviewee`):
@@ -346,7 +349,11 @@ def interview_speakers(article: "Article") -> frozenset[str]:
     labels = {b.speaker for b in walk(article.blocks) if isinstance(b, Turn)}
     if not labels:
         return frozenset()
-    names = {s for s in labels if len(s.split()) >= 2 and s[:1].isupper() and s.isprintable()}
+    # (a title and a surname, "Dr Marchetti", is the one the text names in full: no name
+    # of its own; a title before a full name is not part of it)
+    names = {" ".join(s.split()[1:]) if s.split()[0].rstrip(".") in _LABEL_TITLES else s
+             for s in labels if s[:1].isupper() and s.isprintable()}
+    names = {s for s in names if len(s.split()) >= 2}
     if labels <= QA_LABELS:
         texts = []
         for b in article.blocks:

@@ -49,7 +49,9 @@ programmer translator transcriber photographer filmmaker investigator anthropolo
 archaeologist psychologist linguist philosopher astronomer mathematician statistician
 meteorologist climatologist activist campaigner entrepreneur banker consultant chef poet
 artist composer musician actor actress pastor priest bishop imam rabbi striker midfielder
-goalkeeper defender player referee
+goalkeeper defender player referee councilmember councillor councilor gp registrar
+cardiologist coordinator editor-in-chief oncologist paediatrician pediatrician psychiatrist
+pharmacist midwife dentist veterinarian clinician virologist immunologist
 """.split())
 
 #: words that belong to the sentence, never to a role
@@ -343,7 +345,8 @@ def role_at(text: str, start: int, end: int) -> str:
 
 #: one-word titles that may stand alone before a name ("President Xi Jinping")
 _SOLO_TITLES = frozenset("president premier chairman general governor mayor minister senator "
-                         "ambassador professor judge secretary founder ceo".split())
+                         "ambassador professor judge secretary founder ceo councilmember "
+                         "councillor councilor captain coach".split())
 
 
 def _is_role_noun(word: str) -> bool:
@@ -500,7 +503,8 @@ class SharedNames:
 _TITLE_BEFORE = re.compile(
     r"(?<![\w.])(?:Dr|Drs|Prof|Professor|Sen|Senator|Rep|Representative|Gov|Governor|Judge"
     r"|Justice|Gen|General|Col|Colonel|Capt|Captain|Lt|Sgt|Mr|Mrs|Ms|Mx|Sir|Dame|Rev"
-    r"|Reverend|Mayor|Ambassador|Minister|Chancellor|President|Councillor|Councilor"
+    r"|Reverend|Mayor|Ambassador|Minister|Chancellor|President|Councillor|Councilor|Cllr"
+    r"|Councilmember|Councilwoman|Councilman|Alderman|Alderwoman"
     r"|Commissioner|Sheriff|Bishop|Rabbi|Imam|Father|Sister)\.? (?=[A-ZÀ-ÖØ-Þ])")
 
 
