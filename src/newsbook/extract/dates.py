@@ -805,6 +805,11 @@ def find_dates(text: str, published: datetime | None = None) -> list[RawDate]:
     if len(found) > 1 and (" t" in text or "–" in text or " u" in text or " - " in text):
         from .months import day_spans
         found = day_spans(text, found)
+    if any(d.yearless and d.precision == "day" for d in found):
+        # (a day that opens a span whose end was not read, "closed from 11 May to 31 July":
+        # the span's start alone was drawn as the closure, a one-day dot)
+        found = [d for d in found if not (d.yearless and d.precision == "day"
+                                           and _DAY_SPAN_NEXT.match(text, d.end_off))]
     if len(found) > 1 and "from " in text or "rom late" in text or "rom early" in text:
         found = _from_spans(text, found)
     if "and " in text or "or " in text or "&" in text or "/" in text:
@@ -813,6 +818,9 @@ def find_dates(text: str, published: datetime | None = None) -> list[RawDate]:
     return found
 
 
+#: what follows a day that opens a span of days: "11 May to 31 July", "3 March – 9 April"
+_DAY_SPAN_NEXT = re.compile(r"\s?(?:to|until|till|through|thru|–|—|-)\s?(?:the\s)?\d{1,2}"
+                            r"(?:st|nd|rd|th)?\s(?:of\s)?[A-Z][a-z]{2,8}\b")
 #: between the two ends of a span opened by "from": "from late 2013 into 2016", "from the
 #: 1950s to the 2000s", "from 2014/15 to 2023/24"
 _SPAN_BETWEEN = re.compile(r"\s?(?:to|into|until|till|through|–|—|-)\s?(?:the\s)?$")

@@ -230,8 +230,15 @@ def example(text: str) -> bool:
 #: a deadline's words before its day: "Apply by 20 November 2026.", "Closes 31 July 2026."
 #: (a jobs board's or a call's date: when to act, no event the text tells)
 _DEADLINE = re.compile(r"\b(?:[Aa]pply (?:by|before)|[Aa]pplications? (?:close|due)(?: on| by)?"
-                       r"|[Cc]loses?(?: on)?|[Cc]losing date:?|[Dd]eadline:?|[Ss]ubmit (?:by|before)"
-                       r"|[Ee]ntries close(?: on)?|RSVP by|[Rr]egister by)\s$")
+                       # ("Closes 31 July 2026." alone, a notice's; "Bridge Street closes on
+                       # 20 April for one day" is an event)
+                       r"|(?:^|[.!?]\s)Closes?(?: on)?|[Cc]losing date:?|[Dd]eadline:?|[Ss]ubmit (?:by|before)"
+                       r"|(?:[Ee]ntries|[Nn]ominations|[Ss]ubmissions|[Rr]egistration|[Vv]oting|[Tt]he "
+                       r"consultation|[Tt]he survey|[Tt]he poll|[Tt]he offer|[Ll]oan programme|[Pp]rogram)"
+                       r"(?:\s\w+){0,3} closes?(?: on)?"
+                       r"|RSVP by|[Rr]egister by|(?:[Cc]omments|[Oo]bjections|[Rr]esponses|[Rr]eplies"
+                       r"|[Ff]eedback|[Vv]otes|[Bb]ids|[Pp]roposals|[Ee]ntries) (?:by|before|due(?: by)?)"
+                       r"|[Aa]pplications for .{1,60} close(?: on)?)\s$")
 #: a year that labels a chart's or a table's figures: "Share of commutes by bike, 2025",
 #: "Top five night routes by trips, 2025:", a caption's "2023: 1.2; 2024: 1.7"
 _LABEL_AFTER = re.compile(r"\s?(?::\s?[-−]?[$€£]?\d|:?\s*$|:\s?\n)")
@@ -244,12 +251,14 @@ _VALUE_NEXT = re.compile(r"\s?:\s?[-−+]?[$€£¥]?\d")
 
 def deadline(text: str, start: int) -> bool:
     """Whether the date at ``start`` is a deadline to act by ("Apply by …")."""
-    before = text[max(0, start - 24):start]
+    before = text[max(0, start - 80):start]
     return any(w in before for w in _DEADLINE_WORDS) and \
-        _DEADLINE.search(text, max(0, start - 24), start) is not None
+        _DEADLINE.search(text, max(0, start - 80), start) is not None
 
 
-_DEADLINE_WORDS = ("pply", "lose", "losing", "eadline", "ubmit", "ntries", "RSVP", "egister")
+_DEADLINE_WORDS = ("pply", "lose", "losing", "eadline", "ubmit", "ntries", "RSVP", "egister",
+                   "omments", "bjections", "esponses", "eplies", "eedback", "otes", "ids",
+                   "roposals")
 
 
 def labels_figures(text: str, d, caption: bool) -> bool:
@@ -323,6 +332,8 @@ REFERENCES = re.compile(r"^(?:References|Bibliography|Sources|Further reading|Re
 
 
 def cited_work(text: str, start: int, end: int) -> bool:
-    """Whether the year at ``text[start:end]`` is a cited work's (:data:`_CITED_BEFORE`)."""
+    """Whether the year at ``text[start:end]`` is a cited work's (:data:`_CITED_BEFORE`),
+    or comes right after "et al." with no bracket ("cited Smith et al. 2023, an …")."""
     return _CITED_BEFORE.search(text, max(0, start - 60), start) is not None and \
-        _CITED_AFTER.match(text, end) is not None
+        _CITED_AFTER.match(text, end) is not None or \
+        text[max(0, start - 7):start] == "et al. " or text[max(0, start - 8):start] == "et al., "
