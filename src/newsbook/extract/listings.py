@@ -102,6 +102,8 @@ _SUBJECT_COUNT = re.compile(
     rf"{NL}(?P<n1>{NUM}){NR}(?=\s(?:in|by|during)\s)")
 
 
+#: a number that counts the noun already, a word or two before it: "the 41 sentinel"
+_COUNTED_BEFORE = re.compile(r"\d[\d,.]*\s(?:[a-z][\w-]*\s){0,2}$")
 _SUBJECT_VERBS = (" were ", " was ", "numbered", "tota", "stood at", "came to", "reached")
 
 
@@ -118,6 +120,9 @@ def subject_counts(text: str, found: list[RawQuantity], dates) -> list[RawQuanti
         after = _TIED_AFTER.match(text, e)
         if after is None or after.end() not in starts or _taken(s, e, found, dates):
             continue
+        if _COUNTED_BEFORE.search(text, max(0, m.start("noun") - 40), m.start("noun")):
+            continue  # ("Admissions … across the 41 sentinel hospitals were 1,240 in
+            #           October": the noun another number counts is no subject's)
         extra.append(RawQuantity(s, e, text[s:e], number(m.group("n1")), None, "",
                                  counted_in(m.group("noun")), ""))
     return sorted(found + extra, key=lambda r: r.start_off) if extra else found
