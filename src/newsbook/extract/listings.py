@@ -54,7 +54,7 @@ _TIED_AFTER = re.compile(r"\s(?:in|by|during)\s")
 #: all that may stand between one item of such a listing and the next (D: a date): its
 #: date and a list mark ("12 members in D, 19"), or a list mark and the next date
 #: ("140 members; in D, 185"); "40 members in D and lost 3" is another measure
-_LIST_GAP = re.compile(r"^(?: (?:in|by) D(?:,? and |, |; (?:and )?)"
+_LIST_GAP = re.compile(r"^(?: (?:in|by) D(?:,? and |, |; (?:and )?| to )"
                        r"|[;,]? (?:and )?(?:in|by) D, )$")
 
 
@@ -98,13 +98,17 @@ def bare_counts(text: str, found: list[RawQuantity], dates) -> list[RawQuantity]
 #: "Confirmed cases were 412 in 2015, …": the counted noun is the subject, the number the
 #: first of a listing by year (:func:`_bare_counts` reads the rest)
 _SUBJECT_COUNT = re.compile(
-    rf"\b(?P<noun>{NOUN_ALT})\s(?:were|was|numbered|totall?ed|stood at|came to|reached)\s"
+    rf"\b(?P<noun>{NOUN_ALT})\s(?:were|was|numbered|totall?ed|stood at|came to|reached"
+    # ("ADU permits rose every year, from 96 in 2021 to 141 in 2022 and 188 in 2023")
+    r"|(?:rose|fell|grew|climbed|increased|decreased|dropped|declined|went)(?:\s(?:every|each)"
+    r"\s(?:year|month|quarter|season)|\s(?:steadily|sharply|slightly|again))?,?\sfrom)\s"
     rf"{NL}(?P<n1>{NUM}){NR}(?=\s(?:in|by|during)\s)")
 
 
 #: a number that counts the noun already, a word or two before it: "the 41 sentinel"
 _COUNTED_BEFORE = re.compile(r"\d[\d,.]*\s(?:[a-z][\w-]*\s){0,2}$")
-_SUBJECT_VERBS = (" were ", " was ", "numbered", "tota", "stood at", "came to", "reached")
+_SUBJECT_VERBS = (" were ", " was ", "numbered", "tota", "stood at", "came to", "reached",
+                  " from ")
 
 
 def subject_counts(text: str, found: list[RawQuantity], dates) -> list[RawQuantity]:
