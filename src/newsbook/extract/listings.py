@@ -267,8 +267,10 @@ def labelled_value(text: str, found: list[RawQuantity], dates) -> list[RawQuanti
     if found or ":" not in text:
         return found
     m = LABELLED.match(text.rstrip())
-    if m is None or not any(b == m.start("n1") - 2 or b == m.start("n1") - 1
-                            for _, b in dates):  # (the date ends right at the colon)
+    if m is None or not any(m.start("n1") - 3 <= b < m.start("n1") and
+                            text[b:m.start("n1")].strip() == ":"
+                            for _, b in dates):  # (the date ends right at the colon, or
+        #                                          a space before it: French "2021 : 168,4")
         return found
     s, e = m.start("n1"), m.end()  # (and the noun it counts, as written: "2.310 Wohnungen")
     unit = m.group("unit") or ""
