@@ -31,7 +31,9 @@ FOREIGN_SCALES = {"milliards": "billion", "milliard": "billion", "Milliarden": "
                   "milhão": "million", "miljoen": "million", "mil": "thousand",
                   # (and written short: German "4,2 Mrd. Euro", "3,2 Mio. Fahrgäste", Polish
                   # "3,2 mld zł", "450 mln zł"; the dot after them is :data:`SDOT`'s)
-                  "Mrd": "billion", "Mio": "million", "mld": "billion", "mln": "million"}
+                  "Mrd": "billion", "Mio": "million", "mld": "billion", "mln": "million",
+                  # (French "4,1 Md€", "2,1 Mds€", "350 M€")
+                  "Md": "billion", "Mds": "billion"}
 SCALE_WORDS.update({k.lower(): v for k, v in FOREIGN_SCALES.items()})
 SW = "(?:" + "|".join(sorted({*SCALE_NAMES, *FOREIGN_SCALES}, key=lambda w: (-len(w), w))) + ")"
 #: the dot after a scale written short ("Mrd.", "Mio.", "mld.")
