@@ -21,6 +21,8 @@ ROOT = Path(__file__).resolve().parents[1]
 @pytest.mark.parametrize("text, want", [
     ("Meridian Freight, a Rotterdam shipping firm, said so.",
      [("Meridian Freight", "a Rotterdam shipping firm", "described")]),
+    # (French "a" before a participle is a verb: "…, a présenté les résultats" glosses nothing)
+    ("Jean-Pierre Aubert, président de la CCI de Maine-et-Loire, a présenté les résultats.", []),
     # (a contraction or a possessive before the name is none of it)
     ("Hello. I’m Priya Natarajan-Hale, a keen runner who reads trials.",
      [("Priya Natarajan-Hale", "a keen runner who reads trials", "described")]),

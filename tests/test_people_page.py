@@ -362,3 +362,10 @@ def test_a_speakers_title_and_surname_is_no_name_of_its_own():
         Turn("Dr Marchetti", (Paragraph("Because.", 3),), 3),
         Turn("Prof. Ana Ruiz", (Paragraph("Indeed.", 4),), 4)), (), 1)
     assert interview_speakers(art) == {"The Ward Round", "Ana Ruiz"}
+
+
+def test_a_century_in_roman_numerals_names_no_one():
+    """"Au XIXe siècle, la vallée comptait …" in two articles: "Au XIXe" was a person."""
+    from newsbook.connections import _name_of_run
+    assert _name_of_run("Au XIXe")[0] == "" and _name_of_run("XXth")[0] == ""
+    assert _name_of_run("Louis XIV")[0] == "Louis XIV"

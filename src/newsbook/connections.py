@@ -166,6 +166,8 @@ Acting Interim Vice Police Fire Planning Budget Council""".split())
 _UNIT_NAME = re.compile(r"^(?:[kMGT]?Wh?|[kMGT]Hz|[kMGTP]i?B|[kMG]bps|[kMGT]Wp)$")
 
 
+#: a century in Roman numerals, French or English: "XIXe", "XXe", "XIXth"
+_CENTURY_WORD = re.compile(r"^[IVXL]{1,6}(?:e|er|ème|eme|th|st|nd|rd)$")
 #: a word with a verb or "not" run on: "I’ll", "We’re", "Don’t" name no one
 _CONTRACTION = re.compile(r"^[A-Z][a-z]*[’'](?:ll|m|ve|d|re|t|s)$")
 
@@ -195,8 +197,9 @@ def _name_of_run(run: str) -> tuple[str, bool]:
     if not words or (len(words) == 1 and len(words[0]) < 3):
         return "", False
     name = " ".join(words)
-    if name in STOP or name in DEMONYMS or is_contraction(name) or _UNIT_NAME.match(name):
-        return "", False
+    if name in STOP or name in DEMONYMS or is_contraction(name) or _UNIT_NAME.match(name) \
+            or any(_CENTURY_WORD.match(w) for w in words):
+        return "", False  # (and a century: "Au XIXe siècle" named no one)
     return name, len(words) == 1
 
 

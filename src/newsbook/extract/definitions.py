@@ -46,6 +46,9 @@ _NOT_GLOSS = re.compile(r"^an? (?:few|lot|bit|little|year|day|week|month|decade|
                         r"|high|low|peak|total|maximum|minimum|record|mean|average|drop|rise"
                         r"|fall|gain|loss|share|rate)\b")
 _WORD = re.compile(r"[\w-]+")
+#: French "a" (has) and its participle: "a présenté", "a été", "a fait" (no "a" article)
+_FRENCH_HAS = re.compile(r"^a (?:\w+ée?s?|été|eu|fait|dit|pris|mis|vu|su|pu|dû|écrit|ouvert"
+                         r"|obtenu|reçu|perdu|vendu|produit|permis|conduit|construit)\b")
 #: a contraction or a possessive, no word of the name after it ("I’m", "Apple’s")
 _CONTRACTED = re.compile(r"^\w+[’'](?:m|s|re|ll|d|ve|t)$")
 #: a list's next item, not a gloss: "Hambleden Road, a five-day one-day match and a £4,500
@@ -126,6 +129,8 @@ def find_definitions(text: str, role_nouns: frozenset[str] = frozenset()) -> lis
                     len(name) < 3 or opens_sentence(text, m.start()))) or name not in text:
                 continue  # (a run across a line break is not the text's own words)
             gloss = after.group(1).strip()
+            if _FRENCH_HAS.match(gloss):
+                continue  # (French "…, a présenté les résultats": a verb, no article)
             if _NOT_GLOSS.match(gloss) or len(gloss.split()) < 2 or _LISTED.search(gloss) or any(
                     w.lower() in role_nouns for w in _WORD.findall(gloss)):
                 continue
