@@ -296,6 +296,9 @@ def test_a_days_ordinal_point_and_mio_end_no_sentence():
         "Es wurde am 3. März 2024 abgeschlossen.", "Danach kam mehr."]
     assert len(said("Der Umsatz lag 2025 bei 86,4 Mio. Euro, die Belegschaft bei 410.")) == 1
     assert said("He scored 10. Then he left.") == ["He scored 10.", "Then he left."]
+    # (a planning reference's "Ref." ends no sentence: a quote began at "26/00219/FUL")
+    assert said("Ref. 26/00219/FUL – Change of use of a barn. Comments by 19 March.") == [
+        "Ref. 26/00219/FUL – Change of use of a barn.", "Comments by 19 March."]
     # (a sentence opening with a guillemet, an inverted mark or an accented capital)
     assert said("Cultiva 37,5 hectáreas en 2024. «No hay agua», dice. ¿Y ahora? Él calla.") == [
         "Cultiva 37,5 hectáreas en 2024.", "«No hay agua», dice.", "¿Y ahora?", "Él calla."]

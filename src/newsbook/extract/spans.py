@@ -10,7 +10,8 @@ LABEL_MAX = 80
 ABBREV = frozenset("""mr mrs ms dr prof st no vs e.g i.e etc jr sr inc co ltd corp gen sen rep
 gov lt col capt sgt fig approx est dept univ ave mt ft vol pp p u.s u.k u.n e.u a.m p.m
 mio mrd bzw ca nr usw vgl evtl ed eds trans art abs ziff bspw ggf inkl zzgl hrsg jh mwst
-mme mlle env cf pub stat rev cir ct supp app fed reg sec al ok fot np tzw wg tys""".split())
+mme mlle env cf pub stat rev cir ct supp app fed reg sec al ok fot np tzw wg tys ref cllr
+rd tel""".split())
 # ("et al.", and Polish "ok." (about), "Fot." (photo), "np." (e.g.), "tys." (thousand))
 #: months after a day's ordinal point ("am 3. März 2024", "op 1. mei"): no sentence ends
 ORDINAL_MONTHS = frozenset("""januar februar märz april mai juni juli august september oktober
