@@ -511,3 +511,14 @@ def test_a_row_that_opens_with_a_totals_word_is_a_row_still():
         f"All items{T}$11.42{T}$13.90{T}$17.18"))
     (t,) = facts.tables
     assert [c.header for c in t.columns] == ["All-purpose flour", "Butter", "Cocoa"]
+
+
+def test_a_column_of_games_played_is_not_charted():
+    """A league table "Team | P | W | D | L | Pts": its chart opened on "P" (22, 22, 21 …),
+    games played, which says nothing a bar could; the other columns are charted."""
+    article, stem, facts = tables_of(copy(
+        f"Team{T}P{T}W{T}D{T}L{T}Pts", f"Ashby{T}22{T}15{T}4{T}3{T}49",
+        f"Kettleford Town{T}22{T}13{T}5{T}4{T}44", f"Hadley Rovers{T}21{T}12{T}3{T}6{T}39",
+        f"Upper Mill{T}22{T}9{T}6{T}7{T}33", f"Stoke Ferry{T}21{T}5{T}4{T}12{T}19"))
+    (t,) = facts.tables
+    assert [c.header for c in t.columns] == ["W", "D", "L", "Pts"]

@@ -310,7 +310,7 @@ def table_figures(article: Article, stem: str, table: Table, mark: str,
             continue
         col = _column(header[c], [r[c] if c < len(r) else "" for r in data], pattern, mark,
                       unmarked, year=len(years) >= 2)
-        if col is not None and len({x.value for x in col.cells}) > 1:
+        if col is not None and len({x.value for x in col.cells}) > 1 and not _level(col):
             columns.append(col)  # (a column of one value says nothing a bar could)
     if not columns:
         return None
@@ -319,6 +319,15 @@ def table_figures(article: Article, stem: str, table: Table, mark: str,
                         tuple("\t".join(r).strip() for r in data),
                         _row_lines(article, table, kept),
                         all(_PERIOD.match(x) for x in labels), tuple(columns))
+
+
+def _level(col) -> bool:
+    """A column of whole numbers that differ by one at most, in four rows or more: a
+    league table's games played ("P: 22, 22, 21, 22"), which its chart opened on and which
+    says nothing a bar could."""
+    values = [x.value for x in col.cells]
+    return len(values) >= 4 and all(v == int(v) for v in values) and \
+        max(values) - min(values) <= 1 and max(values) >= 5
 
 
 def _row_lines(article: Article, table: Table, kept: list[int]) -> tuple[int, ...]:
