@@ -195,7 +195,13 @@ _SETTING = re.compile(r"\b(?:(?:is|are)\s(?:set|mostly set|largely set)\s(?:in|o
 _TOLD = re.compile(r"\b(?:novel|story|film|movie|book|play|series|romanzo|racconto|novela"
                    r"|película|roman|Roman|Film|libro|livre|Buch)s?\b")
 IMAGINED_WORDS = ("If ", "Had ", "Were ", "Se ", "Si ", "Wenn ", "set ", "takes place",
-                  "mbientat", "mbientad", "transcurre", "déroule", "passe ", "spielt ")
+                  "mbientat", "mbientad", "transcurre", "déroule", "passe ", "spielt ",
+                  "failed", "rejected", "defeated", "voted down")
+#: a proposal that was voted down, and the date it proposed: "An amendment … to delay the
+#: code until January 2026 failed 3–6"
+_DEFEATED = re.compile(r"\b(?:failed|(?:was|were) (?:rejected|defeated|voted down))\b")
+_PROPOSED_BEFORE = re.compile(r"\bto (?:delay|postpone|push back|defer|move|extend|cap|ban|end"
+                              r"|start|begin|phase out)\b[^.;]{0,60}$")
 
 
 def imagined(text: str, spans, d) -> bool:
@@ -207,6 +213,10 @@ def imagined(text: str, spans, d) -> bool:
     sentence = text[s:e]
     if _IF_OPEN.match(sentence) and _WOULD.search(sentence):
         return True
+    if _DEFEATED.search(sentence) and _PROPOSED_BEFORE.search(text, max(s, d.start_off - 80),
+                                                              d.start_off):
+        return True  # ("An amendment to delay the code until January 2026 failed 3–6": a
+        #              date of what was voted down)
     m = _SETTING.search(text, s, d.end_off)  # (a date's own words may open with "in")
     return m is not None and m.start() < d.start_off and (not m.group(0).startswith("takes") or
                               _TOLD.search(text) is not None)
