@@ -203,6 +203,9 @@ def test_roles_only_beside_the_name_and_verbatim():
     assert role("Councilmember Ana Ruiz, who chairs the committee", "Ana Ruiz") == \
         "Councilmember"
     assert role("Captain Amira Khan scored 21 of the 38.", "Amira Khan") == "Captain"
+    assert role("Julian Okafor is The Tidy Ledger’s equities writer and covers banks.",
+                "Julian Okafor") == "equities writer"
+    assert role("Julian Okafor is our equities writer.", "Julian Okafor") == "equities writer"
     assert role("answers come from Dr Elena Marchetti, a GP in Bristol, who", "Elena Marchetti") \
         == "a GP in Bristol"
 

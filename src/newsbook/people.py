@@ -76,7 +76,10 @@ _WORD = r"[\w’'&-]+"
 #: "Name, <role>," -- the appositive, up to eight words, closed by punctuation
 _APPOSITIVE = re.compile(rf", ((?:{_WORD} ){{0,7}}{_WORD})(?=[,;:)—–]|\.(?:\s|$)|\s[—–])")
 #: "Name is a data editor" / "Name was the former Chongqing police chief"
-_COPULA = re.compile(rf" (?:is|was) (?:a|an|the) ((?:{_WORD} ){{0,3}}{_WORD})")
+_COPULA = re.compile(rf" (?:is|was) (?:a|an|the|our|their|his|her|its"
+                     # (and a possessive: "is The Tidy Ledger's equities writer")
+                     rf"|(?:[Tt]he )?[A-Z][\w&-]*(?: [A-Z][\w&-]*){{0,3}}[’']s) "
+                     rf"((?:{_WORD} ){{0,3}}{_WORD})")
 _TOKEN = re.compile(_WORD)
 _NEXT_WORD = re.compile(r"\s*(\S+)")
 
