@@ -479,3 +479,12 @@ def test_questions_and_answers_of_no_one_named_get_no_speaker_shares():
         assert {t.speaker for t in art.blocks if hasattr(t, "speaker")} == {q, a}
         got.append([(s.speaker, s.words) for s in extract_article(art, "t").speakers])
     assert got == [[], [], [("Interviewer (Q)", 2), ("Marta Okonkwo (A)", 13)]]
+
+
+def test_a_year_beside_a_finer_date_in_it_is_no_event_of_its_own():
+    """"The 2025 edition, from 12 to 15 June 2025, drew 48,000": the year and the days were
+    two events, and the book's timeline kept the year alone."""
+    from newsbook.extract import events
+    f = extract_text("The 2025 edition, from 12 to 15 June 2025, drew 48,000. The mill opened "
+                     "in 2019; the school followed in 2021.")
+    assert [d.when for d in events(f)] == ["12 to 15 June 2025", "2019", "2021"]

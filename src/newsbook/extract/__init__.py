@@ -227,10 +227,17 @@ def events(facts: ArticleFacts) -> tuple[DatedStatement, ...]:
     # (two periods or more a sentence states values for: levels, no events)
     tied = [_tied_how(d) for d in facts.dates]
     levels = Counter((d.line, d.anchor, d.quote) for d, t in zip(facts.dates, tied) if t)
+    # (a year a sentence names beside a finer date in it, "L'édition 2025, du 12 au 15 juin
+    # 2025": one event, the finer; the year alone was kept book-wide, the days dropped)
+    finer = {(d.line, d.anchor, d.quote, d.start[:4]) for d in facts.dates
+             if d.precision in ("day", "month", "range", "season", "quarter")
+             and len(d.start) > 4 and d.start[:4] == d.end[:4]}
     return tuple(d for d, t in zip(facts.dates, tied)
                  if (d.line, d.anchor, d.when) not in periods and d.precision != "fiscal_year"
                  and not _measured(d) and t != "level"
-                 and not (t and levels[(d.line, d.anchor, d.quote)] >= 2))
+                 and not (t and levels[(d.line, d.anchor, d.quote)] >= 2)
+                 and not (d.precision == "year" and
+                          (d.line, d.anchor, d.quote, d.start[:4]) in finer))
 
 
 def _measured(d: DatedStatement) -> bool:
