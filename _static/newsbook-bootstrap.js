@@ -371,7 +371,12 @@
   function backToTop() {
     var btn = d.getElementById("pst-back-to-top"), header = d.querySelector(".bd-header");
     if (!btn) return;
+    // (clicked, it goes at once and stays gone on the way up: a smooth scroll's events
+    // showed it again, and on a busy machine it could still show at the top)
+    var leaving = false;
     btn.addEventListener("click", function () {
+      leaving = true;
+      btn.style.display = "none";
       d.body.scrollTop = 0;
       d.documentElement.scrollTop = 0;
     });
@@ -381,6 +386,11 @@
     var below = header.getBoundingClientRect().bottom, last = w.pageYOffset;
     w.addEventListener("scroll", function () {
       var y = w.pageYOffset;
+      if (leaving && y > below && last > y) {
+        last = y;
+        return;
+      }
+      leaving = false;
       btn.style.display = last > y && y > below ? "block" : "none";
       last = y;
     }, {passive: true});
