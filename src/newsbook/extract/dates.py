@@ -110,6 +110,8 @@ ORDINAL_QUARTERS = {
     "primo": 1, "secondo": 2, "terzo": 3, "ersten": 1, "zweiten": 2, "dritten": 3, "vierten": 4,
     "pierwszym": 1, "drugim": 2, "trzecim": 3, "czwartym": 4}
 
+#: the months of a year's part: "early 2022" is January to April
+_PART_MONTHS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
 #: "the end of 2027" is its late part, "the start of 2025" its early one
 _PART_OF = {"end": "late", "close": "late", "start": "early", "beginning": "early",
             "middle": "mid"}
@@ -593,7 +595,7 @@ def _resolve(name: str, m: re.Match, published: datetime | None):
     if name == "part":
         y = int(g["y"])
         p = PARTS[g["p"].lower()] if g.get("p") else _PART_OF[g["pe"]]
-        a, b = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}[p]
+        a, b = _PART_MONTHS[p]
         return f"{y}-{a:02d}", f"{y}-{b:02d}", "season"
     if name == "dd":
         d0, d1 = (int(re.match(r"\d+", g[k]).group()) for k in (("d0", "d1") if g.get("d0") else ("d2", "d3")))
@@ -839,14 +841,13 @@ def _from_spans(text: str, found: list[RawDate]) -> list[RawDate]:
                                                                 d.start_off)) \
                 and _SPAN_FROM.search(text, max(0, p.start() - 6), p.start()) \
                 and d.start[:4].isdigit() and len(d.start) == 4:
-            a = {"early": 1, "mid": 5, "late": 9}[p.group(1).lower()]
+            a = _PART_MONTHS[p.group(1).lower()][0]
             d = replace(d, start_off=p.start(), when=text[p.start():d.end_off],
                         start=f"{d.start}-{a:02d}")
         prev = out[-1] if out else None
         if prev is not None and prev.precision in _SPANNED and d.precision in _SPANNED \
                 and prev.start <= d.start and prev.end <= d.end \
-                and _SPAN_BETWEEN.search(text, prev.end_off, d.start_off) \
-                and _SPAN_BETWEEN.search(text, prev.end_off, d.start_off).start() == prev.end_off \
+                and _SPAN_BETWEEN.match(text, prev.end_off, d.start_off) \
                 and _SPAN_FROM.search(text, max(0, prev.start_off - 10), prev.start_off):
             out[-1] = RawDate(prev.start_off, d.end_off, text[prev.start_off:d.end_off],
                               prev.start, d.end, "range")
